@@ -1,0 +1,39 @@
+import * as z from 'zod/mini';
+import { type CompoundRow, compoundGrowth } from '../model/compound.js';
+import type { Report, Style } from '../output/render.js';
+import { fields, marketHoldsStart } from './options.js';
+import { counted, marketLine, percent, real } from './words.js';
+
+/** Flags of `fans compound`, checked once. */
+export const compoundSchema = z
+  .strictObject(fields(['start', 'rate', 'years', 'conversion', 'churn', 'market']))
+  .check(z.superRefine(marketHoldsStart));
+export type CompoundFlags = z.infer<typeof compoundSchema>;
+
+/** `fans compound` as a report: the compound model's rows, total and summary. */
+export function compoundReport(p: CompoundFlags, rows: readonly CompoundRow[], style: Style & { locale: string }): Report {
+  const { count, locale } = style;
+  const total = rows.at(-1)!.total;
+  const k = p.rate * p.conversion;
+  const growth = 1 + k - p.churn;
+  const withLost = p.churn > 0;
+  const summary = [
+    `${counted(count, p.start, 'fan becomes', 'fans become')} ${counted(count, total, 'fan', 'fans')} in ${counted(count, p.years, 'year', 'years')}.`,
+    `Referral factor K = ${real(locale, k)} a year (rate ${real(locale, p.rate)} × conversion ${percent(locale, p.conversion)})` +
+      (withLost ? `, churn ${percent(locale, p.churn)}` : '') +
+      (growth > 1 ? `: fans grow ×${real(locale, growth)} a year${p.market === null ? '' : ' until the market fills'}.` : growth === 1 ? ': the number of fans stays the same.' : ': churn outruns referrals, and the number of fans shrinks.'),
+    ...marketLine(locale, count, p.market, rows.reduce((sum, r) => sum + Number(r.new), 0)),
+  ];
+  const columns = ['year', 'new', ...(withLost ? ['lost'] : []), 'total'];
+  const table = rows.map((r) => ({ year: r.year, new: r.new, ...(withLost ? { lost: r.lost } : {}), total: r.total }));
+  return {
+    columns,
+    rows: table,
+    total: { label: 'total', value: total },
+    summary,
+    json: { command: 'compound', parameters: p, rows: table, total, referralFactor: k, growthFactor: growth },
+  };
+}
+
+/** Runs the compound model for validated flags. */
+export const compoundRows = (p: CompoundFlags) => compoundGrowth(p);

@@ -1,0 +1,111 @@
+import * as z from 'zod/mini';
+import { type Duration, type Parsed, duration, isInvalid, realNumber, share, wholeNumber } from './parse.js';
+
+/** One flag: how commander shows it and how its text becomes a value. */
+export interface OptionSpec<T> {
+  /** commander's flag syntax, e.g. `--fanout <n>` */
+  flags: string;
+  description: string;
+  /** Text used when the flag is absent; `undefined` when the flag has no default. */
+  default?: string;
+  parse: (text: string | number) => Parsed<T>;
+}
+
+const option = <T>(spec: OptionSpec<T>) => spec;
+
+/** Largest values the flags accept: enough for any real programme, small enough never to hang. */
+export const bounds = {
+  start: 1e15,
+  fanout: 1_000_000,
+  depth: 5_000,
+  rate: 1_000,
+  years: 10_000,
+  market: 1e15,
+  target: 1e300,
+} as const;
+
+const market = wholeNumber(1, bounds.market);
+
+/** Every model flag, once. Commands pick theirs; scenario files use the same names. */
+export const optionSpecs = {
+  start: option({ flags: '--start <fans>', description: 'fans at the start (level 0 or year 0)', default: '1', parse: wholeNumber(0, bounds.start) }),
+  fanout: option({ flags: '--fanout <n>', description: 'introductions each fan makes, once', default: '10', parse: wholeNumber(0, bounds.fanout) }),
+  depth: option({ flags: '--depth <levels>', description: 'referral steps after the first fans', default: '3', parse: wholeNumber(0, bounds.depth) }),
+  rate: option({ flags: '--rate <n>', description: 'new fans each fan brings each year (may be fractional)', default: '1', parse: realNumber(0, bounds.rate) }),
+  years: option({ flags: '--years <n>', description: 'years to run', default: '10', parse: wholeNumber(0, bounds.years) }),
+  conversion: option({ flags: '--conversion <share>', description: 'share of introductions that become fans: 0..1 or 0%..100%', default: '1', parse: share }),
+  churn: option({ flags: '--churn <share>', description: 'share of fans lost each year: 0..1 or 0%..100%', default: '0', parse: share }),
+  market: option<number | null>({
+    flags: '--market <people>',
+    description: `people who could ever become fans, 1..${bounds.market.toExponential()} (default: unlimited)`,
+    default: 'unlimited',
+    parse: (text) => (String(text).trim() === 'unlimited' ? null : market(text)),
+  }),
+  cycle: option<Duration | null>({
+    flags: '--cycle <duration>',
+    description: 'time one referral step takes: 30d, 6w, 3m, 1y; adds an elapsed-time column',
+    default: 'none',
+    parse: (text) => (String(text).trim() === 'none' ? null : duration(text)),
+  }),
+} as const;
+
+export type OptionName = keyof typeof optionSpecs;
+type Value<N extends OptionName> = Exclude<ReturnType<(typeof optionSpecs)[N]['parse']>, { invalid: string }>;
+
+/** The flag a schema key stands for: `fanout` -> `--fanout`. */
+export const flagName = (key: PropertyKey) => `--${String(key).replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}`;
+
+function parseInput<T>(spec: OptionSpec<T>, input: string | number, ctx: { issues: z.core.$ZodRawIssue[] }): T {
+  const value = spec.parse(input);
+  if (!isInvalid(value)) return value;
+  ctx.issues.push({ code: 'custom', message: `${value.invalid} (got ${JSON.stringify(input)})`, input });
+  return z.NEVER;
+}
+
+const text = () => z.optional(z.union([z.string(), z.number()]));
+
+/**
+ * A zod field that takes a flag's text (or a number, from a scenario file), applies the
+ * spec's default when absent, and parses it; a rejected value becomes an issue whose
+ * message says what is allowed.
+ */
+export function field<T>(spec: OptionSpec<T> & { default: string }) {
+  return z.pipe(text(), z.transform((input: string | number | undefined, ctx): T => parseInput(spec, input ?? spec.default, ctx)));
+}
+
+/** Like {@link field}, but `undefined` when absent: for flags that choose what to solve for. */
+export function optionalField<T>(spec: OptionSpec<T>) {
+  return z.pipe(text(), z.transform((input: string | number | undefined, ctx): T | undefined => (input === undefined ? undefined : parseInput(spec, input, ctx))));
+}
+
+/** Fields for the named options, all with their defaults. */
+export function fields<const N extends OptionName>(names: readonly N[]): { [K in N]: ReturnType<typeof field<Value<K>>> } {
+  return Object.fromEntries(names.map((name) => [name, field(optionSpecs[name] as OptionSpec<unknown> & { default: string })])) as never;
+}
+
+/** A zod issue in words: what is wrong with the value at its path. */
+export function issueText(issue: z.core.$ZodIssue): string {
+  switch (issue.code) {
+    case 'unrecognized_keys':
+      return `unknown ${issue.keys.length > 1 ? 'fields' : 'field'} ${issue.keys.map((k) => JSON.stringify(k)).join(', ')}`;
+    case 'invalid_type':
+      return `must be ${issue.expected === 'array' ? 'a list' : issue.expected === 'object' ? 'an object' : `a ${issue.expected}`}`;
+    case 'invalid_union':
+      return 'must be a number or a text';
+    case 'too_small':
+      return `must hold at least ${issue.minimum} ${issue.origin === 'array' ? 'item' : 'character'}${Number(issue.minimum) === 1 ? '' : 's'}`;
+    case 'too_big':
+      return `must hold at most ${issue.maximum}`;
+    case 'invalid_value':
+      return `must be one of ${issue.values.map((v) => JSON.stringify(v)).join(', ')}`;
+    default:
+      return issue.message;
+  }
+}
+
+/** Market must be at least the starting fans: a shared cross-field check. */
+export function marketHoldsStart(value: { start: number; market: number | null }, ctx: z.core.$RefinementCtx) {
+  if (value.market !== null && value.market < value.start) {
+    ctx.addIssue({ code: 'custom', message: `must be at least the starting fans, ${value.start} (got ${value.market})`, input: value.market, path: ['market'] });
+  }
+}

@@ -1,0 +1,126 @@
+/**
+ * Parsers from the text of a flag (or a scenario field) to a value. Each returns the value
+ * or an {@link Invalid} that says what is allowed; they never throw.
+ */
+
+/** A value that was not accepted, with the words "must be ..." that say what is. */
+export interface Invalid {
+  readonly invalid: string;
+}
+export type Parsed<T> = T | Invalid;
+export const isInvalid = (value: unknown): value is Invalid =>
+  typeof value === 'object' && value !== null && 'invalid' in value;
+
+const grouped = (x: number) => x.toLocaleString('en-US');
+
+/**
+ * Plain decimal numbers: digits with an optional fraction and exponent and an optional
+ * leading `+`, surrounding blanks ignored (`1e3`, `+3`, ` 7 `, `.5`). Not accepted: hex
+ * (`0x10`), separators (`1_000`, `1,5`), signs other than `+`, `Infinity`, `NaN`, empty text.
+ */
+const decimal = /^\+?(?:\d+\.?\d*|\.\d+)(?:e[+-]?\d+)?$/i;
+
+/** The number a text spells under the {@link decimal} grammar, or null. */
+export function numberText(text: string | number): number | null {
+  if (typeof text === 'number') return Number.isFinite(text) ? text : null;
+  const trimmed = text.trim();
+  if (!decimal.test(trimmed)) return null;
+  const value = Number(trimmed);
+  return Number.isFinite(value) ? value : null;
+}
+
+/** A whole number from min to max. */
+export function wholeNumber(min: number, max: number) {
+  const rule = { invalid: `must be a whole number from ${grouped(min)} to ${grouped(max)}` };
+  return (text: string | number): Parsed<number> => {
+    const value = numberText(text);
+    return value !== null && Number.isInteger(value) && value >= min && value <= max ? value : rule;
+  };
+}
+
+/** A real number from min to max; `above` makes the lower end exclusive. */
+export function realNumber(min: number, max: number, above = false) {
+  const rule = { invalid: `must be a number ${above ? 'above' : 'from'} ${grouped(min)} ${above ? 'and up' : ''} to ${grouped(max)}`.replace('  ', ' ') };
+  return (text: string | number): Parsed<number> => {
+    const value = numberText(text);
+    return value !== null && (above ? value > min : value >= min) && value <= max ? value : rule;
+  };
+}
+
+/**
+ * A share from 0 to 1, written as a fraction (`0.3`) or a percentage (`30%`).
+ *
+ * @example share('30%') // => 0.3
+ */
+export function share(text: string | number): Parsed<number> {
+  const rule = { invalid: 'must be a share from 0 to 1, or a percentage from 0% to 100%' };
+  const trimmed = typeof text === 'string' ? text.trim() : text;
+  const percent = typeof trimmed === 'string' && trimmed.endsWith('%');
+  const value = numberText(percent ? (trimmed as string).slice(0, -1) : trimmed);
+  if (value === null) return rule;
+  // Divide, do not multiply by 0.01: 30 / 100 is the double nearest 0.3, 30 * 0.01 is not.
+  const fraction = percent ? value / 100 : value;
+  return fraction >= 0 && fraction <= 1 ? fraction : rule;
+}
+
+/** Units a referral cycle can be written in, and the column they name. */
+export const durationUnits = { d: 'days', w: 'weeks', m: 'months', y: 'years' } as const;
+export type DurationUnit = keyof typeof durationUnits;
+
+/** The time one referral step takes, e.g. 30 days. */
+export interface Duration {
+  amount: number;
+  unit: DurationUnit;
+}
+
+const unitWords: Record<string, DurationUnit> = {
+  d: 'd', day: 'd', days: 'd', w: 'w', wk: 'w', week: 'w', weeks: 'w',
+  m: 'm', mo: 'm', month: 'm', months: 'm', y: 'y', yr: 'y', year: 'y', years: 'y',
+};
+
+/**
+ * A duration such as `30d`, `6w`, `3m`, `1y` or `1.5 months`, above 0 and at most 100 years.
+ *
+ * @example duration('6w') // => { amount: 6, unit: 'w' }
+ */
+export function duration(text: string | number): Parsed<Duration> {
+  const rule = { invalid: 'must be a duration above 0 such as 30d, 6w, 3m or 1y (days, weeks, months, years)' };
+  const match = /^(\S+?)\s*([a-z]+)$/i.exec(String(text).trim());
+  const unit = match ? unitWords[match[2]!.toLowerCase()] : undefined;
+  const amount = match ? numberText(match[1]!) : null;
+  if (!unit || amount === null || amount <= 0) return rule;
+  const inYears = { d: 365.25, w: 52.18, m: 12, y: 1 }[unit];
+  return amount / inYears <= 100 ? { amount, unit } : rule;
+}
+
+/** A duration written back in its short form: `30d`. */
+export const durationText = (d: Duration) => `${d.amount}${d.unit}`;
+
+/**
+ * A BCP 47 locale tag that this Node.js can format numbers in (`en-US`, `nl-NL`, `de`).
+ */
+export function localeTag(text: string | number): Parsed<string> {
+  const rule = { invalid: 'must be a locale tag this system knows, such as en-US, nl-NL or de-DE' };
+  try {
+    const [tag] = Intl.getCanonicalLocales(String(text).trim());
+    return tag && Intl.NumberFormat.supportedLocalesOf([tag]).length > 0 ? tag : rule;
+  } catch {
+    return rule;
+  }
+}
+
+/**
+ * The locale of the environment: LC_ALL, then LC_NUMERIC, then LANG (`nl_NL.UTF-8` is
+ * nl-NL), else en-US. `C` and `POSIX` mean en-US.
+ */
+export function environmentLocale(env: Readonly<Record<string, string | undefined>>): string {
+  for (const name of ['LC_ALL', 'LC_NUMERIC', 'LANG']) {
+    const value = env[name];
+    if (!value) continue;
+    const base = value.split(/[.@]/)[0]!.replace('_', '-');
+    if (base === 'C' || base === 'POSIX') return 'en-US';
+    const tag = localeTag(base);
+    return isInvalid(tag) ? 'en-US' : tag;
+  }
+  return 'en-US';
+}

@@ -1,0 +1,109 @@
+import { Command, Option } from 'commander';
+import pkg from '../../package.json' with { type: 'json' };
+import { formats } from '../output/render.js';
+import type { Io } from './io.js';
+import { type OptionName, optionSpecs } from './options.js';
+
+/** What the user asked for, once commander has read the words. */
+export interface Job {
+  command: 'simulate' | 'compound' | 'goal' | 'compare';
+  /** Flags as text, keyed by commander's camelCase names. */
+  flags: Record<string, unknown>;
+  /** Positional arguments: the goal's target or the compare file. */
+  args: string[];
+}
+
+const articleExamples = `
+The article's two claims:
+  $ fans simulate --fanout 10 --depth 3    1 -> 10 -> 100 -> 1,000: 1,111 people in 3 steps
+  $ fans compound --years 10               every fan brings one more a year: 1,024 fans`;
+
+/** Help for `fans` with no command: what it is and the article's two examples. */
+export const shortHelp = `fans ${pkg.version}: turn one raving fan into numbers.
+
+Usage: fans <command> [options]
+
+Commands:
+  simulate   the tree model: only the newest fans refer, once each
+  compound   the compound model: every fan refers every year
+  goal       how deep, how many years, what fanout or rate to reach a target
+  compare    scenarios from a JSON file side by side
+${articleExamples}
+
+Run 'fans <command> --help' for a command's options and examples.
+`;
+
+function modelOption(name: OptionName): Option {
+  const spec = optionSpecs[name];
+  const shown = spec.description.includes('(default') || spec.default === 'none' ? '' : ` (default: ${spec.default})`;
+  return new Option(spec.flags, spec.description + shown);
+}
+
+function outputOptions(command: Command): Command {
+  return command
+    .addOption(new Option('--format <format>', 'output format').choices(formats).default('table'))
+    .addOption(new Option('--locale <tag>', 'number format of tables, e.g. nl-NL (default: from LC_ALL, LC_NUMERIC or LANG, else en-US)'));
+}
+
+/**
+ * The commander program: parses words into a {@link Job} handed to `onJob`; writes help,
+ * version and usage errors through `io`, one line each for errors.
+ */
+export function buildProgram(io: Io, onJob: (job: Job) => void): Command {
+  const program = new Command('fans')
+    .description('Turn one raving fan into numbers: referral growth as a tree or compounding, exact.')
+    .version(pkg.version, '-V, --version', 'print the version')
+    .option('--no-color', 'no colour, even on a terminal (NO_COLOR does the same)')
+    .option('--debug', 'show the stack trace of an unexpected error')
+    .exitOverride()
+    .configureOutput({
+      writeOut: (text) => io.stdout(text),
+      writeErr: (text) => io.stderr(text),
+      outputError: (text, write) => write(oneLine(text)),
+    })
+    .showSuggestionAfterError(true)
+    .addHelpText('after', articleExamples);
+
+  const job = (command: Job['command']) =>
+    function (this: Command, ...args: unknown[]) {
+      onJob({ command, flags: this.optsWithGlobals(), args: args.slice(0, -2).map(String) });
+    };
+
+  const simulate = program.command('simulate').description('the tree model: each fan introduces --fanout people, once; only the newest level refers');
+  for (const name of ['start', 'fanout', 'depth', 'conversion', 'market', 'cycle'] as const) simulate.addOption(modelOption(name));
+  outputOptions(simulate)
+    .addHelpText('after', `
+Examples:
+  $ fans simulate                                  1 + 10 + 100 + 1,000 = 1,111
+  $ fans simulate --fanout 3 --conversion 30% --depth 10 --cycle 30d
+  $ fans simulate --depth 30 --format json         exact at any size
+  $ fans simulate --format csv > tree.csv          for a spreadsheet`)
+    .action(job('simulate'));
+
+  const compound = program.command('compound').description('the compound model: every fan brings --rate new fans every year');
+  for (const name of ['start', 'rate', 'years', 'conversion', 'churn', 'market'] as const) compound.addOption(modelOption(name));
+  outputOptions(compound)
+    .addHelpText('after', `
+Examples:
+  $ fans compound                                  1 -> 2 -> 4 -> ... -> 1,024 in 10 years
+  $ fans compound --rate 0.5 --churn 10% --market 100000 --years 20
+  $ fans compound --years 100 --format json        exact: 1267650600228229401496703205376`)
+    .action(job('compound'));
+
+  return program;
+}
+
+/**
+ * commander's error text as one line: `fans: unknown option '--fanot' (did you mean --fanout?)`.
+ */
+export function oneLine(text: string): string {
+  const words = text
+    .trim()
+    .replace(/^error:\s*/, '')
+    .split('\n')
+    .map((line) => line.trim())
+    .filter(Boolean)
+    .map((line) => (line.startsWith('(Did you mean') ? line.replace('(Did', '(did') : line))
+    .join(' ');
+  return `fans: ${words}\n`;
+}

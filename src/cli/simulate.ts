@@ -1,0 +1,55 @@
+import * as z from 'zod/mini';
+import { type TreeRow, treeGrowth, treeLimit } from '../model/tree.js';
+import type { Report, Style } from '../output/render.js';
+import { fields, marketHoldsStart } from './options.js';
+import { type Duration, durationText, durationUnits } from './parse.js';
+import { counted, marketLine, percent, real } from './words.js';
+
+/** Flags of `fans simulate`, checked once. */
+export const simulateSchema = z
+  .strictObject(fields(['start', 'fanout', 'depth', 'conversion', 'market', 'cycle']))
+  .check(z.superRefine(marketHoldsStart));
+export type SimulateParams = z.infer<typeof simulateSchema>;
+
+/** The column an elapsed time goes in, e.g. `days`, with its value at each level. */
+export function elapsedColumn(cycle: Duration | null): { name: string; at: (level: number) => number } | null {
+  if (cycle === null) return null;
+  return { name: durationUnits[cycle.unit], at: (level) => level * cycle.amount };
+}
+
+/** `fans simulate` as a report: the tree model's rows, total and summary. */
+export function simulateReport(p: SimulateParams, rows: readonly TreeRow[], style: Style & { locale: string }): Report {
+  const { count, locale } = style;
+  const total = rows.at(-1)!.total;
+  const elapsed = elapsedColumn(p.cycle);
+  const k = p.fanout * p.conversion;
+  const limit = treeLimit(p);
+  const span = elapsed ? ` (${real(locale, elapsed.at(p.depth))} ${elapsed.name})` : '';
+  const summary = [
+    `${counted(count, p.start, 'fan reaches', 'fans reach')} ${counted(count, total, 'person', 'people')} in ${counted(count, p.depth, 'step', 'steps')}${span}.`,
+    `Referral factor K = ${real(locale, k)} (fanout ${count(p.fanout)} × conversion ${percent(locale, p.conversion)}).`,
+    ...(limit !== null
+      ? [`K < 1: each level is smaller than the one before; the total approaches ${real(locale, limit)} (start / (1 - K)) as depth grows.`]
+      : []),
+    ...marketLine(locale, count, p.market, total),
+  ];
+  const columns = ['level', ...(elapsed ? [elapsed.name] : []), 'new', 'total'];
+  const table = rows.map((r) => ({ level: r.level, ...(elapsed ? { [elapsed.name]: elapsed.at(r.level) } : {}), new: r.new, total: r.total }));
+  return {
+    columns,
+    rows: table,
+    total: { label: 'total', value: total },
+    summary,
+    json: {
+      command: 'simulate',
+      parameters: { ...p, cycle: p.cycle ? durationText(p.cycle) : null },
+      rows: table,
+      total,
+      referralFactor: k,
+      limit: limit ?? undefined,
+    },
+  };
+}
+
+/** Runs the tree model for validated flags. */
+export const simulateRows = (p: SimulateParams) => treeGrowth(p);

@@ -1,0 +1,19 @@
+import type * as z from 'zod/mini';
+import { UsageError } from './io.js';
+import { flagName, issueText } from './options.js';
+
+/**
+ * Parse flags' text with a command's schema; the first problem becomes a UsageError naming
+ * the flag: `--fanout must be a whole number from 0 to 1,000,000 (got "-1")`.
+ */
+export function parseFlags<S extends z.ZodMiniType>(schema: S, flags: Record<string, unknown>): z.infer<S> {
+  const result = schema.safeParse(flags);
+  if (result.success) return result.data;
+  const issue = result.error.issues[0]!;
+  throw new UsageError(`${flagName(issue.path[0] ?? 'option')} ${issueText(issue)}`);
+}
+
+/** A path into a file as people write it: `scenarios[1].fanout`. */
+export function pathText(path: readonly PropertyKey[]): string {
+  return path.map((key, i) => (typeof key === 'number' ? `[${key}]` : `${i === 0 ? '' : '.'}${String(key)}`)).join('') || '(top level)';
+}

@@ -1,0 +1,24 @@
+import type { Count } from '../model/count.js';
+import type { CountFormat } from '../output/number.js';
+
+/** `1 fan`, `2 fans`, `1,111 people`: a count with its noun in the right number. */
+export function counted(count: CountFormat, value: Count, one: string, many: string): string {
+  const isOne = typeof value === 'bigint' ? value === 1n : value === 1;
+  return `${count(value)} ${isOne ? one : many}`;
+}
+
+/** A share as a percentage for people: `30%`, `12.5%`. */
+export function percent(locale: string, share: number): string {
+  return new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 2 }).format(share);
+}
+
+/** A plain number for people, up to six significant digits: `0.995262`. */
+export function real(locale: string, value: number): string {
+  return new Intl.NumberFormat(locale, { maximumSignificantDigits: 6 }).format(value);
+}
+
+/** The market sentence, or nothing without a market. */
+export function marketLine(locale: string, count: CountFormat, market: number | null, reached: Count): string[] {
+  if (market === null) return [];
+  return [`Market: ${counted(count, market, 'person', 'people')}; ${percent(locale, Number(reached) / market)} reached.`];
+}

@@ -1,0 +1,84 @@
+import { type Count, GrowthOverflowError } from './count.js';
+
+/** Parameters of the compound model. */
+export interface CompoundParams {
+  /** Fans at year 0. */
+  start: number;
+  /** New fans each fan brings each year (before conversion). */
+  rate: number;
+  /** Last year (years run 0..years). */
+  years: number;
+  /** Share of introductions that become fans, 0..1. */
+  conversion: number;
+  /** Share of fans lost each year, 0..1. */
+  churn: number;
+  /** People who could ever become fans; `null` for no limit. */
+  market: number | null;
+}
+
+/** One year: fans won, fans lost and fans at the end of that year. */
+export interface CompoundRow {
+  year: number;
+  new: Count;
+  lost: Count;
+  total: Count;
+}
+
+/** The article's second claim: every fan brings one more each year, for ten years. */
+export const compoundDefaults: CompoundParams = { start: 1, rate: 1, years: 10, conversion: 1, churn: 0, market: null };
+
+/** True when every figure of the compound model is a whole number (computed with BigInt). */
+export function isCompoundExact(p: Omit<CompoundParams, 'years'>): boolean {
+  return Number.isInteger(p.start) && Number.isInteger(p.rate) && p.conversion === 1 && p.churn === 0 && p.market === null;
+}
+
+/**
+ * Years of the compound model, without end: every fan refers every year.
+ *
+ * new(t) = total(t-1) x rate x conversion x (1 - reached(t-1) / market), never more than
+ * market - reached(t-1), where reached counts everyone who ever became a fan;
+ * lost(t) = total(t-1) x churn; total(t) = total(t-1) + new(t) - lost(t).
+ * Without a market, total(t) = start (1 + rate x conversion - churn)^t.
+ * Year 0 has new = start and lost = 0.
+ */
+export function* compoundYears(p: Omit<CompoundParams, 'years'>): Generator<CompoundRow, never> {
+  if (p.market !== null && p.start > p.market) throw new RangeError('start is larger than market');
+  if (isCompoundExact(p)) {
+    const rate = BigInt(p.rate);
+    let total = BigInt(p.start);
+    yield { year: 0, new: total, lost: 0n, total };
+    for (let year = 1; ; year++) {
+      const fresh = total * rate;
+      total += fresh;
+      yield { year, new: fresh, lost: 0n, total };
+    }
+  }
+  const k = p.rate * p.conversion;
+  let total = p.start;
+  let reached = p.start;
+  yield { year: 0, new: total, lost: 0, total };
+  for (let year = 1; ; year++) {
+    let fresh = total * k;
+    if (p.market !== null) fresh = Math.min(fresh * (1 - reached / p.market), p.market - reached);
+    const lost = total * p.churn;
+    reached = p.market === null ? reached + fresh : Math.min(reached + fresh, p.market);
+    total = Math.min(total + fresh - lost, reached);
+    if (!Number.isFinite(total)) throw new GrowthOverflowError(year);
+    yield { year, new: fresh, lost, total };
+  }
+}
+
+/**
+ * Rows of the compound model for years 0..years.
+ *
+ * @example compoundGrowth({ ...compoundDefaults }).at(-1)?.total // => 1024n
+ * @throws {GrowthOverflowError} when expected values pass 1.8e308
+ */
+export function compoundGrowth(p: CompoundParams): CompoundRow[] {
+  const rows: CompoundRow[] = [];
+  for (const row of compoundYears(p)) {
+    rows.push(row);
+    if (row.year >= p.years) break;
+  }
+  return rows;
+}

@@ -1,0 +1,42 @@
+/**
+ * A count of fans: a `bigint` when the model is exact (whole-number inputs, nothing
+ * scaled by a probability), a `number` when it is an expected value.
+ */
+export type Count = number | bigint;
+
+/**
+ * Thrown when expected values (floating point) grow past the largest finite double,
+ * about 1.8e308. `period` is the first level or year that overflowed.
+ */
+export class GrowthOverflowError extends RangeError {
+  constructor(readonly period: number) {
+    super(`expected value passes 1.8e308 at period ${period}`);
+    this.name = 'GrowthOverflowError';
+  }
+}
+
+/**
+ * Whether a count reaches a target; exact for bigint counts.
+ *
+ * @example reaches(1111n, 1000) // => true
+ */
+export function reaches(count: Count, target: number): boolean {
+  if (typeof count === 'number') return count >= target;
+  if (!Number.isFinite(target)) return false;
+  // count is a whole number, so count >= target exactly when count >= ceil(target).
+  return count >= BigInt(Math.ceil(target));
+}
+
+/** log10 of a positive count, also for bigints far past 1e308; -Infinity for 0. */
+export function log10Count(count: Count): number {
+  if (typeof count === 'number') return Math.log10(count);
+  if (count <= 0n) return count === 0n ? -Infinity : NaN;
+  const digits = count.toString();
+  if (digits.length <= 300) return Math.log10(Number(count));
+  return Math.log10(Number(digits.slice(0, 17)) ) + digits.length - 17;
+}
+
+/** A count as a double (bigints past 1e308 become Infinity). */
+export function toNumber(count: Count): number {
+  return typeof count === 'number' ? count : Number(count);
+}

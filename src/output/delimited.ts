@@ -1,0 +1,35 @@
+import type { Json } from './json.js';
+
+/** A flat cell of a spreadsheet row. */
+export type Cell = Json;
+
+function plain(cell: Cell): string {
+  if (cell === null || cell === undefined) return '';
+  if (typeof cell === 'number' && !Number.isFinite(cell)) throw new RangeError(`cannot write ${cell}`);
+  return typeof cell === 'object' ? JSON.stringify(cell) : String(cell);
+}
+
+/**
+ * RFC 4180 CSV: a header row, comma separators, CRLF line ends, and fields holding a
+ * comma, quote or line break quoted with inner quotes doubled. Numbers are plain digits.
+ *
+ * @example toCsv(['level', 'total'], [{ level: 0, total: 1n }]) // => 'level,total\r\n0,1\r\n'
+ */
+export function toCsv(columns: readonly string[], rows: readonly Record<string, Cell>[]): string {
+  const field = (cell: Cell) => {
+    const text = plain(cell);
+    return /[",\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
+  };
+  return [columns, ...rows.map((row) => columns.map((c) => row[c] ?? null))].map((r) => r.map(field).join(',') + '\r\n').join('');
+}
+
+/**
+ * Tab-separated values for pasting into a spreadsheet: a header row, tabs, LF line ends.
+ * Tabs and line breaks inside a field become spaces (TSV has no quoting).
+ *
+ * @example toTsv(['level', 'total'], [{ level: 0, total: 1n }]) // => 'level\ttotal\n0\t1\n'
+ */
+export function toTsv(columns: readonly string[], rows: readonly Record<string, Cell>[]): string {
+  const field = (cell: Cell) => plain(cell).replace(/[\t\r\n]+/g, ' ');
+  return [columns, ...rows.map((row) => columns.map((c) => row[c] ?? null))].map((r) => r.map(field).join('\t') + '\n').join('');
+}

@@ -1,0 +1,47 @@
+import Table from 'cli-table3';
+import type { ChalkInstance } from 'chalk';
+import type { Cell } from './delimited.js';
+import type { CountFormat } from './number.js';
+
+/** What a table shows: columns, rows, an optional total line and sentences below. */
+export interface TableData {
+  columns: readonly string[];
+  rows: readonly Record<string, Cell>[];
+  /** The last line of the table: a label and the value under the last column. */
+  total?: { label: string; value: Cell };
+  /** One-line sentences printed under the table. */
+  summary: readonly string[];
+}
+
+/** Rows shown before a table elides its middle: cli-table3 slows down past thousands. */
+export const maxTableRows = 200;
+
+/**
+ * A cli-table3 table with numbers grouped by locale and right-aligned, cli-table3's own
+ * colours switched off (colour comes from the `chalk` passed in, level 0 for none), the
+ * middle elided past {@link maxTableRows} rows, and the summary sentences below.
+ */
+export function renderTable(data: TableData, format: CountFormat, chalk: ChalkInstance): string {
+  const cell = (value: Cell): string =>
+    value === null || value === undefined ? '' : typeof value === 'bigint' || typeof value === 'number' ? format(value) : String(value);
+  const table = new Table({
+    head: data.columns.map((c) => chalk.bold(c)),
+    style: { head: [], border: [], compact: true },
+    colAligns: data.columns.map(() => 'right'),
+  });
+  const rows = data.rows;
+  const shown = rows.length > maxTableRows ? [...rows.slice(0, maxTableRows / 2), null, ...rows.slice(-maxTableRows / 2)] : rows;
+  for (const row of shown) {
+    if (row === null) {
+      const hidden = rows.length - maxTableRows;
+      table.push([{ colSpan: data.columns.length, hAlign: 'center', content: chalk.dim(`… ${format(hidden)} more rows: --format csv, tsv or json shows them all …`) }]);
+    } else {
+      table.push(data.columns.map((c) => cell(row[c] ?? null)));
+    }
+  }
+  if (data.total) {
+    const label = { colSpan: Math.max(1, data.columns.length - 1), content: chalk.bold(data.total.label) };
+    table.push(data.columns.length > 1 ? [label, chalk.bold(cell(data.total.value))] : [chalk.bold(cell(data.total.value))]);
+  }
+  return [table.toString(), ...data.summary].join('\n') + '\n';
+}
