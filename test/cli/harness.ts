@@ -1,0 +1,56 @@
+import { spawnSync } from 'node:child_process';
+import { readFileSync, writeFileSync, mkdirSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { expect } from 'vitest';
+import type { Io } from '../../src/cli/io.js';
+import { main } from '../../src/cli/main.js';
+
+export const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
+
+export interface Ran {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+/** Runs the CLI in-process with a fake terminal-less environment. */
+export async function fans(args: string[], options: { env?: Record<string, string>; tty?: boolean; stdin?: string; columns?: number } = {}): Promise<Ran> {
+  let stdout = '';
+  let stderr = '';
+  const io: Io = {
+    stdout: (t) => void (stdout += t),
+    stderr: (t) => void (stderr += t),
+    env: { LANG: 'en_US.UTF-8', ...options.env },
+    stdoutIsTTY: options.tty ?? false,
+    stderrIsTTY: false,
+    columns: options.columns,
+    readText: async (path) => (path === '-' ? (options.stdin ?? '') : readFileSync(path, 'utf8')),
+    onInterrupt: () => () => {},
+  };
+  const code = await main(args, io);
+  return { code, stdout, stderr };
+}
+
+/** Runs the built bin/fans.js in a real process. */
+export function spawnFans(args: string[], env: Record<string, string> = {}, input?: string): Ran {
+  const result = spawnSync(process.execPath, [join(root, 'bin', 'fans.js'), ...args], {
+    env: { PATH: process.env.PATH ?? '', LANG: 'en_US.UTF-8', ...env },
+    input,
+    encoding: 'utf8',
+  });
+  return { code: result.status ?? -1, stdout: result.stdout, stderr: result.stderr };
+}
+
+/**
+ * Compares text with a committed golden file under test/golden/. Run with
+ * UPDATE_GOLDEN=1 to rewrite the files deliberately, then review the diff.
+ */
+export function expectGolden(name: string, actual: string): void {
+  const path = join(root, 'test', 'golden', name);
+  if (process.env.UPDATE_GOLDEN === '1') {
+    mkdirSync(dirname(path), { recursive: true });
+    writeFileSync(path, actual);
+  }
+  expect(actual).toBe(readFileSync(path, 'utf8'));
+}

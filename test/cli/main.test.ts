@@ -1,0 +1,122 @@
+import { describe, expect, it } from 'vitest';
+import pkg from '../../package.json' with { type: 'json' };
+import { expectGolden, fans } from './harness.js';
+
+const ansi = /\u001b\[/;
+
+describe('fans simulate and fans compound: golden output', () => {
+  it.each([
+    ['simulate', 'table'],
+    ['simulate', 'json'],
+    ['simulate', 'csv'],
+    ['simulate', 'tsv'],
+    ['compound', 'table'],
+    ['compound', 'json'],
+    ['compound', 'csv'],
+    ['compound', 'tsv'],
+  ])('%s --format %s', async (command, format) => {
+    const ran = await fans([command, '--format', format]);
+    expect(ran).toMatchObject({ code: 0, stderr: '' });
+    expectGolden(`${command}.${format}`, ran.stdout);
+  });
+
+  it('prints the article numbers', async () => {
+    expect((await fans(['simulate'])).stdout).toContain('1 fan reaches 1,111 people in 3 steps.');
+    expect((await fans(['compound'])).stdout).toContain('1 fan becomes 1,024 fans in 10 years.');
+  });
+
+  it('writes exact integers at any size in JSON', async () => {
+    const tree = await fans(['simulate', '--fanout', '10', '--depth', '30', '--format', 'json']);
+    expect(tree.stdout).toMatch(/"total": 1111111111111111111111111111111,\n/);
+    const years = await fans(['compound', '--years', '100', '--format', 'json']);
+    expect(years.stdout).toMatch(/"total": 1267650600228229401496703205376,\n/);
+  });
+
+  it('writes every effective parameter into JSON, rows flat', async () => {
+    const doc = JSON.parse((await fans(['compound', '--rate', '0.5', '--years', '2', '--format', 'json'])).stdout);
+    expect(doc.parameters).toEqual({ start: 1, rate: 0.5, years: 2, conversion: 1, churn: 0, market: null });
+    expect(doc.rows).toEqual([
+      { year: 0, new: 1, total: 1 },
+      { year: 1, new: 0.5, total: 1.5 },
+      { year: 2, new: 0.75, total: 2.25 },
+    ]);
+    expect(doc.total).toBe(2.25);
+  });
+
+  it('groups numbers by --locale, else by LC_ALL / LC_NUMERIC / LANG', async () => {
+    expect((await fans(['simulate', '--locale', 'nl-NL'])).stdout).toContain('1.111 people');
+    expect((await fans(['simulate'], { env: { LANG: 'de_DE.UTF-8' } })).stdout).toContain('1.111 people');
+    expect((await fans(['simulate'], { env: { LC_ALL: 'C', LANG: 'de_DE.UTF-8' } })).stdout).toContain('1,111 people');
+    expect((await fans(['simulate'], { env: { LC_NUMERIC: 'nl_NL.UTF-8' } })).stdout).toContain('1.111 people');
+    // Locale never touches machine formats.
+    expect((await fans(['simulate', '--locale', 'nl-NL', '--format', 'csv'])).stdout).toContain('3,1000,1111\r\n');
+  });
+
+  it('rounds expected values in tables, full precision in CSV', async () => {
+    const table = await fans(['compound', '--rate', '0.5']);
+    expect(table.stdout).toContain('57.67');
+    const csv = await fans(['compound', '--rate', '0.5', '--format', 'csv']);
+    expect(csv.stdout).toContain(`10,${1.5 ** 9 * 0.5},${1.5 ** 10}\r\n`);
+  });
+});
+
+describe('colour', () => {
+  it('colours a terminal', async () => {
+    expect((await fans(['simulate'], { tty: true })).stdout).toMatch(ansi);
+  });
+  it.each([
+    ['piped', { tty: false }],
+    ['NO_COLOR set', { tty: true, env: { NO_COLOR: '1' } }],
+  ])('never colours when %s', async (_, options) => {
+    expect((await fans(['simulate'], options)).stdout).not.toMatch(ansi);
+  });
+  it('never colours with --no-color', async () => {
+    expect((await fans(['simulate', '--no-color'], { tty: true })).stdout).not.toMatch(ansi);
+  });
+});
+
+describe('help and version', () => {
+  it('prints short help with both article examples for bare `fans`', async () => {
+    const ran = await fans([]);
+    expect(ran.code).toBe(0);
+    expect(ran.stdout).toContain('fans simulate --fanout 10 --depth 3');
+    expect(ran.stdout).toContain('fans compound --years 10');
+  });
+  it.each(['simulate', 'compound', 'goal', 'compare'])('`fans %s --help` shows examples', async (command) => {
+    const ran = await fans([command, '--help']);
+    expect(ran.code).toBe(0);
+    expect(ran.stdout).toContain('Examples:');
+    expect(ran.stdout).toContain(`$ fans ${command}`);
+  });
+  it('prints the package version', async () => {
+    expect(await fans(['--version'])).toEqual({ code: 0, stdout: `${pkg.version}\n`, stderr: '' });
+  });
+});
+
+describe('bad input: one line on stderr naming the flag, exit 2, empty stdout', () => {
+  it.each([
+    [['simulate', '--fanout', '-1'], /^fans: --fanout must be a whole number from 0 to 1,000,000 \(got "-1"\)$/],
+    [['simulate', '--depth', '2.5'], /^fans: --depth must be a whole number/],
+    [['compound', '--years', 'ten'], /^fans: --years must be a whole number/],
+    [['compound', '--rate', 'NaN'], /^fans: --rate must be a number from 0 to 1,000/],
+    [['compound', '--rate', ''], /^fans: --rate must be/],
+    [['simulate', '--depth', '5001'], /^fans: --depth must be a whole number from 0 to 5,000/],
+    [['compound', '--years', '10001'], /^fans: --years must be a whole number from 0 to 10,000/],
+    [['simulate', '--fanout', '1000001'], /^fans: --fanout must be/],
+    [['simulate', '--start', '-3'], /^fans: --start must be/],
+    [['simulate', '--fanot', '3'], /^fans: unknown option '--fanot' \(did you mean --fanout\?\)$/],
+    [['simulat'], /^fans: unknown command 'simulat' \(did you mean simulate\?\)$/],
+    [['simulate', '--format', 'xml'], /^fans: option '--format <format>' argument 'xml' is invalid\. Allowed choices are table, json, csv, tsv\.$/],
+    [['simulate', '--locale', 'xx-!!'], /^fans: --locale must be a locale tag/],
+    [['simulate', '--depth'], /^fans: option '--depth <levels>' argument missing$/],
+    [['simulate', 'extra'], /^fans: too many arguments for 'simulate'/],
+    [['compound', '--rate', '0.5', '--years', '10000'], /^fans: --years must be at most 1,750 with these parameters/],
+  ])('%j', async (args, message) => {
+    const ran = await fans(args);
+    expect(ran.code).toBe(2);
+    expect(ran.stdout).toBe('');
+    expect(ran.stderr.endsWith('\n')).toBe(true);
+    expect(ran.stderr.trimEnd().split('\n')).toHaveLength(1);
+    expect(ran.stderr.trimEnd()).toMatch(message);
+  });
+});

@@ -1,0 +1,54 @@
+import { describe, expect, it } from 'vitest';
+import { toCsv, toTsv } from '../../src/output/delimited.js';
+import { toJson } from '../../src/output/json.js';
+import { countFormat } from '../../src/output/number.js';
+
+describe('toJson', () => {
+  it('writes bigints as exact number literals', () => {
+    const text = toJson({ total: 1267650600228229401496703205376n, rows: [{ a: 1n, b: 0.5 }] });
+    expect(text).toContain('"total": 1267650600228229401496703205376');
+    expect(JSON.parse(text)).toEqual({ total: 1267650600228229401496703205376, rows: [{ a: 1, b: 0.5 }] });
+  });
+
+  it('matches JSON.stringify for plain values and escapes strings', () => {
+    const value = { s: 'a"b\\c\n\u0000', n: -0.1, t: true, z: null, list: [1, 'x'], nested: { k: [] } };
+    expect(JSON.parse(toJson(value))).toEqual(value);
+  });
+
+  it('leaves out undefined members and refuses non-finite numbers', () => {
+    expect(JSON.parse(toJson({ a: 1, b: undefined }))).toEqual({ a: 1 });
+    expect(() => toJson({ a: Number.NaN })).toThrow(RangeError);
+    expect(() => toJson([Infinity])).toThrow(RangeError);
+  });
+});
+
+describe('toCsv (RFC 4180)', () => {
+  it('writes a header, CRLF line ends and quotes only what needs it', () => {
+    const rows = [{ name: 'a,b', say: 'he said "hi"', n: 12n }, { name: 'line\nbreak', say: 'plain', n: 0.25 }];
+    expect(toCsv(['name', 'say', 'n'], rows)).toBe('name,say,n\r\n"a,b","he said ""hi""",12\r\n"line\nbreak",plain,0.25\r\n');
+  });
+
+  it('writes null as an empty field', () => {
+    expect(toCsv(['a', 'b'], [{ a: 1, b: null }])).toBe('a,b\r\n1,\r\n');
+  });
+});
+
+describe('toTsv', () => {
+  it('writes tabs and LF, folding tabs and breaks inside fields into spaces', () => {
+    expect(toTsv(['a', 'b'], [{ a: 'x\ty', b: 2n }])).toBe('a\tb\nx y\t2\n');
+  });
+});
+
+describe('countFormat', () => {
+  it.each([
+    ['en-US', 1111n, '1,111'],
+    ['nl-NL', 1111n, '1.111'],
+    ['de-DE', 1234567, '1.234.567'],
+    ['en-US', 57.6650390625, '57.67'],
+    ['en-US', 0.123456, '0.123'],
+    ['en-US', 2.5e20, '2.5E20'],
+    ['en-US', 10n ** 20n, '100,000,000,000,000,000,000'],
+  ] as const)('%s formats %s as %s', (locale, value, text) => {
+    expect(countFormat(locale)(value)).toBe(text);
+  });
+});
