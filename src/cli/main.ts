@@ -1,12 +1,14 @@
 import { CommanderError } from 'commander';
-import { GrowthOverflowError } from '../model/count.js';
 import { type Format, render } from '../output/render.js';
 import { compoundReport, compoundRows, compoundSchema } from './compound.js';
 import { type Io, UsageError } from './io.js';
 import { type Job, buildProgram, shortHelp } from './program.js';
 import { simulateReport, simulateRows, simulateSchema } from './simulate.js';
 import { buildStyle } from './style.js';
-import { parseFlags } from './validate.js';
+import { parseFlags, pick } from './validate.js';
+import { withinRange } from './overflow.js';
+import { goalReport, goalSchema, parseTarget, solvedFor } from './goal.js';
+import { compareReport, parseScenarios } from './compare.js';
 
 /** Exit codes: 0 success, 1 an unexpected failure (a bug), 2 a usage or input error. */
 export const exitCodes = { ok: 0, failure: 1, usage: 2 } as const;
@@ -61,25 +63,21 @@ async function run(job: Job, io: Io): Promise<string> {
       const rows = withinRange(() => compoundRows(p), '--years', 'year');
       return render(compoundReport(p, rows, style), format, style);
     }
-    default:
-      throw new UsageError(`unknown command '${job.command}'`);
+    case 'goal': {
+      const target = parseTarget(job.args[0]);
+      const flags = parseFlags(goalSchema, pick(job.flags, goalSchema.shape));
+      return render(goalReport(target, solvedFor(flags), flags, style), format, style);
+    }
+    case 'compare': {
+      const file = job.args[0]!;
+      let text: string;
+      try {
+        text = await io.readText(file);
+      } catch (error) {
+        throw new UsageError(`cannot read ${file}: ${(error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (error as Error).message}`);
+      }
+      return render(compareReport(parseScenarios(text, file === '-' ? '<stdin>' : file), style), format, style);
+    }
   }
 }
 
-/** The flags a schema knows, and only those. */
-export function pick(flags: Record<string, unknown>, shape: object): Record<string, unknown> {
-  return Object.fromEntries(Object.keys(shape).filter((key) => flags[key] !== undefined).map((key) => [key, flags[key]]));
-}
-
-/** Expected values that overflow a double become a usage error naming the flag that bounds them. */
-export function withinRange<T>(compute: () => T, flag: string, period: string): T {
-  try {
-    return compute();
-  } catch (error) {
-    if (!(error instanceof GrowthOverflowError)) throw error;
-    const last = error.period - 1;
-    throw new UsageError(
-      `${flag} must be at most ${last.toLocaleString('en-US')} with these parameters: expected values pass 1.8e308 at ${period} ${error.period.toLocaleString('en-US')} (whole-number inputs without conversion, churn or market are exact at any size)`,
-    );
-  }
-}

@@ -6,8 +6,8 @@ export interface OptionSpec<T> {
   /** commander's flag syntax, e.g. `--fanout <n>` */
   flags: string;
   description: string;
-  /** Text used when the flag is absent; `undefined` when the flag has no default. */
-  default?: string;
+  /** Text used when the flag is absent. */
+  default: string;
   parse: (text: string | number) => Parsed<T>;
 }
 
@@ -69,7 +69,7 @@ const text = () => z.optional(z.union([z.string(), z.number()]));
  * spec's default when absent, and parses it; a rejected value becomes an issue whose
  * message says what is allowed.
  */
-export function field<T>(spec: OptionSpec<T> & { default: string }) {
+export function field<T>(spec: OptionSpec<T>) {
   return z.pipe(text(), z.transform((input: string | number | undefined, ctx): T => parseInput(spec, input ?? spec.default, ctx)));
 }
 
@@ -80,7 +80,7 @@ export function optionalField<T>(spec: OptionSpec<T>) {
 
 /** Fields for the named options, all with their defaults. */
 export function fields<const N extends OptionName>(names: readonly N[]): { [K in N]: ReturnType<typeof field<Value<K>>> } {
-  return Object.fromEntries(names.map((name) => [name, field(optionSpecs[name] as OptionSpec<unknown> & { default: string })])) as never;
+  return Object.fromEntries(names.map((name) => [name, field(optionSpecs[name] as OptionSpec<unknown>)])) as never;
 }
 
 /** A zod issue in words: what is wrong with the value at its path. */

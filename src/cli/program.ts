@@ -33,9 +33,9 @@ ${articleExamples}
 Run 'fans <command> --help' for a command's options and examples.
 `;
 
-function modelOption(name: OptionName): Option {
+function modelOption(name: OptionName, showDefault = true): Option {
   const spec = optionSpecs[name];
-  const shown = spec.description.includes('(default') || spec.default === 'none' ? '' : ` (default: ${spec.default})`;
+  const shown = !showDefault || spec.description.includes('(default') || spec.default === 'none' ? '' : ` (default: ${spec.default})`;
   return new Option(spec.flags, spec.description + shown);
 }
 
@@ -89,6 +89,42 @@ Examples:
   $ fans compound --rate 0.5 --churn 10% --market 100000 --years 20
   $ fans compound --years 100 --format json        exact: 1267650600228229401496703205376`)
     .action(job('compound'));
+
+  const goal = program
+    .command('goal')
+    .argument('<target>', 'the number of fans to reach')
+    .description('solve for what reaches a target: depth, fanout, years or rate');
+  for (const name of ['start', 'fanout', 'depth', 'rate', 'years', 'conversion', 'churn', 'market', 'cycle'] as const) goal.addOption(modelOption(name, false));
+  outputOptions(goal)
+    .addHelpText('after', `
+Give one half of a pair; fans solves for the other, with every other flag taken into account:
+  --fanout F   the smallest depth (tree model)      --depth D   the smallest fanout
+  --rate R     the smallest number of years         --years Y   the smallest yearly rate
+
+Examples:
+  $ fans goal 1000000 --fanout 10                 6 steps
+  $ fans goal 1000 --depth 3                      fanout 9.64, or 10 as a whole number
+  $ fans goal 1000000 --rate 1                    20 years
+  $ fans goal 1000 --years 10                     a yearly rate of 0.995
+  $ fans goal 1000000 --rate 0.5 --churn 10% --market 5000000 --format json`)
+    .action(job('goal'));
+
+  const compare = program
+    .command('compare')
+    .argument('<file>', "a JSON file of scenarios, or - for standard input")
+    .description('compare named scenarios from a JSON file: a column of totals per scenario');
+  outputOptions(compare)
+    .addHelpText('after', `
+The file holds {"scenarios": [...]}, each a name, a command and that command's flags:
+  {"scenarios": [
+    {"name": "article tree", "command": "simulate", "fanout": 10, "depth": 3},
+    {"name": "one a year", "command": "compound", "years": 10, "conversion": "50%"}]}
+
+Examples:
+  $ fans compare examples/article.json
+  $ fans compare examples/programmes.json --format csv > programmes.csv
+  $ cat scenarios.json | fans compare - --format json`)
+    .action(job('compare'));
 
   return program;
 }

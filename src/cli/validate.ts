@@ -17,3 +17,8 @@ export function parseFlags<S extends z.ZodMiniType>(schema: S, flags: Record<str
 export function pathText(path: readonly PropertyKey[]): string {
   return path.map((key, i) => (typeof key === 'number' ? `[${key}]` : `${i === 0 ? '' : '.'}${String(key)}`)).join('') || '(top level)';
 }
+
+/** The flags a schema knows, and only those. */
+export function pick(flags: Record<string, unknown>, shape: object): Record<string, unknown> {
+  return Object.fromEntries(Object.keys(shape).filter((key) => flags[key] !== undefined).map((key) => [key, flags[key]]));
+}

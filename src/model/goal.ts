@@ -22,6 +22,7 @@ export interface GoalBounds {
 const found = (value: number): GoalAnswer => ({ reachable: true, value, reason: null });
 const missed = (reason: string): GoalAnswer => ({ reachable: false, value: null, reason });
 const plain = (x: number) => x.toLocaleString('en-US', { maximumSignificantDigits: 6 });
+const percent = (x: number) => x.toLocaleString('en-US', { style: 'percent', maximumFractionDigits: 2 });
 
 /**
  * The first period (0, 1, ...) whose total reaches the target, looking at most at
@@ -67,7 +68,7 @@ export function yearsToReach(target: number, p: Omit<CompoundParams, 'years'>, m
   if (tooSmall) return tooSmall;
   const k = p.rate * p.conversion;
   if (k <= p.churn && p.start < target) {
-    return missed(`churn (${plain(p.churn)}) outruns referrals (K = ${plain(k)}): the total never grows past the start`);
+    return missed(`churn (${percent(p.churn)} a year) outruns referrals (K = ${plain(k)} a year): the total never grows past the start`);
   }
   const years = firstReaching(compoundYears(p), target, maxYears);
   return years >= 0 ? found(years) : missed(`not reached within ${plain(maxYears)} years, the largest number of years`);

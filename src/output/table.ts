@@ -22,6 +22,7 @@ export const maxTableRows = 200;
  * middle elided past {@link maxTableRows} rows, and the summary sentences below.
  */
 export function renderTable(data: TableData, format: CountFormat, chalk: ChalkInstance): string {
+  if (data.columns.length === 0) return data.summary.map((line) => `${line}\n`).join('');
   const cell = (value: Cell): string =>
     value === null || value === undefined ? '' : typeof value === 'bigint' || typeof value === 'number' ? format(value) : String(value);
   const table = new Table({

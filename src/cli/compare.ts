@@ -1,0 +1,96 @@
+import * as z from 'zod/mini';
+import { compoundGrowth } from '../model/compound.js';
+import type { Count } from '../model/count.js';
+import { treeGrowth } from '../model/tree.js';
+import type { Cell } from '../output/delimited.js';
+import type { Report, Style } from '../output/render.js';
+import { compoundSchema } from './compound.js';
+import { UsageError } from './io.js';
+import { issueText, marketHoldsStart } from './options.js';
+import { durationText } from './parse.js';
+import { simulateSchema } from './simulate.js';
+import { pathText } from './validate.js';
+import { withinRange } from './overflow.js';
+
+const name = z.string().check(z.minLength(1), z.maxLength(100), z.refine((n) => n.trim() !== 'period', 'must not be "period", the name of the first column'));
+
+/** A scenario is a command name and that command's flags, spelled as the flags are. */
+const scenarioSchemas = {
+  simulate: z.strictObject({ name, command: z.literal('simulate'), ...simulateSchema.def.shape }).check(z.superRefine(marketHoldsStart)),
+  compound: z.strictObject({ name, command: z.literal('compound'), ...compoundSchema.def.shape }).check(z.superRefine(marketHoldsStart)),
+};
+
+const fileSchema = z.strictObject({ scenarios: z.array(z.unknown()).check(z.minLength(1), z.maxLength(50)) });
+
+/** One validated scenario with its rows. */
+export interface Scenario {
+  name: string;
+  command: 'simulate' | 'compound';
+  parameters: Record<string, Cell>;
+  totals: Count[];
+}
+
+/**
+ * Reads a scenario file's text: JSON `{"scenarios": [{"name", "command", ...flags}]}`.
+ * Every problem is a UsageError naming the file, the scenario and the field.
+ */
+export function parseScenarios(text: string, file: string): Scenario[] {
+  const fail = (where: string, what: string): never => {
+    throw new UsageError(`${file}: ${where}${what}`);
+  };
+  if (text.trim() === '') fail('', 'is empty; expected {"scenarios": [...]}');
+  let data: unknown;
+  try {
+    data = JSON.parse(text);
+  } catch (error) {
+    fail('', `is not valid JSON (${(error as Error).message.split('\n')[0]})`);
+  }
+  const top = fileSchema.safeParse(data);
+  if (!top.success) {
+    const issue = top.error.issues[0]!;
+    const shape = issue.path.length === 0 && issue.code === 'invalid_type';
+    fail(issue.path.length ? `${pathText(issue.path)}: ` : '', shape ? 'must be an object {"scenarios": [...]}' : issueText(issue));
+  }
+  const names = new Set<string>();
+  return top.data!.scenarios.map((raw, index) => {
+    const where = `scenarios[${index}]`;
+    const command = (raw as { command?: unknown } | null)?.command;
+    if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) fail(`${where}: `, 'must be an object');
+    if (command !== 'simulate' && command !== 'compound') fail(`${where}.command: `, `must be "simulate" or "compound" (got ${JSON.stringify(command ?? null)})`);
+    const parsed = scenarioSchemas[command as 'simulate'].safeParse(raw);
+    if (!parsed.success) {
+      const issue = parsed.error.issues[0]!;
+      fail(`${pathText([ 'scenarios', index, ...issue.path])}: `, issueText(issue));
+    }
+    const { name: title, command: _, ...p } = parsed.data as { name: string; command: string } & Record<string, unknown>;
+    if (names.has(title)) fail(`${where}.name: `, `${JSON.stringify(title)} is used twice; names head the columns`);
+    names.add(title);
+    const flag = command === 'simulate' ? '--depth' : '--years';
+    const rows = withinRange(() => (command === 'simulate' ? treeGrowth(p as never) : compoundGrowth(p as never)), `${file}: ${where}: ${flag.slice(2)}`, command === 'simulate' ? 'level' : 'year');
+    const parameters = { ...p, ...('cycle' in p ? { cycle: p.cycle ? durationText(p.cycle as never) : null } : {}) } as Record<string, Cell>;
+    return { name: title, command: command as Scenario['command'], parameters, totals: rows.map((r) => r.total) };
+  });
+}
+
+/** `fans compare` as a report: a row per period, a column of totals per scenario. */
+export function compareReport(scenarios: readonly Scenario[], style: Style): Report {
+  const periods = Math.max(...scenarios.map((s) => s.totals.length));
+  const rows = Array.from({ length: periods }, (_, period) =>
+    Object.fromEntries([['period', period], ...scenarios.map((s) => [s.name, s.totals[period] ?? null])]) as Record<string, Cell>,
+  );
+  const summary = scenarios.map((s) => {
+    const last = s.totals.length - 1;
+    const unit = s.command === 'simulate' ? (last === 1 ? 'step' : 'steps') : last === 1 ? 'year' : 'years';
+    return `${s.name}: ${style.count(s.totals[last]!)} after ${last} ${unit} (${s.command}).`;
+  });
+  return {
+    columns: ['period', ...scenarios.map((s) => s.name)],
+    rows,
+    summary,
+    json: {
+      command: 'compare',
+      scenarios: scenarios.map((s) => ({ name: s.name, command: s.command, parameters: s.parameters, total: s.totals.at(-1)! })),
+      rows,
+    },
+  };
+}

@@ -1,0 +1,137 @@
+import * as z from 'zod/mini';
+import { compoundGrowth } from '../model/compound.js';
+import type { Count } from '../model/count.js';
+import { type GoalAnswer, depthToReach, fanoutToReach, rateToReach, yearsToReach } from '../model/goal.js';
+import { treeGrowth } from '../model/tree.js';
+import type { Report, Style } from '../output/render.js';
+import { compoundReport } from './compound.js';
+import { UsageError } from './io.js';
+import { bounds, field, marketHoldsStart, optionSpecs, optionalField } from './options.js';
+import { isInvalid, realNumber } from './parse.js';
+import { simulateReport } from './simulate.js';
+import { counted, real } from './words.js';
+
+/** Flags of `fans goal`: the given half of a pair has no default. */
+export const goalSchema = z
+  .strictObject({
+    start: field(optionSpecs.start),
+    conversion: field(optionSpecs.conversion),
+    churn: optionalField(optionSpecs.churn),
+    market: field(optionSpecs.market),
+    cycle: field(optionSpecs.cycle),
+    fanout: optionalField(optionSpecs.fanout),
+    depth: optionalField(optionSpecs.depth),
+    rate: optionalField(optionSpecs.rate),
+    years: optionalField(optionSpecs.years),
+  })
+  .check(z.superRefine(marketHoldsStart));
+export type GoalFlags = z.infer<typeof goalSchema>;
+
+/** What `fans goal` solves for, given which flag of the pair. */
+export type SolvedFor = 'depth' | 'fanout' | 'years' | 'rate';
+const solvesFor = { fanout: 'depth', depth: 'fanout', rate: 'years', years: 'rate' } as const;
+
+const targetRule = realNumber(0, bounds.target, true);
+
+/** The goal's target: a positive number up to 1e300. */
+export function parseTarget(text: string | undefined): number {
+  const target = targetRule(text ?? '');
+  if (isInvalid(target)) throw new UsageError(`<target> ${target.invalid} (got ${JSON.stringify(text ?? '')})`);
+  return target;
+}
+
+/** Which of the four the flags solve for; exactly one of --fanout, --depth, --rate, --years. */
+export function solvedFor(flags: GoalFlags): SolvedFor {
+  const given = (['fanout', 'depth', 'rate', 'years'] as const).filter((name) => flags[name] !== undefined);
+  const usage = 'give one of --fanout (solves for depth), --depth (for fanout), --rate (for years) or --years (for rate)';
+  if (given.length === 0) throw new UsageError(`fans goal needs a pair's other half: ${usage}`);
+  if (given.length > 1) throw new UsageError(`${given.map((g) => `--${g}`).join(' and ')} given together: ${usage}`);
+  const solved = solvesFor[given[0]!];
+  const tree = solved === 'depth' || solved === 'fanout';
+  if (tree && flags.churn !== undefined) throw new UsageError('--churn applies to the compound model: give --rate or --years with it');
+  if (!tree && flags.cycle !== null) throw new UsageError('--cycle applies to the tree model: give --fanout or --depth with it');
+  return solved;
+}
+
+interface Solution {
+  answer: GoalAnswer & { wholeValue?: number | null };
+  report: Report | null;
+  /** What the period before the answer reaches, to show the answer is the least. */
+  before: Count | null;
+}
+
+/** Solves the goal and builds the winning scenario's rows (none when unreachable). */
+export function solveGoal(target: number, solved: SolvedFor, f: GoalFlags, style: Style & { locale: string }): Solution {
+  const tree = { start: f.start, conversion: f.conversion, market: f.market, cycle: f.cycle };
+  const yearly = { start: f.start, conversion: f.conversion, churn: f.churn ?? 0, market: f.market };
+  switch (solved) {
+    case 'depth': {
+      const answer = depthToReach(target, { ...tree, fanout: f.fanout! }, bounds.depth);
+      if (answer.value === null) return { answer, report: null, before: null };
+      const p = { ...tree, fanout: f.fanout!, depth: answer.value };
+      const rows = treeGrowth(p);
+      return { answer, report: simulateReport(p, rows, style), before: rows.at(-2)?.total ?? null };
+    }
+    case 'fanout': {
+      const answer = fanoutToReach(target, { ...tree, depth: f.depth! }, bounds.fanout);
+      if (answer.wholeValue === null) return { answer, report: null, before: null };
+      const p = { ...tree, fanout: answer.wholeValue, depth: f.depth! };
+      const below = answer.wholeValue > 0 ? treeGrowth({ ...p, fanout: answer.wholeValue - 1 }).at(-1)!.total : null;
+      return { answer, report: simulateReport(p, treeGrowth(p), style), before: below };
+    }
+    case 'years': {
+      const answer = yearsToReach(target, { ...yearly, rate: f.rate! }, bounds.years);
+      if (answer.value === null) return { answer, report: null, before: null };
+      const p = { ...yearly, rate: f.rate!, years: answer.value };
+      const rows = compoundGrowth(p);
+      return { answer, report: compoundReport(p, rows, style), before: rows.at(-2)?.total ?? null };
+    }
+    case 'rate': {
+      const answer = rateToReach(target, { ...yearly, years: f.years! }, bounds.rate);
+      if (answer.value === null) return { answer, report: null, before: null };
+      const p = { ...yearly, rate: answer.value, years: f.years! };
+      return { answer, report: compoundReport(p, compoundGrowth(p), style), before: null };
+    }
+  }
+}
+
+/** `fans goal` as a report: the answer in words and JSON, and the winning scenario's rows. */
+export function goalReport(target: number, solved: SolvedFor, f: GoalFlags, style: Style & { locale: string }): Report {
+  const { count, locale } = style;
+  const { answer, report, before } = solveGoal(target, solved, f, style);
+  const goal = count(target);
+  let headline: string;
+  if (!answer.reachable || answer.value === null || report === null) {
+    headline = `The target of ${goal} cannot be reached: ${answer.reason}.`;
+  } else {
+    const total = count(report.total!.value as Count);
+    const v = answer.value;
+    const was = before === null ? '' : `; one less reaches only ${count(before)}`;
+    headline = {
+      depth: `${counted(count, v, 'step', 'steps')} reach${v === 1 ? 'es' : ''} the target of ${goal} (${total})${was}.`,
+      years: `${counted(count, v, 'year reaches', 'years reach')} the target of ${goal} (${total})${was}.`,
+      fanout: `A fanout of ${real(locale, v)} reaches ${goal} exactly; the smallest whole fanout is ${count(answer.wholeValue ?? 0)} (${total})${was}.`,
+      rate: `A yearly rate of ${real(locale, v)} (${new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 2 }).format(v)}) reaches the target of ${goal} (${total}).`,
+    }[solved];
+  }
+  const scenario = report?.json ?? {};
+  return {
+    columns: report?.columns ?? [],
+    rows: report?.rows ?? [],
+    total: report?.total,
+    summary: [headline, ...(report?.summary ?? [])],
+    json: {
+      command: 'goal',
+      target,
+      solvedFor: solved,
+      value: answer.value,
+      ...(solved === 'fanout' ? { wholeValue: answer.wholeValue ?? null } : {}),
+      reachable: answer.reachable,
+      reason: answer.reason,
+      model: report ? (scenario.command as string) : solved === 'depth' || solved === 'fanout' ? 'simulate' : 'compound',
+      parameters: scenario.parameters ?? null,
+      rows: report?.rows ?? [],
+      total: (report?.total?.value as Count | undefined) ?? null,
+    },
+  };
+}
