@@ -1,0 +1,113 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { depthToReach, fanoutToReach, rateToReach, yearsToReach } from '../../src/index.js';
+
+const tree = { start: 1, conversion: 1, market: null };
+const yearly = { start: 1, conversion: 1, churn: 0, market: null };
+
+/** Geometric series total, from the formula: s (K^(d+1) - 1) / (K - 1). */
+const seriesTotal = (s: number, k: number, d: number) => (k === 1 ? s * (d + 1) : (s * (k ** (d + 1) - 1)) / (k - 1));
+
+describe('depthToReach', () => {
+  it('1,000,000 with fanout 10 takes 6 steps (1,111,111; 5 steps give 111,111)', () => {
+    expect(depthToReach(1e6, { ...tree, fanout: 10 }, 5000)).toEqual({ reachable: true, value: 6, reason: null });
+  });
+
+  it('is the true minimum of the geometric series for any target', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 50 }), fc.integer({ min: 2, max: 30 }), fc.integer({ min: 1, max: 1e12 }), (s, f, target) => {
+        const d = depthToReach(target, { ...tree, start: s, fanout: f }, 5000).value!;
+        expect(seriesTotal(s, f, d)).toBeGreaterThanOrEqual(target);
+        if (d > 0) expect(seriesTotal(s, f, d - 1)).toBeLessThan(target);
+      }),
+    );
+  });
+
+  it('is 0 when the start already reaches the target', () => {
+    expect(depthToReach(5, { ...tree, start: 5, fanout: 0 }, 5000).value).toBe(0);
+  });
+
+  it.each([
+    ['a market smaller than the target', { ...tree, fanout: 10, market: 500 }, /market \(500\) is smaller/],
+    ['K < 1 with a limit below the target', { ...tree, fanout: 1, conversion: 0.5 }, /K = 0.5 < 1: the total never passes 2/],
+    ['K = 0', { ...tree, fanout: 0 }, /K = 0 < 1/],
+    ['K = 1, linear growth past the largest depth', { ...tree, fanout: 1 }, /not reached within 5,000 levels/],
+  ])('reports %s as unreachable', (_, params, reason) => {
+    const answer = depthToReach(1e6, params, 5000);
+    expect(answer.reachable).toBe(false);
+    expect(answer.value).toBeNull();
+    expect(answer.reason).toMatch(reason);
+  });
+});
+
+describe('fanoutToReach', () => {
+  it('1,000 in 3 steps: the real root of 1 + f + f^2 + f^3 = 1000, and 10 as a whole number', () => {
+    const answer = fanoutToReach(1000, { ...tree, depth: 3 }, 1e6);
+    expect(answer.wholeValue).toBe(10);
+    const f = answer.value!;
+    const poly = (x: number) => 1 + x + x * x + x * x * x;
+    expect(poly(f)).toBeCloseTo(1000, 9);
+    expect(poly(9)).toBeLessThan(1000); // 820: the whole number one below fails
+    expect(f).toBeGreaterThan(9.64);
+    expect(f).toBeLessThan(9.65);
+  });
+
+  it('finds the least whole fanout, with conversion, for any target', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 8 }), fc.double({ min: 0.05, max: 1, noNaN: true }), fc.integer({ min: 2, max: 1e9 }), (d, c, target) => {
+        const answer = fanoutToReach(target, { ...tree, depth: d, conversion: c }, 1e6);
+        if (!answer.reachable) return;
+        const w = answer.wholeValue!;
+        expect(seriesTotal(1, w * c, d)).toBeGreaterThanOrEqual(target * (1 - 1e-12));
+        if (w > 0) expect(seriesTotal(1, (w - 1) * c, d)).toBeLessThan(target);
+        expect(answer.value!).toBeLessThanOrEqual(w);
+        expect(answer.value!).toBeGreaterThan(w - 1);
+        expect(seriesTotal(1, answer.value! * c, d)).toBeCloseTo(target, -Math.log10(target) + 9);
+      }),
+    );
+  });
+
+  it('is unreachable with depth 0, conversion 0 or a small market', () => {
+    expect(fanoutToReach(10, { ...tree, depth: 0 }, 1e6)).toMatchObject({ reachable: false, reason: expect.stringMatching(/depth 0/) });
+    expect(fanoutToReach(10, { ...tree, depth: 3, conversion: 0 }, 1e6)).toMatchObject({ reachable: false, reason: expect.stringMatching(/conversion 0/) });
+    expect(fanoutToReach(10, { ...tree, depth: 3, market: 9 }, 1e6)).toMatchObject({ reachable: false, reason: expect.stringMatching(/market/) });
+  });
+});
+
+describe('yearsToReach', () => {
+  it('1,000,000 at rate 1 takes 20 years (2^20 = 1,048,576 >= 1e6 > 2^19)', () => {
+    expect(yearsToReach(1e6, { ...yearly, rate: 1 }, 10000).value).toBe(20);
+  });
+
+  it('is the least t with s (1 + K - churn)^t >= target', () => {
+    fc.assert(
+      fc.property(fc.double({ min: 0.05, max: 3, noNaN: true }), fc.double({ min: 0, max: 0.04, noNaN: true }), fc.integer({ min: 2, max: 1e9 }), (r, churn, target) => {
+        const t = yearsToReach(target, { ...yearly, rate: r, churn }, 10000).value!;
+        const g = 1 + r - churn;
+        expect(g ** t).toBeGreaterThanOrEqual(target * (1 - 1e-9));
+        expect(g ** (t - 1)).toBeLessThan(target * (1 + 1e-9));
+      }),
+    );
+  });
+
+  it('says when churn outruns referrals', () => {
+    expect(yearsToReach(100, { ...yearly, rate: 0.1, churn: 0.2 }, 10000)).toMatchObject({ reachable: false, reason: expect.stringMatching(/churn \(20% a year\) outruns/) });
+  });
+});
+
+describe('rateToReach', () => {
+  it('1,000 in 10 years needs (1 + r)^10 = 1000: r = 10^0.3 - 1', () => {
+    const r = rateToReach(1000, { ...yearly, years: 10 }, 1000).value!;
+    expect(r).toBeCloseTo(10 ** 0.3 - 1, 12);
+    expect((1 + r) ** 10).toBeGreaterThanOrEqual(1000 * (1 - 1e-12));
+  });
+
+  it('takes conversion and churn into account: (1 + r c - churn)^t', () => {
+    const r = rateToReach(1e4, { ...yearly, years: 8, conversion: 0.5, churn: 0.1 }, 1000).value!;
+    expect(1 + r * 0.5 - 0.1).toBeCloseTo(1e4 ** (1 / 8), 10);
+  });
+
+  it('is unreachable in 0 years', () => {
+    expect(rateToReach(10, { ...yearly, years: 0 }, 1000).reachable).toBe(false);
+  });
+});
