@@ -5,13 +5,14 @@ import { type Io, UsageError } from './io.js';
 import { type Job, buildProgram, shortHelp } from './program.js';
 import { simulateReport, simulateRows, simulateSchema } from './simulate.js';
 import { buildStyle } from './style.js';
+import { trialOptions } from './options.js';
 import { parseFlags, pick } from './validate.js';
 import { withinRange } from './overflow.js';
 import { goalReport, goalSchema, parseTarget, solvedFor } from './goal.js';
 import { compareReport, parseScenarios } from './compare.js';
 
-/** Exit codes: 0 success, 1 an unexpected failure (a bug), 2 a usage or input error. */
-export const exitCodes = { ok: 0, failure: 1, usage: 2 } as const;
+/** Exit codes: 0 success, 1 an unexpected failure (a bug), 2 a usage or input error, 130 Ctrl-C. */
+export const exitCodes = { ok: 0, failure: 1, usage: 2, interrupted: 130 } as const;
 
 /**
  * The whole CLI: reads `argv` (without `node` and the script), writes through `io` and
@@ -38,6 +39,10 @@ function failed(error: unknown, io: Io, debug: boolean): number {
     // commander has written its message (one line) or the help already.
     return error.exitCode === 0 ? exitCodes.ok : exitCodes.usage;
   }
+  if (error instanceof Error && error.name === 'Interrupted') {
+    io.stderr('fans: interrupted\n');
+    return exitCodes.interrupted;
+  }
   if (error instanceof UsageError) {
     io.stderr(`fans: ${error.message}\n`);
     return exitCodes.usage;
@@ -48,6 +53,14 @@ function failed(error: unknown, io: Io, debug: boolean): number {
   return exitCodes.failure;
 }
 
+/** Whether the flags ask for sampled runs; the other trial flags alone are a usage error. */
+function sampled(flags: Record<string, unknown>): boolean {
+  if (flags.trials !== undefined) return true;
+  const stray = trialOptions.find((name) => flags[name] !== undefined);
+  if (stray) throw new UsageError(`--${stray} applies to sampled runs only: add --trials N`);
+  return false;
+}
+
 /** Computes the job's report and renders it; throws UsageError for bad input. */
 async function run(job: Job, io: Io): Promise<string> {
   const style = buildStyle(io, job.flags);
@@ -55,11 +68,19 @@ async function run(job: Job, io: Io): Promise<string> {
   switch (job.command) {
     case 'simulate': {
       const p = parseFlags(simulateSchema, pick(job.flags, simulateSchema.shape));
+      if (sampled(job.flags)) {
+        const { sampledReport } = await import('./sampled.js');
+        return render(await sampledReport(io, { command: 'simulate', p }, job.flags, style), format, style);
+      }
       const rows = withinRange(() => simulateRows(p), '--depth', 'level');
       return render(simulateReport(p, rows, style), format, style);
     }
     case 'compound': {
       const p = parseFlags(compoundSchema, pick(job.flags, compoundSchema.shape));
+      if (sampled(job.flags)) {
+        const { sampledReport } = await import('./sampled.js');
+        return render(await sampledReport(io, { command: 'compound', p }, job.flags, style), format, style);
+      }
       const rows = withinRange(() => compoundRows(p), '--years', 'year');
       return render(compoundReport(p, rows, style), format, style);
     }

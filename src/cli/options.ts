@@ -1,5 +1,6 @@
 import * as z from 'zod/mini';
-import { type Duration, type Parsed, duration, isInvalid, realNumber, share, wholeNumber } from './parse.js';
+import { type Duration, type Parsed, duration, isInvalid, quantileList, realNumber, share, wholeNumber } from './parse.js';
+import { type Distribution, distributions } from '../model/offspring.js';
 
 /** One flag: how commander shows it and how its text becomes a value. */
 export interface OptionSpec<T> {
@@ -22,7 +23,18 @@ export const bounds = {
   years: 10_000,
   market: 1e15,
   target: 1e300,
+  trials: 10_000_000,
+  /** trials x periods: about a minute of work on one core, so nothing seems to hang. */
+  trialPeriods: 200_000_000,
+  seed: 2 ** 32 - 1,
+  dispersion: 1e6,
+  threads: 64,
 } as const;
+
+const orNull = <T>(word: string, parse: (text: string | number) => Parsed<T>) => (text: string | number): Parsed<T | null> =>
+  String(text).trim() === word ? null : parse(text);
+
+const distributionRule = { invalid: `must be one of ${distributions.join(', ')}` };
 
 const market = wholeNumber(1, bounds.market);
 
@@ -47,7 +59,46 @@ export const optionSpecs = {
     default: 'none',
     parse: (text) => (String(text).trim() === 'none' ? null : duration(text)),
   }),
+  trials: option<number | null>({
+    flags: '--trials <n>',
+    description: `sampled runs instead of expected values, 1..${bounds.trials.toLocaleString('en-US')} (default: none)`,
+    default: 'none',
+    parse: orNull('none', wholeNumber(1, bounds.trials)),
+  }),
+  seed: option<number | null>({
+    flags: '--seed <n>',
+    description: `seed for --trials, 0..${bounds.seed}, to repeat a run (default: random, and reported)`,
+    default: 'random',
+    parse: orNull('random', wholeNumber(0, bounds.seed)),
+  }),
+  distribution: option<Distribution>({
+    flags: '--distribution <name>',
+    description: `fans one fan brings, with --trials: ${distributions.join(', ')}`,
+    default: 'poisson',
+    parse: (text) => (distributions.includes(String(text).trim() as Distribution) ? (String(text).trim() as Distribution) : distributionRule),
+  }),
+  dispersion: option<number | null>({
+    flags: '--dispersion <k>',
+    description: 'k of --distribution negbin, above 0 (small k: a few fans do most of the referring)',
+    default: 'none',
+    parse: orNull('none', realNumber(0, bounds.dispersion, true)),
+  }),
+  quantiles: option<number[]>({
+    flags: '--quantiles <list>',
+    description: 'percentiles of the total to show with --trials, e.g. 10,50,90',
+    default: '5,50,95',
+    parse: quantileList,
+  }),
+  threads: option<number | null>({
+    flags: '--threads <n>',
+    description: `worker threads for --trials, 1..${bounds.threads}; results do not depend on it (default: auto)`,
+    default: 'auto',
+    parse: orNull('auto', wholeNumber(1, bounds.threads)),
+  }),
 } as const;
+
+/** Flags that only mean something with --trials. */
+export const trialOptions = ['trials', 'seed', 'distribution', 'dispersion', 'quantiles', 'threads'] as const;
 
 export type OptionName = keyof typeof optionSpecs;
 type Value<N extends OptionName> = Exclude<ReturnType<(typeof optionSpecs)[N]['parse']>, { invalid: string }>;

@@ -124,3 +124,17 @@ export function environmentLocale(env: Readonly<Record<string, string | undefine
   }
   return 'en-US';
 }
+
+/**
+ * A list of percentiles strictly between 0 and 100, comma-separated, at most 9, returned
+ * sorted without repeats: `10,50,90`.
+ *
+ * @example quantileList('95, 5,50') // => [5, 50, 95]
+ */
+export function quantileList(text: string | number): Parsed<number[]> {
+  const rule = { invalid: 'must be up to 9 percentiles above 0 and below 100, separated by commas, such as 5,50,95' };
+  const parts = String(text).split(',');
+  const values = parts.map((part) => numberText(part));
+  if (parts.length > 9 || values.some((v) => v === null || v <= 0 || v >= 100)) return rule;
+  return [...new Set(values as number[])].sort((a, b) => a - b);
+}

@@ -2,7 +2,7 @@ import { Command, Option } from 'commander';
 import pkg from '../../package.json' with { type: 'json' };
 import { formats } from '../output/render.js';
 import type { Io } from './io.js';
-import { type OptionName, optionSpecs } from './options.js';
+import { type OptionName, optionSpecs, trialOptions } from './options.js';
 
 /** What the user asked for, once commander has read the words. */
 export interface Job {
@@ -70,24 +70,27 @@ export function buildProgram(io: Io, onJob: (job: Job) => void): Command {
     };
 
   const simulate = program.command('simulate').description('the tree model: each fan introduces --fanout people, once; only the newest level refers');
-  for (const name of ['start', 'fanout', 'depth', 'conversion', 'market', 'cycle'] as const) simulate.addOption(modelOption(name));
+  for (const name of ['start', 'fanout', 'depth', 'conversion', 'market', 'cycle', ...trialOptions] as const) simulate.addOption(modelOption(name));
   outputOptions(simulate)
     .addHelpText('after', `
 Examples:
   $ fans simulate                                  1 + 10 + 100 + 1,000 = 1,111
   $ fans simulate --fanout 3 --conversion 30% --depth 10 --cycle 30d
   $ fans simulate --depth 30 --format json         exact at any size
-  $ fans simulate --format csv > tree.csv          for a spreadsheet`)
+  $ fans simulate --format csv > tree.csv          for a spreadsheet
+  $ fans simulate --fanout 2 --depth 10 --trials 100000 --distribution negbin --dispersion 0.3 --seed 7
+                                                   uneven referrals: percentiles and the chance the chain dies out`)
     .action(job('simulate'));
 
   const compound = program.command('compound').description('the compound model: every fan brings --rate new fans every year');
-  for (const name of ['start', 'rate', 'years', 'conversion', 'churn', 'market'] as const) compound.addOption(modelOption(name));
+  for (const name of ['start', 'rate', 'years', 'conversion', 'churn', 'market', ...trialOptions] as const) compound.addOption(modelOption(name));
   outputOptions(compound)
     .addHelpText('after', `
 Examples:
   $ fans compound                                  1 -> 2 -> 4 -> ... -> 1,024 in 10 years
   $ fans compound --rate 0.5 --churn 10% --market 100000 --years 20
-  $ fans compound --years 100 --format json        exact: 1267650600228229401496703205376`)
+  $ fans compound --years 100 --format json        exact: 1267650600228229401496703205376
+  $ fans compound --rate 0.5 --churn 20% --years 15 --trials 20000 --seed 1   sampled runs`)
     .action(job('compound'));
 
   const goal = program

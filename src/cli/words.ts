@@ -22,3 +22,8 @@ export function marketLine(locale: string, count: CountFormat, market: number | 
   if (market === null) return [];
   return [`Market: ${counted(count, market, 'person', 'people')}; ${percent(locale, Number(reached) / market)} reached.`];
 }
+
+/** A probability as a percentage with three significant digits: `20.3%`, `0.00454%`. */
+export function chance(locale: string, share: number): string {
+  return new Intl.NumberFormat(locale, { style: 'percent', maximumSignificantDigits: 3 }).format(share);
+}

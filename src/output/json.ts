@@ -27,6 +27,7 @@ function write(value: Json, pad: string, indent: string): string {
   const inner = pad + indent;
   if (Array.isArray(value)) {
     if (value.length === 0) return '[]';
+    if (value.every((item: Json) => item === null || typeof item !== 'object')) return `[${value.map((item: Json) => write(item, '', '')).join(', ')}]`;
     // Rows of scalars stay on one line each: easy to read and to grep.
     return `[\n${value.map((item: Json) => inner + write(item, inner, isFlat(item) ? '' : indent)).join(',\n')}\n${pad}]`;
   }

@@ -17,6 +17,7 @@ export interface Report extends TableData {
 export interface Style {
   count: CountFormat;
   chalk: ChalkInstance;
+  locale: string;
 }
 
 /** The report as text in the chosen format, ending with a newline. */
@@ -29,6 +30,6 @@ export function render(report: Report, format: Format, style: Style): string {
     case 'tsv':
       return toTsv(report.columns, report.rows);
     case 'table':
-      return renderTable(report, style.count, style.chalk);
+      return renderTable(report, style.count, style.chalk, style.locale);
   }
 }

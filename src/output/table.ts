@@ -11,6 +11,8 @@ export interface TableData {
   total?: { label: string; value: Cell };
   /** One-line sentences printed under the table. */
   summary: readonly string[];
+  /** Columns holding shares (0..1), shown in the table as percentages. */
+  shares?: readonly string[];
 }
 
 /** Rows shown before a table elides its middle: cli-table3 slows down past thousands. */
@@ -21,10 +23,15 @@ export const maxTableRows = 200;
  * colours switched off (colour comes from the `chalk` passed in, level 0 for none), the
  * middle elided past {@link maxTableRows} rows, and the summary sentences below.
  */
-export function renderTable(data: TableData, format: CountFormat, chalk: ChalkInstance): string {
+export function renderTable(data: TableData, format: CountFormat, chalk: ChalkInstance, locale = 'en-US'): string {
   if (data.columns.length === 0) return data.summary.map((line) => `${line}\n`).join('');
-  const cell = (value: Cell): string =>
-    value === null || value === undefined ? '' : typeof value === 'bigint' || typeof value === 'number' ? format(value) : String(value);
+  const percent = new Intl.NumberFormat(locale, { style: 'percent', maximumSignificantDigits: 3 });
+  const value = (v: Cell): string =>
+    v === null || v === undefined ? '' : typeof v === 'bigint' || typeof v === 'number' ? format(v) : String(v);
+  const cellOf = (row: Record<string, Cell>, column: string): string => {
+    const v = row[column] ?? null;
+    return typeof v === 'number' && data.shares?.includes(column) ? percent.format(v) : value(v);
+  };
   const table = new Table({
     head: data.columns.map((c) => chalk.bold(c)),
     style: { head: [], border: [], compact: true },
@@ -37,12 +44,12 @@ export function renderTable(data: TableData, format: CountFormat, chalk: ChalkIn
       const hidden = rows.length - maxTableRows;
       table.push([{ colSpan: data.columns.length, hAlign: 'center', content: chalk.dim(`… ${format(hidden)} more rows: --format csv, tsv or json shows them all …`) }]);
     } else {
-      table.push(data.columns.map((c) => cell(row[c] ?? null)));
+      table.push(data.columns.map((c) => cellOf(row, c)));
     }
   }
   if (data.total) {
     const label = { colSpan: Math.max(1, data.columns.length - 1), content: chalk.bold(data.total.label) };
-    table.push(data.columns.length > 1 ? [label, chalk.bold(cell(data.total.value))] : [chalk.bold(cell(data.total.value))]);
+    table.push(data.columns.length > 1 ? [label, chalk.bold(value(data.total.value))] : [chalk.bold(value(data.total.value))]);
   }
   return [table.toString(), ...data.summary].join('\n') + '\n';
 }

@@ -1,0 +1,118 @@
+import { randomInt } from 'node:crypto';
+import * as z from 'zod/mini';
+import { type ChainParams, type TrialRow, expectedLog10Total, theoreticalExtinction } from '../model/montecarlo.js';
+import { offspringMean } from '../model/offspring.js';
+import type { Cell } from '../output/delimited.js';
+import type { Report, Style } from '../output/render.js';
+import type { CompoundFlags } from './compound.js';
+import { type Io, UsageError } from './io.js';
+import { bounds, fields, trialOptions } from './options.js';
+import { durationText } from './parse.js';
+import { type SimulateParams, elapsedColumn } from './simulate.js';
+import { runTrials, threadsFor } from './trials.js';
+import { parseFlags, pick } from './validate.js';
+import { chance, counted, percent, real } from './words.js';
+
+/** Flags of a sampled run, checked once. */
+export const trialSchema = z.strictObject(fields(trialOptions));
+export type TrialFlags = z.infer<typeof trialSchema>;
+
+type Model = { command: 'simulate'; p: SimulateParams } | { command: 'compound'; p: CompoundFlags };
+
+/** The chain to sample for a command's flags, after the checks that involve several flags. */
+export function chainFor(model: Model, t: TrialFlags): ChainParams {
+  const tree = model.command === 'simulate';
+  const introductions = tree ? model.p.fanout : model.p.rate;
+  if (t.dispersion !== null && t.distribution !== 'negbin') throw new UsageError('--dispersion applies to --distribution negbin only');
+  if (t.distribution === 'negbin' && t.dispersion === null) throw new UsageError('--distribution negbin needs --dispersion k, a number above 0');
+  if (t.distribution === 'fixed' && !Number.isInteger(introductions)) {
+    throw new UsageError(`--distribution fixed needs a whole --rate: each fan makes exactly that many introductions (got ${introductions})`);
+  }
+  const chain: ChainParams = {
+    model: tree ? 'tree' : 'compound',
+    start: model.p.start,
+    periods: tree ? model.p.depth : model.p.years,
+    offspring: { distribution: t.distribution, introductions, conversion: model.p.conversion, dispersion: t.dispersion ?? 1 },
+    churn: tree ? 0 : model.p.churn,
+    market: model.p.market,
+  };
+  const flag = tree ? '--depth' : '--years';
+  const trials = t.trials!;
+  const maxPeriods = Math.floor(bounds.trialPeriods / trials) - 1;
+  if (chain.periods > maxPeriods) {
+    throw new UsageError(`${flag} must be at most ${Math.max(0, maxPeriods).toLocaleString('en-US')} with --trials ${trials.toLocaleString('en-US')}: runs x periods may be at most ${bounds.trialPeriods.toLocaleString('en-US')}`);
+  }
+  if (expectedLog10Total(chain) > 290) {
+    let fits = chain.periods;
+    while (fits > 0 && expectedLog10Total({ ...chain, periods: fits }) > 290) fits--;
+    throw new UsageError(`${flag} must be at most ${fits.toLocaleString('en-US')} with --trials and these parameters: expected totals would pass 1e290, where sampled counts leave what a double holds`);
+  }
+  return chain;
+}
+
+/** Runs `fans simulate|compound --trials N` and builds its report. */
+export async function sampledReport(io: Io, model: Model, flags: Record<string, unknown>, style: Style): Promise<Report> {
+  const t = parseFlags(trialSchema, pick(flags, trialSchema.shape));
+  const chain = chainFor(model, t);
+  const seed = t.seed ?? randomInt(0, bounds.seed);
+  const trials = t.trials!;
+  const summary = await runTrials(io, chain, trials, seed, threadsFor(trials, chain.periods, t.threads));
+  const rows = summary.rows(t.quantiles.map((q) => q / 100));
+  return trialReport(model, chain, { ...t, seed }, rows, style);
+}
+
+const quantileName = (q: number) => `p${q}`;
+
+/** The report of a sampled run: mean, quantiles and the share extinct per period. */
+export function trialReport(model: Model, chain: ChainParams, t: TrialFlags & { seed: number }, rows: readonly TrialRow[], style: Style): Report {
+  const { count, locale } = style;
+  const tree = model.command === 'simulate';
+  const periodName = tree ? 'level' : 'year';
+  const elapsed = tree ? elapsedColumn(model.p.cycle) : null;
+  const names = t.quantiles.map(quantileName);
+  const table = rows.map((r) => {
+    const row: Record<string, Cell> = { [periodName]: r.period };
+    if (elapsed) row[elapsed.name] = elapsed.at(r.period);
+    row.mean = r.mean;
+    names.forEach((name, i) => (row[name] = r.quantiles[i]!));
+    row.extinct = r.extinct;
+    return row;
+  });
+  const last = rows.at(-1)!;
+  const trials = t.trials!;
+  const estimate = last.extinct;
+  const standardError = Math.sqrt((estimate * (1 - estimate)) / trials);
+  const theory = theoreticalExtinction(chain);
+  const k = offspringMean(chain.offspring);
+  const by = `${tree ? 'level' : 'year'} ${count(chain.periods)}`;
+  const kind = { fixed: 'fixed', poisson: 'Poisson', negbin: `negative binomial (k = ${real(locale, t.dispersion ?? 1)})`, geometric: 'geometric' }[t.distribution];
+  const spread = t.quantiles.length >= 2 ? `; ${percent(locale, (t.quantiles.at(-1)! - t.quantiles[0]!) / 100)} of runs between ${count(last.quantiles[0]!)} and ${count(last.quantiles.at(-1)!)}` : '';
+  const summary = [
+    `${counted(count, trials, 'run', 'runs')} with ${kind} referrals, mean K = ${real(locale, k)}${tree ? '' : ' a year'} (seed ${t.seed}; --seed ${t.seed} repeats it).`,
+    `Mean total by ${by}: ${count(last.mean)}${spread}.`,
+    `Chance the chain has died out by ${by}: ${chance(locale, estimate)} ± ${chance(locale, standardError)} (standard error).`,
+    theory === null
+      ? 'Theory gives no extinction probability with a market cap.'
+      : `Theory: ${chance(locale, theory)} eventually (q = G(q), to the power of ${counted(count, chain.start, 'starting fan', 'starting fans')}).`,
+  ];
+  const modelParameters = tree ? { ...model.p, cycle: model.p.cycle ? durationText(model.p.cycle) : null } : model.p;
+  return {
+    columns: [periodName, ...(elapsed ? [elapsed.name] : []), 'mean', ...names, 'extinct'],
+    rows: table,
+    shares: ['extinct'],
+    summary,
+    json: {
+      command: model.command,
+      parameters: {
+        ...modelParameters,
+        trials,
+        seed: t.seed,
+        distribution: t.distribution,
+        dispersion: t.distribution === 'negbin' ? t.dispersion : t.distribution === 'geometric' ? 1 : null,
+        quantiles: t.quantiles,
+      },
+      rows: table,
+      extinction: { by: chain.periods, estimate, standardError, theory },
+    },
+  };
+}

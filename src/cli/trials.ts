@@ -1,0 +1,103 @@
+import { availableParallelism } from 'node:os';
+import { Worker } from 'node:worker_threads';
+import { type BlockSummary, type ChainParams, TrialSummary, blockCount, runBlock } from '../model/montecarlo.js';
+import type { Io } from './io.js';
+
+/** Ctrl-C during a run: exit 130, nothing on stdout. */
+export class Interrupted extends Error {
+  override name = 'Interrupted';
+}
+
+/** Below this many period-steps a run stays on the main thread: a worker costs more to start. */
+const workerThreshold = 500_000;
+
+/** Threads for a run: as asked, else every core (at most 8) for big runs and 1 for small ones. */
+export function threadsFor(trials: number, periods: number, asked: number | null): number {
+  const blocks = blockCount(trials);
+  if (asked !== null) return Math.min(asked, blocks);
+  if (trials * (periods + 1) < workerThreshold) return 1;
+  return Math.max(1, Math.min(availableParallelism(), 8, blocks));
+}
+
+/** Where the bundled worker lives: beside the bundle, or in dist/ when running from source. */
+function workerUrl(): URL {
+  return import.meta.url.endsWith('.ts') ? new URL('../../dist/trial-worker.js', import.meta.url) : new URL('./trial-worker.js', import.meta.url);
+}
+
+/** A progress line on stderr, only on a terminal and only for runs past a second. */
+function progress(io: Io, total: number): { update(done: number): void; clear(): void } {
+  const started = Date.now();
+  let shown = 0;
+  let drawn = false;
+  return {
+    update(done) {
+      const now = Date.now();
+      if (!io.stderrIsTTY || now - started < 1000 || now - shown < 100) return;
+      shown = now;
+      drawn = true;
+      const share = done / total;
+      const width = 30;
+      const bar = '#'.repeat(Math.round(share * width)).padEnd(width, '.');
+      io.stderr(`\r[${bar}] ${(share * 100).toFixed(0).padStart(3)}% of ${total.toLocaleString('en-US')} runs`);
+    },
+    clear() {
+      if (drawn) io.stderr('\r\u001b[K');
+    },
+  };
+}
+
+/**
+ * Runs the trials in blocks, on worker threads when that pays, merging the blocks so the
+ * result is the same for any number of threads; yields between blocks so Ctrl-C is heard.
+ */
+export async function runTrials(io: Io, params: ChainParams, trials: number, seed: number, threads: number): Promise<TrialSummary> {
+  const summary = new TrialSummary(params.periods);
+  const blocks = blockCount(trials);
+  const bar = progress(io, trials);
+  let interrupted = false;
+  let stopWorkers = () => {};
+  const stopListening = io.onInterrupt(() => {
+    interrupted = true;
+    stopWorkers();
+  });
+  try {
+    if (threads <= 1) {
+      for (let block = 0; block < blocks; block++) {
+        await new Promise((resolve) => setImmediate(resolve));
+        if (interrupted) throw new Interrupted('interrupted');
+        summary.add(runBlock(params, seed, block, trials));
+        bar.update(summary.trials);
+      }
+    } else {
+      await new Promise<void>((resolve, reject) => {
+        const workers = Array.from({ length: threads }, () => new Worker(workerUrl(), { workerData: { params, seed, trials } }));
+        stopWorkers = () => {
+          for (const worker of workers) void worker.terminate();
+          reject(new Interrupted('interrupted'));
+        };
+        let next = 0;
+        let done = 0;
+        for (const worker of workers) {
+          worker.on('message', (block: BlockSummary) => {
+            summary.add(block);
+            bar.update(summary.trials);
+            if (++done === blocks) {
+              for (const w of workers) void w.terminate();
+              resolve();
+            } else if (next < blocks) worker.postMessage(next++);
+          });
+          worker.on('error', (error) => {
+            for (const w of workers) void w.terminate();
+            reject(error);
+          });
+          if (next < blocks) worker.postMessage(next++);
+        }
+      });
+    }
+  } finally {
+    stopListening();
+    bar.clear();
+  }
+  if (interrupted) throw new Interrupted('interrupted');
+  return summary;
+}

@@ -1,0 +1,186 @@
+import { type Offspring, offspringMean, offspringPgf, binomialDraw, offspringSum } from './offspring.js';
+import { type Source, seededSource } from './random.js';
+import { extinctionProbability, yearlyPgf } from './extinction.js';
+import { QuantileSketch } from './sketch.js';
+
+/** A referral chain to sample: the tree or compound model with random referral counts. */
+export interface ChainParams {
+  model: 'tree' | 'compound';
+  /** Fans at period 0. */
+  start: number;
+  /** Last level or year. */
+  periods: number;
+  offspring: Offspring;
+  /** Share of fans lost each year (compound only). */
+  churn: number;
+  market: number | null;
+}
+
+/** One sampled run: fans so far and fans still referring, per period. */
+export interface ChainPath {
+  totals: Float64Array;
+  active: Float64Array;
+}
+
+/**
+ * Samples one run, a period at a time: the fans referring in a period (the newest level in
+ * the tree model, every current fan in the compound model) bring offspringSum(active) new
+ * fans in one draw; with a market each is kept with probability 1 - reached / market (one
+ * binomial draw) and never more than are left; in the compound model Binomial(active,
+ * churn) fans leave each year. A run costs the same for 10 fans or 10^12.
+ */
+export function sampleChain(p: ChainParams, source: Source): ChainPath {
+  const offspring = offspringSum(p.offspring, source);
+  const binomial = binomialDraw(source);
+  const totals = new Float64Array(p.periods + 1);
+  const active = new Float64Array(p.periods + 1);
+  let referring = p.start;
+  let reached = p.start;
+  let fans = p.start;
+  totals[0] = fans;
+  active[0] = referring;
+  for (let t = 1; t <= p.periods; t++) {
+    let fresh = offspring(referring);
+    if (p.market !== null) fresh = Math.min(binomial(fresh, 1 - reached / p.market), p.market - reached);
+    reached += fresh;
+    if (p.model === 'tree') {
+      referring = fresh;
+      fans = reached;
+    } else {
+      const lost = binomial(fans, p.churn);
+      fans = fans + fresh - lost;
+      referring = fans;
+    }
+    if (!Number.isFinite(fans) || fans < 0) throw new RangeError(`sampled count ${fans} at period ${t}`);
+    totals[t] = fans;
+    active[t] = referring;
+  }
+  return { totals, active };
+}
+
+/** Trials are summarised in blocks of this many, whatever the number of threads. */
+export const blockSize = 1024;
+
+/** What a block of trials adds up to: sums per period, extinct runs, sketches of totals. */
+export interface BlockSummary {
+  block: number;
+  trials: number;
+  sums: Float64Array;
+  extinct: Float64Array;
+  bins: [number, number][][];
+}
+
+/**
+ * Runs trials block x 1024 .. (block + 1) x 1024 - 1 (at most `trials` in all), trial i
+ * drawing from `seededSource(seed, i)`: any thread can run any block and the results are
+ * the same.
+ */
+export function runBlock(p: ChainParams, seed: number, block: number, trials: number): BlockSummary {
+  const first = block * blockSize;
+  const count = Math.min(blockSize, trials - first);
+  const sums = new Float64Array(p.periods + 1);
+  const extinct = new Float64Array(p.periods + 1);
+  const sketches = Array.from({ length: p.periods + 1 }, () => new QuantileSketch());
+  for (let i = first; i < first + count; i++) {
+    const path = sampleChain(p, seededSource(seed, i));
+    for (let t = 0; t <= p.periods; t++) {
+      sums[t]! += path.totals[t]!;
+      if (path.active[t] === 0) extinct[t]! += 1;
+      sketches[t]!.add(path.totals[t]!);
+    }
+  }
+  return { block, trials: count, sums, extinct, bins: sketches.map((s) => s.entries()) };
+}
+
+/** Blocks needed for a number of trials. */
+export const blockCount = (trials: number) => Math.ceil(trials / blockSize);
+
+/** A period of a Monte Carlo run: mean and quantiles of the total, and the share extinct. */
+export interface TrialRow {
+  period: number;
+  mean: number;
+  quantiles: number[];
+  extinct: number;
+}
+
+/**
+ * Adds up block summaries into rows. Means are summed block by block in block order, so
+ * the result is the same bit for bit whichever thread ran which block.
+ */
+export class TrialSummary {
+  readonly #sums: Float64Array;
+  readonly #extinct: Float64Array;
+  readonly #sketches: QuantileSketch[];
+  readonly #pending = new Map<number, Float64Array>();
+  #nextBlock = 0;
+  #trials = 0;
+
+  constructor(readonly periods: number) {
+    this.#sums = new Float64Array(periods + 1);
+    this.#extinct = new Float64Array(periods + 1);
+    this.#sketches = Array.from({ length: periods + 1 }, () => new QuantileSketch());
+  }
+
+  get trials(): number {
+    return this.#trials;
+  }
+
+  add(summary: BlockSummary): void {
+    this.#trials += summary.trials;
+    summary.extinct.forEach((n, t) => (this.#extinct[t]! += n));
+    summary.bins.forEach((bins, t) => this.#sketches[t]!.merge(bins));
+    this.#pending.set(summary.block, summary.sums);
+    for (let sums = this.#pending.get(this.#nextBlock); sums; sums = this.#pending.get(this.#nextBlock)) {
+      sums.forEach((s, t) => (this.#sums[t]! += s));
+      this.#pending.delete(this.#nextBlock++);
+    }
+  }
+
+  /** Rows, with quantiles given as shares (0.05 for the 5th percentile). */
+  rows(quantiles: readonly number[]): TrialRow[] {
+    if (this.#pending.size > 0) throw new Error('a block is missing');
+    return Array.from({ length: this.periods + 1 }, (_, t) => ({
+      period: t,
+      mean: this.#sums[t]! / this.#trials,
+      quantiles: this.#sketches[t]!.quantiles(quantiles),
+      extinct: this.#extinct[t]! / this.#trials,
+    }));
+  }
+}
+
+/**
+ * Runs all trials in this thread. For the CLI's threads and progress, see src/cli/trials.ts.
+ *
+ * @example simulateTrials({ model: 'tree', start: 1, periods: 3, offspring: { distribution: 'poisson', introductions: 2, conversion: 1, dispersion: 1 }, churn: 0, market: null }, 1000, 42, [0.5])
+ */
+export function simulateTrials(p: ChainParams, trials: number, seed: number, quantiles: readonly number[]): TrialRow[] {
+  const summary = new TrialSummary(p.periods);
+  for (let block = 0; block < blockCount(trials); block++) summary.add(runBlock(p, seed, block, trials));
+  return summary.rows(quantiles);
+}
+
+/**
+ * The chance that the chain dies out eventually, from theory: q^start with q the smallest
+ * root of q = G(q) (for the compound model G is the yearly one, with churn); `null` with a
+ * market, where the process is no longer a Galton-Watson process.
+ */
+export function theoreticalExtinction(p: ChainParams): number | null {
+  if (p.market !== null) return null;
+  const pgf = offspringPgf(p.offspring);
+  const mean = offspringMean(p.offspring);
+  const q = p.model === 'tree' ? extinctionProbability(pgf, mean) : extinctionProbability(yearlyPgf(pgf, p.churn), 1 - p.churn + mean);
+  return q ** p.start;
+}
+
+/**
+ * Expected total fans at each period, E[Z], the same as the deterministic model's: used to
+ * keep sampled counts within what a double holds (log10 of the expected final total).
+ */
+export function expectedLog10Total(p: ChainParams): number {
+  const k = offspringMean(p.offspring);
+  const growth = p.model === 'tree' ? Math.max(k, 1) : 1 + k - p.churn;
+  const start = Math.max(p.start, 1);
+  const capped = p.market !== null ? Math.log10(p.market) : Infinity;
+  const grown = Math.log10(start) + p.periods * Math.log10(Math.max(growth, 1)) + (p.model === 'tree' ? Math.log10(p.periods + 1) : 0);
+  return Math.min(capped, grown);
+}

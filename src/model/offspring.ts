@@ -1,0 +1,104 @@
+import { randomBinomial, randomGamma } from 'd3-random';
+import { poissonSampler } from './poisson.js';
+import type { Source } from './random.js';
+
+/** How many fans one fan brings. */
+export const distributions = ['fixed', 'poisson', 'negbin', 'geometric'] as const;
+export type Distribution = (typeof distributions)[number];
+
+/**
+ * The referrals of one fan: `introductions` on average (the fanout, or the yearly rate),
+ * each becoming a fan with probability `conversion`.
+ * - fixed: exactly `introductions` (a whole number), so Binomial(introductions, conversion) fans;
+ * - poisson: Poisson(introductions) introductions, so Poisson(K) fans, K = introductions x conversion;
+ * - negbin: negative binomial with mean `introductions` and `dispersion` k (small k: a few fans
+ *   do most of the referring); thinned by conversion it stays negative binomial, mean K, same k;
+ * - geometric: negbin with k = 1.
+ */
+export interface Offspring {
+  distribution: Distribution;
+  introductions: number;
+  conversion: number;
+  /** k of the negative binomial; ignored by the others. */
+  dispersion: number;
+}
+
+const shape = (o: Offspring) => (o.distribution === 'geometric' ? 1 : o.dispersion);
+
+/** Mean fans one fan brings: K = introductions x conversion. */
+export function offspringMean(o: Offspring): number {
+  return o.introductions * o.conversion;
+}
+
+/**
+ * Variance of the fans one fan brings: fixed n c (1 - c); Poisson K; negative binomial
+ * K + K^2 / k (geometric: K + K^2).
+ *
+ * @example offspringVariance({ distribution: 'negbin', introductions: 2, conversion: 1, dispersion: 0.5 }) // => 10
+ */
+export function offspringVariance(o: Offspring): number {
+  const k = offspringMean(o);
+  switch (o.distribution) {
+    case 'fixed':
+      return o.introductions * o.conversion * (1 - o.conversion);
+    case 'poisson':
+      return k;
+    case 'negbin':
+    case 'geometric':
+      return k + (k * k) / shape(o);
+  }
+}
+
+/**
+ * The probability generating function G(s) = E[s^X] of the fans one fan brings:
+ * fixed (1 - c + c s)^n; Poisson exp(K (s - 1)); negative binomial (1 + (K/k)(1 - s))^(-k).
+ *
+ * @example offspringPgf({ distribution: 'poisson', introductions: 2, conversion: 1, dispersion: 1 })(1) // => 1
+ */
+export function offspringPgf(o: Offspring): (s: number) => number {
+  const k = offspringMean(o);
+  switch (o.distribution) {
+    case 'fixed':
+      return (s) => (1 - o.conversion + o.conversion * s) ** o.introductions;
+    case 'poisson':
+      return (s) => Math.exp(k * (s - 1));
+    case 'negbin':
+    case 'geometric': {
+      const r = shape(o);
+      return (s) => (1 + (k / r) * (1 - s)) ** -r;
+    }
+  }
+}
+
+/**
+ * A sampler of the total fans that `fans` independent fans bring, in one draw whatever
+ * their number: n Poisson(K) sum to Poisson(n K); n negative binomials (k, K) to a negative
+ * binomial (n k, n K), drawn as Poisson(Gamma(n k, K / k)); n fixed fans make n x
+ * introductions, thinned to one Binomial(n x introductions, c). Counts past 2^53 come back
+ * as (finite) doubles. Gamma and binomial from d3-random, Poisson from ./poisson.ts, all
+ * driven by `source`.
+ */
+export function offspringSum(o: Offspring, source: Source): (fans: number) => number {
+  const poisson = poissonSampler(source);
+  const k = offspringMean(o);
+  switch (o.distribution) {
+    case 'fixed': {
+      const binomial = randomBinomial.source(source);
+      return o.conversion === 1 ? (fans) => fans * o.introductions : (fans) => (fans === 0 ? 0 : binomial(fans * o.introductions, o.conversion)());
+    }
+    case 'poisson':
+      return (fans) => (fans === 0 || k === 0 ? 0 : poisson(fans * k));
+    case 'negbin':
+    case 'geometric': {
+      const gamma = randomGamma.source(source);
+      const r = shape(o);
+      return (fans) => (fans === 0 || k === 0 ? 0 : poisson(gamma(fans * r, k / r)()));
+    }
+  }
+}
+
+/** One Binomial(n, p) draw from `source`; 0 when n is 0. */
+export function binomialDraw(source: Source): (n: number, p: number) => number {
+  const binomial = randomBinomial.source(source);
+  return (n, p) => (n === 0 || p <= 0 ? 0 : p >= 1 ? n : binomial(n, p)());
+}

@@ -1,0 +1,66 @@
+import type { Source } from './random.js';
+
+const logFactorials = (() => {
+  const table = [0];
+  for (let k = 1; k < 16; k++) table.push(table[k - 1]! + Math.log(k));
+  return table;
+})();
+
+/**
+ * log(k!) for a whole number k: a table below 16, Stirling's series above (error below 1e-12).
+ *
+ * @example logFactorial(5) // => Math.log(120)
+ */
+export function logFactorial(k: number): number {
+  if (k < 16) return logFactorials[k]!;
+  const inv = 1 / k;
+  const inv2 = inv * inv;
+  return k * Math.log(k) - k + 0.5 * Math.log(2 * Math.PI * k) + inv * (1 / 12 - inv2 * (1 / 360 - inv2 / 1260));
+}
+
+/**
+ * log P(X = k) for X ~ Poisson(lambda), written around k - lambda so it stays accurate for
+ * large lambda: (k - lambda) - k log(1 + (k - lambda)/lambda) - (log k! - k log k + k).
+ */
+export function poissonLogPmf(k: number, lambda: number): number {
+  if (k < 16) return -lambda + k * Math.log(lambda) - logFactorials[k]!;
+  return k - lambda - k * Math.log1p((k - lambda) / lambda) - (logFactorial(k) - k * Math.log(k) + k);
+}
+
+/**
+ * A Poisson sampler whose cost does not grow with the mean: multiplication of uniforms
+ * (Knuth) below 10, above it the transformed rejection method PTRS of W. Hörmann, "The
+ * transformed rejection method for generating Poisson random variables", Insurance:
+ * Mathematics and Economics 12 (1993), as numpy implements it, with the acceptance test in
+ * the cancellation-free form of {@link poissonLogPmf}. Means past 2^53 give (finite) doubles.
+ *
+ * Hand-written because d3-random's sampler costs grow with log(mean): 2.5 µs a draw at 1e9,
+ * 3.3 µs at 1e12, against about 0.2 µs here (see `npm run bench`).
+ *
+ * @example poissonSampler(seededSource(1))(4) // => a whole number, 4 on average
+ */
+export function poissonSampler(source: Source): (lambda: number) => number {
+  return (lambda) => {
+    if (!(lambda > 0)) return 0;
+    if (lambda < 10) {
+      const limit = Math.exp(-lambda);
+      let k = 0;
+      for (let product = source(); product > limit; product *= source()) k++;
+      return k;
+    }
+    const slam = Math.sqrt(lambda);
+    const b = 0.931 + 2.53 * slam;
+    const a = -0.059 + 0.02483 * b;
+    const logInvAlpha = Math.log(1.1239 + 1.1328 / (b - 3.4));
+    const vr = 0.9277 - 3.6224 / (b - 2);
+    for (;;) {
+      const u = source() - 0.5;
+      const v = source();
+      const us = 0.5 - Math.abs(u);
+      const k = Math.floor(((2 * a) / us + b) * u + lambda + 0.43);
+      if (us >= 0.07 && v <= vr) return k;
+      if (k < 0 || (us < 0.013 && v > us)) continue;
+      if (Math.log(v) + logInvAlpha - Math.log(a / (us * us) + b) <= poissonLogPmf(k, lambda)) return k;
+    }
+  };
+}
