@@ -1,0 +1,117 @@
+import { describe, expect, it } from 'vitest';
+import { main } from '../../src/cli/main.js';
+import type { Io } from '../../src/cli/io.js';
+import { expectGolden, fans, spawnFans } from './harness.js';
+
+const base = ['simulate', '--fanout', '2', '--depth', '8', '--trials', '3000', '--seed', '42'];
+
+describe('--trials', () => {
+  it('prints mean, percentiles and the share extinct per level', async () => {
+    const ran = await fans([...base, '--distribution', 'negbin', '--dispersion', '0.5']);
+    expect(ran.code).toBe(0);
+    expectGolden('simulate-trials.table', ran.stdout);
+  });
+
+  it('carries the same columns into JSON, CSV and TSV', async () => {
+    const doc = JSON.parse((await fans([...base, '--format', 'json'])).stdout);
+    expect(Object.keys(doc.rows[0])).toEqual(['level', 'mean', 'p5', 'p50', 'p95', 'extinct']);
+    expect(doc.parameters).toMatchObject({ trials: 3000, seed: 42, distribution: 'poisson', quantiles: [5, 50, 95] });
+    expect(doc.extinction).toMatchObject({ by: 8, theory: expect.closeTo(0.2031878699, 8) });
+    expect(Math.abs(doc.extinction.estimate - doc.extinction.theory)).toBeLessThan(4 * doc.extinction.standardError + 0.01);
+    expect((await fans([...base, '--format', 'csv'])).stdout.split('\r\n')[0]).toBe('level,mean,p5,p50,p95,extinct');
+    expect((await fans([...base, '--format', 'tsv', '--quantiles', '90,10,50'])).stdout.split('\n')[0]).toBe('level\tmean\tp10\tp50\tp90\textinct');
+  });
+
+  it('works for the compound model with churn', async () => {
+    const doc = JSON.parse((await fans(['compound', '--rate', '0.5', '--churn', '20%', '--years', '30', '--trials', '4000', '--seed', '3', '--format', 'json'])).stdout);
+    expect(Object.keys(doc.rows[0])).toEqual(['year', 'mean', 'p5', 'p50', 'p95', 'extinct']);
+    const { estimate, theory } = doc.extinction;
+    expect(Math.abs(estimate - theory)).toBeLessThan(4 * Math.sqrt((theory * (1 - theory)) / 4000) + 0.005);
+  });
+
+  it('is byte for byte the same for the same seed, on 1 or 2 threads', async () => {
+    const args = ['simulate', '--fanout', '3', '--depth', '12', '--trials', '20000', '--seed', '9', '--distribution', 'geometric', '--format', 'json'];
+    const one = await fans([...args, '--threads', '1']);
+    const two = await fans([...args, '--threads', '2']);
+    const again = await fans([...args, '--threads', '2']);
+    expect(one.code).toBe(0);
+    expect(two.stdout).toBe(one.stdout);
+    expect(again.stdout).toBe(one.stdout);
+  });
+
+  it('reports the random seed it used, and that seed repeats the run', async () => {
+    const first = JSON.parse((await fans(['simulate', '--trials', '500', '--format', 'json'])).stdout);
+    expect(Number.isInteger(first.parameters.seed)).toBe(true);
+    const again = JSON.parse((await fans(['simulate', '--trials', '500', '--seed', String(first.parameters.seed), '--format', 'json'])).stdout);
+    expect(again).toEqual(first);
+    expect((await fans(['simulate', '--trials', '500', '--seed', '5'])).stdout).toContain('--seed 5 repeats it');
+  });
+
+  it('equals the deterministic model with fixed referrals and full conversion', async () => {
+    const doc = JSON.parse((await fans(['simulate', '--trials', '50', '--distribution', 'fixed', '--seed', '1', '--format', 'json'])).stdout);
+    expect(doc.rows.map((r: { mean: number }) => r.mean)).toEqual([1, 11, 111, 1111]);
+    expect(doc.rows.map((r: { p5: number; p95: number }) => [r.p5, r.p95])).toEqual([[1, 1], [11, 11], [111, 111], [1111, 1111]]);
+  });
+
+  it('stops at once on Ctrl-C with exit 130 and nothing on stdout', async () => {
+    let stdout = '';
+    let stderr = '';
+    const io: Io = {
+      stdout: (t) => void (stdout += t),
+      stderr: (t) => void (stderr += t),
+      env: {},
+      stdoutIsTTY: false,
+      stderrIsTTY: false,
+      columns: undefined,
+      readText: async () => '',
+      onInterrupt: (listener) => {
+        const timer = setTimeout(listener, 50);
+        return () => clearTimeout(timer);
+      },
+    };
+    for (const threads of ['1', '2']) {
+      stdout = '';
+      stderr = '';
+      const code = await main(['simulate', '--depth', '10', '--trials', '10000000', '--depth', '15', '--threads', threads, '--format', 'json'], io);
+      expect(code).toBe(130);
+      expect(stdout).toBe('');
+      expect(stderr).toBe('fans: interrupted\n');
+    }
+  });
+});
+
+describe('bad --trials input: one line, exit 2, empty stdout', () => {
+  it.each([
+    [['simulate', '--trials', '0'], /^fans: --trials must be a whole number from 1 to 10,000,000 \(got "0"\)$/],
+    [['simulate', '--trials', '10000001'], /^fans: --trials must be a whole number/],
+    [['simulate', '--trials', '10', '--distribution', 'gauss'], /^fans: --distribution must be one of fixed, poisson, negbin, geometric \(got "gauss"\)$/],
+    [['simulate', '--trials', '10', '--distribution', 'negbin', '--dispersion', '0'], /^fans: --dispersion must be a number above 0/],
+    [['simulate', '--trials', '10', '--distribution', 'negbin', '--dispersion', '-1'], /^fans: --dispersion must be a number above 0/],
+    [['simulate', '--trials', '10', '--distribution', 'negbin'], /^fans: --distribution negbin needs --dispersion k/],
+    [['simulate', '--trials', '10', '--dispersion', '0.5'], /^fans: --dispersion applies to --distribution negbin only$/],
+    [['simulate', '--trials', '10', '--distribution', 'poisson', '--dispersion', '2'], /^fans: --dispersion applies to --distribution negbin only$/],
+    [['compound', '--trials', '10', '--rate', '0.5', '--distribution', 'fixed'], /^fans: --distribution fixed needs a whole --rate/],
+    [['simulate', '--dispersion', '2'], /^fans: --dispersion applies to sampled runs only: add --trials N$/],
+    [['simulate', '--seed', '2'], /^fans: --seed applies to sampled runs only/],
+    [['simulate', '--trials', '10', '--seed', '-1'], /^fans: --seed must be a whole number from 0 to 4,294,967,295/],
+    [['simulate', '--trials', '10', '--quantiles', '0,50'], /^fans: --quantiles must be up to 9 percentiles above 0 and below 100/],
+    [['simulate', '--trials', '10', '--quantiles', '50,abc'], /^fans: --quantiles must be/],
+    [['simulate', '--trials', '10', '--threads', '0'], /^fans: --threads must be a whole number from 1 to 64/],
+    [['simulate', '--trials', '10000000', '--depth', '100'], /^fans: --depth must be at most 19 with --trials 10,000,000/],
+    [['simulate', '--trials', '10', '--depth', '400'], /^fans: --depth must be at most 287 with --trials and these parameters/],
+  ])('%j', async (args, message) => {
+    const ran = await fans(args);
+    expect(ran).toMatchObject({ code: 2, stdout: '' });
+    expect(ran.stderr.trimEnd().split('\n')).toHaveLength(1);
+    expect(ran.stderr.trimEnd()).toMatch(message);
+  });
+});
+
+describe('progress', () => {
+  it('writes nothing to stderr when it is not a terminal', () => {
+    const ran = spawnFans(['simulate', '--depth', '10', '--trials', '200000', '--seed', '1', '--format', 'csv']);
+    expect(ran.code).toBe(0);
+    expect(ran.stderr).toBe('');
+    expect(ran.stdout.split('\r\n')[0]).toBe('level,mean,p5,p50,p95,extinct');
+  });
+});

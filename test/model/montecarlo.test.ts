@@ -1,0 +1,214 @@
+import { describe, expect, it } from 'vitest';
+import {
+  type ChainParams,
+  type Offspring,
+  QuantileSketch,
+  TrialSummary,
+  blockCount,
+  compoundGrowth,
+  offspringMean,
+  offspringVariance,
+  runBlock,
+  sampleChain,
+  seededSource,
+  simulateTrials,
+  theoreticalExtinction,
+  treeGrowth,
+} from '../../src/index.js';
+
+const offspring = (distribution: Offspring['distribution'], introductions: number, dispersion = 1, conversion = 1): Offspring => ({
+  distribution,
+  introductions,
+  conversion,
+  dispersion,
+});
+const tree = (o: Offspring, periods: number, start = 1): ChainParams => ({ model: 'tree', start, periods, offspring: o, churn: 0, market: null });
+
+describe('sampleChain: Galton-Watson moments per generation', () => {
+  // The newest level Z_n of a tree started by one fan: E = m^n, Var = v m^(n-1) (m^n - 1)/(m - 1).
+  it.each([
+    ['Poisson m = 1.5', offspring('poisson', 1.5)],
+    ['negative binomial m = 1.2, k = 0.5', offspring('negbin', 1.2, 0.5)],
+    ['geometric m = 1.3', offspring('geometric', 1.3)],
+    ['fixed 3 at 50% conversion (binomial)', offspring('fixed', 3, 1, 0.5)],
+    ['Poisson m = 0.8 (subcritical)', offspring('poisson', 0.8)],
+  ])('%s: mean and variance within 4 standard errors over 20,000 runs (seed 2024)', (_, o) => {
+    const m = offspringMean(o);
+    const v = offspringVariance(o);
+    const n = 6;
+    const runs = 20_000;
+    const z: number[] = [];
+    for (let i = 0; i < runs; i++) z.push(sampleChain(tree(o, n), seededSource(2024, i)).active[n]!);
+    const mean = z.reduce((a, b) => a + b, 0) / runs;
+    const centred = z.map((x) => x - mean);
+    const variance = centred.reduce((a, d) => a + d * d, 0) / (runs - 1);
+    const fourth = centred.reduce((a, d) => a + d ** 4, 0) / runs;
+    const expectedMean = m ** n;
+    const expectedVariance = (v * m ** (n - 1) * (m ** n - 1)) / (m - 1);
+    expect(Math.abs(mean - expectedMean)).toBeLessThan(4 * Math.sqrt(expectedVariance / runs));
+    // Standard error of a sample variance: sqrt((mu4 - sigma^4) / n), estimated from the sample.
+    expect(Math.abs(variance - expectedVariance)).toBeLessThan(4 * Math.sqrt((fourth - variance ** 2) / runs));
+  });
+
+  it('Var = n v when m = 1 (critical Poisson)', () => {
+    const n = 5;
+    const runs = 20_000;
+    const z = Array.from({ length: runs }, (_, i) => sampleChain(tree(offspring('poisson', 1), n), seededSource(99, i)).active[n]!);
+    const mean = z.reduce((a, b) => a + b, 0) / runs;
+    const variance = z.reduce((a, x) => a + (x - mean) ** 2, 0) / (runs - 1);
+    expect(Math.abs(mean - 1)).toBeLessThan(4 * Math.sqrt(n / runs));
+    expect(Math.abs(variance - n)).toBeLessThan(0.15 * n); // 15%: a heavy-tailed sample variance
+  });
+});
+
+describe('simulated extinction against q = G(q)', () => {
+  it.each([
+    ['Poisson R = 2', tree(offspring('poisson', 2), 40)],
+    ['negative binomial R = 2, k = 0.3', tree(offspring('negbin', 2, 0.3), 60)],
+    ['geometric R = 1.5', tree(offspring('geometric', 1.5), 60)],
+    ['Poisson R = 3 at 50% conversion, 2 starting fans', tree(offspring('poisson', 3, 1, 0.5), 60, 2)],
+    ['compound, Poisson 0.5 a year, churn 20%', { model: 'compound', start: 1, periods: 60, offspring: offspring('poisson', 0.5), churn: 0.2, market: null } as ChainParams],
+  ])('%s: within 4 standard errors over 20,000 runs (seed 7)', (_, chain) => {
+    const runs = 20_000;
+    const rows = simulateTrials(chain, runs, 7, [0.5]);
+    const estimate = rows.at(-1)!.extinct;
+    const theory = theoreticalExtinction(chain)!;
+    const se = Math.sqrt((theory * (1 - theory)) / runs);
+    expect(Math.abs(estimate - theory)).toBeLessThan(4 * se);
+  });
+
+  it('with R < 1 nearly every chain is gone after enough steps', () => {
+    const rows = simulateTrials(tree(offspring('poisson', 0.5), 40), 5000, 1, [0.5]);
+    expect(rows.at(-1)!.extinct).toBe(1);
+  });
+});
+
+describe('fixed referrals with full conversion equal the deterministic model, run by run', () => {
+  it.each([
+    [10, 3],
+    [3, 12],
+    [0, 4],
+  ])('tree fanout %i, depth %i', (f, d) => {
+    const expected = treeGrowth({ start: 2, fanout: f, depth: d, conversion: 1, market: null }).map((r) => Number(r.total));
+    for (let i = 0; i < 20; i++) {
+      expect([...sampleChain({ ...tree(offspring('fixed', f), d, 2) }, seededSource(5, i)).totals]).toEqual(expected);
+    }
+  });
+
+  it('compound rate 2 for 20 years: 3^t', () => {
+    const chain: ChainParams = { model: 'compound', start: 1, periods: 20, offspring: offspring('fixed', 2), churn: 0, market: null };
+    const expected = compoundGrowth({ start: 1, rate: 2, years: 20, conversion: 1, churn: 0, market: null }).map((r) => Number(r.total));
+    expect([...sampleChain(chain, seededSource(1)).totals]).toEqual(expected);
+    const rows = simulateTrials(chain, 100, 1, [0.05, 0.5, 0.95]);
+    expect(rows.map((r) => r.mean)).toEqual(expected);
+    rows.forEach((row, t) => {
+      const x = expected[t]!;
+      if (x < 8192) expect(row.quantiles[1]).toBe(x);
+      else expect(Math.abs(row.quantiles[1]! - x) / x).toBeLessThan(4e-4);
+    });
+  });
+});
+
+describe('markets and churn in sampled runs', () => {
+  it('never pass the market, and stay whole and non-negative', () => {
+    const chain: ChainParams = { model: 'compound', start: 5, periods: 30, offspring: offspring('negbin', 2, 0.2), churn: 0.1, market: 500 };
+    for (let i = 0; i < 500; i++) {
+      const path = sampleChain(chain, seededSource(3, i));
+      for (const x of path.totals) {
+        expect(x).toBeGreaterThanOrEqual(0);
+        expect(x).toBeLessThanOrEqual(500);
+        expect(Number.isInteger(x)).toBe(true);
+      }
+    }
+  });
+
+  it('sampled counts past 2^53 stay finite (fanout 3, 45 levels)', () => {
+    const path = sampleChain(tree(offspring('poisson', 3), 45, 100), seededSource(8));
+    expect(path.totals[45]).toBeGreaterThan(1e21);
+    expect(Number.isFinite(path.totals[45])).toBe(true);
+  });
+});
+
+describe('reproducibility', () => {
+  const chain = tree(offspring('negbin', 2, 0.5), 8);
+
+  it('gives the same rows for the same seed, and different rows for another', () => {
+    expect(simulateTrials(chain, 3000, 11, [0.05, 0.5, 0.95])).toEqual(simulateTrials(chain, 3000, 11, [0.05, 0.5, 0.95]));
+    expect(simulateTrials(chain, 3000, 12, [0.5])).not.toEqual(simulateTrials(chain, 3000, 11, [0.5]));
+  });
+
+  it('does not depend on the order blocks arrive in (as from several threads)', () => {
+    const trials = 5000;
+    const blocks = Array.from({ length: blockCount(trials) }, (_, b) => runBlock(chain, 11, b, trials));
+    const inOrder = new TrialSummary(chain.periods);
+    blocks.forEach((b) => inOrder.add(b));
+    const shuffled = new TrialSummary(chain.periods);
+    [3, 0, 4, 2, 1].forEach((i) => shuffled.add(runBlock(chain, 11, i, trials)));
+    expect(shuffled.rows([0.05, 0.5, 0.95])).toEqual(inOrder.rows([0.05, 0.5, 0.95]));
+    expect(inOrder.rows([0.5])).toEqual(simulateTrials(chain, trials, 11, [0.5]));
+  });
+});
+
+describe('QuantileSketch', () => {
+  it('gives exact type-1 quantiles for whole numbers below 8,192', () => {
+    const values = Array.from({ length: 1001 }, (_, i) => (i * 7919) % 5000);
+    const sketch = new QuantileSketch();
+    values.forEach((v) => sketch.add(v));
+    const sorted = [...values].sort((a, b) => a - b);
+    for (const p of [0.01, 0.05, 0.25, 0.5, 0.9, 0.95, 1]) expect(sketch.quantile(p)).toBe(sorted[Math.ceil(p * values.length) - 1]);
+  });
+
+  it('is within 0.04% of the true quantile above 8,192', () => {
+    const source = seededSource(1);
+    const values = Array.from({ length: 20_000 }, () => Math.floor(1e4 * Math.exp(20 * source())));
+    const sketch = new QuantileSketch();
+    values.forEach((v) => sketch.add(v));
+    const sorted = [...values].sort((a, b) => a - b);
+    for (const p of [0.05, 0.5, 0.95]) {
+      const exact = sorted[Math.ceil(p * values.length) - 1]!;
+      expect(Math.abs(sketch.quantile(p) - exact) / exact).toBeLessThan(4e-4);
+    }
+  });
+
+  it('merges to the same answer in any order', () => {
+    const a = new QuantileSketch();
+    const b = new QuantileSketch();
+    [1, 5, 9e6, 3].forEach((v) => a.add(v));
+    [2, 2, 8e9].forEach((v) => b.add(v));
+    const ab = new QuantileSketch();
+    ab.merge(a.entries());
+    ab.merge(b.entries());
+    const ba = new QuantileSketch();
+    ba.merge(b.entries());
+    ba.merge(a.entries());
+    expect(ab.quantiles([0.1, 0.5, 0.9])).toEqual(ba.quantiles([0.1, 0.5, 0.9]));
+    expect(ab.count).toBe(7);
+  });
+});
+
+describe('seededSource', () => {
+  it('gives uniforms in [0, 1) with mean 1/2 and variance 1/12', () => {
+    const u = seededSource(123);
+    const n = 100_000;
+    let sum = 0;
+    let squares = 0;
+    let outside = 0;
+    for (let i = 0; i < n; i++) {
+      const x = u();
+      if (x < 0 || x >= 1) outside++;
+      sum += x;
+      squares += x * x;
+    }
+    expect(outside).toBe(0);
+    expect(Math.abs(sum / n - 0.5)).toBeLessThan(4 * Math.sqrt(1 / 12 / n));
+    expect(Math.abs(squares / n - (sum / n) ** 2 - 1 / 12)).toBeLessThan(0.002);
+  });
+
+  it('repeats for a seed and stream, and differs between streams', () => {
+    const draw = (seed: number, stream: number) => Array.from({ length: 5 }, seededSource(seed, stream));
+    expect(draw(1, 0)).toEqual(draw(1, 0));
+    expect(draw(1, 0)).not.toEqual(draw(1, 1));
+    expect(draw(1, 0)).not.toEqual(draw(2, 0));
+    expect(draw(2 ** 40, 3)).not.toEqual(draw(0, 3));
+  });
+});
