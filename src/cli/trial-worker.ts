@@ -6,5 +6,5 @@ const { params, seed, trials } = workerData as { params: ChainParams; seed: numb
 
 parentPort!.on('message', (block: number) => {
   const summary = runBlock(params, seed, block, trials);
-  parentPort!.postMessage(summary, [summary.sums.buffer as ArrayBuffer, summary.extinct.buffer as ArrayBuffer]);
+  parentPort!.postMessage(summary, [summary.sums.buffer as ArrayBuffer, summary.extinct.buffer as ArrayBuffer, summary.totals.buffer as ArrayBuffer]);
 });

@@ -61,13 +61,17 @@ export function sampleChain(p: ChainParams, source: Source): ChainPath {
 /** Trials are summarised in blocks of this many, whatever the number of threads. */
 export const blockSize = 1024;
 
-/** What a block of trials adds up to: sums per period, extinct runs, sketches of totals. */
+/**
+ * A block of trials: their sums and extinct runs per period, and every run's totals
+ * (trial-major, periods + 1 a run) for the quantile sketches. Plain typed arrays, so a
+ * worker thread hands them over without copying.
+ */
 export interface BlockSummary {
   block: number;
   trials: number;
   sums: Float64Array;
   extinct: Float64Array;
-  bins: [number, number][][];
+  totals: Float64Array;
 }
 
 /**
@@ -78,18 +82,19 @@ export interface BlockSummary {
 export function runBlock(p: ChainParams, seed: number, block: number, trials: number): BlockSummary {
   const first = block * blockSize;
   const count = Math.min(blockSize, trials - first);
-  const sums = new Float64Array(p.periods + 1);
-  const extinct = new Float64Array(p.periods + 1);
-  const sketches = Array.from({ length: p.periods + 1 }, () => new QuantileSketch());
-  for (let i = first; i < first + count; i++) {
-    const path = sampleChain(p, seededSource(seed, i));
-    for (let t = 0; t <= p.periods; t++) {
+  const width = p.periods + 1;
+  const sums = new Float64Array(width);
+  const extinct = new Float64Array(width);
+  const totals = new Float64Array(count * width);
+  for (let i = 0; i < count; i++) {
+    const path = sampleChain(p, seededSource(seed, first + i));
+    totals.set(path.totals, i * width);
+    for (let t = 0; t < width; t++) {
       sums[t]! += path.totals[t]!;
       if (path.active[t] === 0) extinct[t]! += 1;
-      sketches[t]!.add(path.totals[t]!);
     }
   }
-  return { block, trials: count, sums, extinct, bins: sketches.map((s) => s.entries()) };
+  return { block, trials: count, sums, extinct, totals };
 }
 
 /** Blocks needed for a number of trials. */
@@ -128,7 +133,8 @@ export class TrialSummary {
   add(summary: BlockSummary): void {
     this.#trials += summary.trials;
     summary.extinct.forEach((n, t) => (this.#extinct[t]! += n));
-    summary.bins.forEach((bins, t) => this.#sketches[t]!.merge(bins));
+    const width = this.periods + 1;
+    for (let i = 0; i < summary.totals.length; i++) this.#sketches[i % width]!.add(summary.totals[i]!);
     this.#pending.set(summary.block, summary.sums);
     for (let sums = this.#pending.get(this.#nextBlock); sums; sums = this.#pending.get(this.#nextBlock)) {
       sums.forEach((s, t) => (this.#sums[t]! += s));

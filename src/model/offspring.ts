@@ -99,6 +99,6 @@ export function offspringSum(o: Offspring, source: Source): (fans: number) => nu
 
 /** One Binomial(n, p) draw from `source`; 0 when n is 0. */
 export function binomialDraw(source: Source): (n: number, p: number) => number {
-  const binomial = randomBinomial.source(source);
-  return (n, p) => (n === 0 || p <= 0 ? 0 : p >= 1 ? n : binomial(n, p)());
+  let binomial: typeof randomBinomial | undefined; // built on first use: most runs never need it
+  return (n, p) => (n === 0 || p <= 0 ? 0 : p >= 1 ? n : (binomial ??= randomBinomial.source(source))(n, p)());
 }

@@ -14,27 +14,35 @@ const binsPerDoubling = 1024;
  * @example const s = new QuantileSketch(); [1, 2, 3].forEach((v) => s.add(v)); s.quantile(0.5) // => 2
  */
 export class QuantileSketch {
-  readonly #bins = new Map<number, number>();
+  /** Counts of the whole numbers below 8,192, made on first use. */
+  #small: Float64Array | null = null;
+  /** Counts of the logarithmic bins above, keyed by bin. */
+  readonly #large = new Map<number, { n: number }>();
   #count = 0;
 
   /** Adds one value (a count: finite, non-negative). */
   add(value: number, times = 1): void {
-    const bin = binOf(value);
-    this.#bins.set(bin, (this.#bins.get(bin) ?? 0) + times);
     this.#count += times;
+    if (value < exactBelow) {
+      (this.#small ??= new Float64Array(exactBelow))[Math.round(value)]! += times;
+      return;
+    }
+    const bin = binOf(value);
+    const counter = this.#large.get(bin);
+    if (counter) counter.n += times;
+    else this.#large.set(bin, { n: times });
   }
 
   /** Adds another sketch's counts to this one. */
   merge(bins: Iterable<readonly [number, number]>): void {
-    for (const [bin, n] of bins) {
-      this.#bins.set(bin, (this.#bins.get(bin) ?? 0) + n);
-      this.#count += n;
-    }
+    for (const [bin, n] of bins) this.add(valueOf(bin), n);
   }
 
   /** Bins and their counts, for sending to another thread and merging there. */
   entries(): [number, number][] {
-    return [...this.#bins.entries()];
+    const small: [number, number][] = [];
+    this.#small?.forEach((n, value) => n > 0 && small.push([value, n]));
+    return [...small, ...[...this.#large].map(([bin, counter]): [number, number] => [bin, counter.n])];
   }
 
   get count(): number {
@@ -51,12 +59,12 @@ export class QuantileSketch {
 
   /** Several quantiles at once (one sort). */
   quantiles(ps: readonly number[]): number[] {
-    const bins = [...this.#bins.keys()].sort((x, y) => x - y);
+    const bins = this.entries().sort((x, y) => x[0] - y[0]);
     return ps.map((p) => {
       const rank = Math.max(1, Math.ceil(p * this.#count));
       let seen = 0;
-      for (const bin of bins) {
-        seen += this.#bins.get(bin)!;
+      for (const [bin, n] of bins) {
+        seen += n;
         if (seen >= rank) return valueOf(bin);
       }
       return Number.NaN;
@@ -64,12 +72,14 @@ export class QuantileSketch {
   }
 }
 
+const log2ExactBelow = Math.log2(exactBelow);
+
 function binOf(value: number): number {
   if (value < exactBelow) return Math.round(value);
-  return exactBelow + Math.floor((Math.log2(value) - Math.log2(exactBelow)) * binsPerDoubling);
+  return exactBelow + Math.floor((Math.log2(value) - log2ExactBelow) * binsPerDoubling);
 }
 
 function valueOf(bin: number): number {
   if (bin < exactBelow) return bin;
-  return Math.round(2 ** (Math.log2(exactBelow) + (bin - exactBelow + 0.5) / binsPerDoubling));
+  return Math.round(2 ** (log2ExactBelow + (bin - exactBelow + 0.5) / binsPerDoubling));
 }

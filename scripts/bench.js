@@ -1,0 +1,81 @@
+// npm run bench: start-up, deep exact arithmetic and Monte Carlo figures, as ratios measured
+// in this one run (these machines are shared and noisy). No timing assertions: it reports.
+import { spawnSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { dirname, join } from 'node:path';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const fans = join(root, 'bin', 'fans.js');
+const runs = Number(process.env.BENCH_RUNS ?? 25);
+
+function time(args, { node = false } = {}) {
+  const started = process.hrtime.bigint();
+  const result = spawnSync(process.execPath, node ? args : [fans, ...args], { encoding: 'utf8', maxBuffer: 1 << 30, env: { ...process.env, NO_COLOR: '1' } });
+  const ms = Number(process.hrtime.bigint() - started) / 1e6;
+  if (result.status !== 0) throw new Error(`${args.join(' ')} exited ${result.status}: ${result.stderr}`);
+  return { ms, stdout: result.stdout };
+}
+
+const median = (xs) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
+};
+const fixed = (x, d = 2) => x.toFixed(d);
+const table = (title, header, rows) => {
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => String(r[i]).length)));
+  const line = (cells) => cells.map((c, i) => (i === 0 ? String(c).padEnd(widths[i]) : String(c).padStart(widths[i]))).join('  ');
+  console.log(`\n${title}\n${line(header)}\n${widths.map((w) => '-'.repeat(w)).join('  ')}\n${rows.map(line).join('\n')}`);
+};
+
+// 1. Start-up: every command's median against a bare `node -e 0`, interleaved so noise hits all alike.
+const startup = { 'node -e 0': [], 'fans simulate': [], 'fans compound --format json': [], 'fans --version': [] };
+const argsOf = { 'node -e 0': ['-e', '0'], 'fans simulate': ['simulate'], 'fans compound --format json': ['compound', '--format', 'json'], 'fans --version': ['--version'] };
+for (let i = 0; i < 3; i++) for (const name of Object.keys(startup)) time(argsOf[name], { node: name.startsWith('node') }); // warm the disk cache
+for (let i = 0; i < runs; i++) {
+  for (const name of Object.keys(startup)) startup[name].push(time(argsOf[name], { node: name.startsWith('node') }).ms);
+}
+const base = median(startup['node -e 0']);
+table(`Start-up, median of ${runs} runs`, ['command', 'ms', 'ratio to node -e 0'], Object.entries(startup).map(([name, ms]) => [name, fixed(median(ms), 1), fixed(median(ms) / base)]));
+
+// 2. Deep exact arithmetic, checked against BigInt closed forms.
+const deep = [];
+{
+  const { ms, stdout } = time(['simulate', '--fanout', '10', '--depth', '1000', '--format', 'json']);
+  const exact = stdout.includes(`"total": ${'1'.repeat(1001)},`);
+  deep.push(['simulate --fanout 10 --depth 1000 --format json', fixed(ms, 0), fixed(ms / base), exact ? 'yes: 1001 ones' : 'NO']);
+}
+{
+  const { ms, stdout } = time(['compound', '--years', '5000', '--format', 'csv']);
+  const last = stdout.trimEnd().split('\r\n').at(-1);
+  const exact = last === `5000,${2n ** 4999n},${2n ** 5000n}`;
+  deep.push(['compound --years 5000 --format csv', fixed(ms, 0), fixed(ms / base), exact ? 'yes: 2^5000' : 'NO']);
+}
+table('Deep exact arithmetic', ['command', 'ms', 'ratio to node -e 0', 'exact'], deep);
+
+// 3. Monte Carlo: throughput, cost as the population grows, memory as trials grow.
+const mc = (extra) => {
+  const args = ['simulate', '--fanout', '10', '--depth', '10', '--seed', '1', '--format', 'json', ...extra];
+  const result = spawnSync('/usr/bin/env', ['time', '-f', '%M', process.execPath, fans, ...args], { encoding: 'utf8', maxBuffer: 1 << 30 });
+  const started = process.hrtime.bigint();
+  const again = spawnSync(process.execPath, [fans, ...args], { encoding: 'utf8', maxBuffer: 1 << 30 });
+  const ms = Number(process.hrtime.bigint() - started) / 1e6;
+  if (again.status !== 0) throw new Error(again.stderr);
+  const rssKb = result.status === 0 ? Number(result.stderr.trim().split('\n').at(-1)) : NaN;
+  return { ms, rssMb: rssKb / 1024, doc: JSON.parse(again.stdout) };
+};
+const big = mc(['--trials', '100000']);
+const small = mc(['--trials', '100000', '--start', '1', '--fanout', '10', '--depth', '10', '--conversion', '0.1']);
+const huge = mc(['--trials', '100000', '--start', '1000']);
+const one = mc(['--trials', '100000', '--threads', '1']);
+table('Monte Carlo: 100,000 trials of simulate --fanout 10 --depth 10', ['run', 'ms', 'ratio to node -e 0', 'final mean'], [
+  ['2 threads (auto)', fixed(big.ms, 0), fixed(big.ms / base, 1), big.doc.rows.at(-1).mean.toExponential(3)],
+  ['1 thread', fixed(one.ms, 0), fixed(one.ms / base, 1), one.doc.rows.at(-1).mean.toExponential(3)],
+]);
+table('Monte Carlo: cost per trial as the population grows (100,000 trials, 10 levels)', ['population at level 10', 'ms', 'ratio to the smallest'], [
+  ['about 11 (K = 1, conversion 10%)', fixed(small.ms, 0), '1.00'],
+  ['about 1.1e10 (fanout 10)', fixed(big.ms, 0), fixed(big.ms / small.ms)],
+  ['about 1.1e13 (1,000 starting fans)', fixed(huge.ms, 0), fixed(huge.ms / small.ms)],
+]);
+const memory = [10_000, 100_000, 1_000_000].map((trials) => [trials, mc(['--trials', String(trials)]).rssMb]);
+table('Monte Carlo: peak memory (max RSS) as trials grow', ['trials', 'MiB', 'ratio to 10,000 trials'], memory.map(([t, mb]) => [t.toLocaleString('en-US'), fixed(mb, 1), fixed(mb / memory[0][1])]));
+console.log(`\nnode ${process.version} on ${process.platform}/${process.arch}, ${(await import('node:os')).availableParallelism()} cores`);
