@@ -9,18 +9,20 @@ import { UsageError } from './io.js';
 import { issueText, marketHoldsStart } from './options.js';
 import { durationText } from './parse.js';
 import { simulateSchema } from './simulate.js';
-import { pathText } from './validate.js';
+import { once, pathText } from './validate.js';
 import { withinRange } from './overflow.js';
 
-const name = z.string().check(z.minLength(1), z.maxLength(100), z.refine((n) => n.trim() !== 'period', 'must not be "period", the name of the first column'));
+const scenarioSchemas = once(() => {
+  const name = z.string().check(z.minLength(1), z.maxLength(100), z.refine((n) => n.trim() !== 'period', 'must not be "period", the name of the first column'));
 
-/** A scenario is a command name and that command's flags, spelled as the flags are. */
-const scenarioSchemas = {
-  simulate: z.strictObject({ name, command: z.literal('simulate'), ...simulateSchema.def.shape }).check(z.superRefine(marketHoldsStart)),
-  compound: z.strictObject({ name, command: z.literal('compound'), ...compoundSchema.def.shape }).check(z.superRefine(marketHoldsStart)),
-};
+  // A scenario is a command name and that command's flags, spelled as the flags are.
+  return {
+    simulate: z.strictObject({ name, command: z.literal('simulate'), ...simulateSchema().def.shape }).check(z.superRefine(marketHoldsStart)),
+    compound: z.strictObject({ name, command: z.literal('compound'), ...compoundSchema().def.shape }).check(z.superRefine(marketHoldsStart)),
+  };
+});
 
-const fileSchema = z.strictObject({ scenarios: z.array(z.unknown()).check(z.minLength(1), z.maxLength(50)) });
+const fileSchema = once(() => z.strictObject({ scenarios: z.array(z.unknown()).check(z.minLength(1), z.maxLength(50)) }));
 
 /** One validated scenario with its rows. */
 export interface Scenario {
@@ -45,7 +47,7 @@ export function parseScenarios(text: string, file: string): Scenario[] {
   } catch (error) {
     fail('', `is not valid JSON (${(error as Error).message.split('\n')[0]})`);
   }
-  const top = fileSchema.safeParse(data);
+  const top = fileSchema().safeParse(data);
   if (!top.success) {
     const issue = top.error.issues[0]!;
     const shape = issue.path.length === 0 && issue.code === 'invalid_type';
@@ -57,7 +59,7 @@ export function parseScenarios(text: string, file: string): Scenario[] {
     const command = (raw as { command?: unknown } | null)?.command;
     if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) fail(`${where}: `, 'must be an object');
     if (command !== 'simulate' && command !== 'compound') fail(`${where}.command: `, `must be "simulate" or "compound" (got ${JSON.stringify(command ?? null)})`);
-    const parsed = scenarioSchemas[command as 'simulate'].safeParse(raw);
+    const parsed = scenarioSchemas()[command as 'simulate'].safeParse(raw);
     if (!parsed.success) {
       const issue = parsed.error.issues[0]!;
       fail(`${pathText([ 'scenarios', index, ...issue.path])}: `, issueText(issue));
@@ -73,12 +75,12 @@ export function parseScenarios(text: string, file: string): Scenario[] {
 }
 
 /** `fans compare` as a report: a row per period, a column of totals per scenario. */
-export function compareReport(scenarios: readonly Scenario[], style: Style): Report {
+export function compareReport(scenarios: readonly Scenario[]): Report {
   const periods = Math.max(...scenarios.map((s) => s.totals.length));
   const rows = Array.from({ length: periods }, (_, period) =>
     Object.fromEntries([['period', period], ...scenarios.map((s) => [s.name, s.totals[period] ?? null])]) as Record<string, Cell>,
   );
-  const summary = scenarios.map((s) => {
+  const summary = (style: Style) => scenarios.map((s) => {
     const last = s.totals.length - 1;
     const unit = s.command === 'simulate' ? (last === 1 ? 'step' : 'steps') : last === 1 ? 'year' : 'years';
     return `${s.name}: ${style.count(s.totals[last]!)} after ${last} ${unit} (${s.command}).`;

@@ -2,22 +2,22 @@ import * as z from 'zod/mini';
 import { type CompoundRow, compoundGrowth } from '../model/compound.js';
 import type { Report, Style } from '../output/render.js';
 import { fields, marketHoldsStart } from './options.js';
+import { once } from './validate.js';
 import { counted, marketLine, percent, real } from './words.js';
 
 /** Flags of `fans compound`, checked once. */
-export const compoundSchema = z
-  .strictObject(fields(['start', 'rate', 'years', 'conversion', 'churn', 'market']))
-  .check(z.superRefine(marketHoldsStart));
-export type CompoundFlags = z.infer<typeof compoundSchema>;
+export const compoundSchema = once(() =>
+  z.strictObject(fields(['start', 'rate', 'years', 'conversion', 'churn', 'market'])).check(z.superRefine(marketHoldsStart)),
+);
+export type CompoundFlags = z.infer<ReturnType<typeof compoundSchema>>;
 
 /** `fans compound` as a report: the compound model's rows, total and summary. */
-export function compoundReport(p: CompoundFlags, rows: readonly CompoundRow[], style: Style & { locale: string }): Report {
-  const { count, locale } = style;
+export function compoundReport(p: CompoundFlags, rows: readonly CompoundRow[]): Report {
   const total = rows.at(-1)!.total;
   const k = p.rate * p.conversion;
   const growth = 1 + k - p.churn;
   const withLost = p.churn > 0;
-  const summary = [
+  const summary = ({ count, locale }: Style) => [
     `${counted(count, p.start, 'fan becomes', 'fans become')} ${counted(count, total, 'fan', 'fans')} in ${counted(count, p.years, 'year', 'years')}.`,
     `Referral factor K = ${real(locale, k)} a year (rate ${real(locale, p.rate)} × conversion ${percent(locale, p.conversion)})` +
       (withLost ? `, churn ${percent(locale, p.churn)}` : '') +

@@ -9,10 +9,12 @@ import { UsageError } from './io.js';
 import { bounds, field, marketHoldsStart, optionSpecs, optionalField } from './options.js';
 import { isInvalid, realNumber } from './parse.js';
 import { simulateReport } from './simulate.js';
-import { counted, real } from './words.js';
+import { once } from './validate.js';
+import { counted, percent, real } from './words.js';
 
 /** Flags of `fans goal`: the given half of a pair has no default. */
-export const goalSchema = z
+export const goalSchema = once(() =>
+  z
   .strictObject({
     start: field(optionSpecs.start),
     conversion: field(optionSpecs.conversion),
@@ -24,8 +26,9 @@ export const goalSchema = z
     rate: optionalField(optionSpecs.rate),
     years: optionalField(optionSpecs.years),
   })
-  .check(z.superRefine(marketHoldsStart));
-export type GoalFlags = z.infer<typeof goalSchema>;
+  .check(z.superRefine(marketHoldsStart)),
+);
+export type GoalFlags = z.infer<ReturnType<typeof goalSchema>>;
 
 /** What `fans goal` solves for, given which flag of the pair. */
 export type SolvedFor = 'depth' | 'fanout' | 'years' | 'rate';
@@ -61,7 +64,7 @@ interface Solution {
 }
 
 /** Solves the goal and builds the winning scenario's rows (none when unreachable). */
-export function solveGoal(target: number, solved: SolvedFor, f: GoalFlags, style: Style & { locale: string }): Solution {
+export function solveGoal(target: number, solved: SolvedFor, f: GoalFlags): Solution {
   const tree = { start: f.start, conversion: f.conversion, market: f.market, cycle: f.cycle };
   const yearly = { start: f.start, conversion: f.conversion, churn: f.churn ?? 0, market: f.market };
   switch (solved) {
@@ -70,56 +73,57 @@ export function solveGoal(target: number, solved: SolvedFor, f: GoalFlags, style
       if (answer.value === null) return { answer, report: null, before: null };
       const p = { ...tree, fanout: f.fanout!, depth: answer.value };
       const rows = treeGrowth(p);
-      return { answer, report: simulateReport(p, rows, style), before: rows.at(-2)?.total ?? null };
+      return { answer, report: simulateReport(p, rows), before: rows.at(-2)?.total ?? null };
     }
     case 'fanout': {
       const answer = fanoutToReach(target, { ...tree, depth: f.depth! }, bounds.fanout);
       if (answer.wholeValue === null) return { answer, report: null, before: null };
       const p = { ...tree, fanout: answer.wholeValue, depth: f.depth! };
       const below = answer.wholeValue > 0 ? treeGrowth({ ...p, fanout: answer.wholeValue - 1 }).at(-1)!.total : null;
-      return { answer, report: simulateReport(p, treeGrowth(p), style), before: below };
+      return { answer, report: simulateReport(p, treeGrowth(p)), before: below };
     }
     case 'years': {
       const answer = yearsToReach(target, { ...yearly, rate: f.rate! }, bounds.years);
       if (answer.value === null) return { answer, report: null, before: null };
       const p = { ...yearly, rate: f.rate!, years: answer.value };
       const rows = compoundGrowth(p);
-      return { answer, report: compoundReport(p, rows, style), before: rows.at(-2)?.total ?? null };
+      return { answer, report: compoundReport(p, rows), before: rows.at(-2)?.total ?? null };
     }
     case 'rate': {
       const answer = rateToReach(target, { ...yearly, years: f.years! }, bounds.rate);
       if (answer.value === null) return { answer, report: null, before: null };
       const p = { ...yearly, rate: answer.value, years: f.years! };
-      return { answer, report: compoundReport(p, compoundGrowth(p), style), before: null };
+      return { answer, report: compoundReport(p, compoundGrowth(p)), before: null };
     }
   }
 }
 
 /** `fans goal` as a report: the answer in words and JSON, and the winning scenario's rows. */
-export function goalReport(target: number, solved: SolvedFor, f: GoalFlags, style: Style & { locale: string }): Report {
-  const { count, locale } = style;
-  const { answer, report, before } = solveGoal(target, solved, f, style);
-  const goal = count(target);
-  let headline: string;
-  if (!answer.reachable || answer.value === null || report === null) {
-    headline = `The target of ${goal} cannot be reached: ${answer.reason}.`;
-  } else {
+export function goalReport(target: number, solved: SolvedFor, f: GoalFlags): Report {
+  const { answer, report, before } = solveGoal(target, solved, f);
+  const headline = ({ count, locale }: Style): string => {
+    const goal = count(target);
+    if (!answer.reachable || answer.value === null || report === null) return `The target of ${goal} cannot be reached: ${answer.reason}.`;
     const total = count(report.total!.value as Count);
     const v = answer.value;
     const was = before === null ? '' : `; one less reaches only ${count(before)}`;
-    headline = {
-      depth: `${counted(count, v, 'step', 'steps')} reach${v === 1 ? 'es' : ''} the target of ${goal} (${total})${was}.`,
-      years: `${counted(count, v, 'year reaches', 'years reach')} the target of ${goal} (${total})${was}.`,
-      fanout: `A fanout of ${real(locale, v)} reaches ${goal} exactly; the smallest whole fanout is ${count(answer.wholeValue ?? 0)} (${total})${was}.`,
-      rate: `A yearly rate of ${real(locale, v)} (${new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 2 }).format(v)}) reaches the target of ${goal} (${total}).`,
-    }[solved];
-  }
+    switch (solved) {
+      case 'depth':
+        return `${counted(count, v, 'step', 'steps')} reach${v === 1 ? 'es' : ''} the target of ${goal} (${total})${was}.`;
+      case 'years':
+        return `${counted(count, v, 'year reaches', 'years reach')} the target of ${goal} (${total})${was}.`;
+      case 'fanout':
+        return `A fanout of ${real(locale, v)} reaches ${goal} exactly; the smallest whole fanout is ${count(answer.wholeValue ?? 0)} (${total})${was}.`;
+      case 'rate':
+        return `A yearly rate of ${real(locale, v)} (${percent(locale, v)}) reaches the target of ${goal} (${total}).`;
+    }
+  };
   const scenario = report?.json ?? {};
   return {
     columns: report?.columns ?? [],
     rows: report?.rows ?? [],
     total: report?.total,
-    summary: [headline, ...(report?.summary ?? [])],
+    summary: (style) => [headline(style), ...(report?.summary(style) ?? [])],
     json: {
       command: 'goal',
       target,

@@ -4,9 +4,9 @@ import { compoundReport, compoundRows, compoundSchema } from './compound.js';
 import { type Io, UsageError } from './io.js';
 import { type Job, buildProgram, shortHelp } from './program.js';
 import { simulateReport, simulateRows, simulateSchema } from './simulate.js';
-import { buildStyle } from './style.js';
 import { trialOptions } from './options.js';
 import { parseFlags, pick } from './validate.js';
+import { isInvalid, localeTag } from './parse.js';
 import { withinRange } from './overflow.js';
 import { goalReport, goalSchema, parseTarget, solvedFor } from './goal.js';
 import { compareReport, parseScenarios } from './compare.js';
@@ -43,7 +43,8 @@ function failed(error: unknown, io: Io, debug: boolean): number {
     io.stderr('fans: interrupted\n');
     return exitCodes.interrupted;
   }
-  if (error instanceof UsageError) {
+  // By name, not instanceof: lazily loaded files of the bundle carry their own copy of the class.
+  if (error instanceof Error && error.name === 'UsageError') {
     io.stderr(`fans: ${error.message}\n`);
     return exitCodes.usage;
   }
@@ -51,6 +52,13 @@ function failed(error: unknown, io: Io, debug: boolean): number {
   io.stderr(`fans: unexpected error: ${message}${debug ? '' : ' (run again with --debug for details)'}\n`);
   if (debug && error instanceof Error && error.stack) io.stderr(`${error.stack}\n`);
   return exitCodes.failure;
+}
+
+/** A `--locale` value, checked: a UsageError names the flag when this system does not know it. */
+function checkedLocale(text: unknown): string {
+  const tag = localeTag(String(text));
+  if (isInvalid(tag)) throw new UsageError(`--locale ${tag.invalid} (got ${JSON.stringify(text)})`);
+  return tag;
 }
 
 /** Whether the flags ask for sampled runs; the other trial flags alone are a usage error. */
@@ -63,31 +71,34 @@ function sampled(flags: Record<string, unknown>): boolean {
 
 /** Computes the job's report and renders it; throws UsageError for bad input. */
 async function run(job: Job, io: Io): Promise<string> {
-  const style = buildStyle(io, job.flags);
   const format = job.flags.format as Format;
+  // Checked now, so a bad --locale fails whatever the format; the table's style (chalk,
+  // ICU's number formats) loads only when a table is drawn.
+  const locale = job.flags.locale === undefined ? undefined : checkedLocale(job.flags.locale);
+  const style = async () => (await import('./style.js')).buildStyle(io, { locale, color: job.flags.color });
   switch (job.command) {
     case 'simulate': {
-      const p = parseFlags(simulateSchema, pick(job.flags, simulateSchema.shape));
+      const p = parseFlags(simulateSchema(), pick(job.flags, simulateSchema().shape));
       if (sampled(job.flags)) {
         const { sampledReport } = await import('./sampled.js');
-        return render(await sampledReport(io, { command: 'simulate', p }, job.flags, style), format, style);
+        return render(await sampledReport(io, { command: 'simulate', p }, job.flags), format, style);
       }
       const rows = withinRange(() => simulateRows(p), '--depth', 'level');
-      return render(simulateReport(p, rows, style), format, style);
+      return render(simulateReport(p, rows), format, style);
     }
     case 'compound': {
-      const p = parseFlags(compoundSchema, pick(job.flags, compoundSchema.shape));
+      const p = parseFlags(compoundSchema(), pick(job.flags, compoundSchema().shape));
       if (sampled(job.flags)) {
         const { sampledReport } = await import('./sampled.js');
-        return render(await sampledReport(io, { command: 'compound', p }, job.flags, style), format, style);
+        return render(await sampledReport(io, { command: 'compound', p }, job.flags), format, style);
       }
       const rows = withinRange(() => compoundRows(p), '--years', 'year');
-      return render(compoundReport(p, rows, style), format, style);
+      return render(compoundReport(p, rows), format, style);
     }
     case 'goal': {
       const target = parseTarget(job.args[0]);
-      const flags = parseFlags(goalSchema, pick(job.flags, goalSchema.shape));
-      return render(goalReport(target, solvedFor(flags), flags, style), format, style);
+      const flags = parseFlags(goalSchema(), pick(job.flags, goalSchema().shape));
+      return render(goalReport(target, solvedFor(flags), flags), format, style);
     }
     case 'compare': {
       const file = job.args[0]!;
@@ -97,7 +108,7 @@ async function run(job: Job, io: Io): Promise<string> {
       } catch (error) {
         throw new UsageError(`cannot read ${file}: ${(error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (error as Error).message}`);
       }
-      return render(compareReport(parseScenarios(text, file === '-' ? '<stdin>' : file), style), format, style);
+      return render(compareReport(parseScenarios(text, file === '-' ? '<stdin>' : file)), format, style);
     }
   }
 }

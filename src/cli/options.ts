@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import { type Duration, type Parsed, duration, isInvalid, quantileList, realNumber, share, wholeNumber } from './parse.js';
+import { type Duration, type Parsed, duration, isInvalid, quantileList, realNumber, share, thousands, wholeNumber } from './parse.js';
 import { type Distribution, distributions } from '../model/offspring.js';
 
 /** One flag: how commander shows it and how its text becomes a value. */
@@ -61,7 +61,7 @@ export const optionSpecs = {
   }),
   trials: option<number | null>({
     flags: '--trials <n>',
-    description: `sampled runs instead of expected values, 1..${bounds.trials.toLocaleString('en-US')} (default: none)`,
+    description: `sampled runs instead of expected values, 1..${thousands(bounds.trials)} (default: none)`,
     default: 'none',
     parse: orNull('none', wholeNumber(1, bounds.trials)),
   }),
@@ -113,7 +113,9 @@ function parseInput<T>(spec: OptionSpec<T>, input: string | number, ctx: { issue
   return z.NEVER;
 }
 
-const text = () => z.optional(z.union([z.string(), z.number()]));
+/** A flag's text, or a number from a scenario file; one schema shared by every field. */
+let textSchema: z.ZodMiniOptional<z.ZodMiniUnion<[z.ZodMiniString<string>, z.ZodMiniNumber<number>]>> | undefined;
+const text = () => (textSchema ??= z.optional(z.union([z.string(), z.number()])));
 
 /**
  * A zod field that takes a flag's text (or a number, from a scenario file), applies the

@@ -1,5 +1,6 @@
 import { GrowthOverflowError } from '../model/count.js';
 import { UsageError } from './io.js';
+import { thousands } from './parse.js';
 
 /** Expected values that overflow a double become a usage error naming the flag that bounds them. */
 export function withinRange<T>(compute: () => T, flag: string, period: string): T {
@@ -9,7 +10,7 @@ export function withinRange<T>(compute: () => T, flag: string, period: string): 
     if (!(error instanceof GrowthOverflowError)) throw error;
     const last = error.period - 1;
     throw new UsageError(
-      `${flag} must be at most ${last.toLocaleString('en-US')} with these parameters: expected values pass 1.8e308 at ${period} ${error.period.toLocaleString('en-US')} (whole-number inputs without conversion, churn or market are exact at any size)`,
+      `${flag} must be at most ${thousands(last)} with these parameters: expected values pass 1.8e308 at ${period} ${thousands(error.period)} (whole-number inputs without conversion, churn or market are exact at any size)`,
     );
   }
 }

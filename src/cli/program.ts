@@ -1,5 +1,5 @@
 import { Command, Option } from 'commander';
-import pkg from '../../package.json' with { type: 'json' };
+import { version } from './version.js';
 import { formats } from '../output/render.js';
 import type { Io } from './io.js';
 import { type OptionName, optionSpecs, trialOptions } from './options.js';
@@ -19,7 +19,7 @@ The article's two claims:
   $ fans compound --years 10               every fan brings one more a year: 1,024 fans`;
 
 /** Help for `fans` with no command: what it is and the article's two examples. */
-export const shortHelp = `fans ${pkg.version}: turn one raving fan into numbers.
+export const shortHelp = `fans ${version}: turn one raving fan into numbers.
 
 Usage: fans <command> [options]
 
@@ -52,7 +52,7 @@ function outputOptions(command: Command): Command {
 export function buildProgram(io: Io, onJob: (job: Job) => void): Command {
   const program = new Command('fans')
     .description('Turn one raving fan into numbers: referral growth as a tree or compounding, exact.')
-    .version(pkg.version, '-V, --version', 'print the version')
+    .version(version, '-V, --version', 'print the version')
     .option('--no-color', 'no colour, even on a terminal (NO_COLOR does the same)')
     .option('--debug', 'show the stack trace of an unexpected error')
     .exitOverride()

@@ -1,7 +1,5 @@
-import { readFile } from 'node:fs/promises';
-import { text } from 'node:stream/consumers';
 import type { Io } from './io.js';
-import { main } from './main.js';
+import { version } from './version.js';
 
 /** The real process as an {@link Io}. */
 export function processIo(): Io {
@@ -12,7 +10,8 @@ export function processIo(): Io {
     stdoutIsTTY: process.stdout.isTTY === true,
     stderrIsTTY: process.stderr.isTTY === true,
     columns: process.stdout.columns,
-    readText: (path) => (path === '-' ? text(process.stdin) : readFile(path, 'utf8')),
+    readText: async (path) =>
+      path === '-' ? (await import('node:stream/consumers')).text(process.stdin) : (await import('node:fs/promises')).readFile(path, 'utf8'),
     onInterrupt: (listener) => {
       process.on('SIGINT', listener);
       return () => void process.off('SIGINT', listener);
@@ -27,4 +26,13 @@ process.stdout.on('error', (error: NodeJS.ErrnoException) => {
   process.exit(1);
 });
 
-process.exitCode = await main(process.argv.slice(2), processIo());
+const argv = process.argv.slice(2);
+if (argv.length === 1 && (argv[0] === '--version' || argv[0] === '-V')) {
+  // The one answer that needs nothing else: skip loading the CLI (commander's own
+  // --version prints the same line; a test holds them equal).
+  process.stdout.write(`${version}\n`);
+} else {
+  void import('./main.js').then(async ({ main }) => {
+    process.exitCode = await main(argv, processIo());
+  });
+}

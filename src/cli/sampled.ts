@@ -7,15 +7,15 @@ import type { Report, Style } from '../output/render.js';
 import type { CompoundFlags } from './compound.js';
 import { type Io, UsageError } from './io.js';
 import { bounds, fields, trialOptions } from './options.js';
-import { durationText } from './parse.js';
+import { durationText, thousands } from './parse.js';
 import { type SimulateParams, elapsedColumn } from './simulate.js';
 import { runTrials, threadsFor } from './trials.js';
-import { parseFlags, pick } from './validate.js';
+import { once, parseFlags, pick } from './validate.js';
 import { chance, counted, percent, real } from './words.js';
 
 /** Flags of a sampled run, checked once. */
-export const trialSchema = z.strictObject(fields(trialOptions));
-export type TrialFlags = z.infer<typeof trialSchema>;
+export const trialSchema = once(() => z.strictObject(fields(trialOptions)));
+export type TrialFlags = z.infer<ReturnType<typeof trialSchema>>;
 
 type Model = { command: 'simulate'; p: SimulateParams } | { command: 'compound'; p: CompoundFlags };
 
@@ -40,32 +40,31 @@ export function chainFor(model: Model, t: TrialFlags): ChainParams {
   const trials = t.trials!;
   const maxPeriods = Math.floor(bounds.trialPeriods / trials) - 1;
   if (chain.periods > maxPeriods) {
-    throw new UsageError(`${flag} must be at most ${Math.max(0, maxPeriods).toLocaleString('en-US')} with --trials ${trials.toLocaleString('en-US')}: runs x periods may be at most ${bounds.trialPeriods.toLocaleString('en-US')}`);
+    throw new UsageError(`${flag} must be at most ${thousands(Math.max(0, maxPeriods))} with --trials ${thousands(trials)}: runs x periods may be at most ${thousands(bounds.trialPeriods)}`);
   }
   if (expectedLog10Total(chain) > 290) {
     let fits = chain.periods;
     while (fits > 0 && expectedLog10Total({ ...chain, periods: fits }) > 290) fits--;
-    throw new UsageError(`${flag} must be at most ${fits.toLocaleString('en-US')} with --trials and these parameters: expected totals would pass 1e290, where sampled counts leave what a double holds`);
+    throw new UsageError(`${flag} must be at most ${thousands(fits)} with --trials and these parameters: expected totals would pass 1e290, where sampled counts leave what a double holds`);
   }
   return chain;
 }
 
 /** Runs `fans simulate|compound --trials N` and builds its report. */
-export async function sampledReport(io: Io, model: Model, flags: Record<string, unknown>, style: Style): Promise<Report> {
-  const t = parseFlags(trialSchema, pick(flags, trialSchema.shape));
+export async function sampledReport(io: Io, model: Model, flags: Record<string, unknown>): Promise<Report> {
+  const t = parseFlags(trialSchema(), pick(flags, trialSchema().shape));
   const chain = chainFor(model, t);
   const seed = t.seed ?? randomInt(0, bounds.seed);
   const trials = t.trials!;
   const summary = await runTrials(io, chain, trials, seed, threadsFor(trials, chain.periods, t.threads));
   const rows = summary.rows(t.quantiles.map((q) => q / 100));
-  return trialReport(model, chain, { ...t, seed }, rows, style);
+  return trialReport(model, chain, { ...t, seed }, rows);
 }
 
 const quantileName = (q: number) => `p${q}`;
 
 /** The report of a sampled run: mean, quantiles and the share extinct per period. */
-export function trialReport(model: Model, chain: ChainParams, t: TrialFlags & { seed: number }, rows: readonly TrialRow[], style: Style): Report {
-  const { count, locale } = style;
+export function trialReport(model: Model, chain: ChainParams, t: TrialFlags & { seed: number }, rows: readonly TrialRow[]): Report {
   const tree = model.command === 'simulate';
   const periodName = tree ? 'level' : 'year';
   const elapsed = tree ? elapsedColumn(model.p.cycle) : null;
@@ -84,17 +83,19 @@ export function trialReport(model: Model, chain: ChainParams, t: TrialFlags & { 
   const standardError = Math.sqrt((estimate * (1 - estimate)) / trials);
   const theory = theoreticalExtinction(chain);
   const k = offspringMean(chain.offspring);
-  const by = `${tree ? 'level' : 'year'} ${count(chain.periods)}`;
-  const kind = { fixed: 'fixed', poisson: 'Poisson', negbin: `negative binomial (k = ${real(locale, t.dispersion ?? 1)})`, geometric: 'geometric' }[t.distribution];
-  const spread = t.quantiles.length >= 2 ? `; ${percent(locale, (t.quantiles.at(-1)! - t.quantiles[0]!) / 100)} of runs between ${count(last.quantiles[0]!)} and ${count(last.quantiles.at(-1)!)}` : '';
-  const summary = [
-    `${counted(count, trials, 'run', 'runs')} with ${kind} referrals, mean K = ${real(locale, k)}${tree ? '' : ' a year'} (seed ${t.seed}; --seed ${t.seed} repeats it).`,
-    `Mean total by ${by}: ${count(last.mean)}${spread}.`,
-    `Chance the chain has died out by ${by}: ${chance(locale, estimate)} ± ${chance(locale, standardError)} (standard error).`,
-    theory === null
-      ? 'Theory gives no extinction probability with a market cap.'
-      : `Theory: ${chance(locale, theory)} eventually (q = G(q), to the power of ${counted(count, chain.start, 'starting fan', 'starting fans')}).`,
-  ];
+  const summary = ({ count, locale }: Style) => {
+    const by = `${tree ? 'level' : 'year'} ${count(chain.periods)}`;
+    const kind = { fixed: 'fixed', poisson: 'Poisson', negbin: `negative binomial (k = ${real(locale, t.dispersion ?? 1)})`, geometric: 'geometric' }[t.distribution];
+    const spread = t.quantiles.length >= 2 ? `; ${percent(locale, (t.quantiles.at(-1)! - t.quantiles[0]!) / 100)} of runs between ${count(last.quantiles[0]!)} and ${count(last.quantiles.at(-1)!)}` : '';
+    return [
+      `${counted(count, trials, 'run', 'runs')} with ${kind} referrals, mean K = ${real(locale, k)}${tree ? '' : ' a year'} (seed ${t.seed}; --seed ${t.seed} repeats it).`,
+      `Mean total by ${by}: ${count(last.mean)}${spread}.`,
+      `Chance the chain has died out by ${by}: ${chance(locale, estimate)} ± ${chance(locale, standardError)} (standard error).`,
+      theory === null
+        ? 'Theory gives no extinction probability with a market cap.'
+        : `Theory: ${chance(locale, theory)} eventually (q = G(q), to the power of ${counted(count, chain.start, 'starting fan', 'starting fans')}).`,
+    ];
+  };
   const modelParameters = tree ? { ...model.p, cycle: model.p.cycle ? durationText(model.p.cycle) : null } : model.p;
   return {
     columns: [periodName, ...(elapsed ? [elapsed.name] : []), 'mean', ...names, 'extinct'],

@@ -3,13 +3,14 @@ import { type TreeRow, treeGrowth, treeLimit } from '../model/tree.js';
 import type { Report, Style } from '../output/render.js';
 import { fields, marketHoldsStart } from './options.js';
 import { type Duration, durationText, durationUnits } from './parse.js';
+import { once } from './validate.js';
 import { counted, marketLine, percent, real } from './words.js';
 
 /** Flags of `fans simulate`, checked once. */
-export const simulateSchema = z
-  .strictObject(fields(['start', 'fanout', 'depth', 'conversion', 'market', 'cycle']))
-  .check(z.superRefine(marketHoldsStart));
-export type SimulateParams = z.infer<typeof simulateSchema>;
+export const simulateSchema = once(() =>
+  z.strictObject(fields(['start', 'fanout', 'depth', 'conversion', 'market', 'cycle'])).check(z.superRefine(marketHoldsStart)),
+);
+export type SimulateParams = z.infer<ReturnType<typeof simulateSchema>>;
 
 /** The column an elapsed time goes in, e.g. `days`, with its value at each level. */
 export function elapsedColumn(cycle: Duration | null): { name: string; at: (level: number) => number } | null {
@@ -18,15 +19,13 @@ export function elapsedColumn(cycle: Duration | null): { name: string; at: (leve
 }
 
 /** `fans simulate` as a report: the tree model's rows, total and summary. */
-export function simulateReport(p: SimulateParams, rows: readonly TreeRow[], style: Style & { locale: string }): Report {
-  const { count, locale } = style;
+export function simulateReport(p: SimulateParams, rows: readonly TreeRow[]): Report {
   const total = rows.at(-1)!.total;
   const elapsed = elapsedColumn(p.cycle);
   const k = p.fanout * p.conversion;
   const limit = treeLimit(p);
-  const span = elapsed ? ` (${real(locale, elapsed.at(p.depth))} ${elapsed.name})` : '';
-  const summary = [
-    `${counted(count, p.start, 'fan reaches', 'fans reach')} ${counted(count, total, 'person', 'people')} in ${counted(count, p.depth, 'step', 'steps')}${span}.`,
+  const summary = ({ count, locale }: Style) => [
+    `${counted(count, p.start, 'fan reaches', 'fans reach')} ${counted(count, total, 'person', 'people')} in ${counted(count, p.depth, 'step', 'steps')}${elapsed ? ` (${real(locale, elapsed.at(p.depth))} ${elapsed.name})` : ''}.`,
     `Referral factor K = ${real(locale, k)} (fanout ${count(p.fanout)} × conversion ${percent(locale, p.conversion)}).`,
     ...(limit !== null
       ? [`K < 1: each level is smaller than the one before; the total approaches ${real(locale, limit)} (start / (1 - K)) as depth grows.`]

@@ -2,6 +2,7 @@ import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import { type BlockSummary, type ChainParams, TrialSummary, blockCount, runBlock } from '../model/montecarlo.js';
 import type { Io } from './io.js';
+import { thousands } from './parse.js';
 
 /** Ctrl-C during a run: exit 130, nothing on stdout. */
 export class Interrupted extends Error {
@@ -21,7 +22,7 @@ export function threadsFor(trials: number, periods: number, asked: number | null
 
 /** Where the bundled worker lives: beside the bundle, or in dist/ when running from source. */
 function workerUrl(): URL {
-  return import.meta.url.endsWith('.ts') ? new URL('../../dist/trial-worker.js', import.meta.url) : new URL('./trial-worker.js', import.meta.url);
+  return import.meta.url.endsWith('.ts') ? new URL('../../dist/trial-worker.cjs', import.meta.url) : new URL('./trial-worker.cjs', import.meta.url);
 }
 
 /** A progress line on stderr, only on a terminal and only for runs past a second. */
@@ -38,7 +39,7 @@ function progress(io: Io, total: number): { update(done: number): void; clear():
       const share = done / total;
       const width = 30;
       const bar = '#'.repeat(Math.round(share * width)).padEnd(width, '.');
-      io.stderr(`\r[${bar}] ${(share * 100).toFixed(0).padStart(3)}% of ${total.toLocaleString('en-US')} runs`);
+      io.stderr(`\r[${bar}] ${(share * 100).toFixed(0).padStart(3)}% of ${thousands(total)} runs`);
     },
     clear() {
       if (drawn) io.stderr('\r\u001b[K');

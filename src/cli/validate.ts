@@ -13,6 +13,15 @@ export function parseFlags<S extends z.ZodMiniType>(schema: S, flags: Record<str
   throw new UsageError(`${flagName(issue.path[0] ?? 'option')} ${issueText(issue)}`);
 }
 
+/**
+ * A value made on first use and kept: zod schemas are built only for the command that
+ * runs, so a command does not pay at start-up for the others'.
+ */
+export function once<T>(make: () => T): () => T {
+  let made: { value: T } | undefined;
+  return () => (made ??= { value: make() }).value;
+}
+
 /** A path into a file as people write it: `scenarios[1].fanout`. */
 export function pathText(path: readonly PropertyKey[]): string {
   return path.map((key, i) => (typeof key === 'number' ? `[${key}]` : `${i === 0 ? '' : '.'}${String(key)}`)).join('') || '(top level)';

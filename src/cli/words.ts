@@ -1,5 +1,6 @@
 import type { Count } from '../model/count.js';
 import type { CountFormat } from '../output/number.js';
+import { numberFormat } from '../output/en-us.js';
 
 /** `1 fan`, `2 fans`, `1,111 people`: a count with its noun in the right number. */
 export function counted(count: CountFormat, value: Count, one: string, many: string): string {
@@ -9,12 +10,12 @@ export function counted(count: CountFormat, value: Count, one: string, many: str
 
 /** A share as a percentage for people: `30%`, `12.5%`. */
 export function percent(locale: string, share: number): string {
-  return new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 2 }).format(share);
+  return numberFormat(locale, { style: 'percent', maximumFractionDigits: 2 })(share);
 }
 
 /** A plain number for people, up to six significant digits: `0.995262`. */
 export function real(locale: string, value: number): string {
-  return new Intl.NumberFormat(locale, { maximumSignificantDigits: 6 }).format(value);
+  return numberFormat(locale, { maximumSignificantDigits: 6 })(value);
 }
 
 /** The market sentence, or nothing without a market. */
@@ -25,5 +26,5 @@ export function marketLine(locale: string, count: CountFormat, market: number | 
 
 /** A probability as a percentage with three significant digits: `20.3%`, `0.00454%`. */
 export function chance(locale: string, share: number): string {
-  return new Intl.NumberFormat(locale, { style: 'percent', maximumSignificantDigits: 3 }).format(share);
+  return numberFormat(locale, { style: 'percent', maximumSignificantDigits: 3 })(share);
 }

@@ -1,4 +1,5 @@
 import type { Count } from '../model/count.js';
+import { numberFormat } from './en-us.js';
 
 /** Counts formatted for people: grouped by locale, exact integers in full. */
 export type CountFormat = (value: Count) => string;
@@ -12,15 +13,15 @@ export type CountFormat = (value: Count) => string;
  * @example countFormat('en-US')(1111n) // => '1,111'
  */
 export function countFormat(locale: string): CountFormat {
-  const whole = new Intl.NumberFormat(locale, { maximumFractionDigits: 0 });
-  const decimal = new Intl.NumberFormat(locale, { maximumFractionDigits: 2 });
-  const small = new Intl.NumberFormat(locale, { maximumSignificantDigits: 3 });
-  const scientific = new Intl.NumberFormat(locale, { notation: 'scientific', maximumSignificantDigits: 6 });
+  const whole = numberFormat(locale, { maximumFractionDigits: 0 });
+  const decimal = numberFormat(locale, { maximumFractionDigits: 2 });
+  const small = numberFormat(locale, { maximumSignificantDigits: 3 });
+  const scientific = numberFormat(locale, { notation: 'scientific', maximumSignificantDigits: 6 });
   return (value) => {
-    if (typeof value === 'bigint') return whole.format(value);
+    if (typeof value === 'bigint') return whole(value);
     const size = Math.abs(value);
-    if (size >= 1e15) return scientific.format(value);
-    if (Number.isInteger(value)) return whole.format(value);
-    return size < 1 ? small.format(value) : decimal.format(value);
+    if (size >= 1e15) return scientific(value);
+    if (Number.isInteger(value)) return whole(value);
+    return size < 1 ? small(value) : decimal(value);
   };
 }

@@ -52,3 +52,12 @@ describe('bin/fans.js', () => {
     expect(JSON.parse(fromTsv.stdout)).toEqual(expected);
   });
 });
+
+describe('bin/fans.js --version', () => {
+  it('answers from the fast path exactly as commander does in-process', async () => {
+    const { fans } = await import('./harness.js');
+    const inProcess = await fans(['--version']);
+    expect(spawnFans(['--version'])).toEqual(inProcess);
+    expect(spawnFans(['-V'])).toEqual(inProcess);
+  });
+});

@@ -59,7 +59,8 @@ describe('fanoutToReach', () => {
         if (!answer.reachable) return;
         const w = answer.wholeValue!;
         expect(seriesTotal(1, w * c, d)).toBeGreaterThanOrEqual(target * (1 - 1e-12));
-        if (w > 0) expect(seriesTotal(1, (w - 1) * c, d)).toBeLessThan(target);
+        // One below misses, up to rounding: at an exact tie the iterated sum and the closed form may differ by an ulp.
+        if (w > 0) expect(seriesTotal(1, (w - 1) * c, d)).toBeLessThan(target * (1 + 1e-12));
         expect(answer.value!).toBeLessThanOrEqual(w);
         expect(answer.value!).toBeGreaterThan(w - 1);
         expect(seriesTotal(1, answer.value! * c, d)).toBeCloseTo(target, -Math.log10(target) + 9);

@@ -1,0 +1,46 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { type NumberOptions, enUsFormat } from '../../src/output/en-us.js';
+
+// Every option set fans formats with (src/output/number.ts, src/cli/words.ts, src/output/table.ts).
+const optionSets: NumberOptions[] = [
+  { maximumFractionDigits: 0 },
+  { maximumFractionDigits: 2 },
+  { maximumSignificantDigits: 3 },
+  { maximumSignificantDigits: 6 },
+  { notation: 'scientific', maximumSignificantDigits: 6 },
+  { style: 'percent', maximumFractionDigits: 2 },
+  { style: 'percent', maximumSignificantDigits: 3 },
+];
+
+const numbers = fc.oneof(
+  fc.double({ min: 0, max: 1e300, noNaN: true }),
+  fc.double({ min: 0, max: 1, noNaN: true }),
+  fc.integer({ min: 0, max: 1e9 }).map((n) => n / 1000), // x.xx5 ties and friends
+  fc.integer({ min: 0, max: Number.MAX_SAFE_INTEGER }),
+  fc.integer({ min: 0, max: 40 }).chain((e) => fc.integer({ min: 1, max: 999999 }).map((m) => m * 10 ** (e - 20))),
+  fc.constantFrom(0, 0.005, 0.015, 1.005, 2.675, 9.995, 99.995, 999.995, 0.07, 9.999995e20, 999999.5, 1e15, 1e21, 0.0045420555, 5e-324),
+);
+
+describe('enUsFormat equals Intl.NumberFormat("en-US")', () => {
+  it.each(optionSets.map((o) => [JSON.stringify(o), o] as const))('%s, for any non-negative number', (_, options) => {
+    const intl = new Intl.NumberFormat('en-US', options);
+    const ours = enUsFormat(options);
+    fc.assert(
+      fc.property(numbers, (x) => {
+        expect(ours(x)).toBe(intl.format(x));
+      }),
+      { numRuns: 3000 },
+    );
+  });
+
+  it('groups bigints of any size', () => {
+    const intl = new Intl.NumberFormat('en-US', { maximumFractionDigits: 0 });
+    const ours = enUsFormat({ maximumFractionDigits: 0 });
+    fc.assert(
+      fc.property(fc.bigInt({ min: 0n, max: 10n ** 400n }), (x) => {
+        expect(ours(x)).toBe(intl.format(x));
+      }),
+    );
+  });
+});
