@@ -1,0 +1,66 @@
+import { execFileSync, spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import pkg from '../package.json' with { type: 'json' };
+import { root } from './cli/harness.js';
+
+// Packs the built package (npm test builds dist/ first), installs the tarball into a
+// temporary prefix with no access to the source tree, and runs what a user would run.
+const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
+let work: string;
+let tarball: string;
+let prefix: string;
+
+beforeAll(() => {
+  work = mkdtempSync(join(tmpdir(), 'fans-package-'));
+  const packed = JSON.parse(execFileSync(npm, ['pack', '--ignore-scripts', '--json', '--pack-destination', work], { cwd: root, encoding: 'utf8' }));
+  tarball = join(work, packed[0].filename);
+  prefix = join(work, 'prefix');
+  execFileSync(npm, ['install', '--prefix', prefix, '--no-audit', '--no-fund', '--prefer-offline', '--ignore-scripts', tarball], { cwd: work, stdio: 'ignore' });
+}, 120_000);
+
+afterAll(() => rmSync(work, { recursive: true, force: true }));
+
+const fans = (args: string[], env: Record<string, string> = {}) =>
+  spawnSync(join(prefix, 'node_modules', '.bin', 'fans'), args, { cwd: work, encoding: 'utf8', env: { PATH: process.env.PATH ?? '', ...env } });
+
+describe('the packed tarball', () => {
+  it('holds only what a user needs: bin, dist, README, LICENSE, package.json', () => {
+    const files: string[] = execFileSync('tar', ['tzf', tarball], { encoding: 'utf8' }).trim().split('\n').map((f) => f.replace(/^package\//, ''));
+    const outside = files.filter((f) => !/^(bin\/|dist\/|README\.md$|LICENSE$|package\.json$)/.test(f));
+    expect(outside).toEqual([]);
+    expect(files).toEqual(expect.arrayContaining(['bin/fans.js', 'dist/cli.cjs', 'dist/main.cjs', 'dist/index.js', 'dist/types/index.d.ts', 'README.md', 'LICENSE']));
+    expect(files.some((f) => f.startsWith('src/') || f.startsWith('test/'))).toBe(false);
+  });
+
+  it('installs a working `fans`: help, version and each format', () => {
+    expect(fans(['--help'])).toMatchObject({ status: 0, stdout: expect.stringContaining('simulate') });
+    expect(fans(['--version']).stdout).toBe(`${pkg.version}\n`);
+    expect(fans(['simulate'])).toMatchObject({ status: 0, stderr: '', stdout: expect.stringContaining('1 fan reaches 1,111 people in 3 steps.') });
+    expect(JSON.parse(fans(['compound', '--format', 'json']).stdout).total).toBe(1024);
+    expect(fans(['simulate', '--format', 'csv']).stdout).toBe('level,new,total\r\n0,1,1\r\n1,10,11\r\n2,100,111\r\n3,1000,1111\r\n');
+    expect(fans(['compound', '--years', '2', '--format', 'tsv']).stdout).toBe('year\tnew\ttotal\n0\t1\t1\n1\t1\t2\n2\t2\t4\n');
+    expect(fans(['simulate', '--trials', '5000', '--seed', '3', '--format', 'json']).status).toBe(0);
+    expect(fans(['simulate', '--fanout', '-1'])).toMatchObject({ status: 2, stdout: '' });
+  });
+
+  it('still works when a code cache is stale or damaged (V8 rejects it)', () => {
+    const cache = join(prefix, 'node_modules', pkg.name, 'dist', 'main.cjs.cache');
+    writeFileSync(cache, Buffer.from('not a code cache'));
+    expect(fans(['simulate'])).toMatchObject({ status: 0, stdout: expect.stringContaining('1,111') });
+    rmSync(cache);
+    expect(fans(['compound', '--format', 'json'])).toMatchObject({ status: 0 });
+  });
+
+  it('exposes the library API with types: import { treeGrowth } from the package', () => {
+    const script = `import { treeGrowth, compoundGrowth, treeDefaults } from '${pkg.name}';
+      console.log(String(treeGrowth({ ...treeDefaults }).at(-1).total), String(compoundGrowth({ start: 1, rate: 1, years: 10, conversion: 1, churn: 0, market: null }).at(-1).total));`;
+    const ran = spawnSync(process.execPath, ['--input-type=module', '-e', script], { cwd: prefix, encoding: 'utf8' });
+    expect(ran.stderr).toBe('');
+    expect(ran.stdout).toBe('1111 1024\n');
+    const types = readFileSync(join(prefix, 'node_modules', pkg.name, 'dist', 'types', 'index.d.ts'), 'utf8');
+    expect(types).toContain("export * from './model/tree.js';");
+  });
+});
