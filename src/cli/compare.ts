@@ -75,7 +75,7 @@ export function parseScenarios(text: string, file: string): Scenario[] {
 }
 
 /** `fans compare` as a report: a row per period, a column of totals per scenario. */
-export function compareReport(scenarios: readonly Scenario[]): Report {
+export function compareReport(scenarios: readonly Scenario[], file = 'scenarios'): Report {
   const periods = Math.max(...scenarios.map((s) => s.totals.length));
   const rows = Array.from({ length: periods }, (_, period) =>
     Object.fromEntries([['period', period], ...scenarios.map((s) => [s.name, s.totals[period] ?? null])]) as Record<string, Cell>,
@@ -89,6 +89,11 @@ export function compareReport(scenarios: readonly Scenario[]): Report {
     columns: ['period', ...scenarios.map((s) => s.name)],
     rows,
     summary,
+    chart: {
+      title: `fans compare ${file}`,
+      xLabel: 'period',
+      series: scenarios.map((s) => ({ name: s.name, values: s.totals })),
+    },
     json: {
       command: 'compare',
       scenarios: scenarios.map((s) => ({ name: s.name, command: s.command, parameters: s.parameters, total: s.totals.at(-1)! })),

@@ -1,5 +1,6 @@
 import { CommanderError } from 'commander';
-import { type Format, render } from '../output/render.js';
+import { type ChartOptions, type Format, render } from '../output/render.js';
+import type { ScaleChoice } from '../output/scale.js';
 import { compoundReport, compoundRows, compoundSchema } from './compound.js';
 import { type Io, UsageError } from './io.js';
 import { type Job, buildProgram, shortHelp } from './program.js';
@@ -54,6 +55,16 @@ function failed(error: unknown, io: Io, debug: boolean): number {
   return exitCodes.failure;
 }
 
+/** --chart and --scale, checked against the format; the chart fits the terminal, or 80 columns. */
+function chartOptions(job: Job, io: Io): ChartOptions {
+  const chart = job.flags.chart === true;
+  const format = job.flags.format as Format;
+  if (chart && format !== 'table') throw new UsageError(`--chart draws under the table; it does not go with --format ${format} (for a chart file use --format svg)`);
+  if (job.flags.scale !== undefined && job.flags.scale !== 'auto' && !chart && format !== 'svg') throw new UsageError('--scale applies to --chart and --format svg');
+  const width = io.stdoutIsTTY && io.columns && io.columns >= 40 ? Math.min(io.columns, 200) : 80;
+  return { chart, scale: (job.flags.scale as ScaleChoice | undefined) ?? 'auto', width };
+}
+
 /** A `--locale` value, checked: a UsageError names the flag when this system does not know it. */
 function checkedLocale(text: unknown): string {
   const tag = localeTag(String(text));
@@ -76,29 +87,30 @@ async function run(job: Job, io: Io): Promise<string> {
   // ICU's number formats) loads only when a table is drawn.
   const locale = job.flags.locale === undefined ? undefined : checkedLocale(job.flags.locale);
   const style = async () => (await import('./style.js')).buildStyle(io, { locale, color: job.flags.color });
+  const charts = chartOptions(job, io);
   switch (job.command) {
     case 'simulate': {
       const p = parseFlags(simulateSchema(), pick(job.flags, simulateSchema().shape));
       if (sampled(job.flags)) {
         const { sampledReport } = await import('./sampled.js');
-        return render(await sampledReport(io, { command: 'simulate', p }, job.flags), format, style);
+        return render(await sampledReport(io, { command: 'simulate', p }, job.flags), format, style, charts);
       }
       const rows = withinRange(() => simulateRows(p), '--depth', 'level');
-      return render(simulateReport(p, rows), format, style);
+      return render(simulateReport(p, rows), format, style, charts);
     }
     case 'compound': {
       const p = parseFlags(compoundSchema(), pick(job.flags, compoundSchema().shape));
       if (sampled(job.flags)) {
         const { sampledReport } = await import('./sampled.js');
-        return render(await sampledReport(io, { command: 'compound', p }, job.flags), format, style);
+        return render(await sampledReport(io, { command: 'compound', p }, job.flags), format, style, charts);
       }
       const rows = withinRange(() => compoundRows(p), '--years', 'year');
-      return render(compoundReport(p, rows), format, style);
+      return render(compoundReport(p, rows), format, style, charts);
     }
     case 'goal': {
       const target = parseTarget(job.args[0]);
       const flags = parseFlags(goalSchema(), pick(job.flags, goalSchema().shape));
-      return render(goalReport(target, solvedFor(flags), flags), format, style);
+      return render(goalReport(target, solvedFor(flags), flags), format, style, charts);
     }
     case 'compare': {
       const file = job.args[0]!;
@@ -108,7 +120,7 @@ async function run(job: Job, io: Io): Promise<string> {
       } catch (error) {
         throw new UsageError(`cannot read ${file}: ${(error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (error as Error).message}`);
       }
-      return render(compareReport(parseScenarios(text, file === '-' ? '<stdin>' : file)), format, style);
+      return render(compareReport(parseScenarios(text, file === '-' ? '<stdin>' : file), file === '-' ? '-' : file), format, style, charts);
     }
   }
 }

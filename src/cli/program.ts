@@ -1,6 +1,7 @@
 import { Command, Option } from 'commander';
 import { version } from './version.js';
-import { formats } from '../output/render.js';
+import { formats, tableFormats } from '../output/render.js';
+import { scales } from '../output/scale.js';
 import type { Io } from './io.js';
 import { type OptionName, optionSpecs, trialOptions } from './options.js';
 
@@ -39,9 +40,14 @@ function modelOption(name: OptionName, showDefault = true): Option {
   return new Option(spec.flags, spec.description + shown);
 }
 
-function outputOptions(command: Command): Command {
+function outputOptions(command: Command, charts = true): Command {
+  command.addOption(new Option('--format <format>', 'output format').choices(charts ? formats : tableFormats).default('table'));
+  if (charts) {
+    command
+      .addOption(new Option('--chart', 'draw a chart of the totals under the table'))
+      .addOption(new Option('--scale <scale>', 'y scale of --chart and --format svg: log when values span over two orders of magnitude').choices(scales).default('auto'));
+  }
   return command
-    .addOption(new Option('--format <format>', 'output format').choices(formats).default('table'))
     .addOption(new Option('--locale <tag>', 'number format of tables, e.g. nl-NL (default: from LC_ALL, LC_NUMERIC or LANG, else en-US)'));
 }
 
@@ -78,6 +84,8 @@ Examples:
   $ fans simulate --fanout 3 --conversion 30% --depth 10 --cycle 30d
   $ fans simulate --depth 30 --format json         exact at any size
   $ fans simulate --format csv > tree.csv          for a spreadsheet
+  $ fans simulate --depth 8 --chart                the growth as a chart under the table
+  $ fans simulate --depth 8 --format svg > tree.svg   a chart for slides
   $ fans simulate --fanout 2 --depth 10 --trials 100000 --distribution negbin --dispersion 0.3 --seed 7
                                                    uneven referrals: percentiles and the chance the chain dies out`)
     .action(job('simulate'));
@@ -90,6 +98,7 @@ Examples:
   $ fans compound                                  1 -> 2 -> 4 -> ... -> 1,024 in 10 years
   $ fans compound --rate 0.5 --churn 10% --market 100000 --years 20
   $ fans compound --years 100 --format json        exact: 1267650600228229401496703205376
+  $ fans compound --years 30 --rate 0.5 --chart --scale linear
   $ fans compound --rate 0.5 --churn 20% --years 15 --trials 20000 --seed 1   sampled runs`)
     .action(job('compound'));
 
@@ -98,7 +107,7 @@ Examples:
     .argument('<target>', 'the number of fans to reach')
     .description('solve for what reaches a target: depth, fanout, years or rate');
   for (const name of ['start', 'fanout', 'depth', 'rate', 'years', 'conversion', 'churn', 'market', 'cycle'] as const) goal.addOption(modelOption(name, false));
-  outputOptions(goal)
+  outputOptions(goal, false)
     .addHelpText('after', `
 Give one half of a pair; fans solves for the other, with every other flag taken into account:
   --fanout F   the smallest depth (tree model)      --depth D   the smallest fanout
@@ -126,6 +135,8 @@ The file holds {"scenarios": [...]}, each a name, a command and that command's f
 Examples:
   $ fans compare examples/article.json
   $ fans compare examples/programmes.json --format csv > programmes.csv
+  $ fans compare examples/article.json --chart     one line per scenario, with a legend
+  $ fans compare examples/article.json --format svg > article.svg
   $ cat scenarios.json | fans compare - --format json`)
     .action(job('compare'));
 

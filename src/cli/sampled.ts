@@ -11,7 +11,7 @@ import { durationText, thousands } from './parse.js';
 import { type SimulateParams, elapsedColumn } from './simulate.js';
 import { runTrials, threadsFor } from './trials.js';
 import { once, parseFlags, pick } from './validate.js';
-import { chance, counted, percent, real } from './words.js';
+import { chance, chartTitle, counted, percent, real } from './words.js';
 
 /** Flags of a sampled run, checked once. */
 export const trialSchema = once(() => z.strictObject(fields(trialOptions)));
@@ -97,11 +97,20 @@ export function trialReport(model: Model, chain: ChainParams, t: TrialFlags & { 
     ];
   };
   const modelParameters = tree ? { ...model.p, cycle: model.p.cycle ? durationText(model.p.cycle) : null } : model.p;
+  const median = t.quantiles.indexOf(50);
+  const q = t.quantiles;
+  const chartFlags = { ...modelParameters, trials, seed: t.seed, distribution: t.distribution, dispersion: t.dispersion };
   return {
     columns: [periodName, ...(elapsed ? [elapsed.name] : []), 'mean', ...names, 'extinct'],
     rows: table,
     shares: ['extinct'],
     summary,
+    chart: {
+      title: chartTitle(model.command, chartFlags, { start: 1, conversion: 1, churn: 0, distribution: 'poisson' }),
+      xLabel: periodName,
+      series: [median >= 0 ? { name: 'median (p50)', values: rows.map((r) => r.quantiles[median]!) } : { name: 'mean', values: rows.map((r) => r.mean) }],
+      ...(q.length >= 2 ? { band: { name: `p${q[0]} to p${q.at(-1)}`, low: rows.map((r) => r.quantiles[0]!), high: rows.map((r) => r.quantiles.at(-1)!) } } : {}),
+    },
     json: {
       command: model.command,
       parameters: {

@@ -1,5 +1,5 @@
 import { countFormat } from '../output/number.js';
-import { type Style, plainPaint } from '../output/render.js';
+import { type Paint, type Style, plainPaint } from '../output/render.js';
 import type { Io } from './io.js';
 import { environmentLocale } from './parse.js';
 
@@ -20,6 +20,12 @@ export async function colourLevel(io: Pick<Io, 'env' | 'stdoutIsTTY'>, colourFla
 export async function buildStyle(io: Io, flags: { locale?: string | undefined; color?: unknown }): Promise<Style> {
   const locale = flags.locale ?? environmentLocale(io.env);
   const level = await colourLevel(io, flags.color !== false);
-  const chalk = level === 0 ? plainPaint : new (await import('chalk')).Chalk({ level });
+  const chalk = level === 0 ? plainPaint : painted(new (await import('chalk')).Chalk({ level }));
   return { locale, count: countFormat(locale), chalk };
+}
+
+/** Paint from a chalk instance: bold, dim, and a colour per chart series. */
+function painted(chalk: import('chalk').ChalkInstance): Paint {
+  const colours = [chalk.cyan, chalk.magenta, chalk.yellow, chalk.green, chalk.blue, chalk.red];
+  return { bold: (t) => chalk.bold(t), dim: (t) => chalk.dim(t), color: (i, t) => colours[i % colours.length]!(t) };
 }

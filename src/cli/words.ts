@@ -28,3 +28,14 @@ export function marketLine(locale: string, count: CountFormat, market: number | 
 export function chance(locale: string, share: number): string {
   return numberFormat(locale, { style: 'percent', maximumSignificantDigits: 3 })(share);
 }
+
+/**
+ * A chart's title: the command and the flags that shape it, defaults left out:
+ * `fans simulate --fanout 10 --depth 3`.
+ */
+export function chartTitle(command: string, flags: Record<string, unknown>, defaults: Record<string, unknown>): string {
+  const given = Object.entries(flags)
+    .filter(([key, value]) => value !== null && value !== undefined && value !== defaults[key])
+    .map(([key, value]) => `--${key} ${typeof value === 'number' && (key === 'conversion' || key === 'churn') ? `${Number((value * 100).toPrecision(6))}%` : String(value)}`);
+  return [`fans ${command}`, ...given].join(' ');
+}

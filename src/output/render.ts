@@ -2,14 +2,25 @@ import { toCsv, toTsv } from './delimited.js';
 import { type Json, toJson } from './json.js';
 import type { CountFormat } from './number.js';
 import type { TableData } from './table.js';
+import type { ChartData, ScaleChoice } from './scale.js';
 
-/** Output formats every command accepts. */
-export const formats = ['table', 'json', 'csv', 'tsv'] as const;
+/** Output formats: every command writes the first four; those with a chart also svg. */
+export const formats = ['table', 'json', 'csv', 'tsv', 'svg'] as const;
+export const tableFormats = ['table', 'json', 'csv', 'tsv'] as const;
 export type Format = (typeof formats)[number];
 
 /** A command's result, ready for any format: the JSON document and the table's data. */
 export interface Report extends TableData {
   json: { readonly [key: string]: Json | undefined };
+  /** What a chart of this report shows; absent where there is nothing to draw. */
+  chart?: ChartData;
+}
+
+/** Chart settings: a terminal chart under the table, the y scale, the terminal's width. */
+export interface ChartOptions {
+  chart: boolean;
+  scale: ScaleChoice;
+  width: number;
 }
 
 /** How to write numbers and colour for people; only the table uses it. */
@@ -20,21 +31,27 @@ export interface Style {
   locale: string;
 }
 
-/** Text styles a table uses. */
+/** Text styles tables and charts use. */
 export interface Paint {
   bold(text: string): string;
   dim(text: string): string;
+  /** The colour of a chart's series number `index`. */
+  color(index: number, text: string): string;
 }
 
 /** No colour at all: what pipes, files and NO_COLOR get. */
-export const plainPaint: Paint = { bold: (text) => text, dim: (text) => text };
+export const plainPaint: Paint = { bold: (text) => text, dim: (text) => text, color: (_, text) => text };
 
 /**
  * The report as text in the chosen format, ending with a newline. The table's style and
  * cli-table3 are loaded only for tables: machine formats start faster without them.
  */
-export async function render(report: Report, format: Format, style: () => Promise<Style>): Promise<string> {
+export async function render(report: Report, format: Format, style: () => Promise<Style>, charts?: ChartOptions): Promise<string> {
   switch (format) {
+    case 'svg': {
+      const { renderSvg } = await import('./svg.js');
+      return renderSvg(report.chart!, charts?.scale ?? 'auto');
+    }
     case 'json':
       return toJson(report.json) + '\n';
     case 'csv':
@@ -43,7 +60,11 @@ export async function render(report: Report, format: Format, style: () => Promis
       return toTsv(report.columns, report.rows);
     case 'table': {
       const { renderTable } = await import('./table.js');
-      return renderTable(report, await style());
+      const look = await style();
+      const table = renderTable(report, look);
+      if (!charts?.chart || !report.chart) return table;
+      const { renderTerminalChart } = await import('./chart.js');
+      return `${table}\n${renderTerminalChart(report.chart, { width: charts.width, scale: charts.scale, paint: look.chalk })}`;
     }
   }
 }

@@ -1,0 +1,110 @@
+import type { Count } from '../model/count.js';
+import type { Paint } from './render.js';
+import { type ChartData, type Scale, type ScaleChoice, chooseScale } from './scale.js';
+
+/** Marks of the series, in order: plain characters, so a chart survives any terminal. */
+const marks = ['*', 'o', '+', 'x', '#', '@', '%', '&'];
+
+export interface TerminalChartOptions {
+  /** Total width in columns (the terminal's, or 80). */
+  width: number;
+  /** Rows of the plot area. */
+  height?: number;
+  scale: ScaleChoice;
+  paint: Paint;
+}
+
+/**
+ * A line chart of the totals in plain characters: y labels on the left (log or linear,
+ * see {@link chooseScale}), the periods along the bottom, one mark per series, the band
+ * (p5 to p95 of sampled runs) shaded with `:`, and a legend when there is more than one line.
+ * Between periods values are interpolated in the scale's units, so growth on a log scale
+ * draws as the straight line it is.
+ */
+export function renderTerminalChart(chart: ChartData, options: TerminalChartOptions): string {
+  const scale = chooseScale(chart, options.scale);
+  const height = Math.max(5, options.height ?? 12);
+  const labels = new Map<number, string>();
+  for (const tick of scale.ticks) {
+    const row = rowOf((tick.at - scale.low) / (scale.high - scale.low), height);
+    if (!labels.has(row)) labels.set(row, tick.label);
+  }
+  const labelWidth = Math.max(...[...labels.values()].map((l) => l.length), 1);
+  const width = Math.max(10, options.width - labelWidth - 2);
+  const periods = Math.max(...chart.series.map((s) => s.values.length), chart.band?.low.length ?? 0);
+  const grid: { char: string; series: number }[][] = Array.from({ length: height }, () => Array.from({ length: width }, () => ({ char: ' ', series: -1 })));
+  const columnPeriod = (c: number) => (periods <= 1 ? 0 : (c * (periods - 1)) / (width - 1));
+
+  if (chart.band) {
+    const { low, high } = chart.band;
+    for (let c = 0; c < width; c++) {
+      const a = at(low, columnPeriod(c), scale);
+      const b = at(high, columnPeriod(c), scale);
+      if (a === null || b === null) continue;
+      for (let r = rowOf(b, height); r <= rowOf(a, height); r++) grid[r]![c] = { char: ':', series: -2 };
+      if (periods <= 1) break;
+    }
+  }
+  for (let i = chart.series.length - 1; i >= 0; i--) {
+    const values = chart.series[i]!.values;
+    let previous: number | null = null;
+    for (let c = 0; c < width; c++) {
+      const t = columnPeriod(c);
+      if (t > values.length - 1 + 1e-9) break;
+      const p = at(values, t, scale);
+      if (p === null) continue;
+      const row = rowOf(p, height);
+      // Join steep steps with the same mark, so the line stays connected.
+      const from = previous === null ? row : Math.min(previous, row);
+      const to = previous === null ? row : Math.max(previous, row);
+      for (let r = from; r <= to; r++) if (r === row || grid[r]![c]!.series !== i) grid[r]![c] = { char: marks[i % marks.length]!, series: i };
+      previous = row;
+      if (periods <= 1) break;
+    }
+  }
+
+  const paintCell = (cell: { char: string; series: number }) =>
+    cell.series >= 0 ? options.paint.color(cell.series, cell.char) : cell.series === -2 ? options.paint.dim(cell.char) : cell.char;
+  const lines = [options.paint.bold(`${chart.title} (${scale.kind} scale)`)];
+  for (let r = 0; r < height; r++) {
+    const label = labels.get(r);
+    lines.push(`${(label ?? '').padStart(labelWidth)} ${label === undefined ? '|' : '+'}${grid[r]!.map(paintCell).join('')}`);
+  }
+  lines.push(`${' '.repeat(labelWidth)} +${'-'.repeat(width)}`);
+  lines.push(' '.repeat(labelWidth + 2) + periodAxis(periods, width));
+  lines.push(' '.repeat(labelWidth + 2 + Math.max(0, Math.floor((width - chart.xLabel.length) / 2))) + chart.xLabel);
+  const legend = chart.series.map((s, i) => `${options.paint.color(i, marks[i % marks.length]!)} ${s.name}`);
+  if (chart.band) legend.push(`${options.paint.dim(':')} ${chart.band.name}`);
+  if (legend.length > 1) lines.push(' '.repeat(labelWidth + 2) + legend.join('   '));
+  return lines.join('\n') + '\n';
+}
+
+/** The row (0 at the top) of a position from 0 (bottom) to 1 (top). */
+function rowOf(position: number, height: number): number {
+  return Math.min(height - 1, Math.max(0, Math.round((1 - position) * (height - 1))));
+}
+
+/** A series' position at a fractional period, interpolated in the scale's units. */
+function at(values: readonly (Count | null)[], t: number, scale: Scale): number | null {
+  const i = Math.floor(t);
+  const a = values[i];
+  if (a === null || a === undefined) return null;
+  const b = values[Math.min(i + 1, values.length - 1)];
+  const f = t - i;
+  if (b === null || b === undefined || f < 1e-9) return scale.position(a);
+  return (1 - f) * scale.position(a) + f * scale.position(b);
+}
+
+/** The periods along the bottom: first, middle and last. */
+function periodAxis(periods: number, width: number): string {
+  const last = Math.max(0, periods - 1);
+  const line = Array.from({ length: width }, () => ' ');
+  const put = (text: string, column: number) => {
+    const start = Math.max(0, Math.min(width - text.length, column));
+    for (let k = 0; k < text.length; k++) line[start + k] = text[k]!;
+  };
+  put('0', 0);
+  if (last > 0) put(String(last), width - String(last).length);
+  if (last > 1 && width > 30) put(String(Math.round(last / 2)), Math.round(((Math.round(last / 2)) / last) * (width - 1)) - Math.floor(String(Math.round(last / 2)).length / 2));
+  return line.join('').trimEnd();
+}

@@ -1,0 +1,113 @@
+import { type Count, log10Count } from '../model/count.js';
+
+/** What a chart shows: lines of totals per period, and an optional band around the first. */
+export interface ChartData {
+  title: string;
+  /** Name of the periods: level, year or period. */
+  xLabel: string;
+  series: readonly { name: string; values: readonly (Count | null)[] }[];
+  /** A shaded range, e.g. p5 to p95 of sampled runs. */
+  band?: { name: string; low: readonly Count[]; high: readonly Count[] };
+}
+
+export const scales = ['auto', 'linear', 'log'] as const;
+export type ScaleChoice = (typeof scales)[number];
+
+/**
+ * The y axis: values map to [0, 1] through log10 (log scale; counts of 0 sit on the floor)
+ * or linearly. Big integers go through {@link log10Count}, so 10^400 plots fine.
+ */
+export interface Scale {
+  kind: 'linear' | 'log';
+  /** The axis's ends, in scaled units (log10 of the value, or the value). */
+  low: number;
+  high: number;
+  /** Scaled units of a value. */
+  of(value: Count): number;
+  /** Position of a value from 0 (bottom) to 1 (top). */
+  position(value: Count): number;
+  ticks: { at: number; label: string }[];
+}
+
+const allValues = (chart: ChartData): Count[] => [
+  ...chart.series.flatMap((s) => s.values.filter((v): v is Count => v !== null)),
+  ...(chart.band ? [...chart.band.low, ...chart.band.high] : []),
+];
+
+const positive = (v: Count) => (typeof v === 'bigint' ? v > 0n : v > 0);
+
+/**
+ * The scale for a chart: log when asked, or (auto) when the positive values span more than
+ * two orders of magnitude; linear otherwise. Degenerate data (one value, all equal, all
+ * zero) still gets an axis one unit (or one decade) high.
+ */
+export function chooseScale(chart: ChartData, choice: ScaleChoice): Scale {
+  const values = allValues(chart);
+  const logs = values.filter(positive).map(log10Count);
+  const spanOrders = logs.length ? Math.max(...logs) - Math.min(...logs) : 0;
+  const kind = choice === 'auto' ? (spanOrders > 2 ? 'log' : 'linear') : choice;
+  if (kind === 'log') {
+    const lowest = logs.length ? Math.floor(Math.min(...logs)) : 0;
+    let highest = logs.length ? Math.ceil(Math.max(...logs)) : 1;
+    if (highest <= lowest) highest = lowest + 1;
+    const of = (v: Count) => (positive(v) ? log10Count(v) : lowest);
+    return build('log', lowest, highest, of, logTicks(lowest, highest));
+  }
+  const numbers = values.map((v) => Number(v)).filter(Number.isFinite);
+  let low = Math.min(0, ...numbers);
+  let high = Math.max(...numbers, 0);
+  if (high <= low) high = low + 1;
+  const ticks = linearTicks(low, high);
+  low = Math.min(low, ticks[0]!.at);
+  high = Math.max(high, ticks.at(-1)!.at);
+  return build('linear', low, high, (v) => Number(v), ticks);
+}
+
+function build(kind: Scale['kind'], low: number, high: number, of: (v: Count) => number, ticks: Scale['ticks']): Scale {
+  return { kind, low, high, of, position: (v) => (of(v) - low) / (high - low), ticks };
+}
+
+/** Ticks at powers of ten: every decade, or every 2, 5, 10, 20, 50, ... decades when there are many. */
+export function logTicks(low: number, high: number): Scale['ticks'] {
+  const raw = (high - low) / 6;
+  const magnitude = 10 ** Math.max(0, Math.floor(Math.log10(Math.max(raw, 1))));
+  const every = [1, 2, 5, 10].map((m) => m * magnitude).find((s) => s >= raw)!;
+  const ticks: Scale['ticks'] = [];
+  for (let e = Math.ceil(low / every) * every; e <= high; e += every) ticks.push({ at: e, label: powerLabel(e) });
+  if (ticks.length === 0 || ticks[0]!.at > low) ticks.unshift({ at: low, label: powerLabel(low) });
+  return ticks;
+}
+
+/** Ticks at round steps (1, 2 or 5 times a power of ten) covering low..high, about five of them. */
+export function linearTicks(low: number, high: number): Scale['ticks'] {
+  const raw = (high - low) / 5;
+  const magnitude = 10 ** Math.floor(Math.log10(raw));
+  const step = [1, 2, 5, 10].map((m) => m * magnitude).find((s) => s >= raw)!;
+  const first = Math.floor(low / step) * step;
+  const ticks: Scale['ticks'] = [];
+  for (let at = first; at <= high + step * 1e-9; at += step) {
+    const rounded = Number(at.toPrecision(12));
+    ticks.push({ at: rounded, label: numberLabel(rounded) });
+  }
+  if (ticks.at(-1)!.at < high) ticks.push({ at: Number((ticks.at(-1)!.at + step).toPrecision(12)), label: numberLabel(Number((ticks.at(-1)!.at + step).toPrecision(12))) });
+  return ticks;
+}
+
+const suffixes = ['', 'k', 'M', 'B', 'T'];
+
+/** 10^e as a short label: 1, 10, 100, 1k, 10k, 100k, 1M, ... 100T, then 1e15, 1e16, ... */
+export function powerLabel(e: number): string {
+  if (e < 0) return `1e${e}`;
+  if (e >= 15) return `1e${e}`;
+  return `${10 ** (e % 3)}${suffixes[Math.floor(e / 3)]}`;
+}
+
+/** A round number as a short label: 2.5, 1,500, 20k, 1.5M. */
+export function numberLabel(x: number): string {
+  const size = Math.abs(x);
+  if (size >= 1e15) return x.toExponential(2).replace(/\.?0+e/, 'e').replace('e+', 'e');
+  for (let i = suffixes.length - 1; i >= 1; i--) {
+    if (size >= 10 ** (3 * i) && size >= 1e4) return `${Number((x / 10 ** (3 * i)).toPrecision(3))}${suffixes[i]}`;
+  }
+  return String(Number(x.toPrecision(6))).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+}

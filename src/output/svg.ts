@@ -1,0 +1,86 @@
+import type { Count } from '../model/count.js';
+import { type ChartData, type ScaleChoice, chooseScale, numberLabel } from './scale.js';
+
+/** A palette readable on screens and slides (the Tableau 10 colours). */
+const colours = ['#1f77b4', '#d62728', '#2ca02c', '#ff7f0e', '#9467bd', '#8c564b', '#e377c2', '#17becf'];
+
+const escape = (text: string) => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+const round = (x: number) => Math.round(x * 100) / 100;
+
+/** Where the plot sits in the picture, in pixels. */
+export const svgFrame = { width: 800, height: 450, left: 80, right: 780, top: 60, bottom: 390 } as const;
+
+/**
+ * A standalone SVG line chart of the totals: a title, axes with round tick labels, log or
+ * linear scale (see chooseScale), the band of sampled runs, one line per series and a
+ * legend when there are several. No fonts, scripts or links from outside: it opens in a
+ * browser and pastes into a slide. The plot's group carries its mapping as data-
+ * attributes, so every point can be read back to its value.
+ */
+export function renderSvg(chart: ChartData, choice: ScaleChoice): string {
+  const scale = chooseScale(chart, choice);
+  const { width, height, left, right, top, bottom } = svgFrame;
+  const periods = Math.max(...chart.series.map((s) => s.values.length), chart.band?.low.length ?? 0, 1);
+  const x = (t: number) => round(periods <= 1 ? (left + right) / 2 : left + (t / (periods - 1)) * (right - left));
+  const y = (v: Count) => round(bottom - scale.position(v) * (bottom - top));
+  const yAt = (units: number) => round(bottom - ((units - scale.low) / (scale.high - scale.low)) * (bottom - top));
+  const out: string[] = [];
+  out.push(`<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" font-family="sans-serif" font-size="12">`);
+  out.push(`<title>${escape(chart.title)}</title>`);
+  out.push(`<rect width="${width}" height="${height}" fill="#ffffff"/>`);
+  out.push(`<text x="${width / 2}" y="28" text-anchor="middle" font-size="16" font-weight="bold">${escape(chart.title)}</text>`);
+  // Grid and y ticks.
+  out.push('<g class="y-axis" stroke="#dddddd">');
+  for (const tick of scale.ticks) out.push(`<line x1="${left}" x2="${right}" y1="${yAt(tick.at)}" y2="${yAt(tick.at)}"/>`);
+  out.push('</g>');
+  out.push('<g class="y-labels" text-anchor="end" fill="#333333">');
+  for (const tick of scale.ticks) out.push(`<text x="${left - 8}" y="${round(yAt(tick.at) + 4)}">${escape(tick.label)}</text>`);
+  out.push('</g>');
+  // x ticks: whole periods, about ten of them.
+  const step = Math.max(1, Math.ceil((periods - 1) / 10));
+  out.push('<g class="x-labels" text-anchor="middle" fill="#333333">');
+  for (let t = 0; t <= periods - 1; t += step) out.push(`<text x="${x(t)}" y="${bottom + 18}">${t}</text>`);
+  out.push('</g>');
+  out.push(`<line x1="${left}" x2="${right}" y1="${bottom}" y2="${bottom}" stroke="#333333"/>`);
+  out.push(`<line x1="${left}" x2="${left}" y1="${top}" y2="${bottom}" stroke="#333333"/>`);
+  out.push(`<text x="${(left + right) / 2}" y="${bottom + 42}" text-anchor="middle">${escape(chart.xLabel)}</text>`);
+  out.push(`<text transform="translate(18 ${(top + bottom) / 2}) rotate(-90)" text-anchor="middle">total fans (${scale.kind} scale)</text>`);
+  out.push(
+    `<g class="plot" data-scale="${scale.kind}" data-low="${scale.low}" data-high="${scale.high}" data-left="${left}" data-right="${right}" data-top="${top}" data-bottom="${bottom}" data-periods="${periods}">`,
+  );
+  if (chart.band) {
+    const { low, high } = chart.band;
+    const upper = high.map((v, t) => `${x(t)},${y(v)}`);
+    const lower = low.map((v, t) => `${x(t)},${y(v)}`).reverse();
+    out.push(`<polygon class="band" fill="${colours[0]}" fill-opacity="0.18" stroke="none" points="${[...upper, ...lower].join(' ')}"><title>${escape(chart.band.name)}</title></polygon>`);
+  }
+  chart.series.forEach((series, i) => {
+    const colour = colours[i % colours.length]!;
+    const points = series.values.flatMap((v, t) => (v === null ? [] : [{ t, v }]));
+    out.push(`<polyline class="series" data-name="${escape(series.name)}" fill="none" stroke="${colour}" stroke-width="2.5" stroke-linejoin="round" points="${points.map((p) => `${x(p.t)},${y(p.v)}`).join(' ')}"/>`);
+    if (points.length <= 60) {
+      for (const p of points) out.push(`<circle cx="${x(p.t)}" cy="${y(p.v)}" r="3" fill="${colour}"><title>${escape(`${series.name}, ${chart.xLabel} ${p.t}: ${valueText(p.v)}`)}</title></circle>`);
+    }
+  });
+  out.push('</g>');
+  const legend = [...chart.series.map((s, i) => ({ name: s.name, colour: colours[i % colours.length]!, band: false })), ...(chart.band ? [{ name: chart.band.name, colour: colours[0]!, band: true }] : [])];
+  if (legend.length > 1) {
+    out.push('<g class="legend">');
+    legend.forEach((item, i) => {
+      const ly = top + 8 + i * 18;
+      out.push(
+        item.band
+          ? `<rect x="${left + 12}" y="${ly - 6}" width="18" height="10" fill="${item.colour}" fill-opacity="0.18"/>`
+          : `<line x1="${left + 12}" x2="${left + 30}" y1="${ly}" y2="${ly}" stroke="${item.colour}" stroke-width="2.5"/>`,
+      );
+      out.push(`<text x="${left + 36}" y="${ly + 4}">${escape(item.name)}</text>`);
+    });
+    out.push('</g>');
+  }
+  out.push('</svg>');
+  return out.join('\n') + '\n';
+}
+
+function valueText(v: Count): string {
+  return typeof v === 'bigint' ? (v < 10n ** 15n ? v.toString().replace(/\B(?=(\d{3})+(?!\d))/g, ',') : `${v.toString()[0]}.${v.toString().slice(1, 4)}e${v.toString().length - 1}`) : numberLabel(v);
+}
