@@ -9,8 +9,12 @@ export class Interrupted extends Error {
   override name = 'Interrupted';
 }
 
-/** Below this many period-steps a run stays on the main thread: a worker costs more to start. */
-const workerThreshold = 500_000;
+/**
+ * Below this many period-steps a run stays on the main thread: starting workers and
+ * merging their blocks costs more than it saves (100,000 runs of 10 levels were faster
+ * on one thread on a 2-core machine; see npm run bench).
+ */
+const workerThreshold = 3_000_000;
 
 /** Threads for a run: as asked, else every core (at most 8) for big runs and 1 for small ones. */
 export function threadsFor(trials: number, periods: number, asked: number | null): number {
