@@ -9,10 +9,18 @@ export interface Io {
   stderrIsTTY: boolean;
   /** Terminal width, when known. */
   columns: number | undefined;
-  /** The text of a file; `-` reads standard input. */
-  readText(path: string): Promise<string>;
+  /**
+   * The bytes of a file (`-`: standard input), at most `limit` of them: past that it
+   * rejects with a {@link TooLarge}, without reading the rest.
+   */
+  readBytes(path: string, limit: number): Promise<Uint8Array>;
   /** Fires when the user interrupts (Ctrl-C); returns a function that stops listening. */
   onInterrupt(listener: () => void): () => void;
+}
+
+/** A file past the size `fans` reads. */
+export class TooLarge extends Error {
+  override name = 'TooLarge';
 }
 
 /** A user mistake: one line on stderr, exit code 2, nothing on stdout. */

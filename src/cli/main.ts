@@ -7,8 +7,10 @@ import { type Job, buildProgram, shortHelp } from './program.js';
 import { simulateReport, simulateRows, simulateSchema } from './simulate.js';
 import { trialOptions } from './options.js';
 import { parseFlags, pick } from './validate.js';
-import { isInvalid, localeTag } from './parse.js';
-import { withinRange } from './overflow.js';
+import { isInvalid, localeTag, thousands } from './parse.js';
+import { withinDigits, withinRange } from './overflow.js';
+import { isTreeExact } from '../model/tree.js';
+import { isCompoundExact } from '../model/compound.js';
 import { goalReport, goalSchema, parseTarget, solvedFor } from './goal.js';
 import { compareReport, parseScenarios } from './compare.js';
 
@@ -55,6 +57,27 @@ function failed(error: unknown, io: Io, debug: boolean): number {
   return exitCodes.failure;
 }
 
+/** Scenario files are small: anything past 1 MiB is a mistake (or an attack), not a plan. */
+export const maxScenarioBytes = 1024 * 1024;
+
+/** A scenario file's text: at most 1 MiB, UTF-8 (a byte-order mark is dropped). */
+async function scenarioText(io: Io, file: string): Promise<string> {
+  const name = file === '-' ? '<stdin>' : file;
+  let bytes: Uint8Array;
+  try {
+    bytes = await io.readBytes(file, maxScenarioBytes);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if ((error as Error).name === 'TooLarge') throw new UsageError(`${name}: is larger than 1 MiB; a scenario file holds at most 50 scenarios`);
+    throw new UsageError(`cannot read ${name}: ${code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'it is a folder' : (error as Error).message}`);
+  }
+  try {
+    return new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(bytes);
+  } catch {
+    throw new UsageError(`${name}: is not UTF-8 text`);
+  }
+}
+
 /** --chart and --scale, checked against the format; the chart fits the terminal, or 80 columns. */
 function chartOptions(job: Job, io: Io): ChartOptions {
   const chart = job.flags.chart === true;
@@ -95,6 +118,7 @@ async function run(job: Job, io: Io): Promise<string> {
         const { sampledReport } = await import('./sampled.js');
         return render(await sampledReport(io, { command: 'simulate', p }, job.flags), format, style, charts);
       }
+      if (isTreeExact(p)) withinDigits(p.start, p.fanout, p.depth, '--depth', `--fanout ${thousands(p.fanout)}`);
       const rows = withinRange(() => simulateRows(p), '--depth', 'level');
       return render(simulateReport(p, rows), format, style, charts);
     }
@@ -104,6 +128,7 @@ async function run(job: Job, io: Io): Promise<string> {
         const { sampledReport } = await import('./sampled.js');
         return render(await sampledReport(io, { command: 'compound', p }, job.flags), format, style, charts);
       }
+      if (isCompoundExact(p)) withinDigits(p.start, 1 + p.rate, p.years, '--years', `--rate ${thousands(p.rate)}`);
       const rows = withinRange(() => compoundRows(p), '--years', 'year');
       return render(compoundReport(p, rows), format, style, charts);
     }
@@ -114,13 +139,8 @@ async function run(job: Job, io: Io): Promise<string> {
     }
     case 'compare': {
       const file = job.args[0]!;
-      let text: string;
-      try {
-        text = await io.readText(file);
-      } catch (error) {
-        throw new UsageError(`cannot read ${file}: ${(error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (error as Error).message}`);
-      }
-      return render(compareReport(parseScenarios(text, file === '-' ? '<stdin>' : file), file === '-' ? '-' : file), format, style, charts);
+      const text = await scenarioText(io, file);
+      return render(compareReport(parseScenarios(text, file === '-' ? '<stdin>' : file), file), format, style, charts);
     }
   }
 }

@@ -14,3 +14,26 @@ export function withinRange<T>(compute: () => T, flag: string, period: string): 
     );
   }
 }
+
+/** Exact output is refused past this many digits in all: some 80 MB of JSON, a few seconds. */
+export const maxExactDigits = 40_000_000;
+
+/**
+ * Digits in the exact rows of a run growing by `factor` a period for `periods` periods,
+ * two numbers a row (new and total): about 2 Σ (p log10(factor) + log10(start) + 1).
+ */
+export function exactDigits(start: number, factor: number, periods: number): number {
+  const first = Math.log10(Math.max(start, 1)) + 1;
+  return 2 * ((periods + 1) * first + (Math.log10(Math.max(factor, 1)) * periods * (periods + 1)) / 2);
+}
+
+/**
+ * Refuses exact runs whose output would be too big to be of use (1,000,000^5000 has 30,001
+ * digits, and its table 150 million), naming the largest periods that fit.
+ */
+export function withinDigits(start: number, factor: number, periods: number, flag: string, why: string): void {
+  if (exactDigits(start, factor, periods) <= maxExactDigits) return;
+  let fits = periods;
+  while (fits > 0 && exactDigits(start, factor, fits) > maxExactDigits) fits--;
+  throw new UsageError(`${flag} must be at most ${thousands(fits)} with ${why}: the exact rows would pass ${thousands(maxExactDigits)} digits`);
+}

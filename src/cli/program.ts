@@ -1,4 +1,4 @@
-import { Command, Option } from 'commander';
+import { Command, InvalidArgumentError, Option } from 'commander';
 import { version } from './version.js';
 import { formats, tableFormats } from '../output/render.js';
 import { scales } from '../output/scale.js';
@@ -140,7 +140,26 @@ Examples:
   $ cat scenarios.json | fans compare - --format json`)
     .action(job('compare'));
 
+  for (const command of program.commands) onlyOnce(command);
   return program;
+}
+
+/**
+ * A flag that takes a value may be given once: `--depth 3 --depth 5` is more likely a
+ * slip than a wish, and taking either silently could print the wrong answer.
+ */
+function onlyOnce(command: Command): void {
+  const seen = new Set<string>();
+  for (const option of command.options) {
+    if (!option.required && !option.optional) continue; // boolean flags: twice is harmless
+    const inner = option.parseArg;
+    const flag = option.long ?? option.flags;
+    option.argParser((value: string, previous: unknown) => {
+      if (seen.has(flag)) throw new InvalidArgumentError(`${flag} is given more than once; give it once`);
+      seen.add(flag);
+      return inner ? inner(value, previous) : value;
+    });
+  }
 }
 
 /**

@@ -1,4 +1,4 @@
-import type { Io } from './io.js';
+import { type Io, TooLarge } from './io.js';
 import { version } from './version.js';
 
 /** The real process as an {@link Io}. */
@@ -10,8 +10,17 @@ export function processIo(): Io {
     stdoutIsTTY: process.stdout.isTTY === true,
     stderrIsTTY: process.stderr.isTTY === true,
     columns: process.stdout.columns,
-    readText: async (path) =>
-      path === '-' ? (await import('node:stream/consumers')).text(process.stdin) : (await import('node:fs/promises')).readFile(path, 'utf8'),
+    readBytes: async (path, limit) => {
+      const { createReadStream } = await import('node:fs');
+      const chunks: Buffer[] = [];
+      let size = 0;
+      for await (const chunk of path === '-' ? process.stdin : createReadStream(path)) {
+        size += (chunk as Buffer).length;
+        if (size > limit) throw new TooLarge(`larger than ${limit} bytes`);
+        chunks.push(chunk as Buffer);
+      }
+      return Buffer.concat(chunks);
+    },
     onInterrupt: (listener) => {
       process.on('SIGINT', listener);
       return () => void process.off('SIGINT', listener);

@@ -15,7 +15,7 @@ export interface Ran {
 }
 
 /** Runs the CLI in-process with a fake terminal-less environment. */
-export async function fans(args: string[], options: { env?: Record<string, string>; tty?: boolean; stdin?: string; columns?: number } = {}): Promise<Ran> {
+export async function fans(args: string[], options: { env?: Record<string, string>; tty?: boolean; stdin?: string | Buffer; columns?: number } = {}): Promise<Ran> {
   let stdout = '';
   let stderr = '';
   const io: Io = {
@@ -25,7 +25,11 @@ export async function fans(args: string[], options: { env?: Record<string, strin
     stdoutIsTTY: options.tty ?? false,
     stderrIsTTY: false,
     columns: options.columns,
-    readText: async (path) => (path === '-' ? (options.stdin ?? '') : readFileSync(path, 'utf8')),
+    readBytes: async (path, limit) => {
+      const bytes = path === '-' ? (typeof options.stdin === 'string' ? Buffer.from(options.stdin) : (options.stdin ?? Buffer.alloc(0))) : readFileSync(path);
+      if (bytes.length > limit) throw Object.assign(new Error('too large'), { name: 'TooLarge' });
+      return bytes;
+    },
     onInterrupt: () => () => {},
   };
   const code = await main(args, io);

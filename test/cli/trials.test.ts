@@ -63,7 +63,7 @@ describe('--trials', () => {
       stdoutIsTTY: false,
       stderrIsTTY: false,
       columns: undefined,
-      readText: async () => '',
+      readBytes: async () => new Uint8Array(),
       onInterrupt: (listener) => {
         const timer = setTimeout(listener, 50);
         return () => clearTimeout(timer);
@@ -72,7 +72,7 @@ describe('--trials', () => {
     for (const threads of ['1', '2']) {
       stdout = '';
       stderr = '';
-      const code = await main(['simulate', '--depth', '10', '--trials', '10000000', '--depth', '15', '--threads', threads, '--format', 'json'], io);
+      const code = await main(['simulate', '--trials', '10000000', '--depth', '15', '--threads', threads, '--format', 'json'], io);
       expect(code).toBe(130);
       expect(stdout).toBe('');
       expect(stderr).toBe('fans: interrupted\n');

@@ -1,0 +1,132 @@
+import { describe, expect, it } from 'vitest';
+import { fans } from './harness.js';
+
+/**
+ * Every odd input, decided one by one: accepted with a documented meaning, or refused with
+ * one line naming the flag, exit 2 and nothing on stdout. See README, "Limits and errors".
+ */
+type Case = [label: string, args: string[], outcome: { total: number | string } | RegExp];
+
+const total = async (args: string[]) => {
+  const ran = await fans([...args, '--format', 'json']);
+  return { ran, doc: ran.code === 0 ? JSON.parse(ran.stdout) : null };
+};
+
+const cases: Case[] = [
+  // Number syntax: plain decimals, `+`, exponents and blanks around them are fine.
+  ['1e3 is 1000', ['simulate', '--fanout', '1e3', '--depth', '1'], { total: 1001 }],
+  ['+3 is 3', ['simulate', '--fanout', '+3', '--depth', '1'], { total: 4 }],
+  ['" 7 " is 7', ['simulate', '--fanout', ' 7 ', '--depth', '1'], { total: 8 }],
+  ['.5 is 0.5', ['compound', '--rate', '.5', '--years', '1'], { total: 1.5 }],
+  ['2e0 is a whole 2', ['simulate', '--depth', '2e0'], { total: 111 }],
+  ['0x10 is refused', ['simulate', '--fanout', '0x10'], /^fans: --fanout must be a whole number from 0 to 1,000,000 \(got "0x10"\)$/],
+  ['1_000 is refused', ['simulate', '--fanout', '1_000'], /^fans: --fanout must be a whole number/],
+  ['1,5 is refused (use a dot)', ['compound', '--rate', '1,5'], /^fans: --rate must be a number from 0 to 1,000 \(got "1,5"\)$/],
+  ['Infinity is refused', ['compound', '--rate', 'Infinity'], /^fans: --rate must be a number/],
+  ['NaN is refused', ['simulate', '--start', 'NaN'], /^fans: --start must be a whole number/],
+  ['-0 is refused (no signs but +)', ['simulate', '--depth', '-0'], /^fans: --depth must be a whole number/],
+  ['an empty value is refused', ['simulate', '--fanout', ''], /^fans: --fanout must be a whole number .* \(got ""\)$/],
+  ['blanks alone are refused', ['simulate', '--fanout', '   '], /^fans: --fanout must be a whole number/],
+  ['1e400 is refused (not finite)', ['simulate', '--start', '1e400'], /^fans: --start must be a whole number/],
+  ['a flag given twice is refused', ['simulate', '--depth', '3', '--depth', '5'], /^fans: option '--depth <levels>' argument '5' is invalid\. --depth is given more than once; give it once$/],
+  ['--flag=value is the same as --flag value', ['simulate', '--depth=2'], { total: 111 }],
+  // Bounds: at the bound accepted, just past it refused.
+  ['--depth 5000 is accepted', ['simulate', '--fanout', '1', '--depth', '5000'], { total: 5001 }],
+  ['--depth 5001 is refused', ['simulate', '--depth', '5001'], /^fans: --depth must be a whole number from 0 to 5,000/],
+  ['--years 10000 is accepted', ['compound', '--rate', '0', '--years', '10000'], { total: 1 }],
+  ['--years 10001 is refused', ['compound', '--years', '10001'], /^fans: --years must be a whole number from 0 to 10,000/],
+  ['--fanout 1000000 is accepted', ['simulate', '--fanout', '1000000', '--depth', '1'], { total: 1000001 }],
+  ['--fanout 1000001 is refused', ['simulate', '--fanout', '1000001'], /^fans: --fanout must be/],
+  ['--rate 1000 is accepted', ['compound', '--rate', '1000', '--years', '1'], { total: 1001 }],
+  ['--rate 1000.5 is refused', ['compound', '--rate', '1000.5'], /^fans: --rate must be a number from 0 to 1,000/],
+  ['--start 1e15 is accepted', ['simulate', '--start', '1e15', '--depth', '0'], { total: 1e15 }],
+  ['--start 1e15+1 is refused', ['simulate', '--start', '1000000000000001'], /^fans: --start must be a whole number from 0 to 1,000,000,000,000,000/],
+  ['--market 1 is accepted', ['simulate', '--market', '1', '--depth', '2'], { total: 1 }],
+  ['--market 0 is refused', ['simulate', '--market', '0'], /^fans: --market must be a whole number from 1/],
+  ['--market unlimited is the default spelled out', ['simulate', '--market', 'unlimited'], { total: 1111 }],
+  ['--conversion 100% is accepted', ['simulate', '--conversion', '100%'], { total: 1111 }],
+  ['--conversion 0% is accepted', ['simulate', '--conversion', '0%'], { total: 1 }],
+  ['--conversion 100.5% is refused', ['simulate', '--conversion', '100.5%'], /^fans: --conversion must be a share/],
+  ['--conversion 150% is refused', ['simulate', '--conversion', '150%'], /^fans: --conversion must be a share/],
+  ['--conversion % is refused', ['simulate', '--conversion', '%'], /^fans: --conversion must be a share/],
+  ['--churn 1 (everyone leaves) is accepted', ['compound', '--churn', '1', '--rate', '0', '--years', '1'], { total: 0 }],
+  ['--cycle 100y is accepted', ['simulate', '--cycle', '100y', '--depth', '1'], { total: 11 }],
+  ['--cycle 101y is refused', ['simulate', '--cycle', '101y'], /^fans: --cycle must be a duration/],
+  ['--trials 10000000 is accepted by the flag', ['simulate', '--trials', '10000000', '--depth', '100'], /^fans: --depth must be at most 19 with --trials 10,000,000/],
+  ['goal target 1e300 is accepted', ['goal', '1e300', '--fanout', '10'], { total: '1' + '1'.repeat(300) }],
+  ['goal target 1e301 is refused', ['goal', '1e301', '--fanout', '10'], /^fans: <target> must be a number above 0 and up to/],
+  // Results past what a double holds.
+  ['exact integers are exact at any size: fanout 1,000,000, depth 500 has 3,001 digits', ['simulate', '--fanout', '1000000', '--depth', '500'], { total: '1' + '000001'.repeat(500) }],
+  ['exact output past 40 million digits (2 Σ digits of new and total) is refused, naming the largest depth', ['simulate', '--fanout', '1000000', '--depth', '5000'], /^fans: --depth must be at most 2,581 with --fanout 1,000,000: the exact rows would pass 40,000,000 digits$/],
+  ['compound --years 10000 at rate 1 (2^10000) fits', ['compound', '--years', '10000', '--rate', '1'], { total: (2n ** 10000n).toString() }],
+  ['compound --years 10000 at rate 1000 is refused', ['compound', '--years', '10000', '--rate', '1000'], /^fans: --years must be at most 3,650 with --rate 1,000: the exact rows would pass/],
+  ['expected values past 1.8e308 are refused, naming the largest depth', ['simulate', '--conversion', '99%', '--depth', '5000'], /^fans: --depth must be at most 309 with these parameters/],
+  ['compound expected values past 1.8e308 are refused', ['compound', '--rate', '999', '--conversion', '0.5', '--years', '200'], /^fans: --years must be at most 114 with these parameters/],
+];
+
+describe('hostile and odd input', () => {
+  it.each(cases)('%s', async (_, args, outcome) => {
+    const { ran, doc } = await total(args);
+    if (outcome instanceof RegExp) {
+      expect(ran.code).toBe(2);
+      expect(ran.stdout).toBe('');
+      expect(ran.stderr.trimEnd().split('\n')).toHaveLength(1);
+      expect(ran.stderr.trimEnd()).toMatch(outcome);
+    } else {
+      expect(ran.stderr).toBe('');
+      expect(ran.code).toBe(0);
+      if (typeof outcome.total === 'string') {
+        expect(ran.stdout).toContain(`"total": ${outcome.total}`);
+      } else {
+        expect(doc.total).toBeCloseTo(outcome.total, 9);
+      }
+    }
+  });
+});
+
+describe('hostile scenario files', () => {
+  const refused = async (stdin: string | Buffer, message: RegExp) => {
+    const ran = await fans(['compare', '-'], { stdin });
+    expect(ran).toMatchObject({ code: 2, stdout: '' });
+    expect(ran.stderr.trimEnd().split('\n')).toHaveLength(1);
+    expect(ran.stderr.trimEnd()).toMatch(message);
+  };
+
+  it('refuses a file past 1 MiB without parsing it', async () => {
+    await refused(`{"scenarios": [${'{"name": "x", "command": "simulate"},'.repeat(40_000)}]}`, /^fans: <stdin>: is larger than 1 MiB/);
+  });
+
+  it('refuses deep nesting as a wrong shape, without a stack overflow', async () => {
+    await refused(`{"scenarios": [${'['.repeat(100_000)}${']'.repeat(100_000)}]}`, /^fans: <stdin>: scenarios\[0\]: must be an object$/);
+    await refused(`${'['.repeat(100_000)}${']'.repeat(100_000)}`, /^fans: <stdin>: must be an object \{"scenarios": \[\.\.\.\]\}$/);
+  });
+
+  it('refuses text that is not UTF-8, and reads a byte-order mark as UTF-8', async () => {
+    await refused(Buffer.from([0x7b, 0x22, 0xff, 0xfe, 0x22, 0x7d]), /^fans: <stdin>: is not UTF-8 text$/);
+    const withBom = Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from('{"scenarios": [{"name": "bom", "command": "simulate"}]}')]);
+    const ran = await fans(['compare', '-', '--format', 'csv'], { stdin: withBom });
+    expect(ran.stdout.split('\r\n')[0]).toBe('period,bom');
+  });
+
+  it.each(['__proto__', 'constructor', 'prototype'])('refuses a %s field as unknown, and pollutes nothing', async (key) => {
+    await refused(`{"scenarios": [{"name": "a", "command": "simulate", "${key}": {"polluted": true}}]}`, new RegExp(`^fans: <stdin>: scenarios\\[0\\]: unknown field "${key}"$`));
+    await refused(`{"${key}": {"polluted": true}, "scenarios": [{"name": "a", "command": "simulate"}]}`, new RegExp(`^fans: <stdin>: unknown field "${key}"$`));
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+  });
+
+  it('takes __proto__ and constructor as plain scenario names', async () => {
+    const stdin = JSON.stringify({ scenarios: [{ name: '__proto__', command: 'simulate' }, { name: 'constructor', command: 'compound', years: 2 }] });
+    const ran = await fans(['compare', '-', '--format', 'json'], { stdin });
+    expect(ran.code).toBe(0);
+    const doc = JSON.parse(ran.stdout);
+    expect(doc.rows[1]).toEqual({ period: 1, ['__proto__']: 11, constructor: 2 });
+    expect(Object.keys(doc.rows[1])).toEqual(['period', '__proto__', 'constructor']);
+    expect((await fans(['compare', '-', '--format', 'csv'], { stdin })).stdout.split('\r\n')[0]).toBe('period,__proto__,constructor');
+  });
+
+  it('refuses a name that is not text, and a value of the wrong type', async () => {
+    await refused('{"scenarios": [{"name": 3, "command": "simulate"}]}', /scenarios\[0\]\.name: must be a string$/);
+    await refused('{"scenarios": [{"name": "a", "command": "simulate", "fanout": [10]}]}', /scenarios\[0\]\.fanout: must be a number or a text$/);
+    await refused('{"scenarios": [{"name": "a", "command": "simulate", "fanout": true}]}', /scenarios\[0\]\.fanout: must be a number or a text$/);
+  });
+});
