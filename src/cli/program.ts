@@ -64,11 +64,12 @@ export function buildProgram(io: Io, onJob: (job: Job) => void): Command {
     .exitOverride()
     .configureOutput({
       writeOut: (text) => io.stdout(text),
-      writeErr: (text) => io.stderr(text),
+      // commander writes help to stderr only for `fans help <unknown>`: one line instead.
+      writeErr: (text) => io.stderr(text.startsWith('Usage:') ? 'fans: help knows the commands simulate, compound, goal and compare\n' : text),
       outputError: (text, write) => write(oneLine(text)),
     })
     .showSuggestionAfterError(true)
-    .addHelpText('after', articleExamples);
+    .addHelpText('after', (context) => (context.error ? '' : articleExamples));
 
   const job = (command: Job['command']) =>
     function (this: Command, ...args: unknown[]) {
