@@ -77,9 +77,13 @@ const peakMb = (extra) => {
 };
 const auto = mc(['--trials', '100000']);
 const one = mc(['--trials', '100000', '--threads', '1']);
-table('Monte Carlo: 100,000 trials of simulate --fanout 10 --depth 10 (median of 3)', ['run', 'ms', 'ratio to node -e 0', 'final mean'], [
-  ['threads: auto (2 here)', fixed(auto.ms, 0), fixed(auto.ms / base, 1), auto.doc.rows.at(-1).mean.toExponential(3)],
-  ['threads: 1', fixed(one.ms, 0), fixed(one.ms / base, 1), one.doc.rows.at(-1).mean.toExponential(3)],
+const millionOne = mc(['--trials', '1000000', '--threads', '1'], 1);
+const millionTwo = mc(['--trials', '1000000', '--threads', '2'], 1);
+table('Monte Carlo: simulate --fanout 10 --depth 10 (totals past 1e10)', ['run', 'ms', 'ratio to node -e 0', 'final mean'], [
+  ['100,000 trials, threads auto (1 at this size)', fixed(auto.ms, 0), fixed(auto.ms / base, 1), auto.doc.rows.at(-1).mean.toExponential(3)],
+  ['100,000 trials, 1 thread', fixed(one.ms, 0), fixed(one.ms / base, 1), one.doc.rows.at(-1).mean.toExponential(3)],
+  ['1,000,000 trials, 1 thread', fixed(millionOne.ms, 0), fixed(millionOne.ms / base, 1), millionOne.doc.rows.at(-1).mean.toExponential(3)],
+  ['1,000,000 trials, 2 threads', fixed(millionTwo.ms, 0), fixed(millionTwo.ms / base, 1), millionTwo.doc.rows.at(-1).mean.toExponential(3)],
 ]);
 const thousandfold = mc(['--trials', '100000', '--threads', '1', '--start', '1000']);
 const millionfold = mc(['--trials', '100000', '--threads', '1', '--start', '1000000']);
