@@ -3,7 +3,7 @@ import { type CompoundRow, compoundGrowth } from '../model/compound.js';
 import type { Report, Style } from '../output/render.js';
 import { fields, marketHoldsStart } from './options.js';
 import { once } from './validate.js';
-import { chartTitle, counted, marketLine, percent, real } from './words.js';
+import { counted, marketLine, percent, real, totalsChart } from './words.js';
 
 /** Flags of `fans compound`, checked once. */
 export const compoundSchema = once(() =>
@@ -31,11 +31,7 @@ export function compoundReport(p: CompoundFlags, rows: readonly CompoundRow[]): 
     rows: table,
     total: { label: 'total', value: total },
     summary,
-    chart: {
-      title: chartTitle('compound', p, { start: 1, conversion: 1, churn: 0 }),
-      xLabel: 'year',
-      series: [{ name: 'total', values: rows.map((r) => r.total) }],
-    },
+    chart: totalsChart('compound', p, { start: 1, conversion: 1, churn: 0 }, 'year', rows.map((r) => r.total)),
     json: { command: 'compound', parameters: p, rows: table, total, referralFactor: k, growthFactor: growth },
   };
 }

@@ -1,3 +1,5 @@
+import { group } from '../output/en-us.js';
+
 /**
  * Parsers from the text of a flag (or a scenario field) to a value. Each returns the value
  * or an {@link Invalid} that says what is allowed; they never throw.
@@ -15,7 +17,7 @@ export const isInvalid = (value: unknown): value is Invalid =>
  * A whole number with commas between thousands, for messages and help: `1,000,000`.
  * Plain string work, so messages never pay for loading ICU (Intl) at start-up.
  */
-export const thousands = (x: number): string => String(x).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+export const thousands = (x: number): string => group(String(x));
 const grouped = thousands;
 
 /**

@@ -4,7 +4,7 @@ import type { Report, Style } from '../output/render.js';
 import { fields, marketHoldsStart } from './options.js';
 import { type Duration, durationText, durationUnits } from './parse.js';
 import { once } from './validate.js';
-import { chartTitle, counted, marketLine, percent, real } from './words.js';
+import { counted, marketLine, percent, real, totalsChart } from './words.js';
 
 /** Flags of `fans simulate`, checked once. */
 export const simulateSchema = once(() =>
@@ -34,20 +34,16 @@ export function simulateReport(p: SimulateParams, rows: readonly TreeRow[]): Rep
   ];
   const columns = ['level', ...(elapsed ? [elapsed.name] : []), 'new', 'total'];
   const table = rows.map((r) => ({ level: r.level, ...(elapsed ? { [elapsed.name]: elapsed.at(r.level) } : {}), new: r.new, total: r.total }));
-  const cycle = p.cycle ? durationText(p.cycle) : null;
+  const parameters = { ...p, cycle: p.cycle ? durationText(p.cycle) : null };
   return {
     columns,
     rows: table,
     total: { label: 'total', value: total },
     summary,
-    chart: {
-      title: chartTitle('simulate', { ...p, cycle, fanout: p.fanout, depth: p.depth }, { start: 1, conversion: 1 }),
-      xLabel: 'level',
-      series: [{ name: 'total', values: rows.map((r) => r.total) }],
-    },
+    chart: totalsChart('simulate', parameters, { start: 1, conversion: 1 }, 'level', rows.map((r) => r.total)),
     json: {
       command: 'simulate',
-      parameters: { ...p, cycle: p.cycle ? durationText(p.cycle) : null },
+      parameters,
       rows: table,
       total,
       referralFactor: k,

@@ -1,5 +1,6 @@
 import type { Count } from '../model/count.js';
 import type { CountFormat } from '../output/number.js';
+import type { ChartData } from '../output/scale.js';
 import { numberFormat } from '../output/en-us.js';
 
 /** `1 fan`, `2 fans`, `1,111 people`: a count with its noun in the right number. */
@@ -27,6 +28,11 @@ export function marketLine(locale: string, count: CountFormat, market: number | 
 /** A probability as a percentage with three significant digits: `20.3%`, `0.00454%`. */
 export function chance(locale: string, share: number): string {
   return numberFormat(locale, { style: 'percent', maximumSignificantDigits: 3 })(share);
+}
+
+/** The chart of a deterministic run: one line of totals, titled by the command and flags. */
+export function totalsChart(command: string, flags: Record<string, unknown>, defaults: Record<string, unknown>, xLabel: string, totals: readonly Count[]): ChartData {
+  return { title: chartTitle(command, flags, defaults), xLabel, series: [{ name: 'total', values: totals }] };
 }
 
 /**

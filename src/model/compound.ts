@@ -1,4 +1,4 @@
-import { type Count, GrowthOverflowError } from './count.js';
+import { type Count, GrowthOverflowError, take } from './count.js';
 
 /** Parameters of the compound model. */
 export interface CompoundParams {
@@ -75,10 +75,5 @@ export function* compoundYears(p: Omit<CompoundParams, 'years'>): Generator<Comp
  * @throws {GrowthOverflowError} when expected values pass 1.8e308
  */
 export function compoundGrowth(p: CompoundParams): CompoundRow[] {
-  const rows: CompoundRow[] = [];
-  for (const row of compoundYears(p)) {
-    rows.push(row);
-    if (row.year >= p.years) break;
-  }
-  return rows;
+  return take(compoundYears(p), p.years + 1);
 }

@@ -36,6 +36,22 @@ export function log10Count(count: Count): number {
   return Math.log10(Number(digits.slice(0, 17)) ) + digits.length - 17;
 }
 
+/**
+ * The first `count` values of an iterator (the models' generators run without end).
+ *
+ * @example take([1, 2, 3].values(), 2) // => [1, 2]
+ */
+export function take<T>(values: Iterator<T>, count: number): T[] {
+  const taken: T[] = [];
+  // No next() past the last one wanted: a generator may throw computing a row nobody asked for.
+  while (taken.length < count) {
+    const next = values.next();
+    if (next.done) break;
+    taken.push(next.value);
+  }
+  return taken;
+}
+
 /** A count as a double (bigints past 1e308 become Infinity). */
 export function toNumber(count: Count): number {
   return typeof count === 'number' ? count : Number(count);

@@ -1,4 +1,4 @@
-import { type Count, GrowthOverflowError } from './count.js';
+import { type Count, GrowthOverflowError, take } from './count.js';
 
 /** Parameters of the tree (generation) model. */
 export interface TreeParams {
@@ -67,12 +67,7 @@ export function* treeLevels(p: Omit<TreeParams, 'depth'>): Generator<TreeRow, ne
  * @throws {GrowthOverflowError} when expected values pass 1.8e308
  */
 export function treeGrowth(p: TreeParams): TreeRow[] {
-  const rows: TreeRow[] = [];
-  for (const row of treeLevels(p)) {
-    rows.push(row);
-    if (row.level >= p.depth) break;
-  }
-  return rows;
+  return take(treeLevels(p), p.depth + 1);
 }
 
 /**

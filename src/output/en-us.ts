@@ -62,8 +62,11 @@ function increment(digits: string): string {
   return `1${chars.join('')}`;
 }
 
-/** Commas between groups of three digits. */
-function group(digits: string): string {
+/**
+ * Commas between groups of three digits, as en-US writes them: `1234567` gives `1,234,567`.
+ * Plain string work (no ICU), for tables, messages and chart labels alike.
+ */
+export function group(digits: string): string {
   return digits.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
 }
 

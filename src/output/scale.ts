@@ -1,4 +1,5 @@
 import { type Count, log10Count } from '../model/count.js';
+import { group } from './en-us.js';
 
 /** What a chart shows: lines of totals per period, and an optional band around the first. */
 export interface ChartData {
@@ -109,5 +110,5 @@ export function numberLabel(x: number): string {
   for (let i = suffixes.length - 1; i >= 1; i--) {
     if (size >= 10 ** (3 * i) && size >= 1e4) return `${Number((x / 10 ** (3 * i)).toPrecision(3))}${suffixes[i]}`;
   }
-  return String(Number(x.toPrecision(6))).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+  return group(String(Number(x.toPrecision(6))));
 }

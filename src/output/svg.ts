@@ -1,4 +1,5 @@
 import type { Count } from '../model/count.js';
+import { group } from './en-us.js';
 import { type ChartData, type ScaleChoice, chooseScale, numberLabel } from './scale.js';
 
 /** A palette readable on screens and slides (the Tableau 10 colours). */
@@ -82,5 +83,7 @@ export function renderSvg(chart: ChartData, choice: ScaleChoice): string {
 }
 
 function valueText(v: Count): string {
-  return typeof v === 'bigint' ? (v < 10n ** 15n ? v.toString().replace(/\B(?=(\d{3})+(?!\d))/g, ',') : `${v.toString()[0]}.${v.toString().slice(1, 4)}e${v.toString().length - 1}`) : numberLabel(v);
+  if (typeof v !== 'bigint') return numberLabel(v);
+  const digits = v.toString();
+  return v < 10n ** 15n ? group(digits) : `${digits[0]}.${digits.slice(1, 4)}e${digits.length - 1}`;
 }
