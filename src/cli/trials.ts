@@ -30,13 +30,13 @@ function workerUrl(): URL {
 }
 
 /** A progress line on stderr, only on a terminal and only for runs past a second. */
-function progress(io: Io, total: number): { update(done: number): void; clear(): void } {
-  const started = Date.now();
+export function progress(io: Pick<Io, 'stderr' | 'stderrIsTTY'>, total: number, clock: () => number = Date.now): { update(done: number): void; clear(): void } {
+  const started = clock();
   let shown = 0;
   let drawn = false;
   return {
     update(done) {
-      const now = Date.now();
+      const now = clock();
       if (!io.stderrIsTTY || now - started < 1000 || now - shown < 100) return;
       shown = now;
       drawn = true;

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { main } from '../../src/cli/main.js';
+import { progress } from '../../src/cli/trials.js';
 import type { Io } from '../../src/cli/io.js';
 import { expectGolden, fans, spawnFans } from './harness.js';
 
@@ -108,6 +109,37 @@ describe('bad --trials input: one line, exit 2, empty stdout', () => {
 });
 
 describe('progress', () => {
+  it('draws a bar on a terminal stderr once a run passes a second, at most ten times a second, then clears it', () => {
+    let stderr = '';
+    let now = 0;
+    const bar = progress({ stderr: (t) => void (stderr += t), stderrIsTTY: true }, 400_000, () => now);
+    bar.update(1024);
+    now = 900;
+    bar.update(100_000);
+    expect(stderr).toBe(''); // under a second: nothing
+    now = 1000;
+    bar.update(200_000);
+    expect(stderr).toBe(`\r[${'#'.repeat(15)}${'.'.repeat(15)}]  50% of 400,000 runs`);
+    now = 1050;
+    bar.update(300_000);
+    expect(stderr.split('\r')).toHaveLength(2); // not again within 100 ms
+    now = 1200;
+    bar.update(400_000);
+    expect(stderr.endsWith(`\r[${'#'.repeat(30)}] 100% of 400,000 runs`)).toBe(true);
+    bar.clear();
+    expect(stderr.endsWith('\r\u001b[K')).toBe(true);
+  });
+
+  it('draws nothing when stderr is not a terminal, and clears nothing it did not draw', () => {
+    let stderr = '';
+    let now = 0;
+    const bar = progress({ stderr: (t) => void (stderr += t), stderrIsTTY: false }, 10, () => now);
+    now = 5000;
+    bar.update(5);
+    bar.clear();
+    expect(stderr).toBe('');
+  });
+
   it('writes nothing to stderr when it is not a terminal', () => {
     const ran = spawnFans(['simulate', '--depth', '10', '--trials', '200000', '--seed', '1', '--format', 'csv']);
     expect(ran.code).toBe(0);
