@@ -108,7 +108,11 @@ export function trialReport(model: Model, chain: ChainParams, t: TrialFlags & { 
     chart: {
       title: chartTitle(model.command, chartFlags, { start: 1, conversion: 1, churn: 0, distribution: 'poisson' }),
       xLabel: periodName,
-      series: [median >= 0 ? { name: 'median (p50)', values: rows.map((r) => r.quantiles[median]!) } : { name: 'mean', values: rows.map((r) => r.mean) }],
+      // The median and the mean: with uneven referrals they tell different stories.
+      series: [
+        ...(median >= 0 ? [{ name: 'median (p50)', values: rows.map((r) => r.quantiles[median]!) }] : []),
+        { name: 'mean', values: rows.map((r) => r.mean) },
+      ],
       ...(q.length >= 2 ? { band: { name: `p${q[0]} to p${q.at(-1)}`, low: rows.map((r) => r.quantiles[0]!), high: rows.map((r) => r.quantiles.at(-1)!) } } : {}),
     },
     json: {

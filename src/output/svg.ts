@@ -29,7 +29,9 @@ export function renderSvg(chart: ChartData, choice: ScaleChoice): string {
   out.push(`<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" font-family="sans-serif" font-size="12">`);
   out.push(`<title>${escape(chart.title)}</title>`);
   out.push(`<rect width="${width}" height="${height}" fill="#ffffff"/>`);
-  out.push(`<text x="${width / 2}" y="28" text-anchor="middle" font-size="16" font-weight="bold">${escape(chart.title)}</text>`);
+  titleLines(chart.title).forEach((line, i, lines) =>
+    out.push(`<text x="${width / 2}" y="${lines.length > 1 ? 20 + i * 18 : 28}" text-anchor="middle" font-size="${lines.length > 1 ? 14 : 16}" font-weight="bold">${escape(line)}</text>`),
+  );
   // Grid and y ticks.
   out.push('<g class="y-axis" stroke="#dddddd">');
   for (const tick of scale.ticks) out.push(`<line x1="${left}" x2="${right}" y1="${yAt(tick.at)}" y2="${yAt(tick.at)}"/>`);
@@ -80,6 +82,15 @@ export function renderSvg(chart: ChartData, choice: ScaleChoice): string {
   }
   out.push('</svg>');
   return out.join('\n') + '\n';
+}
+
+/** A title in one line, or two split at a word near the middle when it would not fit the width. */
+export function titleLines(title: string): string[] {
+  if (title.length <= 80) return [title];
+  const middle = title.length / 2;
+  let cut = -1;
+  for (let i = title.indexOf(' '); i >= 0; i = title.indexOf(' ', i + 1)) if (cut < 0 || Math.abs(i - middle) < Math.abs(cut - middle)) cut = title.startsWith('--', i + 1) || cut < 0 ? i : cut;
+  return cut < 0 ? [title] : [title.slice(0, cut), title.slice(cut + 1)];
 }
 
 function valueText(v: Count): string {
