@@ -1,16 +1,13 @@
 import * as z from 'zod/mini';
-import { compoundGrowth } from '../model/compound.js';
 import type { Count } from '../model/count.js';
-import { treeGrowth } from '../model/tree.js';
 import type { Cell } from '../output/delimited.js';
 import type { Report, Style } from '../output/render.js';
-import { compoundSchema } from './compound.js';
+import { type CompoundFlags, compoundSchema, yearlyRows } from './compound.js';
 import { UsageError } from './io.js';
 import { issueText, marketHoldsStart } from './options.js';
 import { durationText } from './parse.js';
-import { simulateSchema } from './simulate.js';
+import { type SimulateParams, simulateSchema, treeRows } from './simulate.js';
 import { once, pathText } from './validate.js';
-import { withinRange } from './overflow.js';
 
 const scenarioSchemas = once(() => {
   const name = z.string().check(z.minLength(1), z.maxLength(100), z.refine((n) => n.trim() !== 'period', 'must not be "period", the name of the first column'));
@@ -67,8 +64,7 @@ export function parseScenarios(text: string, file: string): Scenario[] {
     const { name: title, command: _, ...p } = parsed.data as { name: string; command: string } & Record<string, unknown>;
     if (names.has(title)) fail(`${where}.name: `, `${JSON.stringify(title)} is used twice; names head the columns`);
     names.add(title);
-    const flag = command === 'simulate' ? '--depth' : '--years';
-    const rows = withinRange(() => (command === 'simulate' ? treeGrowth(p as never) : compoundGrowth(p as never)), `${file}: ${where}: ${flag.slice(2)}`, command === 'simulate' ? 'level' : 'year');
+    const rows = command === 'simulate' ? treeRows(p as SimulateParams, `${file}: ${where}.depth`) : yearlyRows(p as CompoundFlags, `${file}: ${where}.years`);
     const parameters = { ...p, ...('cycle' in p ? { cycle: p.cycle ? durationText(p.cycle as never) : null } : {}) } as Record<string, Cell>;
     return { name: title, command: command as Scenario['command'], parameters, totals: rows.map((r) => r.total) };
   });

@@ -1,7 +1,9 @@
 import * as z from 'zod/mini';
-import { type CompoundRow, compoundGrowth } from '../model/compound.js';
+import { type CompoundRow, compoundGrowth, isCompoundExact } from '../model/compound.js';
 import type { Report, Style } from '../output/render.js';
 import { fields, marketHoldsStart } from './options.js';
+import { withinDigits, withinRange } from './overflow.js';
+import { thousands } from './parse.js';
 import { once } from './validate.js';
 import { counted, marketLine, percent, real, totalsChart } from './words.js';
 
@@ -36,5 +38,12 @@ export function compoundReport(p: CompoundFlags, rows: readonly CompoundRow[]): 
   };
 }
 
-/** Runs the compound model for validated flags. */
-export const compoundRows = (p: CompoundFlags) => compoundGrowth(p);
+/**
+ * The compound model's rows for validated flags, refusing what cannot be printed well:
+ * exact rows past 40 million digits, expected values past a double. `years` names the flag
+ * (or a scenario's field) in the message.
+ */
+export function yearlyRows(p: CompoundFlags, years = '--years'): CompoundRow[] {
+  if (isCompoundExact(p)) withinDigits(p.start, 1 + p.rate, p.years, years, `rate ${thousands(p.rate)}`);
+  return withinRange(() => compoundGrowth(p), years, 'year');
+}

@@ -1,18 +1,15 @@
 import { CommanderError } from 'commander';
 import { type ChartOptions, type Format, render } from '../output/render.js';
 import type { ScaleChoice } from '../output/scale.js';
-import { compoundReport, compoundRows, compoundSchema } from './compound.js';
-import { type Io, UsageError } from './io.js';
-import { type Job, buildProgram, shortHelp } from './program.js';
-import { simulateReport, simulateRows, simulateSchema } from './simulate.js';
-import { trialOptions } from './options.js';
-import { parseFlags, pick } from './validate.js';
-import { isInvalid, localeTag, thousands } from './parse.js';
-import { withinDigits, withinRange } from './overflow.js';
-import { isTreeExact } from '../model/tree.js';
-import { isCompoundExact } from '../model/compound.js';
-import { goalReport, goalSchema, parseTarget, solvedFor } from './goal.js';
 import { compareReport, parseScenarios } from './compare.js';
+import { compoundReport, compoundSchema, yearlyRows } from './compound.js';
+import { goalReport, goalSchema, parseTarget, solvedFor } from './goal.js';
+import { type Io, UsageError } from './io.js';
+import { trialOptions } from './options.js';
+import { isInvalid, localeTag } from './parse.js';
+import { type Job, buildProgram, shortHelp } from './program.js';
+import { simulateReport, simulateSchema, treeRows } from './simulate.js';
+import { parseFlags, pick } from './validate.js';
 
 /** Exit codes: 0 success, 1 an unexpected failure (a bug), 2 a usage or input error, 130 Ctrl-C. */
 export const exitCodes = { ok: 0, failure: 1, usage: 2, interrupted: 130 } as const;
@@ -118,9 +115,7 @@ async function run(job: Job, io: Io): Promise<string> {
         const { sampledReport } = await import('./sampled.js');
         return render(await sampledReport(io, { command: 'simulate', p }, job.flags), format, style, charts);
       }
-      if (isTreeExact(p)) withinDigits(p.start, p.fanout, p.depth, '--depth', `--fanout ${thousands(p.fanout)}`);
-      const rows = withinRange(() => simulateRows(p), '--depth', 'level');
-      return render(simulateReport(p, rows), format, style, charts);
+      return render(simulateReport(p, treeRows(p)), format, style, charts);
     }
     case 'compound': {
       const p = parseFlags(compoundSchema(), pick(job.flags, compoundSchema().shape));
@@ -128,9 +123,7 @@ async function run(job: Job, io: Io): Promise<string> {
         const { sampledReport } = await import('./sampled.js');
         return render(await sampledReport(io, { command: 'compound', p }, job.flags), format, style, charts);
       }
-      if (isCompoundExact(p)) withinDigits(p.start, 1 + p.rate, p.years, '--years', `--rate ${thousands(p.rate)}`);
-      const rows = withinRange(() => compoundRows(p), '--years', 'year');
-      return render(compoundReport(p, rows), format, style, charts);
+      return render(compoundReport(p, yearlyRows(p)), format, style, charts);
     }
     case 'goal': {
       const target = parseTarget(job.args[0]);

@@ -1,8 +1,9 @@
 import * as z from 'zod/mini';
-import { type TreeRow, treeGrowth, treeLimit } from '../model/tree.js';
+import { type TreeRow, isTreeExact, treeGrowth, treeLimit } from '../model/tree.js';
 import type { Report, Style } from '../output/render.js';
 import { fields, marketHoldsStart } from './options.js';
-import { type Duration, durationText, durationUnits } from './parse.js';
+import { withinDigits, withinRange } from './overflow.js';
+import { type Duration, durationText, durationUnits, thousands } from './parse.js';
 import { once } from './validate.js';
 import { counted, marketLine, percent, real, totalsChart } from './words.js';
 
@@ -52,5 +53,12 @@ export function simulateReport(p: SimulateParams, rows: readonly TreeRow[]): Rep
   };
 }
 
-/** Runs the tree model for validated flags. */
-export const simulateRows = (p: SimulateParams) => treeGrowth(p);
+/**
+ * The tree model's rows for validated flags, refusing what cannot be printed well: exact
+ * rows past 40 million digits, expected values past a double. `depth` names the flag (or a
+ * scenario's field) in the message.
+ */
+export function treeRows(p: SimulateParams, depth = '--depth'): TreeRow[] {
+  if (isTreeExact(p)) withinDigits(p.start, p.fanout, p.depth, depth, `fanout ${thousands(p.fanout)}`);
+  return withinRange(() => treeGrowth(p), depth, 'level');
+}

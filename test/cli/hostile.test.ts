@@ -57,9 +57,9 @@ const cases: Case[] = [
   ['goal target 1e301 is refused', ['goal', '1e301', '--fanout', '10'], /^fans: <target> must be a number above 0 and up to/],
   // Results past what a double holds.
   ['exact integers are exact at any size: fanout 1,000,000, depth 500 has 3,001 digits', ['simulate', '--fanout', '1000000', '--depth', '500'], { total: '1' + '000001'.repeat(500) }],
-  ['exact output past 40 million digits (2 Σ digits of new and total) is refused, naming the largest depth', ['simulate', '--fanout', '1000000', '--depth', '5000'], /^fans: --depth must be at most 2,581 with --fanout 1,000,000: the exact rows would pass 40,000,000 digits$/],
+  ['exact output past 40 million digits (2 Σ digits of new and total) is refused, naming the largest depth', ['simulate', '--fanout', '1000000', '--depth', '5000'], /^fans: --depth must be at most 2,581 with fanout 1,000,000: the exact rows would pass 40,000,000 digits$/],
   ['compound --years 10000 at rate 1 (2^10000) fits', ['compound', '--years', '10000', '--rate', '1'], { total: (2n ** 10000n).toString() }],
-  ['compound --years 10000 at rate 1000 is refused', ['compound', '--years', '10000', '--rate', '1000'], /^fans: --years must be at most 3,650 with --rate 1,000: the exact rows would pass/],
+  ['compound --years 10000 at rate 1000 is refused', ['compound', '--years', '10000', '--rate', '1000'], /^fans: --years must be at most 3,650 with rate 1,000: the exact rows would pass/],
   ['expected values past 1.8e308 are refused, naming the largest depth', ['simulate', '--conversion', '99%', '--depth', '5000'], /^fans: --depth must be at most 309 with these parameters/],
   ['compound expected values past 1.8e308 are refused', ['compound', '--rate', '999', '--conversion', '0.5', '--years', '200'], /^fans: --years must be at most 114 with these parameters/],
 ];
@@ -122,6 +122,11 @@ describe('hostile scenario files', () => {
     expect(doc.rows[1]).toEqual({ period: 1, ['__proto__']: 11, constructor: 2 });
     expect(Object.keys(doc.rows[1])).toEqual(['period', '__proto__', 'constructor']);
     expect((await fans(['compare', '-', '--format', 'csv'], { stdin })).stdout.split('\r\n')[0]).toBe('period,__proto__,constructor');
+  });
+
+  it('refuses scenarios whose output would be too big or overflow, naming the field', async () => {
+    await refused('{"scenarios": [{"name": "a", "command": "simulate", "fanout": 1000000, "depth": 5000}]}', /^fans: <stdin>: scenarios\[0\]\.depth must be at most 2,581 with fanout 1,000,000: the exact rows would pass 40,000,000 digits$/);
+    await refused('{"scenarios": [{"name": "a", "command": "compound", "rate": 0.5, "years": 10000}]}', /^fans: <stdin>: scenarios\[0\]\.years must be at most 1,750 with these parameters: expected values pass 1\.8e308/);
   });
 
   it('refuses a name that is not text, and a value of the wrong type', async () => {
