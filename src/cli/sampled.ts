@@ -90,7 +90,13 @@ export function trialReport(model: Model, chain: ChainParams, t: TrialFlags & { 
     return [
       `${counted(count, trials, 'run', 'runs')} with ${kind} referrals, mean K = ${real(locale, k)}${tree ? '' : ' a year'} (seed ${t.seed}; --seed ${t.seed} repeats it).`,
       `Mean total by ${by}: ${count(last.mean)}${spread}.`,
-      `Chance the chain has died out by ${by}: ${chance(locale, estimate)} ± ${chance(locale, standardError)} (standard error).`,
+      // With no (or only) extinct runs the standard error is 0, which says nothing: give the
+      // 95% bound of the rule of three instead.
+      estimate === 0
+        ? `Chance the chain has died out by ${by}: none of the runs did, so below ${chance(locale, 3 / trials)} (95% bound, 3/N).`
+        : estimate === 1
+          ? `Chance the chain has died out by ${by}: every run did, so above ${chance(locale, 1 - 3 / trials)} (95% bound, 1 - 3/N).`
+          : `Chance the chain has died out by ${by}: ${chance(locale, estimate)} ± ${chance(locale, standardError)} (standard error).`,
       theory === null
         ? 'Theory gives no extinction probability with a market cap.'
         : `Theory: ${chance(locale, theory)} eventually (q = G(q), to the power of ${counted(count, chain.start, 'starting fan', 'starting fans')}).`,

@@ -48,6 +48,15 @@ describe('--trials', () => {
     expect((await fans(['simulate', '--trials', '500', '--seed', '5'])).stdout).toContain('--seed 5 repeats it');
   });
 
+  it('gives the rule-of-three bound when no run, or every run, died out', async () => {
+    expect((await fans(['simulate', '--trials', '500', '--seed', '1', '--distribution', 'fixed'])).stdout).toContain(
+      'Chance the chain has died out by level 3: none of the runs did, so below 0.6% (95% bound, 3/N).',
+    );
+    expect((await fans(['simulate', '--trials', '300', '--seed', '1', '--fanout', '0'])).stdout).toContain(
+      'Chance the chain has died out by level 3: every run did, so above 99% (95% bound, 1 - 3/N).',
+    );
+  });
+
   it('equals the deterministic model with fixed referrals and full conversion', async () => {
     const doc = JSON.parse((await fans(['simulate', '--trials', '50', '--distribution', 'fixed', '--seed', '1', '--format', 'json'])).stdout);
     expect(doc.rows.map((r: { mean: number }) => r.mean)).toEqual([1, 11, 111, 1111]);
