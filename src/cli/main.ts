@@ -1,5 +1,5 @@
 import { CommanderError } from 'commander';
-import { type ChartOptions, type Format, render } from '../output/render.js';
+import { type ChartOptions, type Format, type Report, render } from '../output/render.js';
 import type { ScaleChoice } from '../output/scale.js';
 import { compareReport, parseScenarios } from './compare.js';
 import { compoundReport, compoundSchema, yearlyRows } from './compound.js';
@@ -103,38 +103,35 @@ function sampled(flags: Record<string, unknown>): boolean {
 /** Computes the job's report and renders it; throws UsageError for bad input. */
 async function run(job: Job, io: Io): Promise<string> {
   const format = job.flags.format as Format;
-  // Checked now, so a bad --locale fails whatever the format; the table's style (chalk,
-  // ICU's number formats) loads only when a table is drawn.
+  // Checked now, so a bad --locale fails whatever the format; the table's style (chalk, and
+  // ICU for locales other than en-US) loads only when a table is drawn.
   const locale = job.flags.locale === undefined ? undefined : checkedLocale(job.flags.locale);
   const style = async () => (await import('./style.js')).buildStyle(io, { locale, color: job.flags.color });
   const charts = chartOptions(job, io);
+  return render(await report(job, io), format, style, charts);
+}
+
+/** The report a job asks for. */
+async function report(job: Job, io: Io): Promise<Report> {
   switch (job.command) {
     case 'simulate': {
       const p = parseFlags(simulateSchema(), pick(job.flags, simulateSchema().shape));
-      if (sampled(job.flags)) {
-        const { sampledReport } = await import('./sampled.js');
-        return render(await sampledReport(io, { command: 'simulate', p }, job.flags), format, style, charts);
-      }
-      return render(simulateReport(p, treeRows(p)), format, style, charts);
+      if (!sampled(job.flags)) return simulateReport(p, treeRows(p));
+      return (await import('./sampled.js')).sampledReport(io, { command: 'simulate', p }, job.flags);
     }
     case 'compound': {
       const p = parseFlags(compoundSchema(), pick(job.flags, compoundSchema().shape));
-      if (sampled(job.flags)) {
-        const { sampledReport } = await import('./sampled.js');
-        return render(await sampledReport(io, { command: 'compound', p }, job.flags), format, style, charts);
-      }
-      return render(compoundReport(p, yearlyRows(p)), format, style, charts);
+      if (!sampled(job.flags)) return compoundReport(p, yearlyRows(p));
+      return (await import('./sampled.js')).sampledReport(io, { command: 'compound', p }, job.flags);
     }
     case 'goal': {
       const target = parseTarget(job.args[0]);
       const flags = parseFlags(goalSchema(), pick(job.flags, goalSchema().shape));
-      return render(goalReport(target, solvedFor(flags), flags), format, style, charts);
+      return goalReport(target, solvedFor(flags), flags);
     }
     case 'compare': {
       const file = job.args[0]!;
-      const text = await scenarioText(io, file);
-      return render(compareReport(parseScenarios(text, file === '-' ? '<stdin>' : file), file), format, style, charts);
+      return compareReport(parseScenarios(await scenarioText(io, file), file === '-' ? '<stdin>' : file), file);
     }
   }
 }
-
