@@ -24,6 +24,22 @@ rmSync('dist', { recursive: true, force: true });
 
 const common = { bundle: true, platform: 'node', target: 'node20', minify: process.env.FANS_NO_MINIFY !== '1', legalComments: 'none', logLevel: 'warning' };
 
+/** cli-table3 measures cells with src/output/string-width.ts: string-width with an ASCII fast path. */
+const fastStringWidth = {
+  name: 'fast-string-width',
+  setup(b) {
+    b.onResolve({ filter: /^string-width$/ }, (args) =>
+      args.importer.includes('node_modules/cli-table3') ? { path: 'string-width', namespace: 'fast-string-width' } : undefined,
+    );
+    // cli-table3 calls require('string-width') as a function.
+    b.onLoad({ filter: /.*/, namespace: 'fast-string-width' }, () => ({
+      contents: "module.exports = require('./src/output/string-width.ts').stringWidth;",
+      resolveDir: new URL('..', import.meta.url).pathname,
+      loader: 'js',
+    }));
+  },
+};
+
 /**
  * Imports that become separate files of dist/, loaded only when a command needs them:
  * the CLI proper (not needed for --version), cli-table3 (not needed for JSON, CSV, TSV),
@@ -60,7 +76,7 @@ const cjs = {
   supported: { 'dynamic-import': false },
   define: { 'import.meta.url': 'importMetaUrl' },
   banner: { js: "const importMetaUrl = require('node:url').pathToFileURL(__filename).href;" },
-  plugins: [lazyChildProcess, lazyFiles],
+  plugins: [lazyChildProcess, lazyFiles, fastStringWidth],
 };
 await build({
   ...cjs,

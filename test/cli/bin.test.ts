@@ -61,3 +61,20 @@ describe('bin/fans.js --version', () => {
     expect(spawnFans(['-V'])).toEqual(inProcess);
   });
 });
+
+describe('the bundle draws the same tables as the source', () => {
+  it.each([
+    [['simulate']],
+    [['simulate', '--depth', '8', '--chart']],
+    [['compare', '-']],
+    [['goal', '1000', '--depth', '3']],
+    [['simulate', '--trials', '2000', '--seed', '3']],
+  ])('%j', async (args) => {
+    const { fans } = await import('./harness.js');
+    // Wide characters and emoji in names: the bundle measures cells with an ASCII fast path.
+    const stdin = JSON.stringify({ scenarios: [{ name: 'café 漢字', command: 'simulate' }, { name: '🚀 launch', command: 'compound', years: 4 }] });
+    const bundled = spawnFans(args, {}, stdin);
+    expect(bundled.code).toBe(0);
+    expect(bundled.stdout).toBe((await fans(args, { stdin })).stdout);
+  });
+});
