@@ -107,7 +107,7 @@ Examples:
     .command('goal')
     .argument('<target>', 'the number of fans to reach')
     .description('solve for what reaches a target: depth, fanout, years or rate');
-  for (const name of ['start', 'fanout', 'depth', 'rate', 'years', 'conversion', 'churn', 'market', 'cycle'] as const) goal.addOption(modelOption(name, false));
+  for (const name of ['start', 'fanout', 'depth', 'rate', 'years', 'conversion', 'churn', 'market', 'cycle'] as const) goal.addOption(modelOption(name, !['fanout', 'depth', 'rate', 'years'].includes(name)));
   outputOptions(goal, false)
     .addHelpText('after', `
 Give one half of a pair; fans solves for the other, with every other flag taken into account:
