@@ -5,8 +5,7 @@ import type { Report, Style } from '../output/render.js';
 import { type CompoundFlags, compoundSchema, yearlyRows } from './compound.js';
 import { UsageError } from './io.js';
 import { issueText, marketHoldsStart } from './options.js';
-import { durationText } from './parse.js';
-import { type SimulateParams, simulateSchema, treeRows } from './simulate.js';
+import { type SimulateParams, simulateParameters, simulateSchema, treeRows } from './simulate.js';
 import { once, pathText } from './validate.js';
 
 const scenarioSchemas = once(() => {
@@ -65,7 +64,7 @@ export function parseScenarios(text: string, file: string): Scenario[] {
     if (names.has(title)) fail(`${where}.name: `, `${JSON.stringify(title)} is used twice; names head the columns`);
     names.add(title);
     const rows = command === 'simulate' ? treeRows(p as SimulateParams, `${file}: ${where}.depth`) : yearlyRows(p as CompoundFlags, `${file}: ${where}.years`);
-    const parameters = { ...p, ...('cycle' in p ? { cycle: p.cycle ? durationText(p.cycle as never) : null } : {}) } as Record<string, Cell>;
+    const parameters = (command === 'simulate' ? simulateParameters(p as SimulateParams) : p) as Record<string, Cell>;
     return { name: title, command: command as Scenario['command'], parameters, totals: rows.map((r) => r.total) };
   });
 }

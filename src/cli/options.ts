@@ -36,8 +36,6 @@ const orNull = <T>(word: string, parse: (text: string | number) => Parsed<T>) =>
 
 const distributionRule = { invalid: `must be one of ${distributions.join(', ')}` };
 
-const market = wholeNumber(1, bounds.market);
-
 /** Every model flag, once. Commands pick theirs; scenario files use the same names. */
 export const optionSpecs = {
   start: option({ flags: '--start <fans>', description: 'fans at the start (level 0 or year 0)', default: '1', parse: wholeNumber(0, bounds.start) }),
@@ -51,13 +49,13 @@ export const optionSpecs = {
     flags: '--market <people>',
     description: `people who could ever become fans, 1..${bounds.market.toExponential()} (default: unlimited)`,
     default: 'unlimited',
-    parse: (text) => (String(text).trim() === 'unlimited' ? null : market(text)),
+    parse: orNull('unlimited', wholeNumber(1, bounds.market)),
   }),
   cycle: option<Duration | null>({
     flags: '--cycle <duration>',
     description: 'time one referral step takes: 30d, 6w, 3m, 1y; adds an elapsed-time column',
     default: 'none',
-    parse: (text) => (String(text).trim() === 'none' ? null : duration(text)),
+    parse: orNull('none', duration),
   }),
   trials: option<number | null>({
     flags: '--trials <n>',

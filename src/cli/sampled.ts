@@ -7,8 +7,8 @@ import type { Report, Style } from '../output/render.js';
 import type { CompoundFlags } from './compound.js';
 import { type Io, UsageError } from './io.js';
 import { bounds, fields, trialOptions } from './options.js';
-import { durationText, thousands } from './parse.js';
-import { type SimulateParams, elapsedColumn } from './simulate.js';
+import { thousands } from './parse.js';
+import { type SimulateParams, elapsedColumn, simulateParameters } from './simulate.js';
 import { runTrials, threadsFor } from './trials.js';
 import { once, parseFlags, pick } from './validate.js';
 import { chance, chartTitle, counted, percent, real } from './words.js';
@@ -102,7 +102,7 @@ export function trialReport(model: Model, chain: ChainParams, t: TrialFlags & { 
         : `Theory: ${chance(locale, theory)} eventually (q = G(q), to the power of ${counted(count, chain.start, 'starting fan', 'starting fans')}).`,
     ];
   };
-  const modelParameters = tree ? { ...model.p, cycle: model.p.cycle ? durationText(model.p.cycle) : null } : model.p;
+  const modelParameters = tree ? simulateParameters(model.p) : model.p;
   const median = t.quantiles.indexOf(50);
   const q = t.quantiles;
   const chartFlags = { ...modelParameters, trials, seed: t.seed, distribution: t.distribution, dispersion: t.dispersion };

@@ -19,6 +19,11 @@ export function elapsedColumn(cycle: Duration | null): { name: string; at: (leve
   return { name: durationUnits[cycle.unit], at: (level) => level * cycle.amount };
 }
 
+/** The parameters as output writes them: the cycle in its short form (`30d`), or null. */
+export function simulateParameters(p: SimulateParams) {
+  return { ...p, cycle: p.cycle ? durationText(p.cycle) : null };
+}
+
 /** `fans simulate` as a report: the tree model's rows, total and summary. */
 export function simulateReport(p: SimulateParams, rows: readonly TreeRow[]): Report {
   const total = rows.at(-1)!.total;
@@ -35,7 +40,7 @@ export function simulateReport(p: SimulateParams, rows: readonly TreeRow[]): Rep
   ];
   const columns = ['level', ...(elapsed ? [elapsed.name] : []), 'new', 'total'];
   const table = rows.map((r) => ({ level: r.level, ...(elapsed ? { [elapsed.name]: elapsed.at(r.level) } : {}), new: r.new, total: r.total }));
-  const parameters = { ...p, cycle: p.cycle ? durationText(p.cycle) : null };
+  const parameters = simulateParameters(p);
   return {
     columns,
     rows: table,
