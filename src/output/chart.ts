@@ -105,6 +105,9 @@ function periodAxis(periods: number, width: number): string {
   };
   put('0', 0);
   if (last > 0) put(String(last), width - String(last).length);
-  if (last > 1 && width > 30) put(String(Math.round(last / 2)), Math.round(((Math.round(last / 2)) / last) * (width - 1)) - Math.floor(String(Math.round(last / 2)).length / 2));
+  if (last > 1 && width > 30) {
+    const middle = String(Math.round(last / 2));
+    put(middle, Math.round((Number(middle) / last) * (width - 1)) - Math.floor(middle.length / 2));
+  }
   return line.join('').trimEnd();
 }
