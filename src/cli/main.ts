@@ -81,7 +81,9 @@ function chartOptions(job: Job, io: Io): ChartOptions {
   const format = job.flags.format as Format;
   if (chart && format !== 'table') throw new UsageError(`--chart draws under the table; it does not go with --format ${format} (for a chart file use --format svg)`);
   if (job.flags.scale !== undefined && job.flags.scale !== 'auto' && !chart && format !== 'svg') throw new UsageError('--scale applies to --chart and --format svg');
-  const width = io.stdoutIsTTY && io.columns && io.columns >= 40 ? Math.min(io.columns, 200) : 80;
+  // Asked only for a chart: telling a terminal apart from /dev/null loads node:tty.
+  const columns = chart && io.stdoutIsTTY ? io.columns : undefined;
+  const width = columns && columns >= 40 ? Math.min(columns, 200) : 80;
   return { chart, scale: (job.flags.scale as ScaleChoice | undefined) ?? 'auto', width };
 }
 

@@ -1,15 +1,46 @@
+import { fdWriter, isTerminal } from './fd-write.js';
 import { type Io, TooLarge } from './io.js';
 import { version } from './version.js';
 
-/** The real process as an {@link Io}. */
+/**
+ * What to do when output cannot be written. A reader that went away (`fans ... | head`) is
+ * not an error: stop quietly. Anything else (a full disk) is one line on stderr and exit 1.
+ */
+function outputFailed(error: NodeJS.ErrnoException): never {
+  if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+  errors(`fans: cannot write output: ${error.message}\n`);
+  process.exit(1);
+}
+
+let stdoutWatched = false;
+/** process.stdout, created only if a write has to wait for the reader. */
+function stdoutStream(): NodeJS.WritableStream {
+  if (!stdoutWatched) process.stdout.on('error', outputFailed);
+  stdoutWatched = true;
+  return process.stdout;
+}
+
+const output = fdWriter(1, stdoutStream, outputFailed);
+// stderr cannot report its own failure; a closed stderr is ignored.
+const errors = fdWriter(2, () => process.stderr, () => undefined);
+
+/** The real process as an {@link Io}; whether a stream is a terminal is asked when needed. */
 export function processIo(): Io {
+  let stdoutTTY: boolean | undefined;
+  let stderrTTY: boolean | undefined;
   return {
-    stdout: (chunk) => void process.stdout.write(chunk),
-    stderr: (chunk) => void process.stderr.write(chunk),
+    stdout: output,
+    stderr: errors,
     env: process.env,
-    stdoutIsTTY: process.stdout.isTTY === true,
-    stderrIsTTY: process.stderr.isTTY === true,
-    columns: process.stdout.columns,
+    get stdoutIsTTY() {
+      return (stdoutTTY ??= isTerminal(1));
+    },
+    get stderrIsTTY() {
+      return (stderrTTY ??= isTerminal(2));
+    },
+    get columns() {
+      return this.stdoutIsTTY ? process.stdout.columns : undefined;
+    },
     readBytes: async (path, limit) => {
       const { createReadStream } = await import('node:fs');
       const chunks: Buffer[] = [];
@@ -28,18 +59,11 @@ export function processIo(): Io {
   };
 }
 
-// A reader that went away (`fans ... | head`) is not an error: stop quietly.
-process.stdout.on('error', (error: NodeJS.ErrnoException) => {
-  if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
-  process.stderr.write(`fans: cannot write output: ${error.message}\n`);
-  process.exit(1);
-});
-
 const argv = process.argv.slice(2);
 if (argv.length === 1 && (argv[0] === '--version' || argv[0] === '-V')) {
   // The one answer that needs nothing else: skip loading the CLI (commander's own
   // --version prints the same line; a test holds them equal).
-  process.stdout.write(`${version}\n`);
+  output(`${version}\n`);
 } else {
   void import('./main.js').then(async ({ main }) => {
     process.exitCode = await main(argv, processIo());

@@ -24,6 +24,53 @@ describe('output into a pipe that closes early', () => {
   });
 });
 
+describe('a stdout that would block', () => {
+  // python hands fans a non-blocking pipe and reads it only after half a second, so the
+  // pipe fills and write(2) says EAGAIN: the rest must go through Node's stream, whole.
+  const reader = `
+import os, subprocess, sys, time
+r, w = os.pipe()
+os.set_blocking(w, False)
+child = subprocess.Popen(sys.argv[1:], stdout=w)
+os.close(w)
+time.sleep(0.5)
+data = b''
+while chunk := os.read(r, 1 << 16):
+    data += chunk
+sys.stdout.buffer.write(data)
+sys.exit(child.wait())
+`;
+  const python = spawnSync('python3', ['--version']).status === 0;
+  it.runIf(python)('writes every byte of a 7.5 MB CSV', () => {
+    const ran = spawnSync('python3', ['-c', reader, process.execPath, fansPath, 'compound', '--years', '5000', '--format', 'csv'], { encoding: 'utf8', maxBuffer: 1 << 26 });
+    expect(ran.stderr).toBe('');
+    expect(ran.status).toBe(0);
+    const lines = ran.stdout.split('\r\n');
+    expect(lines).toHaveLength(5003);
+    expect(lines.at(-2)).toBe(`5000,${2n ** 4999n},${2n ** 5000n}`);
+  });
+});
+
+describe('a terminal', () => {
+  // script(1) runs fans on a pseudo-terminal 120 columns wide.
+  const onTerminal = (command: string, env: Record<string, string> = {}) =>
+    spawnSync('script', ['-qec', `stty cols 120 rows 40; "${process.execPath}" "${fansPath}" ${command}`, '/dev/null'], { encoding: 'utf8', env: { ...process.env, ...env, NO_COLOR: env.NO_COLOR ?? '' } });
+  const hasScript = spawnSync('script', ['--version']).status === 0;
+  it.runIf(hasScript)('gets colour and a chart as wide as the terminal', () => {
+    const ran = onTerminal('simulate --chart');
+    expect(ran.status).toBe(0);
+    expect(ran.stdout).toMatch(/\u001b\[1mtotal\u001b\[22m/);
+    const lines = ran.stdout.replace(/\u001b\[[0-9;]*m/g, '').split(/\r?\n/);
+    expect(Math.max(...lines.map((line) => line.trimEnd().length))).toBe(120);
+  });
+  it.runIf(hasScript)('gets no colour with NO_COLOR, and help as wide as the terminal', () => {
+    expect(onTerminal('simulate', { NO_COLOR: '1' }).stdout).not.toMatch(/\u001b\[/);
+    const help = onTerminal('--help').stdout.split(/\r?\n/);
+    expect(help).toContain('  --no-color                no colour, even on a terminal (NO_COLOR does the same)');
+    expect(help.some((line) => line.length > 80)).toBe(true);
+  });
+});
+
 describe('a full stdout', () => {
   it.runIf(existsSync('/dev/full'))('reports one line, no stack, exit 1', () => {
     const ran = spawnSync('bash', ['-c', `"${process.execPath}" "${fansPath}" simulate > /dev/full`], { encoding: 'utf8' });
