@@ -67,6 +67,11 @@ export function buildProgram(io: Io, onJob: (job: Job) => void): Command {
       // commander writes help to stderr only for `fans help <unknown>`: one line instead.
       writeErr: (text) => io.stderr(text.startsWith('Usage:') ? 'fans: help knows the commands simulate, compound, goal and compare\n' : text),
       outputError: (text, write) => write(oneLine(text)),
+      // Help fits the terminal through io (80 columns elsewhere) and has no colour.
+      getOutHelpWidth: () => io.columns ?? 80,
+      getErrHelpWidth: () => 80,
+      getOutHasColors: () => false,
+      getErrHasColors: () => false,
     })
     .showSuggestionAfterError(true)
     .addHelpText('after', (context) => (context.error ? '' : articleExamples));
@@ -76,10 +81,10 @@ export function buildProgram(io: Io, onJob: (job: Job) => void): Command {
       onJob({ command, flags: this.optsWithGlobals(), args: args.slice(0, -2).map(String) });
     };
 
-  const simulate = program.command('simulate').description('the tree model: each fan introduces --fanout people, once; only the newest level refers');
-  for (const name of ['start', 'fanout', 'depth', 'conversion', 'market', 'cycle', ...trialOptions] as const) simulate.addOption(modelOption(name));
-  outputOptions(simulate)
-    .addHelpText('after', `
+  program.command('simulate').description('the tree model: each fan introduces --fanout people, once; only the newest level refers').action(job('simulate'));
+  const simulate = (command: Command) => {
+    for (const name of ['start', 'fanout', 'depth', 'conversion', 'market', 'cycle', ...trialOptions] as const) command.addOption(modelOption(name));
+    outputOptions(command).addHelpText('after', `
 Examples:
   $ fans simulate                                  1 + 10 + 100 + 1,000 = 1,111
   $ fans simulate --fanout 3 --conversion 30% --depth 10 --cycle 30d
@@ -88,28 +93,31 @@ Examples:
   $ fans simulate --depth 8 --chart                the growth as a chart under the table
   $ fans simulate --depth 8 --format svg > tree.svg   a chart for slides
   $ fans simulate --fanout 2 --depth 10 --trials 100000 --distribution negbin --dispersion 0.3 --seed 7
-                                                   uneven referrals: percentiles and the chance the chain dies out`)
-    .action(job('simulate'));
+                                                   uneven referrals: percentiles and the chance the chain dies out`);
+  };
 
-  const compound = program.command('compound').description('the compound model: every fan brings --rate new fans every year');
-  for (const name of ['start', 'rate', 'years', 'conversion', 'churn', 'market', ...trialOptions] as const) compound.addOption(modelOption(name));
-  outputOptions(compound)
-    .addHelpText('after', `
+  program.command('compound').description('the compound model: every fan brings --rate new fans every year').action(job('compound'));
+  const compound = (command: Command) => {
+    for (const name of ['start', 'rate', 'years', 'conversion', 'churn', 'market', ...trialOptions] as const) command.addOption(modelOption(name));
+    outputOptions(command).addHelpText('after', `
 Examples:
   $ fans compound                                  1 -> 2 -> 4 -> ... -> 1,024 in 10 years
   $ fans compound --rate 0.5 --churn 10% --market 100000 --years 20
   $ fans compound --years 100 --format json        exact: 1267650600228229401496703205376
   $ fans compound --years 30 --rate 0.5 --chart --scale linear
-  $ fans compound --rate 0.5 --churn 20% --years 15 --trials 20000 --seed 1   sampled runs`)
-    .action(job('compound'));
+  $ fans compound --rate 0.5 --churn 20% --years 15 --trials 20000 --seed 1   sampled runs`);
+  };
 
-  const goal = program
+  program
     .command('goal')
     .argument('<target>', 'the number of fans to reach')
-    .description('solve for what reaches a target: depth, fanout, years or rate');
-  for (const name of ['start', 'fanout', 'depth', 'rate', 'years', 'conversion', 'churn', 'market', 'cycle'] as const) goal.addOption(modelOption(name, !['fanout', 'depth', 'rate', 'years'].includes(name)));
-  outputOptions(goal, false)
-    .addHelpText('after', `
+    .description('solve for what reaches a target: depth, fanout, years or rate')
+    .action(job('goal'));
+  const goal = (command: Command) => {
+    for (const name of ['start', 'fanout', 'depth', 'rate', 'years', 'conversion', 'churn', 'market', 'cycle'] as const) {
+      command.addOption(modelOption(name, !['fanout', 'depth', 'rate', 'years'].includes(name)));
+    }
+    outputOptions(command, false).addHelpText('after', `
 Give one half of a pair; fans solves for the other, with every other flag taken into account:
   --fanout F   the smallest depth (tree model)      --depth D   the smallest fanout
   --rate R     the smallest number of years         --years Y   the smallest yearly rate
@@ -119,15 +127,16 @@ Examples:
   $ fans goal 1000 --depth 3                      fanout 9.64, or 10 as a whole number
   $ fans goal 1000000 --rate 1                    20 years
   $ fans goal 1000 --years 10                     a yearly rate of 0.995
-  $ fans goal 1000000 --rate 0.5 --churn 10% --market 5000000 --format json`)
-    .action(job('goal'));
+  $ fans goal 1000000 --rate 0.5 --churn 10% --market 5000000 --format json`);
+  };
 
-  const compare = program
+  program
     .command('compare')
-    .argument('<file>', "a JSON file of scenarios, or - for standard input")
-    .description('compare named scenarios from a JSON file: a column of totals per scenario');
-  outputOptions(compare)
-    .addHelpText('after', `
+    .argument('<file>', 'a JSON file of scenarios, or - for standard input')
+    .description('compare named scenarios from a JSON file: a column of totals per scenario')
+    .action(job('compare'));
+  const compare = (command: Command) => {
+    outputOptions(command).addHelpText('after', `
 The file holds {"scenarios": [...]}, each a name, a command and that command's flags:
   {"scenarios": [
     {"name": "article tree", "command": "simulate", "fanout": 10, "depth": 3},
@@ -138,10 +147,27 @@ Examples:
   $ fans compare examples/programmes.json --format csv > programmes.csv
   $ fans compare examples/article.json --chart     one line per scenario, with a legend
   $ fans compare examples/article.json --format svg > article.svg
-  $ cat scenarios.json | fans compare - --format json`)
-    .action(job('compare'));
+  $ cat scenarios.json | fans compare - --format json`);
+  };
 
-  for (const command of program.commands) onlyOnce(command);
+  // A command's options are added only when it runs or shows its help (`fans help goal`
+  // shows it without running it): building options a run does not use is start-up time
+  // spent for nothing. The command list says `[options]` for every command all the same.
+  const options = new Map<string, (command: Command) => void>([['simulate', simulate], ['compound', compound], ['goal', goal], ['compare', compare]]);
+  const withOptions = (command: Command) => {
+    const add = options.get(command.name());
+    options.delete(command.name());
+    if (add) {
+      add(command);
+      onlyOnce(command);
+    }
+  };
+  program.hook('preSubcommand', (_, command) => withOptions(command));
+  for (const command of program.commands) command.on('beforeHelp', () => withOptions(command));
+  program.configureHelp({
+    subcommandTerm: (command) =>
+      [command.name(), ...(command.name() === 'help' ? [] : ['[options]']), ...command.registeredArguments.map((a) => (a.required ? `<${a.name()}>` : `[${a.name()}]`))].join(' '),
+  });
   return program;
 }
 

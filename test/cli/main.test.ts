@@ -88,6 +88,28 @@ describe('help and version', () => {
     expect(ran.stdout).toContain('Examples:');
     expect(ran.stdout).toContain(`$ fans ${command}`);
   });
+  // Each command's options are built only when it runs or shows its help; the help must not show it.
+  it.each([
+    ['help.txt', ['--help']],
+    ['help-simulate.txt', ['simulate', '--help']],
+    ['help-goal.txt', ['help', 'goal']],
+    ['help-compare.txt', ['compare', '--help']],
+  ])('help matches %s (80 columns)', async (name, args) => {
+    const ran = await fans(args);
+    expect(ran).toMatchObject({ code: 0, stderr: '' });
+    expectGolden(name, ran.stdout);
+  });
+  it('lists every command with its arguments and [options]', async () => {
+    const { stdout } = await fans(['--help']);
+    for (const term of ['simulate [options]', 'compound [options]', 'goal [options] <target>', 'compare [options] <file>', 'help [command]']) {
+      expect(stdout).toMatch(new RegExp(`^  ${term.replace(/[[\]]/g, '\\$&')} `, 'm'));
+    }
+  });
+  it.each(['simulate', 'compound', 'goal', 'compare'])('`fans help %s` equals `fans %s --help`', async (command) => {
+    const viaHelp = await fans(['help', command]);
+    expect(viaHelp.stdout).toContain('--format <format>');
+    expect(viaHelp).toEqual(await fans([command, '--help']));
+  });
   it('prints the package version', async () => {
     expect(await fans(['--version'])).toEqual({ code: 0, stdout: `${pkg.version}\n`, stderr: '' });
   });
