@@ -104,29 +104,33 @@ type Value<N extends OptionName> = Exclude<ReturnType<(typeof optionSpecs)[N]['p
 /** The flag a schema key stands for: `fanout` -> `--fanout`. */
 export const flagName = (key: PropertyKey) => `--${String(key).replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}`;
 
-function parseInput<T>(spec: OptionSpec<T>, input: string | number, ctx: { issues: z.core.$ZodRawIssue[] }): T {
+/**
+ * A flag's text (or a number, from a scenario file) parsed by its spec; a value of another
+ * type or one the spec rejects becomes an issue whose message says what is allowed.
+ */
+function parseInput<T>(spec: OptionSpec<T>, input: unknown, ctx: { issues: z.core.$ZodRawIssue[] }): T {
+  if (typeof input !== 'string' && typeof input !== 'number') {
+    ctx.issues.push({ code: 'custom', message: 'must be a number or a text', input });
+    return z.NEVER;
+  }
   const value = spec.parse(input);
   if (!isInvalid(value)) return value;
   ctx.issues.push({ code: 'custom', message: `${value.invalid} (got ${JSON.stringify(input)})`, input });
   return z.NEVER;
 }
 
-/** A flag's text, or a number from a scenario file; one schema shared by every field. */
-let textSchema: z.ZodMiniOptional<z.ZodMiniUnion<[z.ZodMiniString<string>, z.ZodMiniNumber<number>]>> | undefined;
-const text = () => (textSchema ??= z.optional(z.union([z.string(), z.number()])));
-
 /**
- * A zod field that takes a flag's text (or a number, from a scenario file), applies the
- * spec's default when absent, and parses it; a rejected value becomes an issue whose
- * message says what is allowed.
+ * A zod field that applies the spec's default when the flag is absent and parses it. One
+ * transform per field, not a pipe of a type check and a transform: building zod schemas
+ * is a good part of start-up, and the spec's parser checks the type anyway.
  */
 export function field<T>(spec: OptionSpec<T>) {
-  return z.pipe(text(), z.transform((input: string | number | undefined, ctx): T => parseInput(spec, input ?? spec.default, ctx)));
+  return z.transform((input: unknown, ctx): T => parseInput(spec, input ?? spec.default, ctx));
 }
 
 /** Like {@link field}, but `undefined` when absent: for flags that choose what to solve for. */
 export function optionalField<T>(spec: OptionSpec<T>) {
-  return z.pipe(text(), z.transform((input: string | number | undefined, ctx): T | undefined => (input === undefined ? undefined : parseInput(spec, input, ctx))));
+  return z.transform((input: unknown, ctx): T | undefined => (input === undefined ? undefined : parseInput(spec, input, ctx)));
 }
 
 /** Fields for the named options, all with their defaults. */
