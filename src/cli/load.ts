@@ -1,6 +1,4 @@
 import { readFileSync, writeFileSync } from 'node:fs';
-import { createRequire, wrap } from 'node:module';
-import { dirname, join } from 'node:path';
 import { Script } from 'node:vm';
 
 const loaded = new Map<string, unknown>();
@@ -12,20 +10,25 @@ const loaded = new Map<string, unknown>();
  * its start-up. A missing, stale or foreign cache (another Node version) is ignored.
  * With FANS_WRITE_CODE_CACHE=1 (the build does this) the cache is written on exit, holding
  * every function the run compiled.
+ *
+ * The files live beside this one and require only Node's modules and each other, so this
+ * file's own `require` serves them (node:module's createRequire costs start-up time).
  */
 export function loadCached(name: string): unknown {
   if (loaded.has(name)) return loaded.get(name);
-  const file = join(__dirname, name);
+  const file = `${__dirname}/${name}`;
   let cachedData: Buffer | undefined;
   try {
     cachedData = readFileSync(`${file}.cache`);
   } catch {
     cachedData = undefined;
   }
-  const script = new Script(wrap(readFileSync(file, 'utf8')), { filename: file, cachedData });
+  // The wrapper of node:module's wrap(), as one line so line numbers in stack traces hold.
+  const source = `(function (exports, require, module, __filename, __dirname) { ${readFileSync(file, 'utf8')}\n});`;
+  const script = new Script(source, { filename: file, cachedData });
   const module = { exports: {} as unknown };
   loaded.set(name, module.exports);
-  (script.runInThisContext() as (...args: unknown[]) => void)(module.exports, createRequire(file), module, file, dirname(file));
+  (script.runInThisContext() as (...args: unknown[]) => void)(module.exports, require, module, file, __dirname);
   loaded.set(name, module.exports);
   if (process.env.FANS_WRITE_CODE_CACHE === '1') process.once('exit', () => writeFileSync(`${file}.cache`, script.createCachedData()));
   return module.exports;
