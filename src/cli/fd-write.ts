@@ -1,6 +1,13 @@
 import { fstatSync, writeSync } from 'node:fs';
 import { createRequire } from 'node:module';
 
+/** Writes text to a file descriptor; see {@link fdWriter}. */
+export interface FdWriter {
+  (text: string): void;
+  /** Whether some text went to the stream, which may still hold it: the process must not exit before it drains. */
+  readonly streamed: boolean;
+}
+
 /**
  * A writer of text to a file descriptor (1 or 2) that does not create `process.stdout`:
  * building that stream loads `net`, `stream` and `tty`, about 5% of Node's start-up here,
@@ -18,10 +25,10 @@ export function fdWriter(
   stream: () => NodeJS.WritableStream,
   failed: (error: NodeJS.ErrnoException) => void,
   write: (fd: number, bytes: Uint8Array, offset: number) => number = writeSync,
-): (text: string) => void {
-  let streaming = false;
-  return (text) => {
-    if (streaming) {
+): FdWriter {
+  let streamed = false;
+  const writer = (text: string) => {
+    if (streamed) {
       stream().write(text);
       return;
     }
@@ -31,10 +38,11 @@ export function fdWriter(
       while (offset < bytes.length) offset += write(fd, bytes, offset);
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== 'EAGAIN') return failed(error as NodeJS.ErrnoException);
-      streaming = true;
+      streamed = true;
       stream().write(bytes.subarray(offset));
     }
   };
+  return Object.defineProperty(writer, 'streamed', { get: () => streamed }) as FdWriter;
 }
 
 /**

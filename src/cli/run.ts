@@ -66,6 +66,11 @@ if (argv.length === 1 && (argv[0] === '--version' || argv[0] === '-V')) {
   output(`${version}\n`);
 } else {
   void import('./main.js').then(async ({ main }) => {
-    process.exitCode = await main(argv, processIo());
+    const code = await main(argv, processIo());
+    // Everything is written (synchronously) and every worker has ended: exit now rather than
+    // idle in the event loop, where V8 may run a garbage collection no one is waiting for.
+    // Text that went to a stream (a full non-blocking pipe) is left to drain first.
+    if (output.streamed || errors.streamed) process.exitCode = code;
+    else process.exit(code);
   });
 }

@@ -30,6 +30,7 @@ describe('fdWriter', () => {
     out('€');
     expect(Buffer.from(fd.written).toString('utf8')).toBe('1 → 10 → 100 → 1,000\n€');
     expect(failures).toEqual([]);
+    expect(out.streamed).toBe(false);
   });
 
   it('hands the rest to the stream when the descriptor would block, and keeps to the stream after', () => {
@@ -38,6 +39,7 @@ describe('fdWriter', () => {
     let made = 0;
     const out = fdWriter(1, () => (made++, stream), () => expect.fail('not a failure'), fd.write);
     out('level,new,total\n');
+    expect(out.streamed).toBe(true);
     out('3,1000,1111\n');
     expect(Buffer.from(fd.written).toString('utf8')).toBe('level,');
     expect(chunks).toEqual(['new,total\n', '3,1000,1111\n']);
