@@ -11,8 +11,10 @@ const loaded = new Map<string, unknown>();
  * With FANS_WRITE_CODE_CACHE=1 (the build does this) the cache is written on exit, holding
  * every function the run compiled.
  *
- * The files live beside this one and require only Node's modules and each other, so this
- * file's own `require` serves them (node:module's createRequire costs start-up time).
+ * Each file holds `(function (exports, require, module, __filename, __dirname) { ... });`,
+ * as the build writes it. The files live beside this one and require only Node's modules
+ * and each other, so this file's own `require` serves them (node:module's createRequire
+ * costs start-up time).
  */
 export function loadCached(name: string): unknown {
   if (loaded.has(name)) return loaded.get(name);
@@ -23,9 +25,9 @@ export function loadCached(name: string): unknown {
   } catch {
     cachedData = undefined;
   }
-  // The wrapper of node:module's wrap(), as one line so line numbers in stack traces hold.
-  const source = `(function (exports, require, module, __filename, __dirname) { ${readFileSync(file, 'utf8')}\n});`;
-  const script = new Script(source, { filename: file, cachedData });
+  // The build wrote each file as the function Node wraps a CommonJS file in (see
+  // scripts/build.js): compiling the text as read keeps one copy of it in memory, not two.
+  const script = new Script(readFileSync(file, 'utf8'), { filename: file, cachedData });
   const module = { exports: {} as unknown };
   loaded.set(name, module.exports);
   (script.runInThisContext() as (...args: unknown[]) => void)(module.exports, require, module, file, __dirname);
