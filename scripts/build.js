@@ -78,8 +78,10 @@ const cjs = {
   format: 'cjs',
   // import() of our own lazy files and of node: modules becomes require(): no ES module loader.
   supported: { 'dynamic-import': false },
-  define: { 'import.meta.url': 'importMetaUrl' },
-  banner: { js: "const importMetaUrl = require('node:url').pathToFileURL(__filename).href;" },
+  // import.meta.url of the CommonJS file, worked out only when asked (rarely: a worker's
+  // address, a terminal check): pathToFileURL at every start costs more than it should.
+  define: { 'import.meta.url': 'importMeta.url' },
+  banner: { js: "const importMeta = { get url() { return require('node:url').pathToFileURL(__filename).href; } };" },
   plugins: [lazyChildProcess, lazyFiles, fastStringWidth],
 };
 await build({
