@@ -1,5 +1,4 @@
-import { fstatSync, writeSync } from 'node:fs';
-import { createRequire } from 'node:module';
+import { fstatSync, statSync, writeSync } from 'node:fs';
 
 /** Writes text to a file descriptor; see {@link fdWriter}. */
 export interface FdWriter {
@@ -46,15 +45,26 @@ export function fdWriter(
 }
 
 /**
- * Whether a descriptor is a terminal. A pipe or a file is told by `fstat` alone; only a
- * character device (a terminal, or /dev/null) loads `node:tty` to ask.
+ * Whether a descriptor is a terminal. A pipe or a file is told by `fstat` alone, and so is
+ * /dev/null (where benchmarks send output); only another character device asks `isatty`,
+ * which the caller hands in so that `node:tty` (and `net` and `stream` with it) loads then
+ * and not before.
  */
-export function isTerminal(fd: number): boolean {
+export function isTerminal(fd: number, isatty: (fd: number) => boolean): boolean {
   try {
-    if (!fstatSync(fd).isCharacterDevice()) return false;
+    const stat = fstatSync(fd);
+    if (!stat.isCharacterDevice()) return false;
+    if (stat.rdev === devNull()) return false;
   } catch {
     return false;
   }
-  const { isatty } = createRequire(import.meta.url)('node:tty') as typeof import('node:tty');
   return isatty(fd);
+}
+
+function devNull(): number | undefined {
+  try {
+    return statSync('/dev/null').rdev;
+  } catch {
+    return undefined; // no /dev/null (Windows): isatty decides
+  }
 }

@@ -24,6 +24,12 @@ const output = fdWriter(1, stdoutStream, outputFailed);
 // stderr cannot report its own failure; a closed stderr is ignored.
 const errors = fdWriter(2, () => process.stderr, () => undefined);
 
+/**
+ * node:tty's isatty, loaded on first use. This file runs only as the bundle's CommonJS entry
+ * (dist/cli.cjs), where `require` is Node's; esbuild leaves a call inside a function lazy.
+ */
+const isatty = (fd: number) => (require('node:tty') as typeof import('node:tty')).isatty(fd);
+
 /** The real process as an {@link Io}; whether a stream is a terminal is asked when needed. */
 export function processIo(): Io {
   let stdoutTTY: boolean | undefined;
@@ -33,10 +39,10 @@ export function processIo(): Io {
     stderr: errors,
     env: process.env,
     get stdoutIsTTY() {
-      return (stdoutTTY ??= isTerminal(1));
+      return (stdoutTTY ??= isTerminal(1, isatty));
     },
     get stderrIsTTY() {
-      return (stderrTTY ??= isTerminal(2));
+      return (stderrTTY ??= isTerminal(2, isatty));
     },
     get columns() {
       return this.stdoutIsTTY ? process.stdout.columns : undefined;

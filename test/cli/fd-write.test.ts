@@ -1,4 +1,4 @@
-import { openSync, closeSync, mkdtempSync, readFileSync } from 'node:fs';
+import { closeSync, existsSync, mkdtempSync, openSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -65,14 +65,23 @@ describe('fdWriter', () => {
 });
 
 describe('isTerminal', () => {
-  it('is false for a file, /dev/null and a closed descriptor', () => {
+  const asked: number[] = [];
+  const isatty = (fd: number) => (asked.push(fd), true);
+  it('is false for a file, /dev/null and a closed descriptor, without asking isatty (pipes: test/cli/startup.test.ts)', () => {
     const path = join(mkdtempSync(join(tmpdir(), 'fans-')), 'f');
     const file = openSync(path, 'w');
     const devNull = openSync('/dev/null', 'w');
-    expect(isTerminal(file)).toBe(false);
-    expect(isTerminal(devNull)).toBe(false);
+    expect(isTerminal(file, isatty)).toBe(false);
+    expect(isTerminal(devNull, isatty)).toBe(false);
     closeSync(file);
     closeSync(devNull);
-    expect(isTerminal(file)).toBe(false);
+    expect(isTerminal(file, isatty)).toBe(false);
+    expect(asked).toEqual([]);
+  });
+  it.runIf(existsSync('/dev/zero'))('asks isatty about another character device', () => {
+    const zero = openSync('/dev/zero', 'r');
+    expect(isTerminal(zero, isatty)).toBe(true);
+    expect(asked).toEqual([zero]);
+    closeSync(zero);
   });
 });

@@ -1,0 +1,60 @@
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { root } from './harness.js';
+
+// What a run loads is what start-up costs (npm run bench measures it; these tests keep the
+// structure that makes it fast): Node modules past those of an empty script, and the files read.
+const preload = join(mkdtempSync(join(tmpdir(), 'fans-startup-')), 'record.cjs');
+writeFileSync(
+  preload,
+  `const fs = require('fs');
+const before = new Set(process.moduleLoadList);
+const read = [];
+const readFileSync = fs.readFileSync;
+fs.readFileSync = function (path, ...rest) { read.push(String(path)); return readFileSync.call(this, path, ...rest); };
+process.on('exit', () => fs.writeFileSync(process.env.FANS_RECORD, JSON.stringify({
+  builtins: process.moduleLoadList.filter((m) => !before.has(m) && m.startsWith('NativeModule ')).map((m) => m.slice(13)),
+  read: read.map((p) => require('path').relative(${JSON.stringify(root)}, p)),
+})));
+`,
+);
+
+let runs = 0;
+/** Runs fans under the recorder; `shell` wraps the command line (a redirect, or script(1) for a terminal). */
+function loads(args: string, shell = (command: string) => `${command} | cat > /dev/null`, env: Record<string, string> = {}) {
+  const record = `${preload}.${runs++}.json`;
+  const command = `"${process.execPath}" -r "${preload}" "${join(root, 'bin', 'fans.js')}" ${args}`;
+  const ran = spawnSync('bash', ['-c', shell(command)], { encoding: 'utf8', env: { ...process.env, NO_COLOR: '', ...env, FANS_RECORD: record } });
+  expect(ran.status).toBe(0);
+  return JSON.parse(readFileSync(record, 'utf8')) as { builtins: string[]; read: string[] };
+}
+const onTerminal = (command: string) => `script -qec '${command.replaceAll("'", "'\\''")}' /dev/null > /dev/null`;
+const hasScript = spawnSync('script', ['--version']).status === 0;
+
+const streams = ['net', 'tty', 'stream', 'child_process', 'worker_threads', 'module'];
+
+describe('start-up: what a run loads', () => {
+  it.each([
+    ['--version', ['bin/fans.js', 'dist/cli.cjs']],
+    ['compound --format json', ['bin/fans.js', 'dist/cli.cjs', 'dist/main.cjs.cache', 'dist/main.cjs']],
+    ['simulate', ['bin/fans.js', 'dist/cli.cjs', 'dist/main.cjs.cache', 'dist/main.cjs', 'dist/table.cjs.cache', 'dist/table.cjs']],
+  ])('fans %s into a pipe reads only its files, and no stream, terminal or process module', (args, files) => {
+    const { builtins, read } = loads(args);
+    expect(read).toEqual(files);
+    expect(builtins.filter((m) => streams.includes(m))).toEqual([]);
+  });
+  it('tells /dev/null from a terminal without loading node:tty', () => {
+    expect(loads('simulate', (command) => `${command} > /dev/null`).builtins).not.toContain('tty');
+  });
+  it.runIf(hasScript)('on a terminal loads node:tty and chalk only when there is colour to paint', () => {
+    const coloured = loads('simulate', onTerminal);
+    expect(coloured.builtins).toContain('tty');
+    expect(coloured.read).toContain('dist/chalk.cjs');
+    const plain = loads('simulate', onTerminal, { NO_COLOR: '1' });
+    expect(plain.builtins).not.toContain('tty'); // NO_COLOR settles it before asking
+    expect(plain.read).not.toContain('dist/chalk.cjs');
+  });
+});
