@@ -41,21 +41,29 @@ const fastStringWidth = {
 };
 
 /** Imports that become separate files of dist/, and the files. */
-const lazyFileNames = { './main.js': 'main.cjs', './table.js': 'table.cjs', './sampled.js': 'sampled.cjs', chalk: 'chalk.cjs' };
+const lazyFileNames = {
+  './main.js': 'main.cjs',
+  './table.js': 'table.cjs',
+  './sampled.js': 'sampled.cjs',
+  './chart.js': 'chart.cjs',
+  './svg.js': 'svg.cjs',
+  chalk: 'chalk.cjs',
+};
 /** The function Node wraps a CommonJS file in, as src/cli/load.ts expects it. */
 const lazyWrapper = '(function (exports, require, module, __filename, __dirname) { ';
 
 /**
  * Imports that become separate files of dist/, loaded only when a command needs them:
  * the CLI proper (not needed for --version), cli-table3 (not needed for JSON, CSV, TSV),
- * chalk (not needed without a terminal) and the Monte Carlo engine (only for --trials).
+ * chalk (not needed without a terminal), the Monte Carlo engine (only for --trials), the
+ * terminal chart (--chart) and the SVG renderer (--format svg).
  * They load through src/cli/load.ts, which compiles them from V8's code cache. Modules they
  * share are copied into each file, so errors are told apart by name, not class identity.
  */
 const lazyFiles = {
   name: 'lazy-files',
   setup(b) {
-    b.onResolve({ filter: /^(\.\/main\.js|\.\/table\.js|\.\/sampled\.js|chalk)$/ }, (args) =>
+    b.onResolve({ filter: /^(\.\/(main|table|sampled|chart|svg)\.js|chalk)$/ }, (args) =>
       args.kind === 'dynamic-import' ? { path: lazyFileNames[args.path], namespace: 'lazy-file' } : undefined,
     );
     // The loader is bundled into each file that loads another (cli.cjs, main.cjs): one file
@@ -91,6 +99,8 @@ await build({
     main: 'src/cli/main.ts',
     table: 'src/output/table.ts',
     sampled: 'src/cli/sampled.ts',
+    chart: 'src/output/chart.ts',
+    svg: 'src/output/svg.ts',
     chalk: 'node_modules/chalk/source/index.js',
     'trial-worker': 'src/cli/trial-worker.ts',
   },
@@ -110,6 +120,14 @@ await build({ ...common, entryPoints: { index: 'src/index.ts' }, outdir: 'dist',
 
 // Fill the V8 code caches beside the lazy files by running the commands people run most.
 import { execFileSync } from 'node:child_process';
-for (const args of [['compound', '--format', 'json'], ['simulate', '--trials', '2000', '--seed', '1', '--format', 'csv'], ['simulate']]) {
+// Each run adds what it compiled to the caches of the files it loaded; the most common last.
+const warmUp = [
+  ['simulate', '--chart'],
+  ['compound', '--format', 'svg'],
+  ['compound', '--format', 'json'],
+  ['simulate', '--trials', '2000', '--seed', '1', '--format', 'csv'],
+  ['simulate'],
+];
+for (const args of warmUp) {
   execFileSync(process.execPath, ['bin/fans.js', ...args], { env: { ...process.env, FANS_WRITE_CODE_CACHE: '1', NO_COLOR: '1' }, stdio: 'ignore' });
 }

@@ -1,4 +1,3 @@
-import { randomInt } from 'node:crypto';
 import * as z from 'zod/mini';
 import { type ChainParams, type TrialRow, expectedLog10Total, theoreticalExtinction } from '../model/montecarlo.js';
 import { offspringMean } from '../model/offspring.js';
@@ -54,7 +53,8 @@ export function chainFor(model: Model, t: TrialFlags): ChainParams {
 export async function sampledReport(io: Io, model: Model, flags: Record<string, unknown>): Promise<Report> {
   const t = parseFlags(trialSchema(), pick(flags, trialSchema().shape));
   const chain = chainFor(model, t);
-  const seed = t.seed ?? randomInt(0, bounds.seed);
+  // node:crypto (and node:stream with it) loads only when a seed has to be drawn.
+  const seed = t.seed ?? (await import('node:crypto')).randomInt(0, bounds.seed);
   const trials = t.trials!;
   const summary = await runTrials(io, chain, trials, seed, threadsFor(trials, chain.periods, t.threads));
   const rows = summary.rows(t.quantiles.map((q) => q / 100));

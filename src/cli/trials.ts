@@ -1,5 +1,4 @@
 import { availableParallelism } from 'node:os';
-import { Worker } from 'node:worker_threads';
 import { type BlockSummary, type ChainParams, TrialSummary, blockCount, runBlock } from '../model/montecarlo.js';
 import type { Io } from './io.js';
 import { thousands } from './parse.js';
@@ -74,6 +73,9 @@ export async function runTrials(io: Io, params: ChainParams, trials: number, see
         bar.update(summary.trials);
       }
     } else {
+      // Loaded only for threads: node:worker_threads brings node:stream with it.
+      const { Worker } = await import('node:worker_threads');
+      if (interrupted) throw new Interrupted('interrupted');
       await new Promise<void>((resolve, reject) => {
         const workers = Array.from({ length: threads }, () => new Worker(workerUrl(), { workerData: { params, seed, trials } }));
         stopWorkers = () => {
