@@ -35,7 +35,7 @@ describe('the packed tarball', () => {
     expect(files.some((f) => f.startsWith('src/') || f.startsWith('test/'))).toBe(false);
   });
 
-  it('installs a working `fans`: help, version and each format', () => {
+  it('installs a working `fans`: help, version, each format, a chart and threads', () => {
     expect(fans(['--help'])).toMatchObject({ status: 0, stdout: expect.stringContaining('simulate') });
     expect(fans(['--version']).stdout).toBe(`${pkg.version}\n`);
     expect(fans(['simulate'])).toMatchObject({ status: 0, stderr: '', stdout: expect.stringContaining('1 fan reaches 1,111 people in 3 steps.') });
@@ -43,6 +43,10 @@ describe('the packed tarball', () => {
     expect(fans(['simulate', '--format', 'csv']).stdout).toBe('level,new,total\r\n0,1,1\r\n1,10,11\r\n2,100,111\r\n3,1000,1111\r\n');
     expect(fans(['compound', '--years', '2', '--format', 'tsv']).stdout).toBe('year\tnew\ttotal\n0\t1\t1\n1\t1\t2\n2\t2\t4\n');
     expect(fans(['simulate', '--trials', '5000', '--seed', '3', '--format', 'json']).status).toBe(0);
+    expect(fans(['compound', '--format', 'svg'])).toMatchObject({ status: 0, stdout: expect.stringMatching(/^<svg [^]*<\/svg>\n$/) });
+    expect(fans(['simulate', '--chart'])).toMatchObject({ status: 0, stdout: expect.stringContaining('(log scale)') });
+    // Two worker threads load dist/trial-worker.cjs from the install.
+    expect(fans(['simulate', '--trials', '3000', '--seed', '3', '--threads', '2', '--format', 'csv']).stdout).toBe(fans(['simulate', '--trials', '3000', '--seed', '3', '--threads', '1', '--format', 'csv']).stdout);
     expect(fans(['simulate', '--fanout', '-1'])).toMatchObject({ status: 2, stdout: '' });
   });
 
