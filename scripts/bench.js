@@ -57,38 +57,40 @@ const deep = [];
 table('Deep exact arithmetic', ['command', 'ms', 'ratio to node -e 0', 'exact'], deep);
 
 // 3. Monte Carlo: throughput, cost as the population grows, memory as trials grow.
-// Each figure is the median of 3 runs; populations and memory on one thread, so worker
-// start-up and worker heaps do not blur what the engine itself costs.
-const mc = (extra, repeats = 3) => {
+// Each figure of 100,000 trials is the median of 5 interleaved runs; populations and memory
+// on one thread, so worker start-up and worker heaps do not blur what the engine costs.
+const mcRun = (extra) => {
   const args = ['simulate', '--fanout', '10', '--depth', '10', '--seed', '1', '--format', 'json', ...extra];
-  const times = [];
-  let doc;
-  for (let i = 0; i < repeats; i++) {
-    const started = process.hrtime.bigint();
-    const ran = spawnSync(process.execPath, [fans, ...args], { encoding: 'utf8', maxBuffer: 1 << 30 });
-    times.push(Number(process.hrtime.bigint() - started) / 1e6);
-    if (ran.status !== 0) throw new Error(ran.stderr);
-    doc = JSON.parse(ran.stdout);
-  }
-  return { ms: median(times), doc };
+  const started = process.hrtime.bigint();
+  const ran = spawnSync(process.execPath, [fans, ...args], { encoding: 'utf8', maxBuffer: 1 << 30 });
+  const ms = Number(process.hrtime.bigint() - started) / 1e6;
+  if (ran.status !== 0) throw new Error(ran.stderr);
+  return { ms, doc: JSON.parse(ran.stdout) };
+};
+/** The median time of each variant over `repeats` rounds, the variants interleaved so noise hits all alike. */
+const mc = (variants, repeats = 3) => {
+  const runs = variants.map(() => []);
+  for (let i = 0; i < repeats; i++) variants.forEach((extra, v) => runs[v].push(mcRun(extra)));
+  return runs.map((r) => ({ ms: median(r.map((x) => x.ms)), doc: r.at(-1).doc }));
 };
 const peakMb = (extra) => {
   const args = ['simulate', '--fanout', '10', '--depth', '10', '--seed', '1', '--format', 'csv', ...extra];
   const ran = spawnSync('/usr/bin/time', ['-f', '%M', process.execPath, fans, ...args], { encoding: 'utf8', maxBuffer: 1 << 30 });
   return ran.status === 0 ? Number(ran.stderr.trim().split('\n').at(-1)) / 1024 : NaN;
 };
-const auto = mc(['--trials', '100000']);
-const one = mc(['--trials', '100000', '--threads', '1']);
-const millionOne = mc(['--trials', '1000000', '--threads', '1'], 1);
-const millionTwo = mc(['--trials', '1000000', '--threads', '2'], 1);
+const [auto, one, thousandfold, millionfold] = mc([
+  ['--trials', '100000'],
+  ['--trials', '100000', '--threads', '1'],
+  ['--trials', '100000', '--threads', '1', '--start', '1000'],
+  ['--trials', '100000', '--threads', '1', '--start', '1000000'],
+], 5);
+const [millionOne, millionTwo] = mc([['--trials', '1000000', '--threads', '1'], ['--trials', '1000000', '--threads', '2']], 1);
 table('Monte Carlo: simulate --fanout 10 --depth 10 (totals past 1e10)', ['run', 'ms', 'ratio to node -e 0', 'final mean'], [
   ['100,000 trials, threads auto (1 at this size)', fixed(auto.ms, 0), fixed(auto.ms / base, 1), auto.doc.rows.at(-1).mean.toExponential(3)],
   ['100,000 trials, 1 thread', fixed(one.ms, 0), fixed(one.ms / base, 1), one.doc.rows.at(-1).mean.toExponential(3)],
   ['1,000,000 trials, 1 thread', fixed(millionOne.ms, 0), fixed(millionOne.ms / base, 1), millionOne.doc.rows.at(-1).mean.toExponential(3)],
   ['1,000,000 trials, 2 threads', fixed(millionTwo.ms, 0), fixed(millionTwo.ms / base, 1), millionTwo.doc.rows.at(-1).mean.toExponential(3)],
 ]);
-const thousandfold = mc(['--trials', '100000', '--threads', '1', '--start', '1000']);
-const millionfold = mc(['--trials', '100000', '--threads', '1', '--start', '1000000']);
 table('Monte Carlo: cost as the population grows (100,000 trials, fanout 10, 10 levels, 1 thread)', ['total at level 10', 'ms', 'ratio to 1.1e10'], [
   ['about 1.1e10 (1 starting fan)', fixed(one.ms, 0), '1.00'],
   ['about 1.1e13 (1,000 starting fans)', fixed(thousandfold.ms, 0), fixed(thousandfold.ms / one.ms)],
