@@ -81,8 +81,25 @@ export function buildProgram(io: Io, onJob: (job: Job) => void): Command {
       onJob({ command, flags: this.optsWithGlobals(), args: args.slice(0, -2).map(String) });
     };
 
-  program.command('simulate').description('the tree model: each fan introduces --fanout people, once; only the newest level refers').action(job('simulate'));
-  const simulate = (command: Command) => {
+  // A command's options are added only when it runs or shows its help (`fans help goal`
+  // shows it without running it): building options a run does not use is start-up time
+  // spent for nothing. The command list says `[options]` for every command all the same.
+  const pendingOptions = new Map<Command, (command: Command) => void>();
+  const withOptions = (command: Command) => {
+    const add = pendingOptions.get(command);
+    if (!add) return;
+    pendingOptions.delete(command);
+    add(command);
+    onlyOnce(command);
+  };
+  const optionsLater = (command: Command, add: (command: Command) => void) => {
+    pendingOptions.set(command, add);
+    command.on('beforeHelp', () => withOptions(command));
+  };
+  program.hook('preSubcommand', (_, command) => withOptions(command));
+
+  const simulate = program.command('simulate').description('the tree model: each fan introduces --fanout people, once; only the newest level refers').action(job('simulate'));
+  optionsLater(simulate, (command) => {
     for (const name of ['start', 'fanout', 'depth', 'conversion', 'market', 'cycle', ...trialOptions] as const) command.addOption(modelOption(name));
     outputOptions(command).addHelpText('after', `
 Examples:
@@ -94,10 +111,10 @@ Examples:
   $ fans simulate --depth 8 --format svg > tree.svg   a chart for slides
   $ fans simulate --fanout 2 --depth 10 --trials 100000 --distribution negbin --dispersion 0.3 --seed 7
                                                    uneven referrals: percentiles and the chance the chain dies out`);
-  };
+  });
 
-  program.command('compound').description('the compound model: every fan brings --rate new fans every year').action(job('compound'));
-  const compound = (command: Command) => {
+  const compound = program.command('compound').description('the compound model: every fan brings --rate new fans every year').action(job('compound'));
+  optionsLater(compound, (command) => {
     for (const name of ['start', 'rate', 'years', 'conversion', 'churn', 'market', ...trialOptions] as const) command.addOption(modelOption(name));
     outputOptions(command).addHelpText('after', `
 Examples:
@@ -106,14 +123,14 @@ Examples:
   $ fans compound --years 100 --format json        exact: 1267650600228229401496703205376
   $ fans compound --years 30 --rate 0.5 --chart --scale linear
   $ fans compound --rate 0.5 --churn 20% --years 15 --trials 20000 --seed 1   sampled runs`);
-  };
+  });
 
-  program
+  const goal = program
     .command('goal')
     .argument('<target>', 'the number of fans to reach')
     .description('solve for what reaches a target: depth, fanout, years or rate')
     .action(job('goal'));
-  const goal = (command: Command) => {
+  optionsLater(goal, (command) => {
     for (const name of ['start', 'fanout', 'depth', 'rate', 'years', 'conversion', 'churn', 'market', 'cycle'] as const) {
       command.addOption(modelOption(name, !['fanout', 'depth', 'rate', 'years'].includes(name)));
     }
@@ -128,14 +145,14 @@ Examples:
   $ fans goal 1000000 --rate 1                    20 years
   $ fans goal 1000 --years 10                     a yearly rate of 0.995
   $ fans goal 1000000 --rate 0.5 --churn 10% --market 5000000 --format json`);
-  };
+  });
 
-  program
+  const compare = program
     .command('compare')
     .argument('<file>', 'a JSON file of scenarios, or - for standard input')
     .description('compare named scenarios from a JSON file: a column of totals per scenario')
     .action(job('compare'));
-  const compare = (command: Command) => {
+  optionsLater(compare, (command) => {
     outputOptions(command).addHelpText('after', `
 The file holds {"scenarios": [...]}, each a name, a command and that command's flags:
   {"scenarios": [
@@ -148,25 +165,15 @@ Examples:
   $ fans compare examples/article.json --chart     one line per scenario, with a legend
   $ fans compare examples/article.json --format svg > article.svg
   $ cat scenarios.json | fans compare - --format json`);
-  };
+  });
 
-  // A command's options are added only when it runs or shows its help (`fans help goal`
-  // shows it without running it): building options a run does not use is start-up time
-  // spent for nothing. The command list says `[options]` for every command all the same.
-  const options = new Map<string, (command: Command) => void>([['simulate', simulate], ['compound', compound], ['goal', goal], ['compare', compare]]);
-  const withOptions = (command: Command) => {
-    const add = options.get(command.name());
-    options.delete(command.name());
-    if (add) {
-      add(command);
-      onlyOnce(command);
-    }
-  };
-  program.hook('preSubcommand', (_, command) => withOptions(command));
-  for (const command of program.commands) command.on('beforeHelp', () => withOptions(command));
   program.configureHelp({
     subcommandTerm: (command) =>
-      [command.name(), ...(command.name() === 'help' ? [] : ['[options]']), ...command.registeredArguments.map((a) => (a.required ? `<${a.name()}>` : `[${a.name()}]`))].join(' '),
+      [
+        command.name(),
+        ...(command.options.length > 0 || pendingOptions.has(command) ? ['[options]'] : []),
+        ...command.registeredArguments.map((a) => (a.required ? `<${a.name()}>` : `[${a.name()}]`)),
+      ].join(' '),
   });
   return program;
 }
