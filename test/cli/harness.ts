@@ -47,6 +47,17 @@ export function spawnFans(args: string[], env: Record<string, string> = {}, inpu
 }
 
 /**
+ * A user mistake as the CLI must report it: exit 2, nothing on stdout, and one line on
+ * stderr (newline-terminated) matching `message`.
+ */
+export function expectUsageError(ran: Ran, message: RegExp): void {
+  expect(ran).toMatchObject({ code: 2, stdout: '' });
+  expect(ran.stderr.endsWith('\n')).toBe(true);
+  expect(ran.stderr.trimEnd().split('\n')).toHaveLength(1);
+  expect(ran.stderr.trimEnd()).toMatch(message);
+}
+
+/**
  * Compares text with a committed golden file under test/golden/. Run with
  * UPDATE_GOLDEN=1 to rewrite the files deliberately, then review the diff.
  */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import pkg from '../../package.json' with { type: 'json' };
-import { expectGolden, fans } from './harness.js';
+import { expectGolden, expectUsageError, fans } from './harness.js';
 
 const ansi = /\u001b\[/;
 
@@ -134,11 +134,6 @@ describe('bad input: one line on stderr naming the flag, exit 2, empty stdout', 
     [['simulate', 'extra'], /^fans: too many arguments for 'simulate'/],
     [['compound', '--rate', '0.5', '--years', '10000'], /^fans: --years must be at most 1,750 with these parameters/],
   ])('%j', async (args, message) => {
-    const ran = await fans(args);
-    expect(ran.code).toBe(2);
-    expect(ran.stdout).toBe('');
-    expect(ran.stderr.endsWith('\n')).toBe(true);
-    expect(ran.stderr.trimEnd().split('\n')).toHaveLength(1);
-    expect(ran.stderr.trimEnd()).toMatch(message);
+    expectUsageError(await fans(args), message);
   });
 });

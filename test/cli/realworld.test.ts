@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { expectGolden, fans, root } from './harness.js';
+import { expectGolden, expectUsageError, fans, root } from './harness.js';
 
 const json = async (args: string[]) => {
   const ran = await fans([...args, '--format', 'json']);
@@ -97,9 +97,7 @@ describe('fans goal', () => {
     [['goal', '--fanout', '10'], /^fans: missing required argument 'target'$/],
   ])('%j is a usage error', async (args, message) => {
     const ran = await fans(args);
-    expect(ran).toMatchObject({ code: 2, stdout: '' });
-    expect(ran.stderr.trimEnd().split('\n')).toHaveLength(1);
-    expect(ran.stderr.trimEnd()).toMatch(message);
+    expectUsageError(ran, message);
   });
 });
 
@@ -153,9 +151,7 @@ describe('fans compare', () => {
     ['a repeated name', JSON.stringify({ scenarios: [{ name: 'a', command: 'simulate' }, { name: 'a', command: 'compound' }] }), /scenarios\[1\]\.name: "a" is used twice/],
   ])('rejects %s with a clear one-line message', async (_, stdin, message) => {
     const ran = await fans(['compare', '-'], { stdin });
-    expect(ran).toMatchObject({ code: 2, stdout: '' });
-    expect(ran.stderr.trimEnd().split('\n')).toHaveLength(1);
-    expect(ran.stderr.trimEnd()).toMatch(message);
+    expectUsageError(ran, message);
   });
 
   it('rejects a missing file', async () => {
