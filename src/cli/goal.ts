@@ -58,41 +58,43 @@ export function solvedFor(flags: GoalFlags): SolvedFor {
 
 interface Solution {
   answer: GoalAnswer & { wholeValue?: number | null };
-  report: Report | null;
-  /** What the period before the answer reaches, to show the answer is the least. */
+  /** The scenario shown: the answer's rows up to the period that reaches the target, or the best attempt's. */
+  report: Report;
+  /** What the value one less reaches, to show the answer is the least. */
   before: Count | null;
 }
 
-/** Solves the goal and builds the winning scenario's rows (none when unreachable). */
+/**
+ * Solves the goal and builds the rows of the scenario worth showing: the answer's, ending at
+ * the first period that reaches the target, or, when the target cannot be reached, the best
+ * attempt's (ending where the total peaks or levels off), so the evidence is never lost.
+ */
 export function solveGoal(target: number, solved: SolvedFor, f: GoalFlags): Solution {
   const tree = { start: f.start, conversion: f.conversion, market: f.market, cycle: f.cycle };
   const yearly = { start: f.start, conversion: f.conversion, churn: f.churn ?? 0, market: f.market };
   switch (solved) {
     case 'depth': {
       const answer = depthToReach(target, { ...tree, fanout: f.fanout! }, bounds.depth);
-      if (answer.value === null) return { answer, report: null, before: null };
-      const p = { ...tree, fanout: f.fanout!, depth: answer.value };
+      const p = { ...tree, fanout: f.fanout!, depth: answer.attempt.period };
       const rows = treeGrowth(p);
-      return { answer, report: simulateReport(p, rows), before: rows.at(-2)?.total ?? null };
+      return { answer, report: simulateReport(p, rows), before: answer.reachable ? (rows.at(-2)?.total ?? null) : null };
     }
     case 'fanout': {
       const answer = fanoutToReach(target, { ...tree, depth: f.depth! }, bounds.fanout);
-      if (answer.wholeValue === null) return { answer, report: null, before: null };
-      const p = { ...tree, fanout: answer.wholeValue, depth: f.depth! };
-      const below = answer.wholeValue > 0 ? treeGrowth({ ...p, fanout: answer.wholeValue - 1 }).at(-1)!.total : null;
+      const p = { ...tree, fanout: answer.attempt.value, depth: answer.attempt.period };
+      const whole = answer.wholeValue ?? 0;
+      const below = answer.reachable && whole > 0 ? treeGrowth({ ...p, fanout: whole - 1 }).at(-1)!.total : null;
       return { answer, report: simulateReport(p, treeGrowth(p)), before: below };
     }
     case 'years': {
       const answer = yearsToReach(target, { ...yearly, rate: f.rate! }, bounds.years);
-      if (answer.value === null) return { answer, report: null, before: null };
-      const p = { ...yearly, rate: f.rate!, years: answer.value };
+      const p = { ...yearly, rate: f.rate!, years: answer.attempt.period };
       const rows = compoundGrowth(p);
-      return { answer, report: compoundReport(p, rows), before: rows.at(-2)?.total ?? null };
+      return { answer, report: compoundReport(p, rows), before: answer.reachable ? (rows.at(-2)?.total ?? null) : null };
     }
     case 'rate': {
       const answer = rateToReach(target, { ...yearly, years: f.years! }, bounds.rate);
-      if (answer.value === null) return { answer, report: null, before: null };
-      const p = { ...yearly, rate: answer.value, years: f.years! };
+      const p = { ...yearly, rate: answer.attempt.value, years: answer.attempt.period };
       return { answer, report: compoundReport(p, compoundGrowth(p)), before: null };
     }
   }
@@ -101,10 +103,12 @@ export function solveGoal(target: number, solved: SolvedFor, f: GoalFlags): Solu
 /** `fans goal` as a report: the answer in words and JSON, and the winning scenario's rows. */
 export function goalReport(target: number, solved: SolvedFor, f: GoalFlags): Report {
   const { answer, report, before } = solveGoal(target, solved, f);
+  const tree = solved === 'depth' || solved === 'fanout';
+  const reachedAt = answer.reachable ? answer.attempt.period : null;
   const headline = ({ count, locale }: Style): string => {
     const goal = count(target);
-    if (!answer.reachable || answer.value === null || report === null) return `The target of ${goal} cannot be reached: ${answer.reason}.`;
     const total = count(report.total!.value as Count);
+    if (!answer.reachable || answer.value === null) return `The target of ${goal} cannot be reached: ${answer.reason}. The best attempt is below (${total}).`;
     const v = answer.value;
     const was = before === null ? '' : `; one less reaches only ${count(before)}`;
     switch (solved) {
@@ -113,17 +117,17 @@ export function goalReport(target: number, solved: SolvedFor, f: GoalFlags): Rep
       case 'years':
         return `${counted(count, v, 'year reaches', 'years reach')} the target of ${goal} (${total})${was}.`;
       case 'fanout':
-        return `A fanout of ${real(locale, v)} reaches ${goal} exactly; the smallest whole fanout is ${count(answer.wholeValue ?? 0)} (${total})${was}.`;
+        return `A fanout of ${real(locale, v)} reaches ${goal} exactly; the smallest whole fanout is ${count(answer.wholeValue ?? 0)}, reaching ${total} by level ${count(reachedAt!)} of ${count(f.depth!)}${was}.`;
       case 'rate':
-        return `A yearly rate of ${real(locale, v)} (${percent(locale, v)}) reaches the target of ${goal} (${total}).`;
+        return `A yearly rate of ${real(locale, v)} (${percent(locale, v)}) reaches the target of ${goal} in year ${count(reachedAt!)} of ${count(f.years!)} (${total}).`;
     }
   };
-  const scenario = report?.json ?? {};
+  const scenario = report.json;
   return {
-    columns: report?.columns ?? [],
-    rows: report?.rows ?? [],
-    total: report?.total,
-    summary: (style) => [headline(style), ...(report?.summary(style) ?? [])],
+    columns: report.columns,
+    rows: report.rows,
+    total: report.total,
+    summary: (style) => [headline(style), ...report.summary(style)],
     json: {
       command: 'goal',
       target,
@@ -132,10 +136,11 @@ export function goalReport(target: number, solved: SolvedFor, f: GoalFlags): Rep
       ...(solved === 'fanout' ? { wholeValue: answer.wholeValue ?? null } : {}),
       reachable: answer.reachable,
       reason: answer.reason,
-      model: report ? (scenario.command as string) : solved === 'depth' || solved === 'fanout' ? 'simulate' : 'compound',
-      parameters: scenario.parameters ?? null,
-      rows: report?.rows ?? [],
-      total: (report?.total?.value as Count | undefined) ?? null,
+      reachedAt,
+      model: tree ? 'simulate' : 'compound',
+      parameters: scenario.parameters,
+      rows: report.rows,
+      total: report.total!.value as Count,
     },
   };
 }

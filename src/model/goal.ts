@@ -1,14 +1,27 @@
-import { type Count, reaches } from './count.js';
+import { type Count, reaches, toNumber } from './count.js';
 import { type TreeParams, treeLevels, treeLimit } from './tree.js';
 import { type CompoundParams, compoundYears } from './compound.js';
 
-/** What a goal search found: the smallest value that reaches the target, or why none does. */
+/**
+ * What a goal search found: the smallest value that reaches the target, or why none does,
+ * and in either case the attempt worth showing.
+ *
+ * Semantics: a target is reached *within* a horizon when the total of some period
+ * 0..horizon reaches it (not only the last period: with churn and a market the total can
+ * peak and fall). `period` is the first period that reaches it.
+ */
 export interface GoalAnswer {
   reachable: boolean;
   /** The smallest depth or years (whole), fanout or rate (real) that reaches the target. */
   value: number | null;
   /** Why the target cannot be reached, in words; `null` when it can. */
   reason: string | null;
+  /**
+   * The scenario to show: the solved-for value and the last period worth showing. When
+   * reachable, the answer (for fanout, the whole one) and the first period that reaches the
+   * target; when not, the best attempt (the period where the total peaks or stops growing).
+   */
+  attempt: { value: number; period: number };
 }
 
 /** Upper ends of the searches; the CLI's own bounds on the flags. */
@@ -19,26 +32,97 @@ export interface GoalBounds {
   maxRate: number;
 }
 
-const found = (value: number): GoalAnswer => ({ reachable: true, value, reason: null });
-const missed = (reason: string): GoalAnswer => ({ reachable: false, value: null, reason });
 const plain = (x: number) => x.toLocaleString('en-US', { maximumSignificantDigits: 6 });
 const percent = (x: number) => x.toLocaleString('en-US', { style: 'percent', maximumFractionDigits: 2 });
+
+/** Where a run of a model got to: the first period reaching the target, or its best one. */
+export interface Progress {
+  /** The first period whose total reaches the target; -1 when none up to `last` does. */
+  reached: number;
+  /** The period with the largest total (the first one, on ties) up to where the run stopped. */
+  best: number;
+  /** That total. */
+  bestTotal: Count;
+  /** Why the run stopped without reaching: the total can no longer grow, or `last` was hit. */
+  settled: boolean;
+}
+
+/**
+ * Runs a model's periods 0..last until one reaches the target or `settled(row, period)`
+ * says the total can never grow again; the best total seen is kept as evidence.
+ */
+export function progress<R extends { total: Count }>(periods: Iterator<R>, target: number, last: number, settled: (row: R) => boolean): Progress {
+  let best = 0;
+  let bestTotal: Count = 0;
+  for (let period = 0; period <= last; period++) {
+    const next = periods.next();
+    if (next.done) break;
+    const { total } = next.value;
+    if (period === 0 || toNumber(total) > toNumber(bestTotal)) {
+      best = period;
+      bestTotal = total;
+    }
+    if (reaches(total, target)) return { reached: period, best: period, bestTotal: total, settled: false };
+    if (settled(next.value)) return { reached: -1, best, bestTotal, settled: true };
+  }
+  return { reached: -1, best, bestTotal, settled: false };
+}
 
 /**
  * The first period (0, 1, ...) whose total reaches the target, looking at most at
  * periods 0..last; -1 when none does.
  */
 export function firstReaching(periods: Iterator<{ total: Count }>, target: number, last: number): number {
-  for (let period = 0; period <= last; period++) {
-    const next = periods.next();
-    if (next.done) return -1;
-    if (reaches(next.value.total, target)) return period;
-  }
-  return -1;
+  return progress(periods, target, last, () => false).reached;
 }
 
-function marketTooSmall(target: number, market: number | null): GoalAnswer | null {
-  return market !== null && market < target ? missed(`the market (${plain(market)}) is smaller than the target`) : null;
+/**
+ * When the tree can no longer reach the target, and has visibly levelled off: later levels
+ * multiply the newest by at most K (1 - total / market) < 1 each, so at most
+ * new x K' / (1 - K') more fans come; once that cannot close the gap and a level adds less
+ * than a thousandth of the starting fans, the rows shown are enough. A level adding nothing
+ * a double can hold (below 1e-15 of the total) ends the run too.
+ */
+function treeSettled(p: Omit<TreeParams, 'depth'>, target: number) {
+  const k = p.fanout * p.conversion;
+  return (row: { new: Count; total: Count }) => {
+    const fresh = toNumber(row.new);
+    const total = toNumber(row.total);
+    if (fresh <= total * 1e-15) return true;
+    const perFan = p.market === null ? k : k * Math.max(0, 1 - total / p.market);
+    return perFan < 1 && total + (fresh * perFan) / (1 - perFan) < target && fresh <= p.start * 1e-3;
+  };
+}
+
+/**
+ * When the compound model's total can never grow again: new fans per fan,
+ * K (1 - reached / market), only falls as more of the market is reached, so once it is at
+ * or below churn (or the market is full) every later year loses at least as many fans as it
+ * wins. `reached` is counted from the rows (everyone who ever became a fan). A year adding
+ * nothing a double can hold (below 1e-15 of the total) ends the run too.
+ */
+function compoundSettled(p: Omit<CompoundParams, 'years'>) {
+  const k = p.rate * p.conversion;
+  let reached = 0;
+  return (row: { new: Count; total: Count }) => {
+    reached += toNumber(row.new);
+    if (toNumber(row.new) <= toNumber(row.total) * 1e-15) return true;
+    const perFan = p.market === null ? k : k * Math.max(0, 1 - reached / p.market);
+    return perFan <= p.churn && (p.market === null || p.churn > 0 || reached >= p.market);
+  };
+}
+
+/** The reason a search ended where the total peaked (with churn) or levelled off. */
+function peakReason(best: Progress, unit: string, churn: boolean): string {
+  const at = `${unit} ${plain(best.best)}`;
+  const total = plain(toNumber(best.bestTotal));
+  return churn && best.best > 0
+    ? `the total peaks at ${total} in ${at}; after that churn loses more fans each year than referrals bring`
+    : `the total levels off at ${total} (by ${at})`;
+}
+
+function marketTooSmall(target: number, market: number | null): string | null {
+  return market !== null && market < target ? `the market (${plain(market)}) is smaller than the target` : null;
 }
 
 /**
@@ -47,15 +131,18 @@ function marketTooSmall(target: number, market: number | null): GoalAnswer | nul
  * @example depthToReach(1e6, { start: 1, fanout: 10, conversion: 1, market: null }, 5000).value // => 6
  */
 export function depthToReach(target: number, p: Omit<TreeParams, 'depth'>, maxDepth: number): GoalAnswer {
-  const tooSmall = marketTooSmall(target, p.market);
-  if (tooSmall) return tooSmall;
+  const run = progress(treeLevels(p), target, maxDepth, treeSettled(p, target));
+  if (run.reached >= 0) return { reachable: true, value: run.reached, reason: null, attempt: { value: run.reached, period: run.reached } };
   const limit = treeLimit(p);
-  if (limit !== null && limit < target && p.start < target) {
-    const k = p.fanout * p.conversion;
-    return missed(`K = ${plain(k)} < 1: the total never passes ${plain(limit)} (start / (1 - K))`);
-  }
-  const depth = firstReaching(treeLevels(p), target, maxDepth);
-  return depth >= 0 ? found(depth) : missed(`not reached within ${plain(maxDepth)} levels, the largest depth`);
+  const k = p.fanout * p.conversion;
+  const reason =
+    marketTooSmall(target, p.market) ??
+    (limit !== null && limit < target
+      ? `K = ${plain(k)} < 1: the total never passes ${plain(limit)} (start / (1 - K))`
+      : run.settled
+        ? peakReason(run, 'level', false)
+        : `not reached within ${plain(maxDepth)} levels, the largest depth`);
+  return { reachable: false, value: null, reason, attempt: { value: run.best, period: run.best } };
 }
 
 /**
@@ -64,14 +151,17 @@ export function depthToReach(target: number, p: Omit<TreeParams, 'depth'>, maxDe
  * @example yearsToReach(1024, { start: 1, rate: 1, conversion: 1, churn: 0, market: null }, 10000).value // => 10
  */
 export function yearsToReach(target: number, p: Omit<CompoundParams, 'years'>, maxYears: number): GoalAnswer {
-  const tooSmall = marketTooSmall(target, p.market);
-  if (tooSmall) return tooSmall;
+  const run = progress(compoundYears(p), target, maxYears, compoundSettled(p));
+  if (run.reached >= 0) return { reachable: true, value: run.reached, reason: null, attempt: { value: run.reached, period: run.reached } };
   const k = p.rate * p.conversion;
-  if (k <= p.churn && p.start < target) {
-    return missed(`churn (${percent(p.churn)} a year) outruns referrals (K = ${plain(k)} a year): the total never grows past the start`);
-  }
-  const years = firstReaching(compoundYears(p), target, maxYears);
-  return years >= 0 ? found(years) : missed(`not reached within ${plain(maxYears)} years, the largest number of years`);
+  const reason =
+    marketTooSmall(target, p.market) ??
+    (k <= p.churn
+      ? `churn (${percent(p.churn)} a year) outruns referrals (K = ${plain(k)} a year): the total never grows past the start`
+      : run.settled
+        ? peakReason(run, 'year', p.churn > 0)
+        : `not reached within ${plain(maxYears)} years, the largest number of years`);
+  return { reachable: false, value: null, reason, attempt: { value: run.best, period: run.best } };
 }
 
 /**
@@ -103,6 +193,37 @@ export function smallestWhole(ok: (x: number) => boolean, low: number, high: num
   return hi;
 }
 
+/** Points of the scan that replaces bisection where the predicate is not monotone. */
+export const scanPoints = 8192;
+
+/**
+ * Smallest x in (floor, high] whose run reaches the target when that need not be monotone
+ * in x (the best total of a compound run with churn and a market can fall as the rate
+ * grows: the market fills early and churn then eats it). Scans {@link scanPoints} points
+ * spaced evenly in log(x - floor) from floor + 1e-9 (high - floor) to high, then bisects
+ * between the last point that fails and the first that reaches. `floor` is a value below
+ * which nothing can reach (e.g. K = churn). `value` is null when no point of the scan
+ * reaches; `best` is then the point whose run came closest.
+ */
+export function smallestRealScan(run: (x: number) => Progress, floor: number, high: number): { value: number | null; best: number } {
+  const span = high - floor;
+  const lowest = Math.log(1e-9);
+  let previous = floor;
+  let best = high;
+  let bestTotal = -Infinity;
+  for (let i = 0; i < scanPoints; i++) {
+    const x = i === scanPoints - 1 ? high : floor + span * Math.exp(lowest * (1 - i / (scanPoints - 1)));
+    const tried = run(x);
+    if (tried.reached >= 0) return { value: smallestReal((y) => run(y).reached >= 0, previous, x), best: x };
+    if (toNumber(tried.bestTotal) > bestTotal) {
+      bestTotal = toNumber(tried.bestTotal);
+      best = x;
+    }
+    previous = x;
+  }
+  return { value: null, best };
+}
+
 /** Fanout answer: the real threshold and the smallest whole number of introductions. */
 export interface FanoutAnswer extends GoalAnswer {
   wholeValue: number | null;
@@ -115,10 +236,11 @@ export interface FanoutAnswer extends GoalAnswer {
  * @example fanoutToReach(1000, { start: 1, depth: 3, conversion: 1, market: null }, 1e6).wholeValue // => 10
  */
 export function fanoutToReach(target: number, p: Omit<TreeParams, 'fanout'>, maxFanout: number): FanoutAnswer {
-  const ok = (fanout: number) => firstReaching(treeLevels({ ...p, fanout }), target, p.depth) >= 0;
+  const run = (fanout: number) => progress(treeLevels({ ...p, fanout }), target, p.depth, () => false);
   const stuck =
     p.depth === 0 ? 'with depth 0 there are no introductions' : p.conversion === 0 ? 'with conversion 0 no introduction becomes a fan' : null;
-  return realAndWhole(ok, stuck ?? marketTooSmall(target, p.market)?.reason ?? null, `fanout ${plain(maxFanout)}`, maxFanout);
+  // The tree's total at every level grows with the fanout, market or not (see the tests), so bisection holds.
+  return solveReal(run, stuck ?? marketTooSmall(target, p.market), `fanout ${plain(maxFanout)}`, maxFanout, true, 0, true);
 }
 
 /**
@@ -127,17 +249,47 @@ export function fanoutToReach(target: number, p: Omit<TreeParams, 'fanout'>, max
  * @example rateToReach(1024, { start: 1, years: 10, conversion: 1, churn: 0, market: null }, 1000).value // => 1
  */
 export function rateToReach(target: number, p: Omit<CompoundParams, 'rate'>, maxRate: number): GoalAnswer {
-  const ok = (rate: number) => firstReaching(compoundYears({ ...p, rate }), target, p.years) >= 0;
+  const run = (rate: number) => progress(compoundYears({ ...p, rate }), target, p.years, compoundSettled({ ...p, rate }));
   const stuck =
     p.years === 0 ? 'with 0 years there are no introductions' : p.conversion === 0 ? 'with conversion 0 no introduction becomes a fan' : null;
-  const { reachable, value, reason } = realAndWhole(ok, stuck ?? marketTooSmall(target, p.market)?.reason ?? null, `rate ${plain(maxRate)}`, maxRate);
-  return { reachable, value, reason };
+  // Without churn or without a market the best total grows with the rate; with both it
+  // need not: search by scan above the rate where referrals only make up for churn.
+  const monotone = p.churn === 0 || p.market === null;
+  const { wholeValue: _, ...answer } = solveReal(run, stuck ?? marketTooSmall(target, p.market), `rate ${plain(maxRate)}`, maxRate, monotone, p.churn / p.conversion, false);
+  return answer;
 }
 
-function realAndWhole(ok: (x: number) => boolean, stuck: string | null, largest: string, max: number): FanoutAnswer {
-  if (ok(0)) return { reachable: true, value: 0, wholeValue: 0, reason: null };
-  if (stuck !== null) return { reachable: false, value: null, wholeValue: null, reason: stuck };
-  if (!ok(max)) return { reachable: false, value: null, wholeValue: null, reason: `not reached even with ${largest}, the largest allowed` };
-  const whole = smallestWhole(ok, 0, max);
-  return { reachable: true, value: smallestReal(ok, whole - 1, whole), wholeValue: whole, reason: null };
+/**
+ * The smallest real x in [0, max] whose run reaches the target (`monotone`: by bisection;
+ * otherwise by {@link smallestRealScan} above `floor`), with the smallest whole one; the
+ * attempt shows the whole answer when `showWhole` (a fanout is a count of introductions).
+ */
+function solveReal(run: (x: number) => Progress, stuck: string | null, largest: string, max: number, monotone: boolean, floor: number, showWhole: boolean): FanoutAnswer {
+  const ok = (x: number) => run(x).reached >= 0;
+  const answer = (value: number, whole: number | null): FanoutAnswer => {
+    const shown = showWhole && whole !== null ? whole : value;
+    return { reachable: true, value, wholeValue: whole, reason: null, attempt: { value: shown, period: run(shown).reached } };
+  };
+  const missed = (reason: string, best: number): FanoutAnswer => ({
+    reachable: false,
+    value: null,
+    wholeValue: null,
+    reason,
+    attempt: { value: best, period: run(best).best },
+  });
+  if (ok(0)) return answer(0, 0);
+  if (stuck !== null) return missed(stuck, stuck.startsWith('the market') ? max : 0);
+  if (monotone) {
+    if (!ok(max)) return missed(`not reached even with ${largest}, the largest allowed`, max);
+    const whole = smallestWhole(ok, 0, max);
+    return answer(smallestReal(ok, whole - 1, whole), whole);
+  }
+  const { value, best } = smallestRealScan(run, Math.min(floor, max), max);
+  if (value === null) {
+    const closest = run(best);
+    const at = `${plain(toNumber(closest.bestTotal))}, in year ${plain(closest.best)} with ${largest.split(' ')[0]} ${plain(best)}`;
+    return missed(`not reached with any ${largest.split(' ')[0]} up to ${plain(max)}: the closest is ${at}`, best);
+  }
+  const whole = Math.ceil(value);
+  return answer(value, ok(whole) ? whole : null);
 }

@@ -76,9 +76,32 @@ describe('fans goal', () => {
   it('reports an unreachable target plainly, exit 0', async () => {
     const ran = await fans(['goal', '1000', '--fanout', '10', '--market', '500']);
     expect(ran.code).toBe(0);
-    expect(ran.stdout).toBe('The target of 1,000 cannot be reached: the market (500) is smaller than the target.\n');
+    expect(ran.stdout).toMatch(/^The target of 1,000 cannot be reached: the market \(500\) is smaller than the target\. The best attempt is below \(500\)\.$/m);
     const doc = await json(['goal', '1000', '--rate', '0.1', '--churn', '20%']);
-    expect(doc).toMatchObject({ reachable: false, value: null, rows: [], total: null });
+    expect(doc).toMatchObject({ reachable: false, value: null, reachedAt: null, rows: [{ year: 0, total: 1 }], total: 1 });
+  });
+
+  it('keeps the parameters and the best attempt in every format, and names the peak (50 fans, 20% conversion, churn 10%, market 2,000)', async () => {
+    const args = ['goal', '1000', '--rate', '1', '--conversion', '20%', '--churn', '10%', '--start', '50', '--market', '2000'];
+    const doc = await json(args);
+    expect(doc.reason).toMatch(/^the total peaks at 340\.\d+ in year 35; after that churn loses more fans/);
+    expect(doc.parameters).toMatchObject({ start: 50, rate: 1, conversion: 0.2, churn: 0.1, market: 2000, years: 35 });
+    expect(doc.rows).toHaveLength(36);
+    expect(doc.total).toBeCloseTo(340.37, 2);
+    const csv = (await fans([...args, '--format', 'csv'])).stdout.split('\r\n');
+    expect(csv[0]).toBe('year,new,lost,total');
+    expect(csv).toHaveLength(38); // header, 36 rows, the final empty string
+    expect((await fans(args)).stdout).toMatch(/cannot be reached: the total peaks at 340\.374 in year 35/);
+  });
+
+  it('reports the year that reaches a rate goal and its total, not the last year\'s', async () => {
+    const doc = await json(['goal', '938377', '--years', '50', '--churn', '0.3', '--market', '1000000']);
+    expect(doc.value).toBeCloseTo(6.6133, 4);
+    expect(doc.reachedAt).toBe(7);
+    expect(doc.total).toBeGreaterThanOrEqual(938377);
+    expect(doc.rows).toHaveLength(8);
+    const text = (await fans(['goal', '938377', '--years', '50', '--churn', '0.3', '--market', '1000000'])).stdout;
+    expect(text).toMatch(/reaches the target of 938,377 in year 7 of 50 \(938,377\)/);
   });
 
   it('prints the table of the winning scenario', async () => {
