@@ -1,6 +1,6 @@
-import { type Offspring, offspringMean, offspringPgf, binomialDraw, offspringSum } from './offspring.js';
+import { type Offspring, offspringMean, offspringComplement, binomialDraw, offspringSum } from './offspring.js';
 import { type Source, seededSource } from './random.js';
-import { extinctionProbability, yearlyPgf } from './extinction.js';
+import { extinctionOf, survivalProbability, yearlyComplement } from './extinction.js';
 import { QuantileSketch } from './sketch.js';
 
 /** A referral chain to sample: the tree or compound model with random referral counts. */
@@ -167,15 +167,16 @@ export function simulateTrials(p: ChainParams, trials: number, seed: number, qua
 
 /**
  * The chance that the chain dies out eventually, from theory: q^start with q the smallest
- * root of q = G(q) (for the compound model G is the yearly one, with churn); `null` with a
+ * root of q = G(q), solved for 1 - q (see survivalProbability) (for the compound model G is the yearly one, with churn); `null` with a
  * market, where the process is no longer a Galton-Watson process.
  */
 export function theoreticalExtinction(p: ChainParams): number | null {
   if (p.market !== null) return null;
-  const pgf = offspringPgf(p.offspring);
+  const complement = offspringComplement(p.offspring);
   const mean = offspringMean(p.offspring);
-  const q = p.model === 'tree' ? extinctionProbability(pgf, mean) : extinctionProbability(yearlyPgf(pgf, p.churn), 1 - p.churn + mean);
-  return q ** p.start;
+  const survival =
+    p.model === 'tree' ? survivalProbability(complement, mean) : survivalProbability(yearlyComplement(complement, p.churn), 1 - p.churn + mean);
+  return extinctionOf(p.start, survival);
 }
 
 /**

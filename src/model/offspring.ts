@@ -71,6 +71,29 @@ export function offspringPgf(o: Offspring): (s: number) => number {
 }
 
 /**
+ * The complement H(u) = 1 - G(1 - u) of the generating function, written with expm1 and log1p
+ * so that it keeps full relative precision for small u (near-critical extinction, large k,
+ * large fanouts): fixed -expm1(n log1p(-c u)); Poisson -expm1(-K u); negative binomial
+ * -expm1(-k log1p(K u / k)).
+ *
+ * @example offspringComplement({ distribution: 'poisson', introductions: 2, conversion: 1, dispersion: 1 })(1e-20) // => 2e-20
+ */
+export function offspringComplement(o: Offspring): (u: number) => number {
+  const k = offspringMean(o);
+  switch (o.distribution) {
+    case 'fixed':
+      return (u) => -Math.expm1(o.introductions * Math.log1p(-o.conversion * u));
+    case 'poisson':
+      return (u) => -Math.expm1(-k * u);
+    case 'negbin':
+    case 'geometric': {
+      const r = shape(o);
+      return (u) => -Math.expm1(-r * Math.log1p((k / r) * u));
+    }
+  }
+}
+
+/**
  * A sampler of the total fans that `fans` independent fans bring, in one draw whatever
  * their number: n Poisson(K) sum to Poisson(n K); n negative binomials (k, K) to a negative
  * binomial (n k, n K), drawn as Poisson(Gamma(n k, K / k)); n fixed fans make n x
