@@ -34,7 +34,10 @@ export function simulateReport(p: SimulateParams, rows: readonly TreeRow[]): Rep
     `${counted(count, p.start, 'fan reaches', 'fans reach')} ${counted(count, total, 'person', 'people')} in ${counted(count, p.depth, 'step', 'steps')}${elapsed ? ` (${real(locale, elapsed.at(p.depth))} ${elapsed.name})` : ''}.`,
     `Referral factor K = ${real(locale, k)} (fanout ${count(p.fanout)} × conversion ${percent(locale, p.conversion)}).`,
     ...(limit !== null
-      ? [`K < 1: each level is smaller than the one before; the total approaches ${real(locale, limit)} (start / (1 - K)) as depth grows.`]
+      ? [
+          `K < 1: each level is smaller than the one before; the total approaches ${real(locale, limit)} ` +
+            (p.market === null ? '(start / (1 - K)) as depth grows.' : `as depth grows (below start / (1 - K) = ${real(locale, p.start / (1 - k))}: the market slows it).`),
+        ]
       : []),
     ...marketLine(locale, count, p.market, total),
   ];

@@ -37,7 +37,8 @@ export function isCompoundExact(p: Omit<CompoundParams, 'years'>): boolean {
  *
  * new(t) = total(t-1) x rate x conversion x (1 - reached(t-1) / market), never more than
  * market - reached(t-1), where reached counts everyone who ever became a fan;
- * lost(t) = total(t-1) x churn; total(t) = total(t-1) + new(t) - lost(t).
+ * lost(t) = total(t-1) x churn; total(t) = total(t-1) x (1 - churn) + new(t) (the same as
+ * total(t-1) + new(t) - lost(t), without the cancellation when churn is near 1).
  * Without a market, total(t) = start (1 + rate x conversion - churn)^t.
  * Year 0 has new = start and lost = 0.
  */
@@ -62,7 +63,8 @@ export function* compoundYears(p: Omit<CompoundParams, 'years'>): Generator<Comp
     if (p.market !== null) fresh = Math.min(fresh * (1 - reached / p.market), p.market - reached);
     const lost = total * p.churn;
     reached = p.market === null ? reached + fresh : Math.min(reached + fresh, p.market);
-    total = Math.min(total + fresh - lost, reached);
+    // Survivors first: total - lost would cancel when churn is near 1.
+    total = Math.min(total * (1 - p.churn) + fresh, reached);
     if (!Number.isFinite(total)) throw new GrowthOverflowError(year);
     yield { year, new: fresh, lost, total };
   }

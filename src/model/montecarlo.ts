@@ -180,14 +180,23 @@ export function theoreticalExtinction(p: ChainParams): number | null {
 }
 
 /**
- * Expected total fans at each period, E[Z], the same as the deterministic model's: used to
- * keep sampled counts within what a double holds (log10 of the expected final total).
+ * log10 of the largest expected total over the periods, the same as the deterministic
+ * model's without a market: the tree's start (K^(d+1) - 1)/(K - 1) (start (d + 1) when K = 1),
+ * the compound model's start max(1, 1 + K - churn)^t; at most the market. Used to keep
+ * sampled counts within what a double holds.
+ *
+ * @example expectedLog10Total({ model: 'tree', start: 1, periods: 3, offspring: { distribution: 'poisson', introductions: 10, conversion: 1, dispersion: 1 }, churn: 0, market: null }) // => 3.0457... (log10 1111)
  */
 export function expectedLog10Total(p: ChainParams): number {
   const k = offspringMean(p.offspring);
-  const growth = p.model === 'tree' ? Math.max(k, 1) : 1 + k - p.churn;
-  const start = Math.max(p.start, 1);
+  const start = Math.log10(Math.max(p.start, 1));
   const capped = p.market !== null ? Math.log10(p.market) : Infinity;
-  const grown = Math.log10(start) + p.periods * Math.log10(Math.max(growth, 1)) + (p.model === 'tree' ? Math.log10(p.periods + 1) : 0);
+  const n = p.periods;
+  let grown: number;
+  if (p.model === 'compound') grown = start + n * Math.log10(Math.max(1 + k - p.churn, 1));
+  // sum of K^g for g = 0..n, kept in range: K^n (1 - K^-(n+1)) / (1 - 1/K) for K > 1
+  else if (k > 1) grown = start + n * Math.log10(k) + Math.log10(-Math.expm1(-(n + 1) * Math.log(k)) / (1 - 1 / k));
+  else if (k === 1) grown = start + Math.log10(n + 1);
+  else grown = start + Math.log10(k === 0 ? 1 : -Math.expm1((n + 1) * Math.log(k)) / (1 - k));
   return Math.min(capped, grown);
 }

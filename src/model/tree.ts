@@ -71,12 +71,25 @@ export function treeGrowth(p: TreeParams): TreeRow[] {
 }
 
 /**
- * Effective referral factor K = fanout x conversion, and the total the tree tends to
- * when K < 1: start / (1 - K); `null` when it grows without limit.
+ * The total the tree tends to as depth grows when K = fanout x conversion < 1:
+ * start / (1 - K) without a market; with one, each level is also scaled by the share of the
+ * market not yet reached, so the limit is lower: summed level by level until the rest,
+ * at most new x K / (1 - K), is below 1e-15 of the total (at most 10,000,000 levels).
+ * `null` when K >= 1 (it grows without limit, or up to the market).
  *
  * @example treeLimit({ start: 1, fanout: 1, conversion: 0.5 }) // => 2
+ * @example treeLimit({ start: 1, fanout: 1, conversion: 0.9, market: 5 }) // => 4.06... (not 10)
  */
-export function treeLimit(p: Pick<TreeParams, 'start' | 'fanout' | 'conversion'>): number | null {
+export function treeLimit(p: Pick<TreeParams, 'start' | 'fanout' | 'conversion'> & { market?: number | null }): number | null {
   const k = p.fanout * p.conversion;
-  return k < 1 ? p.start / (1 - k) : null;
+  if (k >= 1) return null;
+  if (p.market === null || p.market === undefined) return p.start / (1 - k);
+  const levels = treeLevels({ start: p.start, fanout: p.fanout, conversion: p.conversion, market: p.market });
+  let total = p.start;
+  for (let level = 0; level < 10_000_000; level++) {
+    const row = levels.next().value;
+    total = row.total as number;
+    if ((row.new as number) * k <= total * 1e-15 * (1 - k)) break;
+  }
+  return total;
 }

@@ -71,3 +71,16 @@ describe('compoundGrowth, expected values', () => {
     expect(rows.at(-1)!.total).toBeCloseTo(100, 6);
   });
 });
+
+describe('compoundGrowth near full churn', () => {
+  it('keeps its digits when churn is near 1: total(t) = start (1 + K - churn)^t', () => {
+    // (1 + 0 - (1 - 1e-12))^3 = 1e-36 (to the precision of 1 - churn as a double); total - lost would cancel to 1e-4.
+    const churn = 1 - 1e-12;
+    const rows = compound({ rate: 0, churn, years: 3 });
+    const expected = (1 - churn) ** 3;
+    expect(Math.abs(Number(rows[3]!.total) / expected - 1)).toBeLessThan(1e-12);
+    const withRate = compound({ rate: 0.5, conversion: 1e-12, churn, years: 2 });
+    const growth = (1 - churn) + 0.5 * 1e-12; // 1 - churn is exact in doubles (Sterbenz), so this keeps its digits
+    expect(Math.abs(Number(withRate[2]!.total) / growth ** 2 - 1)).toBeLessThan(1e-9);
+  });
+});

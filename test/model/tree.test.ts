@@ -110,3 +110,32 @@ describe('treeGrowth, expected values', () => {
     expect(() => tree({ start: 10, market: 5 })).toThrow(RangeError);
   });
 });
+
+describe('treeLimit with a market', () => {
+  /** The tree with a market, summed level by level to 100,000 levels, written out again here. */
+  function summed(start: number, k: number, market: number): number {
+    let fresh = start;
+    let total = start;
+    for (let g = 1; g <= 100_000; g++) {
+      fresh = Math.min(fresh * k * (1 - total / market), market - total);
+      total = Math.min(total + fresh, market);
+    }
+    return total;
+  }
+
+  it.each([
+    [1, 1, 0.9, 5],
+    [10, 3, 0.3, 50],
+    [1, 10, 0.099, 1000],
+  ])('start %s, fanout %s, conversion %s, market %s: below start / (1 - K) and the market, as summed', (start, fanout, conversion, market) => {
+    const limit = treeLimit({ start, fanout, conversion, market })!;
+    expect(limit).toBeCloseTo(summed(start, fanout * conversion, market), 10);
+    expect(limit).toBeLessThanOrEqual(market);
+    expect(limit).toBeLessThan(start / (1 - fanout * conversion));
+  });
+
+  it('is start / (1 - K) without a market and null for K >= 1', () => {
+    expect(treeLimit({ start: 1, fanout: 1, conversion: 0.9, market: null })).toBeCloseTo(10, 12);
+    expect(treeLimit({ start: 1, fanout: 2, conversion: 0.5, market: 100 })).toBeNull();
+  });
+});
