@@ -2,6 +2,7 @@
 export interface NumberOptions {
   style?: 'decimal' | 'percent';
   notation?: 'standard' | 'scientific';
+  minimumFractionDigits?: number;
   maximumFractionDigits?: number;
   maximumSignificantDigits?: number;
 }
@@ -18,19 +19,24 @@ export interface NumberOptions {
 export function enUsFormat(options: NumberOptions): (value: number | bigint) => string {
   const percent = options.style === 'percent';
   const scientific = options.notation === 'scientific';
+  const minFraction = options.minimumFractionDigits ?? 0;
+  const zeros = minFraction > 0 && !scientific ? `.${'0'.repeat(minFraction)}` : '';
   return (value) => {
-    if (typeof value === 'bigint') return (value < 0n ? '-' : '') + group((value < 0n ? -value : value).toString());
-    if (!Number.isFinite(value)) return Number.isNaN(value) ? 'NaN' : value > 0 ? '∞' : '-∞';
+    if (typeof value === 'bigint' && !scientific) return (value < 0n ? '-' : '') + group((value < 0n ? -value : value).toString()) + zeros;
+    if (typeof value === 'number' && !Number.isFinite(value)) return Number.isNaN(value) ? 'NaN' : value > 0 ? '∞' : '-∞';
     const sign = value < 0 || Object.is(value, -0) ? '-' : '';
-    // Shortest decimal form: digits d1 d2 ... and the power of ten of d1.
-    const [mantissa, power] = Math.abs(value).toExponential().split('e') as [string, string];
+    // Shortest decimal form: digits d1 d2 ... and the power of ten of d1 (a bigint's own digits).
+    const [mantissa, power] =
+      typeof value === 'bigint'
+        ? ((text) => [text, String(text.length - 1)])((value < 0n ? -value : value).toString())
+        : (Math.abs(value).toExponential().split('e') as [string, string]);
     let digits = mantissa.replace('.', '');
     let exponent = Number(power) + (percent ? 2 : 0);
     const suffix = percent ? '%' : '';
-    if (digits === '0') return `${sign}0${scientific ? 'E0' : ''}${suffix}`;
+    if (/^0+$/.test(digits)) return `${sign}0${scientific ? 'E0' : zeros}${suffix}`;
     // How many digits to keep: significant ones, or those up to the last fraction digit.
     const keep = options.maximumSignificantDigits ?? (scientific ? 6 : exponent + 1 + (options.maximumFractionDigits ?? 3));
-    if (keep < 0) return `${sign}0${suffix}`;
+    if (keep < 0) return `${sign}0${zeros}${suffix}`;
     if (digits.length > keep) {
       const roundUp = digits.charCodeAt(keep) >= 53; // '5'
       digits = digits.slice(0, keep);
@@ -41,10 +47,10 @@ export function enUsFormat(options: NumberOptions): (value: number | bigint) => 
       }
     }
     digits = digits.replace(/0+$/, '');
-    if (digits === '') return `${sign}0${suffix}`;
+    if (digits === '') return `${sign}0${zeros}${suffix}`;
     if (scientific) return `${sign}${digits[0]}${digits.length > 1 ? `.${digits.slice(1)}` : ''}E${exponent}${suffix}`;
     const whole = exponent >= 0 ? digits.slice(0, exponent + 1).padEnd(exponent + 1, '0') : '0';
-    const fraction = exponent >= 0 ? digits.slice(exponent + 1) : '0'.repeat(-exponent - 1) + digits;
+    const fraction = (exponent >= 0 ? digits.slice(exponent + 1) : '0'.repeat(-exponent - 1) + digits).padEnd(minFraction, '0');
     return `${sign}${group(whole)}${fraction ? `.${fraction}` : ''}${suffix}`;
   };
 }

@@ -1,7 +1,8 @@
 import Table from 'cli-table3';
 import type { Cell } from './delimited.js';
 import type { Style } from './render.js';
-import { numberFormat } from './en-us.js';
+import type { Count } from '../model/count.js';
+import { columnFormat, isShortened, shareFormat } from './number.js';
 
 /** What a table shows: columns, rows, an optional total line and sentences below. */
 export interface TableData {
@@ -25,15 +26,25 @@ export const maxTableRows = 200;
  */
 export function renderTable(data: TableData, style: Style): string {
   const { count: format, chalk, locale } = style;
-  const summary = data.summary(style);
+  const summary = [...data.summary(style)];
   if (data.columns.length === 0) return summary.map((line) => `${line}\n`).join('');
-  const percent = numberFormat(locale, { style: 'percent', maximumSignificantDigits: 3 });
-  const value = (v: Cell): string =>
-    v === null || v === undefined ? '' : typeof v === 'bigint' || typeof v === 'number' ? format(v) : String(v);
+  const percent = shareFormat(locale);
+  // One rule per column (see columnFormat), the total line formatted as its column.
+  const formats = new Map(
+    data.columns.map((c) => {
+      const values = data.rows.map((row) => row[c]).filter((v): v is Count => typeof v === 'number' || typeof v === 'bigint');
+      if (c === data.columns.at(-1) && data.total && (typeof data.total.value === 'number' || typeof data.total.value === 'bigint')) values.push(data.total.value);
+      return [c, columnFormat(values, locale)] as const;
+    }),
+  );
   const cellOf = (row: Record<string, Cell>, column: string): string => {
     const v = row[column] ?? null;
-    return typeof v === 'number' && data.shares?.includes(column) ? percent(v) : value(v);
+    if (v === null || v === undefined) return '';
+    if (typeof v === 'number' && data.shares?.includes(column)) return percent(v);
+    return typeof v === 'bigint' || typeof v === 'number' ? formats.get(column)!(v) : String(v);
   };
+  const shortened = data.rows.some((row) => data.columns.some((c) => isShortened(row[c]))) || isShortened(data.total?.value);
+  if (shortened) summary.push('Figures past 15 digits are shortened here; --format json, csv or tsv has every digit.');
   const table = new Table({
     head: data.columns.map((c) => chalk.bold(c)),
     style: { head: [], border: [], compact: true },
@@ -51,7 +62,9 @@ export function renderTable(data: TableData, style: Style): string {
   }
   if (data.total) {
     const label = { colSpan: Math.max(1, data.columns.length - 1), content: chalk.bold(data.total.label) };
-    table.push(data.columns.length > 1 ? [label, chalk.bold(value(data.total.value))] : [chalk.bold(value(data.total.value))]);
+    const last = data.columns.at(-1)!;
+    const totalCell = cellOf({ [last]: data.total.value }, last);
+    table.push(data.columns.length > 1 ? [label, chalk.bold(totalCell)] : [chalk.bold(totalCell)]);
   }
   return [table.toString(), ...summary].join('\n') + '\n';
 }

@@ -19,3 +19,24 @@ describe('smaller numbers', () => {
     expectUsageError(await fans(['simulate', '--fanout', '10', '--depth', '290', '--trials', '10', '--seed', '1']), /^fans: --depth must be at most 289 with --trials/);
   });
 });
+
+describe('readable tables', () => {
+  it('shortens exact numbers too wide to read, and says where every digit is', async () => {
+    const ran = await fans(['simulate', '--depth', '400']);
+    const lines = ran.stdout.split('\n');
+    expect(Math.max(...lines.map((l) => l.length))).toBeLessThan(90); // was 1,091 characters
+    expect(ran.stdout).toMatch(/^1 fan reaches 1\.11111E400 people in 400 steps\.$/m);
+    expect(ran.stdout).toMatch(/--format json, csv or tsv has every digit/);
+    // The machine formats stay exact.
+    expect((await fans(['simulate', '--depth', '400', '--format', 'csv'])).stdout).toContain(`400,1${'0'.repeat(400)},${'1'.repeat(401)}`);
+  });
+
+  it('writes a column with one rule: the same decimals in every row, percentages with one decimal', async () => {
+    const ran = await fans(['compound', '--rate', '0.2', '--conversion', '50%', '--churn', '5%', '--years', '4']);
+    expect(ran.stdout).toContain('│    0 │ 1.00 │ 0.0000 │  1.00 │');
+    expect(ran.stdout).toContain('│    4 │ 0.12 │ 0.0579 │  1.22 │');
+    const sampled = await fans(['simulate', '--fanout', '2', '--depth', '3', '--trials', '100', '--seed', '1']);
+    const extinct = sampled.stdout.split('\n').filter((l) => l.startsWith('│')).map((l) => l.split('│').at(-2)!.trim()).slice(1);
+    for (const cell of extinct) expect(cell).toMatch(/^\d+\.\d%$/);
+  });
+});

@@ -108,7 +108,7 @@ describe('bad --trials input: one line, exit 2, empty stdout', () => {
     [['simulate', '--trials', '10', '--quantiles', '50,abc'], /^fans: --quantiles must be/],
     [['simulate', '--trials', '10', '--threads', '0'], /^fans: --threads must be a whole number from 1 to 64/],
     [['simulate', '--trials', '10000000', '--depth', '100'], /^fans: --depth must be at most 19 with --trials 10,000,000/],
-    [['simulate', '--trials', '10', '--depth', '400'], /^fans: --depth must be at most 287 with --trials and these parameters/],
+    [['simulate', '--trials', '10', '--depth', '400'], /^fans: --depth must be at most 289 with --trials and these parameters/],
   ])('%j', async (args, message) => {
     const ran = await fans(args);
     expectUsageError(ran, message);

@@ -11,6 +11,9 @@ const optionSets: NumberOptions[] = [
   { notation: 'scientific', maximumSignificantDigits: 6 },
   { style: 'percent', maximumFractionDigits: 2 },
   { style: 'percent', maximumSignificantDigits: 3 },
+  { minimumFractionDigits: 2, maximumFractionDigits: 2 },
+  { minimumFractionDigits: 4, maximumFractionDigits: 4 },
+  { style: 'percent', minimumFractionDigits: 1, maximumFractionDigits: 1 },
 ];
 
 const numbers = fc.oneof(
@@ -31,6 +34,17 @@ describe('enUsFormat equals Intl.NumberFormat("en-US")', () => {
         expect(ours(x)).toBe(intl.format(x));
       }),
       { numRuns: 3000 },
+    );
+  });
+
+  it.each([{ notation: 'scientific', maximumSignificantDigits: 6 }, { minimumFractionDigits: 2, maximumFractionDigits: 2 }] as NumberOptions[])('writes bigints of any size with %j', (options) => {
+    const intl = new Intl.NumberFormat('en-US', options);
+    const ours = enUsFormat(options);
+    fc.assert(
+      fc.property(fc.bigInt({ min: 0n, max: 10n ** 400n }), (x) => {
+        expect(ours(x)).toBe(intl.format(x));
+      }),
+      { numRuns: 2000 },
     );
   });
 

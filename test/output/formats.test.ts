@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { toCsv, toTsv } from '../../src/output/delimited.js';
 import { toJson } from '../../src/output/json.js';
-import { countFormat } from '../../src/output/number.js';
+import { columnFormat, countFormat } from '../../src/output/number.js';
 
 describe('toJson', () => {
   it('writes bigints as exact number literals', () => {
@@ -47,8 +47,30 @@ describe('countFormat', () => {
     ['en-US', 57.6650390625, '57.67'],
     ['en-US', 0.123456, '0.123'],
     ['en-US', 2.5e20, '2.5E20'],
-    ['en-US', 10n ** 20n, '100,000,000,000,000,000,000'],
+    ['en-US', 10n ** 20n, '1E20'], // from 1e15 on, exact or not: scientific (exact digits in JSON, CSV, TSV)
+    ['en-US', 999_999_999_999_999n, '999,999,999,999,999'],
+    ['nl-NL', 1111n * 10n ** 398n, '1,111E401'],
   ] as const)('%s formats %s as %s', (locale, value, text) => {
     expect(countFormat(locale)(value)).toBe(text);
+  });
+});
+
+describe('columnFormat: one rule per column', () => {
+  const column = (values: (number | bigint)[], locale = 'en-US') => values.map(columnFormat(values, locale));
+  it.each([
+    ['whole numbers stay whole', [1, 10, 100, 1000], ['1', '10', '100', '1,000']],
+    ['shares below 1: three significant digits of the largest, the same decimals in every row', [0.2, 0.22, 0.242], ['0.200', '0.220', '0.242']],
+    ['mixed below and above 1: two decimals throughout', [0.2, 0.22, 0.242, 1.33], ['0.20', '0.22', '0.24', '1.33']],
+    ['halves: one decimal', [0, 1.5, 3, 4.5], ['0.0', '1.5', '3.0', '4.5']],
+    ['a column that passes 1e15: scientific throughout (0 stays 0)', [0, 109336274390612.2, 1.09336e15], ['0', '1.09336E14', '1.09336E15']],
+    ['exact integers past 15 digits', [1n, 10n ** 20n], ['1E0', '1E20']],
+    ['tiny values: scientific, not 324 decimals', [0, 2.5e-12, 1e-10], ['0', '2.5E-12', '1E-10']],
+  ] as const)('%s', (_, values, expected) => {
+    expect(column([...values])).toEqual(expected);
+  });
+
+  it('follows the locale: nl-NL writes 0,200 and 1.000', () => {
+    expect(column([0.2, 0.242], 'nl-NL')).toEqual(['0,200', '0,242']);
+    expect(column([1, 1000], 'nl-NL')).toEqual(['1', '1.000']);
   });
 });
