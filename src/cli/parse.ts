@@ -144,5 +144,9 @@ export function quantileList(text: string | number): Parsed<number[]> {
   const parts = String(text).split(',');
   const values = parts.map((part) => numberText(part));
   if (parts.length > 9 || values.some((v) => v === null || v <= 0 || v >= 100)) return rule;
+  // 0.05,0.5 is far more likely shares than p0.05 and p0.5: refuse rather than guess.
+  if ((values as number[]).every((v) => v < 1)) {
+    return { invalid: `are percentiles from 0 to 100, and these all look like shares: for the ${(values as number[]).map((v) => `${+(v * 100).toPrecision(12)}th`).join(', ')} percentiles write ${(values as number[]).map((v) => +(v * 100).toPrecision(12)).join(',')}` };
+  }
   return [...new Set(values as number[])].sort((a, b) => a - b);
 }

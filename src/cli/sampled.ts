@@ -86,16 +86,25 @@ export function trialReport(model: Model, chain: ChainParams, t: TrialFlags & { 
   const summary = ({ count, locale }: Style) => {
     const by = `${tree ? 'level' : 'year'} ${count(chain.periods)}`;
     const kind = { fixed: 'fixed', poisson: 'Poisson', negbin: `negative binomial (k = ${real(locale, t.dispersion ?? 1)})`, geometric: 'geometric' }[t.distribution];
-    const spread = t.quantiles.length >= 2 ? `; ${percent(locale, (t.quantiles.at(-1)! - t.quantiles[0]!) / 100)} of runs between ${count(last.quantiles[0]!)} and ${count(last.quantiles.at(-1)!)}` : '';
+    // A percentile range means something only with enough runs in its tails: at least one run
+    // below the lowest and one above the highest percentile asked for.
+    const tail = t.quantiles.length >= 2 ? Math.min(t.quantiles[0]!, 100 - t.quantiles.at(-1)!) / 100 : 0;
+    const enough = tail > 0 && trials * tail >= 1;
+    const spread =
+      t.quantiles.length < 2
+        ? ''
+        : enough
+          ? `; ${percent(locale, (t.quantiles.at(-1)! - t.quantiles[0]!) / 100)} of runs between ${count(last.quantiles[0]!)} and ${count(last.quantiles.at(-1)!)}`
+          : `; ${counted(count, trials, 'run is', 'runs are')} too few for a p${t.quantiles[0]}–p${t.quantiles.at(-1)} range (it needs ${count(Math.ceil(1 / tail))})`;
     return [
       `${counted(count, trials, 'run', 'runs')} with ${kind} referrals, mean K = ${real(locale, k)}${tree ? '' : ' a year'} (seed ${t.seed}; --seed ${t.seed} repeats it).`,
       `Mean total by ${by}: ${count(last.mean)}${spread}.`,
       // With no (or only) extinct runs the standard error is 0, which says nothing: give the
-      // 95% bound of the rule of three instead.
+      // exact one-sided 95% bound (Clopper-Pearson: 1 - 0.05^(1/N), about 3/N for large N).
       estimate === 0
-        ? `Chance the chain has died out by ${by}: none of the runs did, so below ${chance(locale, 3 / trials)} (95% bound, 3/N).`
+        ? `Chance the chain has died out by ${by}: ${trials === 1 ? 'the one run did not' : `none of the ${count(trials)} runs did`}, so below ${chance(locale, -Math.expm1(Math.log(0.05) / trials))} (95% bound, 1 - 0.05^(1/N)).`
         : estimate === 1
-          ? `Chance the chain has died out by ${by}: every run did, so above ${chance(locale, 1 - 3 / trials)} (95% bound, 1 - 3/N).`
+          ? `Chance the chain has died out by ${by}: ${trials === 1 ? 'the one run did' : `all ${count(trials)} runs did`}, so above ${chance(locale, Math.exp(Math.log(0.05) / trials))} (95% bound, 0.05^(1/N)).`
           : `Chance the chain has died out by ${by}: ${chance(locale, estimate)} ± ${chance(locale, standardError)} (standard error).`,
       theory === null
         ? 'Theory gives no extinction probability with a market cap.'
@@ -110,6 +119,7 @@ export function trialReport(model: Model, chain: ChainParams, t: TrialFlags & { 
     columns: [periodName, ...(elapsed ? [elapsed.name] : []), 'mean', ...names, 'extinct'],
     rows: table,
     shares: ['extinct'],
+    constants: { seed: t.seed },
     summary,
     chart: {
       title: chartTitle(model.command, chartFlags, { start: 1, conversion: 1, churn: 0, distribution: 'poisson' }),

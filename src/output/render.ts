@@ -1,4 +1,4 @@
-import { toCsv, toTsv } from './delimited.js';
+import { type Cell, toCsv, toTsv } from './delimited.js';
 import { type Json, toJson } from './json.js';
 import type { CountFormat } from './number.js';
 import type { TableData } from './table.js';
@@ -14,6 +14,18 @@ export interface Report extends TableData {
   json: { readonly [key: string]: Json | undefined };
   /** What a chart of this report shows; absent where there is nothing to draw. */
   chart?: ChartData;
+  /**
+   * Values that hold for every row (a sampled run's seed): extra last columns in CSV and TSV,
+   * where a spreadsheet keeps them with the data; the table's summary and JSON say them already.
+   */
+  constants?: Record<string, Cell>;
+}
+
+/** Columns and rows for CSV and TSV: the report's, with its constants as last columns. */
+function delimited(report: Report): [readonly string[], readonly Record<string, Cell>[]] {
+  const constants = report.constants;
+  if (!constants) return [report.columns, report.rows];
+  return [[...report.columns, ...Object.keys(constants)], report.rows.map((row) => ({ ...row, ...constants }))];
 }
 
 /** Chart settings: a terminal chart under the table, the y scale, the terminal's width. */
@@ -55,9 +67,9 @@ export async function render(report: Report, format: Format, style: () => Promis
     case 'json':
       return toJson(report.json) + '\n';
     case 'csv':
-      return toCsv(report.columns, report.rows);
+      return toCsv(...delimited(report));
     case 'tsv':
-      return toTsv(report.columns, report.rows);
+      return toTsv(...delimited(report));
     case 'table': {
       const { renderTable } = await import('./table.js');
       const look = await style();

@@ -19,8 +19,9 @@ describe('--trials', () => {
     expect(doc.parameters).toMatchObject({ trials: 3000, seed: 42, distribution: 'poisson', quantiles: [5, 50, 95] });
     expect(doc.extinction).toMatchObject({ by: 8, theory: expect.closeTo(0.2031878699, 8) });
     expect(Math.abs(doc.extinction.estimate - doc.extinction.theory)).toBeLessThan(4 * doc.extinction.standardError + 0.01);
-    expect((await fans([...base, '--format', 'csv'])).stdout.split('\r\n')[0]).toBe('level,mean,p5,p50,p95,extinct');
-    expect((await fans([...base, '--format', 'tsv', '--quantiles', '90,10,50'])).stdout.split('\n')[0]).toBe('level\tmean\tp10\tp50\tp90\textinct');
+    // The seed goes with the data into a spreadsheet: a last column (JSON and the table say it already).
+    expect((await fans([...base, '--format', 'csv'])).stdout.split('\r\n').slice(0, 2)).toEqual(['level,mean,p5,p50,p95,extinct,seed', '0,1,1,1,1,0,42']);
+    expect((await fans([...base, '--format', 'tsv', '--quantiles', '90,10,50'])).stdout.split('\n')[0]).toBe('level\tmean\tp10\tp50\tp90\textinct\tseed');
   });
 
   it('works for the compound model with churn', async () => {
@@ -48,13 +49,26 @@ describe('--trials', () => {
     expect((await fans(['simulate', '--trials', '500', '--seed', '5'])).stdout).toContain('--seed 5 repeats it');
   });
 
-  it('gives the rule-of-three bound when no run, or every run, died out', async () => {
+  it('gives the exact 95% bound when no run, or every run, died out: 1 - 0.05^(1/N), about 3/N', async () => {
+    // 1 - 0.05^(1/500) = 0.005974 (3/500 = 0.006); 0.05^(1/300) = 0.99006
     expect((await fans(['simulate', '--trials', '500', '--seed', '1', '--distribution', 'fixed'])).stdout).toContain(
-      'Chance the chain has died out by level 3: none of the runs did, so below 0.6% (95% bound, 3/N).',
+      'Chance the chain has died out by level 3: none of the 500 runs did, so below 0.597% (95% bound, 1 - 0.05^(1/N)).',
     );
     expect((await fans(['simulate', '--trials', '300', '--seed', '1', '--fanout', '0'])).stdout).toContain(
-      'Chance the chain has died out by level 3: every run did, so above 99% (95% bound, 1 - 3/N).',
+      'Chance the chain has died out by level 3: all 300 runs did, so above 99% (95% bound, 0.05^(1/N)).',
     );
+  });
+
+  it('says something true with one run: a bound below 100%, no 90% range of one value', async () => {
+    const out = (await fans(['simulate', '--trials', '1', '--seed', '3'])).stdout;
+    expect(out).toContain('the one run did not, so below 95% (95% bound, 1 - 0.05^(1/N))'); // 1 - 0.05 = 0.95, not 3/N = 300%
+    expect(out).toMatch(/Mean total by level 3: [\d,]+; 1 run is too few for a p5–p95 range \(it needs 20\)\./);
+    expect((await fans(['simulate', '--trials', '20', '--seed', '3'])).stdout).toMatch(/90% of runs between/);
+  });
+
+  it('refuses percentiles written as shares rather than guessing', async () => {
+    expectUsageError(await fans(['simulate', '--trials', '10', '--quantiles', '0.05,0.5']), /^fans: --quantiles are percentiles from 0 to 100, and these all look like shares: for the 5th, 50th percentiles write 5,50/);
+    expect((await fans(['simulate', '--trials', '10', '--seed', '1', '--quantiles', '0.5,50', '--format', 'csv'])).stdout.split('\r\n')[0]).toBe('level,mean,p0.5,p50,extinct,seed');
   });
 
   it('equals the deterministic model with fixed referrals and full conversion', async () => {
@@ -151,6 +165,6 @@ describe('progress', () => {
     const ran = spawnFans(['simulate', '--depth', '10', '--trials', '200000', '--seed', '1', '--format', 'csv']);
     expect(ran.code).toBe(0);
     expect(ran.stderr).toBe('');
-    expect(ran.stdout.split('\r\n')[0]).toBe('level,mean,p5,p50,p95,extinct');
+    expect(ran.stdout.split('\r\n')[0]).toBe('level,mean,p5,p50,p95,extinct,seed');
   });
 });
