@@ -6,7 +6,7 @@ import { compoundReport, compoundSchema, yearlyRows } from './compound.js';
 import { goalReport, goalSchema, parseTarget, solvedFor } from './goal.js';
 import { type Io, UsageError } from './io.js';
 import { trialOptions } from './options.js';
-import { isInvalid, localeTag } from './parse.js';
+import { environmentLocale, isInvalid, localeTag } from './parse.js';
 import { type Job, buildProgram, shortHelp } from './program.js';
 import { simulateReport, simulateSchema, treeRows } from './simulate.js';
 import { parseFlags, pick } from './validate.js';
@@ -76,7 +76,7 @@ async function scenarioText(io: Io, file: string): Promise<string> {
 }
 
 /** --chart and --scale, checked against the format; the chart fits the terminal, or 80 columns. */
-function chartOptions(job: Job, io: Io): ChartOptions {
+function chartOptions(job: Job, io: Io, locale: string): ChartOptions {
   const chart = job.flags.chart === true;
   const format = job.flags.format as Format;
   if (chart && format !== 'table') throw new UsageError(`--chart draws under the table; it does not go with --format ${format} (for a chart file use --format svg)`);
@@ -84,7 +84,7 @@ function chartOptions(job: Job, io: Io): ChartOptions {
   // Asked only for a chart: telling a terminal apart from /dev/null loads node:tty.
   const columns = chart && io.stdoutIsTTY ? io.columns : undefined;
   const width = columns && columns >= 40 ? Math.min(columns, 200) : 80;
-  return { chart, scale: (job.flags.scale as ScaleChoice | undefined) ?? 'auto', width };
+  return { chart, scale: (job.flags.scale as ScaleChoice | undefined) ?? 'auto', width, locale };
 }
 
 /** A `--locale` value, checked: a UsageError names the flag when this system does not know it. */
@@ -109,7 +109,7 @@ async function run(job: Job, io: Io): Promise<string> {
   // ICU for locales other than en-US) loads only when a table is drawn.
   const locale = job.flags.locale === undefined ? undefined : checkedLocale(job.flags.locale);
   const style = async () => (await import('./style.js')).buildStyle(io, { locale, color: job.flags.color });
-  const charts = chartOptions(job, io);
+  const charts = chartOptions(job, io, locale ?? environmentLocale(io.env));
   return render(await report(job, io), format, style, charts);
 }
 

@@ -123,7 +123,8 @@ export function trialReport(model: Model, chain: ChainParams, t: TrialFlags & { 
     summary,
     chart: {
       title: chartTitle(model.command, chartFlags, { start: 1, conversion: 1, churn: 0, distribution: 'poisson' }),
-      xLabel: periodName,
+      xLabel: elapsed ? elapsed.name : periodName,
+      ...(elapsed ? { xValues: rows.map((r) => elapsed.at(r.period)) } : {}),
       // The median and the mean: with uneven referrals they tell different stories.
       series: [
         ...(median >= 0 ? [{ name: 'median (p50)', values: rows.map((r) => r.quantiles[median]!) }] : []),

@@ -49,7 +49,7 @@ export function simulateReport(p: SimulateParams, rows: readonly TreeRow[]): Rep
     rows: table,
     total: { label: 'total', value: total },
     summary,
-    chart: totalsChart('simulate', parameters, { start: 1, conversion: 1 }, 'level', rows.map((r) => r.total)),
+    chart: totalsChart('simulate', parameters, { start: 1, conversion: 1 }, 'level', rows.map((r) => r.total), elapsed),
     json: {
       command: 'simulate',
       parameters,

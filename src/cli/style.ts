@@ -21,7 +21,9 @@ export async function buildStyle(io: Io, flags: { locale?: string | undefined; c
   const locale = flags.locale ?? environmentLocale(io.env);
   const level = await colourLevel(io, flags.color !== false);
   const chalk = level === 0 ? plainPaint : painted(new (await import('chalk')).Chalk({ level }));
-  return { locale, count: countFormat(locale), chalk };
+  // Sentences wrap at the terminal's width (at spaces); piped output is not wrapped.
+  const wrap = io.stdoutIsTTY && io.columns && io.columns >= 40 ? io.columns : undefined;
+  return { locale, count: countFormat(locale), chalk, wrap };
 }
 
 /** Paint from a chalk instance: bold, dim, and a colour per chart series. */

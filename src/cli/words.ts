@@ -30,9 +30,24 @@ export function chance(locale: string, share: number): string {
   return numberFormat(locale, { style: 'percent', maximumSignificantDigits: 3 })(share);
 }
 
-/** The chart of a deterministic run: one line of totals, titled by the command and flags. */
-export function totalsChart(command: string, flags: Record<string, unknown>, defaults: Record<string, unknown>, xLabel: string, totals: readonly Count[]): ChartData {
-  return { title: chartTitle(command, flags, defaults), xLabel, series: [{ name: 'total', values: totals }] };
+/**
+ * The chart of a deterministic run: one line of totals, titled by the command and flags;
+ * `x` the elapsed-time axis (`--cycle`) when there is one.
+ */
+export function totalsChart(
+  command: string,
+  flags: Record<string, unknown>,
+  defaults: Record<string, unknown>,
+  xLabel: string,
+  totals: readonly Count[],
+  x?: { name: string; at: (period: number) => number } | null,
+): ChartData {
+  return {
+    title: chartTitle(command, flags, defaults),
+    xLabel: x ? x.name : xLabel,
+    ...(x ? { xValues: totals.map((_, period) => x.at(period)) } : {}),
+    series: [{ name: 'total', values: totals }],
+  };
 }
 
 /**

@@ -1,6 +1,7 @@
 import type { Count } from '../model/count.js';
 import type { Paint } from './render.js';
-import { type ChartData, type Scale, type ScaleChoice, chooseScale } from './scale.js';
+import { wrapWords } from './wrap.js';
+import { type ChartData, type Scale, type ScaleChoice, chooseScale, numberLabel, xTicks } from './scale.js';
 
 /** Marks of the series, in order: plain characters, so a chart survives any terminal. */
 const marks = ['*', 'o', '+', 'x', '#', '@', '%', '&'];
@@ -12,6 +13,8 @@ export interface TerminalChartOptions {
   height?: number;
   scale: ScaleChoice;
   paint: Paint;
+  /** Number format of the labels (en-US when absent). */
+  locale?: string;
 }
 
 /**
@@ -22,7 +25,7 @@ export interface TerminalChartOptions {
  * draws as the straight line it is.
  */
 export function renderTerminalChart(chart: ChartData, options: TerminalChartOptions): string {
-  const scale = chooseScale(chart, options.scale);
+  const scale = chooseScale(chart, options.scale, options.locale);
   const height = Math.max(5, options.height ?? 12);
   const labels = new Map<number, string>();
   for (const tick of scale.ticks) {
@@ -65,17 +68,19 @@ export function renderTerminalChart(chart: ChartData, options: TerminalChartOpti
 
   const paintCell = (cell: { char: string; series: number }) =>
     cell.series >= 0 ? options.paint.color(cell.series, cell.char) : cell.series === -2 ? options.paint.dim(cell.char) : cell.char;
-  const lines = [options.paint.bold(`${chart.title} (${scale.kind} scale)`)];
+  const lines = wrapWords(`${chart.title} (${scale.kind} scale)`, options.width).map((line) => options.paint.bold(line));
   for (let r = 0; r < height; r++) {
     const label = labels.get(r);
     lines.push(`${(label ?? '').padStart(labelWidth)} ${label === undefined ? '|' : '+'}${grid[r]!.map(paintCell).join('')}`);
   }
   lines.push(`${' '.repeat(labelWidth)} +${'-'.repeat(width)}`);
-  lines.push(' '.repeat(labelWidth + 2) + periodAxis(periods, width));
+  const xText = (t: number) => (chart.xValues ? numberLabel(options.locale)(chart.xValues[t] ?? t) : String(t));
+  lines.push(' '.repeat(labelWidth + 2) + periodAxis(periods, width, xText));
   lines.push(' '.repeat(labelWidth + 2 + Math.max(0, Math.floor((width - chart.xLabel.length) / 2))) + chart.xLabel);
   const legend = chart.series.map((s, i) => `${options.paint.color(i, marks[i % marks.length]!)} ${s.name}`);
   if (chart.band) legend.push(`${options.paint.dim(':')} ${chart.band.name}`);
   if (legend.length > 1) lines.push(' '.repeat(labelWidth + 2) + legend.join('   '));
+  if (scale.zeros) lines.push(' '.repeat(labelWidth + 2) + '0 is drawn on the bottom line of the log scale');
   return lines.join('\n') + '\n';
 }
 
@@ -95,19 +100,25 @@ function at(values: readonly (Count | null)[], t: number, scale: Scale): number 
   return (1 - f) * scale.position(a) + f * scale.position(b);
 }
 
-/** The periods along the bottom: first, middle and last. */
-function periodAxis(periods: number, width: number): string {
+/**
+ * The periods along the bottom at an even step (see xTicks), as many as fit with a space
+ * between labels; each label centred on its column, the first and last kept inside.
+ */
+function periodAxis(periods: number, width: number, text: (period: number) => string): string {
   const last = Math.max(0, periods - 1);
+  const widest = Math.max(text(0).length, text(last).length);
+  const column = (t: number) => (last === 0 ? 0 : Math.round((t / last) * (width - 1)));
   const line = Array.from({ length: width }, () => ' ');
-  const put = (text: string, column: number) => {
-    const start = Math.max(0, Math.min(width - text.length, column));
-    for (let k = 0; k < text.length; k++) line[start + k] = text[k]!;
-  };
-  put('0', 0);
-  if (last > 0) put(String(last), width - String(last).length);
-  if (last > 1 && width > 30) {
-    const middle = String(Math.round(last / 2));
-    put(middle, Math.round((Number(middle) / last) * (width - 1)) - Math.floor(middle.length / 2));
+  for (let most = Math.min(last + 1, Math.floor(width / (widest + 2))); most >= 1; most--) {
+    const ticks = xTicks(last, most);
+    const spots = ticks.map((t) => {
+      const label = text(t);
+      return { label, start: Math.max(0, Math.min(width - label.length, column(t) - Math.floor(label.length / 2))) };
+    });
+    if (spots.every((s, i) => i === 0 || s.start > spots[i - 1]!.start + spots[i - 1]!.label.length)) {
+      for (const { label, start } of spots) for (let k = 0; k < label.length; k++) line[start + k] = label[k]!;
+      break;
+    }
   }
   return line.join('').trimEnd();
 }

@@ -33,6 +33,8 @@ export interface ChartOptions {
   chart: boolean;
   scale: ScaleChoice;
   width: number;
+  /** Number format of chart labels: the table's locale. */
+  locale: string;
 }
 
 /** How to write numbers and colour for people; only the table uses it. */
@@ -41,6 +43,8 @@ export interface Style {
   /** The few colours tables use: a chalk instance, or plain text when colour is off. */
   chalk: Paint;
   locale: string;
+  /** The terminal's width when stdout is one: summary lines wrap there, at spaces; none when piped. */
+  wrap?: number | undefined;
 }
 
 /** Text styles tables and charts use. */
@@ -62,7 +66,7 @@ export async function render(report: Report, format: Format, style: () => Promis
   switch (format) {
     case 'svg': {
       const { renderSvg } = await import('./svg.js');
-      return renderSvg(report.chart!, charts?.scale ?? 'auto');
+      return renderSvg(report.chart!, charts?.scale ?? 'auto', charts?.locale);
     }
     case 'json':
       return toJson(report.json) + '\n';
@@ -76,7 +80,7 @@ export async function render(report: Report, format: Format, style: () => Promis
       const table = renderTable(report, look);
       if (!charts?.chart || !report.chart) return table;
       const { renderTerminalChart } = await import('./chart.js');
-      return `${table}\n${renderTerminalChart(report.chart, { width: charts.width, scale: charts.scale, paint: look.chalk })}`;
+      return `${table}\n${renderTerminalChart(report.chart, { width: charts.width, scale: charts.scale, paint: look.chalk, locale: look.locale })}`;
     }
   }
 }

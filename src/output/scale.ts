@@ -1,11 +1,13 @@
 import { type Count, log10Count } from '../model/count.js';
-import { group } from './en-us.js';
+import { numberFormat } from './en-us.js';
 
 /** What a chart shows: lines of totals per period, and an optional band around the first. */
 export interface ChartData {
   title: string;
-  /** Name of the periods: level, year or period. */
+  /** Name of the x axis: level, year or period, or the elapsed time's unit (`months`). */
   xLabel: string;
+  /** The x value of each period when it is not the period itself (elapsed time: 0, 3, 6, ... months). */
+  xValues?: readonly number[];
   series: readonly { name: string; values: readonly (Count | null)[] }[];
   /** A shaded range, e.g. p5 to p95 of sampled runs. */
   band?: { name: string; low: readonly Count[]; high: readonly Count[] };
@@ -28,6 +30,8 @@ export interface Scale {
   /** Position of a value from 0 (bottom) to 1 (top). */
   position(value: Count): number;
   ticks: { at: number; label: string }[];
+  /** Whether some value is 0 (or below) on a log scale, where it is drawn on the bottom line. */
+  zeros: boolean;
 }
 
 const allValues = (chart: ChartData): Count[] => [
@@ -42,7 +46,7 @@ const positive = (v: Count) => (typeof v === 'bigint' ? v > 0n : v > 0);
  * two orders of magnitude; linear otherwise. Degenerate data (one value, all equal, all
  * zero) still gets an axis one unit (or one decade) high.
  */
-export function chooseScale(chart: ChartData, choice: ScaleChoice): Scale {
+export function chooseScale(chart: ChartData, choice: ScaleChoice, locale = 'en-US'): Scale {
   const values = allValues(chart);
   const logs = values.filter(positive).map(log10Count);
   const spanOrders = logs.length ? Math.max(...logs) - Math.min(...logs) : 0;
@@ -52,20 +56,20 @@ export function chooseScale(chart: ChartData, choice: ScaleChoice): Scale {
     let highest = logs.length ? Math.ceil(Math.max(...logs)) : 1;
     if (highest <= lowest) highest = lowest + 1;
     const of = (v: Count) => (positive(v) ? log10Count(v) : lowest);
-    return build('log', lowest, highest, of, logTicks(lowest, highest));
+    return build('log', lowest, highest, of, logTicks(lowest, highest), values.some((v) => !positive(v)));
   }
   const numbers = values.map((v) => Number(v)).filter(Number.isFinite);
   let low = Math.min(0, ...numbers);
   let high = Math.max(...numbers, 0);
   if (high <= low) high = low + 1;
-  const ticks = linearTicks(low, high);
+  const ticks = linearTicks(low, high, locale);
   low = Math.min(low, ticks[0]!.at);
   high = Math.max(high, ticks.at(-1)!.at);
-  return build('linear', low, high, (v) => Number(v), ticks);
+  return build('linear', low, high, (v) => Number(v), ticks, false);
 }
 
-function build(kind: Scale['kind'], low: number, high: number, of: (v: Count) => number, ticks: Scale['ticks']): Scale {
-  return { kind, low, high, of, position: (v) => (of(v) - low) / (high - low), ticks };
+function build(kind: Scale['kind'], low: number, high: number, of: (v: Count) => number, ticks: Scale['ticks'], zeros: boolean): Scale {
+  return { kind, low, high, of, position: (v) => (of(v) - low) / (high - low), ticks, zeros };
 }
 
 /** Ticks at powers of ten: every decade, or every 2, 5, 10, 20, 50, ... decades when there are many. */
@@ -80,7 +84,8 @@ export function logTicks(low: number, high: number): Scale['ticks'] {
 }
 
 /** Ticks at round steps (1, 2 or 5 times a power of ten) covering low..high, about five of them. */
-export function linearTicks(low: number, high: number): Scale['ticks'] {
+export function linearTicks(low: number, high: number, locale = 'en-US'): Scale['ticks'] {
+  const label = numberLabel(locale);
   const raw = (high - low) / 5;
   const magnitude = 10 ** Math.floor(Math.log10(raw));
   const step = [1, 2, 5, 10].map((m) => m * magnitude).find((s) => s >= raw)!;
@@ -88,27 +93,52 @@ export function linearTicks(low: number, high: number): Scale['ticks'] {
   const ticks: Scale['ticks'] = [];
   for (let at = first; at <= high + step * 1e-9; at += step) {
     const rounded = Number(at.toPrecision(12));
-    ticks.push({ at: rounded, label: numberLabel(rounded) });
+    ticks.push({ at: rounded, label: label(rounded) });
   }
-  if (ticks.at(-1)!.at < high) ticks.push({ at: Number((ticks.at(-1)!.at + step).toPrecision(12)), label: numberLabel(Number((ticks.at(-1)!.at + step).toPrecision(12))) });
+  if (ticks.at(-1)!.at < high) ticks.push({ at: Number((ticks.at(-1)!.at + step).toPrecision(12)), label: label(Number((ticks.at(-1)!.at + step).toPrecision(12))) });
   return ticks;
 }
 
 const suffixes = ['', 'k', 'M', 'B', 'T'];
 
-/** 10^e as a short label: 1, 10, 100, 1k, 10k, 100k, 1M, ... 100T, then 1e15, 1e16, ... */
+/** 10^e as a short label: 1, 10, 100, 1k, 10k, 100k, 1M, ... 100T, then 1e15, 1e16, ... (no digits a locale writes differently). */
 export function powerLabel(e: number): string {
-  if (e < 0) return `1e${e}`;
-  if (e >= 15) return `1e${e}`;
+  if (e < 0 || e >= 15) return `1e${e}`;
   return `${10 ** (e % 3)}${suffixes[Math.floor(e / 3)]}`;
 }
 
-/** A round number as a short label: 2.5, 1,500, 20k, 1.5M. */
-export function numberLabel(x: number): string {
-  const size = Math.abs(x);
-  if (size >= 1e15) return x.toExponential(2).replace(/\.?0+e/, 'e').replace('e+', 'e');
-  for (let i = suffixes.length - 1; i >= 1; i--) {
-    if (size >= 10 ** (3 * i) && size >= 1e4) return `${Number((x / 10 ** (3 * i)).toPrecision(3))}${suffixes[i]}`;
-  }
-  return group(String(Number(x.toPrecision(6))));
+/**
+ * Short labels for round numbers in a locale: 2.5, 1,500, 20k, 1.5M (nl-NL: 2,5, 1.500,
+ * 20k, 1,5M); from 1e15 on 1.5e20.
+ *
+ * @example numberLabel('nl-NL')(1500000) // => '1,5M'
+ */
+export function numberLabel(locale = 'en-US'): (x: number) => string {
+  const short = numberFormat(locale, { maximumSignificantDigits: 3 });
+  const plain = numberFormat(locale, { maximumSignificantDigits: 6 });
+  return (x) => {
+    const size = Math.abs(x);
+    if (size >= 1e15) return x.toExponential(2).replace(/\.?0+e/, 'e').replace('e+', 'e');
+    for (let i = suffixes.length - 1; i >= 1; i--) {
+      if (size >= 10 ** (3 * i) && size >= 1e4) return `${short(x / 10 ** (3 * i))}${suffixes[i]}`;
+    }
+    return plain(x);
+  };
+}
+
+/**
+ * Periods to label along an x axis of `last + 1` periods: every `step` periods, the step
+ * 1, 2 or 5 times a power of ten so the labels are evenly spaced, at most `most` of them.
+ *
+ * @example xTicks(3, 10) // => [0, 1, 2, 3]
+ * @example xTicks(30, 8) // => [0, 5, 10, 15, 20, 25, 30]
+ */
+export function xTicks(last: number, most: number): number[] {
+  if (last <= 0) return [0];
+  const raw = last / Math.max(1, most - 1);
+  const magnitude = 10 ** Math.max(0, Math.floor(Math.log10(raw)));
+  const step = [1, 2, 5, 10].map((m) => m * magnitude).find((s) => s >= raw)!;
+  const ticks: number[] = [];
+  for (let t = 0; t <= last; t += step) ticks.push(t);
+  return ticks;
 }

@@ -1,6 +1,6 @@
 import type { Count } from '../model/count.js';
-import { group } from './en-us.js';
-import { type ChartData, type ScaleChoice, chooseScale, numberLabel } from './scale.js';
+import { countFormat } from './number.js';
+import { type ChartData, type ScaleChoice, chooseScale, numberLabel, xTicks } from './scale.js';
 
 /** A palette readable on screens and slides (the Tableau 10 colours). */
 const colours = ['#1f77b4', '#d62728', '#2ca02c', '#ff7f0e', '#9467bd', '#8c564b', '#e377c2', '#17becf'];
@@ -18,8 +18,10 @@ export const svgFrame = { width: 800, height: 450, left: 80, right: 780, top: 60
  * browser and pastes into a slide. The plot's group carries its mapping as data-
  * attributes, so every point can be read back to its value.
  */
-export function renderSvg(chart: ChartData, choice: ScaleChoice): string {
-  const scale = chooseScale(chart, choice);
+export function renderSvg(chart: ChartData, choice: ScaleChoice, locale = 'en-US'): string {
+  const scale = chooseScale(chart, choice, locale);
+  const valueText = countFormat(locale);
+  const xText = (t: number) => (chart.xValues ? numberLabel(locale)(chart.xValues[t] ?? t) : String(t));
   const { width, height, left, right, top, bottom } = svgFrame;
   const periods = Math.max(...chart.series.map((s) => s.values.length), chart.band?.low.length ?? 0, 1);
   const x = (t: number) => round(periods <= 1 ? (left + right) / 2 : left + (t / (periods - 1)) * (right - left));
@@ -39,15 +41,15 @@ export function renderSvg(chart: ChartData, choice: ScaleChoice): string {
   out.push('<g class="y-labels" text-anchor="end" fill="#333333">');
   for (const tick of scale.ticks) out.push(`<text x="${left - 8}" y="${round(yAt(tick.at) + 4)}">${escape(tick.label)}</text>`);
   out.push('</g>');
-  // x ticks: whole periods, about ten of them.
-  const step = Math.max(1, Math.ceil((periods - 1) / 10));
+  // x ticks: whole periods at an even step, at most eleven of them.
   out.push('<g class="x-labels" text-anchor="middle" fill="#333333">');
-  for (let t = 0; t <= periods - 1; t += step) out.push(`<text x="${x(t)}" y="${bottom + 18}">${t}</text>`);
+  for (const t of xTicks(periods - 1, 11)) out.push(`<text x="${x(t)}" y="${bottom + 18}">${escape(xText(t))}</text>`);
   out.push('</g>');
   out.push(`<line x1="${left}" x2="${right}" y1="${bottom}" y2="${bottom}" stroke="#333333"/>`);
   out.push(`<line x1="${left}" x2="${left}" y1="${top}" y2="${bottom}" stroke="#333333"/>`);
   out.push(`<text x="${(left + right) / 2}" y="${bottom + 42}" text-anchor="middle">${escape(chart.xLabel)}</text>`);
   out.push(`<text transform="translate(18 ${(top + bottom) / 2}) rotate(-90)" text-anchor="middle">total fans (${scale.kind} scale)</text>`);
+  if (scale.zeros) out.push(`<text class="note" x="${right}" y="${bottom + 42}" text-anchor="end" font-size="11" fill="#555555">0 is drawn on the bottom line of the log scale</text>`);
   out.push(
     `<g class="plot" data-scale="${scale.kind}" data-low="${scale.low}" data-high="${scale.high}" data-left="${left}" data-right="${right}" data-top="${top}" data-bottom="${bottom}" data-periods="${periods}">`,
   );
@@ -62,7 +64,7 @@ export function renderSvg(chart: ChartData, choice: ScaleChoice): string {
     const points = series.values.flatMap((v, t) => (v === null ? [] : [{ t, v }]));
     out.push(`<polyline class="series" data-name="${escape(series.name)}" fill="none" stroke="${colour}" stroke-width="2.5" stroke-linejoin="round" points="${points.map((p) => `${x(p.t)},${y(p.v)}`).join(' ')}"/>`);
     if (points.length <= 60) {
-      for (const p of points) out.push(`<circle cx="${x(p.t)}" cy="${y(p.v)}" r="3" fill="${colour}"><title>${escape(`${series.name}, ${chart.xLabel} ${p.t}: ${valueText(p.v)}`)}</title></circle>`);
+      for (const p of points) out.push(`<circle cx="${x(p.t)}" cy="${y(p.v)}" r="3" fill="${colour}"><title>${escape(`${series.name}, ${chart.xLabel} ${xText(p.t)}: ${valueText(p.v)}`)}</title></circle>`);
     }
   });
   out.push('</g>');
@@ -91,10 +93,4 @@ export function titleLines(title: string): string[] {
   let cut = -1;
   for (let i = title.indexOf(' '); i >= 0; i = title.indexOf(' ', i + 1)) if (cut < 0 || Math.abs(i - middle) < Math.abs(cut - middle)) cut = title.startsWith('--', i + 1) || cut < 0 ? i : cut;
   return cut < 0 ? [title] : [title.slice(0, cut), title.slice(cut + 1)];
-}
-
-function valueText(v: Count): string {
-  if (typeof v !== 'bigint') return numberLabel(v);
-  const digits = v.toString();
-  return v < 10n ** 15n ? group(digits) : `${digits[0]}.${digits.slice(1, 4)}e${digits.length - 1}`;
 }

@@ -3,6 +3,7 @@ import type { Cell } from './delimited.js';
 import type { Style } from './render.js';
 import type { Count } from '../model/count.js';
 import { columnFormat, isShortened, shareFormat } from './number.js';
+import { wrapWords } from './wrap.js';
 
 /** What a table shows: columns, rows, an optional total line and sentences below. */
 export interface TableData {
@@ -27,7 +28,7 @@ export const maxTableRows = 200;
 export function renderTable(data: TableData, style: Style): string {
   const { count: format, chalk, locale } = style;
   const summary = [...data.summary(style)];
-  if (data.columns.length === 0) return summary.map((line) => `${line}\n`).join('');
+  if (data.columns.length === 0) return summary.flatMap((line) => wrapWords(line, style.wrap)).map((line) => `${line}\n`).join('');
   const percent = shareFormat(locale);
   // One rule per column (see columnFormat), the total line formatted as its column.
   const formats = new Map(
@@ -66,5 +67,6 @@ export function renderTable(data: TableData, style: Style): string {
     const totalCell = cellOf({ [last]: data.total.value }, last);
     table.push(data.columns.length > 1 ? [label, chalk.bold(totalCell)] : [chalk.bold(totalCell)]);
   }
-  return [table.toString(), ...summary].join('\n') + '\n';
+  return [table.toString(), ...summary.flatMap((line) => wrapWords(line, style.wrap))].join('\n') + '\n';
 }
+

@@ -40,3 +40,74 @@ describe('readable tables', () => {
     for (const cell of extinct) expect(cell).toMatch(/^\d+\.\d%$/);
   });
 });
+
+describe('charts', () => {
+  it('SVG hover labels write decimals as the locale does (was "5.0,625")', async () => {
+    const svg = (await fans(['compound', '--rate', '0.5', '--years', '4', '--format', 'svg'])).stdout;
+    expect(svg).toContain('<title>total, year 4: 5.06</title>');
+    const nl = (await fans(['compound', '--rate', '0.5', '--years', '4', '--format', 'svg', '--locale', 'nl-NL'])).stdout;
+    expect(nl).toContain('<title>total, year 4: 5,06</title>');
+  });
+
+  it('the x axis is the elapsed time with --cycle, in SVG and the terminal', async () => {
+    const svg = (await fans(['simulate', '--fanout', '3', '--cycle', '3m', '--format', 'svg'])).stdout;
+    expect(svg).toMatch(/<text x="[\d.]+" y="432" text-anchor="middle">months<\/text>/);
+    expect(svg.match(/<g class="x-labels"[^]*?<\/g>/)![0].match(/>(\d+)</g)!.map((m) => m.slice(1, -1))).toEqual(['0', '3', '6', '9']);
+    const chart = (await fans(['simulate', '--fanout', '3', '--cycle', '3m', '--chart'])).stdout.split('\n');
+    expect(chart.at(-3)!.trim().split(/\s+/)).toEqual(['0', '3', '6', '9']);
+    expect(chart.at(-2)!.trim()).toBe('months');
+  });
+
+  it('chart ticks follow --locale like the table', async () => {
+    const text = (await fans(['compound', '--rate', '0.1', '--years', '3', '--chart', '--scale', 'linear', '--locale', 'de-DE'])).stdout;
+    expect(text).toMatch(/^1,5 \+/m); // ticks 0, 0.5, 1, 1.5 written 0,5 and 1,5
+    expect(text).toMatch(/^0,5 \+/m);
+    expect(text).not.toMatch(/^\d\.\d \+/m);
+    const labels = (await fans(['compound', '--rate', '0.2', '--years', '3', '--format', 'svg', '--scale', 'linear', '--locale', 'nl-NL'])).stdout.match(/<g class="y-labels"[^]*?<\/g>/)![0];
+    expect(labels).toContain('>0,5<');
+    expect(labels).not.toMatch(/>\d+\.\d/);
+  });
+
+  it('says that zeros sit on the bottom line of a log scale', async () => {
+    const args = ['compound', '--rate', '0.3', '--churn', '50%', '--years', '6', '--trials', '300', '--seed', '1']; // p5 is 0 from year 1
+    const svg = (await fans([...args, '--format', 'svg', '--scale', 'log'])).stdout;
+    const terminal = (await fans([...args, '--chart', '--scale', 'log'])).stdout;
+    expect(svg).toContain('0 is drawn on the bottom line of the log scale');
+    expect(terminal).toContain('0 is drawn on the bottom line of the log scale');
+    expect((await fans(['simulate', '--depth', '8', '--format', 'svg'])).stdout).not.toContain('bottom line');
+  });
+
+  it('terminal x ticks are evenly spaced (was 0 … 2 … 3 for depth 3)', async () => {
+    for (const [depth, expected] of [['3', ['0', '1', '2', '3']], ['8', ['0', '1', '2', '3', '4', '5', '6', '7', '8']], ['30', ['0', '2', '4', '6', '8', '10', '12', '14', '16', '18', '20', '22', '24', '26', '28', '30']]] as const) {
+      const lines = (await fans(['simulate', '--fanout', '2', '--depth', depth, '--chart'])).stdout.split('\n');
+      const axis = lines.at(-3)!;
+      const labels = [...axis.matchAll(/\d+/g)];
+      expect(labels.map((m) => m[0])).toEqual(expected);
+      const centres = labels.map((m) => m.index! + m[0].length / 2);
+      const gaps = centres.slice(1).map((c, i) => c - centres[i]!);
+      // Even spacing, up to the rounding of a label to whole columns and the last label kept inside.
+      for (const gap of gaps.slice(0, -1)) expect(Math.abs(gap - gaps[0]!)).toBeLessThanOrEqual(1.5);
+    }
+  });
+});
+
+describe('wrapping', () => {
+  it('wraps summaries at word boundaries on a terminal, not at all when piped', async () => {
+    const args = ['compound', '--rate', '1', '--churn', '10%', '--market', '2000', '--years', '3', '--conversion', '20%'];
+    const tty = (await fans(args, { tty: true, columns: 60, env: { NO_COLOR: '1' } })).stdout.split('\n').filter((l) => !/^[│┌├└]/.test(l));
+    for (const line of tty) expect(line.length).toBeLessThanOrEqual(60);
+    const joined = tty.join(' ');
+    expect(joined).toContain('churn 10%: fans grow');
+    const piped = (await fans(args)).stdout;
+    expect(piped).toMatch(/^Referral factor K = 0\.2 a year \(rate 1 × conversion 20%\), churn 10%: fans grow ×1\.1 a year until the market fills\.$/m);
+    expect(piped.split('\n').some((l) => l.length > 60)).toBe(true);
+  });
+
+  it('wraps a long chart title at spaces', async () => {
+    const lines = (await fans(['simulate', '--fanout', '3', '--conversion', '30%', '--depth', '10', '--cycle', '30d', '--market', '2000', '--start', '7', '--chart'], { columns: 40, tty: true, env: { NO_COLOR: '1' } })).stdout.split('\n');
+    const title = lines.findIndex((l) => l.startsWith('fans simulate'));
+    expect(lines[title]!.length).toBeLessThanOrEqual(40);
+    expect(lines[title + 1]).toMatch(/^--|^\d|^[a-z(]/);
+    expect(lines.join(' ')).toContain('--market 2000');
+  });
+});

@@ -52,12 +52,12 @@ describe('start-up: what a run loads', () => {
   it('tells /dev/null from a terminal without loading node:tty', () => {
     expect(loads('simulate', (command) => `${command} > /dev/null`).builtins).not.toContain('tty');
   });
-  it.runIf(hasScript)('on a terminal loads node:tty and chalk only when there is colour to paint', () => {
+  it.runIf(hasScript)('on a terminal loads node:tty (for its width: sentences wrap there) and chalk only when there is colour to paint', () => {
     const coloured = loads('simulate', onTerminal);
     expect(coloured.builtins).toContain('tty');
     expect(coloured.read).toContain('dist/chalk.cjs');
     const plain = loads('simulate', onTerminal, { NO_COLOR: '1' });
-    expect(plain.builtins).not.toContain('tty'); // NO_COLOR settles it before asking
+    expect(plain.builtins).toContain('tty'); // the width, to wrap sentences at spaces
     expect(plain.read).not.toContain('dist/chalk.cjs');
   });
 });

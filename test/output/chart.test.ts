@@ -144,7 +144,7 @@ describe('scales and ticks', () => {
   });
 
   it('labels powers of ten briefly', () => {
-    expect([0, 3, 6, 9, 12, 14, 15, 400].map(powerLabel)).toEqual(['1', '1k', '1M', '1B', '1T', '100T', '1e15', '1e400']);
+    expect([0, 3, 6, 9, 12, 14, 15, 400].map((e) => powerLabel(e))).toEqual(['1', '1k', '1M', '1B', '1T', '100T', '1e15', '1e400']);
   });
 
   it('draws degenerate data without throwing', () => {
