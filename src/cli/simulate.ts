@@ -30,8 +30,18 @@ export function simulateReport(p: SimulateParams, rows: readonly TreeRow[]): Rep
   const elapsed = elapsedColumn(p.cycle);
   const k = p.fanout * p.conversion;
   const limit = treeLimit(p);
+  // Introductions: each fan of levels 0..depth-1 introduces fanout people; with conversion
+  // (or a market) below 100% not all of them become fans, so fans and introductions are told apart.
+  const introductions = rows.slice(0, -1).reduce((sum, r) => sum + Number(r.new) * p.fanout, 0);
+  const allBecomeFans = p.conversion === 1 && p.market === null;
   const summary = ({ count, locale }: Style) => [
-    `${counted(count, p.start, 'fan reaches', 'fans reach')} ${counted(count, total, 'person', 'people')} in ${counted(count, p.depth, 'step', 'steps')}${elapsed ? ` (${real(locale, elapsed.at(p.depth))} ${elapsed.name})` : ''}.`,
+    (allBecomeFans
+      ? `${counted(count, p.start, 'fan reaches', 'fans reach')} ${counted(count, total, 'person', 'people')} in ${counted(count, p.depth, 'step', 'steps')}`
+      : `${counted(count, p.start, 'fan grows', 'fans grow')} to ${counted(count, total, 'fan', 'fans')} in ${counted(count, p.depth, 'step', 'steps')}`) +
+      `${elapsed ? ` (${real(locale, elapsed.at(p.depth))} ${elapsed.name})` : ''}` +
+      (allBecomeFans || introductions === 0
+        ? '.'
+        : `: ${counted(count, introductions, 'introduction', 'introductions')}, of which ${count(Number(total) - p.start)} (${percent(locale, (Number(total) - p.start) / introductions)}) became new fans.`),
     `Referral factor K = ${real(locale, k)} (fanout ${count(p.fanout)} × conversion ${percent(locale, p.conversion)}).`,
     ...(limit !== null
       ? [

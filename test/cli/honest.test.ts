@@ -111,3 +111,13 @@ describe('wrapping', () => {
     expect(lines.join(' ')).toContain('--market 2000');
   });
 });
+
+describe('wording', () => {
+  it('tells fans and introductions apart with 20% conversion: 15 fans from 70 introductions', async () => {
+    // levels 1, 2, 4, 8 fans; introductions 10 x (1 + 2 + 4) = 70, of which 14 = 20% became fans
+    const out = (await fans(['simulate', '--fanout', '10', '--conversion', '20%'])).stdout;
+    expect(out).toContain('1 fan grows to 15 fans in 3 steps: 70 introductions, of which 14 (20%) became new fans.');
+    expect(out).not.toContain('people');
+    expect((await fans(['simulate'])).stdout).toContain('1 fan reaches 1,111 people in 3 steps.');
+  });
+});
