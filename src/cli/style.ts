@@ -4,11 +4,22 @@ import type { Io } from './io.js';
 import { environmentLocale } from './parse.js';
 
 /**
- * Colour level: 0 unless stdout is a terminal, NO_COLOR is unset or empty and `--no-color`
- * was not given; then what chalk detects for the terminal, at least basic colours.
+ * Colour level, by the usual rules in this order: `--no-color` or a non-empty NO_COLOR
+ * (https://no-color.org) means none; FORCE_COLOR means colour even when piped (`0` or
+ * `false`: none; empty, `1` or `true`: basic; `2`: 256 colours; `3`: true colour, as chalk
+ * and Node read it); TERM=dumb means none; otherwise colour only on a terminal, at the
+ * level chalk detects for it (at least basic colours).
  */
 export async function colourLevel(io: Pick<Io, 'env' | 'stdoutIsTTY'>, colourFlag: boolean): Promise<0 | 1 | 2 | 3> {
-  if (!colourFlag || (io.env.NO_COLOR ?? '') !== '' || !io.stdoutIsTTY) return 0;
+  if (!colourFlag || (io.env.NO_COLOR ?? '') !== '') return 0;
+  const force = io.env.FORCE_COLOR;
+  if (force !== undefined) {
+    if (force === 'false' || force === '0') return 0;
+    if (force === '' || force === 'true') return 1;
+    const level = Number.parseInt(force, 10);
+    return Number.isFinite(level) && level > 0 ? (Math.min(level, 3) as 1 | 2 | 3) : 1;
+  }
+  if (io.env.TERM === 'dumb' || !io.stdoutIsTTY) return 0;
   const { supportsColor } = await import('chalk');
   return supportsColor ? (Math.max(1, supportsColor.level) as 1 | 2 | 3) : 1;
 }

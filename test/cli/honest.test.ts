@@ -121,3 +121,20 @@ describe('wording', () => {
     expect((await fans(['simulate'])).stdout).toContain('1 fan reaches 1,111 people in 3 steps.');
   });
 });
+
+describe('colour: NO_COLOR > FORCE_COLOR > TERM=dumb > is-a-terminal', () => {
+  const escapes = /\u001b\[/;
+  it.each([
+    ['a terminal', { tty: true, env: {} }, true],
+    ['TERM=dumb on a terminal', { tty: true, env: { TERM: 'dumb' } }, false],
+    ['a pipe', { tty: false, env: {} }, false],
+    ['FORCE_COLOR=1 into a pipe', { tty: false, env: { FORCE_COLOR: '1' } }, true],
+    ['FORCE_COLOR= (empty) into a pipe', { tty: false, env: { FORCE_COLOR: '' } }, true],
+    ['FORCE_COLOR=1 with TERM=dumb', { tty: false, env: { FORCE_COLOR: '1', TERM: 'dumb' } }, true],
+    ['FORCE_COLOR=0 on a terminal', { tty: true, env: { FORCE_COLOR: '0' } }, false],
+    ['NO_COLOR=1 with FORCE_COLOR=1', { tty: true, env: { NO_COLOR: '1', FORCE_COLOR: '1' } }, false],
+  ] as const)('%s', async (_, { tty, env }, coloured) => {
+    const out = (await fans(['simulate'], { tty, env: { ...env } as Record<string, string> })).stdout;
+    expect(escapes.test(out)).toBe(coloured);
+  });
+});
