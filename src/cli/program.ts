@@ -34,6 +34,27 @@ ${articleExamples}
 Run 'fans <command> --help' for a command's options and examples.
 `;
 
+/** The model flags each command takes (besides the output flags). */
+export const commandFlags = {
+  simulate: ['start', 'fanout', 'depth', 'conversion', 'market', 'cycle', ...trialOptions],
+  compound: ['start', 'rate', 'years', 'conversion', 'churn', 'market', ...trialOptions],
+  goal: ['start', 'fanout', 'depth', 'rate', 'years', 'conversion', 'churn', 'market', 'cycle'],
+  compare: [],
+} as const satisfies Record<Job['command'], readonly OptionName[]>;
+
+/**
+ * For an unknown flag that another command takes: which ones, so the error can say
+ * "--churn applies to fans compound and fans goal" instead of suggesting a look-alike.
+ */
+export function elsewhere(flag: string, command: string | undefined): string | null {
+  const name = flag.replace(/^--/, '');
+  const takers = (Object.keys(commandFlags) as Job['command'][]).filter(
+    (other) => other !== command && (commandFlags[other] as readonly string[]).includes(name),
+  );
+  if (takers.length === 0) return null;
+  return `${flag} applies to ${takers.map((t) => `fans ${t}`).join(' and ')}${command ? `, not fans ${command}` : ''}`;
+}
+
 function modelOption(name: OptionName, showDefault = true): Option {
   const spec = optionSpecs[name];
   const shown = !showDefault || spec.description.includes('(default') || spec.default === 'none' ? '' : ` (default: ${spec.default})`;
@@ -56,6 +77,7 @@ function outputOptions(command: Command, charts = true): Command {
  * version and usage errors through `io`, one line each for errors.
  */
 export function buildProgram(io: Io, onJob: (job: Job) => void): Command {
+  let active: string | undefined; // the command being parsed, for error messages
   const program = new Command('fans')
     .description('Turn one raving fan into numbers: referral growth as a tree or compounding, exact.')
     .version(version, '-V, --version', 'print the version')
@@ -66,7 +88,11 @@ export function buildProgram(io: Io, onJob: (job: Job) => void): Command {
       writeOut: (text) => io.stdout(text),
       // commander writes help to stderr only for `fans help <unknown>`: one line instead.
       writeErr: (text) => io.stderr(text.startsWith('Usage:') ? 'fans: help knows the commands simulate, compound, goal and compare\n' : text),
-      outputError: (text, write) => write(oneLine(text)),
+      outputError: (text, write) => {
+        const unknown = /unknown option '(--[A-Za-z-]+)(?:=[^']*)?'/.exec(text);
+        const hint = unknown ? elsewhere(unknown[1]!, active) : null;
+        write(hint ? `fans: ${hint}\n` : oneLine(text));
+      },
       // Help fits the terminal through io (80 columns elsewhere) and has no colour.
       getOutHelpWidth: () => io.columns ?? 80,
       getErrHelpWidth: () => 80,
@@ -96,11 +122,14 @@ export function buildProgram(io: Io, onJob: (job: Job) => void): Command {
     pendingOptions.set(command, add);
     command.on('beforeHelp', () => withOptions(command));
   };
-  program.hook('preSubcommand', (_, command) => withOptions(command));
+  program.hook('preSubcommand', (_, command) => {
+    active = command.name();
+    withOptions(command);
+  });
 
   const simulate = program.command('simulate').description('the tree model: each fan introduces --fanout people, once; only the newest level refers').action(job('simulate'));
   optionsLater(simulate, (command) => {
-    for (const name of ['start', 'fanout', 'depth', 'conversion', 'market', 'cycle', ...trialOptions] as const) command.addOption(modelOption(name));
+    for (const name of commandFlags.simulate) command.addOption(modelOption(name));
     outputOptions(command).addHelpText('after', `
 Examples:
   $ fans simulate                                  1 + 10 + 100 + 1,000 = 1,111
@@ -115,7 +144,7 @@ Examples:
 
   const compound = program.command('compound').description('the compound model: every fan brings --rate new fans every year').action(job('compound'));
   optionsLater(compound, (command) => {
-    for (const name of ['start', 'rate', 'years', 'conversion', 'churn', 'market', ...trialOptions] as const) command.addOption(modelOption(name));
+    for (const name of commandFlags.compound) command.addOption(modelOption(name));
     outputOptions(command).addHelpText('after', `
 Examples:
   $ fans compound                                  1 -> 2 -> 4 -> ... -> 1,024 in 10 years
@@ -131,7 +160,7 @@ Examples:
     .description('solve for what reaches a target: depth, fanout, years or rate')
     .action(job('goal'));
   optionsLater(goal, (command) => {
-    for (const name of ['start', 'fanout', 'depth', 'rate', 'years', 'conversion', 'churn', 'market', 'cycle'] as const) {
+    for (const name of commandFlags.goal) {
       command.addOption(modelOption(name, !['fanout', 'depth', 'rate', 'years'].includes(name)));
     }
     outputOptions(command, false).addHelpText('after', `

@@ -138,3 +138,15 @@ describe('colour: NO_COLOR > FORCE_COLOR > TERM=dumb > is-a-terminal', () => {
     expect(escapes.test(out)).toBe(coloured);
   });
 });
+
+describe("another command's flag", () => {
+  it.each([
+    [['simulate', '--churn', '5%'], /^fans: --churn applies to fans compound and fans goal, not fans simulate$/],
+    [['compound', '--cycle', '3m'], /^fans: --cycle applies to fans simulate and fans goal, not fans compound$/],
+    [['simulate', '--churn=5%'], /^fans: --churn applies to fans compound and fans goal, not fans simulate$/],
+    [['goal', '100', '--fanout', '3', '--trials', '5'], /^fans: --trials applies to fans simulate and fans compound, not fans goal$/],
+    [['simulate', '--fanot', '3'], /^fans: unknown option '--fanot' \(did you mean --fanout\?\)$/],
+  ])('%j names the command it belongs to', async (args, message) => {
+    expectUsageError(await fans(args), message);
+  });
+});
