@@ -27,9 +27,9 @@ const fans = (args: string[], env: Record<string, string> = {}) =>
   spawnSync(join(prefix, 'node_modules', '.bin', 'fans'), args, { cwd: work, encoding: 'utf8', env: { PATH: process.env.PATH ?? '', ...env } });
 
 describe('the packed tarball', () => {
-  it('holds only what a user needs: bin, dist, README, LICENSE, package.json', () => {
+  it('holds only what a user needs: bin, dist, examples, README, LICENSE, package.json', () => {
     const files: string[] = execFileSync('tar', ['tzf', tarball], { encoding: 'utf8' }).trim().split('\n').map((f) => f.replace(/^package\//, ''));
-    const outside = files.filter((f) => !/^(bin\/|dist\/|README\.md$|LICENSE$|package\.json$)/.test(f));
+    const outside = files.filter((f) => !/^(bin\/|dist\/|examples\/[a-z]+\.json$|README\.md$|LICENSE$|package\.json$)/.test(f));
     expect(outside).toEqual([]);
     expect(files).toEqual(expect.arrayContaining(['bin/fans.js', 'dist/cli.cjs', 'dist/main.cjs', 'dist/index.js', 'dist/types/index.d.ts', 'README.md', 'LICENSE']));
     expect(files.some((f) => f.startsWith('src/') || f.startsWith('test/'))).toBe(false);
@@ -48,6 +48,20 @@ describe('the packed tarball', () => {
     // Two worker threads load dist/trial-worker.cjs from the install.
     expect(fans(['simulate', '--trials', '3000', '--seed', '3', '--threads', '2', '--format', 'csv']).stdout).toBe(fans(['simulate', '--trials', '3000', '--seed', '3', '--threads', '1', '--format', 'csv']).stdout);
     expect(fans(['simulate', '--fanout', '-1'])).toMatchObject({ status: 2, stdout: '' });
+  });
+
+  it("runs every example of `fans compare --help` as written, from the install", () => {
+    const help = fans(['compare', '--help']).stdout;
+    // In order, in one folder: a later example may use the file an earlier one saved.
+    const lines = help.split('\n').filter((l) => l.trim().startsWith('$ fans'));
+    expect(lines.length).toBeGreaterThanOrEqual(5);
+    const bin = join(prefix, 'node_modules', '.bin');
+    for (const line of lines) {
+      const command = line.trim().slice(2).replace(/\s{2,}.*$/, '');
+      const ran = spawnSync('bash', ['-c', `set -o pipefail; ${command}`], { cwd: work, encoding: 'utf8', env: { PATH: `${bin}:${process.env.PATH ?? ''}`, HOME: work } });
+      expect({ command, status: ran.status, stderr: ran.stderr }).toEqual({ command, status: 0, stderr: '' });
+    }
+    expect(fans(['example', 'article']).stdout).toBe(readFileSync(join(root, 'examples', 'article.json'), 'utf8'));
   });
 
   it('still works when a code cache is stale or damaged (V8 rejects it)', () => {

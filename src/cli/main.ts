@@ -27,7 +27,7 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
       return exitCodes.ok;
     }
     await buildProgram(io, (j) => (job = j)).parseAsync([...argv], { from: 'user' });
-    if (job) io.stdout(await run(job, io));
+    if (job) io.stdout(job.command === 'example' ? await example(job.args[0], io) : await run({ ...job, command: job.command }, io));
     return exitCodes.ok;
   } catch (error) {
     return failed(error, io, argv.includes('--debug'));
@@ -52,6 +52,15 @@ function failed(error: unknown, io: Io, debug: boolean): number {
   io.stderr(`fans: unexpected error: ${message}${debug ? '' : ' (run again with --debug for details)'}\n`);
   if (debug && error instanceof Error && error.stack) io.stderr(`${error.stack}\n`);
   return exitCodes.failure;
+}
+
+/** `fans example [name]`: the shipped scenario file, as it is, or the list of them. */
+async function example(name: string | undefined, io: Io): Promise<string> {
+  const { examples, examplesFolder, exampleList } = await import('./examples.js');
+  if (name === undefined) return exampleList();
+  if (!Object.hasOwn(examples, name)) throw new UsageError(`example must be one of ${Object.keys(examples).join(', ')} (got ${JSON.stringify(name.slice(0, 100))})`);
+  const path = new URL(`${name}.json`, examplesFolder());
+  return new TextDecoder().decode(await io.readBytes((await import('node:url')).fileURLToPath(path), maxScenarioBytes));
 }
 
 /** Scenario files are small: anything past 1 MiB is a mistake (or an attack), not a plan. */
@@ -102,8 +111,11 @@ function sampled(flags: Record<string, unknown>): boolean {
   return false;
 }
 
+/** A job whose answer is a report (every command but `example`). */
+type ReportJob = Job & { command: Exclude<Job['command'], 'example'> };
+
 /** Computes the job's report and renders it; throws UsageError for bad input. */
-async function run(job: Job, io: Io): Promise<string> {
+async function run(job: ReportJob, io: Io): Promise<string> {
   const format = job.flags.format as Format;
   // Checked now, so a bad --locale fails whatever the format; the table's style (chalk, and
   // ICU for locales other than en-US) loads only when a table is drawn.
@@ -114,7 +126,7 @@ async function run(job: Job, io: Io): Promise<string> {
 }
 
 /** The report a job asks for. */
-async function report(job: Job, io: Io): Promise<Report> {
+async function report(job: ReportJob, io: Io): Promise<Report> {
   switch (job.command) {
     case 'simulate': {
       const p = parseFlags(simulateSchema(), pick(job.flags, simulateSchema().shape));

@@ -7,7 +7,7 @@ import { type OptionName, optionSpecs, trialOptions } from './options.js';
 
 /** What the user asked for, once commander has read the words. */
 export interface Job {
-  command: 'simulate' | 'compound' | 'goal' | 'compare';
+  command: 'simulate' | 'compound' | 'goal' | 'compare' | 'example';
   /** Flags as text, keyed by commander's camelCase names. */
   flags: Record<string, unknown>;
   /** Positional arguments: the goal's target or the compare file. */
@@ -29,6 +29,7 @@ Commands:
   compound   the compound model: every fan refers every year
   goal       how deep, how many years, what fanout or rate to reach a target
   compare    scenarios from a JSON file side by side
+  example    print a scenario file shipped with fans (article, programmes)
 ${articleExamples}
 
 Run 'fans <command> --help' for a command's options and examples.
@@ -40,6 +41,7 @@ export const commandFlags = {
   compound: ['start', 'rate', 'years', 'conversion', 'churn', 'market', ...trialOptions],
   goal: ['start', 'fanout', 'depth', 'rate', 'years', 'conversion', 'churn', 'market', 'cycle'],
   compare: [],
+  example: [],
 } as const satisfies Record<Job['command'], readonly OptionName[]>;
 
 /**
@@ -87,7 +89,7 @@ export function buildProgram(io: Io, onJob: (job: Job) => void): Command {
     .configureOutput({
       writeOut: (text) => io.stdout(text),
       // commander writes help to stderr only for `fans help <unknown>`: one line instead.
-      writeErr: (text) => io.stderr(text.startsWith('Usage:') ? 'fans: help knows the commands simulate, compound, goal and compare\n' : text),
+      writeErr: (text) => io.stderr(text.startsWith('Usage:') ? 'fans: help knows the commands simulate, compound, goal, compare and example\n' : text),
       outputError: (text, write) => {
         const unknown = /unknown option '(--[A-Za-z-]+)(?:=[^']*)?'/.exec(text);
         const hint = unknown ? elsewhere(unknown[1]!, active) : null;
@@ -104,7 +106,7 @@ export function buildProgram(io: Io, onJob: (job: Job) => void): Command {
 
   const job = (command: Job['command']) =>
     function (this: Command, ...args: unknown[]) {
-      onJob({ command, flags: this.optsWithGlobals(), args: args.slice(0, -2).map(String) });
+      onJob({ command, flags: this.optsWithGlobals(), args: args.slice(0, -2).filter((a) => a !== undefined).map(String) });
     };
 
   // A command's options are added only when it runs or shows its help (`fans help goal`
@@ -189,12 +191,21 @@ The file holds {"scenarios": [...]}, each a name, a command and that command's f
     {"name": "one a year", "command": "compound", "years": 10, "conversion": "50%"}]}
 
 Examples:
-  $ fans compare examples/article.json
-  $ fans compare examples/programmes.json --format csv > programmes.csv
-  $ fans compare examples/article.json --chart     one line per scenario, with a legend
-  $ fans compare examples/article.json --format svg > article.svg
-  $ cat scenarios.json | fans compare - --format json`);
+  $ fans example article | fans compare -
+  $ fans example article | fans compare - --chart     one line per scenario, with a legend
+  $ fans example programmes > programmes.json         a file to edit
+  $ fans compare programmes.json --format csv > programmes.csv
+  $ fans compare programmes.json --format svg > programmes.svg
+
+'fans example' prints the files shipped with fans; save one to edit it. The README
+(in the package, or 'npm docs fans-referral') describes every field.`);
   });
+
+  program
+    .command('example')
+    .argument('[name]', 'article or programmes; without a name, the list')
+    .description('print a scenario file shipped with fans, for fans compare')
+    .action(job('example'));
 
   program.configureHelp({
     subcommandTerm: (command) =>

@@ -9,7 +9,7 @@ import { fans } from './harness.js';
  * stdout when it fails, and on success writes output that parses in the chosen format.
  * `npm test` runs 300 cases; a longer campaign: FC_RUNS=20000 FC_SEED=$RANDOM npx vitest run test/cli/fuzz.test.ts
  */
-const commands = ['simulate', 'compound', 'goal', 'compare', 'simulat', 'help'];
+const commands = ['simulate', 'compound', 'goal', 'compare', 'example', 'simulat', 'help'];
 const valueFlags: Record<string, string[]> = {
   '--start': ['0', '1', '5', '1e15', '1e16'],
   '--fanout': ['0', '1', '2', '10', '1000001'],
