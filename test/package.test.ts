@@ -64,6 +64,13 @@ describe('the packed tarball', () => {
     expect(fans(['example', 'article']).stdout).toBe(readFileSync(join(root, 'examples', 'article.json'), 'utf8'));
   });
 
+  it('a checkout becomes the `fans` command with `npm install -g .` (here into a temporary prefix)', () => {
+    const global = join(work, 'global');
+    execFileSync(npm, ['install', '-g', '--prefix', global, '--no-audit', '--no-fund', '--ignore-scripts', '.'], { cwd: root, stdio: 'ignore' });
+    const ran = spawnSync('bash', ['-c', 'fans simulate'], { cwd: work, encoding: 'utf8', env: { PATH: `${join(global, 'bin')}:${process.env.PATH ?? ''}`, HOME: work } });
+    expect(ran).toMatchObject({ status: 0, stderr: '', stdout: expect.stringContaining('1 fan reaches 1,111 people in 3 steps.') });
+  });
+
   it('still works when a code cache is stale or damaged (V8 rejects it)', () => {
     const cache = join(prefix, 'node_modules', pkg.name, 'dist', 'main.cjs.cache');
     writeFileSync(cache, Buffer.from('not a code cache'));
