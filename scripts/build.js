@@ -115,8 +115,10 @@ for (const name of Object.values(lazyFileNames)) {
   writeFileSync(file, `${lazyWrapper}${readFileSync(file, 'utf8')}\n});`);
 }
 
-// The library: an ES module for `import { treeGrowth } from 'fans-referral'`.
-await build({ ...common, entryPoints: { index: 'src/index.ts' }, outdir: 'dist', format: 'esm' });
+// The library: an ES module for `import { treeGrowth } from 'fans-referral'` (and, on Node
+// 20.19 and later, `require('fans-referral')`). Not minified, names kept: a user's stack
+// trace and error class names read as the source does (FansInputError, treeLevels).
+await build({ ...common, minify: false, keepNames: true, entryPoints: { index: 'src/index.ts' }, outdir: 'dist', format: 'esm' });
 
 // Fill the V8 code caches beside the lazy files by running the commands people run most.
 import { execFileSync } from 'node:child_process';

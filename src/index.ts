@@ -1,5 +1,7 @@
 // The library: pure models, no I/O. Each line re-exports one module.
 export * from './model/count.js';
+export { FansInputError } from './model/check.js';
+export { bounds } from './model/limits.js';
 export * from './model/tree.js';
 export * from './model/compound.js';
 export * from './model/goal.js';

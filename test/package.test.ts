@@ -85,6 +85,15 @@ describe('the packed tarball', () => {
     const ran = spawnSync(process.execPath, ['--input-type=module', '-e', script], { cwd: prefix, encoding: 'utf8' });
     expect(ran.stderr).toBe('');
     expect(ran.stdout).toBe('1111 1024\n');
+    // require() works too (Node 20.19+ loads the ES module), and errors read as the source does.
+    const required = spawnSync(
+      process.execPath,
+      ['-e', `const f = require('${pkg.name}'); try { f.treeGrowth({ ...f.treeDefaults, fanout: -1 }); } catch (e) { console.log(e.name, e instanceof f.FansInputError, e.message); console.log(e.stack.split('\\n')[2].trim()); }`],
+      { cwd: prefix, encoding: 'utf8' },
+    );
+    expect(required.stderr).toBe('');
+    expect(required.stdout.split('\n')[0]).toBe('FansInputError true fanout must be a number from 0 to 1,000,000 (got -1)');
+    expect(required.stdout.split('\n')[1]).toMatch(/^at treeLevels \(.*dist\/index\.js:\d+:\d+\)$/);
     const types = readFileSync(join(prefix, 'node_modules', pkg.name, 'dist', 'types', 'index.d.ts'), 'utf8');
     expect(types).toContain("export * from './model/tree.js';");
   });

@@ -1,6 +1,7 @@
 import * as z from 'zod/mini';
 import { type Duration, type Parsed, duration, isInvalid, quantileList, realNumber, share, thousands, wholeNumber } from './parse.js';
 import { type Distribution, distributions } from '../model/offspring.js';
+import { bounds } from '../model/limits.js';
 
 /** One flag: how commander shows it and how its text becomes a value. */
 export interface OptionSpec<T> {
@@ -14,22 +15,8 @@ export interface OptionSpec<T> {
 
 const option = <T>(spec: OptionSpec<T>) => spec;
 
-/** Largest values the flags accept: enough for any real programme, small enough never to hang. */
-export const bounds = {
-  start: 1e15,
-  fanout: 1_000_000,
-  depth: 5_000,
-  rate: 1_000,
-  years: 10_000,
-  market: 1e15,
-  target: 1e300,
-  trials: 10_000_000,
-  /** trials x periods: about a minute of work on one core, so nothing seems to hang. */
-  trialPeriods: 200_000_000,
-  seed: 2 ** 32 - 1,
-  dispersion: 1e6,
-  threads: 64,
-} as const;
+/** Largest values the flags accept: the models' own bounds (src/model/limits.ts). */
+export { bounds };
 
 const orNull = <T>(word: string, parse: (text: string | number) => Parsed<T>) => (text: string | number): Parsed<T | null> =>
   String(text).trim() === word ? null : parse(text);

@@ -1,4 +1,5 @@
 import { group } from '../output/en-us.js';
+import { ruleText } from '../model/limits.js';
 
 /**
  * Parsers from the text of a flag (or a scenario field) to a value. Each returns the value
@@ -18,7 +19,6 @@ export const isInvalid = (value: unknown): value is Invalid =>
  * Plain string work, so messages never pay for loading ICU (Intl) at start-up.
  */
 export const thousands = (x: number): string => group(String(x));
-const grouped = thousands;
 
 /**
  * Plain decimal numbers: digits with an optional fraction and exponent and an optional
@@ -38,7 +38,7 @@ export function numberText(text: string | number): number | null {
 
 /** A whole number from min to max. */
 export function wholeNumber(min: number, max: number) {
-  const rule = { invalid: `must be a whole number from ${grouped(min)} to ${grouped(max)}` };
+  const rule = { invalid: ruleText.whole(min, max) };
   return (text: string | number): Parsed<number> => {
     const value = numberText(text);
     return value !== null && Number.isInteger(value) && value >= min && value <= max ? value : rule;
@@ -47,7 +47,7 @@ export function wholeNumber(min: number, max: number) {
 
 /** A real number from min to max; `above` makes the lower end exclusive. */
 export function realNumber(min: number, max: number, above = false) {
-  const rule = { invalid: `must be a number ${above ? 'above' : 'from'} ${grouped(min)} ${above ? 'and up' : ''} to ${grouped(max)}`.replace('  ', ' ') };
+  const rule = { invalid: ruleText.real(min, max, above) };
   return (text: string | number): Parsed<number> => {
     const value = numberText(text);
     return value !== null && (above ? value > min : value >= min) && value <= max ? value : rule;
@@ -60,7 +60,7 @@ export function realNumber(min: number, max: number, above = false) {
  * @example share('30%') // => 0.3
  */
 export function share(text: string | number): Parsed<number> {
-  const rule = { invalid: 'must be a share from 0 to 1, or a percentage from 0% to 100%' };
+  const rule = { invalid: `${ruleText.share}, or a percentage from 0% to 100%` };
   const trimmed = typeof text === 'string' ? text.trim() : text;
   const percent = typeof trimmed === 'string' && trimmed.endsWith('%');
   const value = numberText(percent ? (trimmed as string).slice(0, -1) : trimmed);

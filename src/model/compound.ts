@@ -1,4 +1,6 @@
+import * as check from './check.js';
 import { type Count, GrowthOverflowError, take } from './count.js';
+import { bounds } from './limits.js';
 
 /** Parameters of the compound model. */
 export interface CompoundParams {
@@ -33,7 +35,8 @@ export function isCompoundExact(p: Omit<CompoundParams, 'years'>): boolean {
 }
 
 /**
- * Years of the compound model, without end: every fan refers every year.
+ * Years of the compound model, without end: every fan refers every year. The parameters
+ * are checked first (a {@link check.FansInputError} names the one out of range).
  *
  * new(t) = total(t-1) x rate x conversion x (1 - reached(t-1) / market), never more than
  * market - reached(t-1), where reached counts everyone who ever became a fan;
@@ -42,8 +45,14 @@ export function isCompoundExact(p: Omit<CompoundParams, 'years'>): boolean {
  * Without a market, total(t) = start (1 + rate x conversion - churn)^t.
  * Year 0 has new = start and lost = 0.
  */
-export function* compoundYears(p: Omit<CompoundParams, 'years'>): Generator<CompoundRow, never> {
-  if (p.market !== null && p.start > p.market) throw new RangeError('start is larger than market');
+export function compoundYears(p: Omit<CompoundParams, 'years'>): Generator<CompoundRow, never> {
+  check.common(p);
+  check.real('rate', p.rate, 0, bounds.rate);
+  check.share('churn', p.churn);
+  return years(p);
+}
+
+function* years(p: Omit<CompoundParams, 'years'>): Generator<CompoundRow, never> {
   if (isCompoundExact(p)) {
     const rate = BigInt(p.rate);
     let total = BigInt(p.start);
@@ -74,8 +83,10 @@ export function* compoundYears(p: Omit<CompoundParams, 'years'>): Generator<Comp
  * Rows of the compound model for years 0..years.
  *
  * @example compoundGrowth({ ...compoundDefaults }).at(-1)?.total // => 1024n
+ * @throws {FansInputError} for a parameter out of range, in the CLI's words
  * @throws {GrowthOverflowError} when expected values pass 1.8e308
  */
 export function compoundGrowth(p: CompoundParams): CompoundRow[] {
+  check.whole('years', p.years, 0, bounds.years);
   return take(compoundYears(p), p.years + 1);
 }

@@ -1,4 +1,6 @@
+import * as check from './check.js';
 import { type Count, reaches, toNumber } from './count.js';
+import { bounds } from './limits.js';
 import { type TreeParams, treeLevels, treeLimit } from './tree.js';
 import { type CompoundParams, compoundYears } from './compound.js';
 
@@ -121,6 +123,8 @@ function peakReason(best: Progress, unit: string, churn: boolean): string {
     : `the total levels off at ${total} (by ${at})`;
 }
 
+const checkTarget = (target: number) => check.real('target', target, 0, bounds.target, true);
+
 function marketTooSmall(target: number, market: number | null): string | null {
   return market !== null && market < target ? `the market (${plain(market)}) is smaller than the target` : null;
 }
@@ -131,6 +135,8 @@ function marketTooSmall(target: number, market: number | null): string | null {
  * @example depthToReach(1e6, { start: 1, fanout: 10, conversion: 1, market: null }, 5000).value // => 6
  */
 export function depthToReach(target: number, p: Omit<TreeParams, 'depth'>, maxDepth: number): GoalAnswer {
+  checkTarget(target);
+  check.whole('maxDepth', maxDepth, 0, bounds.depth);
   const run = progress(treeLevels(p), target, maxDepth, treeSettled(p, target));
   if (run.reached >= 0) return { reachable: true, value: run.reached, reason: null, attempt: { value: run.reached, period: run.reached } };
   const limit = treeLimit(p);
@@ -151,6 +157,8 @@ export function depthToReach(target: number, p: Omit<TreeParams, 'depth'>, maxDe
  * @example yearsToReach(1024, { start: 1, rate: 1, conversion: 1, churn: 0, market: null }, 10000).value // => 10
  */
 export function yearsToReach(target: number, p: Omit<CompoundParams, 'years'>, maxYears: number): GoalAnswer {
+  checkTarget(target);
+  check.whole('maxYears', maxYears, 0, bounds.years);
   const run = progress(compoundYears(p), target, maxYears, compoundSettled(p));
   if (run.reached >= 0) return { reachable: true, value: run.reached, reason: null, attempt: { value: run.reached, period: run.reached } };
   const k = p.rate * p.conversion;
@@ -236,6 +244,9 @@ export interface FanoutAnswer extends GoalAnswer {
  * @example fanoutToReach(1000, { start: 1, depth: 3, conversion: 1, market: null }, 1e6).wholeValue // => 10
  */
 export function fanoutToReach(target: number, p: Omit<TreeParams, 'fanout'>, maxFanout: number): FanoutAnswer {
+  checkTarget(target);
+  check.real('maxFanout', maxFanout, 0, bounds.fanout);
+  check.whole('depth', p.depth, 0, bounds.depth);
   const run = (fanout: number) => progress(treeLevels({ ...p, fanout }), target, p.depth, () => false);
   const stuck =
     p.depth === 0 ? 'with depth 0 there are no introductions' : p.conversion === 0 ? 'with conversion 0 no introduction becomes a fan' : null;
@@ -249,6 +260,9 @@ export function fanoutToReach(target: number, p: Omit<TreeParams, 'fanout'>, max
  * @example rateToReach(1024, { start: 1, years: 10, conversion: 1, churn: 0, market: null }, 1000).value // => 1
  */
 export function rateToReach(target: number, p: Omit<CompoundParams, 'rate'>, maxRate: number): GoalAnswer {
+  checkTarget(target);
+  check.real('maxRate', maxRate, 0, bounds.rate);
+  check.whole('years', p.years, 0, bounds.years);
   const run = (rate: number) => progress(compoundYears({ ...p, rate }), target, p.years, compoundSettled({ ...p, rate }));
   const stuck =
     p.years === 0 ? 'with 0 years there are no introductions' : p.conversion === 0 ? 'with conversion 0 no introduction becomes a fan' : null;

@@ -1,3 +1,5 @@
+import * as check from './check.js';
+import { bounds } from './limits.js';
 import { type Offspring, offspringMean, offspringComplement, binomialDraw, offspringSum } from './offspring.js';
 import { type Source, seededSource } from './random.js';
 import { extinctionOf, survivalProbability, yearlyComplement } from './extinction.js';
@@ -23,6 +25,19 @@ export interface ChainPath {
 }
 
 /**
+ * Checks a chain's parameters as the CLI checks its flags; a {@link check.FansInputError}
+ * names the one out of range.
+ */
+export function checkChain(p: ChainParams): void {
+  if (p.model !== 'tree' && p.model !== 'compound') throw new check.FansInputError('model', 'must be tree or compound', p.model);
+  check.whole('start', p.start, 0, bounds.start);
+  check.whole('periods', p.periods, 0, p.model === 'tree' ? bounds.depth : bounds.years);
+  check.offspring(p.offspring, p.model === 'tree' ? 'fanout' : 'rate');
+  check.share('churn', p.churn);
+  check.market(p.market, p.start);
+}
+
+/**
  * Samples one run, a period at a time: the fans referring in a period (the newest level in
  * the tree model, every current fan in the compound model) bring offspringSum(active) new
  * fans in one draw; with a market each is kept with probability 1 - reached / market (one
@@ -30,6 +45,7 @@ export interface ChainPath {
  * churn) fans leave each year. A run costs the same for 10 fans or 10^12.
  */
 export function sampleChain(p: ChainParams, source: Source): ChainPath {
+  checkChain(p);
   const offspring = offspringSum(p.offspring, source);
   const binomial = binomialDraw(source);
   const totals = new Float64Array(p.periods + 1);
@@ -160,6 +176,11 @@ export class TrialSummary {
  * @example simulateTrials({ model: 'tree', start: 1, periods: 3, offspring: { distribution: 'poisson', introductions: 2, conversion: 1, dispersion: 1 }, churn: 0, market: null }, 1000, 42, [0.5])
  */
 export function simulateTrials(p: ChainParams, trials: number, seed: number, quantiles: readonly number[]): TrialRow[] {
+  checkChain(p);
+  check.whole('trials', trials, 1, bounds.trials);
+  check.whole('seed', seed, 0, bounds.seed);
+  if (!Array.isArray(quantiles)) throw new check.FansInputError('quantiles', 'must be a list of shares above 0 and below 1', quantiles);
+  for (const q of quantiles) check.real('quantiles', q, 0, 1, true);
   const summary = new TrialSummary(p.periods);
   for (let block = 0; block < blockCount(trials); block++) summary.add(runBlock(p, seed, block, trials));
   return summary.rows(quantiles);

@@ -1,4 +1,6 @@
+import * as check from './check.js';
 import { type Count, GrowthOverflowError, take } from './count.js';
+import { bounds } from './limits.js';
 
 /** Parameters of the tree (generation) model. */
 export interface TreeParams {
@@ -30,14 +32,20 @@ export function isTreeExact(p: Omit<TreeParams, 'depth'>): boolean {
 }
 
 /**
- * Levels of the tree model, without end: only the newest level refers, once each.
+ * Levels of the tree model, without end: only the newest level refers, once each. The
+ * parameters are checked first (a {@link check.FansInputError} names the one out of range).
  *
  * new(0) = start; new(g) = new(g-1) x fanout x conversion x (1 - total(g-1) / market),
  * never more than market - total(g-1). Without a market, total(d) = start (K^(d+1) - 1)/(K - 1)
  * with K = fanout x conversion (Skok's viral formula), or start (d + 1) when K = 1.
  */
-export function* treeLevels(p: Omit<TreeParams, 'depth'>): Generator<TreeRow, never> {
-  if (p.market !== null && p.start > p.market) throw new RangeError('start is larger than market');
+export function treeLevels(p: Omit<TreeParams, 'depth'>): Generator<TreeRow, never> {
+  check.common(p);
+  check.real('fanout', p.fanout, 0, bounds.fanout);
+  return levels(p);
+}
+
+function* levels(p: Omit<TreeParams, 'depth'>): Generator<TreeRow, never> {
   if (isTreeExact(p)) {
     const fanout = BigInt(p.fanout);
     let fresh = BigInt(p.start);
@@ -64,9 +72,11 @@ export function* treeLevels(p: Omit<TreeParams, 'depth'>): Generator<TreeRow, ne
  * Rows of the tree model for levels 0..depth.
  *
  * @example treeGrowth({ ...treeDefaults }).at(-1)?.total // => 1111n
+ * @throws {FansInputError} for a parameter out of range, in the CLI's words
  * @throws {GrowthOverflowError} when expected values pass 1.8e308
  */
 export function treeGrowth(p: TreeParams): TreeRow[] {
+  check.whole('depth', p.depth, 0, bounds.depth);
   return take(treeLevels(p), p.depth + 1);
 }
 
