@@ -7,6 +7,8 @@ import { UsageError } from './io.js';
 import { issueText, marketHoldsStart } from './options.js';
 import { type SimulateParams, simulateParameters, simulateSchema, treeRows } from './simulate.js';
 import { once, pathText } from './validate.js';
+import { quoted } from './parse.js';
+import { strictJson } from './strict-json.js';
 
 const scenarioSchemas = once(() => {
   const name = z.string().check(z.minLength(1), z.maxLength(100), z.refine((n) => n.trim() !== 'period', 'must not be "period", the name of the first column'));
@@ -39,9 +41,9 @@ export function parseScenarios(text: string, file: string): Scenario[] {
   if (text.trim() === '') fail('', 'is empty; expected {"scenarios": [...]}');
   let data: unknown;
   try {
-    data = JSON.parse(text);
+    data = strictJson(text);
   } catch (error) {
-    fail('', `is not valid JSON (${(error as Error).message.split('\n')[0]})`);
+    fail('', (error as Error).message);
   }
   const top = fileSchema().safeParse(data);
   if (!top.success) {
@@ -54,14 +56,14 @@ export function parseScenarios(text: string, file: string): Scenario[] {
     const where = `scenarios[${index}]`;
     const command = (raw as { command?: unknown } | null)?.command;
     if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) fail(`${where}: `, 'must be an object');
-    if (command !== 'simulate' && command !== 'compound') fail(`${where}.command: `, `must be "simulate" or "compound" (got ${JSON.stringify(command ?? null)})`);
+    if (command !== 'simulate' && command !== 'compound') fail(`${where}.command: `, `must be "simulate" or "compound" (got ${quoted(command ?? null)})`);
     const parsed = scenarioSchemas()[command as 'simulate'].safeParse(raw);
     if (!parsed.success) {
       const issue = parsed.error.issues[0]!;
       fail(`${pathText([ 'scenarios', index, ...issue.path])}: `, issueText(issue));
     }
     const { name: title, command: _, ...p } = parsed.data as { name: string; command: string } & Record<string, unknown>;
-    if (names.has(title)) fail(`${where}.name: `, `${JSON.stringify(title)} is used twice; names head the columns`);
+    if (names.has(title)) fail(`${where}.name: `, `${quoted(title)} is used twice; names head the columns`);
     names.add(title);
     const rows = command === 'simulate' ? treeRows(p as SimulateParams, `${file}: ${where}.depth`) : yearlyRows(p as CompoundFlags, `${file}: ${where}.years`);
     const parameters = (command === 'simulate' ? simulateParameters(p as SimulateParams) : p) as Record<string, Cell>;

@@ -7,7 +7,7 @@ import type { Report, Style } from '../output/render.js';
 import { compoundReport } from './compound.js';
 import { UsageError } from './io.js';
 import { bounds, field, marketHoldsStart, optionSpecs, optionalField } from './options.js';
-import { isInvalid, realNumber } from './parse.js';
+import { isInvalid, quoted, realNumber } from './parse.js';
 import { simulateReport } from './simulate.js';
 import { once } from './validate.js';
 import { counted, percent, real } from './words.js';
@@ -39,7 +39,7 @@ const targetRule = realNumber(0, bounds.target, true);
 /** The goal's target: a positive number up to 1e300. */
 export function parseTarget(text: string | undefined): number {
   const target = targetRule(text ?? '');
-  if (isInvalid(target)) throw new UsageError(`<target> ${target.invalid} (got ${JSON.stringify(text ?? '')})`);
+  if (isInvalid(target)) throw new UsageError(`<target> ${target.invalid} (got ${quoted(text ?? '')})`);
   return target;
 }
 

@@ -6,7 +6,7 @@ import { compoundReport, compoundSchema, yearlyRows } from './compound.js';
 import { goalReport, goalSchema, parseTarget, solvedFor } from './goal.js';
 import { type Io, UsageError } from './io.js';
 import { trialOptions } from './options.js';
-import { environmentLocale, isInvalid, localeTag } from './parse.js';
+import { environmentLocale, isInvalid, localeTag, quoted } from './parse.js';
 import { type Job, buildProgram, shortHelp } from './program.js';
 import { simulateReport, simulateSchema, treeRows } from './simulate.js';
 import { parseFlags, pick } from './validate.js';
@@ -58,7 +58,7 @@ function failed(error: unknown, io: Io, debug: boolean): number {
 async function example(name: string | undefined, io: Io): Promise<string> {
   const { examples, examplesFolder, exampleList } = await import('./examples.js');
   if (name === undefined) return exampleList();
-  if (!Object.hasOwn(examples, name)) throw new UsageError(`example must be one of ${Object.keys(examples).join(', ')} (got ${JSON.stringify(name.slice(0, 100))})`);
+  if (!Object.hasOwn(examples, name)) throw new UsageError(`example must be one of ${Object.keys(examples).join(', ')} (got ${quoted(name)})`);
   const path = new URL(`${name}.json`, examplesFolder());
   return new TextDecoder().decode(await io.readBytes((await import('node:url')).fileURLToPath(path), maxScenarioBytes));
 }
@@ -99,7 +99,7 @@ function chartOptions(job: Job, io: Io, locale: string): ChartOptions {
 /** A `--locale` value, checked: a UsageError names the flag when this system does not know it. */
 function checkedLocale(text: unknown): string {
   const tag = localeTag(String(text));
-  if (isInvalid(tag)) throw new UsageError(`--locale ${tag.invalid} (got ${JSON.stringify(text)})`);
+  if (isInvalid(tag)) throw new UsageError(`--locale ${tag.invalid} (got ${quoted(text)})`);
   return tag;
 }
 

@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import { type Duration, type Parsed, duration, isInvalid, quantileList, realNumber, share, thousands, wholeNumber } from './parse.js';
+import { type Duration, type Parsed, duration, isInvalid, maxValueLength, quantileList, quoted, realNumber, share, thousands, wholeNumber } from './parse.js';
 import { type Distribution, distributions } from '../model/offspring.js';
 import { bounds } from '../model/limits.js';
 
@@ -97,12 +97,22 @@ export const flagName = (key: PropertyKey) => `--${String(key).replace(/[A-Z]/g,
  */
 function parseInput<T>(spec: OptionSpec<T>, input: unknown, ctx: { issues: z.core.$ZodRawIssue[] }): T {
   if (typeof input !== 'string' && typeof input !== 'number') {
-    ctx.issues.push({ code: 'custom', message: 'must be a number or a text', input });
+    ctx.issues.push({ code: 'custom', message: `must be a number or a text${input === null ? ' (null is not a value: leave the field out for its default)' : ''}`, input });
+    return z.NEVER;
+  }
+  // -0 is refused in a file as on the command line: a sign on a count is a slip.
+  if (Object.is(input, -0)) {
+    const rule = spec.parse('-0');
+    ctx.issues.push({ code: 'custom', message: `${isInvalid(rule) ? rule.invalid : 'must not be -0'} (got -0)`, input });
+    return z.NEVER;
+  }
+  if (typeof input === 'string' && input.length > maxValueLength) {
+    ctx.issues.push({ code: 'custom', message: `is too long: at most ${maxValueLength} characters (got ${quoted(input)}, ${thousands(input.length)} characters)`, input });
     return z.NEVER;
   }
   const value = spec.parse(input);
   if (!isInvalid(value)) return value;
-  ctx.issues.push({ code: 'custom', message: `${value.invalid} (got ${JSON.stringify(input)})`, input });
+  ctx.issues.push({ code: 'custom', message: `${value.invalid} (got ${quoted(input)})`, input });
   return z.NEVER;
 }
 
@@ -112,7 +122,7 @@ function parseInput<T>(spec: OptionSpec<T>, input: unknown, ctx: { issues: z.cor
  * is a good part of start-up, and the spec's parser checks the type anyway.
  */
 export function field<T>(spec: OptionSpec<T>) {
-  return z.transform((input: unknown, ctx): T => parseInput(spec, input ?? spec.default, ctx));
+  return z.transform((input: unknown, ctx): T => parseInput(spec, input === undefined ? spec.default : input, ctx));
 }
 
 /** Like {@link field}, but `undefined` when absent: for flags that choose what to solve for. */
@@ -129,7 +139,7 @@ export function fields<const N extends OptionName>(names: readonly N[]): { [K in
 export function issueText(issue: z.core.$ZodIssue): string {
   switch (issue.code) {
     case 'unrecognized_keys':
-      return `unknown ${issue.keys.length > 1 ? 'fields' : 'field'} ${issue.keys.map((k) => JSON.stringify(k)).join(', ')}`;
+      return `unknown ${issue.keys.length > 1 ? 'fields' : 'field'} ${issue.keys.slice(0, 5).map(quoted).join(', ')}${issue.keys.length > 5 ? ', …' : ''}`;
     case 'invalid_type':
       return `must be ${issue.expected === 'array' ? 'a list' : issue.expected === 'object' ? 'an object' : `a ${issue.expected}`}`;
     case 'invalid_union':

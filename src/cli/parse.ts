@@ -20,16 +20,47 @@ export const isInvalid = (value: unknown): value is Invalid =>
  */
 export const thousands = (x: number): string => group(String(x));
 
+/** The longest text any value may be: checked before parsing, so no parser sees more. */
+export const maxValueLength = 100;
+
+/**
+ * A value as messages show it: JSON-quoted (control characters escaped, C1 controls and
+ * direction overrides too, so nothing reaches a terminal raw), and cut with an ellipsis
+ * past 40 characters.
+ *
+ * @example quoted('a'.repeat(50)) // => '"aaaa…aaaa…"' (40 characters and an ellipsis)
+ */
+export function quoted(value: unknown): string {
+  const text = typeof value === 'string' ? (value.length > 40 ? `${value.slice(0, 40)}…` : value) : value;
+  const json = JSON.stringify(text) ?? String(text);
+  return json.replace(/[\u007f-\u009f\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
+
+/**
+ * Text from commander (which quotes the user's words as they are) made safe for a terminal
+ * and short: control characters, C1 controls and direction overrides escaped as \uXXXX, and
+ * each 'quoted' run past 40 characters cut with an ellipsis.
+ *
+ * @example safeText("unknown option '--\u001b[31m'") // => "unknown option '--\\u001b[31m'"
+ */
+export function safeText(text: string): string {
+  const escaped = text.replace(/[\u0000-\u001f\u007f-\u009f\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+  return escaped.replace(/'([^']{41,})'/g, (_, inner: string) => `'${inner.slice(0, 40)}…'`);
+}
+
 /**
  * Plain decimal numbers: digits with an optional fraction and exponent and an optional
  * leading `+`, surrounding blanks ignored (`1e3`, `+3`, ` 7 `, `.5`). Not accepted: hex
  * (`0x10`), separators (`1_000`, `1,5`), signs other than `+`, `Infinity`, `NaN`, empty text.
+ * Every part of the pattern can match a character in one way only (no backtracking), and
+ * texts past {@link maxValueLength} are refused before it runs.
  */
-const decimal = /^\+?(?:\d+\.?\d*|\.\d+)(?:e[+-]?\d+)?$/i;
+const decimal = /^\+?(?:\d+(?:\.\d*)?|\.\d+)(?:e[+-]?\d+)?$/i;
 
 /** The number a text spells under the {@link decimal} grammar, or null. */
 export function numberText(text: string | number): number | null {
   if (typeof text === 'number') return Number.isFinite(text) ? text : null;
+  if (text.length > maxValueLength) return null;
   const trimmed = text.trim();
   if (!decimal.test(trimmed)) return null;
   const value = Number(trimmed);
@@ -92,9 +123,12 @@ const unitWords: Record<string, DurationUnit> = {
  */
 export function duration(text: string | number): Parsed<Duration> {
   const rule = { invalid: 'must be a duration above 0 such as 30d, 6w, 3m or 1y (days, weeks, months, years)' };
-  const match = /^(\S+?)\s*([a-z]+)$/i.exec(String(text).trim());
-  const unit = match ? unitWords[match[2]!.toLowerCase()] : undefined;
-  const amount = match ? numberText(match[1]!) : null;
+  const trimmed = String(text).length > maxValueLength ? '' : String(text).trim();
+  // The unit is the run of letters at the end; the amount what stands before it (one scan, no backtracking).
+  let cut = trimmed.length;
+  while (cut > 0 && /[a-z]/i.test(trimmed[cut - 1]!)) cut--;
+  const unit = cut < trimmed.length ? unitWords[trimmed.slice(cut).toLowerCase()] : undefined;
+  const amount = cut > 0 ? numberText(trimmed.slice(0, cut).trimEnd()) : null;
   if (!unit || amount === null || amount <= 0) return rule;
   const inYears = { d: 365.25, w: 52.18, m: 12, y: 1 }[unit];
   return amount / inYears <= 100 ? { amount, unit } : rule;
@@ -108,6 +142,7 @@ export const durationText = (d: Duration) => `${d.amount}${d.unit}`;
  */
 export function localeTag(text: string | number): Parsed<string> {
   const rule = { invalid: 'must be a locale tag this system knows, such as en-US, nl-NL or de-DE' };
+  if (String(text).length > maxValueLength) return rule;
   try {
     const [tag] = Intl.getCanonicalLocales(String(text).trim());
     return tag && Intl.NumberFormat.supportedLocalesOf([tag]).length > 0 ? tag : rule;
@@ -141,6 +176,7 @@ export function environmentLocale(env: Readonly<Record<string, string | undefine
  */
 export function quantileList(text: string | number): Parsed<number[]> {
   const rule = { invalid: 'must be up to 9 percentiles above 0 and below 100, separated by commas, such as 5,50,95' };
+  if (String(text).length > maxValueLength) return rule;
   const parts = String(text).split(',');
   const values = parts.map((part) => numberText(part));
   if (parts.length > 9 || values.some((v) => v === null || v <= 0 || v >= 100)) return rule;

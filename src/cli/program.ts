@@ -4,6 +4,7 @@ import { formats, tableFormats } from '../output/render.js';
 import { scales } from '../output/scale.js';
 import type { Io } from './io.js';
 import { type OptionName, optionSpecs, trialOptions } from './options.js';
+import { safeText } from './parse.js';
 
 /** What the user asked for, once commander has read the words. */
 export interface Job {
@@ -248,5 +249,5 @@ export function oneLine(text: string): string {
     .filter(Boolean)
     .map((line) => (line.startsWith('(Did you mean') ? line.replace('(Did', '(did') : line))
     .join(' ');
-  return `fans: ${words}\n`;
+  return `fans: ${safeText(words)}\n`;
 }

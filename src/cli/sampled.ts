@@ -82,6 +82,11 @@ export function trialReport(model: Model, chain: ChainParams, t: TrialFlags & { 
   const estimate = last.extinct;
   const standardError = Math.sqrt((estimate * (1 - estimate)) / trials);
   const theory = theoreticalExtinction(chain);
+  // Quantile sketches hold totals to 2^-14 (exact below 16,384); runs of many periods with
+  // totals spread over many orders of magnitude coarsen some periods: say so.
+  let worstError = 0;
+  let coarsest = 0;
+  for (const r of rows) if (r.quantileError > worstError) [worstError, coarsest] = [r.quantileError, r.period];
   const k = offspringMean(chain.offspring);
   const summary = ({ count, locale }: Style) => {
     const by = `${tree ? 'level' : 'year'} ${count(chain.periods)}`;
@@ -106,6 +111,9 @@ export function trialReport(model: Model, chain: ChainParams, t: TrialFlags & { 
         : estimate === 1
           ? `Chance the chain has died out by ${by}: ${trials === 1 ? 'the one run did' : `all ${count(trials)} runs did`}, so above ${chance(locale, Math.exp(Math.log(0.05) / trials))} (95% bound, 0.05^(1/N)).`
           : `Chance the chain has died out by ${by}: ${chance(locale, estimate)} ± ${chance(locale, standardError)} (standard error).`,
+      ...(worstError > 2 ** -14
+        ? [`Percentiles are within ${chance(locale, worstError)} of a total seen at their rank (by level or year ${count(coarsest)}: with ${count(chain.periods + 1)} periods each keeps a smaller summary).`]
+        : []),
       theory === null
         ? 'Theory gives no extinction probability with a market cap.'
         : `Theory: ${chance(locale, theory)} eventually (q = G(q), to the power of ${counted(count, chain.start, 'starting fan', 'starting fans')}).`,
@@ -144,6 +152,7 @@ export function trialReport(model: Model, chain: ChainParams, t: TrialFlags & { 
       },
       rows: table,
       extinction: { by: chain.periods, estimate, standardError, theory },
+      quantileError: worstError,
     },
   };
 }

@@ -1,85 +1,171 @@
-/** Counts below this are kept exactly, one bin per whole number. */
-export const exactBelow = 8192;
-/** Bins per doubling above {@link exactBelow}: bins are 2^(1/1024) wide, about 0.068%. */
-const binsPerDoubling = 1024;
+/** Significant bits a sketch starts with: whole numbers below 2^14 = 16,384 are kept exactly. */
+export const finestBits = 13;
+/** Whole numbers below this are counted exactly while a sketch keeps {@link finestBits} bits. */
+export const exactBelow = 2 ** (finestBits + 1);
+/** The most bins one sketch may hold by default: 2^20 (4 MiB of counts). */
+export const defaultMaxBins = 2 ** 20;
+
+// One buffer to read a double's bits: the exponent and the top of the mantissa give the bin.
+const float = new Float64Array(1);
+const words = new Uint32Array(float.buffer);
+/** Which of the two 32-bit words holds the sign, exponent and top of the mantissa: 1 on little-endian machines. */
+const high = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1 ? 1 : 0;
 
 /**
- * A mergeable quantile sketch for non-negative counts with memory that does not grow with
- * the number of values: whole numbers below 8,192 are counted exactly; larger values fall
- * into logarithmic bins 2^(1/1024) wide, so a quantile there is within 0.034% of a value
- * that was actually seen at that rank (the bin's geometric middle, rounded to a whole
- * number). Merging adds counts, so the result does not depend on the order of merging.
- * (In the spirit of DDSketch, https://arxiv.org/abs/1908.10693.)
+ * The bin of a value of at least 1 at `bits` significant bits after the leading one:
+ * exponent x 2^bits + the top `bits` bits of the mantissa. Bins at `bits - 1` are these
+ * halved (key >> 1), so coarsening merges neighbours exactly.
+ */
+export function binOf(value: number, bits: number): number {
+  float[0] = value;
+  const top = words[high]!;
+  const exponent = (top >>> 20) - 1023;
+  // The mantissa's top 20 bits sit in the high word; below them the low word's top bits.
+  const mantissa = bits <= 20 ? (top & 0xfffff) >>> (20 - bits) : (top & 0xfffff) * 2 ** (bits - 20) + (words[1 - high]! >>> (52 - bits));
+  return exponent * 2 ** bits + mantissa;
+}
+
+/**
+ * The value a bin stands for: a bin narrower than 1 holds one whole number (its lower
+ * edge), a wider one its middle, rounded to a whole number.
+ */
+export function valueOfBin(bin: number, bits: number): number {
+  const exponent = Math.floor(bin / 2 ** bits);
+  const mantissa = bin - exponent * 2 ** bits;
+  const width = 2 ** (exponent - bits);
+  const lower = 2 ** exponent + mantissa * width;
+  return width <= 1 ? lower : Math.round(lower + width / 2);
+}
+
+/**
+ * A mergeable quantile sketch for counts (0, or finite numbers of at least 1) whose memory
+ * is bounded whatever the number and spread of the values: each value is held to its top
+ * `bits` significant bits after the leading one, starting at 13 (whole numbers below 16,384
+ * exactly, larger ones within 2^-14 = 0.0061%). The bins sit in one dense array spanning the
+ * lowest to the highest bin seen; when that span would pass `maxBins`, the sketch drops a
+ * bit (neighbouring bins merge: every quantile stays within 2^-(bits+1) of a value seen at
+ * its rank). The bits kept depend only on the lowest and highest values added, so merging
+ * in any order, or on any number of threads, gives the same sketch. In the spirit of
+ * DDSketch (https://arxiv.org/abs/1908.10693), but coarsening every bin evenly instead of
+ * collapsing the lowest ones, so low percentiles (chains that died out) stay as accurate as
+ * high ones.
+ *
+ * Memory: at most 4 x maxBins bytes of counts (Uint32: a bin counts at most 2^32 - 1 values).
  *
  * @example const s = new QuantileSketch(); [1, 2, 3].forEach((v) => s.add(v)); s.quantile(0.5) // => 2
  */
 export class QuantileSketch {
-  /** Counts of the whole numbers below 8,192, made on first use. */
-  #small: Float64Array | null = null;
-  /** Counts of the logarithmic bins above, keyed by bin. */
-  readonly #large = new Map<number, { n: number }>();
+  #bits = finestBits;
+  #zeros = 0;
   #count = 0;
+  /** The lowest and highest bin holding a value (at the current bits); min > max while empty. */
+  #min = 1;
+  #max = 0;
+  /** Counts of bins low, low + 1, ... (the array may reach past min and max, for room to grow). */
+  #counts = new Uint32Array(0);
+  #low = 0;
 
-  /** Adds one value (a count: finite, non-negative). */
-  add(value: number, times = 1): void {
-    this.#count += times;
-    if (value < exactBelow) {
-      (this.#small ??= new Float64Array(exactBelow))[Math.round(value)]! += times;
-      return;
-    }
-    const bin = binOf(value);
-    const counter = this.#large.get(bin);
-    if (counter) counter.n += times;
-    else this.#large.set(bin, { n: times });
+  constructor(readonly maxBins = defaultMaxBins) {
+    if (!(maxBins >= 2048)) throw new RangeError('a sketch needs at least 2,048 bins (1,024 doublings at one bit)');
   }
 
-  /** Adds another sketch's counts to this one. */
-  merge(bins: Iterable<readonly [number, number]>): void {
-    for (const [bin, n] of bins) this.add(valueOf(bin), n);
+  /** Significant bits after the leading one that the sketch keeps now. */
+  get bits(): number {
+    return this.#bits;
   }
 
-  /** Bins and their counts, for sending to another thread and merging there. */
-  entries(): [number, number][] {
-    const small: [number, number][] = [];
-    this.#small?.forEach((n, value) => n > 0 && small.push([value, n]));
-    return [...small, ...[...this.#large].map(([bin, counter]): [number, number] => [bin, counter.n])];
+  /** The largest relative distance of a reported quantile from a value seen at its rank: 2^-(bits+1). */
+  get relativeError(): number {
+    return 2 ** -(this.#bits + 1);
   }
 
   get count(): number {
     return this.#count;
   }
 
+  /** Adds one value (a count: 0, or finite and at least 1), `times` times. */
+  add(value: number, times = 1): void {
+    this.#count += times;
+    if (value < 1) {
+      this.#zeros += times;
+      return;
+    }
+    let bin = binOf(value, this.#bits);
+    if (bin < this.#low || bin >= this.#low + this.#counts.length) bin = this.#widen(bin, value);
+    else if (this.#min > this.#max) this.#min = this.#max = bin;
+    else if (bin < this.#min) this.#min = bin;
+    else if (bin > this.#max) this.#max = bin;
+    this.#counts[bin - this.#low]! += times;
+  }
+
+  /**
+   * Makes room for a bin outside the array: drops bits while the span of bins in use would
+   * pass maxBins, then moves the counts into an array with room on both sides. Returns the
+   * value's bin at the bits kept.
+   */
+  #widen(bin: number, value: number): number {
+    const empty = this.#min > this.#max;
+    let min = empty ? bin : Math.min(this.#min, bin);
+    let max = empty ? bin : Math.max(this.#max, bin);
+    let drop = 0;
+    while (max - min + 1 > this.maxBins) {
+      drop++;
+      min = Math.floor(min / 2);
+      max = Math.floor(max / 2);
+    }
+    const span = max - min + 1;
+    const capacity = Math.min(this.maxBins, Math.max(64, 2 ** Math.ceil(Math.log2(span)) * 2));
+    const low = Math.max(0, Math.min(min - Math.floor((capacity - span) / 2), max + 1 - capacity));
+    const counts = new Uint32Array(capacity);
+    const scale = 2 ** drop;
+    if (!empty) {
+      for (let i = this.#min - this.#low; i <= this.#max - this.#low; i++) {
+        const n = this.#counts[i]!;
+        if (n > 0) counts[Math.floor((this.#low + i) / scale) - low]! += n;
+      }
+    }
+    this.#bits -= drop;
+    this.#counts = counts;
+    this.#low = low;
+    this.#min = min;
+    this.#max = max;
+    return drop === 0 ? bin : binOf(value, this.#bits);
+  }
+
+  /** Adds another sketch's bins (from {@link entries}) to this one. */
+  merge(entries: { bits: number; zeros: number; bins: Iterable<readonly [number, number]> }): void {
+    if (entries.zeros > 0) this.add(0, entries.zeros);
+    for (const [bin, n] of entries.bins) this.add(valueOfBin(bin, entries.bits), n);
+  }
+
+  /** The sketch's contents, for sending to another thread and merging there. */
+  entries(): { bits: number; zeros: number; bins: [number, number][] } {
+    const bins: [number, number][] = [];
+    for (let i = this.#min - this.#low; i <= this.#max - this.#low; i++) if (this.#counts[i]! > 0) bins.push([this.#low + i, this.#counts[i]!]);
+    return { bits: this.#bits, zeros: this.#zeros, bins };
+  }
+
   /**
    * The p-quantile by the inverse of the empirical distribution (R's type 1): the smallest
-   * value with at least p of the values at or below it. Exact below 8,192.
+   * value with at least p of the values at or below it. Exact below 16,384 at full bits.
    */
   quantile(p: number): number {
     return this.quantiles([p])[0]!;
   }
 
-  /** Several quantiles at once (one sort). */
+  /** Several quantiles at once, in one pass over the bins. */
   quantiles(ps: readonly number[]): number[] {
-    const bins = this.entries().sort((x, y) => x[0] - y[0]);
-    return ps.map((p) => {
-      const rank = Math.max(1, Math.ceil(p * this.#count));
-      let seen = 0;
-      for (const [bin, n] of bins) {
-        seen += n;
-        if (seen >= rank) return valueOf(bin);
-      }
-      return Number.NaN;
-    });
+    const order = ps.map((p, i) => ({ rank: Math.max(1, Math.ceil(p * this.#count)), i })).sort((a, b) => a.rank - b.rank);
+    const out = new Array<number>(ps.length).fill(Number.NaN);
+    let next = 0;
+    let seen = this.#zeros;
+    while (next < order.length && seen >= order[next]!.rank) out[order[next++]!.i] = 0;
+    for (let i = this.#min - this.#low; i <= this.#max - this.#low && next < order.length; i++) {
+      const n = this.#counts[i]!;
+      if (n === 0) continue;
+      seen += n;
+      while (next < order.length && seen >= order[next]!.rank) out[order[next++]!.i] = valueOfBin(this.#low + i, this.#bits);
+    }
+    return out;
   }
-}
-
-const log2ExactBelow = Math.log2(exactBelow);
-
-function binOf(value: number): number {
-  if (value < exactBelow) return Math.round(value);
-  return exactBelow + Math.floor((Math.log2(value) - log2ExactBelow) * binsPerDoubling);
-}
-
-function valueOf(bin: number): number {
-  if (bin < exactBelow) return bin;
-  return Math.round(2 ** (log2ExactBelow + (bin - exactBelow + 0.5) / binsPerDoubling));
 }

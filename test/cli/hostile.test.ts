@@ -91,9 +91,26 @@ describe('hostile scenario files', () => {
     await refused(`{"scenarios": [${'{"name": "x", "command": "simulate"},'.repeat(40_000)}]}`, /^fans: <stdin>: is larger than 1 MiB/);
   });
 
-  it('refuses deep nesting as a wrong shape, without a stack overflow', async () => {
-    await refused(`{"scenarios": [${'['.repeat(100_000)}${']'.repeat(100_000)}]}`, /^fans: <stdin>: scenarios\[0\]: must be an object$/);
-    await refused(`${'['.repeat(100_000)}${']'.repeat(100_000)}`, /^fans: <stdin>: must be an object \{"scenarios": \[\.\.\.\]\}$/);
+  it('refuses deep nesting by its position, without a stack overflow', async () => {
+    await refused(`{"scenarios": [${'['.repeat(100_000)}${']'.repeat(100_000)}]}`, /^fans: <stdin>: is not valid JSON: nested deeper than 32 levels at line 1, column 46$/);
+    await refused(`${'['.repeat(100_000)}${']'.repeat(100_000)}`, /^fans: <stdin>: is not valid JSON: nested deeper than 32 levels at line 1, column 33$/);
+  });
+
+  it('refuses a key given twice, at any level, by its position', async () => {
+    await refused('{"scenarios": [{"name": "a", "command": "simulate", "depth": 3, "depth": 7}]}', /^fans: <stdin>: gives the key "depth" twice in one object, at line 1, column 65: give each field once$/);
+    await refused('{"scenarios": [],\n "scenarios": [{"name": "a", "command": "simulate"}]}', /^fans: <stdin>: gives the key "scenarios" twice in one object, at line 2, column 2/);
+  });
+
+  it('never echoes the file: a parse error names the position only', async () => {
+    const ran = await fans(['compare', '-'], { stdin: 'root:$6$secrethash:19000:0:99999:7:::\n' });
+    expectUsageError(ran, /^fans: <stdin>: is not valid JSON: unexpected character at line 1, column 1$/);
+    expect(ran.stderr).not.toContain('secret');
+    expect(ran.stderr).not.toContain('root');
+  });
+
+  it('refuses -0 and null as the flags do, saying how to get the default', async () => {
+    await refused('{"scenarios": [{"name": "a", "command": "simulate", "depth": -0}]}', /^fans: <stdin>: scenarios\[0\]\.depth: must be a whole number from 0 to 5,000 \(got -0\)$/);
+    await refused('{"scenarios": [{"name": "a", "command": "simulate", "market": null}]}', /^fans: <stdin>: scenarios\[0\]\.market: must be a number or a text \(null is not a value: leave the field out for its default\)$/);
   });
 
   it('refuses text that is not UTF-8, and reads a byte-order mark as UTF-8', async () => {
@@ -128,5 +145,41 @@ describe('hostile scenario files', () => {
     await refused('{"scenarios": [{"name": 3, "command": "simulate"}]}', /scenarios\[0\]\.name: must be a string$/);
     await refused('{"scenarios": [{"name": "a", "command": "simulate", "fanout": [10]}]}', /scenarios\[0\]\.fanout: must be a number or a text$/);
     await refused('{"scenarios": [{"name": "a", "command": "simulate", "fanout": true}]}', /scenarios\[0\]\.fanout: must be a number or a text$/);
+  });
+});
+
+describe('long values (issue 12: linear parsers, capped values, short echoes)', () => {
+  it.each([
+    ['--cycle', ['simulate', '--cycle', `${'1'.repeat(100_000)}x`]],
+    ['--depth', ['simulate', '--depth', `${'1'.repeat(100_000)}x`]],
+    ['--conversion', ['simulate', '--conversion', `${'1'.repeat(100_000)}%`]],
+    ['--quantiles', ['simulate', '--trials', '5', '--quantiles', `${'5,'.repeat(50_000)}5`]],
+    ['--locale', ['simulate', '--locale', 'x'.repeat(100_000)]],
+    ['<target>', ['goal', `${'9'.repeat(100_000)}x`, '--fanout', '10']],
+  ])('%s of 100,000 characters is refused in one short line', async (flag, args) => {
+    const ran = await fans(args);
+    expectUsageError(ran, new RegExp(`^fans: ${flag.replace(/[<>]/g, '.')} `));
+    expect(ran.stderr.length).toBeLessThan(300);
+  });
+
+  it('a 1 MiB-scale value in a scenario file is refused by its length, not parsed', async () => {
+    const ran = await fans(['compare', '-'], { stdin: `{"scenarios": [{"name": "a", "command": "simulate", "depth": "${'1'.repeat(900_000)}x"}]}` });
+    expectUsageError(ran, /^fans: <stdin>: scenarios\[0\]\.depth: is too long: at most 100 characters \(got "1{40}…", 900,001 characters\)$/);
+  });
+
+  it.each([
+    [['simulate', '--format', `\u001b[31m${'x'.repeat(300)}`], /^fans: option '--format <format>' argument '\\u001b\[31mx{30}…' is invalid\./],
+    [['simulate', `--${'x'.repeat(300)}`], /^fans: unknown option '--x{38}…'$/],
+    [['x'.repeat(300)], /^fans: unknown command 'x{40}…'$/],
+  ])("commander's own messages are cut and escaped too: %#", async (args, message) => {
+    const ran = await fans(args);
+    expectUsageError(ran, message);
+    expect(ran.stderr.length).toBeLessThan(200);
+  });
+
+  it('escapes control characters, C1 controls and direction overrides in what it echoes', async () => {
+    const ran = await fans(['simulate', '--depth', '\u001b]0;pwned\u0007\u009b2J\u202e']);
+    expectUsageError(ran, /^fans: --depth must be a whole number from 0 to 5,000 \(got "\\u001b\]0;pwned\\u0007\\u009b2J\\u202e"\)$/);
+    expect(ran.stderr).not.toMatch(/[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u202e]/);
   });
 });

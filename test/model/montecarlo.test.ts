@@ -3,6 +3,7 @@ import {
   type ChainParams,
   type Offspring,
   QuantileSketch,
+  binsPerPeriod,
   TrialSummary,
   blockCount,
   compoundGrowth,
@@ -150,30 +151,63 @@ describe('reproducibility', () => {
 });
 
 describe('QuantileSketch', () => {
-  it('gives exact type-1 quantiles for whole numbers below 8,192', () => {
-    const values = Array.from({ length: 1001 }, (_, i) => (i * 7919) % 5000);
+  const exactQuantile = (sorted: number[], p: number) => sorted[Math.max(1, Math.ceil(p * sorted.length)) - 1]!;
+
+  it('gives exact type-1 quantiles for whole numbers below 16,384 (and 0)', () => {
+    const values = Array.from({ length: 1001 }, (_, i) => (i * 7919) % 16384);
     const sketch = new QuantileSketch();
     values.forEach((v) => sketch.add(v));
     const sorted = [...values].sort((a, b) => a - b);
-    for (const p of [0.01, 0.05, 0.25, 0.5, 0.9, 0.95, 1]) expect(sketch.quantile(p)).toBe(sorted[Math.ceil(p * values.length) - 1]);
+    for (const p of [0.001, 0.01, 0.05, 0.25, 0.5, 0.9, 0.95, 1]) expect(sketch.quantile(p)).toBe(exactQuantile(sorted, p));
   });
 
-  it('is within 0.04% of the true quantile above 8,192', () => {
+  it('is within 2^-14 (0.0061%) of the true quantile above 16,384', () => {
     const source = seededSource(1);
     const values = Array.from({ length: 20_000 }, () => Math.floor(1e4 * Math.exp(20 * source())));
     const sketch = new QuantileSketch();
     values.forEach((v) => sketch.add(v));
     const sorted = [...values].sort((a, b) => a - b);
+    expect(sketch.bits).toBe(13);
     for (const p of [0.05, 0.5, 0.95]) {
-      const exact = sorted[Math.ceil(p * values.length) - 1]!;
-      expect(Math.abs(sketch.quantile(p) - exact) / exact).toBeLessThan(4e-4);
+      const exact = exactQuantile(sorted, p);
+      expect(Math.abs(sketch.quantile(p) - exact) / exact).toBeLessThanOrEqual(2 ** -14);
     }
+  });
+
+  it('keeps its bins bounded whatever the spread, coarsening evenly, every quantile within its stated error', () => {
+    // 100,000 totals spread over 1 to 1e300 (and some zeros): a bin per distinct value would be 100,000 bins.
+    const source = seededSource(2);
+    const values = Array.from({ length: 100_000 }, () => (source() < 0.05 ? 0 : Math.floor(Math.exp(690 * source()))));
+    const sketch = new QuantileSketch(4096);
+    values.forEach((v) => sketch.add(v));
+    const { bins } = sketch.entries();
+    expect(bins.length).toBeLessThanOrEqual(4096);
+    expect(bins.at(-1)![0] - bins[0]![0]).toBeLessThan(4096);
+    expect(sketch.bits).toBeLessThan(13);
+    const sorted = [...values].sort((a, b) => a - b);
+    for (const p of [0.01, 0.05, 0.1, 0.5, 0.9, 0.95, 0.99]) {
+      const exact = exactQuantile(sorted, p);
+      const got = sketch.quantile(p);
+      if (exact === 0) expect(got).toBe(0);
+      else expect(Math.abs(got - exact) / exact).toBeLessThanOrEqual(sketch.relativeError * (1 + 1e-12));
+    }
+  });
+
+  it('ends with the same bits and quantiles whatever the order of the values', () => {
+    const source = seededSource(3);
+    const values = Array.from({ length: 5000 }, () => Math.floor(Math.exp(600 * source())));
+    const forward = new QuantileSketch(2048);
+    const backward = new QuantileSketch(2048);
+    values.forEach((v) => forward.add(v));
+    [...values].reverse().forEach((v) => backward.add(v));
+    expect(forward.bits).toBe(backward.bits);
+    expect(forward.quantiles([0.05, 0.5, 0.95])).toEqual(backward.quantiles([0.05, 0.5, 0.95]));
   });
 
   it('merges to the same answer in any order', () => {
     const a = new QuantileSketch();
     const b = new QuantileSketch();
-    [1, 5, 9e6, 3].forEach((v) => a.add(v));
+    [1, 5, 9e6, 3, 0].forEach((v) => a.add(v));
     [2, 2, 8e9].forEach((v) => b.add(v));
     const ab = new QuantileSketch();
     ab.merge(a.entries());
@@ -182,7 +216,18 @@ describe('QuantileSketch', () => {
     ba.merge(b.entries());
     ba.merge(a.entries());
     expect(ab.quantiles([0.1, 0.5, 0.9])).toEqual(ba.quantiles([0.1, 0.5, 0.9]));
-    expect(ab.count).toBe(7);
+    const [low, middle, top] = ab.quantiles([0.1, 0.5, 0.9]); // of 0, 1, 2, 2, 3, 5, 9e6, 8e9
+    expect([low, middle]).toEqual([0, 2]);
+    expect(Math.abs(top! / 8e9 - 1)).toBeLessThanOrEqual(2 ** -14);
+    expect(ab.count).toBe(8);
+  });
+});
+
+describe('TrialSummary memory', () => {
+  it('gives each period an even share of 2^24 bins, at least 2,048', () => {
+    expect(binsPerPeriod(10)).toBe(2 ** 20);
+    expect(binsPerPeriod(4999)).toBe(3355);
+    expect(binsPerPeriod(10_000)).toBe(2048);
   });
 });
 
