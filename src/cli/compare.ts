@@ -7,11 +7,24 @@ import { UsageError } from './io.js';
 import { issueText, marketHoldsStart } from './options.js';
 import { type SimulateParams, simulateParameters, simulateSchema, treeRows } from './simulate.js';
 import { once, pathText } from './validate.js';
-import { quoted } from './parse.js';
+import { quoted, thousands } from './parse.js';
+import { exactDigits, maxExactDigits } from './overflow.js';
+import { isTreeExact } from '../model/tree.js';
+import { isCompoundExact } from '../model/compound.js';
 import { strictJson } from './strict-json.js';
 
+/** Characters a scenario name may not hold: C0 and C1 controls, DEL, and bidirectional overrides. */
+const controlCharacters = /[\u0000-\u001f\u007f-\u009f\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/;
+
 const scenarioSchemas = once(() => {
-  const name = z.string().check(z.minLength(1), z.maxLength(100), z.refine((n) => n.trim() !== 'period', 'must not be "period", the name of the first column'));
+  const name = z.string().check(
+    z.minLength(1),
+    z.maxLength(100),
+    z.refine((n) => n.trim() !== 'period', 'must not be "period", the name of the first column'),
+    // Names head columns in terminals, SVG and spreadsheets: no control characters (escape
+    // sequences, tabs, line breaks), no direction overrides.
+    z.refine((n) => !controlCharacters.test(n), 'must not hold control characters, tabs, line breaks or direction overrides'),
+  );
 
   // A scenario is a command name and that command's flags, spelled as the flags are.
   return {
@@ -52,7 +65,7 @@ export function parseScenarios(text: string, file: string): Scenario[] {
     fail(issue.path.length ? `${pathText(issue.path)}: ` : '', shape ? 'must be an object {"scenarios": [...]}' : issueText(issue));
   }
   const names = new Set<string>();
-  return top.data!.scenarios.map((raw, index) => {
+  const checked = top.data!.scenarios.map((raw, index) => {
     const where = `scenarios[${index}]`;
     const command = (raw as { command?: unknown } | null)?.command;
     if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) fail(`${where}: `, 'must be an object');
@@ -65,15 +78,37 @@ export function parseScenarios(text: string, file: string): Scenario[] {
     const { name: title, command: _, ...p } = parsed.data as { name: string; command: string } & Record<string, unknown>;
     if (names.has(title)) fail(`${where}.name: `, `${quoted(title)} is used twice; names head the columns`);
     names.add(title);
-    const rows = command === 'simulate' ? treeRows(p as SimulateParams, `${file}: ${where}.depth`) : yearlyRows(p as CompoundFlags, `${file}: ${where}.years`);
+    return { where, title, command: command as Scenario['command'], p };
+  });
+  // One cap for the whole output, checked before anything is computed: 50 scenarios each
+  // just under the cap would otherwise take gigabytes.
+  const digits = checked.map(({ command, p }) =>
+    command === 'simulate'
+      ? isTreeExact(p as SimulateParams) ? exactDigits((p as SimulateParams).start, (p as SimulateParams).fanout, (p as SimulateParams).depth) : 0
+      : isCompoundExact(p as CompoundFlags) ? exactDigits((p as CompoundFlags).start, 1 + (p as CompoundFlags).rate, (p as CompoundFlags).years) : 0,
+  );
+  const rowsOf = ({ where, command, p }: (typeof checked)[number]) =>
+    command === 'simulate' ? treeRows(p as SimulateParams, `${file}: ${where}.depth`) : yearlyRows(p as CompoundFlags, `${file}: ${where}.years`);
+  // A scenario past the cap alone is refused by its own check (naming the largest depth or
+  // years that fits) before any other is computed.
+  const alone = digits.findIndex((d) => d > maxExactDigits);
+  if (alone >= 0) rowsOf(checked[alone]!);
+  const sum = digits.reduce((a, b) => a + b, 0);
+  if (sum > maxExactDigits) {
+    const largest = digits.reduce((best, d, i) => (d > digits[best]! ? i : best), 0);
+    fail('', `the exact rows of all scenarios would pass ${thousands(maxExactDigits)} digits in all (about ${thousands(Math.round(sum))}); shorten the depth or years, e.g. of ${checked[largest]!.where} (${quoted(checked[largest]!.title)})`);
+  }
+  return checked.map((scenario) => {
+    const { title, command, p } = scenario;
+    const rows = rowsOf(scenario);
     const parameters = (command === 'simulate' ? simulateParameters(p as SimulateParams) : p) as Record<string, Cell>;
-    return { name: title, command: command as Scenario['command'], parameters, totals: rows.map((r) => r.total) };
+    return { name: title, command, parameters, totals: rows.map((r) => r.total) };
   });
 }
 
 /** `fans compare` as a report: a row per period, a column of totals per scenario. */
 export function compareReport(scenarios: readonly Scenario[], file = 'scenarios'): Report {
-  const periods = Math.max(...scenarios.map((s) => s.totals.length));
+  const periods = scenarios.reduce((most, s) => Math.max(most, s.totals.length), 0);
   const rows = Array.from({ length: periods }, (_, period) =>
     Object.fromEntries([['period', period], ...scenarios.map((s) => [s.name, s.totals[period] ?? null])]) as Record<string, Cell>,
   );

@@ -1,4 +1,3 @@
-import { group } from '../output/en-us.js';
 import { ruleText } from '../model/limits.js';
 
 /**
@@ -14,11 +13,8 @@ export type Parsed<T> = T | Invalid;
 export const isInvalid = (value: unknown): value is Invalid =>
   typeof value === 'object' && value !== null && 'invalid' in value;
 
-/**
- * A whole number with commas between thousands, for messages and help: `1,000,000`.
- * Plain string work, so messages never pay for loading ICU (Intl) at start-up.
- */
-export const thousands = (x: number): string => group(String(x));
+/** A whole number with commas between thousands, for messages and help: `1,000,000` (no ICU). */
+export { thousands } from '../model/limits.js';
 
 /** The longest text any value may be: checked before parsing, so no parser sees more. */
 export const maxValueLength = 100;

@@ -20,11 +20,14 @@ export const bounds = {
   threads: 64,
 } as const;
 
-/** A whole number with commas between thousands (`1,000,000`), written without ICU or a regular expression. */
+/**
+ * A whole number with commas between thousands (`1,000,000`, `-1,000`), for messages:
+ * written without ICU or a regular expression; anything but a whole number as `String` writes it.
+ */
 export function thousands(x: number): string {
-  const digits = String(x);
-  if (!/^\d+$/.test(digits)) return digits;
-  let out = '';
+  if (!Number.isSafeInteger(x)) return String(x);
+  const digits = String(Math.abs(x));
+  let out = x < 0 ? '-' : '';
   for (let i = 0; i < digits.length; i++) out += (i > 0 && (digits.length - i) % 3 === 0 ? ',' : '') + digits[i];
   return out;
 }

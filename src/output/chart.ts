@@ -1,7 +1,7 @@
 import type { Count } from '../model/count.js';
 import type { Paint } from './render.js';
 import { wrapWords } from './wrap.js';
-import { type ChartData, type Scale, type ScaleChoice, chooseScale, numberLabel, xTicks } from './scale.js';
+import { type ChartData, type Scale, type ScaleChoice, chooseScale, extent, numberLabel, xTicks } from './scale.js';
 
 /** Marks of the series, in order: plain characters, so a chart survives any terminal. */
 const marks = ['*', 'o', '+', 'x', '#', '@', '%', '&'];
@@ -32,9 +32,9 @@ export function renderTerminalChart(chart: ChartData, options: TerminalChartOpti
     const row = rowOf((tick.at - scale.low) / (scale.high - scale.low), height);
     if (!labels.has(row)) labels.set(row, tick.label);
   }
-  const labelWidth = Math.max(...[...labels.values()].map((l) => l.length), 1);
+  const labelWidth = Math.max(extent([...labels.values()].map((l) => l.length))[1], 1);
   const width = Math.max(10, options.width - labelWidth - 2);
-  const periods = Math.max(...chart.series.map((s) => s.values.length), chart.band?.low.length ?? 0);
+  const periods = Math.max(extent(chart.series.map((s) => s.values.length))[1], chart.band?.low.length ?? 0);
   const grid: { char: string; series: number }[][] = Array.from({ length: height }, () => Array.from({ length: width }, () => ({ char: ' ', series: -1 })));
   const columnPeriod = (c: number) => (periods <= 1 ? 0 : (c * (periods - 1)) / (width - 1));
 

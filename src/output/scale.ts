@@ -39,6 +39,22 @@ const allValues = (chart: ChartData): Count[] => [
   ...(chart.band ? [...chart.band.low, ...chart.band.high] : []),
 ];
 
+/**
+ * The smallest and largest of some numbers, by a loop: `Math.min(...values)` overflows the
+ * stack past about 100,000 values. [Infinity, -Infinity] for none.
+ *
+ * @example extent([3, 1, 2]) // => [1, 3]
+ */
+export function extent(values: Iterable<number>): [number, number] {
+  let low = Infinity;
+  let high = -Infinity;
+  for (const v of values) {
+    if (v < low) low = v;
+    if (v > high) high = v;
+  }
+  return [low, high];
+}
+
 const positive = (v: Count) => (typeof v === 'bigint' ? v > 0n : v > 0);
 
 /**
@@ -49,18 +65,20 @@ const positive = (v: Count) => (typeof v === 'bigint' ? v > 0n : v > 0);
 export function chooseScale(chart: ChartData, choice: ScaleChoice, locale = 'en-US'): Scale {
   const values = allValues(chart);
   const logs = values.filter(positive).map(log10Count);
-  const spanOrders = logs.length ? Math.max(...logs) - Math.min(...logs) : 0;
+  const [lowestLog, highestLog] = extent(logs);
+  const spanOrders = logs.length ? highestLog - lowestLog : 0;
   const kind = choice === 'auto' ? (spanOrders > 2 ? 'log' : 'linear') : choice;
   if (kind === 'log') {
-    const lowest = logs.length ? Math.floor(Math.min(...logs)) : 0;
-    let highest = logs.length ? Math.ceil(Math.max(...logs)) : 1;
+    const lowest = logs.length ? Math.floor(lowestLog) : 0;
+    let highest = logs.length ? Math.ceil(highestLog) : 1;
     if (highest <= lowest) highest = lowest + 1;
     const of = (v: Count) => (positive(v) ? log10Count(v) : lowest);
     return build('log', lowest, highest, of, logTicks(lowest, highest), values.some((v) => !positive(v)));
   }
   const numbers = values.map((v) => Number(v)).filter(Number.isFinite);
-  let low = Math.min(0, ...numbers);
-  let high = Math.max(...numbers, 0);
+  const [least, most] = extent(numbers);
+  let low = Math.min(0, least);
+  let high = Math.max(most, 0);
   if (high <= low) high = low + 1;
   const ticks = linearTicks(low, high, locale);
   low = Math.min(low, ticks[0]!.at);

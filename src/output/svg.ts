@@ -1,11 +1,19 @@
 import type { Count } from '../model/count.js';
 import { countFormat } from './number.js';
-import { type ChartData, type ScaleChoice, chooseScale, numberLabel, xTicks } from './scale.js';
+import { type ChartData, type ScaleChoice, chooseScale, extent, numberLabel, xTicks } from './scale.js';
 
 /** A palette readable on screens and slides (the Tableau 10 colours). */
 const colours = ['#1f77b4', '#d62728', '#2ca02c', '#ff7f0e', '#9467bd', '#8c564b', '#e377c2', '#17becf'];
 
-const escape = (text: string) => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+/**
+ * Text for SVG (XML 1.0): markup characters as character references, and characters XML
+ * cannot hold at all (controls other than tab and line breaks, lone surrogates, U+FFFE and
+ * U+FFFF) as U+FFFD, so the document stays well-formed whatever a title holds.
+ */
+const escape = (text: string) =>
+  text
+    .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g, '\ufffd')
+    .replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 const round = (x: number) => Math.round(x * 100) / 100;
 
 /** Where the plot sits in the picture, in pixels. */
@@ -23,7 +31,7 @@ export function renderSvg(chart: ChartData, choice: ScaleChoice, locale = 'en-US
   const valueText = countFormat(locale);
   const xText = (t: number) => (chart.xValues ? numberLabel(locale)(chart.xValues[t] ?? t) : String(t));
   const { width, height, left, right, top, bottom } = svgFrame;
-  const periods = Math.max(...chart.series.map((s) => s.values.length), chart.band?.low.length ?? 0, 1);
+  const periods = Math.max(extent(chart.series.map((s) => s.values.length))[1], chart.band?.low.length ?? 0, 1);
   const x = (t: number) => round(periods <= 1 ? (left + right) / 2 : left + (t / (periods - 1)) * (right - left));
   const y = (v: Count) => round(bottom - scale.position(v) * (bottom - top));
   const yAt = (units: number) => round(bottom - ((units - scale.low) / (scale.high - scale.low)) * (bottom - top));

@@ -183,3 +183,59 @@ describe('long values (issue 12: linear parsers, capped values, short echoes)', 
     expect(ran.stderr).not.toMatch(/[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u202e]/);
   });
 });
+
+describe('names from files reach terminals, SVG and spreadsheets safely (issue 12)', () => {
+  const scenario = (name: string) => JSON.stringify({ scenarios: [{ name, command: 'simulate' }, { name: 'minus', command: 'compound', years: 1 }] });
+
+  it.each(['a\u001b]0;title\u0007', 'tab\there', 'line\nbreak', 'c1\u009b2J', 'rtl\u202eevil'])('refuses control characters in a name: %j', async (name) => {
+    const ran = await fans(['compare', '-'], { stdin: scenario(name) });
+    expectUsageError(ran, /^fans: <stdin>: scenarios\[0\]\.name: must not hold control characters, tabs, line breaks or direction overrides$/);
+  });
+
+  it.each(['=HYPERLINK("http://x")', '+1+1', '-2+3', '@SUM(A1)'])('guards a name a spreadsheet would run as a formula: %j', async (name) => {
+    const csv = (await fans(['compare', '-', '--format', 'csv'], { stdin: scenario(name) })).stdout;
+    const tsv = (await fans(['compare', '-', '--format', 'tsv'], { stdin: scenario(name) })).stdout;
+    const header = csv.split('\r\n')[0]!;
+    expect(header.startsWith(`period,"'${name.replaceAll('"', '""')}"`) || header.startsWith(`period,'${name}`)).toBe(true);
+    expect(tsv.split('\n')[0]).toBe(`period\t'${name}\tminus`);
+  });
+
+  it('keeps negative numbers numbers', async () => {
+    const { toCsv, toTsv } = await import('../../src/output/delimited.js');
+    expect(toCsv(['a', 'b'], [{ a: -1.5, b: '-1.5' }])).toBe("a,b\r\n-1.5,'-1.5\r\n");
+    expect(toTsv(['a'], [{ a: -3 }])).toBe('a\n-3\n');
+  });
+
+  it('writes a well-formed SVG whatever the file name holds', async () => {
+    const { mkdtempSync, writeFileSync } = await import('node:fs');
+    const { join } = await import('node:path');
+    const { tmpdir } = await import('node:os');
+    const { XMLValidator } = await import('fast-xml-parser');
+    const file = join(mkdtempSync(join(tmpdir(), 'fans-')), 'odd\u0001\u001b[31m<name>&.json');
+    writeFileSync(file, scenario('ok'));
+    const svg = (await fans(['compare', file, '--format', 'svg'])).stdout;
+    expect(XMLValidator.validate(svg)).toBe(true);
+    expect(svg).not.toMatch(/[\u0000-\u0008\u000b\u000c\u000e-\u001f]/);
+  });
+});
+
+describe('one output cap for a whole compare (issue 12)', () => {
+  it('refuses 50 scenarios each under the cap whose rows together pass it, before computing any', async () => {
+    const file = JSON.stringify({ scenarios: Array.from({ length: 50 }, (_, i) => ({ name: `s${i}`, command: 'simulate', fanout: 1000000, depth: 2500 })) });
+    const ran = await fans(['compare', '-', '--format', 'csv'], { stdin: file });
+    expectUsageError(ran, /^fans: <stdin>: the exact rows of all scenarios would pass 40,000,000 digits in all \(about [\d,]+\); shorten the depth or years, e.g\. of scenarios\[0\] \("s0"\)$/);
+  });
+
+  it('still takes many scenarios that fit together', async () => {
+    const file = JSON.stringify({ scenarios: Array.from({ length: 50 }, (_, i) => ({ name: `s${i}`, command: 'compound', years: 1000 })) });
+    expect((await fans(['compare', '-', '--format', 'csv'], { stdin: file })).code).toBe(0);
+  });
+
+  it('draws a chart of 14 scenarios of 10,000 years without overflowing the stack', async () => {
+    const file = JSON.stringify({ scenarios: Array.from({ length: 14 }, (_, i) => ({ name: `s${i}`, command: 'compound', years: 10000, rate: 0.01 * (i + 1) / 100 })) });
+    const svg = await fans(['compare', '-', '--format', 'svg'], { stdin: file });
+    expect(svg.code).toBe(0);
+    const chart = await fans(['compare', '-', '--chart', '--format', 'table'], { stdin: file });
+    expect(chart.code).toBe(0);
+  });
+});
