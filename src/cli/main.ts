@@ -5,7 +5,7 @@ import { compareReport, parseScenarios } from './compare.js';
 import { compoundReport, compoundSchema, yearlyRows } from './compound.js';
 import { goalReport, goalSchema, parseTarget, solvedFor } from './goal.js';
 import { type Io, UsageError } from './io.js';
-import { trialOptions } from './options.js';
+import { optionSpecs, trialOptions } from './options.js';
 import { environmentLocale, isInvalid, localeTag, quoted } from './parse.js';
 import { type Job, buildProgram, shortHelp } from './program.js';
 import { simulateReport, simulateSchema, treeRows } from './simulate.js';
@@ -105,8 +105,11 @@ function checkedLocale(text: unknown): string {
 
 /** Whether the flags ask for sampled runs; the other trial flags alone are a usage error. */
 function sampled(flags: Record<string, unknown>): boolean {
-  if (flags.trials !== undefined) return true;
-  const stray = trialOptions.find((name) => flags[name] !== undefined);
+  // Parsed once here, and decided from the parsed value: `--trials none` (the default the help shows) is no trials.
+  const trials = flags.trials === undefined ? null : optionSpecs.trials.parse(String(flags.trials));
+  if (isInvalid(trials)) throw new UsageError(`--trials ${trials.invalid} (got ${quoted(flags.trials)})`);
+  if (trials !== null) return true;
+  const stray = trialOptions.find((name) => name !== 'trials' && flags[name] !== undefined);
   if (stray) throw new UsageError(`--${stray} applies to sampled runs only: add --trials N`);
   return false;
 }

@@ -95,3 +95,25 @@ describe('Ctrl-C during a long Monte Carlo run', () => {
     expect(Date.now() - started).toBeLessThan(10_000); // the full run would take minutes
   }, 30_000);
 });
+
+describe('a closed stdout (issue 12)', () => {
+  it('reports one line and exit 1, where a redirect to /dev/null is fine', () => {
+    for (const args of ['simulate', '--version', 'compound --format json']) {
+      const closed = spawnSync('bash', ['-c', `"${process.execPath}" "${fansPath}" ${args} >&-`], { encoding: 'utf8' });
+      expect({ args, status: closed.status, stderr: closed.stderr }).toEqual({ args, status: 1, stderr: 'fans: cannot write output: standard output is closed\n' });
+    }
+    const devNull = spawnSync('bash', ['-c', `"${process.execPath}" "${fansPath}" simulate > /dev/null`], { encoding: 'utf8' });
+    expect(devNull).toMatchObject({ status: 0, stderr: '' });
+  });
+});
+
+describe('--trials none (issue 12)', () => {
+  it('is no sampled run: the same table as without it, never a table of NaN', async () => {
+    const { fans } = await import('./harness.js');
+    const none = await fans(['simulate', '--trials', 'none']);
+    expect(none).toEqual(await fans(['simulate']));
+    expect((await fans(['simulate', '--trials', 'none', '--format', 'json'])).code).toBe(0);
+    const stray = await fans(['simulate', '--trials', 'none', '--seed', '3']);
+    expect(stray).toMatchObject({ code: 2, stdout: '', stderr: 'fans: --seed applies to sampled runs only: add --trials N\n' });
+  });
+});
