@@ -98,3 +98,40 @@ describe('the packed tarball', () => {
     expect(types).toContain("export * from './model/tree.js';");
   });
 });
+
+describe('a checkout without its build (issue 12)', () => {
+  it('bin/fans.js says in one line how to build, not a stack', () => {
+    const checkout = mkdtempSync(join(tmpdir(), 'fans-unbuilt-'));
+    try {
+      execFileSync('cp', ['-r', join(root, 'bin'), join(root, 'package.json'), checkout]);
+      const ran = spawnSync(process.execPath, [join(checkout, 'bin', 'fans.js'), 'simulate'], { encoding: 'utf8' });
+      expect(ran.status).toBe(1);
+      expect(ran.stdout).toBe('');
+      expect(ran.stderr).toBe('fans: not built: dist/cli.cjs is missing; run `npm install` (with dev dependencies) and `npm run build` in the checkout, or install the packed tarball\n');
+    } finally {
+      rmSync(checkout, { recursive: true, force: true });
+    }
+  });
+
+  it('prepare leaves an install without dev dependencies standing, with one line', () => {
+    const checkout = mkdtempSync(join(tmpdir(), 'fans-prepare-'));
+    try {
+      execFileSync('cp', ['-r', join(root, 'scripts'), join(root, 'package.json'), checkout]);
+      const ran = spawnSync(process.execPath, [join(checkout, 'scripts', 'prepare.js')], { cwd: checkout, encoding: 'utf8' });
+      expect(ran.status).toBe(0);
+      expect(ran.stderr).toMatch(/^fans: dev dependencies are not installed \(--omit=dev\?\), so dist\/ was not built/);
+    } finally {
+      rmSync(checkout, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('FANS_WRITE_CODE_CACHE in an installed package (issue 12)', () => {
+  it('writes nothing into the install and says nothing', () => {
+    const dist = join(prefix, 'node_modules', pkg.name, 'dist');
+    const before = readFileSync(join(dist, 'svg.cjs.cache'));
+    const ran = fans(['compound', '--format', 'svg'], { FANS_WRITE_CODE_CACHE: '1' });
+    expect(ran).toMatchObject({ status: 0, stderr: '' });
+    expect(readFileSync(join(dist, 'svg.cjs.cache')).equals(before)).toBe(true);
+  });
+});

@@ -1,4 +1,4 @@
-import { fstatSync, readFileSync, statSync, writeSync } from 'node:fs';
+import { fstatSync, statSync, writeSync } from 'node:fs';
 
 /** Writes text to a file descriptor; see {@link fdWriter}. */
 export interface FdWriter {
@@ -24,15 +24,9 @@ export function fdWriter(
   stream: () => NodeJS.WritableStream,
   failed: (error: NodeJS.ErrnoException) => void,
   write: (fd: number, bytes: Uint8Array, offset: number) => number = writeSync,
-  closed: (fd: number) => boolean = closedAtStart,
 ): FdWriter {
   let streamed = false;
-  let checked = false;
   const writer = (text: string) => {
-    if (!checked) {
-      checked = true;
-      if (closed(fd)) return failed(Object.assign(new Error(`${fd === 1 ? 'standard output' : `descriptor ${fd}`} is closed`), { code: 'EBADF' }));
-    }
     if (streamed) {
       stream().write(text);
       return;
@@ -75,19 +69,3 @@ function devNull(): number | undefined {
   }
 }
 
-/**
- * Whether a standard descriptor was closed when the process started (`fans simulate >&-`).
- * Node opens /dev/null in place of a closed 0, 1 or 2 (read and write), so writes would vanish
- * without a word; a shell's `> /dev/null` opens it write-only. Told apart by the open mode in
- * /proc/self/fdinfo (Linux), asked only when the descriptor is /dev/null; false elsewhere.
- */
-export function closedAtStart(fd: number): boolean {
-  try {
-    const stat = fstatSync(fd);
-    if (!stat.isCharacterDevice() || stat.rdev !== devNull()) return false;
-    const flags = /^flags:\s*([0-7]+)$/m.exec(readFileSync(`/proc/self/fdinfo/${fd}`, 'latin1'));
-    return flags !== null && (Number.parseInt(flags[1]!, 8) & 3) === 2; // O_RDWR: Node's stand-in
-  } catch {
-    return false;
-  }
-}

@@ -1,4 +1,4 @@
-import { readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { Script } from 'node:vm';
 
 const loaded = new Map<string, unknown>();
@@ -9,7 +9,8 @@ const loaded = new Map<string, unknown>();
  * its own (module.enableCompileCache came in 22), and compiling the CLI is a good part of
  * its start-up. A missing, stale or foreign cache (another Node version) is ignored.
  * With FANS_WRITE_CODE_CACHE=1 (the build does this) the cache is written on exit, holding
- * every function the run compiled.
+ * every function the run compiled; only in a checkout (beside scripts/build.js), never into an
+ * installed package, and quietly not at all where it cannot be written.
  *
  * Each file holds `(function (exports, require, module, __filename, __dirname) { ... });`,
  * as the build writes it. The files live beside this one and require only Node's modules
@@ -32,6 +33,19 @@ export function loadCached(name: string): unknown {
   loaded.set(name, module.exports);
   (script.runInThisContext() as (...args: unknown[]) => void)(module.exports, require, module, file, __dirname);
   loaded.set(name, module.exports);
-  if (process.env.FANS_WRITE_CODE_CACHE === '1') process.once('exit', () => writeFileSync(`${file}.cache`, script.createCachedData()));
+  if (process.env.FANS_WRITE_CODE_CACHE === '1' && inCheckout()) {
+    process.once('exit', () => {
+      try {
+        writeFileSync(`${file}.cache`, script.createCachedData());
+      } catch {
+        // A cache that cannot be written is only slower start-up next time: say nothing.
+      }
+    });
+  }
   return module.exports;
+}
+
+/** Whether dist/ sits in a checkout (scripts/build.js beside it), where the build may write caches. */
+function inCheckout(): boolean {
+  return existsSync(`${__dirname}/../scripts/build.js`);
 }

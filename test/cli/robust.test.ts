@@ -96,14 +96,16 @@ describe('Ctrl-C during a long Monte Carlo run', () => {
   }, 30_000);
 });
 
-describe('a closed stdout (issue 12)', () => {
-  it('reports one line and exit 1, where a redirect to /dev/null is fine', () => {
-    for (const args of ['simulate', '--version', 'compound --format json']) {
-      const closed = spawnSync('bash', ['-c', `"${process.execPath}" "${fansPath}" ${args} >&-`], { encoding: 'utf8' });
-      expect({ args, status: closed.status, stderr: closed.stderr }).toEqual({ args, status: 1, stderr: 'fans: cannot write output: standard output is closed\n' });
-    }
-    const devNull = spawnSync('bash', ['-c', `"${process.execPath}" "${fansPath}" simulate > /dev/null`], { encoding: 'utf8' });
-    expect(devNull).toMatchObject({ status: 0, stderr: '' });
+describe('a stdout closed before start (issue 12)', () => {
+  // Node.js puts /dev/null (opened read-write) in place of a closed standard descriptor before
+  // any of fans runs: \`>&-\` then looks exactly like a parent that discards output
+  // (stdio 'ignore', also /dev/null read-write). fans cannot tell them apart, so both are a
+  // quiet success; treating the first as an error would fail every run whose output is ignored.
+  it('is the same as output discarded by a parent: exit 0, nothing on stderr', () => {
+    const closed = spawnSync('bash', ['-c', `"${process.execPath}" "${fansPath}" simulate >&-`], { encoding: 'utf8' });
+    const ignored = spawnSync(process.execPath, [fansPath, 'simulate'], { stdio: ['ignore', 'ignore', 'pipe'], encoding: 'utf8' });
+    expect({ status: closed.status, stderr: closed.stderr }).toEqual({ status: 0, stderr: '' });
+    expect({ status: ignored.status, stderr: ignored.stderr }).toEqual({ status: 0, stderr: '' });
   });
 });
 
