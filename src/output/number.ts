@@ -12,7 +12,7 @@ const isLarge = (value: Count) => (typeof value === 'bigint' ? value >= 10n ** 1
 /**
  * A formatter for counts in sentences. Whole numbers below 1e15 are grouped in full
  * (`1,111`; `1.111` in nl-NL); other expected values are rounded to two decimals, or three
- * significant digits below 1; from 1e15 on, exact or not, six significant digits in
+ * significant digits below 1 (in scientific notation below 1e-4); from 1e15 on, exact or not, six significant digits in
  * scientific notation (`1.11111E400`), where a row of digits stops being readable.
  *
  * @example countFormat('en-US')(1111n) // => '1,111'
@@ -23,9 +23,11 @@ export function countFormat(locale: string): CountFormat {
   const decimal = numberFormat(locale, { maximumFractionDigits: 2 });
   const small = numberFormat(locale, { maximumSignificantDigits: 3 });
   const scientific = numberFormat(locale, { notation: 'scientific', maximumSignificantDigits: 6 });
+  const tiny = numberFormat(locale, { notation: 'scientific', maximumSignificantDigits: 3 });
   return (value) => {
     if (isLarge(value)) return scientific(value);
     if (typeof value === 'bigint' || Number.isInteger(value)) return whole(value);
+    if (Math.abs(value) < 1e-4) return tiny(value); // not 0.000…(300 zeros)…1
     return Math.abs(value) < 1 ? small(value) : decimal(value);
   };
 }

@@ -50,6 +50,8 @@ describe('countFormat', () => {
     ['en-US', 10n ** 20n, '1E20'], // from 1e15 on, exact or not: scientific (exact digits in JSON, CSV, TSV)
     ['en-US', 999_999_999_999_999n, '999,999,999,999,999'],
     ['nl-NL', 1111n * 10n ** 398n, '1,111E401'],
+    ['en-US', 1e-300, '1E-300'], // not 300 zeros
+    ['en-US', 0.00012345, '0.000123'],
   ] as const)('%s formats %s as %s', (locale, value, text) => {
     expect(countFormat(locale)(value)).toBe(text);
   });
