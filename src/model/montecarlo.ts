@@ -1,9 +1,10 @@
 import * as check from './check.js';
 import { bounds } from './limits.js';
 import { type Offspring, offspringMean, offspringComplement, binomialDraw, offspringSum } from './offspring.js';
-import { type Source, seededSource } from './random.js';
+import type { Source } from './random.js';
 import { extinctionOf, survivalProbability, yearlyComplement } from './extinction.js';
 import { QuantileSketch, defaultMaxBins } from './sketch.js';
+import { runTrialsBlock } from './engine.js';
 
 /** A referral chain to sample: the tree or compound model with random referral counts. */
 export interface ChainParams {
@@ -79,8 +80,8 @@ export const blockSize = 1024;
 
 /**
  * A block of trials: their sums and extinct runs per period, and every run's totals
- * (trial-major, periods + 1 a run) for the quantile sketches. Plain typed arrays, so a
- * worker thread hands them over without copying.
+ * (period-major: count a period) for the quantile sketches. Plain typed arrays, so a worker
+ * thread hands them over without copying.
  */
 export interface BlockSummary {
   block: number;
@@ -91,26 +92,14 @@ export interface BlockSummary {
 }
 
 /**
- * Runs trials block x 1024 .. (block + 1) x 1024 - 1 (at most `trials` in all), trial i
- * drawing from `seededSource(seed, i)`: any thread can run any block and the results are
- * the same.
+ * Runs trials block x 1024 .. (block + 1) x 1024 - 1 (at most `trials` in all), drawing from
+ * stream `block` of the seed, all the block's trials a period at a time (see engine.ts): any
+ * thread can run any block and the results are the same.
  */
 export function runBlock(p: ChainParams, seed: number, block: number, trials: number): BlockSummary {
   const first = block * blockSize;
   const count = Math.min(blockSize, trials - first);
-  const width = p.periods + 1;
-  const sums = new Float64Array(width);
-  const extinct = new Float64Array(width);
-  const totals = new Float64Array(count * width);
-  for (let i = 0; i < count; i++) {
-    const path = sampleChain(p, seededSource(seed, first + i));
-    totals.set(path.totals, i * width);
-    for (let t = 0; t < width; t++) {
-      sums[t]! += path.totals[t]!;
-      if (path.active[t] === 0) extinct[t]! += 1;
-    }
-  }
-  return { block, trials: count, sums, extinct, totals };
+  return { block, trials: count, ...runTrialsBlock(p, seed, block, count) };
 }
 
 /** Blocks needed for a number of trials. */
@@ -161,8 +150,8 @@ export class TrialSummary {
   add(summary: BlockSummary): void {
     this.#trials += summary.trials;
     summary.extinct.forEach((n, t) => (this.#extinct[t]! += n));
-    const width = this.periods + 1;
-    for (let i = 0; i < summary.totals.length; i++) this.#sketches[i % width]!.add(summary.totals[i]!);
+    const count = summary.trials;
+    for (let t = 0; t <= this.periods; t++) this.#sketches[t]!.addMany(summary.totals, t * count, (t + 1) * count);
     this.#pending.set(summary.block, summary.sums);
     for (let sums = this.#pending.get(this.#nextBlock); sums; sums = this.#pending.get(this.#nextBlock)) {
       sums.forEach((s, t) => (this.#sums[t]! += s));

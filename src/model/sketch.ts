@@ -1,4 +1,4 @@
-/** Significant bits a sketch starts with: whole numbers below 2^14 = 16,384 are kept exactly. */
+/** Significant bits a sketch starts with: whole numbers below 2^14 = 16,384 are kept exactly (at most 20: the mantissa's top in the high word). */
 export const finestBits = 13;
 /** Whole numbers below this are counted exactly while a sketch keeps {@link finestBits} bits. */
 export const exactBelow = 2 ** (finestBits + 1);
@@ -19,10 +19,8 @@ const high = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1 ? 1 : 0;
 export function binOf(value: number, bits: number): number {
   float[0] = value;
   const top = words[high]!;
-  const exponent = (top >>> 20) - 1023;
-  // The mantissa's top 20 bits sit in the high word; below them the low word's top bits.
-  const mantissa = bits <= 20 ? (top & 0xfffff) >>> (20 - bits) : (top & 0xfffff) * 2 ** (bits - 20) + (words[1 - high]! >>> (52 - bits));
-  return exponent * 2 ** bits + mantissa;
+  // exponent (at most 1023) << bits (at most 13) stays within 31 bits.
+  return (((top >>> 20) - 1023) << bits) | ((top & 0xfffff) >>> (20 - bits));
 }
 
 /**
@@ -96,6 +94,48 @@ export class QuantileSketch {
     else if (bin < this.#min) this.#min = bin;
     else if (bin > this.#max) this.#max = bin;
     this.#counts[bin - this.#low]! += times;
+  }
+
+  /**
+   * Adds values[from] .. values[to - 1], as {@link add} does one by one, with the sketch's
+   * state in local variables: the Monte Carlo engine adds a period's totals a block at a time.
+   */
+  addMany(values: Float64Array, from: number, to: number): void {
+    this.#count += to - from;
+    let bits = this.#bits;
+    let counts = this.#counts;
+    let low = this.#low;
+    let end = low + counts.length;
+    let min = this.#min;
+    let max = this.#max;
+    let zeros = 0;
+    for (let i = from; i < to; i++) {
+      const value = values[i]!;
+      if (value < 1) {
+        zeros++;
+        continue;
+      }
+      float[0] = value;
+      const top = words[high]!;
+      let bin = (((top >>> 20) - 1023) << bits) | ((top & 0xfffff) >>> (20 - bits));
+      if (bin < low || bin >= end) {
+        this.#min = min;
+        this.#max = max;
+        bin = this.#widen(bin, value);
+        bits = this.#bits;
+        counts = this.#counts;
+        low = this.#low;
+        end = low + counts.length;
+        min = this.#min;
+        max = this.#max;
+      } else if (min > max) min = max = bin;
+      else if (bin < min) min = bin;
+      else if (bin > max) max = bin;
+      counts[bin - low]! += 1;
+    }
+    this.#min = min;
+    this.#max = max;
+    this.#zeros += zeros;
   }
 
   /**

@@ -1,0 +1,158 @@
+import { randomBinomial } from 'd3-random';
+import type { ChainParams } from './montecarlo.js';
+import { offspringMean } from './offspring.js';
+import { poissonDraw as poisson } from './poisson.js';
+import { seedState } from './random.js';
+
+/**
+ * The generator of a block of trials: one xoshiro128** stream per block (stream `block` of
+ * the seed, as `seededSource(seed, block)` starts), its state in four fields, drawn from
+ * by every trial of the block in a fixed order (period by period, trial by trial). A block
+ * is what a thread runs, so the draws, and the output, do not depend on the threads; no
+ * closure or object is made per trial or per draw.
+ */
+export class BlockRandom {
+  #a: number;
+  #b: number;
+  #c: number;
+  #d: number;
+
+  constructor(seed: number, block: number) {
+    const state = seedState(seed, block);
+    this.#a = state[0]!;
+    this.#b = state[1]!;
+    this.#c = state[2]!;
+    this.#d = state[3]!;
+  }
+
+  /** The next 32 bits of the block's xoshiro128** stream. */
+  next(): number {
+    const a = this.#a;
+    const b = this.#b;
+    const c = this.#c ^ a;
+    const d = this.#d ^ b;
+    const m = Math.imul(b, 5);
+    const result = Math.imul((m << 7) | (m >>> 25), 9) >>> 0;
+    this.#a = a ^ d;
+    this.#b = b ^ c;
+    this.#c = c ^ (b << 9);
+    this.#d = (d << 11) | (d >>> 21);
+    return result;
+  }
+
+  /** A uniform in [0, 1) with 53 random bits (two outputs), as `seededSource` makes it. */
+  uniform(): number {
+    // Times 2^-53 (exact), not divided: a multiplication is cheaper.
+    return ((this.next() >>> 5) * 67108864 + (this.next() >>> 6)) * 1.1102230246251565e-16;
+  }
+
+  /** A standard normal by Marsaglia's polar method (the second of the pair is not kept). */
+  normal(): number {
+    for (;;) {
+      const x = 2 * this.uniform() - 1;
+      const y = 2 * this.uniform() - 1;
+      const r = x * x + y * y;
+      if (r > 0 && r < 1) return x * Math.sqrt((-2 * Math.log(r)) / r);
+    }
+  }
+}
+
+/**
+ * Gamma(shape, 1) from the block's stream: Marsaglia and Tsang (2000), "A simple
+ * method for generating gamma variables", ACM TOMS 26; for shape below 1 the usual boost
+ * Gamma(shape + 1) x U^(1/shape).
+ */
+export function gamma(rng: BlockRandom, shape: number): number {
+  if (shape < 1) {
+    const boosted = gamma(rng, shape + 1);
+    return boosted * Math.exp(Math.log(rng.uniform() || Number.MIN_VALUE) / shape);
+  }
+  const d = shape - 1 / 3;
+  const c = 1 / Math.sqrt(9 * d);
+  for (;;) {
+    let x: number;
+    let v: number;
+    do {
+      x = rng.normal();
+      v = 1 + c * x;
+    } while (v <= 0);
+    v = v * v * v;
+    const u = rng.uniform();
+    const x2 = x * x;
+    if (u < 1 - 0.0331 * x2 * x2) return d * v;
+    if (Math.log(u) < 0.5 * x2 + d * (1 - v + Math.log(v))) return d * v;
+  }
+}
+
+/** Binomial(n, p) from the block's stream (d3-random's sampler, driven by it); 0 when n is 0. */
+function binomialOf(rng: BlockRandom): (n: number, p: number) => number {
+  const draw = randomBinomial.source(() => rng.uniform());
+  return (n, p) => (n === 0 || p <= 0 ? 0 : p >= 1 ? n : draw(n, p)());
+}
+
+/** What a block of trials leaves for the summary: per period, the sum and extinct count, and every total. */
+export interface BlockTotals {
+  sums: Float64Array;
+  extinct: Float64Array;
+  /** Period-major: the totals of period t are t x count .. (t + 1) x count - 1. */
+  totals: Float64Array;
+}
+
+/**
+ * Runs `count` trials of block `block` (stream `block` of the seed) a period at a time,
+ * all trials of the block together: the fans referring in a trial bring new fans in one draw
+ * (Poisson(nK); negative binomial as Poisson(Gamma(nk) x K/k); fixed as Binomial(n f, c)),
+ * thinned by the market (one binomial draw), and in the compound model Binomial(fans, churn)
+ * leave. The same laws as `sampleChain`, which samples one trial alone; a test holds the two
+ * equal in distribution.
+ */
+export function runTrialsBlock(p: ChainParams, seed: number, block: number, count: number): BlockTotals {
+  const width = p.periods + 1;
+  const rng = new BlockRandom(seed, block);
+  const binomial = binomialOf(rng);
+  const sums = new Float64Array(width);
+  const extinct = new Float64Array(width);
+  const totals = new Float64Array(width * count);
+  const referring = new Float64Array(count).fill(p.start);
+  const reached = new Float64Array(count).fill(p.start);
+  const fans = new Float64Array(count).fill(p.start);
+  const k = offspringMean(p.offspring);
+  const { distribution, introductions, conversion } = p.offspring;
+  const shape = distribution === 'geometric' ? 1 : p.offspring.dispersion;
+  const tree = p.model === 'tree';
+  totals.fill(p.start, 0, count);
+  sums[0] = p.start * count;
+  extinct[0] = p.start === 0 ? count : 0;
+  for (let t = 1; t < width; t++) {
+    let sum = 0;
+    let dead = 0;
+    const row = t * count;
+    for (let i = 0; i < count; i++) {
+      const n = referring[i]!;
+      let fresh = 0;
+      if (n > 0 && k > 0) {
+        if (distribution === 'poisson') fresh = poisson(rng, n * k);
+        else if (distribution === 'fixed') fresh = conversion === 1 ? n * introductions : binomial(n * introductions, conversion);
+        else fresh = poisson(rng, (gamma(rng, n * shape) * k) / shape);
+      }
+      if (p.market !== null) fresh = Math.min(binomial(fresh, 1 - reached[i]! / p.market), p.market - reached[i]!);
+      reached[i]! += fresh;
+      let total: number;
+      if (tree) {
+        referring[i] = fresh;
+        total = reached[i]!;
+      } else {
+        total = fans[i]! + fresh - (p.churn > 0 ? binomial(fans[i]!, p.churn) : 0);
+        referring[i] = total;
+      }
+      if (!Number.isFinite(total) || total < 0) throw new RangeError(`sampled count ${total} at period ${t}`);
+      fans[i] = total;
+      totals[row + i] = total;
+      sum += total;
+      if (referring[i] === 0) dead++;
+    }
+    sums[t] = sum;
+    extinct[t] = dead;
+  }
+  return { sums, extinct, totals };
+}
