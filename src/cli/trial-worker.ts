@@ -1,10 +1,18 @@
-// A worker thread of `fans ... --trials`: runs the blocks of trials it is sent.
+// A worker thread of `fans ... --trials`: runs the blocks of trials it is sent, sketches
+// their totals itself, and hands over its sketches when told the run is done.
 import { parentPort, workerData } from 'node:worker_threads';
-import { type ChainParams, runBlock } from '../model/montecarlo.js';
+import { type ChainParams, PeriodSketches, runBlock } from '../model/montecarlo.js';
 
 const { params, seed, trials } = workerData as { params: ChainParams; seed: number; trials: number };
+const sketches = new PeriodSketches(params.periods);
 
-parentPort!.on('message', (block: number) => {
-  const summary = runBlock(params, seed, block, trials);
-  parentPort!.postMessage(summary, [summary.sums.buffer as ArrayBuffer, summary.extinct.buffer as ArrayBuffer, summary.totals.buffer as ArrayBuffer]);
+parentPort!.on('message', (block: number | 'done') => {
+  if (block === 'done') {
+    const entries = sketches.entries();
+    parentPort!.postMessage({ sketches: entries }, entries.map((e) => e.counts.buffer as ArrayBuffer));
+    return;
+  }
+  const { totals, ...summary } = runBlock(params, seed, block, trials);
+  sketches.addBlock(totals!, summary.trials);
+  parentPort!.postMessage(summary, [summary.sums.buffer as ArrayBuffer, summary.extinct.buffer as ArrayBuffer]);
 });

@@ -1,5 +1,6 @@
 import { availableParallelism } from 'node:os';
 import { type BlockSummary, type ChainParams, TrialSummary, blockCount, runBlock } from '../model/montecarlo.js';
+import type { SketchEntries } from '../model/sketch.js';
 import type { Io } from './io.js';
 import { thousands } from './parse.js';
 
@@ -84,14 +85,22 @@ export async function runTrials(io: Io, params: ChainParams, trials: number, see
         };
         let next = 0;
         let done = 0;
+        let handedOver = 0;
         for (const worker of workers) {
-          worker.on('message', (block: BlockSummary) => {
-            summary.add(block);
+          worker.on('message', (message: BlockSummary | { sketches: SketchEntries[] }) => {
+            if ('sketches' in message) {
+              summary.mergeSketches(message.sketches);
+              if (++handedOver === workers.length) {
+                for (const w of workers) void w.terminate();
+                resolve();
+              }
+              return;
+            }
+            summary.add(message);
             bar.update(summary.trials);
-            if (++done === blocks) {
-              for (const w of workers) void w.terminate();
-              resolve();
-            } else if (next < blocks) worker.postMessage(next++);
+            if (next < blocks) worker.postMessage(next++);
+            // Every block done: each worker hands over its sketches.
+            if (++done === blocks) for (const w of workers) w.postMessage('done');
           });
           worker.on('error', (error) => {
             for (const w of workers) void w.terminate();

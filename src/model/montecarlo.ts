@@ -3,7 +3,7 @@ import { bounds } from './limits.js';
 import { type Offspring, offspringMean, offspringComplement, binomialDraw, offspringSum } from './offspring.js';
 import type { Source } from './random.js';
 import { extinctionOf, survivalProbability, yearlyComplement } from './extinction.js';
-import { QuantileSketch, defaultMaxBins } from './sketch.js';
+import { QuantileSketch, type SketchEntries, defaultMaxBins } from './sketch.js';
 import { runTrialsBlock } from './engine.js';
 
 /** A referral chain to sample: the tree or compound model with random referral counts. */
@@ -88,7 +88,8 @@ export interface BlockSummary {
   trials: number;
   sums: Float64Array;
   extinct: Float64Array;
-  totals: Float64Array;
+  /** Absent when a worker thread sketched the totals itself (see {@link PeriodSketches}). */
+  totals?: Float64Array;
 }
 
 /**
@@ -131,7 +132,7 @@ export const binsPerPeriod = (periods: number) => Math.min(defaultMaxBins, Math.
 export class TrialSummary {
   readonly #sums: Float64Array;
   readonly #extinct: Float64Array;
-  readonly #sketches: QuantileSketch[];
+  readonly #sketches: PeriodSketches;
   readonly #pending = new Map<number, Float64Array>();
   #nextBlock = 0;
   #trials = 0;
@@ -139,24 +140,28 @@ export class TrialSummary {
   constructor(readonly periods: number) {
     this.#sums = new Float64Array(periods + 1);
     this.#extinct = new Float64Array(periods + 1);
-    const bins = binsPerPeriod(periods);
-    this.#sketches = Array.from({ length: periods + 1 }, () => new QuantileSketch(bins));
+    this.#sketches = new PeriodSketches(periods);
   }
 
   get trials(): number {
     return this.#trials;
   }
 
+  /** Adds a block: its sums (in block order), extinct counts, and its totals to the sketches when it carries them. */
   add(summary: BlockSummary): void {
     this.#trials += summary.trials;
     summary.extinct.forEach((n, t) => (this.#extinct[t]! += n));
-    const count = summary.trials;
-    for (let t = 0; t <= this.periods; t++) this.#sketches[t]!.addMany(summary.totals, t * count, (t + 1) * count);
+    if (summary.totals) this.#sketches.addBlock(summary.totals, summary.trials);
     this.#pending.set(summary.block, summary.sums);
     for (let sums = this.#pending.get(this.#nextBlock); sums; sums = this.#pending.get(this.#nextBlock)) {
       sums.forEach((s, t) => (this.#sums[t]! += s));
       this.#pending.delete(this.#nextBlock++);
     }
+  }
+
+  /** Adds the sketches a worker thread kept of the blocks it ran. */
+  mergeSketches(entries: readonly SketchEntries[]): void {
+    this.#sketches.merge(entries);
   }
 
   /** Rows, with quantiles given as shares (0.05 for the 5th percentile). */
@@ -165,10 +170,42 @@ export class TrialSummary {
     return Array.from({ length: this.periods + 1 }, (_, t) => ({
       period: t,
       mean: this.#sums[t]! / this.#trials,
-      quantiles: this.#sketches[t]!.quantiles(quantiles),
+      quantiles: this.#sketches.at(t).quantiles(quantiles),
       extinct: this.#extinct[t]! / this.#trials,
-      quantileError: this.#sketches[t]!.relativeError,
+      quantileError: this.#sketches.at(t).relativeError,
     }));
+  }
+}
+
+/**
+ * A quantile sketch per period, each holding at most {@link binsPerPeriod} bins. A worker
+ * thread keeps one of these for the blocks it runs and hands over its entries at the end, so
+ * the main thread never sketches every total; sketches merge to the same result whichever
+ * thread saw which block.
+ */
+export class PeriodSketches {
+  readonly #sketches: QuantileSketch[];
+
+  constructor(readonly periods: number) {
+    const bins = binsPerPeriod(periods);
+    this.#sketches = Array.from({ length: periods + 1 }, () => new QuantileSketch(bins));
+  }
+
+  at(period: number): QuantileSketch {
+    return this.#sketches[period]!;
+  }
+
+  /** A block's totals, period-major (`count` a period). */
+  addBlock(totals: Float64Array, count: number): void {
+    for (let t = 0; t <= this.periods; t++) this.#sketches[t]!.addMany(totals, t * count, (t + 1) * count);
+  }
+
+  entries(): SketchEntries[] {
+    return this.#sketches.map((s) => s.entries());
+  }
+
+  merge(entries: readonly SketchEntries[]): void {
+    entries.forEach((e, t) => this.#sketches[t]!.merge(e));
   }
 }
 

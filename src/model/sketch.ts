@@ -35,6 +35,14 @@ export function valueOfBin(bin: number, bits: number): number {
   return width <= 1 ? lower : Math.round(lower + width / 2);
 }
 
+/** What {@link QuantileSketch.entries} gives: the precision, the zeros, and the counts of bins low, low + 1, ... */
+export interface SketchEntries {
+  bits: number;
+  zeros: number;
+  low: number;
+  counts: Uint32Array;
+}
+
 /**
  * A mergeable quantile sketch for counts (0, or finite numbers of at least 1) whose memory
  * is bounded whatever the number and spread of the values: each value is held to its top
@@ -88,8 +96,12 @@ export class QuantileSketch {
       this.#zeros += times;
       return;
     }
-    let bin = binOf(value, this.#bits);
-    if (bin < this.#low || bin >= this.#low + this.#counts.length) bin = this.#widen(bin, value);
+    this.#addBin(binOf(value, this.#bits), times);
+  }
+
+  /** Adds `times` to a bin at the current bits, widening (and perhaps coarsening) first. */
+  #addBin(bin: number, times: number): void {
+    if (bin < this.#low || bin >= this.#low + this.#counts.length) bin = this.#widen(bin);
     else if (this.#min > this.#max) this.#min = this.#max = bin;
     else if (bin < this.#min) this.#min = bin;
     else if (bin > this.#max) this.#max = bin;
@@ -121,7 +133,7 @@ export class QuantileSketch {
       if (bin < low || bin >= end) {
         this.#min = min;
         this.#max = max;
-        bin = this.#widen(bin, value);
+        bin = this.#widen(bin);
         bits = this.#bits;
         counts = this.#counts;
         low = this.#low;
@@ -139,15 +151,20 @@ export class QuantileSketch {
   }
 
   /**
-   * Makes room for a bin outside the array: drops bits while the span of bins in use would
-   * pass maxBins, then moves the counts into an array with room on both sides. Returns the
-   * value's bin at the bits kept.
+   * Makes room for a bin outside the array: drops `coarser` bits, and more while the span of
+   * bins in use would pass maxBins, then moves the counts into an array with room on both
+   * sides. Returns the bin at the bits kept.
    */
-  #widen(bin: number, value: number): number {
+  #widen(bin: number, coarser = 0): number {
     const empty = this.#min > this.#max;
     let min = empty ? bin : Math.min(this.#min, bin);
     let max = empty ? bin : Math.max(this.#max, bin);
     let drop = 0;
+    // Coarser by `coarser` bits at least (a merge of a coarser sketch), then while the span is too wide.
+    for (; drop < coarser; drop++) {
+      min = Math.floor(min / 2);
+      max = Math.floor(max / 2);
+    }
     while (max - min + 1 > this.maxBins) {
       drop++;
       min = Math.floor(min / 2);
@@ -169,20 +186,43 @@ export class QuantileSketch {
     this.#low = low;
     this.#min = min;
     this.#max = max;
-    return drop === 0 ? bin : binOf(value, this.#bits);
+    return Math.floor(bin / scale); // the bin at the bits kept: bins nest, halving as a bit drops
   }
 
-  /** Adds another sketch's bins (from {@link entries}) to this one. */
-  merge(entries: { bits: number; zeros: number; bins: Iterable<readonly [number, number]> }): void {
-    if (entries.zeros > 0) this.add(0, entries.zeros);
-    for (const [bin, n] of entries.bins) this.add(valueOfBin(bin, entries.bits), n);
+  /**
+   * Adds another sketch's contents (from {@link entries}) to this one. Bins nest, so the
+   * result is the sketch of all the values at the coarser of the two precisions (and coarser
+   * still if the span needs it): the same whatever the order of merging, and the same as one
+   * sketch that saw every value.
+   */
+  merge(entries: SketchEntries): void {
+    this.#count += entries.zeros;
+    this.#zeros += entries.zeros;
+    let shift = entries.bits - this.#bits;
+    if (shift < 0 && entries.counts.length > 0) {
+      // This sketch is finer: coarsen it to the other's bits first.
+      if (this.#min <= this.#max) this.#widen(this.#min, -shift);
+      else this.#bits = entries.bits;
+      shift = 0;
+    }
+    for (let i = 0; i < entries.counts.length; i++) {
+      const n = entries.counts[i]!;
+      if (n === 0) continue;
+      this.#count += n;
+      this.#addBin(Math.floor((entries.low + i) / 2 ** shift) >>> 0, n);
+      shift = entries.bits - this.#bits; // adding may have coarsened this sketch
+    }
   }
 
-  /** The sketch's contents, for sending to another thread and merging there. */
-  entries(): { bits: number; zeros: number; bins: [number, number][] } {
-    const bins: [number, number][] = [];
-    for (let i = this.#min - this.#low; i <= this.#max - this.#low; i++) if (this.#counts[i]! > 0) bins.push([this.#low + i, this.#counts[i]!]);
-    return { bits: this.#bits, zeros: this.#zeros, bins };
+  /** The sketch's contents as plain data, for sending to another thread and merging there. */
+  entries(): SketchEntries {
+    const empty = this.#min > this.#max;
+    return {
+      bits: this.#bits,
+      zeros: this.#zeros,
+      low: empty ? 0 : this.#min,
+      counts: empty ? new Uint32Array(0) : this.#counts.slice(this.#min - this.#low, this.#max - this.#low + 1),
+    };
   }
 
   /**
