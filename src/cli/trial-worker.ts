@@ -12,7 +12,6 @@ parentPort!.on('message', (block: number | 'done') => {
     parentPort!.postMessage({ sketches: entries }, entries.map((e) => e.counts.buffer as ArrayBuffer));
     return;
   }
-  const { totals, ...summary } = runBlock(params, seed, block, trials);
-  sketches.addBlock(totals!, summary.trials);
+  const summary = runBlock(params, seed, block, trials, sketches);
   parentPort!.postMessage(summary, [summary.sums.buffer as ArrayBuffer, summary.extinct.buffer as ArrayBuffer]);
 });

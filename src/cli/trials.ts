@@ -70,7 +70,7 @@ export async function runTrials(io: Io, params: ChainParams, trials: number, see
       for (let block = 0; block < blocks; block++) {
         await new Promise((resolve) => setImmediate(resolve));
         if (interrupted) throw new Interrupted('interrupted');
-        summary.add(runBlock(params, seed, block, trials));
+        summary.add(runBlock(params, seed, block, trials, summary.sketches));
         bar.update(summary.trials);
       }
     } else {

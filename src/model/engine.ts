@@ -90,13 +90,14 @@ function binomialOf(rng: BlockRandom): (n: number, p: number) => number {
   return (n, p) => (n === 0 || p <= 0 ? 0 : p >= 1 ? n : draw(n, p)());
 }
 
-/** What a block of trials leaves for the summary: per period, the sum and extinct count, and every total. */
+/** What a block of trials leaves for the summary: per period, the sum of the totals and the runs extinct. */
 export interface BlockTotals {
   sums: Float64Array;
   extinct: Float64Array;
-  /** Period-major: the totals of period t are t x count .. (t + 1) x count - 1. */
-  totals: Float64Array;
 }
+
+/** Where a block's totals go, a period at a time (the quantile sketches): `totals[0 .. count - 1]`, reused. */
+export type TotalsSink = (period: number, totals: Float64Array) => void;
 
 /**
  * Runs `count` trials of block `block` (stream `block` of the seed) a period at a time,
@@ -106,13 +107,14 @@ export interface BlockTotals {
  * leave. The same laws as `sampleChain`, which samples one trial alone; a test holds the two
  * equal in distribution.
  */
-export function runTrialsBlock(p: ChainParams, seed: number, block: number, count: number): BlockTotals {
+export function runTrialsBlock(p: ChainParams, seed: number, block: number, count: number, sink: TotalsSink): BlockTotals {
   const width = p.periods + 1;
   const rng = new BlockRandom(seed, block);
   const binomial = binomialOf(rng);
   const sums = new Float64Array(width);
   const extinct = new Float64Array(width);
-  const totals = new Float64Array(width * count);
+  // One period's totals at a time, handed to the sink and reused: memory does not grow with the periods.
+  const totals = new Float64Array(count);
   const referring = new Float64Array(count).fill(p.start);
   const reached = new Float64Array(count).fill(p.start);
   const fans = new Float64Array(count).fill(p.start);
@@ -120,13 +122,13 @@ export function runTrialsBlock(p: ChainParams, seed: number, block: number, coun
   const { distribution, introductions, conversion } = p.offspring;
   const shape = distribution === 'geometric' ? 1 : p.offspring.dispersion;
   const tree = p.model === 'tree';
-  totals.fill(p.start, 0, count);
+  totals.fill(p.start);
+  sink(0, totals);
   sums[0] = p.start * count;
   extinct[0] = p.start === 0 ? count : 0;
   for (let t = 1; t < width; t++) {
     let sum = 0;
     let dead = 0;
-    const row = t * count;
     for (let i = 0; i < count; i++) {
       const n = referring[i]!;
       let fresh = 0;
@@ -147,12 +149,13 @@ export function runTrialsBlock(p: ChainParams, seed: number, block: number, coun
       }
       if (!Number.isFinite(total) || total < 0) throw new RangeError(`sampled count ${total} at period ${t}`);
       fans[i] = total;
-      totals[row + i] = total;
+      totals[i] = total;
       sum += total;
       if (referring[i] === 0) dead++;
     }
     sums[t] = sum;
     extinct[t] = dead;
+    sink(t, totals);
   }
-  return { sums, extinct, totals };
+  return { sums, extinct };
 }

@@ -79,28 +79,25 @@ export function sampleChain(p: ChainParams, source: Source): ChainPath {
 export const blockSize = 1024;
 
 /**
- * A block of trials: their sums and extinct runs per period, and every run's totals
- * (period-major: count a period) for the quantile sketches. Plain typed arrays, so a worker
- * thread hands them over without copying.
+ * A block of trials: their sums and extinct runs per period (their totals went into the
+ * quantile sketches as they were drawn). Plain typed arrays, so a worker thread hands them
+ * over without copying.
  */
 export interface BlockSummary {
   block: number;
   trials: number;
   sums: Float64Array;
   extinct: Float64Array;
-  /** Absent when a worker thread sketched the totals itself (see {@link PeriodSketches}). */
-  totals?: Float64Array;
 }
 
 /**
  * Runs trials block x 1024 .. (block + 1) x 1024 - 1 (at most `trials` in all), drawing from
- * stream `block` of the seed, all the block's trials a period at a time (see engine.ts): any
- * thread can run any block and the results are the same.
+ * stream `block` of the seed, all the block's trials a period at a time (see engine.ts), their
+ * totals going into `sketches`: any thread can run any block and the results are the same.
  */
-export function runBlock(p: ChainParams, seed: number, block: number, trials: number): BlockSummary {
-  const first = block * blockSize;
-  const count = Math.min(blockSize, trials - first);
-  return { block, trials: count, ...runTrialsBlock(p, seed, block, count) };
+export function runBlock(p: ChainParams, seed: number, block: number, trials: number, sketches: PeriodSketches): BlockSummary {
+  const count = Math.min(blockSize, trials - block * blockSize);
+  return { block, trials: count, ...runTrialsBlock(p, seed, block, count, (period, totals) => sketches.at(period).addMany(totals, 0, count)) };
 }
 
 /** Blocks needed for a number of trials. */
@@ -147,11 +144,15 @@ export class TrialSummary {
     return this.#trials;
   }
 
-  /** Adds a block: its sums (in block order), extinct counts, and its totals to the sketches when it carries them. */
+  /** The sketches blocks run on this thread add their totals to (see {@link runBlock}). */
+  get sketches(): PeriodSketches {
+    return this.#sketches;
+  }
+
+  /** Adds a block's sums (in block order) and extinct counts. */
   add(summary: BlockSummary): void {
     this.#trials += summary.trials;
     summary.extinct.forEach((n, t) => (this.#extinct[t]! += n));
-    if (summary.totals) this.#sketches.addBlock(summary.totals, summary.trials);
     this.#pending.set(summary.block, summary.sums);
     for (let sums = this.#pending.get(this.#nextBlock); sums; sums = this.#pending.get(this.#nextBlock)) {
       sums.forEach((s, t) => (this.#sums[t]! += s));
@@ -195,11 +196,6 @@ export class PeriodSketches {
     return this.#sketches[period]!;
   }
 
-  /** A block's totals, period-major (`count` a period). */
-  addBlock(totals: Float64Array, count: number): void {
-    for (let t = 0; t <= this.periods; t++) this.#sketches[t]!.addMany(totals, t * count, (t + 1) * count);
-  }
-
   entries(): SketchEntries[] {
     return this.#sketches.map((s) => s.entries());
   }
@@ -221,7 +217,7 @@ export function simulateTrials(p: ChainParams, trials: number, seed: number, qua
   if (!Array.isArray(quantiles)) throw new check.FansInputError('quantiles', 'must be a list of shares above 0 and below 1', quantiles);
   for (const q of quantiles) check.real('quantiles', q, 0, 1, true);
   const summary = new TrialSummary(p.periods);
-  for (let block = 0; block < blockCount(trials); block++) summary.add(runBlock(p, seed, block, trials));
+  for (let block = 0; block < blockCount(trials); block++) summary.add(runBlock(p, seed, block, trials, summary.sketches));
   return summary.rows(quantiles);
 }
 

@@ -10,6 +10,7 @@ import {
   offspringMean,
   offspringVariance,
   runBlock,
+  PeriodSketches,
   sampleChain,
   seededSource,
   simulateTrials,
@@ -138,13 +139,15 @@ describe('reproducibility', () => {
     expect(simulateTrials(chain, 3000, 12, [0.5])).not.toEqual(simulateTrials(chain, 3000, 11, [0.5]));
   });
 
-  it('does not depend on the order blocks arrive in (as from several threads)', () => {
+  it('does not depend on the order blocks arrive in, nor on which thread sketched them', () => {
     const trials = 5000;
-    const blocks = Array.from({ length: blockCount(trials) }, (_, b) => runBlock(chain, 11, b, trials));
     const inOrder = new TrialSummary(chain.periods);
-    blocks.forEach((b) => inOrder.add(b));
+    for (let b = 0; b < blockCount(trials); b++) inOrder.add(runBlock(chain, 11, b, trials, inOrder.sketches));
+    // As two worker threads would: each sketches its own blocks, the main thread merges the sketches.
     const shuffled = new TrialSummary(chain.periods);
-    [3, 0, 4, 2, 1].forEach((i) => shuffled.add(runBlock(chain, 11, i, trials)));
+    const workers = [new PeriodSketches(chain.periods), new PeriodSketches(chain.periods)];
+    [3, 0, 4, 2, 1].forEach((b, i) => shuffled.add(runBlock(chain, 11, b, trials, workers[i % 2]!)));
+    workers.reverse().forEach((w) => shuffled.mergeSketches(w.entries()));
     expect(shuffled.rows([0.05, 0.5, 0.95])).toEqual(inOrder.rows([0.05, 0.5, 0.95]));
     expect(inOrder.rows([0.5])).toEqual(simulateTrials(chain, trials, 11, [0.5]));
   });
