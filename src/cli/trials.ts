@@ -106,7 +106,8 @@ export async function runTrials(io: Io, params: ChainParams, trials: number, see
             for (const w of workers) void w.terminate();
             reject(error);
           });
-          if (next < blocks) worker.postMessage(next++);
+          // Two blocks ahead, so a worker never waits for the main thread between blocks.
+          for (let ahead = 0; ahead < 2 && next < blocks; ahead++) worker.postMessage(next++);
         }
       });
     }

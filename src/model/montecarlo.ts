@@ -116,8 +116,11 @@ export interface TrialRow {
 /** Bins the quantile sketches of one run may hold in all: 2^24, 64 MiB of counts. */
 export const sketchBudget = 2 ** 24;
 
-/** Bins a period's sketch may hold: an even share of {@link sketchBudget}, at least 2,048 and at most 2^20. */
-export const binsPerPeriod = (periods: number) => Math.min(defaultMaxBins, Math.max(2048, Math.floor(sketchBudget / (periods + 1))));
+/**
+ * Bins a period's sketch may span: the largest power of two within an even share of
+ * {@link sketchBudget}, at least 2,048 and at most 2^20.
+ */
+export const binsPerPeriod = (periods: number) => Math.min(defaultMaxBins, Math.max(2048, 2 ** Math.floor(Math.log2(sketchBudget / (periods + 1)))));
 
 /**
  * Adds up block summaries into rows. Means are summed block by block in block order, so

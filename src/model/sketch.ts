@@ -2,7 +2,7 @@
 export const finestBits = 13;
 /** Whole numbers below this are counted exactly while a sketch keeps {@link finestBits} bits. */
 export const exactBelow = 2 ** (finestBits + 1);
-/** The most bins one sketch may hold by default: 2^20 (4 MiB of counts). */
+/** The most bins one sketch may span by default: 2^20 (4 MiB of counts). */
 export const defaultMaxBins = 2 ** 20;
 
 // One buffer to read a double's bits: the exponent and the top of the mantissa give the bin.
@@ -47,16 +47,17 @@ export interface SketchEntries {
  * A mergeable quantile sketch for counts (0, or finite numbers of at least 1) whose memory
  * is bounded whatever the number and spread of the values: each value is held to its top
  * `bits` significant bits after the leading one, starting at 13 (whole numbers below 16,384
- * exactly, larger ones within 2^-14 = 0.0061%). The bins sit in one dense array spanning the
- * lowest to the highest bin seen; when that span would pass `maxBins`, the sketch drops a
- * bit (neighbouring bins merge: every quantile stays within 2^-(bits+1) of a value seen at
- * its rank). The bits kept depend only on the lowest and highest values added, so merging
- * in any order, or on any number of threads, gives the same sketch. In the spirit of
- * DDSketch (https://arxiv.org/abs/1908.10693), but coarsening every bin evenly instead of
- * collapsing the lowest ones, so low percentiles (chains that died out) stay as accurate as
- * high ones.
+ * exactly, larger ones within 2^-14 = 0.0061%). When the bins in use, lowest to highest,
+ * would span more than `maxBins`, the sketch drops a bit (neighbouring bins merge: every
+ * quantile stays within 2^-(bits+1) of a value seen at its rank). The bits kept depend only
+ * on the lowest and highest values added, so merging in any order, or on any number of
+ * threads, gives the same sketch. In the spirit of DDSketch (https://arxiv.org/abs/1908.10693),
+ * but coarsening every bin evenly instead of collapsing the lowest ones, so low percentiles
+ * (chains that died out) stay as accurate as high ones.
  *
- * Memory: at most 4 x maxBins bytes of counts (Uint32: a bin counts at most 2^32 - 1 values).
+ * The counts live in a ring: bin b in slot b mod capacity (a power of two), so a span that
+ * moves up or down never copies anything; the ring doubles (up to maxBins) when the span
+ * outgrows it. Memory: at most 4 x maxBins bytes (Uint32: a bin counts up to 2^32 - 1 values).
  *
  * @example const s = new QuantileSketch(); [1, 2, 3].forEach((v) => s.add(v)); s.quantile(0.5) // => 2
  */
@@ -67,12 +68,12 @@ export class QuantileSketch {
   /** The lowest and highest bin holding a value (at the current bits); min > max while empty. */
   #min = 1;
   #max = 0;
-  /** Counts of bins low, low + 1, ... (the array may reach past min and max, for room to grow). */
+  /** The ring of counts: bin b in slot b & (length - 1). */
   #counts = new Uint32Array(0);
-  #low = 0;
 
+  /** @param maxBins the most bins the sketch spans: a power of two, at least 2,048 (1,024 doublings at one bit, twice over). */
   constructor(readonly maxBins = defaultMaxBins) {
-    if (!(maxBins >= 2048)) throw new RangeError('a sketch needs at least 2,048 bins (1,024 doublings at one bit)');
+    if (!(maxBins >= 2048) || (maxBins & (maxBins - 1)) !== 0) throw new RangeError('a sketch needs a power of two of at least 2,048 bins');
   }
 
   /** Significant bits after the leading one that the sketch keeps now. */
@@ -99,13 +100,21 @@ export class QuantileSketch {
     this.#addBin(binOf(value, this.#bits), times);
   }
 
-  /** Adds `times` to a bin at the current bits, widening (and perhaps coarsening) first. */
+  /** Adds `times` to a bin at the current bits, making room (and perhaps coarsening) first. */
   #addBin(bin: number, times: number): void {
-    if (bin < this.#low || bin >= this.#low + this.#counts.length) bin = this.#widen(bin);
-    else if (this.#min > this.#max) this.#min = this.#max = bin;
-    else if (bin < this.#min) this.#min = bin;
-    else if (bin > this.#max) this.#max = bin;
-    this.#counts[bin - this.#low]! += times;
+    if (this.#min > this.#max) {
+      if (this.#counts.length === 0) this.#counts = new Uint32Array(Math.min(this.maxBins, 4096));
+      this.#min = this.#max = bin;
+    } else if (bin < this.#min || bin > this.#max) {
+      const min = Math.min(this.#min, bin);
+      const max = Math.max(this.#max, bin);
+      if (max - min + 1 > this.#counts.length) bin = this.#reshape(min, max, bin, 0);
+      else {
+        this.#min = min;
+        this.#max = max;
+      }
+    }
+    this.#counts[bin & (this.#counts.length - 1)]! += times;
   }
 
   /**
@@ -113,77 +122,46 @@ export class QuantileSketch {
    * state in local variables: the Monte Carlo engine adds a period's totals a block at a time.
    */
   addMany(values: Float64Array, from: number, to: number): void {
-    this.#count += to - from;
-    let bits = this.#bits;
-    let counts = this.#counts;
-    let low = this.#low;
-    let end = low + counts.length;
-    let min = this.#min;
-    let max = this.#max;
-    let zeros = 0;
     for (let i = from; i < to; i++) {
       const value = values[i]!;
       if (value < 1) {
-        zeros++;
+        this.#zeros++;
         continue;
       }
       float[0] = value;
       const top = words[high]!;
-      let bin = (((top >>> 20) - 1023) << bits) | ((top & 0xfffff) >>> (20 - bits));
-      if (bin < low || bin >= end) {
-        this.#min = min;
-        this.#max = max;
-        bin = this.#widen(bin);
-        bits = this.#bits;
-        counts = this.#counts;
-        low = this.#low;
-        end = low + counts.length;
-        min = this.#min;
-        max = this.#max;
-      } else if (min > max) min = max = bin;
-      else if (bin < min) min = bin;
-      else if (bin > max) max = bin;
-      counts[bin - low]! += 1;
+      const bin = (((top >>> 20) - 1023) << this.#bits) | ((top & 0xfffff) >>> (20 - this.#bits));
+      if (bin >= this.#min && bin <= this.#max) this.#counts[bin & (this.#counts.length - 1)]! += 1;
+      else this.#addBin(bin, 1);
     }
-    this.#min = min;
-    this.#max = max;
-    this.#zeros += zeros;
+    this.#count += to - from;
   }
 
   /**
-   * Makes room for a bin outside the array: drops `coarser` bits, and more while the span of
-   * bins in use would pass maxBins, then moves the counts into an array with room on both
-   * sides. Returns the bin at the bits kept.
+   * Makes the ring hold bins min..max: drops `coarser` bits, and more while the span would
+   * pass maxBins, then moves the counts into a ring large enough. Returns `bin` at the bits kept.
    */
-  #widen(bin: number, coarser = 0): number {
-    const empty = this.#min > this.#max;
-    let min = empty ? bin : Math.min(this.#min, bin);
-    let max = empty ? bin : Math.max(this.#max, bin);
+  #reshape(min: number, max: number, bin: number, coarser: number): number {
     let drop = 0;
-    // Coarser by `coarser` bits at least (a merge of a coarser sketch), then while the span is too wide.
-    for (; drop < coarser; drop++) {
-      min = Math.floor(min / 2);
-      max = Math.floor(max / 2);
-    }
-    while (max - min + 1 > this.maxBins) {
-      drop++;
+    for (; drop < coarser || max - min + 1 > this.maxBins; drop++) {
       min = Math.floor(min / 2);
       max = Math.floor(max / 2);
     }
     const span = max - min + 1;
-    const capacity = Math.min(this.maxBins, Math.max(64, 2 ** Math.ceil(Math.log2(span)) * 2));
-    const low = Math.max(0, Math.min(min - Math.floor((capacity - span) / 2), max + 1 - capacity));
+    let capacity = Math.max(this.#counts.length, 4096 > this.maxBins ? this.maxBins : 4096);
+    while (capacity < span) capacity *= 2;
+    capacity = Math.min(capacity, this.maxBins);
     const counts = new Uint32Array(capacity);
     const scale = 2 ** drop;
-    if (!empty) {
-      for (let i = this.#min - this.#low; i <= this.#max - this.#low; i++) {
-        const n = this.#counts[i]!;
-        if (n > 0) counts[Math.floor((this.#low + i) / scale) - low]! += n;
+    if (this.#min <= this.#max) {
+      const mask = this.#counts.length - 1;
+      for (let b = this.#min; b <= this.#max; b++) {
+        const n = this.#counts[b & mask]!;
+        if (n > 0) counts[Math.floor(b / scale) & (capacity - 1)]! += n;
       }
     }
     this.#bits -= drop;
     this.#counts = counts;
-    this.#low = low;
     this.#min = min;
     this.#max = max;
     return Math.floor(bin / scale); // the bin at the bits kept: bins nest, halving as a bit drops
@@ -198,31 +176,28 @@ export class QuantileSketch {
   merge(entries: SketchEntries): void {
     this.#count += entries.zeros;
     this.#zeros += entries.zeros;
-    let shift = entries.bits - this.#bits;
-    if (shift < 0 && entries.counts.length > 0) {
+    if (entries.counts.length === 0) return;
+    if (entries.bits < this.#bits) {
       // This sketch is finer: coarsen it to the other's bits first.
-      if (this.#min <= this.#max) this.#widen(this.#min, -shift);
+      if (this.#min <= this.#max) this.#reshape(this.#min, this.#max, this.#min, this.#bits - entries.bits);
       else this.#bits = entries.bits;
-      shift = 0;
     }
     for (let i = 0; i < entries.counts.length; i++) {
       const n = entries.counts[i]!;
       if (n === 0) continue;
       this.#count += n;
-      this.#addBin(Math.floor((entries.low + i) / 2 ** shift) >>> 0, n);
-      shift = entries.bits - this.#bits; // adding may have coarsened this sketch
+      // Adding may coarsen this sketch: shift by the difference of bits as it is now.
+      this.#addBin(Math.floor((entries.low + i) / 2 ** (entries.bits - this.#bits)), n);
     }
   }
 
-  /** The sketch's contents as plain data, for sending to another thread and merging there. */
+  /** The sketch's contents as plain data (bins min..max in order), for another thread to merge. */
   entries(): SketchEntries {
-    const empty = this.#min > this.#max;
-    return {
-      bits: this.#bits,
-      zeros: this.#zeros,
-      low: empty ? 0 : this.#min,
-      counts: empty ? new Uint32Array(0) : this.#counts.slice(this.#min - this.#low, this.#max - this.#low + 1),
-    };
+    if (this.#min > this.#max) return { bits: this.#bits, zeros: this.#zeros, low: 0, counts: new Uint32Array(0) };
+    const counts = new Uint32Array(this.#max - this.#min + 1);
+    const mask = this.#counts.length - 1;
+    for (let b = this.#min; b <= this.#max; b++) counts[b - this.#min] = this.#counts[b & mask]!;
+    return { bits: this.#bits, zeros: this.#zeros, low: this.#min, counts };
   }
 
   /**
@@ -240,11 +215,12 @@ export class QuantileSketch {
     let next = 0;
     let seen = this.#zeros;
     while (next < order.length && seen >= order[next]!.rank) out[order[next++]!.i] = 0;
-    for (let i = this.#min - this.#low; i <= this.#max - this.#low && next < order.length; i++) {
-      const n = this.#counts[i]!;
+    const mask = this.#counts.length - 1;
+    for (let b = this.#min; b <= this.#max && next < order.length; b++) {
+      const n = this.#counts[b & mask]!;
       if (n === 0) continue;
       seen += n;
-      while (next < order.length && seen >= order[next]!.rank) out[order[next++]!.i] = valueOfBin(this.#low + i, this.#bits);
+      while (next < order.length && seen >= order[next]!.rank) out[order[next++]!.i] = valueOfBin(b, this.#bits);
     }
     return out;
   }

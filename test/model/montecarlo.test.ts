@@ -246,9 +246,10 @@ describe('QuantileSketch', () => {
 });
 
 describe('TrialSummary memory', () => {
-  it('gives each period an even share of 2^24 bins, at least 2,048', () => {
+  it('gives each period a power-of-two share of 2^24 bins, at least 2,048', () => {
     expect(binsPerPeriod(10)).toBe(2 ** 20);
-    expect(binsPerPeriod(4999)).toBe(3355);
+    expect(binsPerPeriod(4999)).toBe(2048); // 2^24 / 5,000 = 3,355, down to a power of two
+    expect(binsPerPeriod(999)).toBe(16384);
     expect(binsPerPeriod(10_000)).toBe(2048);
   });
 });
