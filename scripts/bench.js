@@ -84,12 +84,9 @@ const [auto, one, thousandfold, millionfold] = mc([
   ['--trials', '100000', '--threads', '1', '--start', '1000'],
   ['--trials', '100000', '--threads', '1', '--start', '1000000'],
 ], 5);
-const [millionOne, millionTwo] = mc([['--trials', '1000000', '--threads', '1'], ['--trials', '1000000', '--threads', '2']], 1);
 table('Monte Carlo: simulate --fanout 10 --depth 10 (totals past 1e10)', ['run', 'ms', 'ratio to node -e 0', 'final mean'], [
   ['100,000 trials, threads auto (1 at this size)', fixed(auto.ms, 0), fixed(auto.ms / base, 1), auto.doc.rows.at(-1).mean.toExponential(3)],
   ['100,000 trials, 1 thread', fixed(one.ms, 0), fixed(one.ms / base, 1), one.doc.rows.at(-1).mean.toExponential(3)],
-  ['1,000,000 trials, 1 thread', fixed(millionOne.ms, 0), fixed(millionOne.ms / base, 1), millionOne.doc.rows.at(-1).mean.toExponential(3)],
-  ['1,000,000 trials, 2 threads', fixed(millionTwo.ms, 0), fixed(millionTwo.ms / base, 1), millionTwo.doc.rows.at(-1).mean.toExponential(3)],
 ]);
 table('Monte Carlo: cost as the population grows (100,000 trials, fanout 10, 10 levels, 1 thread)', ['total at level 10', 'ms', 'ratio to 1.1e10'], [
   ['about 1.1e10 (1 starting fan)', fixed(one.ms, 0), '1.00'],
@@ -99,5 +96,48 @@ table('Monte Carlo: cost as the population grows (100,000 trials, fanout 10, 10 
 if (existsSync('/usr/bin/time')) {
   const memory = [10_000, 100_000, 1_000_000].map((trials) => [trials, peakMb(['--trials', String(trials), '--threads', '1']), peakMb(['--trials', String(trials), '--threads', '2'])]);
   table('Monte Carlo: peak memory (max RSS, MiB) as trials grow', ['trials', '1 thread', 'ratio', '2 threads', 'ratio'], memory.map(([t, a, b]) => [t.toLocaleString('en-US'), fixed(a, 1), fixed(a / memory[0][1]), fixed(b, 1), fixed(b / memory[0][2])]));
+}
+
+// 4. Against numpy: ../shared/bench/mc_reference.py is what a data person would write instead
+// of `fans --trials` (the same models, vectorised over trials). Whole process against whole
+// process, one thread each, interleaved, median of 3; the ratio is fans' time over numpy's
+// (below 1: fans is faster). OPENBLAS_CORETYPE and OPENBLAS_L2_SIZE are unset for numpy alone:
+// on this workplace's machines they slow a current numpy.
+const reference = join(root, '..', 'shared', 'bench', 'mc_reference.py');
+const numpy = spawnSync('python3', ['-c', 'import numpy; print(numpy.__version__)'], { encoding: 'utf8' });
+if (!existsSync(reference) || numpy.status !== 0) {
+  console.log(`\nAgainst numpy: skipped (${existsSync(reference) ? 'python3 with numpy is not installed' : `${reference} is not there`}).`);
+} else {
+  const { OPENBLAS_CORETYPE: _c, OPENBLAS_L2_SIZE: _l, ...numpyEnv } = process.env;
+  const wall = (command, args, env) => {
+    const started = process.hrtime.bigint();
+    const ran = spawnSync(command, args, { encoding: 'utf8', maxBuffer: 1 << 30, env });
+    if (ran.status !== 0) throw new Error(`${command} ${args.join(' ')}: ${ran.stderr}`);
+    return Number(process.hrtime.bigint() - started) / 1e6;
+  };
+  const pairs = [
+    ['1,000,000 trials, fanout 10, depth 10', ['simulate', '--trials', '1000000', '--depth', '10'], ['--trials', '1000000', '--fanout', '10', '--depth', '10']],
+    ['1,000,000 trials, negbin k = 0.5, fanout 2, depth 12', ['simulate', '--trials', '1000000', '--distribution', 'negbin', '--dispersion', '0.5', '--fanout', '2', '--depth', '12'], ['--trials', '1000000', '--fanout', '2', '--depth', '12', '--dispersion', '0.5']],
+    ['1,000,000 trials, compound rate 0.5, 20 years', ['compound', '--trials', '1000000', '--rate', '0.5', '--years', '20'], ['--model', 'compound', '--trials', '1000000', '--rate', '0.5', '--years', '20']],
+  ];
+  const rows = pairs.map(([what, ours, theirs]) => {
+    const times = { fans: [], numpy: [] };
+    for (let i = 0; i < 3; i++) {
+      times.fans.push(wall(process.execPath, [fans, ...ours, '--threads', '1', '--seed', '1', '--format', 'json'], process.env));
+      times.numpy.push(wall('python3', [reference, ...theirs], numpyEnv));
+    }
+    const [a, b] = [median(times.fans), median(times.numpy)];
+    return [what, fixed(a, 0), fixed(b, 0), fixed(a / b)];
+  });
+  table(`Against numpy ${numpy.stdout.trim()} (../shared/bench/mc_reference.py), one thread each, median of 3`, ['run', 'fans ms', 'numpy ms', 'ratio (fans / numpy)'], rows);
+}
+
+// 5. Two threads against one at 1,000,000 trials: throughput, interleaved, median of 3.
+{
+  const [one, two] = mc([['--trials', '1000000', '--threads', '1'], ['--trials', '1000000', '--threads', '2']], 3);
+  table('Threads: simulate --trials 1000000 --depth 10', ['threads', 'ms', 'throughput against 1 thread'], [
+    ['1', fixed(one.ms, 0), '1.00'],
+    ['2', fixed(two.ms, 0), fixed(one.ms / two.ms)],
+  ]);
 }
 console.log(`\nnode ${process.version} on ${process.platform}/${process.arch}, ${availableParallelism()} cores`);

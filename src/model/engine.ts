@@ -46,6 +46,11 @@ export class BlockRandom {
     return ((this.next() >>> 5) * 67108864 + (this.next() >>> 6)) * 1.1102230246251565e-16;
   }
 
+  /** A uniform in (0, 1) from one 32-bit output: for Knuth's product method, where 32 bits are plenty. */
+  uniform32(): number {
+    return (this.next() + 0.5) * 2.3283064365386963e-10;
+  }
+
   /** A standard normal by Marsaglia's polar method (the second of the pair is not kept). */
   normal(): number {
     for (;;) {

@@ -38,7 +38,10 @@ export function poissonLogPmf(k: number, lambda: number): number {
 
 /** Anything that draws uniforms in [0, 1): a block's generator, or a source wrapped as one. */
 export interface Uniforms {
+  /** A uniform with 53 random bits. */
   uniform(): number;
+  /** A uniform in (0, 1) with 32 random bits, where that is precision enough (a product compared with e^-10 or more). */
+  uniform32(): number;
 }
 
 /**
@@ -48,14 +51,15 @@ export interface Uniforms {
  * Mathematics and Economics 12 (1993), as numpy implements it, with the acceptance test in
  * the cancellation-free form of {@link poissonLogPmf}. Means past 2^53 give (finite) doubles.
  *
- * @example poissonDraw({ uniform: seededSource(1) }, 4) // => a whole number, 4 on average
+ * @example poissonDraw({ uniform: seededSource(1), uniform32: seededSource(2) }, 4) // => a whole number, 4 on average
  */
 export function poissonDraw(rng: Uniforms, lambda: number): number {
   if (!(lambda > 0)) return 0;
   if (lambda < 10) {
     const limit = Math.exp(-lambda);
     let k = 0;
-    for (let product = rng.uniform(); product > limit; product *= rng.uniform()) k++;
+    // 32 bits a factor: the product is compared with e^-lambda > e^-10 = 4.5e-5, far above 2^-32.
+    for (let product = rng.uniform32(); product > limit; product *= rng.uniform32()) k++;
     return k;
   }
   const b = 0.931 + 2.53 * Math.sqrt(lambda);
@@ -84,6 +88,6 @@ export function poissonDraw(rng: Uniforms, lambda: number): number {
  * @example poissonSampler(seededSource(1))(4) // => a whole number, 4 on average
  */
 export function poissonSampler(source: Source): (lambda: number) => number {
-  const rng: Uniforms = { uniform: source };
+  const rng: Uniforms = { uniform: source, uniform32: source };
   return (lambda) => poissonDraw(rng, lambda);
 }

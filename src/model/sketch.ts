@@ -122,18 +122,32 @@ export class QuantileSketch {
    * state in local variables: the Monte Carlo engine adds a period's totals a block at a time.
    */
   addMany(values: Float64Array, from: number, to: number): void {
+    let bits = this.#bits;
+    let counts = this.#counts;
+    let mask = counts.length - 1;
+    let min = this.#min;
+    let max = this.#max;
+    let zeros = 0;
     for (let i = from; i < to; i++) {
       const value = values[i]!;
       if (value < 1) {
-        this.#zeros++;
+        zeros++;
         continue;
       }
       float[0] = value;
       const top = words[high]!;
-      const bin = (((top >>> 20) - 1023) << this.#bits) | ((top & 0xfffff) >>> (20 - this.#bits));
-      if (bin >= this.#min && bin <= this.#max) this.#counts[bin & (this.#counts.length - 1)]! += 1;
-      else this.#addBin(bin, 1);
+      const bin = (((top >>> 20) - 1023) << bits) | ((top & 0xfffff) >>> (20 - bits));
+      if (bin >= min && bin <= max) counts[bin & mask]! += 1;
+      else {
+        this.#addBin(bin, 1);
+        bits = this.#bits;
+        counts = this.#counts;
+        mask = counts.length - 1;
+        min = this.#min;
+        max = this.#max;
+      }
     }
+    this.#zeros += zeros;
     this.#count += to - from;
   }
 

@@ -1,0 +1,52 @@
+// npm run limits (also the last part of npm run bench): the most expensive input each command
+// accepts, at its documented limits, run once each under /usr/bin/time: wall time and peak
+// memory (max RSS), against the promise that everything accepted finishes within a minute
+// and 1 GB on this machine. It reports; it asserts nothing.
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const fans = join(root, 'bin', 'fans.js');
+if (!existsSync('/usr/bin/time')) {
+  console.log('\nLimits: /usr/bin/time is not installed (Debian package `time`); skipped.');
+  process.exit(0);
+}
+const work = mkdtempSync(join(tmpdir(), 'fans-limits-'));
+const file = (name, scenarios) => {
+  const path = join(work, name);
+  writeFileSync(path, JSON.stringify({ scenarios }));
+  return path;
+};
+const fiftyExact = file('fifty-exact.json', Array.from({ length: 50 }, (_, i) => ({ name: `s${i}`, command: 'simulate', fanout: 1000000, depth: 250 })));
+const fiftyLong = file('fifty-long.json', Array.from({ length: 50 }, (_, i) => ({ name: `s${i}`, command: 'compound', years: 10000, rate: 0.0001 * (i + 1), conversion: '50%' })));
+
+const cases = [
+  ['simulate, exact, 40 million digits (fanout 1,000,000, depth 2,581), JSON', ['simulate', '--fanout', '1000000', '--depth', '2581', '--format', 'json']],
+  ['simulate, the same as a table (numbers shortened)', ['simulate', '--fanout', '1000000', '--depth', '2581']],
+  ['compound, exact, rate 1,000 over the most years that fit, CSV', ['compound', '--rate', '1000', '--years', '3650', '--format', 'csv']],
+  ['compound, 10,000 years of expected values, SVG', ['compound', '--rate', '0.07', '--conversion', '99%', '--years', '10000', '--format', 'svg']],
+  ['simulate --trials 10,000,000 --depth 19 (2e8 run-periods), Poisson', ['simulate', '--trials', '10000000', '--depth', '19', '--seed', '1', '--format', 'csv']],
+  ['compound --trials 40,000 --years 4,999, negbin k = 0.01 (2e8 run-periods)', ['compound', '--trials', '40000', '--years', '4999', '--rate', '0.14', '--distribution', 'negbin', '--dispersion', '0.01', '--seed', '1', '--format', 'json']],
+  ['the same on one thread', ['compound', '--trials', '40000', '--years', '4999', '--rate', '0.14', '--distribution', 'negbin', '--dispersion', '0.01', '--seed', '1', '--threads', '1', '--format', 'json']],
+  ['goal --years 10,000 with churn and a market (the scan)', ['goal', '999999', '--years', '10000', '--churn', '0.3', '--market', '1000000', '--format', 'json']],
+  ['goal 1e300 --fanout 1: the deepest search (5,000 levels)', ['goal', '1e300', '--fanout', '1', '--format', 'json']],
+  ['compare, 50 exact scenarios (19 million digits counted), CSV', ['compare', fiftyExact, '--format', 'csv']],
+  ['compare, 50 scenarios of 10,000 years, SVG', ['compare', fiftyLong, '--format', 'svg']],
+  ['compare, the same with --chart', ['compare', fiftyLong, '--chart']],
+];
+
+const rows = [];
+for (const [what, args] of cases) {
+  const ran = spawnSync('/usr/bin/time', ['-f', '%e %M', process.execPath, fans, ...args], { encoding: 'utf8', maxBuffer: 1 << 30, env: { ...process.env, NO_COLOR: '1' } });
+  const [seconds, kb] = ran.stderr.trim().split('\n').at(-1).split(' ').map(Number);
+  const ok = ran.status === 0 && seconds <= 60 && kb <= 1024 * 1024;
+  rows.push([what, ran.status === 0 ? seconds.toFixed(1) : `exit ${ran.status}`, (kb / 1024).toFixed(0), (ran.stdout.length / 1e6).toFixed(1), ok ? 'yes' : 'NO']);
+}
+rmSync(work, { recursive: true, force: true });
+const header = ['largest accepted input', 's', 'peak MiB', 'output MB', 'within 1 min, 1 GB'];
+const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => String(r[i]).length)));
+const line = (cells) => cells.map((c, i) => (i === 0 ? String(c).padEnd(widths[i]) : String(c).padStart(widths[i]))).join('  ');
+console.log(`\nLimits: the most expensive accepted input of every command, once each\n${line(header)}\n${widths.map((w) => '-'.repeat(w)).join('  ')}\n${rows.map(line).join('\n')}`);
