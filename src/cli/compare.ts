@@ -7,7 +7,7 @@ import { UsageError } from './io.js';
 import { issueText, marketHoldsStart } from './options.js';
 import { type SimulateParams, simulateParameters, simulateSchema, treeRows } from './simulate.js';
 import { once, pathText } from './validate.js';
-import { quoted, thousands } from './parse.js';
+import { fileLabel, quoted, thousands } from './parse.js';
 import { exactDigits, maxExactDigits } from './overflow.js';
 import { isTreeExact } from '../model/tree.js';
 import { isCompoundExact } from '../model/compound.js';
@@ -122,7 +122,7 @@ export function compareReport(scenarios: readonly Scenario[], file = 'scenarios'
     rows,
     summary,
     chart: {
-      title: `fans compare ${file}`,
+      title: `fans compare ${fileLabel(file)}`,
       xLabel: 'period',
       series: scenarios.map((s) => ({ name: s.name, values: s.totals })),
     },

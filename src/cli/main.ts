@@ -6,7 +6,7 @@ import { compoundReport, compoundSchema, yearlyRows } from './compound.js';
 import { goalReport, goalSchema, parseTarget, solvedFor } from './goal.js';
 import { type Io, UsageError } from './io.js';
 import { optionSpecs, trialOptions } from './options.js';
-import { environmentLocale, isInvalid, localeTag, quoted } from './parse.js';
+import { environmentLocale, fileLabel, isInvalid, localeTag, quoted } from './parse.js';
 import { type Job, buildProgram, shortHelp } from './program.js';
 import { simulateReport, simulateSchema, treeRows } from './simulate.js';
 import { parseFlags, pick } from './validate.js';
@@ -68,14 +68,16 @@ export const maxScenarioBytes = 1024 * 1024;
 
 /** A scenario file's text: at most 1 MiB, UTF-8 (a byte-order mark is dropped). */
 async function scenarioText(io: Io, file: string): Promise<string> {
-  const name = file === '-' ? '<stdin>' : file;
+  const name = fileLabel(file);
   let bytes: Uint8Array;
   try {
     bytes = await io.readBytes(file, maxScenarioBytes);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     if ((error as Error).name === 'TooLarge') throw new UsageError(`${name}: is larger than 1 MiB; a scenario file holds at most 50 scenarios`);
-    throw new UsageError(`cannot read ${name}: ${code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'it is a folder' : (error as Error).message}`);
+    // Node's own message repeats the path, whole: say what happened in words of our own.
+    const reasons: Record<string, string> = { ENOENT: 'no such file', EISDIR: 'it is a folder', EACCES: 'permission denied', ENAMETOOLONG: 'the name is too long', ENOTDIR: 'a part of the path is not a folder' };
+    throw new UsageError(`cannot read ${name}: ${(code && reasons[code]) ?? code ?? 'it cannot be read'}`);
   }
   try {
     return new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(bytes);
@@ -148,7 +150,7 @@ async function report(job: ReportJob, io: Io): Promise<Report> {
     }
     case 'compare': {
       const file = job.args[0]!;
-      return compareReport(parseScenarios(await scenarioText(io, file), file === '-' ? '<stdin>' : file), file);
+      return compareReport(parseScenarios(await scenarioText(io, file), fileLabel(file)), file);
     }
   }
 }

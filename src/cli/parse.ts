@@ -45,6 +45,16 @@ export function safeText(text: string): string {
 }
 
 /**
+ * A file name as messages show it: `<stdin>` for `-`, control characters escaped (see
+ * {@link safeText}), and past 80 characters its start and end around an ellipsis.
+ */
+export function fileLabel(file: string): string {
+  if (file === '-') return '<stdin>';
+  const safe = safeText(file);
+  return safe.length > 80 ? `${safe.slice(0, 40)}…${safe.slice(-39)}` : safe;
+}
+
+/**
  * Plain decimal numbers: digits with an optional fraction and exponent and an optional
  * leading `+`, surrounding blanks ignored (`1e3`, `+3`, ` 7 `, `.5`). Not accepted: hex
  * (`0x10`), separators (`1_000`, `1,5`), signs other than `+`, `Infinity`, `NaN`, empty text.

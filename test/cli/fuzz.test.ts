@@ -31,7 +31,12 @@ const valueFlags: Record<string, string[]> = {
   '--scale': ['auto', 'log', 'linear', 'cubic'],
 };
 const booleanFlags = ['--chart', '--no-color', '--debug', '--fanot', '-x', '--'];
-const junk = ['', ' ', 'NaN', 'Infinity', '1e3', '0x10', '1_000', '1,5', '+3', '-0', '-', '1000000', 'abc', 'ä', '\u0000', 'x'.repeat(300), '{}'];
+const junk = [
+  '', ' ', 'NaN', 'Infinity', '1e3', '0x10', '1_000', '1,5', '+3', '-0', '-', '1000000', 'abc', 'ä', '\u0000', 'x'.repeat(300), '{}',
+  // Hostile lengths (past every parser's 100-character cap) and control characters.
+  `${'1'.repeat(100_000)}x`, `${'9'.repeat(5000)}`, `${'1.'.repeat(2000)}5`, `30${' '.repeat(500)}d`,
+  '\u001b[31m', '\u001b]0;title\u0007', '\u009b2J', 'rtl\u202e', 'tab\there', 'line\nbreak', '\r',
+];
 
 const token = fc.oneof(
   fc.constantFrom(...Object.keys(valueFlags)).chain((flag) =>
@@ -65,7 +70,73 @@ function csvShape(text: string): boolean {
   return !quoted && records.length >= 2 && records.every((r) => r.length === records[0]!.length);
 }
 
+/**
+ * Mostly valid: every flag of a command with a value from its accepted range, ends
+ * included, where the run is still cheap enough for a test (the costly ends are measured by
+ * `npm run limits`): each must succeed, or be refused in one line (a combination past a
+ * joint limit), never fail otherwise.
+ */
+const nearLimits: Record<string, Record<string, string[]>> = {
+  simulate: {
+    '--start': ['0', '1', '1000000000000000'],
+    '--fanout': ['0', '1', '2', '1000000'],
+    '--depth': ['0', '1', '2', '5000'],
+    '--conversion': ['0', '0.000001', '99.9999%', '1'],
+    '--market': ['1', '1000000000000000', 'unlimited'],
+    '--cycle': ['1d', '100y', '0.5w', '1200m'],
+    '--format': ['table', 'json', 'csv', 'tsv', 'svg'],
+    '--locale': ['en-US', 'nl-NL', 'fr-FR', 'en-IN'],
+  },
+  compound: {
+    '--start': ['0', '1', '1000000000000000'],
+    '--rate': ['0', '0.000001', '1', '1000'],
+    '--years': ['0', '1', '10000'],
+    '--conversion': ['0', '1e-6', '1'],
+    '--churn': ['0', '1e-12', '0.999999999999', '1'],
+    '--market': ['1', '1000000000000000', 'unlimited'],
+    '--format': ['table', 'json', 'csv', 'tsv', 'svg'],
+  },
+};
+const trialFlags: Record<string, string[]> = {
+  '--trials': ['1', '2', '20'],
+  '--seed': ['0', '4294967295'],
+  '--distribution': ['fixed', 'poisson', 'negbin', 'geometric'],
+  '--dispersion': ['0.000001', '1000000'],
+  '--quantiles': ['0.5,99.5', '50', '1,2,3,4,5,6,7,8,9'],
+  '--threads': ['1', '64'],
+};
+const mostlyValid = fc
+  .constantFrom('simulate', 'compound')
+  .chain((command) =>
+    fc.tuple(
+      fc.constant(command),
+      fc.subarray(Object.keys(nearLimits[command]!)).chain((flags) => fc.tuple(...flags.map((f) => fc.constantFrom(...nearLimits[command]![f]!).map((v) => [f, v])))),
+      fc.boolean().chain((sampled) => (sampled ? fc.subarray(Object.keys(trialFlags), { minLength: 1 }).chain((flags) => fc.tuple(...['--trials', ...flags.filter((f) => f !== '--trials')].map((f) => fc.constantFrom(...trialFlags[f]!).map((v) => [f, v])))) : fc.constant([] as string[][]))),
+    ),
+  )
+  .map(([command, model, trials]) => [command, ...(model as string[][]).flat(), ...(trials as string[][]).flat()]);
+
 describe('fuzzing the CLI', () => {
+  it('mostly valid, near the limits: succeeds with parseable output, or refuses in one line', async () => {
+    await fc.assert(
+      fc.asyncProperty(mostlyValid, async (args) => {
+        const ran = await fans(args);
+        expect([0, 2]).toContain(ran.code);
+        if (ran.code === 2) {
+          expect(ran.stdout).toBe('');
+          expect(ran.stderr).toMatch(/^fans: [^\n]+\n$/);
+          return;
+        }
+        expect(ran.stdout.length).toBeGreaterThan(0);
+        expect(ran.stdout).not.toMatch(/NaN|undefined/);
+        const format = args[args.indexOf('--format') + 1];
+        if (args.includes('--format') && format === 'json') expect(() => JSON.parse(ran.stdout)).not.toThrow();
+        if (args.includes('--format') && format === 'svg') expect(XMLValidator.validate(ran.stdout)).toBe(true);
+      }),
+      { numRuns: Math.ceil(Number(process.env.FC_RUNS ?? 300) / 3) },
+    );
+  }, 300_000);
+
   it('never throws, exits 0 or 2, writes nothing on failure and parseable output on success', async () => {
     await fc.assert(
       fc.asyncProperty(argv, async (args) => {
@@ -74,6 +145,9 @@ describe('fuzzing the CLI', () => {
         if (ran.code === 2) {
           expect(ran.stdout).toBe('');
           expect(ran.stderr).toMatch(/^fans: [^\n]+\n$/);
+          // Short, and nothing raw for a terminal: no control characters but the final newline.
+          expect(ran.stderr.length).toBeLessThan(400);
+          expect(ran.stderr.slice(0, -1)).not.toMatch(/[\u0000-\u001f\u007f-\u009f\u202a-\u202e]/);
           return;
         }
         expect(ran.stdout).not.toMatch(/NaN|undefined|Infinity/);
