@@ -26,7 +26,7 @@ const distributionRule = { invalid: `must be one of ${distributions.join(', ')}`
 /** Every model flag, once. Commands pick theirs; scenario files use the same names. */
 export const optionSpecs = {
   start: option({ flags: '--start <fans>', description: 'fans at the start (level 0 or year 0)', default: '1', parse: wholeNumber(0, bounds.start) }),
-  fanout: option({ flags: '--fanout <n>', description: 'introductions each fan makes, once', default: '10', parse: wholeNumber(0, bounds.fanout) }),
+  fanout: option({ flags: '--fanout <n>', description: 'introductions each fan makes, once; may be fractional (1.5: an average)', default: '10', parse: realNumber(0, bounds.fanout) }),
   depth: option({ flags: '--depth <levels>', description: 'referral steps after the first fans', default: '3', parse: wholeNumber(0, bounds.depth) }),
   rate: option({ flags: '--rate <n>', description: 'new fans each fan brings each year (may be fractional)', default: '1', parse: realNumber(0, bounds.rate) }),
   years: option({ flags: '--years <n>', description: 'years to run', default: '10', parse: wholeNumber(0, bounds.years) }),

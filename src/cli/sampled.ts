@@ -24,9 +24,6 @@ export function chainFor(model: Model, t: TrialFlags): ChainParams {
   const introductions = tree ? model.p.fanout : model.p.rate;
   if (t.dispersion !== null && t.distribution !== 'negbin') throw new UsageError('--dispersion applies to --distribution negbin only');
   if (t.distribution === 'negbin' && t.dispersion === null) throw new UsageError('--distribution negbin needs --dispersion k, a number above 0');
-  if (t.distribution === 'fixed' && !Number.isInteger(introductions)) {
-    throw new UsageError(`--distribution fixed needs a whole --rate: each fan makes exactly that many introductions (got ${introductions})`);
-  }
   const chain: ChainParams = {
     model: tree ? 'tree' : 'compound',
     start: model.p.start,

@@ -42,7 +42,7 @@ export function simulateReport(p: SimulateParams, rows: readonly TreeRow[]): Rep
       (allBecomeFans || introductions === 0
         ? '.'
         : `: ${counted(count, introductions, 'introduction', 'introductions')}, of which ${count(Number(total) - p.start)} (${percent(locale, (Number(total) - p.start) / introductions)}) became new fans.`),
-    `Referral factor K = ${real(locale, k)} (fanout ${count(p.fanout)} × conversion ${percent(locale, p.conversion)}).`,
+    `Referral factor K = ${real(locale, k)} (fanout ${real(locale, p.fanout)} × conversion ${percent(locale, p.conversion)}).`,
     ...(limit !== null
       ? [
           `K < 1: each level is smaller than the one before; the total approaches ${real(locale, limit)} ` +

@@ -4,7 +4,7 @@ import { flagName, issueText } from './options.js';
 
 /**
  * Parse flags' text with a command's schema; the first problem becomes a UsageError naming
- * the flag: `--fanout must be a whole number from 0 to 1,000,000 (got "-1")`.
+ * the flag: `--fanout must be a number from 0 to 1,000,000 (got "-1")`.
  */
 export function parseFlags<S extends z.ZodMiniType>(schema: S, flags: Record<string, unknown>): z.infer<S> {
   const result = schema.safeParse(flags);

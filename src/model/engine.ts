@@ -107,7 +107,8 @@ export type TotalsSink = (period: number, totals: Float64Array) => void;
 /**
  * Runs `count` trials of block `block` (stream `block` of the seed) a period at a time,
  * all trials of the block together: the fans referring in a trial bring new fans in one draw
- * (Poisson(nK); negative binomial as Poisson(Gamma(nk) x K/k); fixed as Binomial(n f, c)),
+ * (Poisson(nK); negative binomial as Poisson(Gamma(nk) x K/k); fixed as Binomial(n ⌊f⌋ +
+ * Binomial(n, f - ⌊f⌋), c)),
  * thinned by the market (one binomial draw), and in the compound model Binomial(fans, churn)
  * leave. The same laws as `sampleChain`, which samples one trial alone; a test holds the two
  * equal in distribution.
@@ -126,6 +127,9 @@ export function runTrialsBlock(p: ChainParams, seed: number, block: number, coun
   const k = offspringMean(p.offspring);
   const { distribution, introductions, conversion } = p.offspring;
   const shape = distribution === 'geometric' ? 1 : p.offspring.dispersion;
+  // A fractional fixed fanout: ⌊f⌋ introductions each, and one more with probability f - ⌊f⌋.
+  const whole = Math.floor(introductions);
+  const extra = introductions - whole;
   const tree = p.model === 'tree';
   totals.fill(p.start);
   sink(0, totals);
@@ -139,7 +143,7 @@ export function runTrialsBlock(p: ChainParams, seed: number, block: number, coun
       let fresh = 0;
       if (n > 0 && k > 0) {
         if (distribution === 'poisson') fresh = poisson(rng, n * k);
-        else if (distribution === 'fixed') fresh = conversion === 1 ? n * introductions : binomial(n * introductions, conversion);
+        else if (distribution === 'fixed') fresh = binomial(n * whole + binomial(n, extra), conversion);
         else fresh = poisson(rng, (gamma(rng, n * shape) * k) / shape);
       }
       if (p.market !== null) fresh = Math.min(binomial(fresh, 1 - reached[i]! / p.market), p.market - reached[i]!);

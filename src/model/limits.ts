@@ -2,7 +2,7 @@
  * What the models accept, in one place: the bounds (enough for any real programme, small
  * enough never to hang) and the words that say them. The CLI's flags and the library's
  * functions check against the same rules and say them the same way
- * (`fanout must be a whole number from 0 to 1,000,000`).
+ * (`depth must be a whole number from 0 to 5,000`).
  */
 export const bounds = {
   start: 1e15,

@@ -9,7 +9,9 @@ export type Distribution = (typeof distributions)[number];
 /**
  * The referrals of one fan: `introductions` on average (the fanout, or the yearly rate),
  * each becoming a fan with probability `conversion`.
- * - fixed: exactly `introductions` (a whole number), so Binomial(introductions, conversion) fans;
+ * - fixed: exactly `introductions` introductions, so Binomial(introductions, conversion) fans;
+ *   a fractional f makes ⌊f⌋ + 1 introductions with probability f - ⌊f⌋ and ⌊f⌋ otherwise,
+ *   which keeps the mean f with the least spread;
  * - poisson: Poisson(introductions) introductions, so Poisson(K) fans, K = introductions x conversion;
  * - negbin: negative binomial with mean `introductions` and `dispersion` k (small k: a few fans
  *   do most of the referring); thinned by conversion it stays negative binomial, mean K, same k;
@@ -25,13 +27,17 @@ export interface Offspring {
 
 const shape = (o: Offspring) => (o.distribution === 'geometric' ? 1 : o.dispersion);
 
+/** A fixed fanout f as its whole part and the chance φ = f - ⌊f⌋ of one introduction more. */
+const split = (f: number) => ({ whole: Math.floor(f), extra: f - Math.floor(f) });
+
 /** Mean fans one fan brings: K = introductions x conversion. */
 export function offspringMean(o: Offspring): number {
   return o.introductions * o.conversion;
 }
 
 /**
- * Variance of the fans one fan brings: fixed n c (1 - c); Poisson K; negative binomial
+ * Variance of the fans one fan brings: fixed f c (1 - c) + c^2 φ (1 - φ) (φ = f - ⌊f⌋: the
+ * introductions vary by φ (1 - φ), each converting with c); Poisson K; negative binomial
  * K + K^2 / k (geometric: K + K^2).
  *
  * @example offspringVariance({ distribution: 'negbin', introductions: 2, conversion: 1, dispersion: 0.5 }) // => 10
@@ -39,8 +45,10 @@ export function offspringMean(o: Offspring): number {
 export function offspringVariance(o: Offspring): number {
   const k = offspringMean(o);
   switch (o.distribution) {
-    case 'fixed':
-      return o.introductions * o.conversion * (1 - o.conversion);
+    case 'fixed': {
+      const { extra } = split(o.introductions);
+      return o.introductions * o.conversion * (1 - o.conversion) + o.conversion * o.conversion * extra * (1 - extra);
+    }
     case 'poisson':
       return k;
     case 'negbin':
@@ -51,15 +59,18 @@ export function offspringVariance(o: Offspring): number {
 
 /**
  * The probability generating function G(s) = E[s^X] of the fans one fan brings:
- * fixed (1 - c + c s)^n; Poisson exp(K (s - 1)); negative binomial (1 + (K/k)(1 - s))^(-k).
+ * fixed (1 - c + c s)^⌊f⌋ (1 - φ c + φ c s); Poisson exp(K (s - 1)); negative binomial
+ * (1 + (K/k)(1 - s))^(-k).
  *
  * @example offspringPgf({ distribution: 'poisson', introductions: 2, conversion: 1, dispersion: 1 })(1) // => 1
  */
 export function offspringPgf(o: Offspring): (s: number) => number {
   const k = offspringMean(o);
   switch (o.distribution) {
-    case 'fixed':
-      return (s) => (1 - o.conversion + o.conversion * s) ** o.introductions;
+    case 'fixed': {
+      const { whole, extra } = split(o.introductions);
+      return (s) => (1 - o.conversion + o.conversion * s) ** whole * (1 - extra * o.conversion + extra * o.conversion * s);
+    }
     case 'poisson':
       return (s) => Math.exp(k * (s - 1));
     case 'negbin':
@@ -73,7 +84,7 @@ export function offspringPgf(o: Offspring): (s: number) => number {
 /**
  * The complement H(u) = 1 - G(1 - u) of the generating function, written with expm1 and log1p
  * so that it keeps full relative precision for small u (near-critical extinction, large k,
- * large fanouts): fixed -expm1(n log1p(-c u)); Poisson -expm1(-K u); negative binomial
+ * large fanouts): fixed -expm1(⌊f⌋ log1p(-c u) + log1p(-φ c u)); Poisson -expm1(-K u); negative binomial
  * -expm1(-k log1p(K u / k)).
  *
  * @example offspringComplement({ distribution: 'poisson', introductions: 2, conversion: 1, dispersion: 1 })(1e-20) // => 2e-20
@@ -81,8 +92,10 @@ export function offspringPgf(o: Offspring): (s: number) => number {
 export function offspringComplement(o: Offspring): (u: number) => number {
   const k = offspringMean(o);
   switch (o.distribution) {
-    case 'fixed':
-      return (u) => -Math.expm1(o.introductions * Math.log1p(-o.conversion * u));
+    case 'fixed': {
+      const { whole, extra } = split(o.introductions);
+      return (u) => -Math.expm1(whole * Math.log1p(-o.conversion * u) + Math.log1p(-extra * o.conversion * u));
+    }
     case 'poisson':
       return (u) => -Math.expm1(-k * u);
     case 'negbin':
@@ -96,8 +109,8 @@ export function offspringComplement(o: Offspring): (u: number) => number {
 /**
  * A sampler of the total fans that `fans` independent fans bring, in one draw whatever
  * their number: n Poisson(K) sum to Poisson(n K); n negative binomials (k, K) to a negative
- * binomial (n k, n K), drawn as Poisson(Gamma(n k, K / k)); n fixed fans make n x
- * introductions, thinned to one Binomial(n x introductions, c). Counts past 2^53 come back
+ * binomial (n k, n K), drawn as Poisson(Gamma(n k, K / k)); n fixed fans make n ⌊f⌋ +
+ * Binomial(n, φ) introductions, thinned to one Binomial(introductions, c). Counts past 2^53 come back
  * as (finite) doubles. Gamma and binomial from d3-random, Poisson from ./poisson.ts, all
  * driven by `source`.
  */
@@ -106,8 +119,12 @@ export function offspringSum(o: Offspring, source: Source): (fans: number) => nu
   const k = offspringMean(o);
   switch (o.distribution) {
     case 'fixed': {
-      const binomial = randomBinomial.source(source);
-      return o.conversion === 1 ? (fans) => fans * o.introductions : (fans) => (fans === 0 ? 0 : binomial(fans * o.introductions, o.conversion)());
+      const binomial = binomialDraw(source);
+      const { whole, extra } = split(o.introductions);
+      return (fans) => {
+        const introductions = fans * whole + binomial(fans, extra);
+        return binomial(introductions, o.conversion);
+      };
     }
     case 'poisson':
       return (fans) => (fans === 0 || k === 0 ? 0 : poisson(fans * k));

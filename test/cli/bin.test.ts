@@ -14,7 +14,7 @@ describe('bin/fans.js', () => {
 
   it('exits 2 with one line on stderr and nothing on stdout for bad input', () => {
     const ran = spawnFans(['simulate', '--fanout', '-3']);
-    expect(ran).toEqual({ code: 2, stdout: '', stderr: 'fans: --fanout must be a whole number from 0 to 1,000,000 (got "-3")\n' });
+    expect(ran).toEqual({ code: 2, stdout: '', stderr: 'fans: --fanout must be a number from 0 to 1,000,000 (got "-3")\n' });
   });
 
   it('exits 2 for an unknown command, with a suggestion', () => {

@@ -117,7 +117,7 @@ describe('help and version', () => {
 
 describe('bad input: one line on stderr naming the flag, exit 2, empty stdout', () => {
   it.each([
-    [['simulate', '--fanout', '-1'], /^fans: --fanout must be a whole number from 0 to 1,000,000 \(got "-1"\)$/],
+    [['simulate', '--fanout', '-1'], /^fans: --fanout must be a number from 0 to 1,000,000 \(got "-1"\)$/],
     [['simulate', '--depth', '2.5'], /^fans: --depth must be a whole number/],
     [['compound', '--years', 'ten'], /^fans: --years must be a whole number/],
     [['compound', '--rate', 'NaN'], /^fans: --rate must be a number from 0 to 1,000/],

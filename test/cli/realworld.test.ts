@@ -165,7 +165,7 @@ describe('fans compare', () => {
     ['no scenarios', '{"scenarios": []}', /^fans: <stdin>: scenarios: must hold at least 1 item$/],
     ['a top-level list', '[]', /^fans: <stdin>: must be an object \{"scenarios": \[\.\.\.\]\}$/],
     ['an unknown top-level field', '{"scenarios": [{"name":"a","command":"simulate"}], "x": 1}', /^fans: <stdin>: unknown field "x"$/],
-    ['a negative fanout', scenario({ fanout: -3 }), /^fans: <stdin>: scenarios\[1\]\.fanout: must be a whole number from 0 to 1,000,000 \(got -3\)$/],
+    ['a negative fanout', scenario({ fanout: -3 }), /^fans: <stdin>: scenarios\[1\]\.fanout: must be a number from 0 to 1,000,000 \(got -3\)$/],
     ['an unknown field', scenario({ fanot: 3 }), /^fans: <stdin>: scenarios\[1\]: unknown field "fanot"$/],
     ['a field of the other model', scenario({ churn: 0.1 }), /^fans: <stdin>: scenarios\[1\]: unknown field "churn"$/],
     ['conversion 1.5', scenario({ conversion: 1.5 }), /^fans: <stdin>: scenarios\[1\]\.conversion: must be a share/],

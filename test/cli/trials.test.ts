@@ -114,7 +114,6 @@ describe('bad --trials input: one line, exit 2, empty stdout', () => {
     [['simulate', '--trials', '10', '--distribution', 'negbin'], /^fans: --distribution negbin needs --dispersion k/],
     [['simulate', '--trials', '10', '--dispersion', '0.5'], /^fans: --dispersion applies to --distribution negbin only$/],
     [['simulate', '--trials', '10', '--distribution', 'poisson', '--dispersion', '2'], /^fans: --dispersion applies to --distribution negbin only$/],
-    [['compound', '--trials', '10', '--rate', '0.5', '--distribution', 'fixed'], /^fans: --distribution fixed needs a whole --rate/],
     [['simulate', '--dispersion', '2'], /^fans: --dispersion applies to sampled runs only: add --trials N$/],
     [['simulate', '--seed', '2'], /^fans: --seed applies to sampled runs only/],
     [['simulate', '--trials', '10', '--seed', '-1'], /^fans: --seed must be a whole number from 0 to 4,294,967,295/],
