@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import { type CompoundRow, compoundGrowth, isCompoundExact } from '../model/compound.js';
+import { type CompoundRow, compoundFactor, compoundGrowth, isCompoundExact } from '../model/compound.js';
 import type { Report, Style } from '../output/render.js';
 import { fields, marketHoldsStart } from './options.js';
 import { withinDigits, withinRange } from './overflow.js';
@@ -9,19 +9,19 @@ import { counted, marketLine, percent, real, totalsChart } from './words.js';
 
 /** Flags of `fans compound`, checked once. */
 export const compoundSchema = once(() =>
-  z.strictObject(fields(['start', 'rate', 'years', 'conversion', 'churn', 'market'])).check(z.superRefine(marketHoldsStart)),
+  z.strictObject(fields(['start', 'rate', 'years', 'conversion', 'nonreferrers', 'churn', 'market'])).check(z.superRefine(marketHoldsStart)),
 );
 export type CompoundFlags = z.infer<ReturnType<typeof compoundSchema>>;
 
 /** `fans compound` as a report: the compound model's rows, total and summary. */
 export function compoundReport(p: CompoundFlags, rows: readonly CompoundRow[]): Report {
   const total = rows.at(-1)!.total;
-  const k = p.rate * p.conversion;
+  const k = compoundFactor(p);
   const growth = 1 + k - p.churn;
   const withLost = p.churn > 0;
   const summary = ({ count, locale }: Style) => [
     `${counted(count, p.start, 'fan becomes', 'fans become')} ${counted(count, total, 'fan', 'fans')} in ${counted(count, p.years, 'year', 'years')}.`,
-    `Referral factor K = ${real(locale, k)} a year (rate ${real(locale, p.rate)} × conversion ${percent(locale, p.conversion)})` +
+    `Referral factor K = ${real(locale, k)} a year (rate ${real(locale, p.rate)} × conversion ${percent(locale, p.conversion)}${p.nonreferrers > 0 ? ` × referrers ${percent(locale, 1 - p.nonreferrers)}` : ''})` +
       (withLost ? `, churn ${percent(locale, p.churn)}` : '') +
       (growth > 1 ? `: fans grow ×${real(locale, growth)} a year${p.market === null ? '' : ' until the market fills'}.` : growth === 1 ? ': the number of fans stays the same.' : ': churn outruns referrals, and the number of fans shrinks.'),
     ...marketLine(locale, count, p.market, rows.reduce((sum, r) => sum + Number(r.new), 0)),
@@ -33,7 +33,7 @@ export function compoundReport(p: CompoundFlags, rows: readonly CompoundRow[]): 
     rows: table,
     total: { label: 'total', value: total },
     summary,
-    chart: totalsChart('compound', p, { start: 1, conversion: 1, churn: 0 }, 'year', rows.map((r) => r.total)),
+    chart: totalsChart('compound', p, { start: 1, conversion: 1, churn: 0, nonreferrers: 0 }, 'year', rows.map((r) => r.total)),
     json: { command: 'compound', parameters: p, rows: table, total, referralFactor: k, growthFactor: growth },
   };
 }

@@ -18,6 +18,7 @@ export const goalSchema = once(() =>
   .strictObject({
     start: field(optionSpecs.start),
     conversion: field(optionSpecs.conversion),
+    nonreferrers: field(optionSpecs.nonreferrers),
     churn: optionalField(optionSpecs.churn),
     market: field(optionSpecs.market),
     cycle: field(optionSpecs.cycle),
@@ -70,8 +71,8 @@ interface Solution {
  * attempt's (ending where the total peaks or levels off), so the evidence is never lost.
  */
 export function solveGoal(target: number, solved: SolvedFor, f: GoalFlags): Solution {
-  const tree = { start: f.start, conversion: f.conversion, market: f.market, cycle: f.cycle };
-  const yearly = { start: f.start, conversion: f.conversion, churn: f.churn ?? 0, market: f.market };
+  const tree = { start: f.start, conversion: f.conversion, nonreferrers: f.nonreferrers, market: f.market, cycle: f.cycle };
+  const yearly = { start: f.start, conversion: f.conversion, nonreferrers: f.nonreferrers, churn: f.churn ?? 0, market: f.market };
   switch (solved) {
     case 'depth': {
       const answer = depthToReach(target, { ...tree, fanout: f.fanout! }, bounds.depth);

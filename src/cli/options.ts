@@ -32,6 +32,7 @@ export const optionSpecs = {
   years: option({ flags: '--years <n>', description: 'years to run', default: '10', parse: wholeNumber(0, bounds.years) }),
   conversion: option({ flags: '--conversion <share>', description: 'share of introductions that become fans: 0..1 or 0%..100%', default: '1', parse: share }),
   churn: option({ flags: '--churn <share>', description: 'share of fans lost each year: 0..1 or 0%..100%', default: '0', parse: share }),
+  nonreferrers: option({ flags: '--nonreferrers <share>', description: 'share of fans who never refer anyone: 0..1 or 0%..100%', default: '0', parse: share }),
   market: option<number | null>({
     flags: '--market <people>',
     description: `people who could ever become fans, 1..${bounds.market.toExponential()} (default: unlimited)`,

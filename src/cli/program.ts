@@ -38,9 +38,9 @@ Run 'fans <command> --help' for a command's options and examples.
 
 /** The model flags each command takes (besides the output flags). */
 export const commandFlags = {
-  simulate: ['start', 'fanout', 'depth', 'conversion', 'market', 'cycle', ...trialOptions],
-  compound: ['start', 'rate', 'years', 'conversion', 'churn', 'market', ...trialOptions],
-  goal: ['start', 'fanout', 'depth', 'rate', 'years', 'conversion', 'churn', 'market', 'cycle'],
+  simulate: ['start', 'fanout', 'depth', 'conversion', 'nonreferrers', 'market', 'cycle', ...trialOptions],
+  compound: ['start', 'rate', 'years', 'conversion', 'nonreferrers', 'churn', 'market', ...trialOptions],
+  goal: ['start', 'fanout', 'depth', 'rate', 'years', 'conversion', 'nonreferrers', 'churn', 'market', 'cycle'],
   compare: [],
   example: [],
 } as const satisfies Record<Job['command'], readonly OptionName[]>;

@@ -31,6 +31,7 @@ export function chainFor(model: Model, t: TrialFlags): ChainParams {
     offspring: { distribution: t.distribution, introductions, conversion: model.p.conversion, dispersion: t.dispersion ?? 1 },
     churn: tree ? 0 : model.p.churn,
     market: model.p.market,
+    nonreferrers: model.p.nonreferrers,
   };
   const flag = tree ? '--depth' : '--years';
   const trials = t.trials!;
@@ -84,7 +85,7 @@ export function trialReport(model: Model, chain: ChainParams, t: TrialFlags & { 
   let worstError = 0;
   let coarsest = 0;
   for (const r of rows) if (r.quantileError > worstError) [worstError, coarsest] = [r.quantileError, r.period];
-  const k = offspringMean(chain.offspring);
+  const k = offspringMean(chain.offspring) * (1 - (chain.nonreferrers ?? 0));
   const summary = ({ count, locale }: Style) => {
     const by = `${tree ? 'level' : 'year'} ${count(chain.periods)}`;
     const kind = { fixed: 'fixed', poisson: 'Poisson', negbin: `negative binomial (k = ${real(locale, t.dispersion ?? 1)})`, geometric: 'geometric' }[t.distribution];
@@ -127,7 +128,7 @@ export function trialReport(model: Model, chain: ChainParams, t: TrialFlags & { 
     constants: { seed: t.seed },
     summary,
     chart: {
-      title: chartTitle(model.command, chartFlags, { start: 1, conversion: 1, churn: 0, distribution: 'poisson' }),
+      title: chartTitle(model.command, chartFlags, { start: 1, conversion: 1, churn: 0, nonreferrers: 0, distribution: 'poisson' }),
       xLabel: elapsed ? elapsed.name : periodName,
       ...(elapsed ? { xValues: rows.map((r) => elapsed.at(r.period)) } : {}),
       // The median and the mean: with uneven referrals they tell different stories.

@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import { type TreeRow, isTreeExact, treeGrowth, treeLimit } from '../model/tree.js';
+import { type TreeRow, isTreeExact, treeFactor, treeGrowth, treeLimit } from '../model/tree.js';
 import type { Report, Style } from '../output/render.js';
 import { fields, marketHoldsStart } from './options.js';
 import { withinDigits, withinRange } from './overflow.js';
@@ -9,7 +9,7 @@ import { counted, marketLine, percent, real, totalsChart } from './words.js';
 
 /** Flags of `fans simulate`, checked once. */
 export const simulateSchema = once(() =>
-  z.strictObject(fields(['start', 'fanout', 'depth', 'conversion', 'market', 'cycle'])).check(z.superRefine(marketHoldsStart)),
+  z.strictObject(fields(['start', 'fanout', 'depth', 'conversion', 'nonreferrers', 'market', 'cycle'])).check(z.superRefine(marketHoldsStart)),
 );
 export type SimulateParams = z.infer<ReturnType<typeof simulateSchema>>;
 
@@ -28,12 +28,13 @@ export function simulateParameters(p: SimulateParams) {
 export function simulateReport(p: SimulateParams, rows: readonly TreeRow[]): Report {
   const total = rows.at(-1)!.total;
   const elapsed = elapsedColumn(p.cycle);
-  const k = p.fanout * p.conversion;
+  const k = treeFactor(p);
   const limit = treeLimit(p);
-  // Introductions: each fan of levels 0..depth-1 introduces fanout people; with conversion
-  // (or a market) below 100% not all of them become fans, so fans and introductions are told apart.
-  const introductions = rows.slice(0, -1).reduce((sum, r) => sum + Number(r.new) * p.fanout, 0);
-  const allBecomeFans = p.conversion === 1 && p.market === null;
+  // Introductions: each referring fan (1 - nonreferrers of them) of levels 0..depth-1 introduces
+  // fanout people; with conversion (or a market) below 100% not all of them become fans, so
+  // fans and introductions are told apart.
+  const introductions = rows.slice(0, -1).reduce((sum, r) => sum + Number(r.new) * p.fanout * (1 - p.nonreferrers), 0);
+  const allBecomeFans = p.conversion === 1 && p.market === null && p.nonreferrers === 0;
   const summary = ({ count, locale }: Style) => [
     (allBecomeFans
       ? `${counted(count, p.start, 'fan reaches', 'fans reach')} ${counted(count, total, 'person', 'people')} in ${counted(count, p.depth, 'step', 'steps')}`
@@ -42,7 +43,7 @@ export function simulateReport(p: SimulateParams, rows: readonly TreeRow[]): Rep
       (allBecomeFans || introductions === 0
         ? '.'
         : `: ${counted(count, introductions, 'introduction', 'introductions')}, of which ${count(Number(total) - p.start)} (${percent(locale, (Number(total) - p.start) / introductions)}) became new fans.`),
-    `Referral factor K = ${real(locale, k)} (fanout ${real(locale, p.fanout)} × conversion ${percent(locale, p.conversion)}).`,
+    `Referral factor K = ${real(locale, k)} (fanout ${real(locale, p.fanout)} × conversion ${percent(locale, p.conversion)}${p.nonreferrers > 0 ? ` × referrers ${percent(locale, 1 - p.nonreferrers)}` : ''}).`,
     ...(limit !== null
       ? [
           `K < 1: each level is smaller than the one before; the total approaches ${real(locale, limit)} ` +
@@ -59,7 +60,7 @@ export function simulateReport(p: SimulateParams, rows: readonly TreeRow[]): Rep
     rows: table,
     total: { label: 'total', value: total },
     summary,
-    chart: totalsChart('simulate', parameters, { start: 1, conversion: 1 }, 'level', rows.map((r) => r.total), elapsed),
+    chart: totalsChart('simulate', parameters, { start: 1, conversion: 1, nonreferrers: 0 }, 'level', rows.map((r) => r.total), elapsed),
     json: {
       command: 'simulate',
       parameters,

@@ -57,6 +57,6 @@ export function totalsChart(
 export function chartTitle(command: string, flags: Record<string, unknown>, defaults: Record<string, unknown>): string {
   const given = Object.entries(flags)
     .filter(([key, value]) => value !== null && value !== undefined && value !== defaults[key])
-    .map(([key, value]) => `--${key} ${typeof value === 'number' && (key === 'conversion' || key === 'churn') ? `${Number((value * 100).toPrecision(6))}%` : String(value)}`);
+    .map(([key, value]) => `--${key} ${typeof value === 'number' && (key === 'conversion' || key === 'churn' || key === 'nonreferrers') ? `${Number((value * 100).toPrecision(6))}%` : String(value)}`);
   return [`fans ${command}`, ...given].join(' ');
 }

@@ -16,6 +16,8 @@ export interface CompoundParams {
   churn: number;
   /** People who could ever become fans; `null` for no limit. */
   market: number | null;
+  /** Share of fans who never refer anyone, 0..1 (0 when absent). */
+  nonreferrers?: number;
 }
 
 /** One year: fans won, fans lost and fans at the end of that year. */
@@ -31,14 +33,24 @@ export const compoundDefaults: CompoundParams = { start: 1, rate: 1, years: 10, 
 
 /** True when every figure of the compound model is a whole number (computed with BigInt). */
 export function isCompoundExact(p: Omit<CompoundParams, 'years'>): boolean {
-  return Number.isInteger(p.start) && Number.isInteger(p.rate) && p.conversion === 1 && p.churn === 0 && p.market === null;
+  return Number.isInteger(p.start) && Number.isInteger(p.rate) && p.conversion === 1 && p.churn === 0 && p.market === null && !p.nonreferrers;
+}
+
+/**
+ * The compound model's referral factor K = rate x conversion x (1 - nonreferrers): new fans
+ * a fan brings a year on average.
+ *
+ * @example compoundFactor({ rate: 1, conversion: 0.5, nonreferrers: 0.5 }) // => 0.25
+ */
+export function compoundFactor(p: Pick<CompoundParams, 'rate' | 'conversion' | 'nonreferrers'>): number {
+  return p.rate * p.conversion * (1 - (p.nonreferrers ?? 0));
 }
 
 /**
  * Years of the compound model, without end: every fan refers every year. The parameters
  * are checked first (a {@link check.FansInputError} names the one out of range).
  *
- * new(t) = total(t-1) x rate x conversion x (1 - reached(t-1) / market), never more than
+ * new(t) = total(t-1) x K x (1 - reached(t-1) / market), K = rate x conversion x (1 - nonreferrers), never more than
  * market - reached(t-1), where reached counts everyone who ever became a fan;
  * lost(t) = total(t-1) x churn; total(t) = total(t-1) x (1 - churn) + new(t) (the same as
  * total(t-1) + new(t) - lost(t), without the cancellation when churn is near 1).
@@ -49,6 +61,7 @@ export function compoundYears(p: Omit<CompoundParams, 'years'>): Generator<Compo
   check.common(p);
   check.real('rate', p.rate, 0, bounds.rate);
   check.share('churn', p.churn);
+  if (p.nonreferrers !== undefined) check.share('nonreferrers', p.nonreferrers);
   return years(p);
 }
 
@@ -63,7 +76,7 @@ function* years(p: Omit<CompoundParams, 'years'>): Generator<CompoundRow, never>
       yield { year, new: fresh, lost: 0n, total };
     }
   }
-  const k = p.rate * p.conversion;
+  const k = compoundFactor(p);
   let total = p.start;
   let reached = p.start;
   yield { year: 0, new: total, lost: 0, total };

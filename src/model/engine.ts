@@ -109,8 +109,8 @@ export type TotalsSink = (period: number, totals: Float64Array) => void;
  * all trials of the block together: the fans referring in a trial bring new fans in one draw
  * (Poisson(nK); negative binomial as Poisson(Gamma(nk) x K/k); fixed as Binomial(n ⌊f⌋ +
  * Binomial(n, f - ⌊f⌋), c)),
- * thinned by the market (one binomial draw), and in the compound model Binomial(fans, churn)
- * leave. The same laws as `sampleChain`, which samples one trial alone; a test holds the two
+ * thinned by the market (one binomial draw); Binomial(new fans, 1 - nonreferrers) of them
+ * will refer; in the compound model Binomial(n, churn) referrers and others leave. The same laws as `sampleChain`, which samples one trial alone; a test holds the two
  * equal in distribution.
  */
 export function runTrialsBlock(p: ChainParams, seed: number, block: number, count: number, sink: TotalsSink): BlockTotals {
@@ -121,9 +121,18 @@ export function runTrialsBlock(p: ChainParams, seed: number, block: number, coun
   const extinct = new Float64Array(width);
   // One period's totals at a time, handed to the sink and reused: memory does not grow with the periods.
   const totals = new Float64Array(count);
-  const referring = new Float64Array(count).fill(p.start);
+  // Each fan, starting fans included, refers with probability r for good: referrers and the
+  // others are counted apart (with r = 1 no draw is made and nobody is an other).
+  const refers = 1 - (p.nonreferrers ?? 0);
+  const referring = new Float64Array(count);
+  const others = new Float64Array(count);
   const reached = new Float64Array(count).fill(p.start);
-  const fans = new Float64Array(count).fill(p.start);
+  let startDead = 0;
+  for (let i = 0; i < count; i++) {
+    referring[i] = binomial(p.start, refers);
+    others[i] = p.start - referring[i]!;
+    if (referring[i] === 0) startDead++;
+  }
   const k = offspringMean(p.offspring);
   const { distribution, introductions, conversion } = p.offspring;
   const shape = distribution === 'geometric' ? 1 : p.offspring.dispersion;
@@ -134,7 +143,7 @@ export function runTrialsBlock(p: ChainParams, seed: number, block: number, coun
   totals.fill(p.start);
   sink(0, totals);
   sums[0] = p.start * count;
-  extinct[0] = p.start === 0 ? count : 0;
+  extinct[0] = startDead;
   for (let t = 1; t < width; t++) {
     let sum = 0;
     let dead = 0;
@@ -148,16 +157,17 @@ export function runTrialsBlock(p: ChainParams, seed: number, block: number, coun
       }
       if (p.market !== null) fresh = Math.min(binomial(fresh, 1 - reached[i]! / p.market), p.market - reached[i]!);
       reached[i]! += fresh;
+      const newReferrers = binomial(fresh, refers);
       let total: number;
       if (tree) {
-        referring[i] = fresh;
+        referring[i] = newReferrers;
         total = reached[i]!;
       } else {
-        total = fans[i]! + fresh - (p.churn > 0 ? binomial(fans[i]!, p.churn) : 0);
-        referring[i] = total;
+        referring[i] = n - (p.churn > 0 ? binomial(n, p.churn) : 0) + newReferrers;
+        if (refers < 1) others[i] = others[i]! - (p.churn > 0 ? binomial(others[i]!, p.churn) : 0) + (fresh - newReferrers);
+        total = referring[i]! + others[i]!;
       }
       if (!Number.isFinite(total) || total < 0) throw new RangeError(`sampled count ${total} at period ${t}`);
-      fans[i] = total;
       totals[i] = total;
       sum += total;
       if (referring[i] === 0) dead++;

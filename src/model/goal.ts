@@ -1,8 +1,8 @@
 import * as check from './check.js';
 import { type Count, reaches, toNumber } from './count.js';
 import { bounds } from './limits.js';
-import { type TreeParams, treeLevels, treeLimit } from './tree.js';
-import { type CompoundParams, compoundYears } from './compound.js';
+import { type TreeParams, treeFactor, treeLevels, treeLimit } from './tree.js';
+import { type CompoundParams, compoundFactor, compoundYears } from './compound.js';
 
 /**
  * What a goal search found: the smallest value that reaches the target, or why none does,
@@ -86,7 +86,7 @@ export function firstReaching(periods: Iterator<{ total: Count }>, target: numbe
  * a double can hold (below 1e-15 of the total) ends the run too.
  */
 function treeSettled(p: Omit<TreeParams, 'depth'>, target: number) {
-  const k = p.fanout * p.conversion;
+  const k = treeFactor(p);
   return (row: { new: Count; total: Count }) => {
     const fresh = toNumber(row.new);
     const total = toNumber(row.total);
@@ -104,7 +104,7 @@ function treeSettled(p: Omit<TreeParams, 'depth'>, target: number) {
  * nothing a double can hold (below 1e-15 of the total) ends the run too.
  */
 function compoundSettled(p: Omit<CompoundParams, 'years'>) {
-  const k = p.rate * p.conversion;
+  const k = compoundFactor(p);
   let reached = 0;
   return (row: { new: Count; total: Count }) => {
     reached += toNumber(row.new);
@@ -140,7 +140,7 @@ export function depthToReach(target: number, p: Omit<TreeParams, 'depth'>, maxDe
   const run = progress(treeLevels(p), target, maxDepth, treeSettled(p, target));
   if (run.reached >= 0) return { reachable: true, value: run.reached, reason: null, attempt: { value: run.reached, period: run.reached } };
   const limit = treeLimit(p);
-  const k = p.fanout * p.conversion;
+  const k = treeFactor(p);
   const reason =
     marketTooSmall(target, p.market) ??
     (limit !== null && limit < target
@@ -161,7 +161,7 @@ export function yearsToReach(target: number, p: Omit<CompoundParams, 'years'>, m
   check.whole('maxYears', maxYears, 0, bounds.years);
   const run = progress(compoundYears(p), target, maxYears, compoundSettled(p));
   if (run.reached >= 0) return { reachable: true, value: run.reached, reason: null, attempt: { value: run.reached, period: run.reached } };
-  const k = p.rate * p.conversion;
+  const k = compoundFactor(p);
   const reason =
     marketTooSmall(target, p.market) ??
     (k <= p.churn
@@ -249,7 +249,13 @@ export function fanoutToReach(target: number, p: Omit<TreeParams, 'fanout'>, max
   check.whole('depth', p.depth, 0, bounds.depth);
   const run = (fanout: number) => progress(treeLevels({ ...p, fanout }), target, p.depth, () => false);
   const stuck =
-    p.depth === 0 ? 'with depth 0 there are no introductions' : p.conversion === 0 ? 'with conversion 0 no introduction becomes a fan' : null;
+    p.depth === 0
+      ? 'with depth 0 there are no introductions'
+      : p.conversion === 0
+        ? 'with conversion 0 no introduction becomes a fan'
+        : p.nonreferrers === 1
+          ? 'with 100% nonreferrers nobody refers'
+          : null;
   // The tree's total at every level grows with the fanout, market or not (see the tests), so bisection holds.
   return solveReal(run, stuck ?? marketTooSmall(target, p.market), `fanout ${plain(maxFanout)}`, maxFanout, true, 0, true);
 }
@@ -265,11 +271,17 @@ export function rateToReach(target: number, p: Omit<CompoundParams, 'rate'>, max
   check.whole('years', p.years, 0, bounds.years);
   const run = (rate: number) => progress(compoundYears({ ...p, rate }), target, p.years, compoundSettled({ ...p, rate }));
   const stuck =
-    p.years === 0 ? 'with 0 years there are no introductions' : p.conversion === 0 ? 'with conversion 0 no introduction becomes a fan' : null;
+    p.years === 0
+      ? 'with 0 years there are no introductions'
+      : p.conversion === 0
+        ? 'with conversion 0 no introduction becomes a fan'
+        : p.nonreferrers === 1
+          ? 'with 100% nonreferrers nobody refers'
+          : null;
   // Without churn or without a market the best total grows with the rate; with both it
   // need not: search by scan above the rate where referrals only make up for churn.
   const monotone = p.churn === 0 || p.market === null;
-  const { wholeValue: _, ...answer } = solveReal(run, stuck ?? marketTooSmall(target, p.market), `rate ${plain(maxRate)}`, maxRate, monotone, p.churn / p.conversion, false);
+  const { wholeValue: _, ...answer } = solveReal(run, stuck ?? marketTooSmall(target, p.market), `rate ${plain(maxRate)}`, maxRate, monotone, p.churn / compoundFactor({ ...p, rate: 1 }), false);
   return answer;
 }
 

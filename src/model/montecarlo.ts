@@ -17,6 +17,12 @@ export interface ChainParams {
   /** Share of fans lost each year (compound only). */
   churn: number;
   market: number | null;
+  /**
+   * Share of fans who never refer (0 when absent), starting fans included: each fan is a
+   * referrer with probability 1 - nonreferrers, for good. The offspring distribution is then
+   * zero-inflated, and a chain dies out when no referrer is left.
+   */
+  nonreferrers?: number;
 }
 
 /** One sampled run: fans so far and fans still referring, per period. */
@@ -36,22 +42,26 @@ export function checkChain(p: ChainParams): void {
   check.offspring(p.offspring, p.model === 'tree' ? 'fanout' : 'rate');
   check.share('churn', p.churn);
   check.market(p.market, p.start);
+  if (p.nonreferrers !== undefined) check.share('nonreferrers', p.nonreferrers);
 }
 
 /**
- * Samples one run, a period at a time: the fans referring in a period (the newest level in
- * the tree model, every current fan in the compound model) bring offspringSum(active) new
- * fans in one draw; with a market each is kept with probability 1 - reached / market (one
- * binomial draw) and never more than are left; in the compound model Binomial(active,
- * churn) fans leave each year. A run costs the same for 10 fans or 10^12.
+ * Samples one run, a period at a time: the fans referring in a period (the newest level's
+ * referrers in the tree model, every current referrer in the compound model) bring
+ * offspringSum(active) new fans in one draw; with a market each is kept with probability
+ * 1 - reached / market (one binomial draw) and never more than are left; Binomial(new fans,
+ * 1 - nonreferrers) of them will refer; in the compound model Binomial(n, churn) referrers and
+ * others leave each year. A run costs the same for 10 fans or 10^12.
  */
 export function sampleChain(p: ChainParams, source: Source): ChainPath {
   checkChain(p);
   const offspring = offspringSum(p.offspring, source);
   const binomial = binomialDraw(source);
+  const refers = 1 - (p.nonreferrers ?? 0);
   const totals = new Float64Array(p.periods + 1);
   const active = new Float64Array(p.periods + 1);
-  let referring = p.start;
+  let referring = binomial(p.start, refers);
+  let others = p.start - referring;
   let reached = p.start;
   let fans = p.start;
   totals[0] = fans;
@@ -60,13 +70,14 @@ export function sampleChain(p: ChainParams, source: Source): ChainPath {
     let fresh = offspring(referring);
     if (p.market !== null) fresh = Math.min(binomial(fresh, 1 - reached / p.market), p.market - reached);
     reached += fresh;
+    const newReferrers = binomial(fresh, refers);
     if (p.model === 'tree') {
-      referring = fresh;
+      referring = newReferrers;
       fans = reached;
     } else {
-      const lost = binomial(fans, p.churn);
-      fans = fans + fresh - lost;
-      referring = fans;
+      referring = referring - binomial(referring, p.churn) + newReferrers;
+      others = others - binomial(others, p.churn) + (fresh - newReferrers);
+      fans = referring + others;
     }
     if (!Number.isFinite(fans) || fans < 0) throw new RangeError(`sampled count ${fans} at period ${t}`);
     totals[t] = fans;
@@ -226,16 +237,22 @@ export function simulateTrials(p: ChainParams, trials: number, seed: number, qua
 
 /**
  * The chance that the chain dies out eventually, from theory: q^start with q the smallest
- * root of q = G(q), solved for 1 - q (see survivalProbability) (for the compound model G is the yearly one, with churn); `null` with a
- * market, where the process is no longer a Galton-Watson process.
+ * root of q = G(q), solved for 1 - q (see survivalProbability); for the compound model G is
+ * the yearly one, with churn; with nonreferrers P, q = P + (1 - P) G(q) (superspreading's
+ * `ind_control`). `null` with a market, where the process is no longer a Galton-Watson process.
  */
 export function theoreticalExtinction(p: ChainParams): number | null {
   if (p.market !== null) return null;
-  const complement = offspringComplement(p.offspring);
-  const mean = offspringMean(p.offspring);
+  // Referrers only: a referrer's new fans are referrers with probability r = 1 - nonreferrers,
+  // so the referrers' generating function is G(1 - r + r s), whose complement is H(r u).
+  const refers = 1 - (p.nonreferrers ?? 0);
+  const offspring = offspringComplement(p.offspring);
+  const complement = refers === 1 ? offspring : (u: number) => offspring(refers * u);
+  const mean = offspringMean(p.offspring) * refers;
   const survival =
     p.model === 'tree' ? survivalProbability(complement, mean) : survivalProbability(yearlyComplement(complement, p.churn), 1 - p.churn + mean);
-  return extinctionOf(p.start, survival);
+  // A starting fan dies out unless it refers and its referrers survive: q = 1 - r u.
+  return extinctionOf(p.start, refers * survival);
 }
 
 /**
@@ -247,7 +264,7 @@ export function theoreticalExtinction(p: ChainParams): number | null {
  * @example expectedLog10Total({ model: 'tree', start: 1, periods: 3, offspring: { distribution: 'poisson', introductions: 10, conversion: 1, dispersion: 1 }, churn: 0, market: null }) // => 3.0457... (log10 1111)
  */
 export function expectedLog10Total(p: ChainParams): number {
-  const k = offspringMean(p.offspring);
+  const k = offspringMean(p.offspring) * (1 - (p.nonreferrers ?? 0));
   const start = Math.log10(Math.max(p.start, 1));
   const capped = p.market !== null ? Math.log10(p.market) : Infinity;
   const n = p.periods;

@@ -14,6 +14,8 @@ export interface TreeParams {
   conversion: number;
   /** People who could ever become fans; `null` for no limit. */
   market: number | null;
+  /** Share of fans who never refer anyone, 0..1 (0 when absent). */
+  nonreferrers?: number;
 }
 
 /** One level of the tree: fans added at that level and fans so far. */
@@ -28,20 +30,31 @@ export const treeDefaults: TreeParams = { start: 1, fanout: 10, depth: 3, conver
 
 /** True when every figure of the tree model is a whole number (computed with BigInt). */
 export function isTreeExact(p: Omit<TreeParams, 'depth'>): boolean {
-  return Number.isInteger(p.start) && Number.isInteger(p.fanout) && p.conversion === 1 && p.market === null;
+  return Number.isInteger(p.start) && Number.isInteger(p.fanout) && p.conversion === 1 && p.market === null && !p.nonreferrers;
+}
+
+/**
+ * The tree's referral factor K = fanout x conversion x (1 - nonreferrers): new fans a fan
+ * brings on average.
+ *
+ * @example treeFactor({ fanout: 3, conversion: 1, nonreferrers: 0.7 }) // => 0.9
+ */
+export function treeFactor(p: Pick<TreeParams, 'fanout' | 'conversion' | 'nonreferrers'>): number {
+  return p.fanout * p.conversion * (1 - (p.nonreferrers ?? 0));
 }
 
 /**
  * Levels of the tree model, without end: only the newest level refers, once each. The
  * parameters are checked first (a {@link check.FansInputError} names the one out of range).
  *
- * new(0) = start; new(g) = new(g-1) x fanout x conversion x (1 - total(g-1) / market),
+ * new(0) = start; new(g) = new(g-1) x K x (1 - total(g-1) / market), K = fanout x conversion x (1 - nonreferrers),
  * never more than market - total(g-1). Without a market, total(d) = start (K^(d+1) - 1)/(K - 1)
  * with K = fanout x conversion (Skok's viral formula), or start (d + 1) when K = 1.
  */
 export function treeLevels(p: Omit<TreeParams, 'depth'>): Generator<TreeRow, never> {
   check.common(p);
   check.real('fanout', p.fanout, 0, bounds.fanout);
+  if (p.nonreferrers !== undefined) check.share('nonreferrers', p.nonreferrers);
   return levels(p);
 }
 
@@ -56,7 +69,7 @@ function* levels(p: Omit<TreeParams, 'depth'>): Generator<TreeRow, never> {
       total += fresh;
     }
   }
-  const k = p.fanout * p.conversion;
+  const k = treeFactor(p);
   let fresh = p.start;
   let total = fresh;
   for (let level = 0; ; level++) {
@@ -90,11 +103,11 @@ export function treeGrowth(p: TreeParams): TreeRow[] {
  * @example treeLimit({ start: 1, fanout: 1, conversion: 0.5 }) // => 2
  * @example treeLimit({ start: 1, fanout: 1, conversion: 0.9, market: 5 }) // => 4.06... (not 10)
  */
-export function treeLimit(p: Pick<TreeParams, 'start' | 'fanout' | 'conversion'> & { market?: number | null }): number | null {
-  const k = p.fanout * p.conversion;
+export function treeLimit(p: Pick<TreeParams, 'start' | 'fanout' | 'conversion' | 'nonreferrers'> & { market?: number | null }): number | null {
+  const k = treeFactor(p);
   if (k >= 1) return null;
   if (p.market === null || p.market === undefined) return p.start / (1 - k);
-  const levels = treeLevels({ start: p.start, fanout: p.fanout, conversion: p.conversion, market: p.market });
+  const levels = treeLevels({ start: p.start, fanout: p.fanout, conversion: p.conversion, market: p.market, nonreferrers: p.nonreferrers ?? 0 });
   let total = p.start;
   for (let level = 0; level < 10_000_000; level++) {
     const row = levels.next().value;

@@ -34,7 +34,7 @@ describe('fans simulate and fans compound: golden output', () => {
 
   it('writes every effective parameter into JSON, rows flat', async () => {
     const doc = JSON.parse((await fans(['compound', '--rate', '0.5', '--years', '2', '--format', 'json'])).stdout);
-    expect(doc.parameters).toEqual({ start: 1, rate: 0.5, years: 2, conversion: 1, churn: 0, market: null });
+    expect(doc.parameters).toEqual({ start: 1, rate: 0.5, years: 2, conversion: 1, nonreferrers: 0, churn: 0, market: null });
     expect(doc.rows).toEqual([
       { year: 0, new: 1, total: 1 },
       { year: 1, new: 0.5, total: 1.5 },

@@ -57,6 +57,8 @@ describe('the block engine and one-trial-at-a-time sampling agree in distributio
   }
   cases.push(['tree, fixed fractional fanout 2.5, conversion 60%, market 2,000', { model: 'tree', start: 2, periods: 6, offspring: offspring('fixed', 2.5, 0.6), churn: 0, market: 2000 }]);
   cases.push(['compound, fixed fractional rate 0.7, churn 20%', { model: 'compound', start: 3, periods: 8, offspring: offspring('fixed', 0.7, 1), churn: 0.2, market: null }]);
+  cases.push(['tree, negbin, 30% nonreferrers, market 2,000', { model: 'tree', start: 2, periods: 6, offspring: offspring('negbin', 4, 1), churn: 0, market: 2000, nonreferrers: 0.3 }]);
+  cases.push(['compound, poisson, 40% nonreferrers, churn 20%', { model: 'compound', start: 3, periods: 8, offspring: offspring('poisson', 1, 0.8), churn: 0.2, market: null, nonreferrers: 0.4 }]);
   it.each(cases)('%s: two-sample Kolmogorov-Smirnov at the 0.1% level, 4,096 runs each (seeds 5 and 6)', (_, p) => {
     const n = 4096;
     const engine: number[] = [];
