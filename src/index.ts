@@ -9,5 +9,6 @@ export * from './model/random.js';
 export * from './model/poisson.js';
 export * from './model/offspring.js';
 export * from './model/extinction.js';
+export * from './model/concentration.js';
 export * from './model/sketch.js';
 export * from './model/montecarlo.js';

@@ -1,6 +1,7 @@
 import * as z from 'zod/mini';
 import { type ChainParams, type TrialRow, expectedLog10Total, theoreticalExtinction } from '../model/montecarlo.js';
 import { offspringMean } from '../model/offspring.js';
+import { concentration } from '../model/concentration.js';
 import type { Cell } from '../output/delimited.js';
 import type { Report, Style } from '../output/render.js';
 import type { CompoundFlags } from './compound.js';
@@ -80,6 +81,7 @@ export function trialReport(model: Model, chain: ChainParams, t: TrialFlags & { 
   const estimate = last.extinct;
   const standardError = Math.sqrt((estimate * (1 - estimate)) / trials);
   const theory = theoreticalExtinction(chain);
+  const eightyTwenty = concentration(chain.offspring, chain.nonreferrers ?? 0);
   // Quantile sketches hold totals to 2^-14 (exact below 16,384); runs of many periods with
   // totals spread over many orders of magnitude coarsen some periods: say so.
   let worstError = 0;
@@ -111,6 +113,9 @@ export function trialReport(model: Model, chain: ChainParams, t: TrialFlags & { 
           : `Chance the chain has died out by ${by}: ${chance(locale, estimate)} ± ${chance(locale, standardError)} (standard error).`,
       ...(worstError > 2 ** -14
         ? [`Percentiles are within ${chance(locale, worstError)} of a total seen at their rank (by level or year ${count(coarsest)}: with ${count(chain.periods + 1)} periods each keeps a smaller summary).`]
+        : []),
+      ...(eightyTwenty
+        ? [`80/20: ${chance(locale, eightyTwenty.p80)} of fans bring 80% of the new fans (p80); the most active 20% bring ${chance(locale, eightyTwenty.t20)} of them (t20).`]
         : []),
       theory === null
         ? 'Theory gives no extinction probability with a market cap.'
@@ -151,6 +156,7 @@ export function trialReport(model: Model, chain: ChainParams, t: TrialFlags & { 
       rows: table,
       extinction: { by: chain.periods, estimate, standardError, theory },
       quantileError: worstError,
+      concentration: eightyTwenty ? { p80: eightyTwenty.p80, t20: eightyTwenty.t20 } : null,
     },
   };
 }
