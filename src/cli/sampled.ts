@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import { type ChainParams, type TrialRow, expectedLog10Total, theoreticalExtinction } from '../model/montecarlo.js';
+import { type ChainParams, type TrialRow, expectedLog10Total, theoreticalExtinction, theoryByPeriod } from '../model/montecarlo.js';
 import { offspringMean } from '../model/offspring.js';
 import { concentration } from '../model/concentration.js';
 import type { Cell } from '../output/delimited.js';
@@ -68,12 +68,21 @@ export function trialReport(model: Model, chain: ChainParams, t: TrialFlags & { 
   const periodName = tree ? 'level' : 'year';
   const elapsed = tree ? elapsedColumn(model.p.cycle) : null;
   const names = t.quantiles.map(quantileName);
+  // Theory beside the runs (none with a market: no longer a Galton-Watson process).
+  const theories = theoryByPeriod(chain);
+  const withTheory = chain.market === null;
   const table = rows.map((r) => {
     const row: Record<string, Cell> = { [periodName]: r.period };
     if (elapsed) row[elapsed.name] = elapsed.at(r.period);
     row.mean = r.mean;
+    const theory = theories[r.period]!;
+    if (withTheory) {
+      row.meanTheory = theory.mean;
+      row.sdTheory = theory.sd;
+    }
     names.forEach((name, i) => (row[name] = r.quantiles[i]!));
     row.extinct = r.extinct;
+    if (withTheory) row.extinctTheory = theory.extinct;
     return row;
   });
   const last = rows.at(-1)!;
@@ -127,9 +136,9 @@ export function trialReport(model: Model, chain: ChainParams, t: TrialFlags & { 
   const q = t.quantiles;
   const chartFlags = { ...modelParameters, trials, seed: t.seed, distribution: t.distribution, dispersion: t.dispersion };
   return {
-    columns: [periodName, ...(elapsed ? [elapsed.name] : []), 'mean', ...names, 'extinct'],
+    columns: [periodName, ...(elapsed ? [elapsed.name] : []), 'mean', ...(withTheory ? ['meanTheory', 'sdTheory'] : []), ...names, 'extinct', ...(withTheory ? ['extinctTheory'] : [])],
     rows: table,
-    shares: ['extinct'],
+    shares: ['extinct', 'extinctTheory'],
     constants: { seed: t.seed },
     summary,
     chart: {

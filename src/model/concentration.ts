@@ -38,19 +38,22 @@ function* pmf(o: Offspring, nonreferrers: number): Generator<number> {
       break;
     }
     case 'fixed': {
-      // ⌊f⌋ introductions, or one more with probability φ, each a fan with probability c.
+      // ⌊f⌋ introductions, or one more with probability φ, each a fan with probability c:
+      // two binomial pmfs, each by the ratio of successive terms (one step a term).
       const n = Math.floor(o.introductions);
       const phi = o.introductions - n;
       const c = o.conversion;
-      const binomial = (m: number, j: number) => {
-        if (c === 0) return j === 0 ? 1 : 0;
-        if (c === 1) return j === m ? 1 : 0;
-        let log = m * Math.log1p(-c);
-        for (let i = 0; i < j; i++) log += Math.log((m - i) / (i + 1)) + Math.log(c / (1 - c));
-        return j > m ? 0 : Math.exp(log);
-      };
       support = n + 1;
-      mixture = (j) => (1 - phi) * binomial(n, j) + phi * binomial(n + 1, j);
+      const odds = Math.log(c / (1 - c));
+      let logA = n * Math.log1p(-c); // log P(Binomial(n, c) = j)
+      let logB = (n + 1) * Math.log1p(-c); // log P(Binomial(n + 1, c) = j)
+      mixture = (j) => {
+        const point = (m: number, log: number) => (c === 0 ? (j === 0 ? 1 : 0) : c === 1 ? (j === m ? 1 : 0) : j > m ? 0 : Math.exp(log));
+        const value = (1 - phi) * point(n, logA) + phi * point(n + 1, logB);
+        logA += Math.log((n - j) / (j + 1)) + odds;
+        logB += Math.log((n + 1 - j) / (j + 1)) + odds;
+        return value;
+      };
       log0 = 0;
       step = () => 0;
       break;

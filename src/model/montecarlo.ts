@@ -1,6 +1,6 @@
 import * as check from './check.js';
 import { bounds } from './limits.js';
-import { type Offspring, offspringMean, offspringComplement, binomialDraw, offspringSum } from './offspring.js';
+import { type Offspring, offspringMean, offspringComplement, offspringVariance, binomialDraw, offspringSum } from './offspring.js';
 import type { Source } from './random.js';
 import { extinctionOf, survivalProbability, yearlyComplement } from './extinction.js';
 import { QuantileSketch, type SketchEntries, defaultMaxBins } from './sketch.js';
@@ -253,6 +253,80 @@ export function theoreticalExtinction(p: ChainParams): number | null {
     p.model === 'tree' ? survivalProbability(complement, mean) : survivalProbability(yearlyComplement(complement, p.churn), 1 - p.churn + mean);
   // A starting fan dies out unless it refers and its referrers survive: q = 1 - r u.
   return extinctionOf(p.start, refers * survival);
+}
+
+/** What theory says of a period of a sampled run, beside what the runs show. */
+export interface PeriodTheory {
+  /** The chance that no referrer is left by this period; `null` with a market. */
+  extinct: number | null;
+  /** The expected total; `null` with a market. */
+  mean: number | null;
+  /** Its standard deviation; `null` with a market, and in the compound model with nonreferrers (two kinds of fan). */
+  sd: number | null;
+}
+
+/**
+ * Theory per period, exact, for a chain without a market:
+ * - extinct by period n: (P + (1 - P) Y_n(0))^start, Y_n the n-fold referrers' generating
+ *   function (G(P + (1 - P)s) for the tree; times churn + (1 - churn)s in the compound model),
+ *   iterated as its complement u_n = H(u_(n-1)) from u_0 = 1 so it keeps its digits;
+ * - the tree's total is the sum of a Galton-Watson process Z_g with offspring mean K =
+ *   m (1 - P) and variance v' = (1 - P) v + P (1 - P) m^2 (the zero-inflated count):
+ *   E[Z_g] = start K^g, Var Z_g = start v' K^(g-1) (K^g - 1)/(K - 1), Cov(Z_i, Z_j) = K^(j-i) Var Z_i,
+ *   so Var T_n = Var T_(n-1) + Var Z_n + 2 C_n with C_n = K (C_(n-1) + Var Z_(n-1));
+ * - the compound model's total is a Galton-Watson process of fans (a fan stays with 1 - churn
+ *   and brings new ones): mean 1 - churn + K, variance churn (1 - churn) + v a year; with
+ *   nonreferrers its mean only (two kinds of fan).
+ *
+ * @example theoryByPeriod({ model: 'tree', start: 1, periods: 1, offspring: { distribution: 'poisson', introductions: 2, conversion: 1, dispersion: 1 }, churn: 0, market: null })[1] // => { extinct: 0.1353..., mean: 3, sd: 1.414... }
+ */
+export function theoryByPeriod(p: ChainParams): PeriodTheory[] {
+  const rows: PeriodTheory[] = [];
+  if (p.market !== null) {
+    for (let t = 0; t <= p.periods; t++) rows.push({ extinct: null, mean: null, sd: null });
+    return rows;
+  }
+  const P = p.nonreferrers ?? 0;
+  const refers = 1 - P;
+  const m = offspringMean(p.offspring);
+  const variance = offspringVariance(p.offspring);
+  const offspring = offspringComplement(p.offspring);
+  const referrers = refers === 1 ? offspring : (u: number) => offspring(refers * u);
+  const step = p.model === 'tree' ? referrers : yearlyComplement(referrers, p.churn);
+  const K = m * refers;
+  // Per-period factor and variance of the process whose sum (tree) or size (compound) is the total.
+  const mu = p.model === 'tree' ? K : 1 - p.churn + K;
+  const sigma2 = p.model === 'tree' ? refers * variance + P * refers * m * m : p.churn * (1 - p.churn) + variance;
+  let u = 1; // survival of one referrer's line by period t: 1 - Y_t(0)
+  let meanZ = p.start; // E[Z_t]
+  let meanT = p.start; // E[T_t]
+  // Second moments, divided by E[Z_t]^2 when the process grows (mu > 1), so that nothing
+  // overflows where the totals near 1e290: v = Var Z_t, c = Cov(T_(t-1), Z_t), w = Var T_t.
+  const scaled = mu > 1 && p.start > 0;
+  let v = 0;
+  let c = 0;
+  let w = 0;
+  for (let t = 0; t <= p.periods; t++) {
+    if (t > 0) {
+      u = step(u);
+      const previousV = v;
+      meanZ *= mu;
+      // Var Z_t = start sigma2 mu^(t-1) (mu^t - 1)/(mu - 1); scaled: sigma2 (1 - mu^-t) / (start mu (mu - 1)).
+      v = scaled ? (sigma2 * -Math.expm1(-t * Math.log(mu))) / (p.start * mu * (mu - 1)) : p.start * sigma2 * mu ** (t - 1) * (mu === 1 ? t : (mu ** t - 1) / (mu - 1));
+      if (p.model === 'tree') {
+        // C_t = mu (C_(t-1) + V_(t-1)); W_t = W_(t-1) + V_t + 2 C_t (each scaled by the new E[Z_t]^2: a factor mu^-2 on the old ones).
+        c = scaled ? (c + previousV) / mu : mu * (c + previousV);
+        w = (scaled ? w / (mu * mu) : w) + v + 2 * c;
+        meanT += meanZ;
+      } else {
+        w = v;
+        meanT = meanZ;
+      }
+    }
+    const sd = p.model === 'compound' && P > 0 ? null : scaled ? meanZ * Math.sqrt(Math.max(0, w)) : Math.sqrt(Math.max(0, w));
+    rows.push({ extinct: extinctionOf(p.start, refers * u), mean: meanT, sd });
+  }
+  return rows;
 }
 
 /**

@@ -94,7 +94,8 @@ export function offspringComplement(o: Offspring): (u: number) => number {
   switch (o.distribution) {
     case 'fixed': {
       const { whole, extra } = split(o.introductions);
-      return (u) => -Math.expm1(whole * Math.log1p(-o.conversion * u) + Math.log1p(-extra * o.conversion * u));
+      // Terms with no introductions are left out: 0 x log(0) would be NaN at u = c = 1.
+      return (u) => -Math.expm1((whole > 0 ? whole * Math.log1p(-o.conversion * u) : 0) + (extra > 0 ? Math.log1p(-extra * o.conversion * u) : 0));
     }
     case 'poisson':
       return (u) => -Math.expm1(-k * u);

@@ -15,18 +15,18 @@ describe('--trials', () => {
 
   it('carries the same columns into JSON, CSV and TSV', async () => {
     const doc = JSON.parse((await fans([...base, '--format', 'json'])).stdout);
-    expect(Object.keys(doc.rows[0])).toEqual(['level', 'mean', 'p5', 'p50', 'p95', 'extinct']);
+    expect(Object.keys(doc.rows[0])).toEqual(['level', 'mean', 'meanTheory', 'sdTheory', 'p5', 'p50', 'p95', 'extinct', 'extinctTheory']);
     expect(doc.parameters).toMatchObject({ trials: 3000, seed: 42, distribution: 'poisson', quantiles: [5, 50, 95] });
     expect(doc.extinction).toMatchObject({ by: 8, theory: expect.closeTo(0.2031878699, 8) });
     expect(Math.abs(doc.extinction.estimate - doc.extinction.theory)).toBeLessThan(4 * doc.extinction.standardError + 0.01);
     // The seed goes with the data into a spreadsheet: a last column (JSON and the table say it already).
-    expect((await fans([...base, '--format', 'csv'])).stdout.split('\r\n').slice(0, 2)).toEqual(['level,mean,p5,p50,p95,extinct,seed', '0,1,1,1,1,0,42']);
-    expect((await fans([...base, '--format', 'tsv', '--quantiles', '90,10,50'])).stdout.split('\n')[0]).toBe('level\tmean\tp10\tp50\tp90\textinct\tseed');
+    expect((await fans([...base, '--format', 'csv'])).stdout.split('\r\n').slice(0, 2)).toEqual(['level,mean,meanTheory,sdTheory,p5,p50,p95,extinct,extinctTheory,seed', '0,1,1,0,1,1,1,0,0,42']);
+    expect((await fans([...base, '--format', 'tsv', '--quantiles', '90,10,50'])).stdout.split('\n')[0]).toBe('level\tmean\tmeanTheory\tsdTheory\tp10\tp50\tp90\textinct\textinctTheory\tseed');
   });
 
   it('works for the compound model with churn', async () => {
     const doc = JSON.parse((await fans(['compound', '--rate', '0.5', '--churn', '20%', '--years', '30', '--trials', '4000', '--seed', '3', '--format', 'json'])).stdout);
-    expect(Object.keys(doc.rows[0])).toEqual(['year', 'mean', 'p5', 'p50', 'p95', 'extinct']);
+    expect(Object.keys(doc.rows[0])).toEqual(['year', 'mean', 'meanTheory', 'sdTheory', 'p5', 'p50', 'p95', 'extinct', 'extinctTheory']);
     const { estimate, theory } = doc.extinction;
     expect(Math.abs(estimate - theory)).toBeLessThan(4 * Math.sqrt((theory * (1 - theory)) / 4000) + 0.005);
   });
@@ -68,7 +68,7 @@ describe('--trials', () => {
 
   it('refuses percentiles written as shares rather than guessing', async () => {
     expectUsageError(await fans(['simulate', '--trials', '10', '--quantiles', '0.05,0.5']), /^fans: --quantiles are percentiles from 0 to 100, and these all look like shares: for the 5th, 50th percentiles write 5,50/);
-    expect((await fans(['simulate', '--trials', '10', '--seed', '1', '--quantiles', '0.5,50', '--format', 'csv'])).stdout.split('\r\n')[0]).toBe('level,mean,p0.5,p50,extinct,seed');
+    expect((await fans(['simulate', '--trials', '10', '--seed', '1', '--quantiles', '0.5,50', '--format', 'csv'])).stdout.split('\r\n')[0]).toBe('level,mean,meanTheory,sdTheory,p0.5,p50,extinct,extinctTheory,seed');
   });
 
   it('equals the deterministic model with fixed referrals and full conversion', async () => {
@@ -164,6 +164,6 @@ describe('progress', () => {
     const ran = spawnFans(['simulate', '--depth', '10', '--trials', '200000', '--seed', '1', '--format', 'csv']);
     expect(ran.code).toBe(0);
     expect(ran.stderr).toBe('');
-    expect(ran.stdout.split('\r\n')[0]).toBe('level,mean,p5,p50,p95,extinct,seed');
+    expect(ran.stdout.split('\r\n')[0]).toBe('level,mean,meanTheory,sdTheory,p5,p50,p95,extinct,extinctTheory,seed');
   });
 });

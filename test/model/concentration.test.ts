@@ -61,6 +61,14 @@ describe('p80 and t20 against sums written out', () => {
     expect(got.t20).toBeCloseTo(expected.t20, 10);
   });
 
+  it('fixed 2.5 at 50%: two or three introductions, half of them fans', () => {
+    const b = (n: number, j: number) => (j > n ? 0 : (factorial(n) / (factorial(j) * factorial(n - j))) * 0.5 ** n);
+    const expected = direct((j) => 0.5 * b(2, j) + 0.5 * b(3, j), 1.25, 4);
+    const got = concentration({ distribution: 'fixed', introductions: 2.5, conversion: 0.5, dispersion: 1 })!;
+    expect(got.p80).toBeCloseTo(expected.p80, 12);
+    expect(got.t20).toBeCloseTo(expected.t20, 12);
+  });
+
   it('nonreferrers put their zeros in: 30% never refer, the rest Poisson(3)', () => {
     const expected = direct((j) => (j === 0 ? 0.3 : 0) + (0.7 * Math.exp(-3) * 3 ** j) / factorial(j), 2.1, 60);
     const got = concentration({ distribution: 'poisson', introductions: 3, conversion: 1, dispersion: 1 }, 0.3)!;
