@@ -2,53 +2,16 @@ import { randomBinomial } from 'd3-random';
 import type { ChainParams } from './montecarlo.js';
 import { offspringMean } from './offspring.js';
 import { poissonDraw as poisson } from './poisson.js';
-import { seedState } from './random.js';
+import { Xoshiro128 } from './random.js';
 
 /**
- * The generator of a block of trials: one xoshiro128** stream per block (stream `block` of
- * the seed, as `seededSource(seed, block)` starts), its state in four fields, drawn from
- * by every trial of the block in a fixed order (period by period, trial by trial). A block
- * is what a thread runs, so the draws, and the output, do not depend on the threads; no
- * closure or object is made per trial or per draw.
+ * The generator of a block of trials: stream `block` of the seed ({@link Xoshiro128}), drawn
+ * from by every trial of the block in a fixed order (period by period, trial by trial). A
+ * block is what a thread runs, so the draws, and the output, do not depend on the threads.
  */
-export class BlockRandom {
-  #a: number;
-  #b: number;
-  #c: number;
-  #d: number;
-
+export class BlockRandom extends Xoshiro128 {
   constructor(seed: number, block: number) {
-    const state = seedState(seed, block);
-    this.#a = state[0]!;
-    this.#b = state[1]!;
-    this.#c = state[2]!;
-    this.#d = state[3]!;
-  }
-
-  /** The next 32 bits of the block's xoshiro128** stream. */
-  next(): number {
-    const a = this.#a;
-    const b = this.#b;
-    const c = this.#c ^ a;
-    const d = this.#d ^ b;
-    const m = Math.imul(b, 5);
-    const result = Math.imul((m << 7) | (m >>> 25), 9) >>> 0;
-    this.#a = a ^ d;
-    this.#b = b ^ c;
-    this.#c = c ^ (b << 9);
-    this.#d = (d << 11) | (d >>> 21);
-    return result;
-  }
-
-  /** A uniform in [0, 1) with 53 random bits (two outputs), as `seededSource` makes it. */
-  uniform(): number {
-    // Times 2^-53 (exact), not divided: a multiplication is cheaper.
-    return ((this.next() >>> 5) * 67108864 + (this.next() >>> 6)) * 1.1102230246251565e-16;
-  }
-
-  /** A uniform in (0, 1) from one 32-bit output: for Knuth's product method, where 32 bits are plenty. */
-  uniform32(): number {
-    return (this.next() + 0.5) * 2.3283064365386963e-10;
+    super(seed, block);
   }
 
   /** A standard normal by Marsaglia's polar method (the second of the pair is not kept). */

@@ -123,6 +123,13 @@ function peakReason(best: Progress, unit: string, churn: boolean): string {
     : `the total levels off at ${total} (by ${at})`;
 }
 
+/** Why no fanout or rate can help, if so: no periods to refer in, no conversion, nobody who refers. */
+function nobodyRefers(noPeriods: string | null, p: { conversion: number; nonreferrers?: number }): string | null {
+  if (noPeriods !== null) return `with ${noPeriods} there are no introductions`;
+  if (p.conversion === 0) return 'with conversion 0 no introduction becomes a fan';
+  return p.nonreferrers === 1 ? 'with 100% nonreferrers nobody refers' : null;
+}
+
 const checkTarget = (target: number) => check.real('target', target, 0, bounds.target, true);
 
 function marketTooSmall(target: number, market: number | null): string | null {
@@ -248,14 +255,7 @@ export function fanoutToReach(target: number, p: Omit<TreeParams, 'fanout'>, max
   check.real('maxFanout', maxFanout, 0, bounds.fanout);
   check.whole('depth', p.depth, 0, bounds.depth);
   const run = (fanout: number) => progress(treeLevels({ ...p, fanout }), target, p.depth, () => false);
-  const stuck =
-    p.depth === 0
-      ? 'with depth 0 there are no introductions'
-      : p.conversion === 0
-        ? 'with conversion 0 no introduction becomes a fan'
-        : p.nonreferrers === 1
-          ? 'with 100% nonreferrers nobody refers'
-          : null;
+  const stuck = nobodyRefers(p.depth === 0 ? 'depth 0' : null, p);
   // The tree's total at every level grows with the fanout, market or not (see the tests), so bisection holds.
   return solveReal(run, stuck ?? marketTooSmall(target, p.market), `fanout ${plain(maxFanout)}`, maxFanout, true, 0, true);
 }
@@ -270,14 +270,7 @@ export function rateToReach(target: number, p: Omit<CompoundParams, 'rate'>, max
   check.real('maxRate', maxRate, 0, bounds.rate);
   check.whole('years', p.years, 0, bounds.years);
   const run = (rate: number) => progress(compoundYears({ ...p, rate }), target, p.years, compoundSettled({ ...p, rate }));
-  const stuck =
-    p.years === 0
-      ? 'with 0 years there are no introductions'
-      : p.conversion === 0
-        ? 'with conversion 0 no introduction becomes a fan'
-        : p.nonreferrers === 1
-          ? 'with 100% nonreferrers nobody refers'
-          : null;
+  const stuck = nobodyRefers(p.years === 0 ? '0 years' : null, p);
   // Without churn or without a market the best total grows with the rate; with both it
   // need not: search by scan above the rate where referrals only make up for churn.
   const monotone = p.churn === 0 || p.market === null;
