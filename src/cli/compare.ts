@@ -2,15 +2,13 @@ import * as z from 'zod/mini';
 import type { Count } from '../model/count.js';
 import type { Cell } from '../output/delimited.js';
 import type { Report, Style } from '../output/render.js';
-import { type CompoundFlags, compoundSchema, yearlyRows } from './compound.js';
+import { type CompoundFlags, compoundSchema, yearlyDigits, yearlyRows } from './compound.js';
 import { UsageError } from './io.js';
 import { issueText, marketHoldsStart } from './options.js';
-import { type SimulateParams, simulateParameters, simulateSchema, treeRows } from './simulate.js';
+import { type SimulateParams, simulateParameters, simulateSchema, treeDigits, treeRows } from './simulate.js';
 import { once, pathText } from './validate.js';
 import { fileLabel, quoted, thousands } from './parse.js';
-import { exactDigits, maxExactDigits } from './overflow.js';
-import { isTreeExact } from '../model/tree.js';
-import { isCompoundExact } from '../model/compound.js';
+import { maxExactDigits } from './overflow.js';
 import { strictJson } from './strict-json.js';
 
 /** Characters a scenario name may not hold: C0 and C1 controls, DEL, and bidirectional overrides. */
@@ -82,11 +80,7 @@ export function parseScenarios(text: string, file: string): Scenario[] {
   });
   // One cap for the whole output, checked before anything is computed: 50 scenarios each
   // just under the cap would otherwise take gigabytes.
-  const digits = checked.map(({ command, p }) =>
-    command === 'simulate'
-      ? isTreeExact(p as SimulateParams) ? exactDigits((p as SimulateParams).start, (p as SimulateParams).fanout, (p as SimulateParams).depth) : 0
-      : isCompoundExact(p as CompoundFlags) ? exactDigits((p as CompoundFlags).start, 1 + (p as CompoundFlags).rate, (p as CompoundFlags).years) : 0,
-  );
+  const digits = checked.map(({ command, p }) => (command === 'simulate' ? treeDigits(p as SimulateParams) : yearlyDigits(p as CompoundFlags)));
   const rowsOf = ({ where, command, p }: (typeof checked)[number]) =>
     command === 'simulate' ? treeRows(p as SimulateParams, `${file}: ${where}.depth`) : yearlyRows(p as CompoundFlags, `${file}: ${where}.years`);
   // A scenario past the cap alone is refused by its own check (naming the largest depth or

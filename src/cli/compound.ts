@@ -2,7 +2,7 @@ import * as z from 'zod/mini';
 import { type CompoundRow, compoundFactor, compoundGrowth, isCompoundExact } from '../model/compound.js';
 import type { Report, Style } from '../output/render.js';
 import { fields, marketHoldsStart } from './options.js';
-import { withinDigits, withinRange } from './overflow.js';
+import { exactDigits, withinDigits, withinRange } from './overflow.js';
 import { thousands } from './parse.js';
 import { once } from './validate.js';
 import { counted, marketLine, percent, real, totalsChart } from './words.js';
@@ -43,6 +43,9 @@ export function compoundReport(p: CompoundFlags, rows: readonly CompoundRow[]): 
  * exact rows past 40 million digits, expected values past a double. `years` names the flag
  * (or a scenario's field) in the message.
  */
+/** Digits the exact rows of a compound run would hold (0 when its figures are expected values). */
+export const yearlyDigits = (p: CompoundFlags): number => (isCompoundExact(p) ? exactDigits(p.start, 1 + p.rate, p.years) : 0);
+
 export function yearlyRows(p: CompoundFlags, years = '--years'): CompoundRow[] {
   if (isCompoundExact(p)) withinDigits(p.start, 1 + p.rate, p.years, years, `rate ${thousands(p.rate)}`);
   return withinRange(() => compoundGrowth(p), years, 'year');

@@ -70,7 +70,7 @@ export function trialReport(model: Model, chain: ChainParams, t: TrialFlags & { 
   const names = t.quantiles.map(quantileName);
   // Theory beside the runs (none with a market: no longer a Galton-Watson process).
   const theories = theoryByPeriod(chain);
-  const withTheory = chain.market === null;
+  const withTheory = theories[0]!.mean !== null;
   const table = rows.map((r) => {
     const row: Record<string, Cell> = { [periodName]: r.period };
     if (elapsed) row[elapsed.name] = elapsed.at(r.period);

@@ -2,7 +2,7 @@ import * as z from 'zod/mini';
 import { type TreeRow, isTreeExact, treeFactor, treeGrowth, treeLimit } from '../model/tree.js';
 import type { Report, Style } from '../output/render.js';
 import { fields, marketHoldsStart } from './options.js';
-import { withinDigits, withinRange } from './overflow.js';
+import { exactDigits, withinDigits, withinRange } from './overflow.js';
 import { type Duration, durationText, durationUnits, thousands } from './parse.js';
 import { once } from './validate.js';
 import { counted, marketLine, percent, real, totalsChart } from './words.js';
@@ -77,6 +77,9 @@ export function simulateReport(p: SimulateParams, rows: readonly TreeRow[]): Rep
  * rows past 40 million digits, expected values past a double. `depth` names the flag (or a
  * scenario's field) in the message.
  */
+/** Digits the exact rows of a tree would hold (0 when its figures are expected values). */
+export const treeDigits = (p: SimulateParams): number => (isTreeExact(p) ? exactDigits(p.start, p.fanout, p.depth) : 0);
+
 export function treeRows(p: SimulateParams, depth = '--depth'): TreeRow[] {
   if (isTreeExact(p)) withinDigits(p.start, p.fanout, p.depth, depth, `fanout ${thousands(p.fanout)}`);
   return withinRange(() => treeGrowth(p), depth, 'level');

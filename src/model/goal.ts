@@ -50,8 +50,8 @@ export interface Progress {
 }
 
 /**
- * Runs a model's periods 0..last until one reaches the target or `settled(row, period)`
- * says the total can never grow again; the best total seen is kept as evidence.
+ * Runs a model's periods 0..last until one reaches the target or `settled(row)` says the
+ * total can never grow again; the best total seen is kept as evidence.
  */
 export function progress<R extends { total: Count }>(periods: Iterator<R>, target: number, last: number, settled: (row: R) => boolean): Progress {
   let best = 0;
@@ -255,9 +255,8 @@ export function fanoutToReach(target: number, p: Omit<TreeParams, 'fanout'>, max
   check.real('maxFanout', maxFanout, 0, bounds.fanout);
   check.whole('depth', p.depth, 0, bounds.depth);
   const run = (fanout: number) => progress(treeLevels({ ...p, fanout }), target, p.depth, () => false);
-  const stuck = nobodyRefers(p.depth === 0 ? 'depth 0' : null, p);
   // The tree's total at every level grows with the fanout, market or not (see the tests), so bisection holds.
-  return solveReal(run, stuck ?? marketTooSmall(target, p.market), `fanout ${plain(maxFanout)}`, maxFanout, true, 0, true);
+  return solveReal(run, blocked(nobodyRefers(p.depth === 0 ? 'depth 0' : null, p), marketTooSmall(target, p.market), maxFanout), 'fanout', maxFanout, true, 0, true);
 }
 
 /**
@@ -270,12 +269,22 @@ export function rateToReach(target: number, p: Omit<CompoundParams, 'rate'>, max
   check.real('maxRate', maxRate, 0, bounds.rate);
   check.whole('years', p.years, 0, bounds.years);
   const run = (rate: number) => progress(compoundYears({ ...p, rate }), target, p.years, compoundSettled({ ...p, rate }));
-  const stuck = nobodyRefers(p.years === 0 ? '0 years' : null, p);
+  const stuck = blocked(nobodyRefers(p.years === 0 ? '0 years' : null, p), marketTooSmall(target, p.market), maxRate);
   // Without churn or without a market the best total grows with the rate; with both it
   // need not: search by scan above the rate where referrals only make up for churn.
   const monotone = p.churn === 0 || p.market === null;
-  const { wholeValue: _, ...answer } = solveReal(run, stuck ?? marketTooSmall(target, p.market), `rate ${plain(maxRate)}`, maxRate, monotone, p.churn / compoundFactor({ ...p, rate: 1 }), false);
+  const { wholeValue: _, ...answer } = solveReal(run, stuck, 'rate', maxRate, monotone, p.churn / compoundFactor({ ...p, rate: 1 }), false);
   return answer;
+}
+
+/** A search that cannot succeed, and the value whose run to show: nothing to refer with (0), or too small a market (the largest). */
+interface Blocked {
+  reason: string;
+  shown: number;
+}
+
+function blocked(nobody: string | null, market: string | null, max: number): Blocked | null {
+  return nobody !== null ? { reason: nobody, shown: 0 } : market !== null ? { reason: market, shown: max } : null;
 }
 
 /**
@@ -283,7 +292,7 @@ export function rateToReach(target: number, p: Omit<CompoundParams, 'rate'>, max
  * otherwise by {@link smallestRealScan} above `floor`), with the smallest whole one; the
  * attempt shows the whole answer when `showWhole` (a fanout is a count of introductions).
  */
-function solveReal(run: (x: number) => Progress, stuck: string | null, largest: string, max: number, monotone: boolean, floor: number, showWhole: boolean): FanoutAnswer {
+function solveReal(run: (x: number) => Progress, stuck: Blocked | null, name: string, max: number, monotone: boolean, floor: number, showWhole: boolean): FanoutAnswer {
   const ok = (x: number) => run(x).reached >= 0;
   const answer = (value: number, whole: number | null): FanoutAnswer => {
     const shown = showWhole && whole !== null ? whole : value;
@@ -297,17 +306,17 @@ function solveReal(run: (x: number) => Progress, stuck: string | null, largest: 
     attempt: { value: best, period: run(best).best },
   });
   if (ok(0)) return answer(0, 0);
-  if (stuck !== null) return missed(stuck, stuck.startsWith('the market') ? max : 0);
+  if (stuck !== null) return missed(stuck.reason, stuck.shown);
   if (monotone) {
-    if (!ok(max)) return missed(`not reached even with ${largest}, the largest allowed`, max);
+    if (!ok(max)) return missed(`not reached even with ${name} ${plain(max)}, the largest allowed`, max);
     const whole = smallestWhole(ok, 0, max);
     return answer(smallestReal(ok, whole - 1, whole), whole);
   }
   const { value, best } = smallestRealScan(run, Math.min(floor, max), max);
   if (value === null) {
     const closest = run(best);
-    const at = `${plain(toNumber(closest.bestTotal))}, in year ${plain(closest.best)} with ${largest.split(' ')[0]} ${plain(best)}`;
-    return missed(`not reached with any ${largest.split(' ')[0]} up to ${plain(max)}: the closest is ${at}`, best);
+    const at = `${plain(toNumber(closest.bestTotal))}, in year ${plain(closest.best)} with ${name} ${plain(best)}`;
+    return missed(`not reached with any ${name} up to ${plain(max)}: the closest is ${at}`, best);
   }
   const whole = Math.ceil(value);
   return answer(value, ok(whole) ? whole : null);
