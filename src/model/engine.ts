@@ -1,6 +1,5 @@
-import { randomBinomial } from 'd3-random';
 import type { ChainParams } from './montecarlo.js';
-import { offspringMean } from './offspring.js';
+import { binomialDraw, offspringMean } from './offspring.js';
 import { poissonDraw as poisson } from './poisson.js';
 import { Xoshiro128 } from './random.js';
 
@@ -10,10 +9,6 @@ import { Xoshiro128 } from './random.js';
  * block is what a thread runs, so the draws, and the output, do not depend on the threads.
  */
 export class BlockRandom extends Xoshiro128 {
-  constructor(seed: number, block: number) {
-    super(seed, block);
-  }
-
   /** A standard normal by Marsaglia's polar method (the second of the pair is not kept). */
   normal(): number {
     for (;;) {
@@ -52,11 +47,6 @@ export function gamma(rng: BlockRandom, shape: number): number {
   }
 }
 
-/** Binomial(n, p) from the block's stream (d3-random's sampler, driven by it); 0 when n is 0. */
-function binomialOf(rng: BlockRandom): (n: number, p: number) => number {
-  const draw = randomBinomial.source(() => rng.uniform());
-  return (n, p) => (n === 0 || p <= 0 ? 0 : p >= 1 ? n : draw(n, p)());
-}
 
 /** What a block of trials leaves for the summary: per period, the sum of the totals and the runs extinct. */
 export interface BlockTotals {
@@ -79,7 +69,7 @@ export type TotalsSink = (period: number, totals: Float64Array) => void;
 export function runTrialsBlock(p: ChainParams, seed: number, block: number, count: number, sink: TotalsSink): BlockTotals {
   const width = p.periods + 1;
   const rng = new BlockRandom(seed, block);
-  const binomial = binomialOf(rng);
+  const binomial = binomialDraw(() => rng.uniform()); // d3-random's, driven by the block's stream
   const sums = new Float64Array(width);
   const extinct = new Float64Array(width);
   // One period's totals at a time, handed to the sink and reused: memory does not grow with the periods.
