@@ -7,12 +7,9 @@ import { UsageError } from './io.js';
 import { issueText, marketHoldsStart } from './options.js';
 import { type SimulateParams, simulateParameters, simulateSchema, treeDigits, treeRows } from './simulate.js';
 import { once, pathText } from './validate.js';
-import { fileLabel, quoted, thousands } from './parse.js';
+import { fileLabel, hasUnsafeCharacters, quoted, thousands } from './parse.js';
 import { maxExactDigits } from './overflow.js';
 import { strictJson } from './strict-json.js';
-
-/** Characters a scenario name may not hold: C0 and C1 controls, DEL, and bidirectional overrides. */
-const controlCharacters = /[\u0000-\u001f\u007f-\u009f\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/;
 
 const scenarioSchemas = once(() => {
   const name = z.string().check(
@@ -21,7 +18,7 @@ const scenarioSchemas = once(() => {
     z.refine((n) => n.trim() !== 'period', 'must not be "period", the name of the first column'),
     // Names head columns in terminals, SVG and spreadsheets: no control characters (escape
     // sequences, tabs, line breaks), no direction overrides.
-    z.refine((n) => !controlCharacters.test(n), 'must not hold control characters, tabs, line breaks or direction overrides'),
+    z.refine((n) => !hasUnsafeCharacters(n), 'must not hold control characters, tabs, line breaks or direction overrides'),
   );
 
   // A scenario is a command name and that command's flags, spelled as the flags are.

@@ -19,17 +19,26 @@ export { thousands } from '../model/limits.js';
 /** The longest text any value may be: checked before parsing, so no parser sees more. */
 export const maxValueLength = 100;
 
+/** Characters never echoed raw: C0 and C1 controls, DEL, and marks that turn text direction. */
+const unsafe = /[\u0000-\u001f\u007f-\u009f\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
+
+/** Whether a text holds any of those characters (scenario names may not). */
+export const hasUnsafeCharacters = (text: string): boolean => text.search(unsafe) >= 0;
+
+/** Those characters written as `\uXXXX`. */
+const escapeUnsafe = (text: string): string => text.replace(unsafe, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+
 /**
  * A value as messages show it: JSON-quoted (control characters escaped, C1 controls and
  * direction overrides too, so nothing reaches a terminal raw), and cut with an ellipsis
  * past 40 characters.
  *
- * @example quoted('a'.repeat(50)) // => '"aaaa…aaaa…"' (40 characters and an ellipsis)
+ * @example quoted('a'.repeat(50)) // => '"' + 'a'.repeat(40) + '…"'
  */
 export function quoted(value: unknown): string {
   const text = typeof value === 'string' ? (value.length > 40 ? `${value.slice(0, 40)}…` : value) : value;
   const json = JSON.stringify(text) ?? String(text);
-  return json.replace(/[\u007f-\u009f\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+  return escapeUnsafe(json);
 }
 
 /**
@@ -40,8 +49,7 @@ export function quoted(value: unknown): string {
  * @example safeText("unknown option '--\u001b[31m'") // => "unknown option '--\\u001b[31m'"
  */
 export function safeText(text: string): string {
-  const escaped = text.replace(/[\u0000-\u001f\u007f-\u009f\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
-  return escaped.replace(/'([^']{41,})'/g, (_, inner: string) => `'${inner.slice(0, 40)}…'`);
+  return escapeUnsafe(text).replace(/'([^']{41,})'/g, (_, inner: string) => `'${inner.slice(0, 40)}…'`);
 }
 
 /**
