@@ -35,7 +35,7 @@ export type GoalFlags = z.infer<ReturnType<typeof goalSchema>>;
 export type SolvedFor = 'depth' | 'fanout' | 'years' | 'rate';
 const solvesFor = { fanout: 'depth', depth: 'fanout', rate: 'years', years: 'rate' } as const;
 
-const targetRule = realNumber(0, bounds.target, true);
+const targetRule = realNumber(0, bounds.target, true, 'whole');
 
 /** The goal's target: a positive number up to 1e300. */
 export function parseTarget(text: string | undefined): number {

@@ -10,6 +10,7 @@ import { environmentLocale, fileLabel, isInvalid, localeTag, quoted } from './pa
 import { type Job, buildProgram, shortHelp } from './program.js';
 import { simulateReport, simulateSchema, treeRows } from './simulate.js';
 import { parseFlags, pick } from './validate.js';
+import { marksOf, readNumbersUnder } from './number-reading.js';
 
 /** Exit codes: 0 success, 1 an unexpected failure (a bug), 2 a usage or input error, 130 Ctrl-C. */
 export const exitCodes = { ok: 0, failure: 1, usage: 2, interrupted: 130 } as const;
@@ -121,10 +122,20 @@ type ReportJob = Job & { command: Exclude<Job['command'], 'example'> };
 
 /** Computes the job's report and renders it; throws UsageError for bad input. */
 async function run(job: ReportJob, io: Io): Promise<string> {
-  const format = job.flags.format as Format;
   // Checked now, so a bad --locale fails whatever the format; the table's style (chalk, and
   // ICU for locales other than en-US) loads only when a table is drawn.
   const locale = job.flags.locale === undefined ? undefined : checkedLocale(job.flags.locale);
+  // Numbers in flags and scenario files are read the locale's way (`10.000` under nl-NL).
+  const restore = readNumbersUnder(() => marksOf(locale ?? environmentLocale(io.env)));
+  try {
+    return await renderRun(job, io, locale);
+  } finally {
+    restore();
+  }
+}
+
+async function renderRun(job: ReportJob, io: Io, locale: string | undefined): Promise<string> {
+  const format = job.flags.format as Format;
   const style = async () => (await import('./style.js')).buildStyle(io, { locale, color: job.flags.color });
   // The environment's locale is looked up only for a chart: checking a tag loads ICU.
   const drawn = job.flags.chart === true || format === 'svg';

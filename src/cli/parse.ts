@@ -1,4 +1,5 @@
 import { ruleText } from '../model/limits.js';
+import { type NumberKind, readNumberHere } from './number-reading.js';
 
 /**
  * Parsers from the text of a flag (or a scenario field) to a value. Each returns the value
@@ -67,12 +68,13 @@ export function fileLabel(file: string): string {
  * leading `+`, surrounding blanks ignored (`1e3`, `+3`, ` 7 `, `.5`). Not accepted: hex
  * (`0x10`), separators (`1_000`, `1,5`), signs other than `+`, `Infinity`, `NaN`, empty text.
  * Every part of the pattern can match a character in one way only (no backtracking), and
- * texts past {@link maxValueLength} are refused before it runs.
+ * texts past {@link maxValueLength} are refused before it runs. Lists (`--quantiles`) use
+ * it: their commas separate items.
  */
 const decimal = /^\+?(?:\d+(?:\.\d*)?|\.\d+)(?:e[+-]?\d+)?$/i;
 
 /** The number a text spells under the {@link decimal} grammar, or null. */
-export function numberText(text: string | number): number | null {
+export function plainNumber(text: string | number): number | null {
   if (typeof text === 'number') return Number.isFinite(text) ? text : null;
   if (text.length > maxValueLength) return null;
   const trimmed = text.trim();
@@ -81,26 +83,44 @@ export function numberText(text: string | number): number | null {
   return Number.isFinite(value) ? value : null;
 }
 
+/**
+ * The number a flag's text spells under the reader's locale (see number-reading.ts: `10.000`
+ * is ten thousand under nl-NL), null when it spells none, or why a form is refused.
+ */
+export function numberText(text: string | number, kind: NumberKind): number | null | Invalid {
+  if (typeof text === 'number') return Number.isFinite(text) ? text : null;
+  if (text.length > maxValueLength) return null;
+  const reading = readNumberHere(text, kind);
+  if (reading === null) return null;
+  return 'refused' in reading ? { invalid: reading.refused } : reading.value;
+}
+
 /** A whole number from min to max. */
 export function wholeNumber(min: number, max: number) {
   const rule = { invalid: ruleText.whole(min, max) };
   return (text: string | number): Parsed<number> => {
-    const value = numberText(text);
+    const value = numberText(text, 'whole');
+    if (isInvalid(value)) return value;
     return value !== null && Number.isInteger(value) && value >= min && value <= max ? value : rule;
   };
 }
 
-/** A real number from min to max; `above` makes the lower end exclusive. */
-export function realNumber(min: number, max: number, above = false) {
+/**
+ * A real number from min to max; `above` makes the lower end exclusive. `reading` 'whole'
+ * reads `10.000` under nl-NL as ten thousand, for numbers people count (a goal's target).
+ */
+export function realNumber(min: number, max: number, above = false, reading: NumberKind = 'fraction') {
   const rule = { invalid: ruleText.real(min, max, above) };
   return (text: string | number): Parsed<number> => {
-    const value = numberText(text);
+    const value = numberText(text, reading);
+    if (isInvalid(value)) return value;
     return value !== null && (above ? value > min : value >= min) && value <= max ? value : rule;
   };
 }
 
 /**
- * A share from 0 to 1, written as a fraction (`0.3`) or a percentage (`30%`).
+ * A share from 0 to 1, written as a fraction (`0.3`) or a percentage (`30%`, `12,5 %` under
+ * a decimal-comma locale).
  *
  * @example share('30%') // => 0.3
  */
@@ -108,7 +128,8 @@ export function share(text: string | number): Parsed<number> {
   const rule = { invalid: `${ruleText.share}, or a percentage from 0% to 100%` };
   const trimmed = typeof text === 'string' ? text.trim() : text;
   const percent = typeof trimmed === 'string' && trimmed.endsWith('%');
-  const value = numberText(percent ? (trimmed as string).slice(0, -1) : trimmed);
+  const value = numberText(percent ? (trimmed as string).slice(0, -1) : trimmed, 'fraction');
+  if (isInvalid(value)) return value;
   if (value === null) return rule;
   // Divide, do not multiply by 0.01: 30 / 100 is the double nearest 0.3, 30 * 0.01 is not.
   const fraction = percent ? value / 100 : value;
@@ -142,7 +163,8 @@ export function duration(text: string | number): Parsed<Duration> {
   let cut = trimmed.length;
   while (cut > 0 && /[a-z]/i.test(trimmed[cut - 1]!)) cut--;
   const unit = cut < trimmed.length ? unitWords[trimmed.slice(cut).toLowerCase()] : undefined;
-  const amount = cut > 0 ? numberText(trimmed.slice(0, cut).trimEnd()) : null;
+  const amount = cut > 0 ? numberText(trimmed.slice(0, cut).trimEnd(), 'fraction') : null;
+  if (isInvalid(amount)) return amount;
   if (!unit || amount === null || amount <= 0) return rule;
   const inYears = { d: 365.25, w: 52.18, m: 12, y: 1 }[unit];
   return amount / inYears <= 100 ? { amount, unit } : rule;
@@ -192,7 +214,7 @@ export function quantileList(text: string | number): Parsed<number[]> {
   const rule = { invalid: 'must be up to 9 percentiles above 0 and below 100, separated by commas, such as 5,50,95' };
   if (String(text).length > maxValueLength) return rule;
   const parts = String(text).split(',');
-  const values = parts.map((part) => numberText(part));
+  const values = parts.map((part) => plainNumber(part));
   if (parts.length > 9 || values.some((v) => v === null || v <= 0 || v >= 100)) return rule;
   // 0.05,0.5 is far more likely shares than p0.05 and p0.5: refuse rather than guess.
   if ((values as number[]).every((v) => v < 1)) {

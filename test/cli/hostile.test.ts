@@ -21,7 +21,7 @@ const cases: Case[] = [
   ['2e0 is a whole 2', ['simulate', '--depth', '2e0'], { total: 111 }],
   ['0x10 is refused', ['simulate', '--fanout', '0x10'], /^fans: --fanout must be a number from 0 to 1,000,000 \(got "0x10"\)$/],
   ['1_000 is refused', ['simulate', '--fanout', '1_000'], /^fans: --fanout must be a number/],
-  ['1,5 is refused (use a dot)', ['compound', '--rate', '1,5'], /^fans: --rate must be a number from 0 to 1,000 \(got "1,5"\)$/],
+  ['1,5 under en-US is refused with both readings', ['compound', '--rate', '1,5'], /^fans: --rate could be 1\.5 \(comma as decimal mark\) or 15 \(comma between thousands\), and en-US writes neither that way: write 1\.5 or 15, or set --locale nl-NL to read numbers that way \(got "1,5"\)$/],
   ['Infinity is refused', ['compound', '--rate', 'Infinity'], /^fans: --rate must be a number/],
   ['NaN is refused', ['simulate', '--start', 'NaN'], /^fans: --start must be a whole number/],
   ['-0 is refused (no signs but +)', ['simulate', '--depth', '-0'], /^fans: --depth must be a whole number/],

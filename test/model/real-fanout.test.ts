@@ -29,10 +29,18 @@ describe('real fanouts, expected values', () => {
     expect(shown).toContain('Referral factor K = 9.64197 (fanout 9.64197 × conversion 100%).');
   });
 
-  it.each([['-0.5'], ['NaN'], ['1000000.5'], ['1,5']])('--fanout %s is refused in one line', async (value) => {
+  it.each([['-0.5'], ['NaN'], ['1000000.5']])('--fanout %s is refused in one line', async (value) => {
     const ran = await fans(['simulate', '--fanout', value]);
     expect(ran).toMatchObject({ code: 2, stdout: '' });
     expect(ran.stderr).toMatch(/^fans: --fanout must be a number from 0 to 1,000,000 \(got "[^"]*"\)\n$/);
+  });
+
+  it('--fanout 1,5 is refused under en-US with both readings, and read as 1.5 under nl-NL', async () => {
+    const ran = await fans(['simulate', '--fanout', '1,5']);
+    expect(ran).toMatchObject({ code: 2, stdout: '' });
+    expect(ran.stderr).toMatch(/^fans: --fanout could be 1\.5 \(comma as decimal mark\) or 15 .*\(got "1,5"\)\n$/);
+    const dutch = JSON.parse((await fans(['simulate', '--fanout', '1,5', '--locale', 'nl-NL', '--format', 'json'])).stdout);
+    expect(dutch.parameters.fanout).toBe(1.5);
   });
 });
 

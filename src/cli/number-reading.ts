@@ -1,0 +1,184 @@
+/**
+ * How `fans` reads a number someone typed: one rule for every numeric flag, the goal's
+ * target and number strings in scenario files, under the reader's locale.
+ *
+ * The rule (README, "Numbers as you write them"):
+ * 1. Plain numbers mean the same everywhere: `10000`, `0.2`, `.5`, `1e6`, `+3`.
+ * 2. The locale's own way is read as it writes it: under nl-NL `10.000` is ten thousand and
+ *    `0,2` is 0.2; under en-US `10,000` is ten thousand; under fr-FR `10 000` (a space,
+ *    no-break space or narrow no-break space) is ten thousand; under en-IN `1,00,000` is a
+ *    hundred thousand. Groups must be well formed (three digits, or the locale's own pattern).
+ * 3. A form with two readings is refused with both: one thousands mark followed by three
+ *    digits and nothing else (`1.500` under nl-NL, `1,500` under en-US) in a flag that takes
+ *    fractions could be thousands or a decimal. Whole-number flags read it as thousands,
+ *    the way the locale writes it.
+ * 4. Anything else is refused with how it would read in the other convention and how to
+ *    write it: `0,2` under en-US ("en-US writes 0.2").
+ *
+ * Every step is a linear scan or a pattern with no nested quantifiers; texts are at most
+ * {@link maxNumberText} characters when they reach here.
+ */
+
+/** The marks a locale writes numbers with. */
+export interface NumberMarks {
+  locale: string;
+  /** The decimal mark: `.` or `,` (or another single character). */
+  decimal: string;
+  /** The characters accepted between groups of digits (a space-like mark accepts all three spaces). */
+  group: string;
+  /** Digits in the groups before the last three: 3, or 2 for en-IN (`1,00,000`). */
+  secondary: number;
+}
+
+/** What a text reads as: a number, or why not (the words after the flag's name). */
+export type NumberReading = { value: number } | { refused: string };
+
+/** Whether a flag takes fractions (1.5) or only whole numbers (10000). */
+export type NumberKind = 'whole' | 'fraction';
+
+const spaces = ' \u00a0\u202f';
+
+/** en-US, known without asking ICU (which costs start-up time). */
+export const enUsMarks: NumberMarks = { locale: 'en-US', decimal: '.', group: ',', secondary: 3 };
+
+/** The marks of a locale, from Intl (en-US without it). */
+export function marksOf(locale: string): NumberMarks {
+  if (locale === 'en-US' || locale === 'en') return enUsMarks;
+  const parts = new Intl.NumberFormat(locale, { useGrouping: true }).formatToParts(123456789.5);
+  const decimal = parts.find((p) => p.type === 'decimal')?.value ?? '.';
+  const groupMark = parts.find((p) => p.type === 'group')?.value ?? '';
+  const integers = parts.filter((p) => p.type === 'integer').map((p) => p.value.length);
+  const secondary = integers.length >= 3 ? integers[1]! : 3;
+  const group = spaces.includes(groupMark) && groupMark !== '' ? spaces : groupMark;
+  return { locale, decimal, group, secondary };
+}
+
+/** Plain numbers: digits with an optional dot fraction and exponent, an optional leading `+`. */
+const plainPattern = /^\+?(?:\d+(?:\.\d*)?|\.\d+)(?:e[+-]?\d+)?$/i;
+
+/** The value of a plain number, or null. */
+function plainValue(text: string): number | null {
+  if (!plainPattern.test(text)) return null;
+  const value = Number(text);
+  return Number.isFinite(value) ? value : null;
+}
+
+/**
+ * The value of `text` written with `decimal` between whole and fraction and any of `group`
+ * between groups of digits (well formed: the first group 1 to 3 digits not starting with 0,
+ * then groups of `secondary` digits and a last group of three), or null. One scan.
+ */
+function markedValue(text: string, decimal: string, group: string, secondary: number): number | null {
+  let body = text.startsWith('+') ? text.slice(1) : text;
+  let fraction = '';
+  const point = body.indexOf(decimal);
+  if (point >= 0) {
+    fraction = body.slice(point + 1);
+    body = body.slice(0, point);
+    if (!/^\d+$/.test(fraction) || (body !== '' && !/^\d/.test(body))) return null;
+  }
+  const groups: string[] = [];
+  let current = '';
+  for (const c of body) {
+    if (c >= '0' && c <= '9') current += c;
+    else if (group.includes(c)) {
+      groups.push(current);
+      current = '';
+    } else return null;
+  }
+  groups.push(current);
+  if (groups.length > 1) {
+    const [first, ...rest] = groups;
+    const last = rest.pop()!;
+    // Groups of three (`100,000`) everywhere; the locale's own pattern too (en-IN `1,00,000`).
+    const threes = rest.every((g) => g.length === 3);
+    const own = secondary !== 3 && first!.length <= secondary && rest.every((g) => g.length === secondary);
+    if (!/^[1-9]\d{0,2}$/.test(first!) || last.length !== 3 || !(threes || own)) return null;
+  } else if (body === '' && fraction === '') return null;
+  const digits = groups.join('');
+  const value = Number(`${digits === '' ? '0' : digits}${fraction === '' ? '' : `.${fraction}`}`);
+  return Number.isFinite(value) ? value : null;
+}
+
+/** A value written plainly, as the message suggests it: `1500`, `1.5`. */
+const plainText = (value: number) => String(value);
+
+/** The other convention's marks: a decimal comma locale's for en-US, en-US's for the others. */
+const otherMarks = (marks: NumberMarks): NumberMarks =>
+  marks.decimal === '.' ? { locale: 'nl-NL', decimal: ',', group: '.', secondary: 3 } : enUsMarks;
+
+/** The name of a mark in words. */
+const markName = (mark: string) => (mark === '.' ? 'dot' : mark === ',' ? 'comma' : 'space');
+
+/**
+ * A number as someone typed it, read under `marks` (see the rule above). `marks` is a
+ * function so that ICU is asked only for texts that hold a mark.
+ *
+ * @example readNumber('10.000', 'whole', () => marksOf('nl-NL')) // => { value: 10000 }
+ * @example readNumber('0,2', 'fraction', () => enUsMarks) // => { refused: 'uses a decimal comma, ...' }
+ */
+export function readNumber(raw: string, kind: NumberKind, marksFor: () => NumberMarks): NumberReading | null {
+  const text = raw.trim();
+  const single = /^\+?[1-9]\d{0,2}([.,])\d{3}$/.exec(text);
+  if (single) {
+    // `1.500`, `1,500`: thousands or a decimal? The flag's kind and the locale decide, or no one.
+    const mark = single[1]!;
+    const marks = marksFor();
+    const thousands = Number(text.replace(mark, ''));
+    const decimal = Number(text.replace(mark, '.'));
+    if (kind === 'whole' ? marks.group.includes(mark) : marks.decimal === mark) return { value: kind === 'whole' ? thousands : decimal };
+    return {
+      refused: `could be ${plainText(thousands)} (${markName(mark)} between thousands) or ${plainText(decimal)} (${markName(mark)} as decimal mark), and ${marks.locale} does not say which: write ${plainText(thousands)} or ${writtenIn(decimal, marks)}`,
+    };
+  }
+  const plain = plainValue(text);
+  if (plain !== null) return { value: plain };
+  if (text === '') return null;
+  const marks = marksFor();
+  const local = markedValue(text, marks.decimal, marks.group, marks.secondary);
+  if (local !== null) return { value: local };
+  const other = otherMarks(marks);
+  const otherValue = markedValue(text, other.decimal, other.group, 3);
+  if (otherValue === null) return null;
+  const otherWay = other.decimal === ',' ? 'a decimal comma' : 'a decimal point and commas between thousands';
+  const fix = `set --locale ${other.locale} to read numbers that way`;
+  // `1,5` under en-US: a decimal comma, or a misplaced thousands comma (15)?
+  if (/^\+?[1-9]\d*[.,]\d+$/.test(text) && text.includes(other.decimal)) {
+    const stripped = Number(text.replace(/[^\d]/g, ''));
+    return { refused: `could be ${plainText(otherValue)} (${markName(other.decimal)} as decimal mark) or ${plainText(stripped)} (${markName(other.decimal)} between thousands), and ${marks.locale} writes neither that way: write ${writtenIn(otherValue, marks)} or ${plainText(stripped)}, or ${fix}` };
+  }
+  return { refused: `reads as ${plainText(otherValue)} only with ${otherWay}, which ${marks.locale} does not use: write ${writtenIn(otherValue, marks)}${writtenIn(otherValue, marks) === plainText(otherValue) ? '' : ` or ${plainText(otherValue)}`}, or ${fix}` };
+}
+
+/** A value the way a locale groups and marks it: `1.234,5` under nl-NL. */
+function writtenIn(value: number, marks: NumberMarks): string {
+  const [whole, fraction] = plainText(value).split('.');
+  const groupMark = marks.group[marks.group.length - 1] === '\u202f' ? ' ' : marks.group[0] ?? '';
+  let grouped = whole!.slice(-3);
+  let rest = whole!.slice(0, -3);
+  while (rest.length > 0) {
+    grouped = `${rest.slice(-marks.secondary)}${groupMark}${grouped}`;
+    rest = rest.slice(0, -marks.secondary);
+  }
+  return fraction === undefined ? grouped : `${grouped}${marks.decimal}${fraction}`;
+}
+
+/** The marks numbers are read under now: en-US until a run says otherwise. */
+let active: () => NumberMarks = () => enUsMarks;
+
+/**
+ * Read numbers under `marks` until the returned function is called (a run of `main` sets
+ * its locale's marks, then restores the previous ones). `marks` is asked at most once, and
+ * only when a text holds a mark: looking a locale up loads ICU.
+ */
+export function readNumbersUnder(marks: () => NumberMarks): () => void {
+  const previous = active;
+  let known: NumberMarks | undefined;
+  active = () => (known ??= marks());
+  return () => {
+    active = previous;
+  };
+}
+
+/** {@link readNumber} under the marks of the current run. */
+export const readNumberHere = (text: string, kind: NumberKind): NumberReading | null => readNumber(text, kind, () => active());
