@@ -103,11 +103,8 @@ export function compareReport(scenarios: readonly Scenario[], file = 'scenarios'
   const rows = Array.from({ length: periods }, (_, period) =>
     Object.fromEntries([['period', period], ...scenarios.map((s) => [s.name, s.totals[period] ?? null])]) as Record<string, Cell>,
   );
-  const summary = (style: Style) => scenarios.map((s) => {
-    const last = s.totals.length - 1;
-    const unit = s.command === 'simulate' ? (last === 1 ? 'step' : 'steps') : last === 1 ? 'year' : 'years';
-    return `${s.name}: ${style.count(s.totals[last]!)} after ${last} ${unit} (${s.command}).`;
-  });
+  const summary = ({ words, numbers }: Style) =>
+    scenarios.map((s) => words.compare.line(numbers, { name: s.name, total: s.totals.at(-1)!, last: s.totals.length - 1, command: s.command }));
   return {
     columns: ['period', ...scenarios.map((s) => s.name)],
     rows,

@@ -5,7 +5,7 @@ import { fields, marketHoldsStart } from './options.js';
 import { exactDigits, withinDigits, withinRange } from './overflow.js';
 import { thousands } from './parse.js';
 import { once } from './validate.js';
-import { counted, marketLine, percent, real, totalsChart } from './words.js';
+import { totalsChart } from './words.js';
 
 /** Flags of `fans compound`, checked once. */
 export const compoundSchema = once(() =>
@@ -19,19 +19,25 @@ export function compoundReport(p: CompoundFlags, rows: readonly CompoundRow[]): 
   const k = compoundFactor(p);
   const growth = 1 + k - p.churn;
   const withLost = p.churn > 0;
-  const summary = ({ count, locale }: Style) => [
-    `${counted(count, p.start, 'fan becomes', 'fans become')} ${counted(count, total, 'fan', 'fans')} in ${counted(count, p.years, 'year', 'years')}.`,
-    `Referral factor K = ${real(locale, k)} a year (rate ${real(locale, p.rate)} × conversion ${percent(locale, p.conversion)}${p.nonreferrers > 0 ? ` × referrers ${percent(locale, 1 - p.nonreferrers)}` : ''})` +
-      (withLost ? `, churn ${percent(locale, p.churn)}` : '') +
-      (growth > 1 ? `: fans grow ×${real(locale, growth)} a year${p.market === null ? '' : ' until the market fills'}.` : growth === 1 ? ': the number of fans stays the same.' : ': churn outruns referrals, and the number of fans shrinks.'),
-    ...marketLine(locale, count, p.market, rows.reduce((sum, r) => sum + Number(r.new), 0)),
+  const summary = ({ words, numbers }: Style) => [
+    words.compound.becomes(numbers, { start: p.start, total, years: p.years }),
+    words.compound.factor(numbers, {
+      k,
+      rate: p.rate,
+      conversion: p.conversion,
+      referrers: p.nonreferrers > 0 ? 1 - p.nonreferrers : null,
+      churn: withLost ? p.churn : null,
+      growth,
+      market: p.market !== null,
+    }),
+    ...(p.market === null ? [] : [words.market(numbers, p.market, rows.reduce((sum, r) => sum + Number(r.new), 0))]),
   ];
   const columns = ['year', 'new', ...(withLost ? ['lost'] : []), 'total'];
   const table = rows.map((r) => ({ year: r.year, new: r.new, ...(withLost ? { lost: r.lost } : {}), total: r.total }));
   return {
     columns,
     rows: table,
-    total: { label: 'total', value: total },
+    total: { value: total },
     summary,
     chart: totalsChart('compound', p, { start: 1, conversion: 1, churn: 0, nonreferrers: 0 }, 'year', rows.map((r) => r.total)),
     json: { command: 'compound', parameters: p, rows: table, total, referralFactor: k, growthFactor: growth },

@@ -2,7 +2,7 @@ import { fstatSync, statSync, writeSync } from 'node:fs';
 
 /** Writes text to a file descriptor; see {@link fdWriter}. */
 export interface FdWriter {
-  (text: string): void;
+  (text: string | Uint8Array): void;
   /** Whether some text went to the stream, which may still hold it: the process must not exit before it drains. */
   readonly streamed: boolean;
 }
@@ -26,12 +26,12 @@ export function fdWriter(
   write: (fd: number, bytes: Uint8Array, offset: number) => number = writeSync,
 ): FdWriter {
   let streamed = false;
-  const writer = (text: string) => {
+  const writer = (text: string | Uint8Array) => {
     if (streamed) {
       stream().write(text);
       return;
     }
-    const bytes = Buffer.from(text, 'utf8');
+    const bytes = typeof text === 'string' ? Buffer.from(text, 'utf8') : text;
     let offset = 0;
     try {
       while (offset < bytes.length) offset += write(fd, bytes, offset);

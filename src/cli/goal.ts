@@ -10,7 +10,10 @@ import { bounds, field, marketHoldsStart, optionSpecs, optionalField } from './o
 import { isInvalid, quoted, realNumber } from './parse.js';
 import { simulateReport } from './simulate.js';
 import { once } from './validate.js';
-import { counted, percent, real } from './words.js';
+import { numbersFor } from './words.js';
+import { en } from '../output/words/en.js';
+
+const englishNumbers = numbersFor('en-US');
 
 /** Flags of `fans goal`: the given half of a pair has no default. */
 export const goalSchema = once(() =>
@@ -106,21 +109,19 @@ export function goalReport(target: number, solved: SolvedFor, f: GoalFlags): Rep
   const { answer, report, before } = solveGoal(target, solved, f);
   const tree = solved === 'depth' || solved === 'fanout';
   const reachedAt = answer.reachable ? answer.attempt.period : null;
-  const headline = ({ count, locale }: Style): string => {
-    const goal = count(target);
-    const total = count(report.total!.value as Count);
-    if (!answer.reachable || answer.value === null) return `The target of ${goal} cannot be reached: ${answer.reason}. The best attempt is below (${total}).`;
-    const v = answer.value;
-    const was = before === null ? '' : `; one less reaches only ${count(before)}`;
+  const headline = ({ words, numbers }: Style): string => {
+    const total = report.total!.value as Count;
+    if (!answer.reachable || answer.value === null) return words.goal.unreachable(numbers, { target, why: words.goal.why(numbers, answer.why!), total });
+    const value = answer.value;
     switch (solved) {
       case 'depth':
-        return `${counted(count, v, 'step', 'steps')} reach${v === 1 ? 'es' : ''} the target of ${goal} (${total})${was}.`;
+        return words.goal.steps(numbers, { value, target, total, before });
       case 'years':
-        return `${counted(count, v, 'year reaches', 'years reach')} the target of ${goal} (${total})${was}.`;
+        return words.goal.years(numbers, { value, target, total, before });
       case 'fanout':
-        return `A fanout of ${real(locale, v)} reaches ${goal} exactly; the smallest whole fanout is ${count(answer.wholeValue ?? 0)}, reaching ${total} by level ${count(reachedAt!)} of ${count(f.depth!)}${was}.`;
+        return words.goal.fanout(numbers, { value, target, whole: answer.wholeValue ?? 0, total, level: reachedAt!, depth: f.depth!, before });
       case 'rate':
-        return `A yearly rate of ${real(locale, v)} (${percent(locale, v)}) reaches the target of ${goal} in year ${count(reachedAt!)} of ${count(f.years!)} (${total}).`;
+        return words.goal.rate(numbers, { value, target, year: reachedAt!, years: f.years!, total });
     }
   };
   const scenario = report.json;
@@ -136,7 +137,8 @@ export function goalReport(target: number, solved: SolvedFor, f: GoalFlags): Rep
       value: answer.value,
       ...(solved === 'fanout' ? { wholeValue: answer.wholeValue ?? null } : {}),
       reachable: answer.reachable,
-      reason: answer.reason,
+      // JSON is an interface: its reason is in English, with en-US numbers.
+      reason: answer.why === null ? null : en.goal.why(englishNumbers, answer.why),
       reachedAt,
       model: tree ? 'simulate' : 'compound',
       parameters: scenario.parameters,

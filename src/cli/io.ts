@@ -1,6 +1,7 @@
 /** Everything the CLI touches outside itself, so tests can run `main` in-process. */
 export interface Io {
-  stdout(text: string): void;
+  /** Writes to stdout: text, or bytes of a binary format (xlsx) when stdout is not a terminal. */
+  stdout(text: string | Uint8Array): void;
   stderr(text: string): void;
   env: Readonly<Record<string, string | undefined>>;
   /** Whether stdout is a terminal (colour, chart width). */

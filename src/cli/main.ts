@@ -1,5 +1,6 @@
 import { CommanderError } from 'commander';
-import { type ChartOptions, type Format, type Report, render } from '../output/render.js';
+import { type ChartOptions, type Format, type Report, binaryFormats, render } from '../output/render.js';
+import { type Language, type Words, environmentLanguage, languageNames, languages } from '../output/words/index.js';
 import type { ScaleChoice } from '../output/scale.js';
 import { compareReport, parseScenarios } from './compare.js';
 import { compoundReport, compoundSchema, yearlyRows } from './compound.js';
@@ -28,7 +29,8 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
       return exitCodes.ok;
     }
     await buildProgram(io, (j) => (job = j)).parseAsync([...argv], { from: 'user' });
-    if (job) io.stdout(job.command === 'example' ? await example(job.args[0], io) : await run({ ...job, command: job.command }, io));
+    if (job?.command === 'example') io.stdout(await example(job.args[0], io));
+    else if (job) await run({ ...job, command: job.command }, io);
     return exitCodes.ok;
   } catch (error) {
     return failed(error, io, argv.includes('--debug'));
@@ -45,6 +47,10 @@ function failed(error: unknown, io: Io, debug: boolean): number {
     return exitCodes.interrupted;
   }
   // By name, not instanceof: lazily loaded files of the bundle carry their own copy of the class.
+  if (error instanceof Error && error.name === 'WriteFailed') {
+    io.stderr(`fans: ${error.message}\n`);
+    return exitCodes.failure;
+  }
   if (error instanceof Error && error.name === 'UsageError') {
     io.stderr(`fans: ${error.message}\n`);
     return exitCodes.usage;
@@ -88,7 +94,7 @@ async function scenarioText(io: Io, file: string): Promise<string> {
 }
 
 /** --chart and --scale, checked against the format; the chart fits the terminal, or 80 columns. */
-function chartOptions(job: Job, io: Io, locale: string): ChartOptions {
+function chartOptions(job: Job, io: Io, locale: string, words: Words): ChartOptions {
   const chart = job.flags.chart === true;
   const format = job.flags.format as Format;
   if (chart && format !== 'table') throw new UsageError(`--chart draws under the table; it does not go with --format ${format} (for a chart file use --format svg)`);
@@ -96,7 +102,15 @@ function chartOptions(job: Job, io: Io, locale: string): ChartOptions {
   // Asked only for a chart: telling a terminal apart from /dev/null loads node:tty.
   const columns = chart && io.stdoutIsTTY ? io.columns : undefined;
   const width = columns && columns >= 40 ? Math.min(columns, 200) : 80;
-  return { chart, scale: (job.flags.scale as ScaleChoice | undefined) ?? 'auto', width, locale };
+  return { chart, scale: (job.flags.scale as ScaleChoice | undefined) ?? 'auto', width, locale, words };
+}
+
+/** The language of words for people: `--lang`, else the environment's, else English. */
+function languageOf(job: Job, io: Io): Language {
+  const lang = job.flags.lang;
+  if (lang === undefined) return environmentLanguage(io.env);
+  if (typeof lang === 'string' && (languageNames as string[]).includes(lang)) return lang as Language;
+  throw new UsageError(`--lang must be one of ${languageNames.join(', ')} (got ${quoted(lang)})`);
 }
 
 /** A `--locale` value, checked: a UsageError names the flag when this system does not know it. */
@@ -120,27 +134,55 @@ function sampled(flags: Record<string, unknown>): boolean {
 /** A job whose answer is a report (every command but `example`). */
 type ReportJob = Job & { command: Exclude<Job['command'], 'example'> };
 
-/** Computes the job's report and renders it; throws UsageError for bad input. */
-async function run(job: ReportJob, io: Io): Promise<string> {
+/** What a run writes: text, or the bytes of a binary format. */
+type Output = string | Uint8Array;
+
+/**
+ * Computes the job's report, renders it, and writes it: to `--output FILE` whole or not at
+ * all (see output-file.ts), else to stdout. Throws UsageError for bad input.
+ */
+async function run(job: ReportJob, io: Io): Promise<void> {
   // Checked now, so a bad --locale fails whatever the format; the table's style (chalk, and
   // ICU for locales other than en-US) loads only when a table is drawn.
   const locale = job.flags.locale === undefined ? undefined : checkedLocale(job.flags.locale);
+  const lang = languageOf(job, io);
+  const format = job.flags.format as Format;
+  const file = job.flags.output === undefined ? undefined : String(job.flags.output);
+  const force = job.flags.force === true;
+  if (force && file === undefined) throw new UsageError('--force replaces the file of --output: add --output FILE');
+  // Checked before any work: a run of minutes should not end in "file exists".
+  const files = file === undefined ? undefined : await import('./output-file.js');
+  if (files && file !== undefined) files.checkOutputPath(file, force);
+  else if (binaryFormats.includes(format) && io.stdoutIsTTY) {
+    throw new UsageError(`--format ${format} writes a binary file, not text for a terminal: add --output FILE.${format} (or redirect: > FILE.${format})`);
+  }
   // Numbers in flags and scenario files are read the locale's way (`10.000` under nl-NL).
   const restore = readNumbersUnder(() => marksOf(locale ?? environmentLocale(io.env)));
+  let output: Output;
   try {
-    return await renderRun(job, io, locale);
+    output = await renderRun(job, io, locale, lang);
   } finally {
     restore();
   }
+  if (files && file !== undefined) {
+    const bytes = typeof output === 'string' ? new TextEncoder().encode(output) : output;
+    files.writeWhole(file, bytes, force);
+    io.stderr(`fans: wrote ${fileLabel(file)} (${files.sizeText(bytes.length)})\n`);
+  } else {
+    io.stdout(output);
+  }
 }
 
-async function renderRun(job: ReportJob, io: Io, locale: string | undefined): Promise<string> {
+async function renderRun(job: ReportJob, io: Io, locale: string | undefined, lang: Language): Promise<Output> {
   const format = job.flags.format as Format;
-  const style = async () => (await import('./style.js')).buildStyle(io, { locale, color: job.flags.color });
+  const style = async () => (await import('./style.js')).buildStyle(io, { locale, color: job.flags.color, lang });
   // The environment's locale is looked up only for a chart: checking a tag loads ICU.
   const drawn = job.flags.chart === true || format === 'svg';
-  const charts = chartOptions(job, io, locale ?? (drawn ? environmentLocale(io.env) : 'en-US'));
-  return render(await report(job, io), format, style, charts);
+  const charts = chartOptions(job, io, locale ?? (drawn ? environmentLocale(io.env) : 'en-US'), languages[lang]);
+  // Spreadsheets of a decimal-comma locale read `;` and decimal commas; only an explicit
+  // --locale asks for that: without it CSV stays the same for every script.
+  const dialect = format === 'csv' && locale !== undefined && marksOf(locale).decimal === ',' ? ({ separator: ';', decimal: ',' } as const) : undefined;
+  return render(await report(job, io), format, style, charts, dialect);
 }
 
 /** The report a job asks for. */

@@ -72,7 +72,10 @@ function outputOptions(command: Command, charts = true): Command {
       .addOption(new Option('--scale <scale>', 'y scale of --chart and --format svg: log when values span over two orders of magnitude').choices(scales).default('auto'));
   }
   return command
-    .addOption(new Option('--locale <tag>', 'number format of tables, e.g. nl-NL (default: from LC_ALL, LC_NUMERIC or LANG, else en-US)'));
+    .addOption(new Option('--locale <tag>', 'how numbers are read and written, e.g. nl-NL: 10.000 is ten thousand; with csv, ; and decimal commas (default: from LC_ALL, LC_NUMERIC or LANG, else en-US)'))
+    .addOption(new Option('--lang <language>', 'words of tables, summaries, charts and spreadsheets: en or nl (default: from LC_ALL, LC_MESSAGES or LANG, else en)'))
+    .addOption(new Option('--output <file>', 'write to this file (whole or not at all) instead of stdout'))
+    .addOption(new Option('--force', 'let --output replace an existing file'));
 }
 
 /**

@@ -11,7 +11,7 @@ import { thousands } from './parse.js';
 import { type SimulateParams, elapsedColumn, simulateParameters } from './simulate.js';
 import { runTrials, threadsFor } from './trials.js';
 import { once, parseFlags, pick } from './validate.js';
-import { chance, chartTitle, counted, percent, real } from './words.js';
+import { chartTitle } from './words.js';
 
 /** Flags of a sampled run, checked once. */
 export const trialSchema = once(() => z.strictObject(fields(trialOptions)));
@@ -97,9 +97,10 @@ export function trialReport(model: Model, chain: ChainParams, t: TrialFlags & { 
   let coarsest = 0;
   for (const r of rows) if (r.quantileError > worstError) [worstError, coarsest] = [r.quantileError, r.period];
   const k = offspringMean(chain.offspring) * (1 - (chain.nonreferrers ?? 0));
-  const summary = ({ count, locale }: Style) => {
-    const by = `${tree ? 'level' : 'year'} ${count(chain.periods)}`;
-    const kind = { fixed: 'fixed', poisson: 'Poisson', negbin: `negative binomial (k = ${real(locale, t.dispersion ?? 1)})`, geometric: 'geometric' }[t.distribution];
+  const summary = ({ words, numbers }: Style) => {
+    const sampled = words.sampled;
+    const by = sampled.period(numbers, tree, chain.periods);
+    const distribution = sampled.distribution(numbers, t.distribution === 'negbin' ? { kind: 'negbin', k: t.dispersion ?? 1 } : { kind: t.distribution });
     // A percentile range means something only with enough runs in its tails: at least one run
     // below the lowest and one above the highest percentile asked for.
     const tail = t.quantiles.length >= 2 ? Math.min(t.quantiles[0]!, 100 - t.quantiles.at(-1)!) / 100 : 0;
@@ -108,27 +109,21 @@ export function trialReport(model: Model, chain: ChainParams, t: TrialFlags & { 
       t.quantiles.length < 2
         ? ''
         : enough
-          ? `; ${percent(locale, (t.quantiles.at(-1)! - t.quantiles[0]!) / 100)} of runs between ${count(last.quantiles[0]!)} and ${count(last.quantiles.at(-1)!)}`
-          : `; ${counted(count, trials, 'run is', 'runs are')} too few for a p${t.quantiles[0]}–p${t.quantiles.at(-1)} range (it needs ${count(Math.ceil(1 / tail))})`;
+          ? sampled.spread(numbers, { share: (t.quantiles.at(-1)! - t.quantiles[0]!) / 100, low: last.quantiles[0]!, high: last.quantiles.at(-1)! })
+          : sampled.tooFew(numbers, { trials, low: t.quantiles[0]!, high: t.quantiles.at(-1)!, needs: Math.ceil(1 / tail) });
     return [
-      `${counted(count, trials, 'run', 'runs')} with ${kind} referrals, mean K = ${real(locale, k)}${tree ? '' : ' a year'} (seed ${t.seed}; --seed ${t.seed} repeats it).`,
-      `Mean total by ${by}: ${count(last.mean)}${spread}.`,
+      sampled.runs(numbers, { trials, distribution, k, yearly: !tree, seed: t.seed }),
+      sampled.meanTotal(numbers, { by, mean: last.mean, spread }),
       // With no (or only) extinct runs the standard error is 0, which says nothing: give the
       // exact one-sided 95% bound (Clopper-Pearson: 1 - 0.05^(1/N), about 3/N for large N).
       estimate === 0
-        ? `Chance the chain has died out by ${by}: ${trials === 1 ? 'the one run did not' : `none of the ${count(trials)} runs did`}, so below ${chance(locale, -Math.expm1(Math.log(0.05) / trials))} (95% bound, 1 - 0.05^(1/N)).`
+        ? sampled.extinctNone(numbers, { by, trials, bound: -Math.expm1(Math.log(0.05) / trials) })
         : estimate === 1
-          ? `Chance the chain has died out by ${by}: ${trials === 1 ? 'the one run did' : `all ${count(trials)} runs did`}, so above ${chance(locale, Math.exp(Math.log(0.05) / trials))} (95% bound, 0.05^(1/N)).`
-          : `Chance the chain has died out by ${by}: ${chance(locale, estimate)} ± ${chance(locale, standardError)} (standard error).`,
-      ...(worstError > 2 ** -14
-        ? [`Percentiles are within ${chance(locale, worstError)} of a total seen at their rank (by level or year ${count(coarsest)}: with ${count(chain.periods + 1)} periods each keeps a smaller summary).`]
-        : []),
-      ...(eightyTwenty
-        ? [`80/20: ${chance(locale, eightyTwenty.p80)} of fans bring 80% of the new fans (p80); the most active 20% bring ${chance(locale, eightyTwenty.t20)} of them (t20).`]
-        : []),
-      theory === null
-        ? 'Theory gives no extinction probability with a market cap.'
-        : `Theory: ${chance(locale, theory)} eventually (q = G(q), to the power of ${counted(count, chain.start, 'starting fan', 'starting fans')}).`,
+          ? sampled.extinctAll(numbers, { by, trials, bound: Math.exp(Math.log(0.05) / trials) })
+          : sampled.extinctSome(numbers, { by, estimate, error: standardError }),
+      ...(worstError > 2 ** -14 ? [sampled.percentilesWithin(numbers, { error: worstError, period: coarsest, periods: chain.periods + 1 })] : []),
+      ...(eightyTwenty ? [sampled.eightyTwenty(numbers, eightyTwenty)] : []),
+      theory === null ? sampled.noTheory : sampled.theory(numbers, { q: theory, start: chain.start }),
     ];
   };
   const modelParameters = tree ? simulateParameters(model.p) : model.p;
@@ -147,10 +142,10 @@ export function trialReport(model: Model, chain: ChainParams, t: TrialFlags & { 
       ...(elapsed ? { xValues: rows.map((r) => elapsed.at(r.period)) } : {}),
       // The median and the mean: with uneven referrals they tell different stories.
       series: [
-        ...(median >= 0 ? [{ name: 'median (p50)', values: rows.map((r) => r.quantiles[median]!) }] : []),
-        { name: 'mean', values: rows.map((r) => r.mean) },
+        ...(median >= 0 ? [{ name: 'median (p50)', values: rows.map((r) => r.quantiles[median]!), role: 'median' as const }] : []),
+        { name: 'mean', values: rows.map((r) => r.mean), role: 'mean' as const },
       ],
-      ...(q.length >= 2 ? { band: { name: `p${q[0]} to p${q.at(-1)}`, low: rows.map((r) => r.quantiles[0]!), high: rows.map((r) => r.quantiles.at(-1)!) } } : {}),
+      ...(q.length >= 2 ? { band: { name: `p${q[0]} to p${q.at(-1)}`, low: rows.map((r) => r.quantiles[0]!), high: rows.map((r) => r.quantiles.at(-1)!), quantiles: [q[0]!, q.at(-1)!] as const } } : {}),
     },
     json: {
       command: model.command,

@@ -5,7 +5,7 @@ import { fields, marketHoldsStart } from './options.js';
 import { exactDigits, withinDigits, withinRange } from './overflow.js';
 import { type Duration, durationText, durationUnits, thousands } from './parse.js';
 import { once } from './validate.js';
-import { counted, marketLine, percent, real, totalsChart } from './words.js';
+import { totalsChart } from './words.js';
 
 /** Flags of `fans simulate`, checked once. */
 export const simulateSchema = once(() =>
@@ -14,7 +14,7 @@ export const simulateSchema = once(() =>
 export type SimulateParams = z.infer<ReturnType<typeof simulateSchema>>;
 
 /** The column an elapsed time goes in, e.g. `days`, with its value at each level. */
-export function elapsedColumn(cycle: Duration | null): { name: string; at: (level: number) => number } | null {
+export function elapsedColumn(cycle: Duration | null): { name: (typeof durationUnits)[keyof typeof durationUnits]; at: (level: number) => number } | null {
   if (cycle === null) return null;
   return { name: durationUnits[cycle.unit], at: (level) => level * cycle.amount };
 }
@@ -35,22 +35,19 @@ export function simulateReport(p: SimulateParams, rows: readonly TreeRow[]): Rep
   // fans and introductions are told apart.
   const introductions = rows.slice(0, -1).reduce((sum, r) => sum + Number(r.new) * p.fanout * (1 - p.nonreferrers), 0);
   const allBecomeFans = p.conversion === 1 && p.market === null && p.nonreferrers === 0;
-  const summary = ({ count, locale }: Style) => [
-    (allBecomeFans
-      ? `${counted(count, p.start, 'fan reaches', 'fans reach')} ${counted(count, total, 'person', 'people')} in ${counted(count, p.depth, 'step', 'steps')}`
-      : `${counted(count, p.start, 'fan grows', 'fans grow')} to ${counted(count, total, 'fan', 'fans')} in ${counted(count, p.depth, 'step', 'steps')}`) +
-      `${elapsed ? ` (${real(locale, elapsed.at(p.depth))} ${elapsed.name})` : ''}` +
-      (allBecomeFans || introductions === 0
-        ? '.'
-        : `: ${counted(count, introductions, 'introduction', 'introductions')}, of which ${count(Number(total) - p.start)} (${percent(locale, (Number(total) - p.start) / introductions)}) became new fans.`),
-    `Referral factor K = ${real(locale, k)} (fanout ${real(locale, p.fanout)} × conversion ${percent(locale, p.conversion)}${p.nonreferrers > 0 ? ` × referrers ${percent(locale, 1 - p.nonreferrers)}` : ''}).`,
-    ...(limit !== null
-      ? [
-          `K < 1: each level is smaller than the one before; the total approaches ${real(locale, limit)} ` +
-            (p.market === null ? '(start / (1 - K)) as depth grows.' : `as depth grows (below start / (1 - K) = ${real(locale, p.start / (1 - k))}: the market slows it).`),
-        ]
-      : []),
-    ...marketLine(locale, count, p.market, total),
+  const summary = ({ words, numbers }: Style) => [
+    words.simulate.reach(numbers, {
+      start: p.start,
+      total,
+      depth: p.depth,
+      elapsed: elapsed ? { amount: elapsed.at(p.depth), unit: elapsed.name } : null,
+      everyoneJoins: allBecomeFans,
+      introductions,
+      newFans: Number(total) - p.start,
+    }),
+    words.simulate.factor(numbers, { k, fanout: p.fanout, conversion: p.conversion, referrers: p.nonreferrers > 0 ? 1 - p.nonreferrers : null }),
+    ...(limit !== null ? [words.simulate.limit(numbers, { limit, market: p.market !== null, bound: p.start / (1 - k) })] : []),
+    ...(p.market === null ? [] : [words.market(numbers, p.market, Number(total))]),
   ];
   const columns = ['level', ...(elapsed ? [elapsed.name] : []), 'new', 'total'];
   const table = rows.map((r) => ({ level: r.level, ...(elapsed ? { [elapsed.name]: elapsed.at(r.level) } : {}), new: r.new, total: r.total }));
@@ -58,7 +55,7 @@ export function simulateReport(p: SimulateParams, rows: readonly TreeRow[]): Rep
   return {
     columns,
     rows: table,
-    total: { label: 'total', value: total },
+    total: { value: total },
     summary,
     chart: totalsChart('simulate', parameters, { start: 1, conversion: 1, nonreferrers: 0 }, 'level', rows.map((r) => r.total), elapsed),
     json: {

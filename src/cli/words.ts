@@ -1,5 +1,6 @@
 import type { Count } from '../model/count.js';
-import type { CountFormat } from '../output/number.js';
+import { type CountFormat, countFormat } from '../output/number.js';
+import type { Numbers } from '../output/words/index.js';
 import type { ChartData } from '../output/scale.js';
 import { numberFormat } from '../output/en-us.js';
 
@@ -19,10 +20,9 @@ export function real(locale: string, value: number): string {
   return numberFormat(locale, { maximumSignificantDigits: 6 })(value);
 }
 
-/** The market sentence, or nothing without a market. */
-export function marketLine(locale: string, count: CountFormat, market: number | null, reached: Count): string[] {
-  if (market === null) return [];
-  return [`Market: ${counted(count, market, 'person', 'people')}; ${percent(locale, Number(reached) / market)} reached.`];
+/** The number writers of sentences (see {@link Numbers}) for a locale. */
+export function numbersFor(locale: string): Numbers {
+  return { count: countFormat(locale), real: (v) => real(locale, v), percent: (v) => percent(locale, v), chance: (v) => chance(locale, v) };
 }
 
 /** A probability as a percentage with three significant digits: `20.3%`, `0.00454%`. */
@@ -46,7 +46,7 @@ export function totalsChart(
     title: chartTitle(command, flags, defaults),
     xLabel: x ? x.name : xLabel,
     ...(x ? { xValues: totals.map((_, period) => x.at(period)) } : {}),
-    series: [{ name: 'total', values: totals }],
+    series: [{ name: 'total', values: totals, role: 'total' }],
   };
 }
 

@@ -16,8 +16,8 @@ export interface GoalAnswer {
   reachable: boolean;
   /** The smallest depth or years (whole), fanout or rate (real) that reaches the target. */
   value: number | null;
-  /** Why the target cannot be reached, in words; `null` when it can. */
-  reason: string | null;
+  /** Why the target cannot be reached (words for it: the CLI's catalogues); `null` when it can. */
+  why: Why | null;
   /**
    * The scenario to show: the solved-for value and the last period worth showing. When
    * reachable, the answer (for fanout, the whole one) and the first period that reaches the
@@ -34,8 +34,17 @@ export interface GoalBounds {
   maxRate: number;
 }
 
-const plain = (x: number) => x.toLocaleString('en-US', { maximumSignificantDigits: 6 });
-const percent = (x: number) => x.toLocaleString('en-US', { style: 'percent', maximumFractionDigits: 2 });
+/** Why a target cannot be reached, as data: each language words it (src/output/words). */
+export type Why =
+  | { kind: 'peaks' | 'levelsOff'; total: number; unit: 'level' | 'year'; at: number }
+  | { kind: 'noPeriods'; flag: 'depth' | 'years' }
+  | { kind: 'noConversion' | 'allNonreferrers' }
+  | { kind: 'marketSmall'; market: number }
+  | { kind: 'belowOne'; k: number; limit: number }
+  | { kind: 'notWithin'; max: number; unit: 'level' | 'year' }
+  | { kind: 'churnOutruns'; churn: number; k: number }
+  | { kind: 'notEvenWith'; name: 'fanout' | 'rate'; max: number }
+  | { kind: 'notAny'; name: 'fanout' | 'rate'; max: number; total: number; year: number; best: number };
 
 /** Where a run of a model got to: the first period reaching the target, or its best one. */
 export interface Progress {
@@ -115,25 +124,21 @@ function compoundSettled(p: Omit<CompoundParams, 'years'>) {
 }
 
 /** The reason a search ended where the total peaked (with churn) or levelled off. */
-function peakReason(best: Progress, unit: string, churn: boolean): string {
-  const at = `${unit} ${plain(best.best)}`;
-  const total = plain(toNumber(best.bestTotal));
-  return churn && best.best > 0
-    ? `the total peaks at ${total} in ${at}; after that churn loses more fans each year than referrals bring`
-    : `the total levels off at ${total} (by ${at})`;
+function peakReason(best: Progress, unit: 'level' | 'year', churn: boolean): Why {
+  return { kind: churn && best.best > 0 ? 'peaks' : 'levelsOff', total: toNumber(best.bestTotal), unit, at: best.best };
 }
 
 /** Why no fanout or rate can help, if so: no periods to refer in, no conversion, nobody who refers. */
-function nobodyRefers(noPeriods: string | null, p: { conversion: number; nonreferrers?: number }): string | null {
-  if (noPeriods !== null) return `with ${noPeriods} there are no introductions`;
-  if (p.conversion === 0) return 'with conversion 0 no introduction becomes a fan';
-  return p.nonreferrers === 1 ? 'with 100% nonreferrers nobody refers' : null;
+function nobodyRefers(noPeriods: 'depth' | 'years' | null, p: { conversion: number; nonreferrers?: number }): Why | null {
+  if (noPeriods !== null) return { kind: 'noPeriods', flag: noPeriods };
+  if (p.conversion === 0) return { kind: 'noConversion' };
+  return p.nonreferrers === 1 ? { kind: 'allNonreferrers' } : null;
 }
 
 const checkTarget = (target: number) => check.real('target', target, 0, bounds.target, true);
 
-function marketTooSmall(target: number, market: number | null): string | null {
-  return market !== null && market < target ? `the market (${plain(market)}) is smaller than the target` : null;
+function marketTooSmall(target: number, market: number | null): Why | null {
+  return market !== null && market < target ? { kind: 'marketSmall', market } : null;
 }
 
 /**
@@ -145,17 +150,17 @@ export function depthToReach(target: number, p: Omit<TreeParams, 'depth'>, maxDe
   checkTarget(target);
   check.whole('maxDepth', maxDepth, 0, bounds.depth);
   const run = progress(treeLevels(p), target, maxDepth, treeSettled(p, target));
-  if (run.reached >= 0) return { reachable: true, value: run.reached, reason: null, attempt: { value: run.reached, period: run.reached } };
+  if (run.reached >= 0) return { reachable: true, value: run.reached, why: null, attempt: { value: run.reached, period: run.reached } };
   const limit = treeLimit(p);
   const k = treeFactor(p);
-  const reason =
+  const reason: Why =
     marketTooSmall(target, p.market) ??
     (limit !== null && limit < target
-      ? `K = ${plain(k)} < 1: the total never passes ${plain(limit)} (start / (1 - K))`
+      ? { kind: 'belowOne', k, limit }
       : run.settled
         ? peakReason(run, 'level', false)
-        : `not reached within ${plain(maxDepth)} levels, the largest depth`);
-  return { reachable: false, value: null, reason, attempt: { value: run.best, period: run.best } };
+        : { kind: 'notWithin', max: maxDepth, unit: 'level' });
+  return { reachable: false, value: null, why: reason, attempt: { value: run.best, period: run.best } };
 }
 
 /**
@@ -167,16 +172,16 @@ export function yearsToReach(target: number, p: Omit<CompoundParams, 'years'>, m
   checkTarget(target);
   check.whole('maxYears', maxYears, 0, bounds.years);
   const run = progress(compoundYears(p), target, maxYears, compoundSettled(p));
-  if (run.reached >= 0) return { reachable: true, value: run.reached, reason: null, attempt: { value: run.reached, period: run.reached } };
+  if (run.reached >= 0) return { reachable: true, value: run.reached, why: null, attempt: { value: run.reached, period: run.reached } };
   const k = compoundFactor(p);
-  const reason =
+  const reason: Why =
     marketTooSmall(target, p.market) ??
     (k <= p.churn
-      ? `churn (${percent(p.churn)} a year) outruns referrals (K = ${plain(k)} a year): the total never grows past the start`
+      ? { kind: 'churnOutruns', churn: p.churn, k }
       : run.settled
         ? peakReason(run, 'year', p.churn > 0)
-        : `not reached within ${plain(maxYears)} years, the largest number of years`);
-  return { reachable: false, value: null, reason, attempt: { value: run.best, period: run.best } };
+        : { kind: 'notWithin', max: maxYears, unit: 'year' });
+  return { reachable: false, value: null, why: reason, attempt: { value: run.best, period: run.best } };
 }
 
 /**
@@ -256,7 +261,7 @@ export function fanoutToReach(target: number, p: Omit<TreeParams, 'fanout'>, max
   check.whole('depth', p.depth, 0, bounds.depth);
   const run = (fanout: number) => progress(treeLevels({ ...p, fanout }), target, p.depth, () => false);
   // The tree's total at every level grows with the fanout, market or not (see the tests), so bisection holds.
-  return solveReal(run, blocked(nobodyRefers(p.depth === 0 ? 'depth 0' : null, p), marketTooSmall(target, p.market), maxFanout), 'fanout', maxFanout, true, 0, true);
+  return solveReal(run, blocked(nobodyRefers(p.depth === 0 ? 'depth' : null, p), marketTooSmall(target, p.market), maxFanout), 'fanout', maxFanout, true, 0, true);
 }
 
 /**
@@ -269,7 +274,7 @@ export function rateToReach(target: number, p: Omit<CompoundParams, 'rate'>, max
   check.real('maxRate', maxRate, 0, bounds.rate);
   check.whole('years', p.years, 0, bounds.years);
   const run = (rate: number) => progress(compoundYears({ ...p, rate }), target, p.years, compoundSettled({ ...p, rate }));
-  const stuck = blocked(nobodyRefers(p.years === 0 ? '0 years' : null, p), marketTooSmall(target, p.market), maxRate);
+  const stuck = blocked(nobodyRefers(p.years === 0 ? 'years' : null, p), marketTooSmall(target, p.market), maxRate);
   // Without churn or without a market the best total grows with the rate; with both it
   // need not: search by scan above the rate where referrals only make up for churn.
   const monotone = p.churn === 0 || p.market === null;
@@ -279,12 +284,12 @@ export function rateToReach(target: number, p: Omit<CompoundParams, 'rate'>, max
 
 /** A search that cannot succeed, and the value whose run to show: nothing to refer with (0), or too small a market (the largest). */
 interface Blocked {
-  reason: string;
+  why: Why;
   shown: number;
 }
 
-function blocked(nobody: string | null, market: string | null, max: number): Blocked | null {
-  return nobody !== null ? { reason: nobody, shown: 0 } : market !== null ? { reason: market, shown: max } : null;
+function blocked(nobody: Why | null, market: Why | null, max: number): Blocked | null {
+  return nobody !== null ? { why: nobody, shown: 0 } : market !== null ? { why: market, shown: max } : null;
 }
 
 /**
@@ -292,31 +297,30 @@ function blocked(nobody: string | null, market: string | null, max: number): Blo
  * otherwise by {@link smallestRealScan} above `floor`), with the smallest whole one; the
  * attempt shows the whole answer when `showWhole` (a fanout is a count of introductions).
  */
-function solveReal(run: (x: number) => Progress, stuck: Blocked | null, name: string, max: number, monotone: boolean, floor: number, showWhole: boolean): FanoutAnswer {
+function solveReal(run: (x: number) => Progress, stuck: Blocked | null, name: 'fanout' | 'rate', max: number, monotone: boolean, floor: number, showWhole: boolean): FanoutAnswer {
   const ok = (x: number) => run(x).reached >= 0;
   const answer = (value: number, whole: number | null): FanoutAnswer => {
     const shown = showWhole && whole !== null ? whole : value;
-    return { reachable: true, value, wholeValue: whole, reason: null, attempt: { value: shown, period: run(shown).reached } };
+    return { reachable: true, value, wholeValue: whole, why: null, attempt: { value: shown, period: run(shown).reached } };
   };
-  const missed = (reason: string, best: number): FanoutAnswer => ({
+  const missed = (why: Why, best: number): FanoutAnswer => ({
     reachable: false,
     value: null,
     wholeValue: null,
-    reason,
+    why,
     attempt: { value: best, period: run(best).best },
   });
   if (ok(0)) return answer(0, 0);
-  if (stuck !== null) return missed(stuck.reason, stuck.shown);
+  if (stuck !== null) return missed(stuck.why, stuck.shown);
   if (monotone) {
-    if (!ok(max)) return missed(`not reached even with ${name} ${plain(max)}, the largest allowed`, max);
+    if (!ok(max)) return missed({ kind: 'notEvenWith', name, max }, max);
     const whole = smallestWhole(ok, 0, max);
     return answer(smallestReal(ok, whole - 1, whole), whole);
   }
   const { value, best } = smallestRealScan(run, Math.min(floor, max), max);
   if (value === null) {
     const closest = run(best);
-    const at = `${plain(toNumber(closest.bestTotal))}, in year ${plain(closest.best)} with ${name} ${plain(best)}`;
-    return missed(`not reached with any ${name} up to ${plain(max)}: the closest is ${at}`, best);
+    return missed({ kind: 'notAny', name, max, total: toNumber(closest.bestTotal), year: closest.best, best }, best);
   }
   const whole = Math.ceil(value);
   return answer(value, ok(whole) ? whole : null);

@@ -2,6 +2,8 @@ import type { Count } from '../model/count.js';
 import type { Paint } from './render.js';
 import { wrapWords } from './wrap.js';
 import { type ChartData, type Scale, type ScaleChoice, chooseScale, extent, numberLabel, xTicks } from './scale.js';
+import { en } from './words/en.js';
+import type { Words } from './words/index.js';
 
 /** Marks of the series, in order: plain characters, so a chart survives any terminal. */
 const marks = ['*', 'o', '+', 'x', '#', '@', '%', '&'];
@@ -15,6 +17,8 @@ export interface TerminalChartOptions {
   paint: Paint;
   /** Number format of the labels (en-US when absent). */
   locale?: string;
+  /** Words of the notes (English when absent). */
+  words?: Words;
 }
 
 /**
@@ -25,6 +29,7 @@ export interface TerminalChartOptions {
  * draws as the straight line it is.
  */
 export function renderTerminalChart(chart: ChartData, options: TerminalChartOptions): string {
+  const words = options.words ?? en;
   const scale = chooseScale(chart, options.scale, options.locale);
   const height = Math.max(5, options.height ?? 12);
   const labels = new Map<number, string>();
@@ -68,7 +73,7 @@ export function renderTerminalChart(chart: ChartData, options: TerminalChartOpti
 
   const paintCell = (cell: { char: string; series: number }) =>
     cell.series >= 0 ? options.paint.color(cell.series, cell.char) : cell.series === -2 ? options.paint.dim(cell.char) : cell.char;
-  const lines = wrapWords(`${chart.title} (${scale.kind} scale)`, options.width).map((line) => options.paint.bold(line));
+  const lines = wrapWords(`${chart.title} ${words.chart.scale(scale.kind)}`, options.width).map((line) => options.paint.bold(line));
   for (let r = 0; r < height; r++) {
     const label = labels.get(r);
     lines.push(`${(label ?? '').padStart(labelWidth)} ${label === undefined ? '|' : '+'}${grid[r]!.map(paintCell).join('')}`);
@@ -80,7 +85,7 @@ export function renderTerminalChart(chart: ChartData, options: TerminalChartOpti
   const legend = chart.series.map((s, i) => `${options.paint.color(i, marks[i % marks.length]!)} ${s.name}`);
   if (chart.band) legend.push(`${options.paint.dim(':')} ${chart.band.name}`);
   if (legend.length > 1) lines.push(' '.repeat(labelWidth + 2) + legend.join('   '));
-  if (scale.zeros) lines.push(' '.repeat(labelWidth + 2) + '0 is drawn on the bottom line of the log scale');
+  if (scale.zeros) lines.push(' '.repeat(labelWidth + 2) + words.chart.zeros);
   return lines.join('\n') + '\n';
 }
 

@@ -16,17 +16,31 @@ function plain(cell: Cell): string {
 }
 
 /**
+ * How a spreadsheet in a decimal-comma locale (nl-NL, de-DE, fr-FR) expects CSV: `;` between
+ * fields, the decimal comma in numbers, and a UTF-8 byte-order mark (without it Excel reads
+ * the file as the system's legacy code page).
+ */
+export interface CsvDialect {
+  separator: ';';
+  decimal: ',';
+}
+
+/**
  * RFC 4180 CSV: a header row, comma separators, CRLF line ends, and fields holding a
- * comma, quote or line break quoted with inner quotes doubled. Numbers are plain digits.
+ * separator, quote or line break quoted with inner quotes doubled. Numbers are plain digits
+ * with a dot; with a {@link CsvDialect}, `;` separators and decimal commas instead.
  *
  * @example toCsv(['level', 'total'], [{ level: 0, total: 1n }]) // => 'level,total\r\n0,1\r\n'
+ * @example toCsv(['share'], [{ share: 0.5 }], { separator: ';', decimal: ',' }) // => '\ufeffshare\r\n0,5\r\n'
  */
-export function toCsv(columns: readonly string[], rows: readonly Record<string, Cell>[]): string {
+export function toCsv(columns: readonly string[], rows: readonly Record<string, Cell>[], dialect?: CsvDialect): string {
+  const separator = dialect?.separator ?? ',';
   const field = (cell: Cell) => {
-    const text = plain(cell);
-    return /[",\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
+    const text = dialect && typeof cell === 'number' ? plain(cell).replace('.', dialect.decimal) : plain(cell);
+    return text.includes(separator) || /["\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
   };
-  return [columns, ...rows.map((row) => columns.map((c) => row[c] ?? null))].map((r) => r.map(field).join(',') + '\r\n').join('');
+  const body = [columns, ...rows.map((row) => columns.map((c) => row[c] ?? null))].map((r) => r.map(field).join(separator) + '\r\n').join('');
+  return dialect ? `\ufeff${body}` : body;
 }
 
 /**

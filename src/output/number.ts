@@ -44,14 +44,32 @@ export function countFormat(locale: string): CountFormat {
  * @example columnFormat([0.2, 0.22, 1.33], 'en-US')(0.2) // => '0.20'
  */
 export function columnFormat(values: readonly Count[], locale: string): CountFormat {
+  const rule = columnRule(values);
+  switch (rule.kind) {
+    case 'scientific': {
+      const scientific = numberFormat(locale, { notation: 'scientific', maximumSignificantDigits: 6 });
+      return (v) => (v === 0 || v === 0n ? '0' : scientific(v));
+    }
+    case 'tiny': {
+      const tiny = numberFormat(locale, { notation: 'scientific', maximumSignificantDigits: 3 });
+      return (v) => (v === 0 ? '0' : tiny(v));
+    }
+    case 'whole':
+      return numberFormat(locale, { maximumFractionDigits: 0 });
+    case 'fixed':
+      return numberFormat(locale, { minimumFractionDigits: rule.decimals, maximumFractionDigits: rule.decimals });
+  }
+}
+
+/** Which of {@link columnFormat}'s rules a column follows, for tables and spreadsheets alike. */
+export type ColumnRule = { kind: 'scientific' | 'tiny' | 'whole' } | { kind: 'fixed'; decimals: number };
+
+export function columnRule(values: readonly Count[]): ColumnRule {
   let largest = 0;
   let whole = true;
   let needed = 0;
   for (const value of values) {
-    if (isLarge(value)) {
-      const scientific = numberFormat(locale, { notation: 'scientific', maximumSignificantDigits: 6 });
-      return (v) => (v === 0 || v === 0n ? '0' : scientific(v));
-    }
+    if (isLarge(value)) return { kind: 'scientific' };
     const size = Math.abs(Number(value));
     if (size > largest) largest = size;
     if (typeof value === 'number' && !Number.isInteger(value)) {
@@ -61,13 +79,9 @@ export function columnFormat(values: readonly Count[], locale: string): CountFor
       needed = Math.max(needed, cents % 10 !== 0 ? 2 : cents % 100 !== 0 ? 1 : 0);
     }
   }
-  if (whole) return numberFormat(locale, { maximumFractionDigits: 0 });
-  if (largest > 0 && largest < 1e-4) {
-    const tiny = numberFormat(locale, { notation: 'scientific', maximumSignificantDigits: 3 });
-    return (v) => (v === 0 ? '0' : tiny(v));
-  }
-  const decimals = largest < 1 ? Math.min(6, Math.max(2, 2 - Math.floor(Math.log10(largest)))) : Math.max(needed, 1);
-  return numberFormat(locale, { minimumFractionDigits: decimals, maximumFractionDigits: decimals });
+  if (whole) return { kind: 'whole' };
+  if (largest > 0 && largest < 1e-4) return { kind: 'tiny' };
+  return { kind: 'fixed', decimals: largest < 1 ? Math.min(6, Math.max(2, 2 - Math.floor(Math.log10(largest)))) : Math.max(needed, 1) };
 }
 
 /** Percentages in a table column: one decimal in every row (`0.0%`, `45.0%`, `64.5%`). */

@@ -1,12 +1,15 @@
-import { type Cell, toCsv, toTsv } from './delimited.js';
+import { type Cell, type CsvDialect, toCsv, toTsv } from './delimited.js';
 import { type Json, toJson } from './json.js';
 import type { CountFormat } from './number.js';
 import type { TableData } from './table.js';
 import type { ChartData, ScaleChoice } from './scale.js';
+import type { Numbers, Words } from './words/index.js';
 
 /** Output formats: every command writes the first four; those with a chart also svg. */
-export const formats = ['table', 'json', 'csv', 'tsv', 'svg'] as const;
-export const tableFormats = ['table', 'json', 'csv', 'tsv'] as const;
+export const formats = ['table', 'json', 'csv', 'tsv', 'xlsx', 'svg'] as const;
+export const tableFormats = ['table', 'json', 'csv', 'tsv', 'xlsx'] as const;
+/** Formats whose output is bytes, not text: never written to a terminal. */
+export const binaryFormats: readonly Format[] = ['xlsx'];
 export type Format = (typeof formats)[number];
 
 /** A command's result, ready for any format: the JSON document and the table's data. */
@@ -35,6 +38,18 @@ export interface ChartOptions {
   width: number;
   /** Number format of chart labels: the table's locale. */
   locale: string;
+  /** Words of chart labels: the reader's language. */
+  words: Words;
+}
+
+/** A chart with its labels in the reader's language: period names, series roles, the band. */
+export function localizedChart(chart: ChartData, words: Words): ChartData {
+  return {
+    ...chart,
+    xLabel: words.column(chart.xLabel),
+    series: chart.series.map((s) => (s.role ? { ...s, name: words.chart[s.role] } : s)),
+    ...(chart.band?.quantiles ? { band: { ...chart.band, name: words.chart.band(...chart.band.quantiles) } } : {}),
+  };
 }
 
 /** How to write numbers and colour for people; only the table uses it. */
@@ -43,6 +58,9 @@ export interface Style {
   /** The few colours tables use: a chalk instance, or plain text when colour is off. */
   chalk: Paint;
   locale: string;
+  /** Words in the reader's language (`--lang`), and numbers for sentences in the locale. */
+  words: Words;
+  numbers: Numbers;
   /** The terminal's width when stdout is one: summary lines wrap there, at spaces; none when piped. */
   wrap?: number | undefined;
 }
@@ -62,25 +80,30 @@ export const plainPaint: Paint = { bold: (text) => text, dim: (text) => text, co
  * The report as text in the chosen format, ending with a newline. The table's style and
  * cli-table3 are loaded only for tables: machine formats start faster without them.
  */
-export async function render(report: Report, format: Format, style: () => Promise<Style>, charts?: ChartOptions): Promise<string> {
+export async function render(report: Report, format: Format, style: () => Promise<Style>, charts?: ChartOptions, csv?: CsvDialect): Promise<string | Uint8Array> {
   switch (format) {
     case 'svg': {
       const { renderSvg } = await import('./svg.js');
-      return renderSvg(report.chart!, charts?.scale ?? 'auto', charts?.locale);
+      const words = charts?.words;
+      return renderSvg(words ? localizedChart(report.chart!, words) : report.chart!, charts?.scale ?? 'auto', charts?.locale, words);
     }
     case 'json':
       return toJson(report.json) + '\n';
     case 'csv':
-      return toCsv(...delimited(report));
+      return toCsv(...delimited(report), csv);
     case 'tsv':
       return toTsv(...delimited(report));
+    case 'xlsx': {
+      const { renderXlsx } = await import('./xlsx.js');
+      return renderXlsx(report, await style());
+    }
     case 'table': {
       const { renderTable } = await import('./table.js');
       const look = await style();
       const table = renderTable(report, look);
       if (!charts?.chart || !report.chart) return table;
       const { renderTerminalChart } = await import('./chart.js');
-      return `${table}\n${renderTerminalChart(report.chart, { width: charts.width, scale: charts.scale, paint: look.chalk, locale: look.locale })}`;
+      return `${table}\n${renderTerminalChart(localizedChart(report.chart, look.words), { width: charts.width, scale: charts.scale, paint: look.chalk, locale: look.locale, words: look.words })}`;
     }
   }
 }

@@ -8,9 +8,10 @@ export interface ChartData {
   xLabel: string;
   /** The x value of each period when it is not the period itself (elapsed time: 0, 3, 6, ... months). */
   xValues?: readonly number[];
-  series: readonly { name: string; values: readonly (Count | null)[] }[];
+  /** `role` marks the lines whose name each language words (total, median, mean). */
+  series: readonly { name: string; values: readonly (Count | null)[]; role?: 'total' | 'median' | 'mean' }[];
   /** A shaded range, e.g. p5 to p95 of sampled runs. */
-  band?: { name: string; low: readonly Count[]; high: readonly Count[] };
+  band?: { name: string; low: readonly Count[]; high: readonly Count[]; quantiles?: readonly [number, number] };
 }
 
 export const scales = ['auto', 'linear', 'log'] as const;

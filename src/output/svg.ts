@@ -1,6 +1,8 @@
 import type { Count } from '../model/count.js';
 import { countFormat } from './number.js';
 import { type ChartData, type ScaleChoice, chooseScale, extent, numberLabel, xTicks } from './scale.js';
+import { en } from './words/en.js';
+import type { Words } from './words/index.js';
 
 /** A palette readable on screens and slides (the Tableau 10 colours). */
 const colours = ['#1f77b4', '#d62728', '#2ca02c', '#ff7f0e', '#9467bd', '#8c564b', '#e377c2', '#17becf'];
@@ -26,7 +28,7 @@ export const svgFrame = { width: 800, height: 450, left: 80, right: 780, top: 60
  * browser and pastes into a slide. The plot's group carries its mapping as data-
  * attributes, so every point can be read back to its value.
  */
-export function renderSvg(chart: ChartData, choice: ScaleChoice, locale = 'en-US'): string {
+export function renderSvg(chart: ChartData, choice: ScaleChoice, locale = 'en-US', words: Words = en): string {
   const scale = chooseScale(chart, choice, locale);
   const valueText = countFormat(locale);
   const xText = (t: number) => (chart.xValues ? numberLabel(locale)(chart.xValues[t] ?? t) : String(t));
@@ -56,8 +58,8 @@ export function renderSvg(chart: ChartData, choice: ScaleChoice, locale = 'en-US
   out.push(`<line x1="${left}" x2="${right}" y1="${bottom}" y2="${bottom}" stroke="#333333"/>`);
   out.push(`<line x1="${left}" x2="${left}" y1="${top}" y2="${bottom}" stroke="#333333"/>`);
   out.push(`<text x="${(left + right) / 2}" y="${bottom + 42}" text-anchor="middle">${escape(chart.xLabel)}</text>`);
-  out.push(`<text transform="translate(18 ${(top + bottom) / 2}) rotate(-90)" text-anchor="middle">total fans (${scale.kind} scale)</text>`);
-  if (scale.zeros) out.push(`<text class="note" x="${right}" y="${bottom + 42}" text-anchor="end" font-size="11" fill="#555555">0 is drawn on the bottom line of the log scale</text>`);
+  out.push(`<text transform="translate(18 ${(top + bottom) / 2}) rotate(-90)" text-anchor="middle">${escape(words.chart.yAxis(scale.kind))}</text>`);
+  if (scale.zeros) out.push(`<text class="note" x="${right}" y="${bottom + 42}" text-anchor="end" font-size="11" fill="#555555">${escape(words.chart.zeros)}</text>`);
   out.push(
     `<g class="plot" data-scale="${scale.kind}" data-low="${scale.low}" data-high="${scale.high}" data-left="${left}" data-right="${right}" data-top="${top}" data-bottom="${bottom}" data-periods="${periods}">`,
   );

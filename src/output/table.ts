@@ -9,8 +9,8 @@ import { wrapWords } from './wrap.js';
 export interface TableData {
   columns: readonly string[];
   rows: readonly Record<string, Cell>[];
-  /** The last line of the table: a label and the value under the last column. */
-  total?: { label: string; value: Cell };
+  /** The last line of the table: the value under the last column, labelled total. */
+  total?: { value: Cell };
   /** One-line sentences printed under the table, written for a style when a table is drawn. */
   summary: (style: Style) => readonly string[];
   /** Columns holding shares (0..1), shown in the table as percentages. */
@@ -26,7 +26,7 @@ export const maxTableRows = 200;
  * middle elided past {@link maxTableRows} rows, and the summary sentences below.
  */
 export function renderTable(data: TableData, style: Style): string {
-  const { count: format, chalk, locale } = style;
+  const { chalk, locale, words } = style;
   const summary = [...data.summary(style)];
   if (data.columns.length === 0) return summary.flatMap((line) => wrapWords(line, style.wrap)).map((line) => `${line}\n`).join('');
   const percent = shareFormat(locale);
@@ -45,9 +45,9 @@ export function renderTable(data: TableData, style: Style): string {
     return typeof v === 'bigint' || typeof v === 'number' ? formats.get(column)!(v) : String(v);
   };
   const shortened = data.rows.some((row) => data.columns.some((c) => isShortened(row[c]))) || isShortened(data.total?.value);
-  if (shortened) summary.push('Figures past 15 digits are shortened here; --format json, csv or tsv has every digit.');
+  if (shortened) summary.push(words.table.shortened);
   const table = new Table({
-    head: data.columns.map((c) => chalk.bold(c)),
+    head: data.columns.map((c) => chalk.bold(words.column(c))),
     style: { head: [], border: [], compact: true },
     colAligns: data.columns.map(() => 'right'),
   });
@@ -56,13 +56,13 @@ export function renderTable(data: TableData, style: Style): string {
   for (const row of shown) {
     if (row === null) {
       const hidden = rows.length - maxTableRows;
-      table.push([{ colSpan: data.columns.length, hAlign: 'center', content: chalk.dim(`… ${format(hidden)} more rows: --format csv, tsv or json shows them all …`) }]);
+      table.push([{ colSpan: data.columns.length, hAlign: 'center', content: chalk.dim(words.table.moreRows(style.numbers, hidden)) }]);
     } else {
       table.push(data.columns.map((c) => cellOf(row, c)));
     }
   }
   if (data.total) {
-    const label = { colSpan: Math.max(1, data.columns.length - 1), content: chalk.bold(data.total.label) };
+    const label = { colSpan: Math.max(1, data.columns.length - 1), content: chalk.bold(words.totalLabel) };
     const last = data.columns.at(-1)!;
     const totalCell = cellOf({ [last]: data.total.value }, last);
     table.push(data.columns.length > 1 ? [label, chalk.bold(totalCell)] : [chalk.bold(totalCell)]);

@@ -12,14 +12,16 @@ export interface Ran {
   code: number;
   stdout: string;
   stderr: string;
+  /** stdout as bytes (binary formats); in-process runs only. */
+  bytes?: Buffer;
 }
 
 /** Runs the CLI in-process with a fake terminal-less environment. */
 export async function fans(args: string[], options: { env?: Record<string, string>; tty?: boolean; stdin?: string | Buffer; columns?: number } = {}): Promise<Ran> {
-  let stdout = '';
+  const chunks: Buffer[] = [];
   let stderr = '';
   const io: Io = {
-    stdout: (t) => void (stdout += t),
+    stdout: (t) => void chunks.push(Buffer.from(t)),
     stderr: (t) => void (stderr += t),
     env: { LANG: 'en_US.UTF-8', ...options.env },
     stdoutIsTTY: options.tty ?? false,
@@ -33,7 +35,9 @@ export async function fans(args: string[], options: { env?: Record<string, strin
     onInterrupt: () => () => {},
   };
   const code = await main(args, io);
-  return { code, stdout, stderr };
+  const bytes = Buffer.concat(chunks);
+  // Not enumerable: tests compare runs with toEqual on code, stdout and stderr.
+  return Object.defineProperty({ code, stdout: bytes.toString('utf8'), stderr }, 'bytes', { value: bytes, enumerable: false });
 }
 
 /** Runs the built bin/fans.js in a real process. */

@@ -48,8 +48,12 @@ describe('fans simulate and fans compound: golden output', () => {
     expect((await fans(['simulate'], { env: { LANG: 'de_DE.UTF-8' } })).stdout).toContain('1.111 people');
     expect((await fans(['simulate'], { env: { LC_ALL: 'C', LANG: 'de_DE.UTF-8' } })).stdout).toContain('1,111 people');
     expect((await fans(['simulate'], { env: { LC_NUMERIC: 'nl_NL.UTF-8' } })).stdout).toContain('1.111 people');
-    // Locale never touches machine formats.
-    expect((await fans(['simulate', '--locale', 'nl-NL', '--format', 'csv'])).stdout).toContain('3,1000,1111\r\n');
+    // The environment's locale never touches machine formats; an explicit decimal-comma
+    // --locale makes CSV the way that locale's spreadsheets read it (; and decimal commas).
+    expect((await fans(['simulate', '--format', 'csv'], { env: { LANG: 'nl_NL.UTF-8' } })).stdout).toContain('3,1000,1111\r\n');
+    expect((await fans(['compound', '--rate', '0.5', '--years', '1', '--format', 'csv', '--locale', 'nl-NL'])).stdout).toBe('\ufeffyear;new;total\r\n0;1;1\r\n1;0,5;1,5\r\n');
+    expect((await fans(['compound', '--rate', '0.5', '--years', '1', '--format', 'csv', '--locale', 'en-GB'])).stdout).toBe('year,new,total\r\n0,1,1\r\n1,0.5,1.5\r\n');
+    expect((await fans(['compound', '--rate', '0.5', '--years', '1', '--format', 'tsv', '--locale', 'nl-NL'])).stdout).toBe('year\tnew\ttotal\n0\t1\t1\n1\t0.5\t1.5\n');
   });
 
   it('rounds expected values in tables, full precision in CSV', async () => {
@@ -128,7 +132,7 @@ describe('bad input: one line on stderr naming the flag, exit 2, empty stdout', 
     [['simulate', '--start', '-3'], /^fans: --start must be/],
     [['simulate', '--fanot', '3'], /^fans: unknown option '--fanot' \(did you mean --fanout\?\)$/],
     [['simulat'], /^fans: unknown command 'simulat' \(did you mean simulate\?\)$/],
-    [['simulate', '--format', 'xml'], /^fans: option '--format <format>' argument 'xml' is invalid\. Allowed choices are table, json, csv, tsv, svg\.$/],
+    [['simulate', '--format', 'xml'], /^fans: option '--format <format>' argument 'xml' is invalid\. Allowed choices are table, json, csv, tsv, xlsx, svg\.$/],
     [['simulate', '--locale', 'xx-!!'], /^fans: --locale must be a locale tag/],
     [['simulate', '--depth'], /^fans: option '--depth <levels>' argument missing$/],
     [['simulate', 'extra'], /^fans: too many arguments for 'simulate'/],

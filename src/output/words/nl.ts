@@ -1,0 +1,137 @@
+import type { Why } from '../../model/goal.js';
+import { type Numbers, type Words, countOf } from './words.js';
+
+const columns: Record<string, string> = {
+  level: 'niveau',
+  year: 'jaar',
+  new: 'nieuw',
+  lost: 'verloren',
+  total: 'totaal',
+  mean: 'gemiddelde',
+  meanTheory: 'gemiddelde (theorie)',
+  sdTheory: 'sd (theorie)',
+  extinct: 'uitgestorven',
+  extinctTheory: 'uitgestorven (theorie)',
+  days: 'dagen',
+  weeks: 'weken',
+  months: 'maanden',
+  years: 'jaren',
+  period: 'periode',
+  seed: 'seed',
+};
+
+const units = { days: 'dagen', weeks: 'weken', months: 'maanden', years: 'jaar' } as const;
+const unitWord = (unit: 'level' | 'year') => (unit === 'level' ? 'niveau' : 'jaar');
+const was = (n: Numbers, before: unknown) => (before === null ? '' : `; één minder haalt maar ${n.count(before as number)}`);
+
+function why(n: Numbers, w: Why): string {
+  switch (w.kind) {
+    case 'peaks':
+      return `het totaal piekt op ${n.real(w.total)} in ${unitWord(w.unit)} ${n.real(w.at)}; daarna verliest churn elk jaar meer fans dan aanbevelingen opleveren`;
+    case 'levelsOff':
+      return `het totaal vlakt af op ${n.real(w.total)} (vanaf ${unitWord(w.unit)} ${n.real(w.at)})`;
+    case 'noPeriods':
+      return `met ${w.flag === 'depth' ? 'diepte 0' : '0 jaar'} zijn er geen introducties`;
+    case 'noConversion':
+      return 'met conversie 0 wordt geen enkele introductie fan';
+    case 'allNonreferrers':
+      return 'met 100% niet-aanbevelers beveelt niemand aan';
+    case 'marketSmall':
+      return `de markt (${n.real(w.market)}) is kleiner dan het doel`;
+    case 'belowOne':
+      return `K = ${n.real(w.k)} < 1: het totaal komt nooit boven ${n.real(w.limit)} (start / (1 - K))`;
+    case 'notWithin':
+      return w.unit === 'level' ? `niet gehaald binnen ${n.real(w.max)} niveaus, de grootste diepte` : `niet gehaald binnen ${n.real(w.max)} jaar, het grootste aantal jaren`;
+    case 'churnOutruns':
+      return `churn (${n.percent(w.churn)} per jaar) is groter dan de aanwas (K = ${n.real(w.k)} per jaar): het totaal groeit nooit boven de start`;
+    case 'notEvenWith':
+      return `niet gehaald, zelfs niet met ${w.name} ${n.real(w.max)}, het hoogst toegestane`;
+    case 'notAny':
+      return `met geen enkele ${w.name} tot ${n.real(w.max)} gehaald: het dichtst bij komt ${n.real(w.total)}, in jaar ${n.real(w.year)} met ${w.name} ${n.real(w.best)}`;
+  }
+}
+
+/** Nederlands: for the article's readers. */
+export const nl: Words = {
+  lang: 'nl',
+  column: (name) => columns[name] ?? name,
+  totalLabel: 'totaal',
+  table: {
+    shortened: 'Getallen van meer dan 15 cijfers zijn hier ingekort; --format json, csv of tsv geeft alle cijfers.',
+    moreRows: (n, hidden) => `… nog ${n.count(hidden)} rijen: --format csv, tsv of json toont ze allemaal …`,
+  },
+  chart: {
+    scale: (kind) => (kind === 'log' ? '(logaritmische schaal)' : '(lineaire schaal)'),
+    yAxis: (kind) => `totaal aantal fans (${kind === 'log' ? 'logaritmische' : 'lineaire'} schaal)`,
+    zeros: '0 staat op de onderste lijn van de logaritmische schaal',
+    total: 'totaal',
+    median: 'mediaan (p50)',
+    mean: 'gemiddelde',
+    band: (low, high) => `p${low} tot p${high}`,
+  },
+  simulate: {
+    reach: (n, s) =>
+      (s.everyoneJoins
+        ? `${countOf(n, s.start, 'fan bereikt', 'fans bereiken')} ${countOf(n, s.total, 'persoon', 'personen')} in ${countOf(n, s.depth, 'stap', 'stappen')}`
+        : `${countOf(n, s.start, 'fan groeit', 'fans groeien')} tot ${countOf(n, s.total, 'fan', 'fans')} in ${countOf(n, s.depth, 'stap', 'stappen')}`) +
+      (s.elapsed ? ` (${n.real(s.elapsed.amount)} ${units[s.elapsed.unit]})` : '') +
+      (s.everyoneJoins || s.introductions === 0
+        ? '.'
+        : `: ${countOf(n, s.introductions, 'introductie', 'introducties')}, waarvan ${n.count(s.newFans)} (${n.percent(s.newFans / s.introductions)}) nieuwe fans werden.`),
+    factor: (n, s) =>
+      `Aanbevelingsfactor K = ${n.real(s.k)} (fanout ${n.real(s.fanout)} × conversie ${n.percent(s.conversion)}${s.referrers === null ? '' : ` × aanbevelers ${n.percent(s.referrers)}`}).`,
+    limit: (n, s) =>
+      `K < 1: elk niveau is kleiner dan het vorige; het totaal nadert ${n.real(s.limit)} ` +
+      (s.market ? `naarmate de diepte groeit (onder start / (1 - K) = ${n.real(s.bound)}: de markt remt het af).` : '(start / (1 - K)) naarmate de diepte groeit.'),
+  },
+  compound: {
+    becomes: (n, s) => `${countOf(n, s.start, 'fan wordt', 'fans worden')} ${countOf(n, s.total, 'fan', 'fans')} in ${n.count(s.years)} jaar.`,
+    factor: (n, s) =>
+      `Aanbevelingsfactor K = ${n.real(s.k)} per jaar (tempo ${n.real(s.rate)} × conversie ${n.percent(s.conversion)}${s.referrers === null ? '' : ` × aanbevelers ${n.percent(s.referrers)}`})` +
+      (s.churn === null ? '' : `, churn ${n.percent(s.churn)}`) +
+      (s.growth > 1
+        ? `: fans groeien ×${n.real(s.growth)} per jaar${s.market ? ' tot de markt vol is' : ''}.`
+        : s.growth === 1
+          ? ': het aantal fans blijft gelijk.'
+          : ': churn is groter dan de aanwas, en het aantal fans krimpt.'),
+  },
+  market: (n, market, reached) => `Markt: ${countOf(n, market, 'persoon', 'personen')}; ${n.percent(reached / market)} bereikt.`,
+  goal: {
+    unreachable: (n, s) => `Het doel van ${n.count(s.target)} is niet te halen: ${s.why}. De beste poging staat hieronder (${n.count(s.total)}).`,
+    steps: (n, s) => `${countOf(n, s.value, 'stap haalt', 'stappen halen')} het doel van ${n.count(s.target)} (${n.count(s.total)})${was(n, s.before)}.`,
+    years: (n, s) => `${n.count(s.value)} jaar ${s.value === 1 ? 'haalt' : 'halen'} het doel van ${n.count(s.target)} (${n.count(s.total)})${was(n, s.before)}.`,
+    fanout: (n, s) =>
+      `Een fanout van ${n.real(s.value)} haalt precies ${n.count(s.target)}; de kleinste hele fanout is ${n.count(s.whole)}, die ${n.count(s.total)} haalt op niveau ${n.count(s.level)} van ${n.count(s.depth)}${was(n, s.before)}.`,
+    rate: (n, s) => `Een jaarlijks tempo van ${n.real(s.value)} (${n.percent(s.value)}) haalt het doel van ${n.count(s.target)} in jaar ${n.count(s.year)} van ${n.count(s.years)} (${n.count(s.total)}).`,
+    why,
+  },
+  sampled: {
+    distribution: (n, d) => (d.kind === 'negbin' ? `negatief binomiale (k = ${n.real(d.k)})` : { fixed: 'vaste', poisson: 'Poisson-', geometric: 'geometrische' }[d.kind]),
+    runs: (n, s) => `${countOf(n, s.trials, 'run', 'runs')} met ${s.distribution}${s.distribution.endsWith('-') ? '' : ' '}aanbevelingen, gemiddelde K = ${n.real(s.k)}${s.yearly ? ' per jaar' : ''} (seed ${s.seed}; --seed ${s.seed} herhaalt het).`,
+    period: (n, tree, period) => `${tree ? 'niveau' : 'jaar'} ${n.count(period)}`,
+    meanTotal: (n, s) => `Gemiddeld totaal op ${s.by}: ${n.count(s.mean)}${s.spread}.`,
+    spread: (n, s) => `; ${n.percent(s.share)} van de runs tussen ${n.count(s.low)} en ${n.count(s.high)}`,
+    tooFew: (n, s) => `; ${countOf(n, s.trials, 'run is', 'runs zijn')} te weinig voor een bereik p${s.low}–p${s.high} (daarvoor zijn er ${n.count(s.needs)} nodig)`,
+    extinctNone: (n, s) =>
+      `Kans dat de keten op ${s.by} is uitgestorven: ${s.trials === 1 ? 'de ene run niet' : `geen van de ${n.count(s.trials)} runs`}, dus onder ${n.chance(s.bound)} (95%-grens, 1 - 0,05^(1/N)).`,
+    extinctAll: (n, s) => `Kans dat de keten op ${s.by} is uitgestorven: ${s.trials === 1 ? 'de ene run wel' : `alle ${n.count(s.trials)} runs`}, dus boven ${n.chance(s.bound)} (95%-grens, 0,05^(1/N)).`,
+    extinctSome: (n, s) => `Kans dat de keten op ${s.by} is uitgestorven: ${n.chance(s.estimate)} ± ${n.chance(s.error)} (standaardfout).`,
+    percentilesWithin: (n, s) =>
+      `Percentielen liggen binnen ${n.chance(s.error)} van een totaal dat op hun rang voorkwam (op niveau of jaar ${n.count(s.period)}: met ${n.count(s.periods)} perioden houdt elke een kleinere samenvatting bij).`,
+    eightyTwenty: (n, s) => `80/20: ${n.chance(s.p80)} van de fans brengt 80% van de nieuwe fans (p80); de actiefste 20% brengt ${n.chance(s.t20)} ervan (t20).`,
+    theory: (n, s) => `Theorie: uiteindelijk ${n.chance(s.q)} (q = G(q), tot de macht ${countOf(n, s.start, 'startende fan', 'startende fans')}).`,
+    noTheory: 'De theorie geeft geen uitsterfkans met een marktgrens.',
+  },
+  compare: {
+    line: (n, s) => `${s.name}: ${n.count(s.total)} na ${s.last} ${s.command === 'simulate' ? (s.last === 1 ? 'stap' : 'stappen') : 'jaar'} (${s.command}).`,
+  },
+  xlsx: {
+    results: 'Resultaten',
+    parameters: 'Parameters',
+    parameter: 'parameter',
+    value: 'waarde',
+    none: 'geen',
+    summary: 'Samenvatting',
+    textCells: (digits) => `Exacte hele getallen van meer dan ${digits} cijfers staan als tekst: een spreadsheet bewaart maar ${digits} significante cijfers van een getal.`,
+  },
+};

@@ -1,0 +1,101 @@
+import type { Count } from '../../model/count.js';
+import type { Why } from '../../model/goal.js';
+
+/**
+ * Number writers a sentence uses, already set to the reader's locale: counts (`1,111`), plain
+ * reals up to six significant digits, percentages (`12.5%`) and chances (three significant
+ * digits: `0.00454%`).
+ */
+export interface Numbers {
+  count(value: Count): string;
+  real(value: number): string;
+  percent(share: number): string;
+  chance(share: number): string;
+}
+
+/** An elapsed time: its amount and the unit column it goes in (`days`, `months`). */
+export interface Elapsed {
+  amount: number;
+  unit: 'days' | 'weeks' | 'months' | 'years';
+}
+
+/** The parts of a sampled run's distribution name: `Poisson`, `negative binomial (k = 0.5)`. */
+export type DistributionName = { kind: 'fixed' | 'poisson' | 'geometric' } | { kind: 'negbin'; k: number };
+
+/**
+ * Everything a manager reads, in one language: table headings, summary sentences, chart
+ * labels, spreadsheet sheets. One object per language (en.ts, nl.ts) of this type, so a
+ * message missing from one does not compile; a test also compares them key by key.
+ * JSON keys and CSV/TSV headers are an interface and stay English; errors and help are
+ * English too.
+ */
+export interface Words {
+  /** The language tag: `en`, `nl`. */
+  lang: string;
+  /** A column's heading for people; names it does not know (scenario names) as they are. */
+  column(name: string): string;
+  totalLabel: string;
+  table: {
+    shortened: string;
+    moreRows(n: Numbers, hidden: number): string;
+  };
+  chart: {
+    scale(kind: 'log' | 'linear'): string;
+    yAxis(kind: 'log' | 'linear'): string;
+    zeros: string;
+    total: string;
+    median: string;
+    mean: string;
+    band(low: number, high: number): string;
+  };
+  simulate: {
+    reach(n: Numbers, s: { start: number; total: Count; depth: number; elapsed: Elapsed | null; everyoneJoins: boolean; introductions: number; newFans: number }): string;
+    factor(n: Numbers, s: { k: number; fanout: number; conversion: number; referrers: number | null }): string;
+    limit(n: Numbers, s: { limit: number; market: boolean; bound: number }): string;
+  };
+  compound: {
+    becomes(n: Numbers, s: { start: number; total: Count; years: number }): string;
+    factor(n: Numbers, s: { k: number; rate: number; conversion: number; referrers: number | null; churn: number | null; growth: number; market: boolean }): string;
+  };
+  market(n: Numbers, market: number, reached: number): string;
+  goal: {
+    unreachable(n: Numbers, s: { target: number; why: string; total: Count }): string;
+    steps(n: Numbers, s: { value: number; target: number; total: Count; before: Count | null }): string;
+    years(n: Numbers, s: { value: number; target: number; total: Count; before: Count | null }): string;
+    fanout(n: Numbers, s: { value: number; target: number; whole: number; total: Count; level: number; depth: number; before: Count | null }): string;
+    rate(n: Numbers, s: { value: number; target: number; year: number; years: number; total: Count }): string;
+    why(n: Numbers, why: Why): string;
+  };
+  sampled: {
+    distribution(n: Numbers, d: DistributionName): string;
+    runs(n: Numbers, s: { trials: number; distribution: string; k: number; yearly: boolean; seed: number }): string;
+    period(n: Numbers, tree: boolean, period: number): string;
+    meanTotal(n: Numbers, s: { by: string; mean: number; spread: string }): string;
+    spread(n: Numbers, s: { share: number; low: number; high: number }): string;
+    tooFew(n: Numbers, s: { trials: number; low: number; high: number; needs: number }): string;
+    extinctNone(n: Numbers, s: { by: string; trials: number; bound: number }): string;
+    extinctAll(n: Numbers, s: { by: string; trials: number; bound: number }): string;
+    extinctSome(n: Numbers, s: { by: string; estimate: number; error: number }): string;
+    percentilesWithin(n: Numbers, s: { error: number; period: number; periods: number }): string;
+    eightyTwenty(n: Numbers, s: { p80: number; t20: number }): string;
+    theory(n: Numbers, s: { q: number; start: number }): string;
+    noTheory: string;
+  };
+  compare: {
+    line(n: Numbers, s: { name: string; total: Count; last: number; command: 'simulate' | 'compound' }): string;
+  };
+  xlsx: {
+    results: string;
+    parameters: string;
+    parameter: string;
+    value: string;
+    none: string;
+    summary: string;
+    textCells(digits: number): string;
+  };
+}
+
+/** `1 fan` or `2 fans`, with the count written for the locale. */
+export function countOf(n: Numbers, value: Count, one: string, many: string): string {
+  return `${n.count(value)} ${(typeof value === 'bigint' ? value === 1n : value === 1) ? one : many}`;
+}

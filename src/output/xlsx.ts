@@ -1,0 +1,83 @@
+import type { Count } from '../model/count.js';
+import type { Cell } from './delimited.js';
+import { columnRule } from './number.js';
+import type { Report, Style } from './render.js';
+
+/** Excel keeps 15 significant digits: exact integers longer than that go in as text. */
+const exactDigits = 15;
+
+/** The Excel number format of a column, by the table's rule for it (number.ts). */
+function formatCode(values: readonly Count[], share: boolean): string {
+  if (share) return '0.0%';
+  const rule = columnRule(values);
+  switch (rule.kind) {
+    case 'scientific':
+      return '0.00000E+00';
+    case 'tiny':
+      return '0.00E+00';
+    case 'whole':
+      return '#,##0';
+    case 'fixed':
+      return `#,##0.${'0'.repeat(rule.decimals)}`;
+  }
+}
+
+/** Whether a value is an exact integer past what a spreadsheet's number keeps. */
+const tooLong = (value: Cell): boolean => typeof value === 'bigint' && (value >= 10n ** BigInt(exactDigits) || value <= -(10n ** BigInt(exactDigits)));
+
+type SheetCell = { value: string | number; type?: NumberConstructor | StringConstructor; format?: string; fontWeight?: 'bold'; align?: 'left' | 'right' } | null;
+
+/**
+ * The report as an .xlsx workbook (written by write-excel-file): a sheet of results with the
+ * header row frozen, numbers as numeric cells with number formats (grouped thousands,
+ * percentages as percentages; the reader's spreadsheet shows them in its own locale), exact
+ * integers past 15 digits as text cells; and a sheet with the parameters and the summary.
+ * Headings and sheet names are in the style's language. Text cells are never formulas.
+ */
+export async function renderXlsx(report: Report, style: Style): Promise<Uint8Array> {
+  const { default: writeExcelFile } = await import('write-excel-file/node');
+  const words = style.words;
+  const columns = [...report.columns, ...Object.keys(report.constants ?? {})];
+  const rows = report.rows.map((row) => ({ ...row, ...report.constants }));
+  const formats = columns.map((c) => formatCode(rows.map((r) => r[c]).filter((v): v is Count => (typeof v === 'number' || typeof v === 'bigint') && !tooLong(v)), report.shares?.includes(c) ?? false));
+  let textCells = false;
+  const cell = (value: Cell, format: string): SheetCell => {
+    if (value === null || value === undefined) return null;
+    if (tooLong(value)) {
+      textCells = true;
+      return { value: String(value), type: String, format: '@', align: 'right' };
+    }
+    if (typeof value === 'number' || typeof value === 'bigint') return { value: Number(value), type: Number, format };
+    return { value: typeof value === 'string' ? value : JSON.stringify(value), type: String };
+  };
+  const header = columns.map((c) => ({ value: words.column(c), type: String, fontWeight: 'bold' as const }));
+  const data: SheetCell[][] = [header, ...rows.map((row) => columns.map((c, i) => cell(row[c] ?? null, formats[i]!)))];
+  if (report.total) {
+    const totalRow: SheetCell[] = columns.map(() => null);
+    totalRow[0] = { value: words.totalLabel, type: String, fontWeight: 'bold' };
+    totalRow[report.columns.length - 1] = cell(report.total.value, formats[report.columns.length - 1]!);
+    data.push(totalRow);
+  }
+
+  const parameters = (report.json.parameters ?? {}) as Record<string, Cell>;
+  const about: SheetCell[][] = [[{ value: words.xlsx.parameter, type: String, fontWeight: 'bold' }, { value: words.xlsx.value, type: String, fontWeight: 'bold' }]];
+  for (const [name, value] of Object.entries(parameters)) {
+    const shown = Array.isArray(value) ? value.join(', ') : value;
+    about.push([{ value: name, type: String }, shown === null ? { value: words.xlsx.none, type: String } : cell(shown as Cell, typeof shown === 'number' && !Number.isInteger(shown) ? 'General' : '#,##0')]);
+  }
+  about.push([], [{ value: words.xlsx.summary, type: String, fontWeight: 'bold' }]);
+  for (const line of report.summary(style)) about.push([{ value: line, type: String }]);
+  if (textCells) about.push([], [{ value: words.xlsx.textCells(exactDigits), type: String }]);
+
+  const width = (texts: string[]) => Math.min(60, Math.max(8, ...texts.map((t) => t.length + 2)));
+  const bytes = await writeExcelFile([
+    {
+      data: data as never,
+      sheet: words.xlsx.results,
+      stickyRowsCount: 1,
+      columns: columns.map((c, i) => ({ width: width([words.column(c), ...data.slice(1, 200).map((r) => String(r[i]?.value ?? ''))]) })),
+    },
+    { data: about as never, sheet: words.xlsx.parameters, columns: [{ width: 24 }, { width: 24 }] },
+  ]).toBuffer();
+  return new Uint8Array(bytes);
+}
