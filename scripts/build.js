@@ -47,6 +47,7 @@ const lazyFileNames = {
   './sampled.js': 'sampled.cjs',
   './chart.js': 'chart.cjs',
   './svg.js': 'svg.cjs',
+  './xlsx.js': 'xlsx.cjs',
   chalk: 'chalk.cjs',
 };
 /** The function Node wraps a CommonJS file in, as src/cli/load.ts expects it. */
@@ -56,14 +57,14 @@ const lazyWrapper = '(function (exports, require, module, __filename, __dirname)
  * Imports that become separate files of dist/, loaded only when a command needs them:
  * the CLI proper (not needed for --version), cli-table3 (not needed for JSON, CSV, TSV),
  * chalk (not needed without a terminal), the Monte Carlo engine (only for --trials), the
- * terminal chart (--chart) and the SVG renderer (--format svg).
+ * terminal chart (--chart), the SVG renderer (--format svg) and the xlsx writer (--format xlsx).
  * They load through src/cli/load.ts, which compiles them from V8's code cache. Modules they
  * share are copied into each file, so errors are told apart by name, not class identity.
  */
 const lazyFiles = {
   name: 'lazy-files',
   setup(b) {
-    b.onResolve({ filter: /^(\.\/(main|table|sampled|chart|svg)\.js|chalk)$/ }, (args) =>
+    b.onResolve({ filter: /^(\.\/(main|table|sampled|chart|svg|xlsx)\.js|chalk)$/ }, (args) =>
       args.kind === 'dynamic-import' ? { path: lazyFileNames[args.path], namespace: 'lazy-file' } : undefined,
     );
     // The loader is bundled into each file that loads another (cli.cjs, main.cjs): one file
@@ -101,6 +102,7 @@ await build({
     sampled: 'src/cli/sampled.ts',
     chart: 'src/output/chart.ts',
     svg: 'src/output/svg.ts',
+    xlsx: 'src/output/xlsx.ts',
     chalk: 'node_modules/chalk/source/index.js',
     'trial-worker': 'src/cli/trial-worker.ts',
   },

@@ -1,0 +1,111 @@
+import { describe, expect, it } from 'vitest';
+import { numbersFor } from '../../src/cli/words.js';
+import { en } from '../../src/output/words/en.js';
+import { environmentLanguage, languages } from '../../src/output/words/index.js';
+import { nl } from '../../src/output/words/nl.js';
+import { fans } from '../cli/harness.js';
+
+/** Every path to a leaf of a catalogue, with the leaf's type: `goal.steps: function`. */
+function leaves(value: unknown, path = ''): string[] {
+  if (typeof value !== 'object' || value === null) return [`${path}: ${typeof value}`];
+  return Object.entries(value).flatMap(([key, inner]) => leaves(inner, path ? `${path}.${key}` : key));
+}
+
+describe('the catalogues of words', () => {
+  it('every language has every message, of the same kind', () => {
+    for (const [lang, words] of Object.entries(languages)) expect(leaves(words), lang).toEqual(leaves(en));
+  });
+
+  it('Dutch words are Dutch: no text message is left in English (but for words both languages share)', () => {
+    const shared = new Set(['xlsx.parameters', 'xlsx.parameter']);
+    const texts = (words: object) => Object.fromEntries(leaves(words).filter((l) => l.endsWith(': string')).map((l) => l.split(':')[0]!).map((path) => [path, path.split('.').reduce<any>((o, k) => o[k], words)]));
+    const english = texts(en);
+    for (const [path, text] of Object.entries(texts(nl))) if (path !== 'lang' && !shared.has(path)) expect(text, path).not.toBe(english[path]);
+  });
+
+  it('every column a report shows has a Dutch heading', () => {
+    for (const column of ['level', 'year', 'new', 'lost', 'total', 'mean', 'meanTheory', 'sdTheory', 'extinct', 'extinctTheory', 'days', 'weeks', 'months', 'years', 'period']) {
+      expect(nl.column(column), column).not.toBe(column);
+    }
+    expect(nl.column('my scenario')).toBe('my scenario');
+  });
+
+  it('every reason a goal can fail for is worded in both languages', () => {
+    const n = numbersFor('nl-NL');
+    const reasons = [
+      { kind: 'peaks', total: 340.5, unit: 'year', at: 35 },
+      { kind: 'levelsOff', total: 2, unit: 'level', at: 9 },
+      { kind: 'noPeriods', flag: 'depth' },
+      { kind: 'noConversion' },
+      { kind: 'allNonreferrers' },
+      { kind: 'marketSmall', market: 500 },
+      { kind: 'belowOne', k: 0.5, limit: 2 },
+      { kind: 'notWithin', max: 5000, unit: 'level' },
+      { kind: 'churnOutruns', churn: 0.2, k: 0.1 },
+      { kind: 'notEvenWith', name: 'rate', max: 1000 },
+      { kind: 'notAny', name: 'rate', max: 1000, total: 900, year: 7, best: 6.5 },
+    ] as const;
+    for (const why of reasons) {
+      const [english, dutch] = [en.goal.why(n, why), nl.goal.why(n, why)];
+      expect(english.length, why.kind).toBeGreaterThan(10);
+      expect(dutch, why.kind).not.toBe(english);
+    }
+    expect(nl.goal.why(n, reasons[0])).toBe('het totaal piekt op 340,5 in jaar 35; daarna verliest churn elk jaar meer fans dan aanbevelingen opleveren');
+  });
+
+  it('the language comes from --lang, else LC_ALL, LC_MESSAGES, LANG; unknown languages are English', () => {
+    expect(environmentLanguage({ LANG: 'nl_NL.UTF-8' })).toBe('nl');
+    expect(environmentLanguage({ LC_MESSAGES: 'nl_BE.UTF-8', LANG: 'en_US.UTF-8' })).toBe('nl');
+    expect(environmentLanguage({ LC_ALL: 'C', LANG: 'nl_NL.UTF-8' })).toBe('en');
+    expect(environmentLanguage({ LANG: 'de_DE.UTF-8' })).toBe('en');
+    expect(environmentLanguage({})).toBe('en');
+  });
+});
+
+describe('a Dutch report', () => {
+  it('tables and summaries in Dutch, numbers in the locale, from --lang and --locale', async () => {
+    const ran = await fans(['simulate', '--lang', 'nl', '--locale', 'nl-NL', '--conversion', '30%', '--market', '10.000', '--cycle', '30d']);
+    expect(ran.stdout).toBe(
+      [
+        '┌────────┬───────┬───────┬────────┐',
+        '│ niveau │ dagen │ nieuw │ totaal │',
+        '├────────┼───────┼───────┼────────┤',
+        '│      0 │     0 │  1,00 │   1,00 │',
+        '│      1 │    30 │  3,00 │   4,00 │',
+        '│      2 │    60 │  9,00 │  13,00 │',
+        '│      3 │    90 │ 26,95 │  39,95 │',
+        '│                 totaal │  39,95 │',
+        '└────────────────────────┴────────┘',
+        '1 fan groeit tot 39,95 fans in 3 stappen (90 dagen): 129,95 introducties, waarvan 38,95 (29,97%) nieuwe fans werden.',
+        'Aanbevelingsfactor K = 3 (fanout 10 × conversie 30%).',
+        'Markt: 10.000 personen; 0,4% bereikt.',
+        '',
+      ].join('\n'),
+    );
+  });
+
+  it('the environment chooses Dutch too; JSON keys, reasons and CSV headers stay English (an interface)', async () => {
+    const env = { LANG: 'nl_NL.UTF-8' };
+    expect((await fans(['compound', '--years', '2'], { env })).stdout).toContain('1 fan wordt 4 fans in 2 jaar.');
+    expect((await fans(['compound', '--years', '2', '--format', 'csv'], { env })).stdout.split('\r\n')[0]).toBe('year,new,total');
+    const goal = await fans(['goal', '1000', '--rate', '0.1', '--churn', '0.2', '--format', 'json'], { env });
+    expect(JSON.parse(goal.stdout).reason).toMatch(/^churn \(20% a year\) outruns referrals/);
+    const table = await fans(['goal', '1000', '--rate', '0.1', '--churn', '0.2'], { env });
+    expect(table.stdout).toContain('Het doel van 1.000 is niet te halen: churn (20% per jaar) is groter dan de aanwas (K = 0,1 per jaar)');
+  });
+
+  it('sampled runs and charts speak Dutch', async () => {
+    const ran = await fans(['simulate', '--trials', '100', '--seed', '1', '--lang', 'nl', '--chart']);
+    expect(ran.stdout).toContain('100 runs met Poisson-aanbevelingen, gemiddelde K = 10 (seed 1; --seed 1 herhaalt het).');
+    expect(ran.stdout).toContain('mediaan (p50)');
+    expect(ran.stdout).toMatch(/\(logaritmische schaal\)/);
+    const svg = await fans(['compound', '--years', '20', '--lang', 'nl', '--format', 'svg']);
+    expect(svg.stdout).toContain('totaal aantal fans (logaritmische schaal)');
+    expect(svg.stdout).toContain('>jaar</text>');
+  });
+
+  it('--lang takes en or nl only', async () => {
+    const ran = await fans(['simulate', '--lang', 'fr']);
+    expect(ran).toMatchObject({ code: 2, stdout: '', stderr: 'fans: --lang must be one of en, nl (got "fr")\n' });
+  });
+});

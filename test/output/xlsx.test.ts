@@ -1,0 +1,122 @@
+import { execFileSync, spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { fans } from '../cli/harness.js';
+
+/**
+ * The xlsx output read back by programs that did not write it: openpyxl (Debian's
+ * python3-openpyxl, a different library from write-excel-file) for cell types, formats and
+ * frozen panes, and LibreOffice Calc (libreoffice-calc-nogui) as a Dutch user's spreadsheet.
+ * `.ci/run` installs both; without them these tests are skipped (README: "Spreadsheet tests").
+ */
+const python = '/usr/bin/python3';
+const hasOpenpyxl = spawnSync(python, ['-c', 'import openpyxl']).status === 0;
+const hasCalc = spawnSync('soffice', ['--version']).status === 0;
+
+const dir = mkdtempSync(join(tmpdir(), 'fans-xlsx-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+interface SheetDump {
+  title: string;
+  frozen: string | null;
+  rows: [value: unknown, type: string, format: string][][];
+}
+
+/** Every sheet of an xlsx file as openpyxl reads it. */
+function readWithOpenpyxl(file: string): SheetDump[] {
+  const script = `
+import json, sys, warnings
+warnings.simplefilter('ignore')
+import openpyxl
+wb = openpyxl.load_workbook(sys.argv[1])
+print(json.dumps([{'title': ws.title, 'frozen': ws.freeze_panes, 'rows': [[[c.value, c.data_type, c.number_format] for c in row] for row in ws.iter_rows()]} for ws in wb.worksheets]))
+`;
+  return JSON.parse(execFileSync(python, ['-c', script, file], { encoding: 'utf8' }));
+}
+
+async function xlsx(name: string, args: string[]): Promise<string> {
+  const file = join(dir, name);
+  const ran = await fans([...args, '--format', 'xlsx', '--output', file, '--force']);
+  expect(ran.stderr).toMatch(/^fans: wrote /);
+  return file;
+}
+
+describe.skipIf(!hasOpenpyxl)('xlsx read back by openpyxl', () => {
+  it('numbers are numeric cells with number formats, the header row frozen, a parameters sheet', async () => {
+    const [results, about] = readWithOpenpyxl(await xlsx('tree.xlsx', ['simulate']));
+    expect(results!.title).toBe('Results');
+    expect(results!.frozen).toBe('A2');
+    expect(results!.rows[0]).toEqual([['level', 's', 'General'], ['new', 's', 'General'], ['total', 's', 'General']]);
+    expect(results!.rows.slice(1, 5).map((r) => r.map(([v, t, f]) => [v, t, f]))).toEqual(
+      [[0, 1, 1], [1, 10, 11], [2, 100, 111], [3, 1000, 1111]].map((r) => r.map((v) => [v, 'n', '#,##0'])),
+    );
+    expect(results!.rows[5]![0]).toEqual(['total', 's', 'General']);
+    expect(results!.rows[5]![2]).toEqual([1111, 'n', '#,##0']);
+    expect(about!.title).toBe('Parameters');
+    const values = Object.fromEntries(about!.rows.filter((r) => r.length >= 2 && r[1]![0] !== null).map((r) => [r[0]![0], r[1]![0]]));
+    expect(values).toMatchObject({ parameter: 'value', start: 1, fanout: 10, depth: 3, conversion: 1, market: 'none' });
+    expect(about!.rows.map((r) => r[0]![0])).toContain('1 fan reaches 1,111 people in 3 steps.');
+  });
+
+  it('decimals and percentages keep their formats; exact integers past 15 digits are text, and the sheet says so', async () => {
+    const [results] = readWithOpenpyxl(await xlsx('sampled.xlsx', ['compound', '--rate', '0.5', '--years', '3', '--trials', '200', '--seed', '3']));
+    const header = results!.rows[0]!.map((c) => c[0]);
+    const extinct = header.indexOf('extinct');
+    const mean = header.indexOf('mean');
+    expect(results!.rows[2]![extinct]![2]).toBe('0.0%');
+    expect(results!.rows[2]![extinct]![1]).toBe('n');
+    expect(results!.rows[2]![mean]![2]).toMatch(/^#,##0\.0+$/);
+    expect(header.at(-1)).toBe('seed');
+    expect(results!.rows[1]!.at(-1)).toEqual([3, 'n', '#,##0']);
+
+    const [big, bigAbout] = readWithOpenpyxl(await xlsx('big.xlsx', ['simulate', '--depth', '20']));
+    expect(big!.rows[16]![2]).toEqual([1111111111111111, 's', '@'].map((v, i) => (i === 0 ? String(v) : v)));
+    expect(big!.rows[15]![2]).toEqual([111111111111111, 'n', '#,##0']);
+    expect(bigAbout!.rows.map((r) => r[0]![0])).toContain('Exact whole numbers longer than 15 digits are text cells: a spreadsheet keeps only 15 significant digits of a number.');
+  });
+
+  it('--lang nl names sheets and headings in Dutch; a scenario name is a text cell, never a formula', async () => {
+    const scenarios = join(dir, 'scenarios.json');
+    writeFileSync(scenarios, JSON.stringify({ scenarios: [{ name: '=HYPERLINK("http://x")', command: 'simulate' }, { name: 'b', command: 'compound' }] }));
+    const [results, about] = readWithOpenpyxl(await xlsx('nl.xlsx', ['compare', scenarios, '--lang', 'nl']));
+    expect(results!.title).toBe('Resultaten');
+    expect(about!.title).toBe('Parameters');
+    expect(results!.rows[0]!.map((c) => c.slice(0, 2))).toEqual([['periode', 's'], ['=HYPERLINK("http://x")', 's'], ['b', 's']]);
+  });
+});
+
+/**
+ * LibreOffice Calc, headless, under a locale: opens `input` (with the import filter
+ * `infilter`, for CSV) as that user's spreadsheet does and saves it as `convertTo`.
+ */
+function calc(locale: string, input: string, convertTo: string, outdir: string, infilter?: string): void {
+  const args = ['--headless', `-env:UserInstallation=file://${join(dir, `profile-${locale}`)}`, ...(infilter ? [`--infilter=${infilter}`] : []), '--convert-to', convertTo, '--outdir', outdir, input];
+  execFileSync('soffice', args, { env: { ...process.env, LANG: locale, LC_ALL: locale }, stdio: 'ignore', timeout: 60_000 });
+}
+
+describe.skipIf(!hasCalc)('a real spreadsheet (LibreOffice Calc) under a Dutch locale', () => {
+  it('opens the xlsx with numbers as numbers: shown the Dutch way (1,50), text cells as they are', async () => {
+    const file = await xlsx('calc.xlsx', ['compound', '--rate', '0.5', '--years', '2']);
+    const out = mkdtempSync(join(dir, 'calc-'));
+    // Sheets as shown ("save cell contents as shown": true), `;` between fields.
+    calc('nl_NL.UTF-8', file, 'csv:Text - txt - csv (StarCalc):59,34,76,1,,1043,false,true,true,false,false,-1', out);
+    expect(readFileSync(join(out, 'calc-Results.csv'), 'utf8').replace(/\r/g, '')).toBe('year;new;total\n0;1,00;1,00\n1;0,50;1,50\n2;0,75;2,25\ntotal;;2,25\n');
+  });
+
+  it('opens `--format csv --locale nl-NL` (; and decimal commas) with numbers as numbers', async () => {
+    const csv = join(dir, 'dutch.csv');
+    writeFileSync(csv, (await fans(['compound', '--rate', '0.5', '--years', '2', '--format', 'csv', '--locale', 'nl-NL'])).bytes!);
+    const out = mkdtempSync(join(dir, 'csv-'));
+    // Imported as Calc imports a CSV for a Dutch user (separator ;, language 1043), saved as xlsx, read by openpyxl.
+    calc('nl_NL.UTF-8', csv, 'xlsx', out, 'Text - txt - csv (StarCalc):59,34,76,1,,1043');
+    if (!hasOpenpyxl) return;
+    const [sheet] = readWithOpenpyxl(join(out, 'dutch.xlsx'));
+    expect(sheet!.rows.slice(1).map((r) => r.map((c) => [c[0], c[1]]))).toEqual([
+      [[0, 'n'], [1, 'n'], [1, 'n']],
+      [[1, 'n'], [0.5, 'n'], [1.5, 'n']],
+      [[2, 'n'], [0.75, 'n'], [2.25, 'n']],
+    ]);
+  });
+});
