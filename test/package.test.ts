@@ -45,6 +45,9 @@ describe('the packed tarball', () => {
     expect(fans(['simulate', '--trials', '5000', '--seed', '3', '--format', 'json']).status).toBe(0);
     expect(fans(['compound', '--format', 'svg'])).toMatchObject({ status: 0, stdout: expect.stringMatching(/^<svg [^]*<\/svg>\n$/) });
     expect(fans(['simulate', '--chart'])).toMatchObject({ status: 0, stdout: expect.stringContaining('(log scale)') });
+    // The xlsx writer is a file of its own in dist/, loaded from the install.
+    expect(fans(['simulate', '--format', 'xlsx'])).toMatchObject({ status: 0, stderr: '', stdout: expect.stringMatching(/^PK\x03\x04/) });
+    expect(fans(['simulate', '--lang', 'nl', '--market', '10.000', '--locale', 'nl-NL']).stdout).toContain('Markt: 10.000 personen');
     // Two worker threads load dist/trial-worker.cjs from the install.
     expect(fans(['simulate', '--trials', '3000', '--seed', '3', '--threads', '2', '--format', 'csv']).stdout).toBe(fans(['simulate', '--trials', '3000', '--seed', '3', '--threads', '1', '--format', 'csv']).stdout);
     expect(fans(['simulate', '--fanout', '-1'])).toMatchObject({ status: 2, stdout: '' });

@@ -16,9 +16,9 @@ const valueFlags: Record<string, string[]> = {
   '--depth': ['0', '3', '10', '50', '5001'],
   '--rate': ['0', '0.5', '1', '2', '1000.5'],
   '--years': ['0', '10', '100', '10001'],
-  '--conversion': ['0', '30%', '0.5', '1', '150%'],
+  '--conversion': ['0', '30%', '0.5', '1', '150%', '0,2', '12,5%', '1.500'],
   '--churn': ['0', '10%', '1', '-0.1'],
-  '--market': ['0', '1', '100', '5000', 'unlimited'],
+  '--market': ['0', '1', '100', '5000', 'unlimited', '10.000', '10,000', '1.000.000', '10 000'],
   '--cycle': ['30d', '6w', '3m', '1y', '0d', 'soon'],
   '--trials': ['0', '1', '10', '300', '-1'],
   '--seed': ['0', '42', '4294967296'],
@@ -26,8 +26,9 @@ const valueFlags: Record<string, string[]> = {
   '--dispersion': ['0', '0.3', '2'],
   '--quantiles': ['5,50,95', '10,90', '50', '0,100'],
   '--threads': ['1', '2', '0'],
-  '--format': ['table', 'json', 'csv', 'tsv', 'svg', 'xml'],
-  '--locale': ['en-US', 'nl-NL', 'de', 'xx-!!'],
+  '--format': ['table', 'json', 'csv', 'tsv', 'svg', 'xlsx', 'xml'],
+  '--locale': ['en-US', 'nl-NL', 'de', 'fr-FR', 'en-IN', 'xx-!!'],
+  '--lang': ['en', 'nl', 'fr'],
   '--scale': ['auto', 'log', 'linear', 'cubic'],
 };
 const booleanFlags = ['--chart', '--no-color', '--debug', '--fanot', '-x', '--'];
@@ -50,8 +51,12 @@ const argv = fc.tuple(fc.constantFrom(...commands), fc.array(token, { maxLength:
 
 const stdin = JSON.stringify({ scenarios: [{ name: 'a', command: 'simulate' }, { name: 'b', command: 'compound', years: 3 }] });
 
-/** Checks RFC 4180 CSV: every record, quoted fields included, has as many fields as the header. */
+/**
+ * Checks RFC 4180 CSV: every record, quoted fields included, has as many fields as the
+ * header. A leading byte-order mark means the decimal-comma dialect: `;` between fields.
+ */
 function csvShape(text: string): boolean {
+  const separator = text.startsWith('\ufeff') ? ';' : ',';
   const records: string[][] = [[]];
   let field = '';
   let quoted = false;
@@ -62,7 +67,7 @@ function csvShape(text: string): boolean {
       else if (c === '"') quoted = false;
       else field += c;
     } else if (c === '"') quoted = true;
-    else if (c === ',') records.at(-1)!.push(field), (field = '');
+    else if (c === separator) records.at(-1)!.push(field), (field = '');
     else if (c === '\r' && text[i + 1] === '\n') records.at(-1)!.push(field), (field = ''), records.push([]), i++;
     else field += c;
   }
@@ -84,8 +89,9 @@ const nearLimits: Record<string, Record<string, string[]>> = {
     '--conversion': ['0', '0.000001', '99.9999%', '1'],
     '--market': ['1', '1000000000000000', 'unlimited'],
     '--cycle': ['1d', '100y', '0.5w', '1200m'],
-    '--format': ['table', 'json', 'csv', 'tsv', 'svg'],
+    '--format': ['table', 'json', 'csv', 'tsv', 'svg', 'xlsx'],
     '--locale': ['en-US', 'nl-NL', 'fr-FR', 'en-IN'],
+    '--lang': ['en', 'nl'],
   },
   compound: {
     '--start': ['0', '1', '1000000000000000'],
@@ -168,6 +174,9 @@ describe('fuzzing the CLI', () => {
           }
           case 'svg':
             expect(XMLValidator.validate(ran.stdout)).toBe(true);
+            break;
+          case 'xlsx':
+            expect(ran.bytes!.subarray(0, 4).toString('latin1')).toBe('PK\x03\x04');
             break;
           default:
             expect(ran.stdout.length).toBeGreaterThan(0);
