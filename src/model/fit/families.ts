@@ -1,0 +1,165 @@
+import { type Frequencies, describe, sumOver } from './frequencies.js';
+import { logGamma, logRising } from './special.js';
+
+/** The candidate distributions of a fit: Poisson, geometric, negative binomial, and zero-inflated forms. */
+export const fitModels = ['poisson', 'geometric', 'negbin', 'zip', 'zinb'] as const;
+export type FitModel = (typeof fitModels)[number];
+
+/** A coordinate of the parameter vector θ, each on a scale where it is unbounded. */
+export type Coordinate = 'logK' | 'logk' | 'logitNonreferrers';
+
+/** Largest k searched: past it the negative binomial is the Poisson to within the data's precision. */
+export const maxDispersion = 1e8;
+export const minDispersion = 1e-4;
+
+/** A family of distributions fitted to data: its log-likelihood as a function of θ. */
+export interface Family {
+  model: FitModel;
+  coordinates: readonly Coordinate[];
+  /** Σ over the data of log p(x | θ). */
+  logLik(theta: readonly number[]): number;
+  /** The log probability of one value under θ (a count, or a chain size). */
+  logProbability(theta: readonly number[], x: number): number;
+  /** Where a search starts. */
+  start: readonly number[];
+  /** The maximum in closed form, where there is one (no search then). */
+  exact?: readonly number[];
+  /** The maximum's first coordinate (ln K) in closed form, the others searched. */
+  exactLogK?: number;
+}
+
+/** The parameters a θ stands for: K (mean), k (dispersion; Infinity for Poisson), the nonreferrers' share. */
+export interface Parameters {
+  K: number;
+  k: number;
+  nonreferrers: number;
+}
+
+const expit = (x: number) => 1 / (1 + Math.exp(-x));
+const clampLogK = (v: number) => Math.min(Math.log(maxDispersion), Math.max(Math.log(minDispersion), v));
+
+/** The parameters of θ in a model. */
+export function parametersOf(model: FitModel, theta: readonly number[]): Parameters {
+  const K = Math.exp(theta[0]!);
+  switch (model) {
+    case 'poisson':
+      return { K, k: Infinity, nonreferrers: 0 };
+    case 'geometric':
+      return { K, k: 1, nonreferrers: 0 };
+    case 'negbin':
+      return { K, k: Math.exp(clampLogK(theta[1]!)), nonreferrers: 0 };
+    case 'zip':
+      return { K, k: Infinity, nonreferrers: expit(theta[1]!) };
+    case 'zinb':
+      return { K, k: Math.exp(clampLogK(theta[1]!)), nonreferrers: expit(theta[2]!) };
+  }
+}
+
+/**
+ * log p(x) of a referrer's count with mean m: Poisson m^x e^-m / x!; negative binomial
+ * Γ(x+k)/(Γ(k) x!) (k/(k+m))^k (m/(k+m))^x (k = Infinity: Poisson).
+ */
+export function logCount(x: number, m: number, k: number): number {
+  if (m === 0) return x === 0 ? 0 : -Infinity;
+  if (!Number.isFinite(k)) return x * Math.log(m) - m - logGamma(x + 1);
+  return logRising(k, x) - logGamma(x + 1) - k * Math.log1p(m / k) + x * (Math.log(m) - Math.log(k + m));
+}
+
+/**
+ * The families for per-fan referral counts. A zero-inflated model is the `--nonreferrers`
+ * form: a share π of fans never refer, the others bring Poisson or negative binomial counts
+ * of mean K / (1 - π), so the mean over all fans is K. `truncated`: the data hold only fans
+ * who referred someone, p(x) / (1 - p(0)) for x >= 1.
+ */
+export function countFamily(model: FitModel, data: Frequencies, truncated = false): Family {
+  const { mean, zeros, n } = describe(data);
+  const coordinates: Coordinate[] = ['logK'];
+  if (model === 'negbin' || model === 'zinb') coordinates.push('logk');
+  if (model === 'zip' || model === 'zinb') coordinates.push('logitNonreferrers');
+  const logProbability = (theta: readonly number[], x: number): number => {
+    const { K, k, nonreferrers: pi } = parametersOf(model, theta);
+    const m = K / (1 - pi);
+    const base = logCount(x, m, k);
+    if (truncated) return base - Math.log(-Math.expm1(logCount(0, m, k)));
+    if (pi === 0) return base;
+    return x === 0 ? Math.log(pi + (1 - pi) * Math.exp(base)) : Math.log1p(-pi) + base;
+  };
+  // Start: K at the mean; k where the variance says; π at the zeros beyond Poisson's.
+  const { variance } = describe(data);
+  const k0 = variance > mean && mean > 0 ? Math.min(maxDispersion, (mean * mean) / (variance - mean)) : 10;
+  const excess = Math.max(0.01, Math.min(0.9, zeros / n - Math.exp(-mean)));
+  const start = [Math.log(Math.max(mean, 1e-6)), ...(coordinates.includes('logk') ? [Math.log(k0)] : []), ...(coordinates.includes('logitNonreferrers') ? [Math.log(excess / (1 - excess))] : [])];
+  // Poisson and geometric counts: the maximum-likelihood K is the mean, exactly.
+  const exact = !truncated && (model === 'poisson' || model === 'geometric') && mean > 0 ? [Math.log(mean)] : undefined;
+  // The negative binomial's K too: its score in the mean is zero at the sample mean for any k.
+  const exactLogK = !truncated && model === 'negbin' && mean > 0 ? Math.log(mean) : undefined;
+  return {
+    ...(exactLogK === undefined ? {} : { exactLogK }),
+    model,
+    coordinates,
+    logLik: (theta) => sumOver(data, (x) => logProbability(theta, x)),
+    logProbability,
+    start,
+    ...(exact ? { exact } : {}),
+  };
+}
+
+/**
+ * log p(s) of a chain's total size s (the seed included) when each fan brings a negative
+ * binomial count with mean R and dispersion k (Blumberg and Lloyd-Smith 2013, PLoS Comput
+ * Biol 9(5): e1002993): Γ(ks+s-1) / (Γ(ks) Γ(s+1)) (R/k)^(s-1) / (1+R/k)^(ks+s-1); Poisson (k
+ * infinite) gives the Borel law e^(-Rs) (Rs)^(s-1) / s!.
+ *
+ * @example Math.exp(logChainSize(1, 0.5, 0.75)) // => 0.68173255 (CDCgov/nbbp dnbbp(1, 0.5, 0.75))
+ */
+export function logChainSize(s: number, R: number, k: number): number {
+  if (R === 0) return s === 1 ? 0 : -Infinity;
+  if (!Number.isFinite(k)) return -R * s + (s - 1) * Math.log(R * s) - logGamma(s + 1);
+  return logRising(k * s, s - 1) - logGamma(s + 1) + (s - 1) * Math.log(R / k) - (k * s + s - 1) * Math.log1p(R / k);
+}
+
+/** Options of a chain-size fit: trees of at least `censoredAt` are still growing (size ≥ it); only trees of `minSize` or more are listed. */
+export interface ChainSizeOptions {
+  censoredAt?: number | undefined;
+  minSize?: number | undefined;
+}
+
+/**
+ * The families for chain sizes (Poisson, geometric, negative binomial offspring). Sizes at
+ * or past `censoredAt` count as P(S ≥ censoredAt) = 1 - Σ_{s<censoredAt} p(s) (infinite
+ * chains included); with `minSize` each size is conditioned on S ≥ minSize.
+ */
+export function chainSizeFamily(model: 'poisson' | 'geometric' | 'negbin', data: Frequencies, options: ChainSizeOptions = {}): Family {
+  const { censoredAt, minSize } = options;
+  const uncensored = censoredAt === undefined ? data : { values: data.values.filter((s) => s < censoredAt), counts: data.counts.filter((_, j) => data.values[j]! < censoredAt) };
+  const censored = censoredAt === undefined ? 0 : sumOver({ values: data.values.filter((s) => s >= censoredAt), counts: data.counts.filter((_, j) => data.values[j]! >= censoredAt) }, () => 1);
+  const n = sumOver(data, () => 1);
+  const coordinates: Coordinate[] = model === 'negbin' ? ['logK', 'logk'] : ['logK'];
+  const params = (theta: readonly number[]) => parametersOf(model, theta);
+  const logProbability = (theta: readonly number[], s: number) => {
+    const { K, k } = params(theta);
+    return logChainSize(s, K, k);
+  };
+  /** log(1 - Σ_{s<limit} p(s)): the chance of a size of at least `limit`. */
+  const logTail = (theta: readonly number[], limit: number) => {
+    let below = 0;
+    for (let s = 1; s < limit; s++) below += Math.exp(logProbability(theta, s));
+    return Math.log1p(-Math.min(below, 1));
+  };
+  const { mean } = describe(uncensored);
+  const start = [Math.log(Math.max(1e-6, Math.min(0.99, 1 - 1 / Math.max(mean, 1.000001)))), ...(model === 'negbin' ? [0] : [])];
+  // Poisson chain sizes, all complete: d/dR of Σ [-R s + (s - 1) ln R] is zero at R = 1 - 1/mean size.
+  const plain = censored === 0 && (minSize === undefined || minSize <= 1);
+  const exact = model === 'poisson' && plain && mean > 1 ? [Math.log(1 - 1 / mean)] : undefined;
+  return {
+    model,
+    coordinates,
+    ...(exact ? { exact } : {}),
+    logLik: (theta) =>
+      sumOver(uncensored, (s) => logProbability(theta, s)) +
+      (censored > 0 ? censored * logTail(theta, censoredAt!) : 0) -
+      (minSize !== undefined && minSize > 1 ? n * logTail(theta, minSize) : 0),
+    logProbability,
+    start,
+  };
+}
