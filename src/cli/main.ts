@@ -203,6 +203,8 @@ async function report(job: ReportJob, io: Io): Promise<Report> {
       const flags = parseFlags(goalSchema(), pick(job.flags, goalSchema().shape));
       return goalReport(target, solvedFor(flags), flags);
     }
+    case 'fit':
+      return (await import('./fit.js')).fitCommand(io, job.args[0]!, job.flags);
     case 'compare': {
       const file = job.args[0]!;
       return compareReport(parseScenarios(await scenarioText(io, file), fileLabel(file)), file);

@@ -6,9 +6,11 @@ import type { Io } from './io.js';
 import { type OptionName, optionSpecs, trialOptions } from './options.js';
 import { safeText } from './parse.js';
 
+const maxSizeLimitText = '10,000';
+
 /** What the user asked for, once commander has read the words. */
 export interface Job {
-  command: 'simulate' | 'compound' | 'goal' | 'compare' | 'example';
+  command: 'simulate' | 'compound' | 'goal' | 'compare' | 'fit' | 'example';
   /** Flags as text, keyed by commander's camelCase names. */
   flags: Record<string, unknown>;
   /** Positional arguments: the goal's target or the compare file. */
@@ -30,6 +32,7 @@ Commands:
   compound   the compound model: every fan refers every year
   goal       how deep, how many years, what fanout or rate to reach a target
   compare    scenarios from a JSON file side by side
+  fit        K and its spread from your own referral records
   example    print a scenario file shipped with fans (article, programmes)
 ${articleExamples}
 
@@ -42,6 +45,7 @@ export const commandFlags = {
   compound: ['start', 'rate', 'years', 'conversion', 'nonreferrers', 'churn', 'market', ...trialOptions],
   goal: ['start', 'fanout', 'depth', 'rate', 'years', 'conversion', 'nonreferrers', 'churn', 'market', 'cycle'],
   compare: [],
+  fit: [],
   example: [],
 } as const satisfies Record<Job['command'], readonly OptionName[]>;
 
@@ -203,6 +207,31 @@ Examples:
 
 'fans example' prints the files shipped with fans; save one to edit it. The README
 (in the package, or 'npm docs fans-referral') describes every field.`);
+  });
+
+  const fit = program
+    .command('fit')
+    .argument('<file>', 'referral records: CSV, TSV or JSON, or - for standard input')
+    .description('fit K and k to your referral records: per-fan counts, who referred whom, or chain sizes')
+    .action(job('fit'));
+  optionsLater(fit, (command) => {
+    command
+      .addOption(new Option('--input <format>', 'csv, tsv or json (default: from the content)'))
+      .addOption(new Option('--column <name>', 'the column of counts (sizes with --sizes); default: referrals (size), or the only numeric column'))
+      .addOption(new Option('--fans <n>', 'all fans, when the file lists only those who referred someone: the rest are zeros'))
+      .addOption(new Option('--zero-truncated', 'the file lists only fans with 1 or more referrals, and how many fans there are is unknown'))
+      .addOption(new Option('--id <name>', 'who referred whom: the column of fan ids (default: id)'))
+      .addOption(new Option('--referred-by <name>', 'who referred whom: the column naming the referrer, empty for a seed (default: referred_by)'))
+      .addOption(new Option('--sizes', 'the file holds chain sizes: one total per seed, its whole referral tree'))
+      .addOption(new Option('--censored-at <n>', `with --sizes: trees of this size or more are still growing (2..${maxSizeLimitText})`))
+      .addOption(new Option('--min-size <n>', `with --sizes: only trees of at least this size are listed (2..${maxSizeLimitText})`));
+    outputOptions(command, false).addHelpText('after', `
+Examples:
+  $ fans fit referrals.csv                        a column of how many new fans each fan brought
+  $ fans fit crm.csv --id customer --referred-by referrer   who referred whom
+  $ fans fit referrers.csv --fans 5000            only fans who referred are listed; 5,000 in all
+  $ fans fit chains.csv --sizes --censored-at 50  whole referral trees, the big ones still growing
+  $ fans simulate --fit referrals.csv --trials 20000 --depth 5   a forecast that carries the fit's uncertainty`);
   });
 
   program

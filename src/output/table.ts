@@ -15,6 +15,8 @@ export interface TableData {
   summary: (style: Style) => readonly string[];
   /** Columns holding shares (0..1), shown in the table as percentages. */
   shares?: readonly string[];
+  /** More tables, drawn after this one and before the summary (a fit's observed-versus-expected counts). */
+  after?: readonly TableData[];
 }
 
 /** Rows shown before a table elides its middle: cli-table3 slows down past thousands. */
@@ -67,6 +69,7 @@ export function renderTable(data: TableData, style: Style): string {
     const totalCell = cellOf({ [last]: data.total.value }, last);
     table.push(data.columns.length > 1 ? [label, chalk.bold(totalCell)] : [chalk.bold(totalCell)]);
   }
-  return [table.toString(), ...summary.flatMap((line) => wrapWords(line, style.wrap))].join('\n') + '\n';
+  const more = (data.after ?? []).map((extra) => renderTable(extra, style).trimEnd());
+  return [table.toString(), ...more, ...summary.flatMap((line) => wrapWords(line, style.wrap))].join('\n') + '\n';
 }
 

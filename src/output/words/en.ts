@@ -1,6 +1,13 @@
 import type { Why } from '../../model/goal.js';
 import { type Numbers, type Words, countOf } from './words.js';
 
+/** Headings that differ from the column's interface name. */
+const columns: Record<string, string> = { K_low: 'K low', K_high: 'K high', k_low: 'k low', k_high: 'k high', logLik: 'log L', nonreferrers: 'nonreferrers' };
+
+/** An interval bound: ∞ where it has none. */
+const bound = (n: Numbers, v: number) => (Number.isFinite(v) ? n.real(Number(v.toPrecision(3))) : '∞');
+const range = (n: Numbers, low: number, high: number) => `${bound(n, low)} to ${bound(n, high)}`;
+
 const was = (n: Numbers, before: unknown) => (before === null ? '' : `; one less reaches only ${n.count(before as number)}`);
 
 function why(n: Numbers, w: Why): string {
@@ -33,7 +40,7 @@ function why(n: Numbers, w: Why): string {
 /** English: the words `fans` has always printed. */
 export const en: Words = {
   lang: 'en',
-  column: (name) => name,
+  column: (name) => columns[name] ?? name,
   totalLabel: 'total',
   table: {
     shortened: 'Figures past 15 digits are shortened here; --format json, csv or tsv has every digit.',
@@ -103,6 +110,46 @@ export const en: Words = {
   },
   compare: {
     line: (n, s) => `${s.name}: ${n.count(s.total)} after ${s.last} ${s.command === 'simulate' ? (s.last === 1 ? 'step' : 'steps') : s.last === 1 ? 'year' : 'years'} (${s.command}).`,
+  },
+  fit: {
+    model: (model) => ({ poisson: 'Poisson', geometric: 'geometric', negbin: 'negative binomial', zip: 'zero-inflated Poisson', zinb: 'zero-inflated negative binomial' })[model],
+    data: (n, s) =>
+      s.shape === 'sizes'
+        ? `Fitted to ${countOf(n, s.n, 'referral chain', 'referral chains')} (mean size ${bound(n, s.mean)}, variance ${bound(n, s.variance)}).`
+        : `Fitted to ${countOf(n, s.n, 'fan', 'fans')}${s.shape === 'referrals' ? ' (from who referred whom)' : ''}: mean ${bound(n, s.mean)} new fans each, variance ${bound(n, s.variance)}.`,
+    preferred: (n, s) => `The data prefer the ${s.model} distribution (Akaike weight ${n.chance(s.weight)}).`,
+    estimate: (n, s) =>
+      `${s.interval === 'profile' ? 'K' : 'Wald intervals (normal on the log scale): K'} = ${bound(n, s.K)} (95%: ${range(n, s.KLow, s.KHigh)})` +
+      (s.k === null ? '' : `, k = ${bound(n, s.k)} (${range(n, s.kLow, s.kHigh)})`) +
+      (s.nonreferrers === null ? '' : `, nonreferrers ${n.percent(s.nonreferrers)} (${n.percent(s.nonreferrersLow)} to ${n.percent(s.nonreferrersHigh)})`) +
+      (s.interval === 'profile' ? ', by the profile likelihood.' : '.'),
+    goodness: (n, s) =>
+      s === null
+        ? 'Goodness of fit: too few groups of values for a chi-square test.'
+        : `Goodness of fit: chi-square ${bound(n, s.statistic)} on ${countOf(n, s.df, 'degree', 'degrees')} of freedom, p = ${bound(n, s.p)}${s.p < 0.05 ? ': the model misses something in the data (see the table of counts).' : ' (no sign of misfit).'}`,
+    meaning: (n, s) =>
+      `What it means: ${s.sizes ? 'a new chain' : "a new fan's chain"} dies out with probability ${n.chance(s.extinction)}` +
+      (s.p80 === null ? '.' : `; ${n.chance(s.p80)} of fans bring 80% of the new fans (p80).`),
+    project: (command) => `Project it: ${command}`,
+    warning: (n, w) => {
+      switch (w.kind) {
+        case 'few':
+          return `Warning: only ${countOf(n, w.n, 'observation', 'observations')}; below about 30 the intervals are rough and k is hard to tell.`;
+        case 'noZeros':
+          return 'Warning: no zeros. If the export lists only fans who referred someone, the zeros are missing and K looks larger and k smaller than they are: give --fans N (all fans) or --zero-truncated.';
+        case 'allZeros':
+          return 'Warning: nobody referred anyone: K = 0, with the 95% upper bound shown; k cannot be estimated.';
+        case 'kInfinite':
+          return 'The data look Poisson: k = ∞ (no extra spread) is within the interval.';
+        case 'kZero':
+          return 'Warning: k is at the bottom of its range: almost all referrals come from a very few fans; the estimate is unstable.';
+        case 'zerosMayBeMissing':
+          return 'Note: fitted as zero-truncated: only fans with at least one referral were counted.';
+      }
+    },
+    sampledFrom: (_, s) => `K and k are drawn for each run from the fit of ${s.file} (${s.model}; log-normal around the estimates, from the likelihood's curvature), so the band includes not knowing K exactly.`,
+    sampledWider: (n, s) =>
+      `The p${s.quantiles[0]}–p${s.quantiles[1]} band (${n.count(s.low)} to ${n.count(s.high)}) is ${n.real(s.ratio)}× as wide as with K and k fixed at their estimates (${n.count(s.fixedLow)} to ${n.count(s.fixedHigh)}).`,
   },
   xlsx: {
     results: 'Results',

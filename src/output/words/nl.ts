@@ -1,6 +1,10 @@
 import type { Why } from '../../model/goal.js';
 import { type Numbers, type Words, countOf } from './words.js';
 
+/** An interval bound: ∞ where it has none. */
+const bound = (n: Numbers, v: number) => (Number.isFinite(v) ? n.real(Number(v.toPrecision(3))) : '∞');
+const range = (n: Numbers, low: number, high: number) => `${bound(n, low)} tot ${bound(n, high)}`;
+
 const columns: Record<string, string> = {
   level: 'niveau',
   year: 'jaar',
@@ -18,6 +22,18 @@ const columns: Record<string, string> = {
   years: 'jaren',
   period: 'periode',
   seed: 'seed',
+  model: 'model',
+  K_low: 'K laag',
+  K_high: 'K hoog',
+  k_low: 'k laag',
+  k_high: 'k hoog',
+  nonreferrers: 'niet-aanbevelers',
+  logLik: 'log L',
+  weight: 'gewicht',
+  referrals: 'aanbevelingen',
+  size: 'grootte',
+  observed: 'waargenomen',
+  expected: 'verwacht',
 };
 
 const units = { days: 'dagen', weeks: 'weken', months: 'maanden', years: 'jaar' } as const;
@@ -124,6 +140,46 @@ export const nl: Words = {
   },
   compare: {
     line: (n, s) => `${s.name}: ${n.count(s.total)} na ${s.last} ${s.command === 'simulate' ? (s.last === 1 ? 'stap' : 'stappen') : 'jaar'} (${s.command}).`,
+  },
+  fit: {
+    model: (model) => ({ poisson: 'Poisson-verdeling', geometric: 'geometrische verdeling', negbin: 'negatief binomiale verdeling', zip: 'zero-inflated Poisson-verdeling', zinb: 'zero-inflated negatief binomiale verdeling' })[model],
+    data: (n, s) =>
+      s.shape === 'sizes'
+        ? `Gefit op ${countOf(n, s.n, 'aanbevelingsketen', 'aanbevelingsketens')} (gemiddelde grootte ${bound(n, s.mean)}, variantie ${bound(n, s.variance)}).`
+        : `Gefit op ${countOf(n, s.n, 'fan', 'fans')}${s.shape === 'referrals' ? ' (uit wie wie aanbeval)' : ''}: gemiddeld ${bound(n, s.mean)} nieuwe fans per fan, variantie ${bound(n, s.variance)}.`,
+    preferred: (n, s) => `De gegevens passen het best bij de ${s.model} (Akaike-gewicht ${n.chance(s.weight)}).`,
+    estimate: (n, s) =>
+      `${s.interval === 'profile' ? 'K' : 'Wald-intervallen (normaal op logschaal): K'} = ${bound(n, s.K)} (95%: ${range(n, s.KLow, s.KHigh)})` +
+      (s.k === null ? '' : `, k = ${bound(n, s.k)} (${range(n, s.kLow, s.kHigh)})`) +
+      (s.nonreferrers === null ? '' : `, niet-aanbevelers ${n.percent(s.nonreferrers)} (${n.percent(s.nonreferrersLow)} tot ${n.percent(s.nonreferrersHigh)})`) +
+      (s.interval === 'profile' ? ', volgens de profiel-likelihood.' : '.'),
+    goodness: (n, s) =>
+      s === null
+        ? 'Passing: te weinig groepen waarden voor een chi-kwadraattoets.'
+        : `Passing: chi-kwadraat ${bound(n, s.statistic)} bij ${n.count(s.df)} vrijheidsgraden, p = ${bound(n, s.p)}${s.p < 0.05 ? ': het model mist iets in de gegevens (zie de tabel met aantallen).' : ' (geen teken van slechte passing).'}`,
+    meaning: (n, s) =>
+      `Wat het betekent: ${s.sizes ? 'een nieuwe keten' : 'de keten van een nieuwe fan'} sterft uit met kans ${n.chance(s.extinction)}` +
+      (s.p80 === null ? '.' : `; ${n.chance(s.p80)} van de fans brengt 80% van de nieuwe fans (p80).`),
+    project: (command) => `Doorrekenen: ${command}`,
+    warning: (n, w) => {
+      switch (w.kind) {
+        case 'few':
+          return `Let op: maar ${countOf(n, w.n, 'waarneming', 'waarnemingen')}; onder ongeveer 30 zijn de intervallen ruw en is k moeilijk te schatten.`;
+        case 'noZeros':
+          return 'Let op: geen nullen. Als de export alleen fans bevat die iemand aanbevalen, ontbreken de nullen en lijkt K groter en k kleiner dan ze zijn: geef --fans N (alle fans) of --zero-truncated.';
+        case 'allZeros':
+          return 'Let op: niemand heeft iemand aanbevolen: K = 0, met de 95%-bovengrens; k is niet te schatten.';
+        case 'kInfinite':
+          return 'De gegevens lijken Poisson: k = ∞ (geen extra spreiding) valt binnen het interval.';
+        case 'kZero':
+          return 'Let op: k zit aan de onderkant van zijn bereik: bijna alle aanbevelingen komen van heel weinig fans; de schatting is onstabiel.';
+        case 'zerosMayBeMissing':
+          return 'Opmerking: gefit als zero-truncated: alleen fans met minstens één aanbeveling zijn geteld.';
+      }
+    },
+    sampledFrom: (_, s) => `K en k worden per run getrokken uit de fit van ${s.file} (${s.model}; lognormaal rond de schattingen, uit de kromming van de likelihood), dus de band omvat ook dat K niet precies bekend is.`,
+    sampledWider: (n, s) =>
+      `De band p${s.quantiles[0]}–p${s.quantiles[1]} (${n.count(s.low)} tot ${n.count(s.high)}) is ${n.real(s.ratio)}× zo breed als met K en k vast op hun schattingen (${n.count(s.fixedLow)} tot ${n.count(s.fixedHigh)}).`,
   },
   xlsx: {
     results: 'Resultaten',

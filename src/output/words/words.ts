@@ -1,5 +1,20 @@
 import type { Count } from '../../model/count.js';
 import type { Why } from '../../model/goal.js';
+import type { FitModel } from '../../model/fit/families.js';
+import type { FitWarning } from '../../model/fit/fit.js';
+
+/** A fitted K and k (and the nonreferrers' share) with one kind of 95% interval. */
+export interface FitNumbers {
+  K: number;
+  KLow: number;
+  KHigh: number;
+  k: number | null;
+  kLow: number;
+  kHigh: number;
+  nonreferrers: number | null;
+  nonreferrersLow: number;
+  nonreferrersHigh: number;
+}
 
 /**
  * Number writers a sentence uses, already set to the reader's locale: counts (`1,111`), plain
@@ -83,6 +98,18 @@ export interface Words {
   };
   compare: {
     line(n: Numbers, s: { name: string; total: Count; last: number; command: 'simulate' | 'compound' }): string;
+  };
+  fit: {
+    model(model: FitModel): string;
+    data(n: Numbers, s: { shape: 'counts' | 'referrals' | 'sizes'; n: number; mean: number; variance: number }): string;
+    preferred(n: Numbers, s: { model: string; weight: number }): string;
+    estimate(n: Numbers, s: FitNumbers & { interval: 'profile' | 'wald' }): string;
+    goodness(n: Numbers, s: { statistic: number; df: number; p: number } | null): string;
+    meaning(n: Numbers, s: { extinction: number; p80: number | null; sizes: boolean }): string;
+    project(command: string): string;
+    warning(n: Numbers, w: FitWarning): string;
+    sampledWider(n: Numbers, s: { ratio: number; low: number; high: number; fixedLow: number; fixedHigh: number; quantiles: readonly [number, number] }): string;
+    sampledFrom(n: Numbers, s: { file: string; model: string; draws: 'lognormal' }): string;
   };
   xlsx: {
     results: string;

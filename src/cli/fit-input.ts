@@ -1,0 +1,298 @@
+import type { Frequencies } from '../model/fit/frequencies.js';
+import { frequencies } from '../model/fit/frequencies.js';
+import { UsageError } from './io.js';
+import { isInvalid, maxValueLength, quoted, wholeNumber } from './parse.js';
+import { strictJson } from './strict-json.js';
+
+/**
+ * Reading referral records: CSV, TSV or JSON, in three shapes, into a frequency table.
+ * Every value is read by the flags' rule (number-reading.ts) and every problem is one line
+ * naming the file, the row and the column.
+ */
+
+/** The largest file `fans fit` reads: 256 MiB (a million rows of a CRM export are about 20 MB). */
+export const maxFitBytes = 256 * 1024 * 1024;
+/** The largest count or chain size: past a billion a referral count is a data error. */
+export const maxCount = 1e9;
+
+export const inputFormats = ['csv', 'tsv', 'json'] as const;
+export type InputFormat = (typeof inputFormats)[number];
+
+/** What to read and how. */
+export interface FitInputOptions {
+  /** The file's label for messages (`<stdin>` for `-`). */
+  file: string;
+  input?: InputFormat | undefined;
+  /** The column of counts or sizes. */
+  column?: string | undefined;
+  /** Who referred whom: the id column and the referrer column. */
+  id?: string | undefined;
+  referredBy?: string | undefined;
+  sizes: boolean;
+}
+
+/** What the file held: the counts or sizes as a frequency table, and how they were read. */
+export interface FitInput {
+  shape: 'counts' | 'referrals' | 'sizes';
+  frequencies: Frequencies;
+  /** Rows of data read (not the header). */
+  rows: number;
+  /** The column or columns used. */
+  columns: string[];
+}
+
+/** Table data: a header and records, walked once. */
+interface Records {
+  header: string[];
+  /** Calls `each` with each record's fields and its row number (the header is row 1, or none). */
+  forEach(each: (fields: readonly string[], row: number) => void): void;
+}
+
+/**
+ * CSV or TSV records (RFC 4180 quoting: a field in double quotes may hold the separator, line
+ * breaks and doubled quotes), read in one pass over the text, each record handed on and
+ * dropped: memory does not grow with the rows. A leading byte-order mark is skipped.
+ */
+function delimitedRecords(text: string, separator: string, file: string): Records {
+  const start = text.charCodeAt(0) === 0xfeff ? 1 : 0;
+  const walk = (each: (fields: string[], row: number) => boolean | void) => {
+    let i = start;
+    let row = 0;
+    const n = text.length;
+    while (i < n) {
+      row++;
+      const fields: string[] = [];
+      for (;;) {
+        let field = '';
+        if (text[i] === '"') {
+          i++;
+          for (;;) {
+            const close = text.indexOf('"', i);
+            if (close < 0) throw new UsageError(`${file}: row ${row}: a quoted field is not closed`);
+            field += text.slice(i, close);
+            i = close + 1;
+            if (text[i] === '"') {
+              field += '"';
+              i++;
+            } else break;
+          }
+          if (i < n && text[i] !== separator && text[i] !== '\n' && text[i] !== '\r') throw new UsageError(`${file}: row ${row}: text after a closing quote`);
+        } else {
+          let end = i;
+          while (end < n && text[end] !== separator && text[end] !== '\n' && text[end] !== '\r') end++;
+          field = text.slice(i, end);
+          i = end;
+        }
+        fields.push(field);
+        if (i < n && text[i] === separator) {
+          i++;
+          continue;
+        }
+        if (text[i] === '\r') i++;
+        if (text[i] === '\n') i++;
+        break;
+      }
+      // Blank lines (a trailing newline, a spreadsheet's empty rows) are not records.
+      if (fields.length === 1 && fields[0]!.trim() === '') continue;
+      if (each(fields, row) === false) return;
+    }
+  };
+  let header: string[] = [];
+  walk((fields) => {
+    header = fields.map((f) => f.trim());
+    return false;
+  });
+  // No header, only numbers (`3`, `0`, `1`, ...): the columns are named `value` (or `column 2`, ...).
+  const headerless = header.length > 0 && header.every((h) => !isInvalid(countRule(h)));
+  if (headerless) header = header.map((_, c) => (header.length === 1 ? 'value' : `column ${c + 1}`));
+  return {
+    header,
+    forEach: (each) => {
+      let first = !headerless;
+      walk((fields, row) => {
+        if (first) {
+          first = false;
+          return;
+        }
+        each(fields, row);
+      });
+    },
+  };
+}
+
+/** JSON records: an array of numbers (one column, `value`) or of objects (their keys are the columns). */
+function jsonRecords(text: string, file: string): Records {
+  let data: unknown;
+  try {
+    data = strictJson(text);
+  } catch (error) {
+    throw new UsageError(`${file}: ${(error as Error).message}`);
+  }
+  const rows = Array.isArray(data) ? data : typeof data === 'object' && data !== null && Array.isArray((data as { rows?: unknown }).rows) ? (data as { rows: unknown[] }).rows : null;
+  if (rows === null) throw new UsageError(`${file}: must be a JSON array of numbers or of objects (or {"rows": [...]})`);
+  if (rows.every((r) => typeof r === 'number' || typeof r === 'string')) {
+    return { header: ['value'], forEach: (each) => rows.forEach((r, i) => each([String(r)], i + 1)) };
+  }
+  const header: string[] = [];
+  for (const [i, r] of rows.entries()) {
+    if (typeof r !== 'object' || r === null || Array.isArray(r)) throw new UsageError(`${file}: item ${i + 1}: must be an object like the others`);
+    for (const key of Object.keys(r)) if (!header.includes(key)) header.push(key);
+  }
+  return {
+    header,
+    forEach: (each) =>
+      rows.forEach((r, i) => {
+        const record = r as Record<string, unknown>;
+        each(header.map((key) => (record[key] === undefined || record[key] === null ? '' : typeof record[key] === 'object' ? '\u0000object' : String(record[key]))), i + 1);
+      }),
+  };
+}
+
+/** The format of a text: JSON when it starts with `[` or `{`, TSV when its first line has a tab, else CSV (`;` when its first line has one and no comma). */
+function detectFormat(text: string): { format: InputFormat; separator: string } {
+  const head = text.slice(0, 4096).replace(/^\ufeff/, '');
+  if (/^\s*[[{]/.test(head)) return { format: 'json', separator: '' };
+  const line = head.split(/\r?\n/, 1)[0]!;
+  if (line.includes('\t')) return { format: 'tsv', separator: '\t' };
+  return { format: 'csv', separator: line.includes(';') && !line.includes(',') ? ';' : ',' };
+}
+
+const countRule = wholeNumber(0, maxCount);
+const sizeRule = wholeNumber(1, maxCount);
+
+/** A cell as a whole number by the rule, or a UsageError naming the file, row and column. */
+function cellNumber(file: string, row: number, column: string, text: string, rule: (text: string) => number | { invalid: string }): number {
+  const value = text.length > maxValueLength ? { invalid: `is too long: at most ${maxValueLength} characters` } : rule(text);
+  if (isInvalid(value)) throw new UsageError(`${file}: row ${row}, column ${quoted(column)}: ${value.invalid} (got ${quoted(text)})`);
+  return value;
+}
+
+const columnList = (header: readonly string[]) => header.slice(0, 12).map(quoted).join(', ') + (header.length > 12 ? ', …' : '');
+
+/**
+ * Reads referral records from a file's text into a frequency table of per-fan counts (from a
+ * count column, or from who referred whom) or of chain sizes.
+ */
+export function readFitInput(text: string, options: FitInputOptions): FitInput {
+  const { file } = options;
+  if (text.replace(/^\ufeff/, '').trim() === '') throw new UsageError(`${file}: is empty; expected a header row and one row per fan (or per chain with --sizes)`);
+  const detected = detectFormat(text);
+  const format = options.input ?? detected.format;
+  const records = format === 'json' ? jsonRecords(text, file) : delimitedRecords(text, format === 'tsv' ? '\t' : detected.separator === '\t' ? ',' : detected.separator, file);
+  const header = records.header;
+  const index = (name: string) => header.indexOf(name);
+  const missing = (name: string, flag: string) => new UsageError(`${file}: no column ${quoted(name)}${flag ? ` (${flag})` : ''}; the columns are ${columnList(header)}`);
+
+  const idName = options.id ?? 'id';
+  const byName = options.referredBy ?? 'referred_by';
+  const referrals = !options.sizes && (options.id !== undefined || options.referredBy !== undefined || (index(idName) >= 0 && index(byName) >= 0));
+  if (referrals) {
+    if (index(idName) < 0) throw missing(idName, '--id');
+    if (index(byName) < 0) throw missing(byName, '--referred-by');
+    return whoReferredWhom(records, file, idName, byName);
+  }
+
+  // The count (or size) column: --column, else `referrals` (`size` with --sizes), else the only numeric one.
+  const preferred = options.sizes ? 'size' : 'referrals';
+  let column = options.column;
+  if (column !== undefined && index(column) < 0) throw missing(column, '--column');
+  if (column === undefined) column = index(preferred) >= 0 ? preferred : onlyNumericColumn(records, file, options.sizes);
+  const at = index(column);
+  const rule = options.sizes ? sizeRule : countRule;
+  const map = new Map<number, number>();
+  let rows = 0;
+  records.forEach((fields, row) => {
+    rows++;
+    const value = cellNumber(file, row, column, fields[at] ?? '', rule);
+    map.set(value, (map.get(value) ?? 0) + 1);
+  });
+  if (rows === 0) throw new UsageError(`${file}: has a header but no rows of data`);
+  return { shape: options.sizes ? 'sizes' : 'counts', frequencies: frequencies(map), rows, columns: [column] };
+}
+
+/** The one column whose first 100 values all read as numbers; a UsageError naming the columns when there is none or more than one. */
+function onlyNumericColumn(records: Records, file: string, sizes: boolean): string {
+  const header = records.header;
+  const numeric = header.map(() => true);
+  let seen = 0;
+  try {
+    records.forEach((fields) => {
+      header.forEach((_, c) => {
+        if (numeric[c] && isInvalid(countRule(fields[c] ?? ''))) numeric[c] = false;
+      });
+      if (++seen >= 100) throw new Stop();
+    });
+  } catch (error) {
+    if (!(error instanceof Stop)) throw error;
+  }
+  const candidates = header.filter((_, c) => numeric[c]);
+  if (candidates.length === 1) return candidates[0]!;
+  const what = sizes ? 'chain sizes' : 'referral counts';
+  throw new UsageError(
+    `${file}: ${candidates.length === 0 ? `no column of whole numbers for the ${what}` : `more than one column could hold the ${what} (${columnList(candidates)})`}: name it with --column; the columns are ${columnList(header)}`,
+  );
+}
+
+class Stop extends Error {}
+
+/**
+ * Who referred whom: one row per fan with an id and the id of whoever referred them (empty
+ * for a seed). Each fan's count is the number of rows naming them, zeros included. Ids are
+ * unique, every referrer is a fan of the file, and nobody is their own referrer, however far
+ * back (a cycle).
+ */
+function whoReferredWhom(records: Records, file: string, idName: string, byName: string): FitInput {
+  const idAt = records.header.indexOf(idName);
+  const byAt = records.header.indexOf(byName);
+  const rowOf = new Map<string, number>();
+  const referrer = new Map<string, string>();
+  const named = new Map<string, number>();
+  const cell = (fields: readonly string[], at: number, row: number, name: string): string => {
+    const text = (fields[at] ?? '').trim();
+    if (text.length > maxValueLength) throw new UsageError(`${file}: row ${row}, column ${quoted(name)}: is too long: at most ${maxValueLength} characters (got ${quoted(text)})`);
+    return text;
+  };
+  records.forEach((fields, row) => {
+    const id = cell(fields, idAt, row, idName);
+    if (id === '') throw new UsageError(`${file}: row ${row}, column ${quoted(idName)}: is empty; every fan needs an id`);
+    const earlier = rowOf.get(id);
+    if (earlier !== undefined) throw new UsageError(`${file}: row ${row}, column ${quoted(idName)}: ${quoted(id)} is already the id of row ${earlier}`);
+    rowOf.set(id, row);
+    const by = cell(fields, byAt, row, byName);
+    if (by !== '') {
+      referrer.set(id, by);
+      named.set(by, (named.get(by) ?? 0) + 1);
+    }
+  });
+  if (rowOf.size === 0) throw new UsageError(`${file}: has a header but no rows of data`);
+  for (const [id, by] of referrer) {
+    if (!rowOf.has(by)) throw new UsageError(`${file}: row ${rowOf.get(id)}, column ${quoted(byName)}: ${quoted(by)} is not the id of any fan in the file`);
+  }
+  // A cycle: following referrers from some fan never reaches a seed. Each fan is walked once.
+  const state = new Map<string, 1 | 2>(); // 1: on the current path, 2: reaches a seed
+  for (const id of rowOf.keys()) {
+    const path: string[] = [];
+    let at: string | undefined = id;
+    while (at !== undefined && state.get(at) !== 2) {
+      if (state.get(at) === 1) throw new UsageError(`${file}: row ${rowOf.get(at)}, column ${quoted(byName)}: ${quoted(at)} is in a cycle of referrals (someone is, in the end, their own referrer)`);
+      state.set(at, 1);
+      path.push(at);
+      at = referrer.get(at);
+    }
+    for (const p of path) state.set(p, 2);
+  }
+  const map = new Map<number, number>();
+  for (const id of rowOf.keys()) {
+    const count = named.get(id) ?? 0;
+    map.set(count, (map.get(count) ?? 0) + 1);
+  }
+  return { shape: 'referrals', frequencies: frequencies(map), rows: rowOf.size, columns: [idName, byName] };
+}
+
+/** The zeros an export of referrers alone leaves out: `fans` fans in all, `rows` of them listed. */
+export function withMissingZeros(input: FitInput, fans: number, file: string): Frequencies {
+  if (fans < input.rows) throw new UsageError(`--fans ${fans} is fewer than the ${input.rows} fans listed in ${file}`);
+  const map = new Map(input.frequencies.values.map((v, j) => [v, input.frequencies.counts[j]!]));
+  map.set(0, (map.get(0) ?? 0) + fans - input.rows);
+  return frequencies(map);
+}

@@ -1,0 +1,196 @@
+import { concentration } from '../model/concentration.js';
+import { type FitData, type FitResult, fitReferrals } from '../model/fit/fit.js';
+import type { Estimate } from '../model/fit/estimate.js';
+import { theoreticalExtinction } from '../model/montecarlo.js';
+import type { Offspring } from '../model/offspring.js';
+import type { Cell } from '../output/delimited.js';
+import type { Report, Style } from '../output/render.js';
+import { type FitInput, type InputFormat, inputFormats, maxFitBytes, readFitInput, withMissingZeros } from './fit-input.js';
+import { type Io, UsageError } from './io.js';
+import { fileLabel, isInvalid, quoted, wholeNumber } from './parse.js';
+
+/** The flags of `fans fit`, as commander hands them over. */
+export interface FitFlags {
+  input?: string;
+  column?: string;
+  fans?: string;
+  zeroTruncated?: boolean;
+  id?: string;
+  referredBy?: string;
+  sizes?: boolean;
+  censoredAt?: string;
+  minSize?: string;
+}
+
+/** Largest --censored-at and --min-size: each likelihood evaluation sums that many terms. */
+export const maxSizeLimit = 10_000;
+
+function whole(flag: string, text: string | undefined, min: number, max: number): number | undefined {
+  if (text === undefined) return undefined;
+  const value = wholeNumber(min, max)(text);
+  if (isInvalid(value)) throw new UsageError(`${flag} ${value.invalid} (got ${quoted(text)})`);
+  return value;
+}
+
+/** The checked options of a fit, from flags; a UsageError for flags that do not go together. */
+export function fitOptions(flags: FitFlags) {
+  const input = flags.input;
+  if (input !== undefined && !(inputFormats as readonly string[]).includes(input)) throw new UsageError(`--input must be one of ${inputFormats.join(', ')} (got ${quoted(input)})`);
+  const sizes = flags.sizes === true;
+  const fans = whole('--fans', flags.fans, 1, 1e9);
+  const censoredAt = whole('--censored-at', flags.censoredAt, 2, maxSizeLimit);
+  const minSize = whole('--min-size', flags.minSize, 2, maxSizeLimit);
+  const truncated = flags.zeroTruncated === true;
+  if (!sizes && (censoredAt !== undefined || minSize !== undefined)) throw new UsageError(`${censoredAt !== undefined ? '--censored-at' : '--min-size'} applies to chain sizes: add --sizes`);
+  if (sizes && (fans !== undefined || truncated)) throw new UsageError(`${fans !== undefined ? '--fans' : '--zero-truncated'} applies to per-fan counts, not to --sizes`);
+  if (truncated && fans !== undefined) throw new UsageError('--fans and --zero-truncated say different things: give --fans N when you know how many fans there are, --zero-truncated when you do not');
+  if (censoredAt !== undefined && minSize !== undefined && minSize >= censoredAt) throw new UsageError(`--min-size must be below --censored-at (got ${minSize} and ${censoredAt})`);
+  return { input: input as InputFormat | undefined, sizes, fans, censoredAt, minSize, truncated, column: flags.column, id: flags.id, referredBy: flags.referredBy };
+}
+
+/** Reads and checks a records file: at most 256 MiB of UTF-8. */
+export async function recordsText(io: Io, file: string): Promise<string> {
+  const name = fileLabel(file);
+  let bytes: Uint8Array;
+  try {
+    bytes = await io.readBytes(file, maxFitBytes);
+  } catch (error) {
+    if ((error as Error).name === 'TooLarge') throw new UsageError(`${name}: is larger than 256 MiB, the most fans fit reads`);
+    const code = (error as NodeJS.ErrnoException).code;
+    const reasons: Record<string, string> = { ENOENT: 'no such file', EISDIR: 'it is a folder', EACCES: 'permission denied', ENAMETOOLONG: 'the name is too long', ENOTDIR: 'a part of the path is not a folder' };
+    throw new UsageError(`cannot read ${name}: ${(code && reasons[code]) ?? code ?? 'it cannot be read'}`);
+  }
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    throw new UsageError(`${name}: is not UTF-8 text`);
+  }
+}
+
+/** The records of a file as fit data, by the options. */
+export function fitDataOf(text: string, file: string, options: ReturnType<typeof fitOptions>): { input: FitInput; data: FitData } {
+  const label = fileLabel(file);
+  const input = readFitInput(text, { file: label, input: options.input, column: options.column, id: options.id, referredBy: options.referredBy, sizes: options.sizes });
+  if (options.sizes) return { input, data: { kind: 'sizes', frequencies: input.frequencies, options: { censoredAt: options.censoredAt, minSize: options.minSize } } };
+  if (options.truncated && input.frequencies.values[0] === 0) throw new UsageError(`--zero-truncated fits counts of 1 or more, and ${label} has ${input.frequencies.counts[0]} zeros: leave --zero-truncated out`);
+  const counts = options.fans === undefined ? input.frequencies : withMissingZeros(input, options.fans, label);
+  return { input, data: { kind: 'counts', frequencies: counts, truncated: options.truncated } };
+}
+
+/** The offspring law and nonreferrers' share a fit stands for, as `fans simulate` takes them. */
+export function offspringOf(e: Estimate): { offspring: Offspring; nonreferrers: number } {
+  const { K, k, nonreferrers } = e.parameters;
+  const distribution = e.model === 'geometric' ? 'geometric' : Number.isFinite(k) ? 'negbin' : 'poisson';
+  return { offspring: { distribution, introductions: K / (1 - nonreferrers), conversion: 1, dispersion: Number.isFinite(k) ? k : 1 }, nonreferrers };
+}
+
+/** A number for a command line: six significant digits, no grouping. */
+const plain = (x: number) => String(Number(x.toPrecision(6)));
+
+/** The command that projects a fit: `fans simulate --fanout 1.87 --distribution negbin --dispersion 0.49 --trials 100000`. */
+export function projection(e: Estimate): string {
+  const { offspring, nonreferrers } = offspringOf(e);
+  return [
+    `fans simulate --fanout ${plain(offspring.introductions)}`,
+    `--distribution ${offspring.distribution}`,
+    ...(offspring.distribution === 'negbin' ? [`--dispersion ${plain(offspring.dispersion)}`] : []),
+    ...(nonreferrers > 0 ? [`--nonreferrers ${plain(nonreferrers)}`] : []),
+    '--trials 100000',
+  ].join(' ');
+}
+
+const cellOf = (v: number): Cell => (Number.isFinite(v) ? v : v > 0 ? '∞' : '-∞');
+
+/** `fans fit` as a report: a row per candidate distribution, the observed-versus-expected table, the meaning in words. */
+export function fitReport(result: FitResult, input: FitInput, file: string): Report {
+  const best = result.preferred;
+  const { offspring, nonreferrers } = offspringOf(best);
+  const extinction = best.parameters.K > 0 ? theoreticalExtinction({ model: 'tree', start: 1, periods: 1, offspring, churn: 0, market: null, nonreferrers }) : 1;
+  const eightyTwenty = best.parameters.K > 0 ? concentration(offspring, nonreferrers) : null;
+  const sizes = result.data.kind === 'sizes';
+  const zeroInflated = result.candidates.some((c) => c.model === 'zip' || c.model === 'zinb');
+  const columns = ['model', 'K', 'K_low', 'K_high', 'k', 'k_low', 'k_high', ...(zeroInflated ? ['nonreferrers'] : []), 'logLik', 'AIC', 'weight'];
+  const rows = result.candidates.map((c) => ({
+    model: c.model,
+    K: c.parameters.K,
+    K_low: cellOf(c.intervals.K.profile[0]),
+    K_high: cellOf(c.intervals.K.profile[1]),
+    k: c.model === 'poisson' || c.model === 'zip' ? null : cellOf(c.parameters.k),
+    k_low: c.intervals.k ? cellOf(c.intervals.k.profile[0]) : null,
+    k_high: c.intervals.k ? cellOf(c.intervals.k.profile[1]) : null,
+    ...(zeroInflated ? { nonreferrers: c.intervals.nonreferrers ? c.parameters.nonreferrers : null } : {}),
+    logLik: c.logLik,
+    AIC: c.aic,
+    weight: c.weight,
+  }));
+  const valueName = sizes ? 'size' : 'referrals';
+  const table = result.table.map((b) => ({ [valueName]: Number.isFinite(b.to) ? b.from : `${b.from}+`, observed: b.observed, expected: b.expected }));
+  const numbers = (interval: 'profile' | 'wald') => ({
+    interval,
+    K: best.parameters.K,
+    KLow: best.intervals.K[interval][0],
+    KHigh: best.intervals.K[interval][1],
+    k: best.intervals.k ? best.parameters.k : null,
+    kLow: best.intervals.k?.[interval][0] ?? NaN,
+    kHigh: best.intervals.k?.[interval][1] ?? NaN,
+    nonreferrers: best.intervals.nonreferrers ? best.parameters.nonreferrers : null,
+    nonreferrersLow: best.intervals.nonreferrers?.[interval][0] ?? NaN,
+    nonreferrersHigh: best.intervals.nonreferrers?.[interval][1] ?? NaN,
+  });
+  const summary = ({ words, numbers: n }: Style) => {
+    const fit = words.fit;
+    return [
+      fit.data(n, { shape: input.shape, n: result.n, mean: result.mean, variance: result.variance }),
+      fit.preferred(n, { model: fit.model(best.model), weight: best.weight }),
+      fit.estimate(n, numbers('profile')),
+      ...(best.parameters.K > 0 ? [fit.estimate(n, numbers('wald'))] : []),
+      fit.goodness(n, result.goodness === null ? null : { statistic: result.goodness.statistic, df: result.goodness.df, p: result.goodness.pValue }),
+      ...(extinction === null ? [] : [fit.meaning(n, { extinction, p80: eightyTwenty?.p80 ?? null, sizes })]),
+      ...(best.parameters.K > 0 ? [fit.project(projection(best))] : []),
+      ...result.warnings.map((w) => fit.warning(n, w)),
+      ...(result.data.kind === 'counts' && result.data.truncated ? [fit.warning(n, { kind: 'zerosMayBeMissing' })] : []),
+    ];
+  };
+  const interval = (i: { profile: [number, number]; wald: [number, number] } | null) =>
+    i === null ? null : { profile: i.profile.map((v) => (Number.isFinite(v) ? v : null)), wald: i.wald.map((v) => (Number.isFinite(v) ? v : null)) };
+  return {
+    columns,
+    rows,
+    summary,
+    after: [{ columns: [valueName, 'observed', 'expected'], rows: table, summary: () => [] }],
+    json: {
+      command: 'fit',
+      file: fileLabel(file),
+      shape: input.shape,
+      columns: input.columns,
+      n: result.n,
+      mean: result.mean,
+      variance: result.variance,
+      preferred: best.model,
+      candidates: result.candidates.map((c) => ({
+        model: c.model,
+        K: c.parameters.K,
+        k: Number.isFinite(c.parameters.k) && c.model !== 'poisson' && c.model !== 'zip' ? c.parameters.k : null,
+        nonreferrers: c.intervals.nonreferrers ? c.parameters.nonreferrers : null,
+        intervals: { K: interval(c.intervals.K), k: interval(c.intervals.k), nonreferrers: interval(c.intervals.nonreferrers) },
+        logLik: c.logLik,
+        aic: c.aic,
+        weight: c.weight,
+        edge: c.edge,
+      })),
+      table: result.table.map((b) => ({ from: b.from, to: Number.isFinite(b.to) ? b.to : null, observed: b.observed, expected: b.expected })),
+      goodnessOfFit: result.goodness === null ? null : { ...result.goodness },
+      extinction,
+      p80: eightyTwenty?.p80 ?? null,
+      projection: best.parameters.K > 0 ? projection(best) : null,
+      warnings: result.warnings.map((w) => w.kind),
+    },
+  };
+}
+
+/** `fans fit FILE`: reads the records, fits, and reports. */
+export async function fitCommand(io: Io, file: string, flags: FitFlags): Promise<Report> {
+  const options = fitOptions(flags);
+  const { input, data } = fitDataOf(await recordsText(io, file), file, options);
+  return fitReport(fitReferrals(data), input, file);
+}
