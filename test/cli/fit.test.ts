@@ -1,0 +1,145 @@
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { expectUsageError, fans, spawnFans } from './harness.js';
+
+const dir = mkdtempSync(join(tmpdir(), 'fans-fit-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+const file = (name: string, text: string) => {
+  const path = join(dir, name);
+  writeFileSync(path, text);
+  return path;
+};
+const json = async (args: string[], options = {}) => {
+  const ran = await fans([...args, '--format', 'json'], options);
+  expect(ran.stderr).toBe('');
+  return JSON.parse(ran.stdout);
+};
+
+/** 40 fans: 20 zeros, 10 ones, 5 twos, 3 threes, 2 sevens (sum 43). */
+const counts = [...Array(20).fill(0), ...Array(10).fill(1), ...Array(5).fill(2), ...Array(3).fill(3), 7, 7];
+
+describe('fans fit: the three shapes of records', () => {
+  it('per-fan counts: the `referrals` column of a CSV, the only numeric column, or --column', async () => {
+    const named = await json(['fit', file('a.csv', `name,referrals\n${counts.map((c, i) => `fan${i},${c}`).join('\n')}\n`)]);
+    expect(named).toMatchObject({ command: 'fit', shape: 'counts', columns: ['referrals'], n: 40, mean: 43 / 40 });
+    const only = await json(['fit', file('b.csv', `name,brought\n${counts.map((c, i) => `fan${i},${c}`).join('\n')}\n`)]);
+    expect(only.columns).toEqual(['brought']);
+    const chosen = await json(['fit', file('c.csv', `x,y\n${counts.map((c) => `${c},${c + 1}`).join('\n')}\n`), '--column', 'x']);
+    expect(chosen.mean).toBe(43 / 40);
+    // The Poisson K is the mean, exactly, in every shape.
+    expect(chosen.candidates.find((c: { model: string }) => c.model === 'poisson').K).toBe(43 / 40);
+  });
+
+  it('TSV, JSON, a headerless column, and Dutch CSV (; and 1.000) read alike', async () => {
+    const tsv = await json(['fit', file('a.tsv', `referrals\n${counts.join('\n')}\n`)]);
+    const fromJson = await json(['fit', file('a.json', JSON.stringify(counts))]);
+    const objects = await json(['fit', file('o.json', JSON.stringify(counts.map((c) => ({ referrals: c }))))]);
+    const bare = await json(['fit', file('bare.csv', `${counts.join('\n')}\n`)]);
+    const stdin = await json(['fit', '-'], { stdin: counts.join('\n') });
+    for (const doc of [tsv, fromJson, objects, bare, stdin]) expect(doc).toMatchObject({ n: 40, mean: 43 / 40 });
+    const dutch = await json(['fit', file('nl.csv', 'klant;referrals\na;1.000\nb;0\n'), '--locale', 'nl-NL']);
+    expect(dutch.mean).toBe(500);
+  });
+
+  it('--fans adds the zeros an export of referrers leaves out; without it, a warning', async () => {
+    const referrers = counts.filter((c) => c > 0);
+    const path = file('referrers.csv', `referrals\n${referrers.join('\n')}\n`);
+    const warned = await fans(['fit', path]);
+    expect(warned.stdout).toContain('Warning: no zeros.');
+    const all = await json(['fit', path, '--fans', '40']);
+    expect(all).toMatchObject({ n: 40, mean: 43 / 40 });
+    const truncated = await json(['fit', path, '--zero-truncated']);
+    expect(truncated.n).toBe(20);
+    expect(truncated.candidates.map((c: { model: string }) => c.model)).toEqual(['poisson', 'geometric', 'negbin']);
+  });
+
+  it('who referred whom: each fan counts the rows naming them, zeros included', async () => {
+    const rows = ['id,referred_by', 'ann,', 'bob,ann', 'cy,ann', 'dee,bob', 'eve,', 'fay,eve', 'gus,ann'];
+    const doc = await json(['fit', file('tree.csv', `${rows.join('\n')}\n`)]);
+    // ann 3, bob 1, cy 0, dee 0, eve 1, fay 0, gus 0
+    expect(doc).toMatchObject({ shape: 'referrals', n: 7, mean: 5 / 7 });
+    expect(doc.table[0]).toMatchObject({ from: 0, observed: 4 });
+    const renamed = await json(['fit', file('crm.csv', 'customer,referrer\nann,\nbob,ann\n'), '--id', 'customer', '--referred-by', 'referrer']);
+    expect(renamed).toMatchObject({ n: 2, mean: 0.5 });
+  });
+
+  it('chain sizes: Poisson R = 1 - 1/mean size exactly; censored and minimum sizes taken', async () => {
+    const sizes = [1, 1, 1, 2, 3, 1, 1, 5, 2, 1, 1, 1, 4, 2, 1];
+    const doc = await json(['fit', file('sizes.csv', `size\n${sizes.join('\n')}\n`), '--sizes']);
+    expect(doc.candidates.find((c: { model: string }) => c.model === 'poisson').K).toBe(1 - 1 / (27 / 15));
+    expect(doc.candidates.map((c: { model: string }) => c.model)).toEqual(['poisson', 'geometric', 'negbin']);
+    const censored = await json(['fit', file('sizes2.csv', `size\n${[...sizes, 40, 60].join('\n')}\n`), '--sizes', '--censored-at', '20']);
+    expect(censored.table.at(-1)).toMatchObject({ from: 10, observed: 2 });
+  });
+
+  it('the table, and words in Dutch', async () => {
+    const path = file('t.csv', `referrals\n${counts.join('\n')}\n`);
+    const table = (await fans(['fit', path])).stdout;
+    expect(table).toMatch(/│\s+model │\s+K │ K low │ K high │/);
+    expect(table).toContain('Project it: fans simulate --fanout');
+    expect(table).toMatch(/What it means: a new fan's chain dies out with probability \d/);
+    const dutch = (await fans(['fit', path, '--lang', 'nl'])).stdout;
+    expect(dutch).toContain('waargenomen');
+    expect(dutch).toContain('Doorrekenen: fans simulate');
+  });
+
+  it('the projection runs as written and has the fitted mean', async () => {
+    const doc = await json(['fit', file('p.csv', `referrals\n${counts.join('\n')}\n`)]);
+    const args = (doc.projection as string).split(' ').slice(1).map((a) => (a === '100000' ? '2000' : a));
+    const sim = await json([...args, '--seed', '1', '--depth', '1']);
+    expect(sim.rows[1].meanTheory).toBeCloseTo(1 + 43 / 40, 4);
+  });
+});
+
+describe('fans fit: bad records, one line naming file, row and column, exit 2', () => {
+  const cases: [string, string, string[], RegExp][] = [
+    ['an empty file', '', [], /^fans: .*empty\.csv: is empty; expected a header row/],
+    ['a header only', 'referrals\n', [], /^fans: .*: has a header but no rows of data$/],
+    ['a negative count', 'referrals\n1\n-2\n', [], /^fans: .*: row 3, column "referrals": must be a whole number from 0 to 1,000,000,000 \(got "-2"\)$/],
+    ['a fractional count', 'referrals\n1\n2.5\n', [], /^fans: .*: row 3, column "referrals": must be a whole number/],
+    ['text in the count column', 'referrals\n1\nmany\n', [], /^fans: .*: row 3, column "referrals": must be a whole number .*\(got "many"\)$/],
+    ['a count past 10^9', 'referrals\n1\n2000000000\n', [], /^fans: .*: row 3, column "referrals": must be a whole number from 0 to 1,000,000,000/],
+    ['a missing column', 'a,b\n1,2\n', ['--column', 'referrals'], /^fans: .*: no column "referrals" \(--column\); the columns are "a", "b"$/],
+    ['no numeric column', 'name,city\nann,x\n', [], /^fans: .*: no column of whole numbers for the referral counts: name it with --column; the columns are "name", "city"$/],
+    ['duplicate ids', 'id,referred_by\nann,\nann,\n', [], /^fans: .*: row 3, column "id": "ann" is already the id of row 2$/],
+    ['a referrer not in the file', 'id,referred_by\nann,\nbob,zed\n', [], /^fans: .*: row 3, column "referred_by": "zed" is not the id of any fan in the file$/],
+    ['a cycle', 'id,referred_by\nann,\nbob,cy\ncy,bob\n', [], /^fans: .*: row \d, column "referred_by": "(bob|cy)" is in a cycle of referrals/],
+    ['an empty id', 'id,referred_by\n,\n', [], /^fans: .*: row 2, column "id": is empty; every fan needs an id$/],
+    ['a zero size', 'size\n0\n', ['--sizes'], /^fans: .*: row 2, column "size": must be a whole number from 1 to/],
+    ['an unclosed quote', 'referrals\n"1\n', [], /^fans: .*: row 2: a quoted field is not closed$/],
+    ['JSON of the wrong shape', '{"a": 1}', [], /^fans: .*: must be a JSON array of numbers or of objects/],
+    ['zeros with --zero-truncated', 'referrals\n0\n1\n', ['--zero-truncated'], /^fans: --zero-truncated fits counts of 1 or more, and .* has 1 zeros/],
+    ['--fans below the rows', 'referrals\n1\n2\n', ['--fans', '1'], /^fans: --fans 1 is fewer than the 2 fans listed in /],
+    ['--censored-at without --sizes', 'referrals\n1\n', ['--censored-at', '5'], /^fans: --censored-at applies to chain sizes: add --sizes$/],
+    ['--min-size past --censored-at', 'size\n1\n', ['--sizes', '--min-size', '9', '--censored-at', '5'], /^fans: --min-size must be below --censored-at/],
+    ['--censored-at past its limit', 'size\n1\n', ['--sizes', '--censored-at', '10001'], /^fans: --censored-at must be a whole number from 2 to 10,000/],
+    ['an unknown --input', 'referrals\n1\n', ['--input', 'xls'], /^fans: --input must be one of csv, tsv, json \(got "xls"\)$/],
+  ];
+  it.each(cases)('%s', async (name, text, args, message) => {
+    const path = file(`${name.replace(/\W+/g, '-') || 'empty'}${name === 'an empty file' ? '-empty' : ''}.csv`, text);
+    expectUsageError(await fans(['fit', path, ...args]), message);
+  });
+
+  it('a file that does not exist, a folder, a file that is not UTF-8', async () => {
+    expectUsageError(await fans(['fit', join(dir, 'nope.csv')]), /^fans: cannot read .*nope\.csv: no such file$/);
+    expectUsageError(await fans(['fit', dir]), /^fans: cannot read .*: it is a folder$/);
+    writeFileSync(join(dir, 'latin1.csv'), Buffer.from([0x72, 0x0a, 0xe9, 0x0a]));
+    expectUsageError(await fans(['fit', join(dir, 'latin1.csv')]), /^fans: .*latin1\.csv: is not UTF-8 text$/);
+  });
+
+  it('a file past 256 MiB is refused after reading 256 MiB, not all of it (a sparse file, the real binary)', () => {
+    const big = join(dir, 'big.csv');
+    execFileSync('truncate', ['-s', String(256 * 1024 * 1024 + 1), big]);
+    const ran = spawnFans(['fit', big]);
+    expect(ran).toMatchObject({ code: 2, stdout: '' });
+    expect(ran.stderr).toMatch(/^fans: .*big\.csv: is larger than 256 MiB, the most fans fit reads\n$/);
+  });
+
+  it('names from the file are escaped in messages', async () => {
+    const ran = await fans(['fit', file('evil.csv', 'id,referred_by\nann,\nbob,\u001b[31mred\n')]);
+    expectUsageError(ran, /^fans: .*row 3, column "referred_by": "\\u001b\[31mred" is not the id/);
+  });
+});

@@ -1,0 +1,207 @@
+import { describe, expect, it } from 'vitest';
+import { chainSizeFamily, countFamily, logChainSize } from '../../src/model/fit/families.js';
+import { akaikeWeights, estimate, profileDrop } from '../../src/model/fit/estimate.js';
+import { fitReferrals } from '../../src/model/fit/fit.js';
+import { frequenciesOf } from '../../src/model/fit/frequencies.js';
+import { chiSquareTail, logGamma } from '../../src/model/fit/special.js';
+import { root } from '../../src/model/fit/optimize.js';
+import { Xoshiro128 } from '../../src/model/random.js';
+
+/** A seeded sampler of our own: Poisson by inversion, gamma by Marsaglia-Tsang, for data with known K and k. */
+function sampler(seed: number) {
+  const rng = new Xoshiro128(seed, 0);
+  const u = () => rng.uniform() || 1e-300;
+  const normal = () => Math.sqrt(-2 * Math.log(u())) * Math.cos(2 * Math.PI * u());
+  const gamma = (a: number): number => {
+    if (a < 1) return gamma(a + 1) * u() ** (1 / a);
+    const d = a - 1 / 3;
+    const c = 1 / Math.sqrt(9 * d);
+    for (;;) {
+      let x: number;
+      let v: number;
+      do {
+        x = normal();
+        v = 1 + c * x;
+      } while (v <= 0);
+      v = v * v * v;
+      if (Math.log(u()) < 0.5 * x * x + d - d * v + d * Math.log(v)) return d * v;
+    }
+  };
+  const poisson = (lambda: number): number => {
+    let x = 0;
+    let p = Math.exp(-lambda);
+    let s = p;
+    const v = u();
+    while (v > s && x < 1e6) {
+      x++;
+      p *= lambda / x;
+      s += p;
+    }
+    return x;
+  };
+  const negbin = (mean: number, k: number) => poisson((gamma(k) * mean) / k);
+  return { u, poisson, negbin };
+}
+
+describe('likelihoods against public reference values', () => {
+  it('chain sizes under a negative binomial: epichains test-stat_likelihoods.R (sizes 1, 1, 4, 7; mean 0.5, size 0.2)', () => {
+    expect([1, 1, 4, 7].map((s) => logChainSize(s, 0.5, 0.2))).toEqual([-0.25055, -0.25055, -3.79542, -4.83785].map((v) => expect.closeTo(v, 5)));
+  });
+
+  it('chain sizes: CDCgov/nbbp test_nbbp.R dnbbp(1, 0.5, 0.75) = 0.68173255 (their tolerance 1e-3), dnbbp(1, 3, 3) = 0.125', () => {
+    // A chain of size 1 is a seed with no offspring: (1 + R/k)^(-k) = (5/3)^(-0.75) = 0.6817316…
+    expect(Math.exp(logChainSize(1, 0.5, 0.75)) / 0.68173255).toBeCloseTo(1, 3);
+    expect(Math.exp(logChainSize(1, 0.5, 0.75))).toBeCloseTo((5 / 3) ** -0.75, 15);
+    expect(Math.exp(logChainSize(1, 3, 3))).toBeCloseTo(0.125, 14);
+  });
+
+  it('chain sizes under a Poisson are Borel: e^(-Rs) (Rs)^(s-1) / s!, summing to 1 for R < 1', () => {
+    const R = 0.6;
+    expect(Math.exp(logChainSize(3, R, Infinity))).toBeCloseTo((Math.exp(-R * 3) * (R * 3) ** 2) / 6, 15);
+    let sum = 0;
+    for (let s = 1; s < 2000; s++) sum += Math.exp(logChainSize(s, R, Infinity));
+    expect(sum).toBeCloseTo(1, 12);
+    // Negative binomial sizes sum to the extinction probability q for R > 1: here q = G(q) with k = 1 (geometric): q = 1/R.
+    let total = 0;
+    for (let s = 1; s < 20000; s++) total += Math.exp(logChainSize(s, 2, 1));
+    expect(total).toBeCloseTo(0.5, 4);
+  });
+
+  it("Akaike weights: superspreading's snapshot (AIC 568.1201, 577.3923, 1139.2737)", () => {
+    const [a, b, c] = akaikeWeights([568.1201, 577.3923, 1139.2737]);
+    expect(a).toBeCloseTo(0.9903974, 6);
+    expect(b).toBeCloseTo(0.009602603, 6);
+    expect(c! / 9.362155e-125).toBeCloseTo(1, 4);
+  });
+
+  it('chi-square tails: Q(1/2, 3.84/2) = 0.05, and the exponential case df = 2: e^(-x/2)', () => {
+    expect(chiSquareTail(3.841458820694124, 1)).toBeCloseTo(0.05, 12);
+    expect(chiSquareTail(7.3, 2)).toBeCloseTo(Math.exp(-7.3 / 2), 14);
+  });
+});
+
+describe('maximum likelihood against closed forms', () => {
+  const data = frequenciesOf([0, 0, 0, 1, 1, 2, 3, 0, 5, 1, 0, 2, 0, 0, 4]);
+  const n = 15;
+  const sum = 19;
+
+  it('Poisson and geometric K are the mean, exactly; so is the negative binomial K', () => {
+    for (const model of ['poisson', 'geometric', 'negbin'] as const) expect(estimate(countFamily(model, data)).parameters.K).toBe(sum / n);
+  });
+
+  it('the Poisson profile interval solves S ln(λ/λ̂) - N(λ - λ̂) = -1.92; Wald is λ̂ e^(±1.96/√S)', () => {
+    const fit = estimate(countFamily('poisson', data));
+    const hat = sum / n;
+    const drop = (l: number) => sum * Math.log(l / hat) - n * (l - hat) + profileDrop;
+    const [lo, hi] = [root(drop, 1e-9, hat), root((l) => -drop(l), hat, 100)];
+    expect(fit.intervals.K.profile[0]).toBeCloseTo(lo, 6);
+    expect(fit.intervals.K.profile[1]).toBeCloseTo(hi, 6);
+    expect(fit.intervals.K.wald[0]).toBeCloseTo(hat * Math.exp(-1.959963984540054 / Math.sqrt(sum)), 5);
+    expect(fit.intervals.K.wald[1]).toBeCloseTo(hat * Math.exp(1.959963984540054 / Math.sqrt(sum)), 5);
+  });
+
+  it("the negative binomial's k maximises the likelihood written out row by row (a grid check)", () => {
+    const rows = [0, 0, 0, 1, 1, 2, 3, 0, 5, 1, 0, 2, 0, 0, 4];
+    const m = sum / n;
+    const ll = (k: number) => rows.reduce((s, x) => s + logGamma(x + k) - logGamma(k) - logGamma(x + 1) + k * Math.log(k / (k + m)) + x * Math.log(m / (k + m)), 0);
+    let best = 0.01;
+    for (let k = 0.01; k < 50; k *= 1.001) if (ll(k) > ll(best)) best = k;
+    const fit = estimate(countFamily('negbin', data));
+    expect(fit.parameters.k / best).toBeCloseTo(1, 2);
+    expect(fit.logLik).toBeCloseTo(ll(fit.parameters.k), 9);
+  });
+
+  it('Poisson chain sizes without censoring: R = 1 - 1/mean size, exactly', () => {
+    const sizes = frequenciesOf([1, 1, 1, 2, 3, 1, 1, 5, 2, 1, 1, 1, 4, 2, 1]);
+    const fit = estimate(chainSizeFamily('poisson', sizes));
+    expect(fit.parameters.K).toBe(1 - 1 / (27 / 15));
+  });
+
+  it('all zeros: K = 0 with the upper bound where N K = 1.92, and a warning', () => {
+    const result = fitReferrals({ kind: 'counts', frequencies: frequenciesOf(Array(40).fill(0)), truncated: false });
+    expect(result.preferred.parameters.K).toBe(0);
+    expect(result.preferred.intervals.K.profile).toEqual([0, profileDrop / 40]);
+    expect(result.warnings.map((w) => w.kind)).toContain('allZeros');
+  });
+
+  it('Poisson-looking data: k = ∞ is within the interval, the Poisson preferred, and it says so', () => {
+    const s = sampler(3);
+    const result = fitReferrals({ kind: 'counts', frequencies: frequenciesOf(Array.from({ length: 400 }, () => s.poisson(2))), truncated: false });
+    const nb = result.candidates.find((c) => c.model === 'negbin')!;
+    expect(nb.intervals.k!.profile[1]).toBe(Infinity);
+    expect(['poisson', 'zip']).toContain(result.preferred.model);
+    if (nb.edge === 'infinite') expect(result.warnings.map((w) => w.kind)).toContain('kInfinite');
+  });
+});
+
+describe('round trips: data drawn from known K and k, fitted back', () => {
+  it('the 95% profile intervals of a negative binomial cover the true K and k in about 95% of 200 data sets (300 fans each)', () => {
+    const s = sampler(20261127);
+    const [K, k] = [2, 0.5];
+    let coverK = 0;
+    let coverk = 0;
+    const sets = 200;
+    for (let i = 0; i < sets; i++) {
+      const data = frequenciesOf(Array.from({ length: 300 }, () => s.negbin(K, k)));
+      const fit = estimate(countFamily('negbin', data));
+      if (fit.intervals.K.profile[0] <= K && K <= fit.intervals.K.profile[1]) coverK++;
+      if (fit.intervals.k!.profile[0] <= k && k <= fit.intervals.k!.profile[1]) coverk++;
+    }
+    // Binomial(200, 0.95) lies within 0.90..0.99 with probability above 0.999.
+    expect(coverK / sets).toBeGreaterThanOrEqual(0.9);
+    expect(coverK / sets).toBeLessThanOrEqual(0.99);
+    expect(coverk / sets).toBeGreaterThanOrEqual(0.9);
+    expect(coverk / sets).toBeLessThanOrEqual(0.99);
+  }, 60_000);
+
+  it('zero-truncated counts recover K from fans who referred someone only', () => {
+    const s = sampler(7);
+    const positives = Array.from({ length: 4000 }, () => s.negbin(1.5, 0.8)).filter((x) => x > 0);
+    const fit = estimate(countFamily('negbin', frequenciesOf(positives), true));
+    expect(fit.intervals.K.profile[0]).toBeLessThan(1.5);
+    expect(fit.intervals.K.profile[1]).toBeGreaterThan(1.5);
+    expect(fit.intervals.k!.profile[0]).toBeLessThan(0.8);
+    expect(fit.intervals.k!.profile[1]).toBeGreaterThan(0.8);
+  });
+
+  it('the zero-inflated Poisson recovers the nonreferrers and K', () => {
+    const s = sampler(11);
+    const counts = Array.from({ length: 3000 }, () => (s.u() < 0.3 ? 0 : s.poisson(3)));
+    const result = fitReferrals({ kind: 'counts', frequencies: frequenciesOf(counts), truncated: false });
+    expect(result.preferred.model).toBe('zip');
+    const zip = result.preferred;
+    expect(zip.intervals.nonreferrers!.profile[0]).toBeLessThan(0.3);
+    expect(zip.intervals.nonreferrers!.profile[1]).toBeGreaterThan(0.3);
+    expect(zip.parameters.K).toBeCloseTo(0.7 * 3, 0);
+  });
+
+  it('chain sizes drawn from a negative binomial branching process (R 0.8, k 0.5), the large ones censored at 30, give R and k back', () => {
+    const s = sampler(5);
+    const sizes = Array.from({ length: 3000 }, () => {
+      let size = 1;
+      let active = 1;
+      while (active > 0 && size < 30) {
+        let next = 0;
+        for (let i = 0; i < active; i++) next += s.negbin(0.8, 0.5);
+        size += next;
+        active = next;
+      }
+      return Math.min(size, 30);
+    });
+    const fit = estimate(chainSizeFamily('negbin', frequenciesOf(sizes), { censoredAt: 30 }));
+    expect(fit.intervals.K.profile[0]).toBeLessThan(0.8);
+    expect(fit.intervals.K.profile[1]).toBeGreaterThan(0.8);
+    expect(fit.intervals.k!.profile[0]).toBeLessThan(0.5);
+    expect(fit.intervals.k!.profile[1]).toBeGreaterThan(0.5);
+  });
+
+  it('a good fit passes the chi-square test; a Poisson fitted to overdispersed data fails it', () => {
+    const s = sampler(9);
+    const data = frequenciesOf(Array.from({ length: 2000 }, () => s.negbin(2, 0.5)));
+    const result = fitReferrals({ kind: 'counts', frequencies: data, truncated: false });
+    expect(result.preferred.model).toBe('negbin');
+    expect(result.goodness!.pValue).toBeGreaterThan(0.01);
+    expect(result.table.reduce((a, b) => a + b.observed, 0)).toBe(2000);
+    expect(result.table.reduce((a, b) => a + b.expected, 0)).toBeCloseTo(2000, 6);
+  });
+});
