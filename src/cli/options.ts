@@ -75,6 +75,12 @@ export const optionSpecs = {
     default: '5,50,95',
     parse: quantileList,
   }),
+  fit: option<string | null>({
+    flags: '--fit <file>',
+    description: 'take K and k from a fit of your referral records (see fans fit), drawn per run from its uncertainty',
+    default: 'none',
+    parse: orNull('none', (text) => String(text)),
+  }),
   threads: option<number | null>({
     flags: '--threads <n>',
     description: `worker threads for --trials, 1..${bounds.threads}; results do not depend on it (default: auto)`,
@@ -84,7 +90,7 @@ export const optionSpecs = {
 } as const;
 
 /** Flags that only mean something with --trials. */
-export const trialOptions = ['trials', 'seed', 'distribution', 'dispersion', 'quantiles', 'threads'] as const;
+export const trialOptions = ['trials', 'seed', 'distribution', 'dispersion', 'quantiles', 'fit', 'threads'] as const;
 
 export type OptionName = keyof typeof optionSpecs;
 type Value<N extends OptionName> = Exclude<ReturnType<(typeof optionSpecs)[N]['parse']>, { invalid: string }>;

@@ -7,7 +7,8 @@ import type { Report, Style } from '../output/render.js';
 import type { CompoundFlags } from './compound.js';
 import { type Io, UsageError } from './io.js';
 import { bounds, fields, trialOptions } from './options.js';
-import { thousands } from './parse.js';
+import { fileLabel, thousands } from './parse.js';
+import type { FitModel } from '../model/fit/parameters.js';
 import { type SimulateParams, elapsedColumn, simulateParameters } from './simulate.js';
 import { runTrials, threadsFor } from './trials.js';
 import { once, parseFlags, pick } from './validate.js';
@@ -51,26 +52,73 @@ export function chainFor(model: Model, t: TrialFlags): ChainParams {
 /** Runs `fans simulate|compound --trials N` and builds its report. */
 export async function sampledReport(io: Io, model: Model, flags: Record<string, unknown>): Promise<Report> {
   const t = parseFlags(trialSchema(), pick(flags, trialSchema().shape));
-  const chain = chainFor(model, t);
+  const fitted = t.fit === null ? null : await fittedChain(io, model, t, flags);
+  const chain = fitted ? fitted.chain : chainFor(model, t);
   // node:crypto (and node:stream with it) loads only when a seed has to be drawn.
   const seed = t.seed ?? (await import('node:crypto')).randomInt(0, bounds.seed);
   const trials = t.trials!;
-  const summary = await runTrials(io, chain, trials, seed, threadsFor(trials, chain.periods, t.threads));
-  const rows = summary.rows(t.quantiles.map((q) => q / 100));
-  return trialReport(model, chain, { ...t, seed }, rows);
+  const threads = threadsFor(trials, chain.periods, t.threads);
+  const probabilities = t.quantiles.map((q) => q / 100);
+  const rows = (await runTrials(io, chain, trials, seed, threads)).rows(probabilities);
+  if (!fitted) return trialReport(model, chain, { ...t, seed }, rows);
+  // The same runs with K and k fixed at their estimates: how much wider not knowing them makes the band.
+  const { draws: _, ...fixedChain } = chain;
+  const fixedRows = (await runTrials(io, fixedChain, trials, seed, threads)).rows(probabilities);
+  const law = { distribution: chain.offspring.distribution, dispersion: chain.offspring.distribution === 'negbin' ? chain.offspring.dispersion : null };
+  return trialReport(model, chain, { ...t, ...law, seed }, rows, { ...fitted.about, fixed: fixedRows.at(-1)!.quantiles });
+}
+
+/** What a forecast from a fit says beside its runs: the file, the model, the band with K and k fixed. */
+interface FittedRun {
+  file: string;
+  model: FitModel;
+  K: number;
+  k: number;
+  nonreferrers: number;
+  fixed?: readonly number[];
+}
+
+/**
+ * The chain of a forecast from `--fit FILE`: the preferred fit's law (Poisson, geometric,
+ * negative binomial, or their zero-inflated forms as --nonreferrers), each run drawing its own
+ * parameters from the fit's uncertainty. The flags the fit gives are refused beside it.
+ */
+async function fittedChain(io: Io, model: Model, t: TrialFlags, flags: Record<string, unknown>): Promise<{ chain: ChainParams; about: FittedRun }> {
+  const given = [model.command === 'simulate' ? 'fanout' : 'rate', 'distribution', 'dispersion', 'nonreferrers', 'conversion'].find((name) => flags[name] !== undefined);
+  if (given) throw new UsageError(`--${given} is what --fit takes from your records: leave it out, or leave out --fit`);
+  const { fitDataOf, fitOptions, offspringOf, recordsText } = await import('./fit.js');
+  const { fitReferrals } = await import('../model/fit/fit.js');
+  const { drawsOf, largestK } = await import('../model/fit/draws.js');
+  const file = t.fit!;
+  const { data } = fitDataOf(await recordsText(io, file), file, fitOptions({}));
+  const best = fitReferrals(data).preferred;
+  const draws = drawsOf(best);
+  if (draws === null) throw new UsageError(`--fit ${fileLabel(file)}: nobody in it referred anyone (K = 0): there is nothing to project`);
+  const { offspring, nonreferrers } = offspringOf(best);
+  const tree = model.command === 'simulate';
+  const p = tree ? { ...model.p, fanout: offspring.introductions, conversion: 1, nonreferrers } : { ...model.p, rate: offspring.introductions, conversion: 1, nonreferrers };
+  const fixedFlags = { ...t, distribution: offspring.distribution, dispersion: offspring.distribution === 'negbin' ? offspring.dispersion : null };
+  const chain = chainFor(tree ? { command: 'simulate', p: p as SimulateParams } : { command: 'compound', p: p as CompoundFlags }, fixedFlags);
+  // The largest K a run can draw (5 standard deviations up) must keep the totals in range too.
+  const upper = largestK(draws) / (1 - nonreferrers);
+  if (expectedLog10Total({ ...chain, offspring: { ...chain.offspring, introductions: upper } }) > 290) {
+    throw new UsageError(`${tree ? '--depth' : '--years'} is too large for --fit ${fileLabel(file)}: with K as large as its uncertainty allows (${thousands(Math.round(upper))}) expected totals would pass 1e290`);
+  }
+  return { chain: { ...chain, draws }, about: { file: fileLabel(file), model: best.model, K: best.parameters.K, k: best.parameters.k, nonreferrers } };
 }
 
 const quantileName = (q: number) => `p${q}`;
 
 /** The report of a sampled run: mean, quantiles and the share extinct per period. */
-export function trialReport(model: Model, chain: ChainParams, t: TrialFlags & { seed: number }, rows: readonly TrialRow[]): Report {
+export function trialReport(model: Model, chain: ChainParams, t: TrialFlags & { seed: number }, rows: readonly TrialRow[], fitted?: FittedRun): Report {
   const tree = model.command === 'simulate';
   const periodName = tree ? 'level' : 'year';
   const elapsed = tree ? elapsedColumn(model.p.cycle) : null;
   const names = t.quantiles.map(quantileName);
   // Theory beside the runs (none with a market: no longer a Galton-Watson process).
   const theories = theoryByPeriod(chain);
-  const withTheory = theories[0]!.mean !== null;
+  // Theory holds K and k fixed: beside runs that draw them it would mislead.
+  const withTheory = theories[0]!.mean !== null && !chain.draws;
   const table = rows.map((r) => {
     const row: Record<string, Cell> = { [periodName]: r.period };
     if (elapsed) row[elapsed.name] = elapsed.at(r.period);
@@ -123,7 +171,20 @@ export function trialReport(model: Model, chain: ChainParams, t: TrialFlags & { 
           : sampled.extinctSome(numbers, { by, estimate, error: standardError }),
       ...(worstError > 2 ** -14 ? [sampled.percentilesWithin(numbers, { error: worstError, period: coarsest, periods: chain.periods + 1 })] : []),
       ...(eightyTwenty ? [sampled.eightyTwenty(numbers, eightyTwenty)] : []),
-      theory === null ? sampled.noTheory : sampled.theory(numbers, { q: theory, start: chain.start }),
+      ...(chain.draws ? [] : [theory === null ? sampled.noTheory : sampled.theory(numbers, { q: theory, start: chain.start })]),
+      ...(fitted ? [words.fit.sampledFrom(numbers, { file: fitted.file, model: words.fit.model(fitted.model), draws: 'lognormal' })] : []),
+      ...(fitted?.fixed && t.quantiles.length >= 2
+        ? [
+            words.fit.sampledWider(numbers, {
+              ratio: (last.quantiles.at(-1)! - last.quantiles[0]!) / Math.max(1e-300, fitted.fixed.at(-1)! - fitted.fixed[0]!),
+              low: last.quantiles[0]!,
+              high: last.quantiles.at(-1)!,
+              fixedLow: fitted.fixed[0]!,
+              fixedHigh: fitted.fixed.at(-1)!,
+              quantiles: [t.quantiles[0]!, t.quantiles.at(-1)!],
+            }),
+          ]
+        : []),
     ];
   };
   const modelParameters = tree ? simulateParameters(model.p) : model.p;
@@ -161,6 +222,18 @@ export function trialReport(model: Model, chain: ChainParams, t: TrialFlags & { 
       extinction: { by: chain.periods, estimate, standardError, theory },
       quantileError: worstError,
       concentration: eightyTwenty ? { p80: eightyTwenty.p80, t20: eightyTwenty.t20 } : null,
+      ...(fitted
+        ? {
+            fit: {
+              file: fitted.file,
+              model: fitted.model,
+              K: fitted.K,
+              k: Number.isFinite(fitted.k) ? fitted.k : null,
+              nonreferrers: fitted.nonreferrers,
+              fixedBand: fitted.fixed ? [fitted.fixed[0]!, fitted.fixed.at(-1)!] : null,
+            },
+          }
+        : {}),
     },
   };
 }

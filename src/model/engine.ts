@@ -2,6 +2,7 @@ import type { ChainParams } from './montecarlo.js';
 import { binomialDraw, offspringMean } from './offspring.js';
 import { poissonDraw as poisson } from './poisson.js';
 import { Xoshiro128 } from './random.js';
+import { drawParameters } from './fit/draws.js';
 
 /**
  * The generator of a block of trials: stream `block` of the seed ({@link Xoshiro128}), drawn
@@ -80,9 +81,11 @@ export function runTrialsBlock(p: ChainParams, seed: number, block: number, coun
   const referring = new Float64Array(count);
   const others = new Float64Array(count);
   const reached = new Float64Array(count).fill(p.start);
+  // A fit's uncertainty: each run's own mean fans per fan, dispersion and share who refer, drawn first.
+  const drawn = p.draws ? drawnParameters(p, count, rng) : null;
   let startDead = 0;
   for (let i = 0; i < count; i++) {
-    referring[i] = binomial(p.start, refers);
+    referring[i] = binomial(p.start, drawn ? drawn.refers[i]! : refers);
     others[i] = p.start - referring[i]!;
     if (referring[i] === 0) startDead++;
   }
@@ -93,6 +96,7 @@ export function runTrialsBlock(p: ChainParams, seed: number, block: number, coun
   const whole = Math.floor(introductions);
   const extra = introductions - whole;
   const tree = p.model === 'tree';
+  const refersAll = refers;
   totals.fill(p.start);
   sink(0, totals);
   sums[0] = p.start * count;
@@ -102,11 +106,14 @@ export function runTrialsBlock(p: ChainParams, seed: number, block: number, coun
     let dead = 0;
     for (let i = 0; i < count; i++) {
       const n = referring[i]!;
+      const mean = drawn ? drawn.mean[i]! : k;
+      const dispersion = drawn ? drawn.shape[i]! : shape;
+      const refers = drawn ? drawn.refers[i]! : refersAll;
       let fresh = 0;
-      if (n > 0 && k > 0) {
-        if (distribution === 'poisson') fresh = poisson(rng, n * k);
+      if (n > 0 && mean > 0) {
+        if (distribution === 'poisson' || dispersion === Infinity) fresh = poisson(rng, n * mean);
         else if (distribution === 'fixed') fresh = binomial(n * whole + binomial(n, extra), conversion);
-        else fresh = poisson(rng, (gamma(rng, n * shape) * k) / shape);
+        else fresh = poisson(rng, (gamma(rng, n * dispersion) * mean) / dispersion);
       }
       if (p.market !== null) fresh = Math.min(binomial(fresh, 1 - reached[i]! / p.market), p.market - reached[i]!);
       reached[i]! += fresh;
@@ -130,4 +137,19 @@ export function runTrialsBlock(p: ChainParams, seed: number, block: number, coun
     sink(t, totals);
   }
   return { sums, extinct };
+}
+
+/** Each run's parameters drawn from a fit's uncertainty: mean fans a referrer brings (K / (1 - π), times conversion), k, 1 - π. */
+function drawnParameters(p: ChainParams, count: number, rng: BlockRandom): { mean: Float64Array; shape: Float64Array; refers: Float64Array } {
+  const mean = new Float64Array(count);
+  const shape = new Float64Array(count);
+  const refers = new Float64Array(count);
+  const normal = () => rng.normal();
+  for (let i = 0; i < count; i++) {
+    const q = drawParameters(p.draws!, normal);
+    mean[i] = (q.K / (1 - q.nonreferrers)) * p.offspring.conversion;
+    shape[i] = p.offspring.distribution === 'geometric' ? 1 : q.k;
+    refers[i] = 1 - q.nonreferrers;
+  }
+  return { mean, shape, refers };
 }

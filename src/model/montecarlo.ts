@@ -5,6 +5,7 @@ import type { Source } from './random.js';
 import { extinctionOf, survivalProbability, yearlyComplement } from './extinction.js';
 import { QuantileSketch, type SketchEntries, defaultMaxBins } from './sketch.js';
 import { runTrialsBlock } from './engine.js';
+import type { ParameterDraws } from './fit/draws.js';
 
 /** A referral chain to sample: the tree or compound model with random referral counts. */
 export interface ChainParams {
@@ -23,6 +24,12 @@ export interface ChainParams {
    * zero-inflated, and a chain dies out when no referrer is left.
    */
   nonreferrers?: number;
+  /**
+   * A fit's uncertainty: each run draws its own mean, dispersion and nonreferrers' share from
+   * it (see fit/draws.ts), in place of `offspring`'s mean and dispersion and `nonreferrers`.
+   * The block engine draws them; `sampleChain` does not take them.
+   */
+  draws?: ParameterDraws;
 }
 
 /** One sampled run: fans so far and fans still referring, per period. */

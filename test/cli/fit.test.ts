@@ -143,3 +143,41 @@ describe('fans fit: bad records, one line naming file, row and column, exit 2', 
     expectUsageError(ran, /^fans: .*row 3, column "referred_by": "\\u001b\[31mred" is not the id/);
   });
 });
+
+describe('forecasts from a fit: fans simulate|compound --fit FILE', () => {
+  // 60 fans, overdispersed: a band that should widen when K and k are drawn.
+  const records = [...Array(36).fill(0), ...Array(10).fill(1), ...Array(6).fill(2), 3, 3, 4, 5, 6, 8, 9, 12];
+
+  it('draws K and k per run, says so, and reports the band with K and k fixed', async () => {
+    const path = file('forecast.csv', `referrals\n${records.join('\n')}\n`);
+    const ran = await fans(['simulate', '--fit', path, '--trials', '4000', '--seed', '3', '--depth', '4']);
+    expect(ran.stderr).toBe('');
+    expect(ran.stdout).toContain('K and k are drawn for each run from the fit of');
+    expect(ran.stdout).toMatch(/The p5–p95 band \(.*\) is [\d.]+× as wide as with K and k fixed at their estimates/);
+    // Theory holds K fixed: its columns are left out of a run that draws K.
+    expect(ran.stdout).not.toContain('meanTheory');
+    const doc = await json(['simulate', '--fit', path, '--trials', '4000', '--seed', '3', '--depth', '4']);
+    const fit = await json(['fit', path]);
+    expect(doc.fit).toMatchObject({ model: fit.preferred });
+    const law: Record<string, string> = { poisson: 'poisson', zip: 'poisson', geometric: 'geometric', negbin: 'negbin', zinb: 'negbin' };
+    expect(doc.parameters.distribution).toBe(law[fit.preferred]);
+    const last = doc.rows.at(-1);
+    expect(last.p95 - last.p5).toBeGreaterThanOrEqual(doc.fit.fixedBand[1] - doc.fit.fixedBand[0]);
+  });
+
+  it('the same seed gives the same output on 1 or 2 threads; compound takes --fit too', async () => {
+    const path = file('forecast2.csv', `referrals\n${records.join('\n')}\n`);
+    const one = await fans(['compound', '--fit', path, '--trials', '3000', '--seed', '9', '--years', '3', '--threads', '1', '--format', 'csv']);
+    const two = spawnFans(['compound', '--fit', path, '--trials', '3000', '--seed', '9', '--years', '3', '--threads', '2', '--format', 'csv']);
+    expect(one.code).toBe(0);
+    expect(two.stdout).toBe(one.stdout);
+  });
+
+  it('refuses what the fit gives, and --fit without --trials', async () => {
+    const path = file('forecast3.csv', `referrals\n${records.join('\n')}\n`);
+    expectUsageError(await fans(['simulate', '--fit', path, '--trials', '100', '--fanout', '3']), /^fans: --fanout is what --fit takes from your records: leave it out, or leave out --fit$/);
+    expectUsageError(await fans(['compound', '--fit', path, '--trials', '100', '--distribution', 'negbin']), /^fans: --distribution is what --fit takes/);
+    expectUsageError(await fans(['simulate', '--fit', path]), /^fans: --fit applies to sampled runs only: add --trials N$/);
+    expectUsageError(await fans(['simulate', '--fit', file('zeros.csv', 'referrals\n0\n0\n'), '--trials', '10']), /^fans: --fit .*zeros\.csv: nobody in it referred anyone \(K = 0\)/);
+  });
+});

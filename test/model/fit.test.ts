@@ -205,3 +205,52 @@ describe('round trips: data drawn from known K and k, fitted back', () => {
     expect(result.table.reduce((a, b) => a + b.expected, 0)).toBeCloseTo(2000, 6);
   });
 });
+
+describe('forecasts that carry the fit: parameters drawn per run', () => {
+  it('a log-normal K in the tree model: the mean total by level t is Σ_g E[K^g] = Σ_g exp(g μ + g² σ² / 2)', async () => {
+    const { simulateTrials } = await import('../../src/model/montecarlo.js');
+    const [mu, sigma] = [Math.log(2), 0.2];
+    const chain = {
+      model: 'tree' as const,
+      start: 1,
+      periods: 3,
+      offspring: { distribution: 'poisson' as const, introductions: 2, conversion: 1, dispersion: 1 },
+      churn: 0,
+      market: null,
+      draws: { model: 'poisson' as const, theta: [mu], cholesky: [[sigma]] },
+    };
+    const rows = simulateTrials(chain, 200_000, 42, [0.5]);
+    let expected = 0;
+    for (let g = 0; g <= 3; g++) {
+      expected += Math.exp(g * mu + (g * g * sigma * sigma) / 2);
+      // Tolerance: 5 standard errors of a mean of 200,000 runs (sd of the level-3 total is about 12 here).
+      expect(rows[g]!.mean).toBeCloseTo(expected, 0);
+      expect(Math.abs(rows[g]!.mean - expected) / expected).toBeLessThan(0.01);
+    }
+    // Fixed at K = 2 the mean is 1 + 2 + 4 + 8 = 15; drawn it is larger, as Jensen says.
+    expect(rows[3]!.mean).toBeGreaterThan(15.2);
+  });
+
+  it('draws follow the covariance: the sample covariance of drawn θ matches Σ = L Lᵀ', async () => {
+    const { drawParameters, cholesky } = await import('../../src/model/fit/draws.js');
+    const sigma = [
+      [0.04, 0.01],
+      [0.01, 0.09],
+    ];
+    const l = cholesky(sigma)!;
+    const rng = new Xoshiro128(5, 0);
+    const normal = () => Math.sqrt(-2 * Math.log(rng.uniform() || 1e-300)) * Math.cos(2 * Math.PI * rng.uniform());
+    const n = 100_000;
+    const xs: number[][] = [];
+    for (let i = 0; i < n; i++) {
+      const p = drawParameters({ model: 'negbin', theta: [Math.log(2), Math.log(0.5)], cholesky: l }, normal);
+      xs.push([Math.log(p.K), Math.log(p.k)]);
+    }
+    const mean = [0, 1].map((d) => xs.reduce((s, x) => s + x[d]!, 0) / n);
+    const cov = (a: number, b: number) => xs.reduce((s, x) => s + (x[a]! - mean[a]!) * (x[b]! - mean[b]!), 0) / (n - 1);
+    expect(mean[0]).toBeCloseTo(Math.log(2), 2);
+    expect(cov(0, 0)).toBeCloseTo(0.04, 3);
+    expect(cov(0, 1)).toBeCloseTo(0.01, 3);
+    expect(cov(1, 1)).toBeCloseTo(0.09, 2);
+  });
+});

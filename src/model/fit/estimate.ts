@@ -27,6 +27,8 @@ export interface Estimate {
    * for drawing parameters with their uncertainty; null where the information is singular.
    */
   covariance: number[][] | null;
+  /** The standard error of each coordinate of θ: from the covariance, else from its own information alone. */
+  standardErrors: number[];
   /** k at the edge of its range: `infinite` (the data look Poisson), `zero`, or null. */
   edge: 'infinite' | 'zero' | null;
 }
@@ -146,11 +148,12 @@ export function estimate(family: Family): Estimate {
   const parameters = parametersOf(family.model, theta);
   const info = information(family, theta);
   const covariance = inverse(info);
+  // Without a full covariance (a parameter at its edge), each coordinate's own information.
+  const standardErrors = theta.map((_, c) => (covariance ? Math.sqrt(covariance[c]![c]!) : 1 / Math.sqrt(Math.max(0, info[c]![c]!))));
   const interval = (c: number): Interval => {
     const coordinate = family.coordinates[c]!;
     const [lo, hi] = profileBounds(family, theta, best.value, c);
-    // Without a full covariance (a parameter at its edge), the coordinate's own information.
-    const se = covariance ? Math.sqrt(covariance[c]![c]!) : 1 / Math.sqrt(Math.max(0, info[c]![c]!));
+    const se = standardErrors[c]!;
     return {
       profile: [toScale(coordinate, lo), toScale(coordinate, hi)],
       wald: [toScale(coordinate, theta[c]! - z95 * se), toScale(coordinate, theta[c]! + z95 * se)],
@@ -170,6 +173,7 @@ export function estimate(family: Family): Estimate {
     aic: 2 * theta.length - 2 * best.value,
     intervals: { K: interval(0), k, nonreferrers: piIndex >= 0 ? interval(piIndex) : null },
     covariance: edge === null ? covariance : null,
+    standardErrors,
     edge,
   };
 }

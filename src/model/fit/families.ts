@@ -1,16 +1,8 @@
 import { type Frequencies, describe, sumOver } from './frequencies.js';
 import { logGamma, logRising } from './special.js';
+import { type Coordinate, type FitModel, maxDispersion, parametersOf } from './parameters.js';
 
-/** The candidate distributions of a fit: Poisson, geometric, negative binomial, and zero-inflated forms. */
-export const fitModels = ['poisson', 'geometric', 'negbin', 'zip', 'zinb'] as const;
-export type FitModel = (typeof fitModels)[number];
-
-/** A coordinate of the parameter vector θ, each on a scale where it is unbounded. */
-export type Coordinate = 'logK' | 'logk' | 'logitNonreferrers';
-
-/** Largest k searched: past it the negative binomial is the Poisson to within the data's precision. */
-export const maxDispersion = 1e8;
-export const minDispersion = 1e-4;
+export { type Coordinate, type FitModel, type Parameters, fitModels, maxDispersion, minDispersion, parametersOf } from './parameters.js';
 
 /** A family of distributions fitted to data: its log-likelihood as a function of θ. */
 export interface Family {
@@ -26,33 +18,6 @@ export interface Family {
   exact?: readonly number[];
   /** The maximum's first coordinate (ln K) in closed form, the others searched. */
   exactLogK?: number;
-}
-
-/** The parameters a θ stands for: K (mean), k (dispersion; Infinity for Poisson), the nonreferrers' share. */
-export interface Parameters {
-  K: number;
-  k: number;
-  nonreferrers: number;
-}
-
-const expit = (x: number) => 1 / (1 + Math.exp(-x));
-const clampLogK = (v: number) => Math.min(Math.log(maxDispersion), Math.max(Math.log(minDispersion), v));
-
-/** The parameters of θ in a model. */
-export function parametersOf(model: FitModel, theta: readonly number[]): Parameters {
-  const K = Math.exp(theta[0]!);
-  switch (model) {
-    case 'poisson':
-      return { K, k: Infinity, nonreferrers: 0 };
-    case 'geometric':
-      return { K, k: 1, nonreferrers: 0 };
-    case 'negbin':
-      return { K, k: Math.exp(clampLogK(theta[1]!)), nonreferrers: 0 };
-    case 'zip':
-      return { K, k: Infinity, nonreferrers: expit(theta[1]!) };
-    case 'zinb':
-      return { K, k: Math.exp(clampLogK(theta[1]!)), nonreferrers: expit(theta[2]!) };
-  }
 }
 
 /**

@@ -124,6 +124,7 @@ export function fitReferrals(data: FitData): FitResult {
         aic: 2,
         intervals: { K: { profile: [0, upper], wald: [0, 0] }, k: null, nonreferrers: null },
         covariance: null,
+        standardErrors: [0],
         edge: null,
         weight: 1,
       },
