@@ -1,8 +1,8 @@
 // npm run bench: start-up, deep exact arithmetic and Monte Carlo figures, as ratios measured
 // in this one run (these machines are shared and noisy). No timing assertions: it reports.
 import { spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
-import { availableParallelism } from 'node:os';
+import { existsSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { availableParallelism, tmpdir } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { dirname, join } from 'node:path';
 
@@ -140,4 +140,36 @@ if (!existsSync(reference) || numpy.status !== 0) {
     ['2', fixed(two.ms, 0), fixed(one.ms / two.ms)],
   ]);
 }
+// 6. fans fit on a million per-fan rows (a CRM export of about 10 MB): whole process, against node -e 0.
+{
+  const dir = mkdtempSync(join(tmpdir(), 'fans-bench-'));
+  const file = join(dir, 'million.csv');
+  // Counts from a negative binomial (K 1.5, k 0.5) by a seeded generator: 1,000,000 rows.
+  let state = 12345;
+  const uniform = () => ((state = (Math.imul(state, 1664525) + 1013904223) >>> 0) + 0.5) / 2 ** 32;
+  const lines = ['customer,referrals'];
+  for (let i = 0; i < 1e6; i++) {
+    // Gamma(0.5) as half a chi-square of one degree of freedom; then Poisson by inversion.
+    const z = Math.sqrt(-2 * Math.log(uniform())) * Math.cos(2 * Math.PI * uniform());
+    const rate = (z * z) / 2 * (1.5 / 0.5);
+    let x = 0;
+    let p = Math.exp(-rate);
+    let sum = p;
+    const u = uniform();
+    while (u > sum && x < 10000) sum += p *= rate / ++x;
+    lines.push(`c${i},${x}`);
+  }
+  writeFileSync(file, `${lines.join('\n')}\n`);
+  const measured = { 'node -e 0': [], 'fans fit (1,000,000 rows)': [] };
+  for (let i = 0; i < 5; i++) {
+    measured['node -e 0'].push(time(['-e', '0'], { node: true }).ms);
+    measured['fans fit (1,000,000 rows)'].push(time(['fit', file, '--format', 'json']).ms);
+  }
+  const memory = spawnSync('/usr/bin/time', ['-f', '%M', process.execPath, fans, 'fit', file, '--format', 'json'], { encoding: 'utf8' });
+  const peak = memory.status === 0 ? `${fixed(Number(memory.stderr.trim().split('\n').at(-1)) / 1024, 0)} MiB` : 'n/a (no /usr/bin/time)';
+  const zero = median(measured['node -e 0']);
+  table(`fans fit, median of 5 (${fixed(statSync(file).size / 1e6, 1)} MB file; peak memory ${peak})`, ['command', 'median ms', 'ratio to node -e 0'], Object.entries(measured).map(([name, ms]) => [name, fixed(median(ms), 0), fixed(median(ms) / zero)]));
+  rmSync(dir, { recursive: true, force: true });
+}
+
 console.log(`\nnode ${process.version} on ${process.platform}/${process.arch}, ${availableParallelism()} cores`);

@@ -10,8 +10,12 @@ import { strictJson } from './strict-json.js';
  * naming the file, the row and the column.
  */
 
-/** The largest file `fans fit` reads: 256 MiB (a million rows of a CRM export are about 20 MB). */
-export const maxFitBytes = 256 * 1024 * 1024;
+/**
+ * The largest file `fans fit` reads: 64 MiB, about 6 million rows of counts or 2 million fans
+ * of who referred whom (a million rows of a CRM export are 10 to 30 MB). Who referred whom keeps
+ * every id: at this size about 600 MiB and 12 s here (npm run limits).
+ */
+export const maxFitBytes = 64 * 1024 * 1024;
 /** The largest count or chain size: past a billion a referral count is a data error. */
 export const maxCount = 1e9;
 
@@ -244,9 +248,10 @@ class Stop extends Error {}
 function whoReferredWhom(records: Records, file: string, idName: string, byName: string): FitInput {
   const idAt = records.header.indexOf(idName);
   const byAt = records.header.indexOf(byName);
-  const rowOf = new Map<string, number>();
-  const referrer = new Map<string, string>();
-  const named = new Map<string, number>();
+  // Each fan is a number (its order in the file); ids are looked up once.
+  const index = new Map<string, number>();
+  const rows: number[] = [];
+  const referrers: string[] = [];
   const cell = (fields: readonly string[], at: number, row: number, name: string): string => {
     const text = (fields[at] ?? '').trim();
     if (text.length > maxValueLength) throw new UsageError(`${file}: row ${row}, column ${quoted(name)}: is too long: at most ${maxValueLength} characters (got ${quoted(text)})`);
@@ -255,38 +260,47 @@ function whoReferredWhom(records: Records, file: string, idName: string, byName:
   records.forEach((fields, row) => {
     const id = cell(fields, idAt, row, idName);
     if (id === '') throw new UsageError(`${file}: row ${row}, column ${quoted(idName)}: is empty; every fan needs an id`);
-    const earlier = rowOf.get(id);
-    if (earlier !== undefined) throw new UsageError(`${file}: row ${row}, column ${quoted(idName)}: ${quoted(id)} is already the id of row ${earlier}`);
-    rowOf.set(id, row);
-    const by = cell(fields, byAt, row, byName);
-    if (by !== '') {
-      referrer.set(id, by);
-      named.set(by, (named.get(by) ?? 0) + 1);
-    }
+    const earlier = index.get(id);
+    if (earlier !== undefined) throw new UsageError(`${file}: row ${row}, column ${quoted(idName)}: ${quoted(id)} is already the id of row ${rows[earlier]}`);
+    index.set(id, rows.length);
+    rows.push(row);
+    referrers.push(cell(fields, byAt, row, byName));
   });
-  if (rowOf.size === 0) throw new UsageError(`${file}: has a header but no rows of data`);
-  for (const [id, by] of referrer) {
-    if (!rowOf.has(by)) throw new UsageError(`${file}: row ${rowOf.get(id)}, column ${quoted(byName)}: ${quoted(by)} is not the id of any fan in the file`);
+  const n = rows.length;
+  if (n === 0) throw new UsageError(`${file}: has a header but no rows of data`);
+  const parent = new Int32Array(n);
+  const counts = new Int32Array(n);
+  for (let i = 0; i < n; i++) {
+    const by = referrers[i]!;
+    if (by === '') {
+      parent[i] = -1;
+      continue;
+    }
+    const j = index.get(by);
+    if (j === undefined) throw new UsageError(`${file}: row ${rows[i]}, column ${quoted(byName)}: ${quoted(by)} is not the id of any fan in the file`);
+    parent[i] = j;
+    counts[j]!++;
   }
   // A cycle: following referrers from some fan never reaches a seed. Each fan is walked once.
-  const state = new Map<string, 1 | 2>(); // 1: on the current path, 2: reaches a seed
-  for (const id of rowOf.keys()) {
-    const path: string[] = [];
-    let at: string | undefined = id;
-    while (at !== undefined && state.get(at) !== 2) {
-      if (state.get(at) === 1) throw new UsageError(`${file}: row ${rowOf.get(at)}, column ${quoted(byName)}: ${quoted(at)} is in a cycle of referrals (someone is, in the end, their own referrer)`);
-      state.set(at, 1);
+  const state = new Uint8Array(n); // 1: on the current path, 2: reaches a seed
+  const path: number[] = [];
+  for (let i = 0; i < n; i++) {
+    let at = i;
+    path.length = 0;
+    while (at >= 0 && state[at] !== 2) {
+      if (state[at] === 1) {
+        const id = referrers[at] === '' ? '' : [...index].find(([, v]) => v === at)![0];
+        throw new UsageError(`${file}: row ${rows[at]}, column ${quoted(byName)}: ${quoted(id)} is in a cycle of referrals (someone is, in the end, their own referrer)`);
+      }
+      state[at] = 1;
       path.push(at);
-      at = referrer.get(at);
+      at = parent[at]!;
     }
-    for (const p of path) state.set(p, 2);
+    for (const p of path) state[p] = 2;
   }
   const map = new Map<number, number>();
-  for (const id of rowOf.keys()) {
-    const count = named.get(id) ?? 0;
-    map.set(count, (map.get(count) ?? 0) + 1);
-  }
-  return { shape: 'referrals', frequencies: frequencies(map), rows: rowOf.size, columns: [idName, byName] };
+  for (let i = 0; i < n; i++) map.set(counts[i]!, (map.get(counts[i]!) ?? 0) + 1);
+  return { shape: 'referrals', frequencies: frequencies(map), rows: n, columns: [idName, byName] };
 }
 
 /** The zeros an export of referrers alone leaves out: `fans` fans in all, `rows` of them listed. */

@@ -23,7 +23,7 @@ export interface FitFlags {
 }
 
 /** Largest --censored-at and --min-size: each likelihood evaluation sums that many terms. */
-export const maxSizeLimit = 10_000;
+export const maxSizeLimit = 1_000;
 
 function whole(flag: string, text: string | undefined, min: number, max: number): number | undefined {
   if (text === undefined) return undefined;
@@ -55,7 +55,7 @@ export async function recordsText(io: Io, file: string): Promise<string> {
   try {
     bytes = await io.readBytes(file, maxFitBytes);
   } catch (error) {
-    if ((error as Error).name === 'TooLarge') throw new UsageError(`${name}: is larger than 256 MiB, the most fans fit reads`);
+    if ((error as Error).name === 'TooLarge') throw new UsageError(`${name}: is larger than 64 MiB, the most fans fit reads`);
     const code = (error as NodeJS.ErrnoException).code;
     const reasons: Record<string, string> = { ENOENT: 'no such file', EISDIR: 'it is a folder', EACCES: 'permission denied', ENAMETOOLONG: 'the name is too long', ENOTDIR: 'a part of the path is not a folder' };
     throw new UsageError(`cannot read ${name}: ${(code && reasons[code]) ?? code ?? 'it cannot be read'}`);
@@ -71,7 +71,11 @@ export async function recordsText(io: Io, file: string): Promise<string> {
 export function fitDataOf(text: string, file: string, options: ReturnType<typeof fitOptions>): { input: FitInput; data: FitData } {
   const label = fileLabel(file);
   const input = readFitInput(text, { file: label, input: options.input, column: options.column, id: options.id, referredBy: options.referredBy, sizes: options.sizes });
-  if (options.sizes) return { input, data: { kind: 'sizes', frequencies: input.frequencies, options: { censoredAt: options.censoredAt, minSize: options.minSize } } };
+  if (options.sizes) {
+    const smallest = input.frequencies.values[0]!;
+    if (options.minSize !== undefined && smallest < options.minSize) throw new UsageError(`--min-size ${options.minSize} says no chain is smaller, and ${label} has chains of size ${smallest}`);
+    return { input, data: { kind: 'sizes', frequencies: input.frequencies, options: { censoredAt: options.censoredAt, minSize: options.minSize } } };
+  }
   if (options.truncated && input.frequencies.values[0] === 0) throw new UsageError(`--zero-truncated fits counts of 1 or more, and ${label} has ${input.frequencies.counts[0]} zeros: leave --zero-truncated out`);
   const counts = options.fans === undefined ? input.frequencies : withMissingZeros(input, options.fans, label);
   return { input, data: { kind: 'counts', frequencies: counts, truncated: options.truncated } };
@@ -99,7 +103,9 @@ export function projection(e: Estimate): string {
   ].join(' ');
 }
 
-const cellOf = (v: number): Cell => (Number.isFinite(v) ? v : v > 0 ? '∞' : '-∞');
+const cellOf = (v: number): Cell => (Number.isFinite(v) ? v : Number.isNaN(v) ? null : v > 0 ? '∞' : '-∞');
+/** A number for JSON: null where it is not finite (JSON has no infinity). */
+const finite = (v: number): number | null => (Number.isFinite(v) ? v : null);
 
 /** `fans fit` as a report: a row per candidate distribution, the observed-versus-expected table, the meaning in words. */
 export function fitReport(result: FitResult, input: FitInput, file: string): Report {
@@ -119,12 +125,12 @@ export function fitReport(result: FitResult, input: FitInput, file: string): Rep
     k_low: c.intervals.k ? cellOf(c.intervals.k.profile[0]) : null,
     k_high: c.intervals.k ? cellOf(c.intervals.k.profile[1]) : null,
     ...(zeroInflated ? { nonreferrers: c.intervals.nonreferrers ? c.parameters.nonreferrers : null } : {}),
-    logLik: c.logLik,
-    AIC: c.aic,
-    weight: c.weight,
+    logLik: cellOf(c.logLik),
+    AIC: cellOf(c.aic),
+    weight: cellOf(c.weight),
   }));
   const valueName = sizes ? 'size' : 'referrals';
-  const table = result.table.map((b) => ({ [valueName]: Number.isFinite(b.to) ? b.from : `${b.from}+`, observed: b.observed, expected: b.expected }));
+  const table = result.table.map((b) => ({ [valueName]: Number.isFinite(b.to) ? b.from : `${b.from}+`, observed: b.observed, expected: cellOf(b.expected) }));
   const numbers = (interval: 'profile' | 'wald') => ({
     interval,
     K: best.parameters.K,
@@ -164,21 +170,21 @@ export function fitReport(result: FitResult, input: FitInput, file: string): Rep
       shape: input.shape,
       columns: input.columns,
       n: result.n,
-      mean: result.mean,
-      variance: result.variance,
+      mean: finite(result.mean),
+      variance: finite(result.variance),
       preferred: best.model,
       candidates: result.candidates.map((c) => ({
         model: c.model,
-        K: c.parameters.K,
+        K: finite(c.parameters.K),
         k: Number.isFinite(c.parameters.k) && c.model !== 'poisson' && c.model !== 'zip' ? c.parameters.k : null,
         nonreferrers: c.intervals.nonreferrers ? c.parameters.nonreferrers : null,
         intervals: { K: interval(c.intervals.K), k: interval(c.intervals.k), nonreferrers: interval(c.intervals.nonreferrers) },
-        logLik: c.logLik,
-        aic: c.aic,
-        weight: c.weight,
+        logLik: finite(c.logLik),
+        aic: finite(c.aic),
+        weight: finite(c.weight),
         edge: c.edge,
       })),
-      table: result.table.map((b) => ({ from: b.from, to: Number.isFinite(b.to) ? b.to : null, observed: b.observed, expected: b.expected })),
+      table: result.table.map((b) => ({ from: b.from, to: finite(b.to), observed: b.observed, expected: finite(b.expected) })),
       goodnessOfFit: result.goodness === null ? null : { ...result.goodness },
       extinction,
       p80: eightyTwenty?.p80 ?? null,

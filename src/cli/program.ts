@@ -6,7 +6,7 @@ import type { Io } from './io.js';
 import { type OptionName, optionSpecs, trialOptions } from './options.js';
 import { safeText } from './parse.js';
 
-const maxSizeLimitText = '10,000';
+const maxSizeLimitText = '1,000';
 
 /** What the user asked for, once commander has read the words. */
 export interface Job {

@@ -115,7 +115,8 @@ describe('fans fit: bad records, one line naming file, row and column, exit 2', 
     ['--fans below the rows', 'referrals\n1\n2\n', ['--fans', '1'], /^fans: --fans 1 is fewer than the 2 fans listed in /],
     ['--censored-at without --sizes', 'referrals\n1\n', ['--censored-at', '5'], /^fans: --censored-at applies to chain sizes: add --sizes$/],
     ['--min-size past --censored-at', 'size\n1\n', ['--sizes', '--min-size', '9', '--censored-at', '5'], /^fans: --min-size must be below --censored-at/],
-    ['--censored-at past its limit', 'size\n1\n', ['--sizes', '--censored-at', '10001'], /^fans: --censored-at must be a whole number from 2 to 10,000/],
+    ['sizes below --min-size', 'size\n3\n12\n', ['--sizes', '--min-size', '5'], /^fans: --min-size 5 says no chain is smaller, and .* has chains of size 3$/],
+    ['--censored-at past its limit', 'size\n1\n', ['--sizes', '--censored-at', '1001'], /^fans: --censored-at must be a whole number from 2 to 1,000/],
     ['an unknown --input', 'referrals\n1\n', ['--input', 'xls'], /^fans: --input must be one of csv, tsv, json \(got "xls"\)$/],
   ];
   it.each(cases)('%s', async (name, text, args, message) => {
@@ -130,12 +131,12 @@ describe('fans fit: bad records, one line naming file, row and column, exit 2', 
     expectUsageError(await fans(['fit', join(dir, 'latin1.csv')]), /^fans: .*latin1\.csv: is not UTF-8 text$/);
   });
 
-  it('a file past 256 MiB is refused after reading 256 MiB, not all of it (a sparse file, the real binary)', () => {
+  it('a file past 64 MiB is refused after reading 64 MiB, not all of it (a sparse file, the real binary)', () => {
     const big = join(dir, 'big.csv');
-    execFileSync('truncate', ['-s', String(256 * 1024 * 1024 + 1), big]);
+    execFileSync('truncate', ['-s', String(64 * 1024 * 1024 + 1), big]);
     const ran = spawnFans(['fit', big]);
     expect(ran).toMatchObject({ code: 2, stdout: '' });
-    expect(ran.stderr).toMatch(/^fans: .*big\.csv: is larger than 256 MiB, the most fans fit reads\n$/);
+    expect(ran.stderr).toMatch(/^fans: .*big\.csv: is larger than 64 MiB, the most fans fit reads\n$/);
   });
 
   it('names from the file are escaped in messages', async () => {

@@ -156,7 +156,8 @@ export function estimate(family: Family): Estimate {
     const se = standardErrors[c]!;
     return {
       profile: [toScale(coordinate, lo), toScale(coordinate, hi)],
-      wald: [toScale(coordinate, theta[c]! - z95 * se), toScale(coordinate, theta[c]! + z95 * se)],
+      // No Wald interval where the curvature is not that of a maximum.
+      wald: Number.isFinite(se) ? [toScale(coordinate, theta[c]! - z95 * se), toScale(coordinate, theta[c]! + z95 * se)] : [NaN, NaN],
     };
   };
   const kIndex = family.coordinates.indexOf('logk');

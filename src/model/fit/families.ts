@@ -1,5 +1,7 @@
 import { type Frequencies, describe, sumOver } from './frequencies.js';
 import { logGamma, logRising } from './special.js';
+import { survivalProbability } from '../extinction.js';
+import { offspringComplement } from '../offspring.js';
 import { type Coordinate, type FitModel, maxDispersion, parametersOf } from './parameters.js';
 
 export { type Coordinate, type FitModel, type Parameters, fitModels, maxDispersion, minDispersion, parametersOf } from './parameters.js';
@@ -109,7 +111,19 @@ export function chainSizeFamily(model: 'poisson' | 'geometric' | 'negbin', data:
   const logTail = (theta: readonly number[], limit: number) => {
     let below = 0;
     for (let s = 1; s < limit; s++) below += Math.exp(logProbability(theta, s));
-    return Math.log1p(-Math.min(below, 1));
+    if (below < 0.5) return Math.log1p(-below);
+    // 1 - below would cancel: sum the tail itself, in logs, with the chance of an endless chain.
+    const { K, k } = params(theta);
+    const endless = K > 1 ? survivalProbability(offspringComplement({ distribution: Number.isFinite(k) ? 'negbin' : 'poisson', introductions: K, conversion: 1, dispersion: Number.isFinite(k) ? k : 1 }), K) : 0;
+    const first = logProbability(theta, limit);
+    let sum = 0;
+    for (let s = limit; s < limit + 100_000; s++) {
+      const term = Math.exp(logProbability(theta, s) - first);
+      sum += term;
+      if (term < 1e-17 * sum) break;
+    }
+    const finite = first + Math.log(sum);
+    return endless > 0 ? Math.log(endless + Math.exp(finite)) : finite;
   };
   const { mean } = describe(uncensored);
   const start = [Math.log(Math.max(1e-6, Math.min(0.99, 1 - 1 / Math.max(mean, 1.000001)))), ...(model === 'negbin' ? [0] : [])];

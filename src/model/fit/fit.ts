@@ -31,7 +31,8 @@ export type FitWarning =
   | { kind: 'allZeros' }
   | { kind: 'kInfinite' }
   | { kind: 'kZero' }
-  | { kind: 'zerosMayBeMissing' };
+  | { kind: 'zerosMayBeMissing' }
+  | { kind: 'unstable' };
 
 /** A whole fit: every candidate, Akaike weights, the preferred one, how well it fits. */
 export interface FitResult {
@@ -139,6 +140,9 @@ export function fitReferrals(data: FitData): FitResult {
   const nb = candidates.find((c) => c.model === 'negbin');
   if (nb?.edge === 'infinite') warnings.push({ kind: 'kInfinite' });
   if (nb?.edge === 'zero') warnings.push({ kind: 'kZero' });
+  // An interval that collapsed onto its estimate: the likelihood could not be evaluated beside it.
+  const collapsed = (i: { profile: [number, number] } | null, v: number) => i !== null && v > 0 && Number.isFinite(v) && i.profile[1] - i.profile[0] <= 1e-9 * v;
+  if (!allZero && (collapsed(preferred.intervals.K, preferred.parameters.K) || collapsed(preferred.intervals.k, preferred.parameters.k))) warnings.push({ kind: 'unstable' });
   const table = allZero ? [] : bins(data, familyOf(data, preferred.model), preferred.theta, summary.n);
   return {
     data,

@@ -5,7 +5,7 @@ import { type Numbers, type Words, countOf } from './words.js';
 const columns: Record<string, string> = { K_low: 'K low', K_high: 'K high', k_low: 'k low', k_high: 'k high', logLik: 'log L', nonreferrers: 'nonreferrers' };
 
 /** An interval bound: ∞ where it has none. */
-const bound = (n: Numbers, v: number) => (Number.isFinite(v) ? n.real(Number(v.toPrecision(3))) : '∞');
+const bound = (n: Numbers, v: number) => (Number.isFinite(v) ? n.real(Number(v.toPrecision(3))) : Number.isNaN(v) ? 'n/a' : '∞');
 const range = (n: Numbers, low: number, high: number) => `${bound(n, low)} to ${bound(n, high)}`;
 
 const was = (n: Numbers, before: unknown) => (before === null ? '' : `; one less reaches only ${n.count(before as number)}`);
@@ -145,6 +145,8 @@ export const en: Words = {
           return 'Warning: k is at the bottom of its range: almost all referrals come from a very few fans; the estimate is unstable.';
         case 'zerosMayBeMissing':
           return 'Note: fitted as zero-truncated: only fans with at least one referral were counted.';
+        case 'unstable':
+          return 'Warning: the likelihood cannot be evaluated beside the estimate (probabilities past what a double holds), so the intervals are not reliable.';
       }
     },
     sampledFrom: (_, s) => `K and k are drawn for each run from the fit of ${s.file} (${s.model}; log-normal around the estimates, from the likelihood's curvature), so the band includes not knowing K exactly.`,

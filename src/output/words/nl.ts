@@ -2,7 +2,7 @@ import type { Why } from '../../model/goal.js';
 import { type Numbers, type Words, countOf } from './words.js';
 
 /** An interval bound: ∞ where it has none. */
-const bound = (n: Numbers, v: number) => (Number.isFinite(v) ? n.real(Number(v.toPrecision(3))) : '∞');
+const bound = (n: Numbers, v: number) => (Number.isFinite(v) ? n.real(Number(v.toPrecision(3))) : Number.isNaN(v) ? 'n/a' : '∞');
 const range = (n: Numbers, low: number, high: number) => `${bound(n, low)} tot ${bound(n, high)}`;
 
 const columns: Record<string, string> = {
@@ -175,6 +175,8 @@ export const nl: Words = {
           return 'Let op: k zit aan de onderkant van zijn bereik: bijna alle aanbevelingen komen van heel weinig fans; de schatting is onstabiel.';
         case 'zerosMayBeMissing':
           return 'Opmerking: gefit als zero-truncated: alleen fans met minstens één aanbeveling zijn geteld.';
+        case 'unstable':
+          return 'Let op: de likelihood is naast de schatting niet te berekenen (kansen buiten wat een double kan bevatten), dus de intervallen zijn niet betrouwbaar.';
       }
     },
     sampledFrom: (_, s) => `K en k worden per run getrokken uit de fit van ${s.file} (${s.model}; lognormaal rond de schattingen, uit de kromming van de likelihood), dus de band omvat ook dat K niet precies bekend is.`,
