@@ -48,6 +48,7 @@ const lazyFileNames = {
   './chart.js': 'chart.cjs',
   './svg.js': 'svg.cjs',
   './xlsx.js': 'xlsx.cjs',
+  './fit.js': 'fit.cjs',
   chalk: 'chalk.cjs',
 };
 /** The function Node wraps a CommonJS file in, as src/cli/load.ts expects it. */
@@ -57,14 +58,15 @@ const lazyWrapper = '(function (exports, require, module, __filename, __dirname)
  * Imports that become separate files of dist/, loaded only when a command needs them:
  * the CLI proper (not needed for --version), cli-table3 (not needed for JSON, CSV, TSV),
  * chalk (not needed without a terminal), the Monte Carlo engine (only for --trials), the
- * terminal chart (--chart), the SVG renderer (--format svg) and the xlsx writer (--format xlsx).
+ * terminal chart (--chart), the SVG renderer (--format svg), the xlsx writer (--format xlsx)
+ * and fitting (fans fit, --fit).
  * They load through src/cli/load.ts, which compiles them from V8's code cache. Modules they
  * share are copied into each file, so errors are told apart by name, not class identity.
  */
 const lazyFiles = {
   name: 'lazy-files',
   setup(b) {
-    b.onResolve({ filter: /^(\.\/(main|table|sampled|chart|svg|xlsx)\.js|chalk)$/ }, (args) =>
+    b.onResolve({ filter: /^(\.\/(main|table|sampled|chart|svg|xlsx|fit)\.js|chalk)$/ }, (args) =>
       args.kind === 'dynamic-import' ? { path: lazyFileNames[args.path], namespace: 'lazy-file' } : undefined,
     );
     // The loader is bundled into each file that loads another (cli.cjs, main.cjs): one file
@@ -103,6 +105,7 @@ await build({
     chart: 'src/output/chart.ts',
     svg: 'src/output/svg.ts',
     xlsx: 'src/output/xlsx.ts',
+    fit: 'src/cli/fit.ts',
     chalk: 'node_modules/chalk/source/index.js',
     'trial-worker': 'src/cli/trial-worker.ts',
   },

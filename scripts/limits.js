@@ -23,7 +23,28 @@ const file = (name, scenarios) => {
 const fiftyExact = file('fifty-exact.json', Array.from({ length: 50 }, (_, i) => ({ name: `s${i}`, command: 'simulate', fanout: 1000000, depth: 250 })));
 const fiftyLong = file('fifty-long.json', Array.from({ length: 50 }, (_, i) => ({ name: `s${i}`, command: 'compound', years: 10000, rate: 0.0001 * (i + 1), conversion: '50%' })));
 
+// fans fit at its file limit (64 MiB): who referred whom keeps every id, the costliest shape.
+const referrals = join(work, 'referrals.csv');
+{
+  const lines = ['id,referred_by'];
+  let bytes = 15;
+  let state = 7;
+  for (let n = 0; bytes < 64 * 1024 * 1024 - 64; n++) {
+    state = (Math.imul(state, 1664525) + 1013904223) >>> 0;
+    const by = n === 0 || state % 10 === 0 ? '' : `customer${state % n}`;
+    const line = `customer${n},${by}`;
+    lines.push(line);
+    bytes += line.length + 1;
+  }
+  writeFileSync(referrals, `${lines.join('\n')}\n`);
+}
+// Chain sizes at the largest --censored-at and --min-size: each likelihood sums 1,000 terms and a tail.
+const sizes = join(work, 'sizes.csv');
+writeFileSync(sizes, `size\n${Array.from({ length: 500 }, (_, i) => 999 + ((i * 7919) % 40)).join('\n')}\n`);
+
 const cases = [
+  ['fit, who referred whom, 64 MiB (2.3 million fans)', ['fit', referrals, '--format', 'json']],
+  ['fit --sizes --censored-at 1,000 --min-size 999', ['fit', sizes, '--sizes', '--censored-at', '1000', '--min-size', '999', '--format', 'json']],
   ['simulate, exact, 40 million digits (fanout 1,000,000, depth 2,581), JSON', ['simulate', '--fanout', '1000000', '--depth', '2581', '--format', 'json']],
   ['simulate, the same as a table (numbers shortened)', ['simulate', '--fanout', '1000000', '--depth', '2581']],
   ['compound, exact, rate 1,000 over the most years that fit, CSV', ['compound', '--rate', '1000', '--years', '3650', '--format', 'csv']],

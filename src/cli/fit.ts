@@ -1,6 +1,7 @@
 import { concentration } from '../model/concentration.js';
 import { type FitData, type FitResult, fitReferrals } from '../model/fit/fit.js';
 import type { Estimate } from '../model/fit/estimate.js';
+import { drawsOf, largestK } from '../model/fit/draws.js';
 import { theoreticalExtinction } from '../model/montecarlo.js';
 import type { Offspring } from '../model/offspring.js';
 import type { Cell } from '../output/delimited.js';
@@ -192,6 +193,17 @@ export function fitReport(result: FitResult, input: FitInput, file: string): Rep
       warnings: result.warnings.map((w) => w.kind),
     },
   };
+}
+
+/**
+ * What a forecast from `--fit FILE` runs on: the preferred fit of the file's records (read
+ * with every default of `fans fit`), the law it stands for, and its draws.
+ */
+export async function fittedLaw(io: Io, file: string) {
+  const { data } = fitDataOf(await recordsText(io, file), file, fitOptions({}));
+  const best = fitReferrals(data).preferred;
+  const draws = drawsOf(best);
+  return { best, draws, largest: draws ? largestK(draws) : 0, ...offspringOf(best) };
 }
 
 /** `fans fit FILE`: reads the records, fits, and reports. */

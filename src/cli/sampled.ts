@@ -86,21 +86,15 @@ interface FittedRun {
 async function fittedChain(io: Io, model: Model, t: TrialFlags, flags: Record<string, unknown>): Promise<{ chain: ChainParams; about: FittedRun }> {
   const given = [model.command === 'simulate' ? 'fanout' : 'rate', 'distribution', 'dispersion', 'nonreferrers', 'conversion'].find((name) => flags[name] !== undefined);
   if (given) throw new UsageError(`--${given} is what --fit takes from your records: leave it out, or leave out --fit`);
-  const { fitDataOf, fitOptions, offspringOf, recordsText } = await import('./fit.js');
-  const { fitReferrals } = await import('../model/fit/fit.js');
-  const { drawsOf, largestK } = await import('../model/fit/draws.js');
   const file = t.fit!;
-  const { data } = fitDataOf(await recordsText(io, file), file, fitOptions({}));
-  const best = fitReferrals(data).preferred;
-  const draws = drawsOf(best);
+  const { best, draws, largest, offspring, nonreferrers } = await (await import('./fit.js')).fittedLaw(io, file);
   if (draws === null) throw new UsageError(`--fit ${fileLabel(file)}: nobody in it referred anyone (K = 0): there is nothing to project`);
-  const { offspring, nonreferrers } = offspringOf(best);
   const tree = model.command === 'simulate';
   const p = tree ? { ...model.p, fanout: offspring.introductions, conversion: 1, nonreferrers } : { ...model.p, rate: offspring.introductions, conversion: 1, nonreferrers };
   const fixedFlags = { ...t, distribution: offspring.distribution, dispersion: offspring.distribution === 'negbin' ? offspring.dispersion : null };
   const chain = chainFor(tree ? { command: 'simulate', p: p as SimulateParams } : { command: 'compound', p: p as CompoundFlags }, fixedFlags);
   // The largest K a run can draw (5 standard deviations up) must keep the totals in range too.
-  const upper = largestK(draws) / (1 - nonreferrers);
+  const upper = largest / (1 - nonreferrers);
   if (expectedLog10Total({ ...chain, offspring: { ...chain.offspring, introductions: upper } }) > 290) {
     throw new UsageError(`${tree ? '--depth' : '--years'} is too large for --fit ${fileLabel(file)}: with K as large as its uncertainty allows (${thousands(Math.round(upper))}) expected totals would pass 1e290`);
   }

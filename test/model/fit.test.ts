@@ -80,6 +80,22 @@ describe('likelihoods against public reference values', () => {
   });
 });
 
+describe('censored chain sizes: P(S ≥ N) where 1 - Σ p(s) would cancel', () => {
+  it.each([
+    [0.5, 0.5, 200],
+    [0.3, 2, 60],
+    [1.5, 0.5, 300],
+  ])('R %d, k %d, size at least %d: the tail summed directly (and the endless chains for R > 1)', (R, k, limit) => {
+    const family = chainSizeFamily('negbin', { values: [limit], counts: [1] }, { censoredAt: limit });
+    let tail = 0;
+    for (let s = limit; s < limit + 300_000; s++) tail += Math.exp(logChainSize(s, R, k));
+    let finite = 0;
+    for (let s = 1; s < 300_000; s++) finite += Math.exp(logChainSize(s, R, k));
+    const brute = Math.log(tail + Math.max(0, 1 - finite));
+    expect(family.logLik([Math.log(R), Math.log(k)])).toBeCloseTo(brute, 5);
+  });
+});
+
 describe('maximum likelihood against closed forms', () => {
   const data = frequenciesOf([0, 0, 0, 1, 1, 2, 3, 0, 5, 1, 0, 2, 0, 0, 4]);
   const n = 15;

@@ -111,17 +111,27 @@ export function chainSizeFamily(model: 'poisson' | 'geometric' | 'negbin', data:
   const logTail = (theta: readonly number[], limit: number) => {
     let below = 0;
     for (let s = 1; s < limit; s++) below += Math.exp(logProbability(theta, s));
-    if (below < 0.5) return Math.log1p(-below);
-    // 1 - below would cancel: sum the tail itself, in logs, with the chance of an endless chain.
+    // Where 1 - below keeps six digits or more, it is the tail; past that it would cancel.
+    if (below < 1 - 1e-6) return Math.log1p(-below);
+    // Sum the tail itself, in logs, with the chance of an endless chain: 1,000 terms, then the
+    // rest as a geometric series at the last terms' ratio.
     const { K, k } = params(theta);
     const endless = K > 1 ? survivalProbability(offspringComplement({ distribution: Number.isFinite(k) ? 'negbin' : 'poisson', introductions: K, conversion: 1, dispersion: Number.isFinite(k) ? k : 1 }), K) : 0;
     const first = logProbability(theta, limit);
     let sum = 0;
-    for (let s = limit; s < limit + 100_000; s++) {
+    let previous = 1;
+    let ratio = 0;
+    for (let s = limit; s < limit + 1000; s++) {
       const term = Math.exp(logProbability(theta, s) - first);
+      ratio = term / previous;
+      previous = term;
       sum += term;
-      if (term < 1e-17 * sum) break;
+      if (term < 1e-17 * sum) {
+        ratio = 0;
+        break;
+      }
     }
+    if (ratio > 0 && ratio < 1) sum += (previous * ratio) / (1 - ratio);
     const finite = first + Math.log(sum);
     return endless > 0 ? Math.log(endless + Math.exp(finite)) : finite;
   };
