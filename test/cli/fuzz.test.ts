@@ -9,7 +9,7 @@ import { fans } from './harness.js';
  * stdout when it fails, and on success writes output that parses in the chosen format.
  * `npm test` runs 300 cases; a longer campaign: FC_RUNS=20000 FC_SEED=$RANDOM npx vitest run test/cli/fuzz.test.ts
  */
-const commands = ['simulate', 'compound', 'goal', 'compare', 'example', 'simulat', 'help'];
+const commands = ['simulate', 'compound', 'goal', 'compare', 'fit', 'example', 'simulat', 'help'];
 const valueFlags: Record<string, string[]> = {
   '--start': ['0', '1', '5', '1e15', '1e16'],
   '--fanout': ['0', '1', '2', '10', '1000001'],
@@ -29,6 +29,10 @@ const valueFlags: Record<string, string[]> = {
   '--format': ['table', 'json', 'csv', 'tsv', 'svg', 'xlsx', 'xml'],
   '--locale': ['en-US', 'nl-NL', 'de', 'fr-FR', 'en-IN', 'xx-!!'],
   '--lang': ['en', 'nl', 'fr'],
+  '--fit': ['-', 'no-such-file.csv'],
+  '--sizes': ['1'],
+  '--fans': ['10', '0', '1e9'],
+  '--column': ['referrals', 'x'],
   '--scale': ['auto', 'log', 'linear', 'cubic'],
 };
 const booleanFlags = ['--chart', '--no-color', '--debug', '--fanot', '-x', '--'];
