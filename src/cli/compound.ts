@@ -9,9 +9,15 @@ import { totalsChart } from './words.js';
 
 /** Flags of `fans compound`, checked once. */
 export const compoundSchema = once(() =>
-  z.strictObject(fields(['start', 'rate', 'years', 'conversion', 'nonreferrers', 'churn', 'market'])).check(z.superRefine(marketHoldsStart)),
+  z.strictObject(fields(['start', 'rate', 'years', 'conversion', 'nonreferrers', 'churn', 'market', 'paid'])).check(z.superRefine(marketHoldsStart)),
 );
 export type CompoundFlags = z.infer<ReturnType<typeof compoundSchema>>;
+
+/** The parameters as output writes them: `paid` only when fans are bought. */
+export function compoundParameters(p: CompoundFlags) {
+  const { paid, ...rest } = p;
+  return { ...rest, ...(paid > 0 ? { paid } : {}) };
+}
 
 /** `fans compound` as a report: the compound model's rows, total and summary. */
 export function compoundReport(p: CompoundFlags, rows: readonly CompoundRow[]): Report {
@@ -39,8 +45,8 @@ export function compoundReport(p: CompoundFlags, rows: readonly CompoundRow[]): 
     rows: table,
     total: { value: total },
     summary,
-    chart: totalsChart('compound', p, { start: 1, conversion: 1, churn: 0, nonreferrers: 0 }, 'year', rows.map((r) => r.total)),
-    json: { command: 'compound', parameters: p, rows: table, total, referralFactor: k, growthFactor: growth },
+    chart: totalsChart('compound', p, { start: 1, conversion: 1, churn: 0, nonreferrers: 0, paid: 0 }, 'year', rows.map((r) => r.total)),
+    json: { command: 'compound', parameters: compoundParameters(p), rows: table, total, referralFactor: k, growthFactor: growth },
   };
 }
 

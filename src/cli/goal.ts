@@ -25,6 +25,7 @@ export const goalSchema = once(() =>
     churn: optionalField(optionSpecs.churn),
     market: field(optionSpecs.market),
     cycle: field(optionSpecs.cycle),
+    paid: field(optionSpecs.paid),
     fanout: optionalField(optionSpecs.fanout),
     depth: optionalField(optionSpecs.depth),
     rate: optionalField(optionSpecs.rate),
@@ -74,8 +75,8 @@ interface Solution {
  * attempt's (ending where the total peaks or levels off), so the evidence is never lost.
  */
 export function solveGoal(target: number, solved: SolvedFor, f: GoalFlags): Solution {
-  const tree = { start: f.start, conversion: f.conversion, nonreferrers: f.nonreferrers, market: f.market, cycle: f.cycle };
-  const yearly = { start: f.start, conversion: f.conversion, nonreferrers: f.nonreferrers, churn: f.churn ?? 0, market: f.market };
+  const tree = { start: f.start, conversion: f.conversion, nonreferrers: f.nonreferrers, market: f.market, cycle: f.cycle, paid: f.paid };
+  const yearly = { start: f.start, conversion: f.conversion, nonreferrers: f.nonreferrers, churn: f.churn ?? 0, market: f.market, paid: f.paid };
   switch (solved) {
     case 'depth': {
       const answer = depthToReach(target, { ...tree, fanout: f.fanout! }, bounds.depth);

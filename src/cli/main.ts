@@ -6,7 +6,7 @@ import { compareReport, parseScenarios } from './compare.js';
 import { compoundReport, compoundSchema, yearlyRows } from './compound.js';
 import { goalReport, goalSchema, parseTarget, solvedFor } from './goal.js';
 import { type Io, UsageError } from './io.js';
-import { optionSpecs, trialOptions } from './options.js';
+import { moneyOptions, optionSpecs, trialOptions } from './options.js';
 import { environmentLocale, fileLabel, isInvalid, localeTag, quoted } from './parse.js';
 import { type Job, buildProgram, shortHelp } from './program.js';
 import { simulateReport, simulateSchema, treeRows } from './simulate.js';
@@ -182,21 +182,30 @@ async function renderRun(job: ReportJob, io: Io, locale: string | undefined, lan
   // Spreadsheets of a decimal-comma locale read `;` and decimal commas; only an explicit
   // --locale asks for that: without it CSV stays the same for every script.
   const dialect = format === 'csv' && locale !== undefined && marksOf(locale).decimal === ',' ? ({ separator: ';', decimal: ',' } as const) : undefined;
-  return render(await report(job, io), format, style, charts, dialect);
+  return render(await report(job, io, locale ?? environmentLocale(io.env)), format, style, charts, dialect);
 }
 
 /** The report a job asks for. */
-async function report(job: ReportJob, io: Io): Promise<Report> {
+async function report(job: ReportJob, io: Io, locale: string): Promise<Report> {
+  // Money flags are rare: their module loads only when one is given.
+  const money = moneyOptions.some((name) => job.flags[name] !== undefined) ? await import('./money.js') : null;
+  const amounts = money ? money.moneyOf(job.flags, locale) : null;
   switch (job.command) {
     case 'simulate': {
       const p = parseFlags(simulateSchema(), pick(job.flags, simulateSchema().shape));
-      if (!sampled(job.flags)) return simulateReport(p, treeRows(p));
-      return (await import('./sampled.js')).sampledReport(io, { command: 'simulate', p }, job.flags);
+      if (!sampled(job.flags)) {
+        const rows = treeRows(p);
+        return money && amounts ? money.treeWithMoney(simulateReport(p, rows), p, rows, amounts) : simulateReport(p, rows);
+      }
+      return (await import('./sampled.js')).sampledReport(io, { command: 'simulate', p }, job.flags, amounts);
     }
     case 'compound': {
       const p = parseFlags(compoundSchema(), pick(job.flags, compoundSchema().shape));
-      if (!sampled(job.flags)) return compoundReport(p, yearlyRows(p));
-      return (await import('./sampled.js')).sampledReport(io, { command: 'compound', p }, job.flags);
+      if (!sampled(job.flags)) {
+        const rows = yearlyRows(p);
+        return money && amounts ? money.yearlyWithMoney(compoundReport(p, rows), p, rows, amounts) : compoundReport(p, rows);
+      }
+      return (await import('./sampled.js')).sampledReport(io, { command: 'compound', p }, job.flags, amounts);
     }
     case 'goal': {
       const target = parseTarget(job.args[0]);

@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import { type Duration, type Parsed, duration, isInvalid, maxValueLength, quantileList, quoted, realNumber, share, thousands, wholeNumber } from './parse.js';
+import { type AmountText, type Duration, type Parsed, amount, currencyCode, duration, isInvalid, maxValueLength, quantileList, quoted, realNumber, share, thousands, wholeNumber } from './parse.js';
 import { type Distribution, distributions } from '../model/offspring.js';
 import { bounds } from '../model/limits.js';
 
@@ -81,6 +81,28 @@ export const optionSpecs = {
     default: 'none',
     parse: orNull('none', (text) => String(text)),
   }),
+  paid: option({ flags: '--paid <fans>', description: 'new fans bought (or arriving by themselves) every level or year, who then refer like the others', default: '0', parse: wholeNumber(0, bounds.start) }),
+  value: option<AmountText | null>({
+    flags: '--value <amount>',
+    description: 'what one new fan is worth to you (lifetime value x margin, or first-year revenue: you decide); adds money columns',
+    default: 'none',
+    parse: orNull('none', amount),
+  }),
+  reward: option<AmountText | null>({ flags: '--reward <amount>', description: 'paid to the referrer for each new fan they bring', default: 'none', parse: orNull('none', amount) }),
+  refereeReward: option<AmountText | null>({ flags: '--referee-reward <amount>', description: 'paid to each referred new fan (a double-sided programme)', default: 'none', parse: orNull('none', amount) }),
+  cost: option<AmountText | null>({ flags: '--cost <amount>', description: "the programme's fixed cost per level or year", default: 'none', parse: orNull('none', amount) }),
+  cac: option<AmountText | null>({
+    flags: '--cac <amount>',
+    description: 'what one customer costs through paid channels today: compared with referrals, and what each --paid fan costs',
+    default: 'none',
+    parse: orNull('none', amount),
+  }),
+  currency: option<string | null>({
+    flags: '--currency <code>',
+    description: 'ISO code of the amounts, e.g. EUR (default: from the locale: EUR for nl-NL, USD for en-US)',
+    default: 'none',
+    parse: orNull('none', currencyCode),
+  }),
   threads: option<number | null>({
     flags: '--threads <n>',
     description: `worker threads for --trials, 1..${bounds.threads}; results do not depend on it (default: auto)`,
@@ -88,6 +110,9 @@ export const optionSpecs = {
     parse: orNull('auto', wholeNumber(1, bounds.threads)),
   }),
 } as const;
+
+/** The money flags: amounts and their currency (see money.ts). */
+export const moneyOptions = ['value', 'reward', 'refereeReward', 'cost', 'cac', 'currency'] as const;
 
 /** Flags that only mean something with --trials. */
 export const trialOptions = ['trials', 'seed', 'distribution', 'dispersion', 'quantiles', 'fit', 'threads'] as const;

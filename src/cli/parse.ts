@@ -222,3 +222,49 @@ export function quantileList(text: string | number): Parsed<number[]> {
   }
   return [...new Set(values as number[])].sort((a, b) => a - b);
 }
+
+/** A sum of money as typed: its value in major units and the currency mark written with it, if any. */
+export interface AmountText {
+  units: number;
+  /** A currency symbol or code written before or after the number (`€`, `EUR`, `$`), or null. */
+  mark: string | null;
+}
+
+/** The largest amount any money flag takes: 1e15 (a quadrillion) of a currency's major units. */
+export const maxAmount = 1e15;
+
+/**
+ * An amount of money: a number read by the flags' rule (`1.500,00` under nl-NL), 0 to 1e15,
+ * with an optional currency symbol or code before or after it (`€1.500,00`, `1500 EUR`),
+ * which must be the run's currency (checked with it, later).
+ *
+ * @example amount('€ 600') // => { units: 600, mark: '€' }
+ */
+export function amount(text: string | number): Parsed<AmountText> {
+  const rule = { invalid: `must be an amount from 0 to ${maxAmount.toExponential()}, such as 600 or 12.50 (a currency symbol may stand with it)` };
+  if (typeof text === 'number') return Number.isFinite(text) && text >= 0 && text <= maxAmount ? { units: text, mark: null } : rule;
+  if (text.length > maxValueLength) return rule;
+  // One run of non-digit, non-mark characters at either end is the currency; one scan each way.
+  const trimmed = text.trim();
+  let start = 0;
+  while (start < trimmed.length && !/[\d.,+\-\s]/.test(trimmed[start]!)) start++;
+  let end = trimmed.length;
+  while (end > start && !/[\d.,\s]/.test(trimmed[end - 1]!)) end--;
+  if (start > 0 && end < trimmed.length) return rule;
+  const mark = start > 0 ? trimmed.slice(0, start) : end < trimmed.length ? trimmed.slice(end) : null;
+  const value = numberText(trimmed.slice(start, end).trim(), 'fraction');
+  if (isInvalid(value)) return value;
+  return value !== null && value >= 0 && value <= maxAmount ? { units: value, mark } : rule;
+}
+
+/**
+ * A currency code: three letters, one this system's Intl knows (ISO 4217), upper case.
+ *
+ * @example currencyCode('eur') // => 'EUR'
+ */
+export function currencyCode(text: string | number): Parsed<string> {
+  const rule = { invalid: 'must be an ISO 4217 currency code this system knows, such as EUR, USD or GBP' };
+  const code = String(text).trim().toUpperCase();
+  if (!/^[A-Z]{3}$/.test(code)) return rule;
+  return Intl.supportedValuesOf('currency').includes(code) ? code : rule;
+}

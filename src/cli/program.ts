@@ -3,7 +3,7 @@ import { version } from './version.js';
 import { formats, tableFormats } from '../output/render.js';
 import { scales } from '../output/scale.js';
 import type { Io } from './io.js';
-import { type OptionName, optionSpecs, trialOptions } from './options.js';
+import { type OptionName, moneyOptions, optionSpecs, trialOptions } from './options.js';
 import { safeText } from './parse.js';
 
 const maxSizeLimitText = '1,000';
@@ -41,9 +41,9 @@ Run 'fans <command> --help' for a command's options and examples.
 
 /** The model flags each command takes (besides the output flags). */
 export const commandFlags = {
-  simulate: ['start', 'fanout', 'depth', 'conversion', 'nonreferrers', 'market', 'cycle', ...trialOptions],
-  compound: ['start', 'rate', 'years', 'conversion', 'nonreferrers', 'churn', 'market', ...trialOptions],
-  goal: ['start', 'fanout', 'depth', 'rate', 'years', 'conversion', 'nonreferrers', 'churn', 'market', 'cycle'],
+  simulate: ['start', 'fanout', 'depth', 'conversion', 'nonreferrers', 'market', 'cycle', 'paid', ...moneyOptions, ...trialOptions],
+  compound: ['start', 'rate', 'years', 'conversion', 'nonreferrers', 'churn', 'market', 'paid', ...moneyOptions, ...trialOptions],
+  goal: ['start', 'fanout', 'depth', 'rate', 'years', 'conversion', 'nonreferrers', 'churn', 'market', 'cycle', 'paid', ...moneyOptions],
   compare: [],
   fit: [],
   example: [],

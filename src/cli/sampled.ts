@@ -8,6 +8,7 @@ import type { CompoundFlags } from './compound.js';
 import { type Io, UsageError } from './io.js';
 import { bounds, fields, trialOptions } from './options.js';
 import { fileLabel, thousands } from './parse.js';
+import type { Money } from './money.js';
 import type { FitModel } from '../model/fit/parameters.js';
 import { type SimulateParams, elapsedColumn, simulateParameters } from './simulate.js';
 import { runTrials, threadsFor } from './trials.js';
@@ -34,6 +35,7 @@ export function chainFor(model: Model, t: TrialFlags): ChainParams {
     churn: tree ? 0 : model.p.churn,
     market: model.p.market,
     nonreferrers: model.p.nonreferrers,
+    ...(model.p.paid > 0 ? { paid: model.p.paid } : {}),
   };
   const flag = tree ? '--depth' : '--years';
   const trials = t.trials!;
@@ -50,7 +52,7 @@ export function chainFor(model: Model, t: TrialFlags): ChainParams {
 }
 
 /** Runs `fans simulate|compound --trials N` and builds its report. */
-export async function sampledReport(io: Io, model: Model, flags: Record<string, unknown>): Promise<Report> {
+export async function sampledReport(io: Io, model: Model, flags: Record<string, unknown>, money: Money | null = null): Promise<Report> {
   const t = parseFlags(trialSchema(), pick(flags, trialSchema().shape));
   const fitted = t.fit === null ? null : await fittedChain(io, model, t, flags);
   const chain = fitted ? fitted.chain : chainFor(model, t);
@@ -59,13 +61,24 @@ export async function sampledReport(io: Io, model: Model, flags: Record<string, 
   const trials = t.trials!;
   const threads = threadsFor(trials, chain.periods, t.threads);
   const probabilities = t.quantiles.map((q) => q / 100);
+  if (money && ((model.command === 'compound' && model.p.churn > 0) || (chain.market !== null && (chain.paid ?? 0) > 0))) {
+    throw new UsageError(
+      model.command === 'compound' && model.p.churn > 0
+        ? 'money with --trials counts every fan who ever joined, and the runs keep only the fans of today: with --churn, run the money without --trials'
+        : 'money with --trials and --paid needs no --market: the market may stop the buying, which the money of the runs cannot see',
+    );
+  }
   const rows = (await runTrials(io, chain, trials, seed, threads)).rows(probabilities);
-  if (!fitted) return trialReport(model, chain, { ...t, seed }, rows);
-  // The same runs with K and k fixed at their estimates: how much wider not knowing them makes the band.
-  const { draws: _, ...fixedChain } = chain;
-  const fixedRows = (await runTrials(io, fixedChain, trials, seed, threads)).rows(probabilities);
-  const law = { distribution: chain.offspring.distribution, dispersion: chain.offspring.distribution === 'negbin' ? chain.offspring.dispersion : null };
-  return trialReport(model, chain, { ...t, ...law, seed }, rows, { ...fitted.about, fixed: fixedRows.at(-1)!.quantiles });
+  let report: Report;
+  if (!fitted) report = trialReport(model, chain, { ...t, seed }, rows);
+  else {
+    // The same runs with K and k fixed at their estimates: how much wider not knowing them makes the band.
+    const { draws: _, ...fixedChain } = chain;
+    const fixedRows = (await runTrials(io, fixedChain, trials, seed, threads)).rows(probabilities);
+    const law = { distribution: chain.offspring.distribution, dispersion: chain.offspring.distribution === 'negbin' ? chain.offspring.dispersion : null };
+    report = trialReport(model, chain, { ...t, ...law, seed }, rows, { ...fitted.about, fixed: fixedRows.at(-1)!.quantiles });
+  }
+  return money ? (await import('./money.js')).sampledWithMoney(report, chain, rows, t.quantiles, money) : report;
 }
 
 /** What a forecast from a fit says beside its runs: the file, the model, the band with K and k fixed. */
@@ -192,7 +205,7 @@ export function trialReport(model: Model, chain: ChainParams, t: TrialFlags & { 
     constants: { seed: t.seed },
     summary,
     chart: {
-      title: chartTitle(model.command, chartFlags, { start: 1, conversion: 1, churn: 0, nonreferrers: 0, distribution: 'poisson' }),
+      title: chartTitle(model.command, chartFlags, { start: 1, conversion: 1, churn: 0, nonreferrers: 0, paid: 0, distribution: 'poisson' }),
       xLabel: elapsed ? elapsed.name : periodName,
       ...(elapsed ? { xValues: rows.map((r) => elapsed.at(r.period)) } : {}),
       // The median and the mean: with uneven referrals they tell different stories.

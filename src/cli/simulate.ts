@@ -9,7 +9,7 @@ import { totalsChart } from './words.js';
 
 /** Flags of `fans simulate`, checked once. */
 export const simulateSchema = once(() =>
-  z.strictObject(fields(['start', 'fanout', 'depth', 'conversion', 'nonreferrers', 'market', 'cycle'])).check(z.superRefine(marketHoldsStart)),
+  z.strictObject(fields(['start', 'fanout', 'depth', 'conversion', 'nonreferrers', 'market', 'cycle', 'paid'])).check(z.superRefine(marketHoldsStart)),
 );
 export type SimulateParams = z.infer<ReturnType<typeof simulateSchema>>;
 
@@ -21,7 +21,8 @@ export function elapsedColumn(cycle: Duration | null): { name: (typeof durationU
 
 /** The parameters as output writes them: the cycle in its short form (`30d`), or null. */
 export function simulateParameters(p: SimulateParams) {
-  return { ...p, cycle: p.cycle ? durationText(p.cycle) : null };
+  const { paid, ...rest } = p;
+  return { ...rest, cycle: p.cycle ? durationText(p.cycle) : null, ...(paid > 0 ? { paid } : {}) };
 }
 
 /** `fans simulate` as a report: the tree model's rows, total and summary. */

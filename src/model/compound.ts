@@ -18,6 +18,8 @@ export interface CompoundParams {
   market: number | null;
   /** Share of fans who never refer anyone, 0..1 (0 when absent). */
   nonreferrers?: number;
+  /** New fans bought (or arriving by themselves) every year from year 1 on, who then refer like the others. */
+  paid?: number;
 }
 
 /** One year: fans won, fans lost and fans at the end of that year. */
@@ -26,6 +28,8 @@ export interface CompoundRow {
   new: Count;
   lost: Count;
   total: Count;
+  /** Of the new fans, those bought (`paid`); the rest were referred. */
+  paid: Count;
 }
 
 /** The article's second claim: every fan brings one more each year, for ten years. */
@@ -33,7 +37,7 @@ export const compoundDefaults: CompoundParams = { start: 1, rate: 1, years: 10, 
 
 /** True when every figure of the compound model is a whole number (computed with BigInt). */
 export function isCompoundExact(p: Omit<CompoundParams, 'years'>): boolean {
-  return Number.isInteger(p.start) && Number.isInteger(p.rate) && p.conversion === 1 && p.churn === 0 && p.market === null && !p.nonreferrers;
+  return Number.isInteger(p.start) && Number.isInteger(p.rate) && Number.isInteger(p.paid ?? 0) && p.conversion === 1 && p.churn === 0 && p.market === null && !p.nonreferrers;
 }
 
 /**
@@ -62,33 +66,39 @@ export function compoundYears(p: Omit<CompoundParams, 'years'>): Generator<Compo
   check.real('rate', p.rate, 0, bounds.rate);
   check.share('churn', p.churn);
   if (p.nonreferrers !== undefined) check.share('nonreferrers', p.nonreferrers);
+  if (p.paid !== undefined) check.real('paid', p.paid, 0, bounds.start);
   return years(p);
 }
 
 function* years(p: Omit<CompoundParams, 'years'>): Generator<CompoundRow, never> {
   if (isCompoundExact(p)) {
     const rate = BigInt(p.rate);
+    const paid = BigInt(p.paid ?? 0);
     let total = BigInt(p.start);
-    yield { year: 0, new: total, lost: 0n, total };
+    yield { year: 0, new: total, lost: 0n, total, paid: 0n };
     for (let year = 1; ; year++) {
-      const fresh = total * rate;
+      const fresh = total * rate + paid;
       total += fresh;
-      yield { year, new: fresh, lost: 0n, total };
+      yield { year, new: fresh, lost: 0n, total, paid };
     }
   }
   const k = compoundFactor(p);
+  const paid = p.paid ?? 0;
   let total = p.start;
   let reached = p.start;
-  yield { year: 0, new: total, lost: 0, total };
+  yield { year: 0, new: total, lost: 0, total, paid: 0 };
   for (let year = 1; ; year++) {
     let fresh = total * k;
     if (p.market !== null) fresh = Math.min(fresh * (1 - reached / p.market), p.market - reached);
+    // Bought fans come on top, as many as the market has left.
+    const bought = p.market === null ? paid : Math.max(0, Math.min(paid, p.market - reached - fresh));
+    fresh += bought;
     const lost = total * p.churn;
     reached = p.market === null ? reached + fresh : Math.min(reached + fresh, p.market);
     // Survivors first: total - lost would cancel when churn is near 1.
     total = Math.min(total * (1 - p.churn) + fresh, reached);
     if (!Number.isFinite(total)) throw new GrowthOverflowError(year);
-    yield { year, new: fresh, lost, total };
+    yield { year, new: fresh, lost, total, paid: bought };
   }
 }
 

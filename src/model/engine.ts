@@ -97,6 +97,7 @@ export function runTrialsBlock(p: ChainParams, seed: number, block: number, coun
   const extra = introductions - whole;
   const tree = p.model === 'tree';
   const refersAll = refers;
+  const paid = p.paid ?? 0;
   totals.fill(p.start);
   sink(0, totals);
   sums[0] = p.start * count;
@@ -116,6 +117,7 @@ export function runTrialsBlock(p: ChainParams, seed: number, block: number, coun
         else fresh = poisson(rng, (gamma(rng, n * dispersion) * mean) / dispersion);
       }
       if (p.market !== null) fresh = Math.min(binomial(fresh, 1 - reached[i]! / p.market), p.market - reached[i]!);
+      if (paid > 0) fresh += bought(p, reached[i]! + fresh);
       reached[i]! += fresh;
       const newReferrers = binomial(fresh, refers);
       let total: number;
@@ -152,4 +154,10 @@ function drawnParameters(p: ChainParams, count: number, rng: BlockRandom): { mea
     refers[i] = 1 - q.nonreferrers;
   }
   return { mean, shape, refers };
+}
+
+/** The fans bought in a period: `paid`, as many as the market has left after `reached`. */
+export function bought(p: Pick<ChainParams, 'paid' | 'market'>, reached: number): number {
+  const paid = p.paid ?? 0;
+  return p.market === null ? paid : Math.max(0, Math.min(paid, p.market - reached));
 }

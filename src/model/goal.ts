@@ -96,6 +96,7 @@ export function firstReaching(periods: Iterator<{ total: Count }>, target: numbe
  */
 function treeSettled(p: Omit<TreeParams, 'depth'>, target: number) {
   const k = treeFactor(p);
+  if ((p.paid ?? 0) > 0) return boughtSettled(p.market);
   return (row: { new: Count; total: Count }) => {
     const fresh = toNumber(row.new);
     const total = toNumber(row.total);
@@ -114,6 +115,7 @@ function treeSettled(p: Omit<TreeParams, 'depth'>, target: number) {
  */
 function compoundSettled(p: Omit<CompoundParams, 'years'>) {
   const k = compoundFactor(p);
+  if ((p.paid ?? 0) > 0) return boughtSettled(p.market);
   let reached = 0;
   return (row: { new: Count; total: Count }) => {
     reached += toNumber(row.new);
@@ -123,14 +125,30 @@ function compoundSettled(p: Omit<CompoundParams, 'years'>) {
   };
 }
 
+/**
+ * With bought fans the total keeps moving (by the fans bought, less churn) until the market
+ * is full or it settles where churn takes as many as come: settled when a period changes it
+ * by less than 1e-12 of itself.
+ */
+function boughtSettled(market: number | null) {
+  let last = Number.NaN;
+  return (row: { total: Count }) => {
+    const total = toNumber(row.total);
+    const done = (market !== null && total >= market) || Math.abs(total - last) <= 1e-12 * total;
+    last = total;
+    return done;
+  };
+}
+
 /** The reason a search ended where the total peaked (with churn) or levelled off. */
 function peakReason(best: Progress, unit: 'level' | 'year', churn: boolean): Why {
   return { kind: churn && best.best > 0 ? 'peaks' : 'levelsOff', total: toNumber(best.bestTotal), unit, at: best.best };
 }
 
 /** Why no fanout or rate can help, if so: no periods to refer in, no conversion, nobody who refers. */
-function nobodyRefers(noPeriods: 'depth' | 'years' | null, p: { conversion: number; nonreferrers?: number }): Why | null {
+function nobodyRefers(noPeriods: 'depth' | 'years' | null, p: { conversion: number; nonreferrers?: number; paid?: number }): Why | null {
   if (noPeriods !== null) return { kind: 'noPeriods', flag: noPeriods };
+  if ((p.paid ?? 0) > 0) return null; // bought fans come whatever the referrals
   if (p.conversion === 0) return { kind: 'noConversion' };
   return p.nonreferrers === 1 ? { kind: 'allNonreferrers' } : null;
 }

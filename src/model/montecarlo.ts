@@ -4,7 +4,7 @@ import { type Offspring, offspringMean, offspringComplement, offspringVariance, 
 import type { Source } from './random.js';
 import { extinctionOf, survivalProbability, yearlyComplement } from './extinction.js';
 import { QuantileSketch, type SketchEntries, defaultMaxBins } from './sketch.js';
-import { runTrialsBlock } from './engine.js';
+import { bought, runTrialsBlock } from './engine.js';
 import type { ParameterDraws } from './fit/draws.js';
 
 /** A referral chain to sample: the tree or compound model with random referral counts. */
@@ -30,6 +30,8 @@ export interface ChainParams {
    * The block engine draws them; `sampleChain` does not take them.
    */
   draws?: ParameterDraws;
+  /** New fans bought every period from 1 on (a whole number), who then refer like the others; never more than the market has left. */
+  paid?: number;
 }
 
 /** One sampled run: fans so far and fans still referring, per period. */
@@ -50,6 +52,7 @@ export function checkChain(p: ChainParams): void {
   check.share('churn', p.churn);
   check.market(p.market, p.start);
   if (p.nonreferrers !== undefined) check.share('nonreferrers', p.nonreferrers);
+  if (p.paid !== undefined) check.whole('paid', p.paid, 0, bounds.start);
 }
 
 /**
@@ -76,6 +79,7 @@ export function sampleChain(p: ChainParams, source: Source): ChainPath {
   for (let t = 1; t <= p.periods; t++) {
     let fresh = offspring(referring);
     if (p.market !== null) fresh = Math.min(binomial(fresh, 1 - reached / p.market), p.market - reached);
+    fresh += bought(p, reached + fresh);
     reached += fresh;
     const newReferrers = binomial(fresh, refers);
     if (p.model === 'tree') {

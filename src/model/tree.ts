@@ -16,6 +16,8 @@ export interface TreeParams {
   market: number | null;
   /** Share of fans who never refer anyone, 0..1 (0 when absent). */
   nonreferrers?: number;
+  /** New fans bought (or arriving by themselves) at every level from 1 on, who then refer like the others. */
+  paid?: number;
 }
 
 /** One level of the tree: fans added at that level and fans so far. */
@@ -23,6 +25,8 @@ export interface TreeRow {
   level: number;
   new: Count;
   total: Count;
+  /** Of the new fans, those bought (`paid`); the rest were referred. */
+  paid: Count;
 }
 
 /** The article's first claim: one fan, ten introductions, three steps. */
@@ -30,7 +34,7 @@ export const treeDefaults: TreeParams = { start: 1, fanout: 10, depth: 3, conver
 
 /** True when every figure of the tree model is a whole number (computed with BigInt). */
 export function isTreeExact(p: Omit<TreeParams, 'depth'>): boolean {
-  return Number.isInteger(p.start) && Number.isInteger(p.fanout) && p.conversion === 1 && p.market === null && !p.nonreferrers;
+  return Number.isInteger(p.start) && Number.isInteger(p.fanout) && Number.isInteger(p.paid ?? 0) && p.conversion === 1 && p.market === null && !p.nonreferrers;
 }
 
 /**
@@ -55,28 +59,36 @@ export function treeLevels(p: Omit<TreeParams, 'depth'>): Generator<TreeRow, nev
   check.common(p);
   check.real('fanout', p.fanout, 0, bounds.fanout);
   if (p.nonreferrers !== undefined) check.share('nonreferrers', p.nonreferrers);
+  if (p.paid !== undefined) check.real('paid', p.paid, 0, bounds.start);
   return levels(p);
 }
 
 function* levels(p: Omit<TreeParams, 'depth'>): Generator<TreeRow, never> {
   if (isTreeExact(p)) {
     const fanout = BigInt(p.fanout);
+    const paid = BigInt(p.paid ?? 0);
     let fresh = BigInt(p.start);
     let total = fresh;
-    for (let level = 0; ; level++) {
-      yield { level, new: fresh, total };
-      fresh *= fanout;
+    yield { level: 0, new: fresh, total, paid: 0n };
+    for (let level = 1; ; level++) {
+      fresh = fresh * fanout + paid;
       total += fresh;
+      yield { level, new: fresh, total, paid };
     }
   }
   const k = treeFactor(p);
+  const paid = p.paid ?? 0;
   let fresh = p.start;
   let total = fresh;
+  let bought = 0;
   for (let level = 0; ; level++) {
     if (!Number.isFinite(total)) throw new GrowthOverflowError(level);
-    yield { level, new: fresh, total };
+    yield { level, new: fresh, total, paid: bought };
     fresh *= k;
     if (p.market !== null) fresh = Math.min(fresh * (1 - total / p.market), p.market - total);
+    // Bought fans come on top, as many as the market has left.
+    bought = p.market === null ? paid : Math.max(0, Math.min(paid, p.market - total - fresh));
+    fresh += bought;
     total = p.market === null ? total + fresh : Math.min(total + fresh, p.market);
   }
 }
@@ -103,9 +115,9 @@ export function treeGrowth(p: TreeParams): TreeRow[] {
  * @example treeLimit({ start: 1, fanout: 1, conversion: 0.5 }) // => 2
  * @example treeLimit({ start: 1, fanout: 1, conversion: 0.9, market: 5 }) // => 4.06... (not 10)
  */
-export function treeLimit(p: Pick<TreeParams, 'start' | 'fanout' | 'conversion' | 'nonreferrers'> & { market?: number | null }): number | null {
+export function treeLimit(p: Pick<TreeParams, 'start' | 'fanout' | 'conversion' | 'nonreferrers' | 'paid'> & { market?: number | null }): number | null {
   const k = treeFactor(p);
-  if (k >= 1) return null;
+  if (k >= 1 || (p.paid ?? 0) > 0) return null;
   if (p.market === null || p.market === undefined) return p.start / (1 - k);
   const levels = treeLevels({ start: p.start, fanout: p.fanout, conversion: p.conversion, market: p.market, nonreferrers: p.nonreferrers ?? 0 });
   let total = p.start;

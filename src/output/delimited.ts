@@ -1,4 +1,5 @@
 import type { Json } from './json.js';
+import { isAmount } from './amount.js';
 
 /** A flat cell of a spreadsheet row. */
 export type Cell = Json;
@@ -10,6 +11,7 @@ export type Cell = Json;
  */
 function plain(cell: Cell): string {
   if (cell === null || cell === undefined) return '';
+  if (isAmount(cell)) return cell.decimal();
   if (typeof cell === 'number' && !Number.isFinite(cell)) throw new RangeError(`cannot write ${cell}`);
   if (typeof cell === 'string') return /^[=+\-@\t\r]/.test(cell) ? `'${cell}` : cell;
   return typeof cell === 'object' ? JSON.stringify(cell) : String(cell);
@@ -36,7 +38,7 @@ export interface CsvDialect {
 export function toCsv(columns: readonly string[], rows: readonly Record<string, Cell>[], dialect?: CsvDialect): string {
   const separator = dialect?.separator ?? ',';
   const field = (cell: Cell) => {
-    const text = dialect && typeof cell === 'number' ? plain(cell).replace('.', dialect.decimal) : plain(cell);
+    const text = dialect && (typeof cell === 'number' || isAmount(cell)) ? plain(cell).replace('.', dialect.decimal) : plain(cell);
     return text.includes(separator) || /["\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
   };
   const body = [columns, ...rows.map((row) => columns.map((c) => row[c] ?? null))].map((r) => r.map(field).join(separator) + '\r\n').join('');

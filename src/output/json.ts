@@ -1,5 +1,7 @@
+import { type Amount, isAmount } from './amount.js';
+
 /** A JSON value that may hold exact big integers. */
-export type Json = null | boolean | number | bigint | string | readonly Json[] | { readonly [key: string]: Json | undefined };
+export type Json = null | boolean | number | bigint | string | Amount | readonly Json[] | { readonly [key: string]: Json | undefined };
 
 /**
  * JSON text like `JSON.stringify(value, null, 2)`, but bigints are written as exact number
@@ -14,6 +16,8 @@ export function toJson(value: Json, indent = '  '): string {
 
 function write(value: Json, pad: string, indent: string): string {
   if (value === null) return 'null';
+  // Money: its exact decimal text is a valid JSON number literal.
+  if (isAmount(value)) return value.decimal();
   switch (typeof value) {
     case 'bigint':
       return value.toString();
@@ -27,7 +31,7 @@ function write(value: Json, pad: string, indent: string): string {
   const inner = pad + indent;
   if (Array.isArray(value)) {
     if (value.length === 0) return '[]';
-    if (value.every((item: Json) => item === null || typeof item !== 'object')) return `[${value.map((item: Json) => write(item, '', '')).join(', ')}]`;
+    if (value.every((item: Json) => item === null || typeof item !== 'object' || isAmount(item))) return `[${value.map((item: Json) => write(item, '', '')).join(', ')}]`;
     // Rows of scalars stay on one line each: easy to read and to grep.
     return `[\n${value.map((item: Json) => inner + write(item, inner, isFlat(item) ? '' : indent)).join(',\n')}\n${pad}]`;
   }
@@ -40,5 +44,5 @@ function write(value: Json, pad: string, indent: string): string {
 }
 
 function isFlat(value: Json): boolean {
-  return value !== null && typeof value === 'object' && !Array.isArray(value) && Object.values(value).every((v) => v === null || typeof v !== 'object');
+  return value !== null && typeof value === 'object' && !Array.isArray(value) && Object.values(value).every((v) => v === null || typeof v !== 'object' || isAmount(v));
 }

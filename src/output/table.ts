@@ -4,6 +4,7 @@ import type { Style } from './render.js';
 import type { Count } from '../model/count.js';
 import { columnFormat, isShortened, shareFormat } from './number.js';
 import { wrapWords } from './wrap.js';
+import { type Amount, isAmount } from './amount.js';
 
 /** What a table shows: columns, rows, an optional total line and sentences below. */
 export interface TableData {
@@ -15,8 +16,29 @@ export interface TableData {
   summary: (style: Style) => readonly string[];
   /** Columns holding shares (0..1), shown in the table as percentages. */
   shares?: readonly string[];
+  /** The currency of the table's amounts ({@link Amount} cells): an ISO code, or null for plain numbers. */
+  currency?: string | null;
   /** More tables, drawn after this one and before the summary (a fit's observed-versus-expected counts). */
   after?: readonly TableData[];
+}
+
+/**
+ * Amounts for people: in the currency, the locale's way (`€ 1.234,50` in nl-NL), from their
+ * exact decimal text; without a currency, grouped with the currency's decimals.
+ *
+ * @example amountFormat('en-US', 'USD')(new Amount(123450n, 2)) // => '$1,234.50'
+ */
+export function amountFormat(locale: string, currency: string | null): (amount: Amount) => string {
+  const cache = new Map<number, Intl.NumberFormat>();
+  return (amount) => {
+    let format = cache.get(amount.digits);
+    if (!format) {
+      format = new Intl.NumberFormat(locale, currency ? { style: 'currency', currency, minimumFractionDigits: amount.digits, maximumFractionDigits: amount.digits } : { minimumFractionDigits: amount.digits, maximumFractionDigits: amount.digits });
+      cache.set(amount.digits, format);
+    }
+    // A decimal string is formatted exactly (Intl.NumberFormat v3), whatever its size.
+    return format.format(amount.decimal() as unknown as number);
+  };
 }
 
 /** Rows shown before a table elides its middle: cli-table3 slows down past thousands. */
@@ -40,9 +62,11 @@ export function renderTable(data: TableData, style: Style): string {
       return [c, columnFormat(values, locale)] as const;
     }),
   );
+  const money = amountFormat(locale, data.currency ?? null);
   const cellOf = (row: Record<string, Cell>, column: string): string => {
     const v = row[column] ?? null;
     if (v === null || v === undefined) return '';
+    if (isAmount(v)) return money(v);
     if (typeof v === 'number' && data.shares?.includes(column)) return percent(v);
     return typeof v === 'bigint' || typeof v === 'number' ? formats.get(column)!(v) : String(v);
   };

@@ -1,6 +1,7 @@
 import type { Count } from '../model/count.js';
 import type { Cell } from './delimited.js';
 import { columnRule } from './number.js';
+import { isAmount } from './amount.js';
 import type { Report, Style } from './render.js';
 
 /** Excel keeps 15 significant digits: exact integers longer than that go in as text. */
@@ -48,9 +49,12 @@ export async function renderXlsx(report: Report, style: Style): Promise<Uint8Arr
       return { value: String(value), type: String, format: '@', align: 'right' };
     }
     if (typeof value === 'number' || typeof value === 'bigint') return { value: Number(value), type: Number, format };
+    if (isAmount(value)) return { value: value.units(), type: Number, format: value.digits > 0 ? `#,##0.${'0'.repeat(value.digits)}` : '#,##0' };
     return { value: typeof value === 'string' ? value : JSON.stringify(value), type: String };
   };
-  const header = columns.map((c) => ({ value: words.column(c), type: String, fontWeight: 'bold' as const }));
+  // Money columns name their currency in the heading: the cells are plain numbers.
+  const isMoney = (c: string) => rows.some((r) => isAmount(r[c]));
+  const header = columns.map((c) => ({ value: isMoney(c) && report.currency ? `${words.column(c)} (${report.currency})` : words.column(c), type: String, fontWeight: 'bold' as const }));
   const data: SheetCell[][] = [header, ...rows.map((row) => columns.map((c, i) => cell(row[c] ?? null, formats[i]!)))];
   if (report.total) {
     const totalRow: SheetCell[] = columns.map(() => null);

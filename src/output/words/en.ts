@@ -2,7 +2,7 @@ import type { Why } from '../../model/goal.js';
 import { type Numbers, type Words, countOf } from './words.js';
 
 /** Headings that differ from the column's interface name. */
-const columns: Record<string, string> = { K_low: 'K low', K_high: 'K high', k_low: 'k low', k_high: 'k high', logLik: 'log L', nonreferrers: 'nonreferrers' };
+const columns: Record<string, string> = { cumulativeNet: 'cumulative net', K_low: 'K low', K_high: 'K high', k_low: 'k low', k_high: 'k high', logLik: 'log L', nonreferrers: 'nonreferrers' };
 
 /** An interval bound: ∞ where it has none. */
 const bound = (n: Numbers, v: number) => (Number.isFinite(v) ? n.real(Number(v.toPrecision(3))) : Number.isNaN(v) ? 'n/a' : '∞');
@@ -152,6 +152,23 @@ export const en: Words = {
     sampledFrom: (_, s) => `K and k are drawn for each run from the fit of ${s.file} (${s.model}; log-normal around the estimates, from the likelihood's curvature), so the band includes not knowing K exactly.`,
     sampledWider: (n, s) =>
       `The p${s.quantiles[0]}–p${s.quantiles[1]} band (${n.count(s.low)} to ${n.count(s.high)}) is ${bound(n, s.ratio)}× as wide as with K and k fixed at their estimates (${n.count(s.fixedLow)} to ${n.count(s.fixedHigh)}).`,
+  },
+  money: {
+    totals: (n, s) => `Money: revenue ${s.revenue}, spent ${s.spend} on rewards and costs, net ${s.net}${s.ratio === null ? '.' : ` (a return of ${n.percent(s.ratio)} on the spending).`}`,
+    payback: (n, s) =>
+      s.period === null ? `It does not pay back within ${countOf(n, s.horizon, s.unit, `${s.unit}s`)}.` : `It pays back in ${s.unit} ${n.count(s.period)} (the cumulative net turns 0 or more).`,
+    breakEven: (n, s) =>
+      s.reward === null
+        ? `Break-even reward: none; even without rewards it does not pay back within ${countOf(n, s.horizon, s.unit, `${s.unit}s`)}.`
+        : `Break-even reward: up to ${s.reward} per referred fan still pays back within ${countOf(n, s.horizon, s.unit, `${s.unit}s`)}.`,
+    oneFan: (n, s) =>
+      `One raving fan is worth ${s.value}: the ${countOf(n, s.descendants, 'new fan', 'new fans')} its referral tree brings within ${countOf(n, s.horizon, s.unit, `${s.unit}s`)}` +
+      (s.inTheEnd === null ? '.' : ` (in the end ${bound(n, s.inTheEnd)}, worth ${s.valueInTheEnd}).`),
+    acquisition: (n, s) =>
+      s.effective === null
+        ? `With referrals every bought customer starts a tree that does not end (lifetime K ≥ 1), against ${s.cac} a customer through paid channels.`
+        : `With referrals a customer costs ${s.effective} instead of ${s.cac} through paid channels: each bought customer becomes ${bound(n, s.fans ?? 1)} customers in the end.`,
+    band: (n, s) => `Cumulative net by ${s.unit} ${n.count(s.period)}: ${n.percent(s.share)} of runs between ${s.low} and ${s.high} (the money columns above are expected values).`,
   },
   xlsx: {
     results: 'Results',

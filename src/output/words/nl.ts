@@ -34,6 +34,12 @@ const columns: Record<string, string> = {
   size: 'grootte',
   observed: 'waargenomen',
   expected: 'verwacht',
+  revenue: 'omzet',
+  rewards: 'beloningen',
+  cost: 'kosten',
+  net: 'netto',
+  cumulativeNet: 'netto cumulatief',
+  paid: 'gekocht',
 };
 
 const units = { days: 'dagen', weeks: 'weken', months: 'maanden', years: 'jaar' } as const;
@@ -182,6 +188,25 @@ export const nl: Words = {
     sampledFrom: (_, s) => `K en k worden per run getrokken uit de fit van ${s.file} (${s.model}; lognormaal rond de schattingen, uit de kromming van de likelihood), dus de band omvat ook dat K niet precies bekend is.`,
     sampledWider: (n, s) =>
       `De band p${s.quantiles[0]}–p${s.quantiles[1]} (${n.count(s.low)} tot ${n.count(s.high)}) is ${bound(n, s.ratio)}× zo breed als met K en k vast op hun schattingen (${n.count(s.fixedLow)} tot ${n.count(s.fixedHigh)}).`,
+  },
+  money: {
+    totals: (n, s) => `Geld: omzet ${s.revenue}, besteed ${s.spend} aan beloningen en kosten, netto ${s.net}${s.ratio === null ? '.' : ` (een rendement van ${n.percent(s.ratio)} op de uitgaven).`}`,
+    payback: (n, s) =>
+      s.period === null
+        ? `Het verdient zich niet terug binnen ${n.count(s.horizon)} ${s.unit === 'level' ? (s.horizon === 1 ? 'niveau' : 'niveaus') : 'jaar'}.`
+        : `Het verdient zich terug in ${s.unit === 'level' ? 'niveau' : 'jaar'} ${n.count(s.period)} (het cumulatieve netto wordt 0 of meer).`,
+    breakEven: (n, s) =>
+      s.reward === null
+        ? `Break-even beloning: geen; zelfs zonder beloningen verdient het zich niet terug binnen ${n.count(s.horizon)} ${s.unit === 'level' ? 'niveaus' : 'jaar'}.`
+        : `Break-even beloning: tot ${s.reward} per aanbevolen fan verdient zich nog terug binnen ${n.count(s.horizon)} ${s.unit === 'level' ? 'niveaus' : 'jaar'}.`,
+    oneFan: (n, s) =>
+      `Eén raving fan is ${s.value} waard: de ${countOf(n, s.descendants, 'nieuwe fan', 'nieuwe fans')} die zijn aanbevelingsboom binnen ${n.count(s.horizon)} ${s.unit === 'level' ? 'niveaus' : 'jaar'} oplevert` +
+      (s.inTheEnd === null ? '.' : ` (uiteindelijk ${bound(n, s.inTheEnd)}, ${s.valueInTheEnd} waard).`),
+    acquisition: (n, s) =>
+      s.effective === null
+        ? `Met aanbevelingen start elke gekochte klant een boom die niet eindigt (K over een leven ≥ 1), tegen ${s.cac} per klant via betaalde kanalen.`
+        : `Met aanbevelingen kost een klant ${s.effective} in plaats van ${s.cac} via betaalde kanalen: elke gekochte klant wordt uiteindelijk ${bound(n, s.fans ?? 1)} klanten.`,
+    band: (n, s) => `Netto cumulatief op ${s.unit === 'level' ? 'niveau' : 'jaar'} ${n.count(s.period)}: ${n.percent(s.share)} van de runs tussen ${s.low} en ${s.high} (de geldkolommen hierboven zijn verwachte waarden).`,
   },
   xlsx: {
     results: 'Resultaten',

@@ -111,6 +111,14 @@ export interface Words {
     sampledWider(n: Numbers, s: { ratio: number; low: number; high: number; fixedLow: number; fixedHigh: number; quantiles: readonly [number, number] }): string;
     sampledFrom(n: Numbers, s: { file: string; model: string; draws: 'lognormal' }): string;
   };
+  money: {
+    totals(n: Numbers, s: { revenue: string; spend: string; net: string; ratio: number | null }): string;
+    payback(n: Numbers, s: { period: number | null; unit: 'level' | 'year'; horizon: number }): string;
+    breakEven(n: Numbers, s: { reward: string | null; unit: 'level' | 'year'; horizon: number }): string;
+    oneFan(n: Numbers, s: { value: string; descendants: Count; unit: 'level' | 'year'; horizon: number; inTheEnd: number | null; valueInTheEnd: string | null }): string;
+    acquisition(n: Numbers, s: { effective: string | null; cac: string; fans: number | null }): string;
+    band(n: Numbers, s: { unit: 'level' | 'year'; period: number; low: string; high: string; share: number }): string;
+  };
   xlsx: {
     results: string;
     parameters: string;

@@ -1,0 +1,266 @@
+import type { Count } from '../model/count.js';
+import { type TreeParams, type TreeRow, treeFactor, treeGrowth } from '../model/tree.js';
+import type { ChainParams, TrialRow } from '../model/montecarlo.js';
+import { offspringMean } from '../model/offspring.js';
+import { type CompoundParams, type CompoundRow, compoundFactor, compoundGrowth } from '../model/compound.js';
+import { type Amounts, type PeriodCounts, amplification, effectiveAcquisitionCost, moneyRows, moneySummary } from '../model/money.js';
+import { Amount } from '../output/amount.js';
+import { amountFormat } from '../output/table.js';
+import type { Cell } from '../output/delimited.js';
+import type { Report, Style } from '../output/render.js';
+import { UsageError } from './io.js';
+import { type OptionName, flagName, moneyOptions, optionSpecs } from './options.js';
+import { type AmountText, isInvalid, quoted } from './parse.js';
+
+/** The currency of a region, for the default of --currency: the euro area, and the usual others. */
+const regionCurrency: Record<string, string> = {
+  ...Object.fromEntries(['AT', 'BE', 'CY', 'DE', 'EE', 'ES', 'FI', 'FR', 'GR', 'HR', 'IE', 'IT', 'LT', 'LU', 'LV', 'MT', 'NL', 'PT', 'SI', 'SK'].map((r) => [r, 'EUR'])),
+  US: 'USD', GB: 'GBP', IN: 'INR', JP: 'JPY', CH: 'CHF', CA: 'CAD', AU: 'AUD', NZ: 'NZD', SE: 'SEK', NO: 'NOK', DK: 'DKK', PL: 'PLN', CZ: 'CZK', HU: 'HUF', BR: 'BRL', MX: 'MXN', CN: 'CNY', ZA: 'ZAR', SG: 'SGD',
+};
+
+/** The default currency of a locale: its region's (nl-NL: EUR), or null where none is known. */
+export function localeCurrency(locale: string): string | null {
+  try {
+    const region = new Intl.Locale(locale).maximize().region;
+    return (region && regionCurrency[region]) ?? null;
+  } catch {
+    return null;
+  }
+}
+
+/** A run's money: its currency, the currency's minor digits, and the amounts in minor units. */
+export interface Money {
+  currency: string | null;
+  digits: number;
+  amounts: Amounts;
+  /** Which amounts were given. */
+  given: ReadonlySet<string>;
+}
+
+const amountFlags = ['value', 'reward', 'refereeReward', 'cost', 'cac'] as const;
+
+/**
+ * The money flags, checked: each amount in the run's currency (a symbol or code written with
+ * it must be that currency's), in whole minor units, as minor units. null when no amount is
+ * given. `parsed` holds the flags as the option specs parse them.
+ */
+export function moneyOf(flags: Record<string, unknown>, locale: string, where = (name: string) => flagName(name)): Money | null {
+  const parsed: Partial<Record<(typeof moneyOptions)[number], AmountText | string | null>> = {};
+  for (const name of moneyOptions) {
+    const text = flags[name];
+    if (text === undefined || text === null) continue;
+    const spec = optionSpecs[name as OptionName] as { parse: (t: string | number) => unknown };
+    const value = spec.parse(typeof text === 'number' ? text : String(text));
+    if (isInvalid(value)) throw new UsageError(`${where(name)} ${value.invalid} (got ${quoted(text)})`);
+    parsed[name] = value as AmountText | string | null;
+  }
+  const given = amountFlags.filter((name) => parsed[name] !== undefined && parsed[name] !== null);
+  if (given.length === 0) {
+    if (parsed.currency) throw new UsageError(`${where('currency')} names the currency of --value, --reward, --referee-reward, --cost or --cac: give one of them`);
+    return null;
+  }
+  const currency = (parsed.currency as string | null | undefined) ?? localeCurrency(locale);
+  const digits = currency ? new Intl.NumberFormat('en', { style: 'currency', currency }).resolvedOptions().maximumFractionDigits ?? 2 : 2;
+  const marks = currency ? currencyMarks(currency, locale) : [];
+  const minor = (name: (typeof amountFlags)[number]): number => {
+    const a = parsed[name] as AmountText | null | undefined;
+    if (!a) return 0;
+    if (a.mark !== null) {
+      if (!currency) throw new UsageError(`${where(name)} is written with ${quoted(a.mark)}, but no currency is set: add --currency CODE`);
+      if (!marks.includes(a.mark.toUpperCase())) throw new UsageError(`${where(name)} is written in another currency than ${currency} (${quoted(a.mark)}): write the amount in ${currency}, or set --currency`);
+    }
+    const scaled = a.units * 10 ** digits;
+    const whole = Math.round(scaled);
+    if (Math.abs(scaled - whole) > 1e-6 * Math.max(1, Math.abs(scaled))) {
+      throw new UsageError(`${where(name)} has more decimals than ${currency ?? 'an amount'} has (${digits}) (got ${quoted(flags[name])})`);
+    }
+    return whole;
+  };
+  return {
+    currency,
+    digits,
+    amounts: { value: minor('value'), reward: minor('reward'), refereeReward: minor('refereeReward'), cost: minor('cost'), cac: given.includes('cac') ? minor('cac') : null },
+    given: new Set(given),
+  };
+}
+
+/** The marks a currency may be written with: its code and its symbols (en-US's and the locale's). */
+function currencyMarks(currency: string, locale: string): string[] {
+  const symbols = [locale, 'en-US'].flatMap((l) => {
+    try {
+      return new Intl.NumberFormat(l, { style: 'currency', currency }).formatToParts(1).filter((p) => p.type === 'currency').map((p) => p.value.toUpperCase());
+    } catch {
+      return [];
+    }
+  });
+  return [currency, ...symbols];
+}
+
+const minus = (a: Count, b: Count): Count => (typeof a === 'bigint' && typeof b === 'bigint' ? a - b : Number(a) - Number(b));
+
+/** Each period's new fans split into referred and bought: rows of the tree or compound model. */
+export function periodCounts(rows: readonly { new: Count; paid: Count }[]): PeriodCounts[] {
+  return rows.map((r) => ({ referred: minus(r.new, r.paid), paid: r.paid }));
+}
+
+/** What money needs to know of the run beyond its rows. */
+export interface MoneyContext {
+  tree: boolean;
+  /** Referral factor per period (level or year). */
+  k: number;
+  churn: number;
+  /** New fans one fan brings in within the horizon, directly or not (exact where the model is). */
+  descendants: Count;
+  /** A tree with K < 1: the new fans one fan brings in the end, K / (1 - K). */
+  descendantsInTheEnd: number | null;
+}
+
+/** Money columns of the rows: JSON keys and CSV headers. */
+export const moneyColumns = ['revenue', 'rewards', 'cost', 'net', 'cumulativeNet'] as const;
+
+/**
+ * A report with its money: per period revenue, rewards, cost, net and the cumulative net; in
+ * the summary the return, the payback period, the break-even reward, the value of one raving
+ * fan and the effective acquisition cost against --cac; all of it in JSON.
+ */
+export function withMoney(report: Report, money: Money, counts: readonly PeriodCounts[], context: MoneyContext): Report {
+  const rows = moneyRows(counts, money.amounts);
+  const summary = moneySummary(rows, counts, money.amounts);
+  const cell = (minor: number | bigint) => new Amount(minor, money.digits);
+  const table = report.rows.map((row, t) => {
+    const m = rows[t]!;
+    return { ...row, revenue: cell(m.revenue), rewards: cell(m.rewards), cost: cell(m.cost), net: cell(m.net), cumulativeNet: cell(m.cumulative) };
+  });
+  const a = money.amounts;
+  const perReferral = a.reward + a.refereeReward;
+  const oneFan = typeof context.descendants === 'bigint' ? BigInt(a.value) * context.descendants : a.value * Number(context.descendants);
+  const lifetimeK = context.tree ? context.k : context.churn > 0 ? context.k / context.churn : Infinity;
+  const effective = a.cac === null ? null : effectiveAcquisitionCost(a.cac, perReferral, lifetimeK);
+  const amplified = amplification(lifetimeK);
+  const unit = context.tree ? 'level' : 'year';
+  const lines = ({ words, numbers }: Style, amountText: (minor: number | bigint) => string) => {
+    const m = words.money;
+    return [
+      m.totals(numbers, { revenue: amountText(summary.revenue), spend: amountText(summary.spend), net: amountText(summary.net), ratio: summary.return }),
+      m.payback(numbers, { period: summary.payback, unit, horizon: rows.length - 1 }),
+      ...(perReferral > 0 || a.value > 0 ? [m.breakEven(numbers, { reward: summary.breakEvenReward === null ? null : amountText(summary.breakEvenReward), unit, horizon: rows.length - 1 })] : []),
+      ...(a.value > 0
+        ? [m.oneFan(numbers, { value: amountText(oneFan), descendants: context.descendants, unit, horizon: rows.length - 1, inTheEnd: context.descendantsInTheEnd, valueInTheEnd: context.descendantsInTheEnd === null ? null : amountText(a.value * context.descendantsInTheEnd) })]
+        : []),
+      ...(a.cac !== null ? [m.acquisition(numbers, { effective: effective === null ? null : amountText(effective), cac: amountText(a.cac), fans: amplified })] : []),
+    ];
+  };
+  const json = (minor: number | bigint | null) => (minor === null ? null : cell(minor));
+  return {
+    ...report,
+    columns: [...report.columns, ...moneyColumns],
+    rows: table,
+    currency: money.currency,
+    summary: (style) => {
+      const format = moneyText(style, money);
+      return [...report.summary(style), ...lines(style, format)];
+    },
+    json: {
+      ...report.json,
+      rows: table as unknown as Cell[],
+      money: {
+        currency: money.currency,
+        value: json(a.value),
+        reward: json(a.reward),
+        refereeReward: json(a.refereeReward),
+        cost: json(a.cost),
+        cac: json(a.cac),
+        revenue: json(summary.revenue),
+        spend: json(summary.spend),
+        net: json(summary.net),
+        return: summary.return,
+        payback: summary.payback,
+        breakEvenReward: json(summary.breakEvenReward),
+        valueOfOneFan: json(oneFan),
+        effectiveAcquisitionCost: json(effective),
+        fansPerBoughtFan: amplified,
+      },
+    },
+  };
+}
+
+/** Amounts in sentences: as the table writes them. */
+function moneyText(style: Style, money: Money): (minor: number | bigint) => string {
+  const format = amountFormat(style.locale, money.currency);
+  return (minor) => format(new Amount(minor, money.digits));
+}
+
+/** Refuses rewards where nobody is ever referred: nothing to pay them for. */
+function rewardsPayable(money: Money, k: number, horizon: number, flag: string): void {
+  const rewarded = ['reward', 'refereeReward'].find((name) => money.given.has(name));
+  if (rewarded && (k === 0 || horizon === 0)) {
+    throw new UsageError(`${flagName(rewarded)} pays for referred fans, and ${horizon === 0 ? `with ${flag} 0` : 'with K = 0'} nobody is referred`);
+  }
+}
+
+/** The tree model's report with its money: one fan's descendants are its tree's levels 1..depth. */
+export function treeWithMoney(report: Report, p: TreeParams & { depth: number }, rows: readonly TreeRow[], money: Money): Report {
+  const k = treeFactor(p);
+  rewardsPayable(money, k, p.depth, '--depth');
+  const one = treeGrowth({ ...p, start: 1, paid: 0, market: null });
+  const last = one.at(-1)!.total;
+  const descendants = typeof last === 'bigint' ? last - 1n : last - 1;
+  return withMoney(report, money, periodCounts(rows), { tree: true, k, churn: 0, descendants, descendantsInTheEnd: k < 1 ? k / (1 - k) : null });
+}
+
+/** The compound model's report with its money: one fan's descendants are all who join its line within the years. */
+export function yearlyWithMoney(report: Report, p: CompoundParams & { years: number }, rows: readonly CompoundRow[], money: Money): Report {
+  const k = compoundFactor(p);
+  rewardsPayable(money, k, p.years, '--years');
+  const one = compoundGrowth({ ...p, start: 1, paid: 0, market: null });
+  const descendants = one.slice(1).reduce<Count>((sum, r) => (typeof sum === 'bigint' && typeof r.new === 'bigint' ? sum + r.new : Number(sum) + Number(r.new)), typeof one[0]!.new === 'bigint' ? 0n : 0);
+  return withMoney(report, money, periodCounts(rows), { tree: false, k, churn: p.churn, descendants, descendantsInTheEnd: null });
+}
+
+/**
+ * A sampled run's report with its money: the expected money per period from the mean path
+ * (money is linear in the counts, so the mean of the money is the money of the means), and
+ * the cumulative net at each percentile of the totals (the net is a monotone function of the
+ * total: (value - rewards per referral) x (total - start) plus what the bought fans bring and
+ * cost, less the fixed cost; where it falls with the total the percentiles swap ends).
+ */
+export function sampledWithMoney(report: Report, chain: ChainParams, rows: readonly TrialRow[], quantiles: readonly number[], money: Money): Report {
+  const tree = chain.model === 'tree';
+  const paid = chain.paid ?? 0;
+  const k = offspringMean(chain.offspring) * (1 - (chain.nonreferrers ?? 0));
+  rewardsPayable(money, k, chain.periods, tree ? '--depth' : '--years');
+  const counts: PeriodCounts[] = rows.map((r, t) => (t === 0 ? { referred: 0, paid: 0 } : { referred: r.mean - rows[t - 1]!.mean - paid, paid }));
+  let descendants = 0;
+  for (let g = 1; g <= chain.periods; g++) descendants += tree ? k ** g : (1 + k) ** g - (1 + k) ** (g - 1);
+  const expected = withMoney(report, money, counts, { tree, k, churn: chain.churn, descendants, descendantsInTheEnd: tree && k < 1 ? k / (1 - k) : null });
+  const a = money.amounts;
+  const perReferral = a.reward + a.refereeReward;
+  const slope = a.value - perReferral;
+  const net = (t: number, total: number) => slope * (total - chain.start) + (perReferral - (a.cac ?? 0)) * paid * t - a.cost * t;
+  // Net at percentile q: the total's percentile q where the net grows with the total, 100 - q where it falls.
+  const sources = quantiles.map((q) => quantiles.indexOf(slope >= 0 ? q : 100 - q));
+  const shown = quantiles.filter((_, i) => sources[i]! >= 0);
+  const table = expected.rows.map((row, t) => ({
+    ...row,
+    ...Object.fromEntries(shown.map((q) => [`net_p${q}`, new Amount(net(t, rows[t]!.quantiles[sources[quantiles.indexOf(q)]!]!), money.digits)])),
+  }));
+  const last = chain.periods;
+  const lowQ = shown[0];
+  const highQ = shown.at(-1);
+  return {
+    ...expected,
+    columns: [...expected.columns, ...shown.map((q) => `net_p${q}`)],
+    rows: table,
+    summary: (style) => {
+      const format = amountFormat(style.locale, money.currency);
+      const text = (minor: number) => format(new Amount(minor, money.digits));
+      const lines = [...expected.summary(style)];
+      if (lowQ !== undefined && highQ !== undefined && lowQ !== highQ) {
+        const row = table[last]!;
+        lines.push(style.words.money.band(style.numbers, { unit: tree ? 'level' : 'year', period: last, low: text((row[`net_p${lowQ}`] as Amount).minor as number), high: text((row[`net_p${highQ}`] as Amount).minor as number), share: (highQ - lowQ) / 100 }));
+      }
+      return lines;
+    },
+    json: { ...expected.json, rows: table as unknown as Cell[] },
+  };
+}

@@ -1,0 +1,163 @@
+import type { Count } from './count.js';
+
+/**
+ * Money in a currency's minor units (cents): a `bigint` where the counts are exact and the
+ * amounts whole cents, so sums are exact at any size; a `number` (cents, possibly
+ * fractional) where the counts are expected values.
+ */
+export type Minor = number | bigint;
+
+/** What a programme's money is, in minor units (whole numbers): see {@link moneyRows}. */
+export interface Amounts {
+  /** What one new fan is worth. */
+  value: number;
+  /** Paid to the referrer for each new fan they bring. */
+  reward: number;
+  /** Paid to each referred new fan (double-sided programmes). */
+  refereeReward: number;
+  /** The programme's fixed cost per period (from period 1 on). */
+  cost: number;
+  /** What one customer costs through paid channels; bought fans (`paid`) cost this each. */
+  cac: number | null;
+}
+
+/** One period's new fans: those referred and those bought. */
+export interface PeriodCounts {
+  referred: Count;
+  paid: Count;
+}
+
+/** One period's money. */
+export interface MoneyRow {
+  revenue: Minor;
+  rewards: Minor;
+  cost: Minor;
+  net: Minor;
+  cumulative: Minor;
+}
+
+/**
+ * The money of each period, from period 0 (the starting fans, already customers: nothing)
+ * on: revenue = value × new fans (referred and bought); rewards = (reward + referee reward) ×
+ * referred fans; cost = the fixed cost + CAC × bought fans; net = revenue - rewards - cost;
+ * and the cumulative net. Exact (bigint) when every count is a bigint.
+ *
+ * @example moneyRows([{ referred: 0n, paid: 0n }, { referred: 10n, paid: 0n }], { value: 60000, reward: 4000, refereeReward: 0, cost: 0, cac: null })[1].net // => 560000n (10 fans × 560.00)
+ */
+export function moneyRows(periods: readonly PeriodCounts[], a: Amounts): MoneyRow[] {
+  const exact = periods.every((p) => typeof p.referred === 'bigint' && typeof p.paid === 'bigint');
+  if (exact) {
+    const [value, perReferral, cost, cac] = [BigInt(a.value), BigInt(a.reward + a.refereeReward), BigInt(a.cost), BigInt(a.cac ?? 0)];
+    let cumulative = 0n;
+    return periods.map((p, t) => {
+      const referred = t === 0 ? 0n : (p.referred as bigint);
+      const paid = t === 0 ? 0n : (p.paid as bigint);
+      const revenue = value * (referred + paid);
+      const rewards = perReferral * referred;
+      const spent = t === 0 ? 0n : cost + cac * paid;
+      const net = revenue - rewards - spent;
+      cumulative += net;
+      return { revenue, rewards, cost: spent, net, cumulative };
+    });
+  }
+  let cumulative = 0;
+  return periods.map((p, t) => {
+    const referred = t === 0 ? 0 : Number(p.referred);
+    const paid = t === 0 ? 0 : Number(p.paid);
+    const revenue = a.value * (referred + paid);
+    const rewards = (a.reward + a.refereeReward) * referred;
+    const spent = t === 0 ? 0 : a.cost + (a.cac ?? 0) * paid;
+    const net = revenue - rewards - spent;
+    cumulative += net;
+    return { revenue, rewards, cost: spent, net, cumulative };
+  });
+}
+
+/** What the money of a run adds up to. */
+export interface MoneySummary {
+  revenue: Minor;
+  spend: Minor;
+  net: Minor;
+  /** Net over spend; null without spending. */
+  return: number | null;
+  /** The first period whose cumulative net is 0 or more; null when none is (within the horizon). */
+  payback: number | null;
+  /**
+   * The largest reward per referred fan (whole minor units, the referee reward kept) with which
+   * some period's cumulative net is still 0 or more; null when nobody was referred, or when even a
+   * reward of 0 does not pay back.
+   */
+  breakEvenReward: number | null;
+}
+
+const toNumber = (m: Minor) => Number(m);
+
+/**
+ * Totals, return, payback period and break-even reward of {@link moneyRows}. The break-even
+ * reward in closed form: with R_t, C_t and F_t the cumulative revenue, cost and referred
+ * fans, period t pays back with reward r when R_t - (r + referee) F_t - C_t ≥ 0, so the
+ * largest r is max over t of ⌊(R_t - C_t) / F_t⌋ - referee.
+ *
+ * @example moneySummary(moneyRows([{ referred: 0n, paid: 0n }, { referred: 10n, paid: 0n }], { value: 100, reward: 10, refereeReward: 0, cost: 500, cac: null }), [{ referred: 0n, paid: 0n }, { referred: 10n, paid: 0n }], { value: 100, reward: 10, refereeReward: 0, cost: 500, cac: null }).breakEvenReward // => 50
+ */
+export function moneySummary(rows: readonly MoneyRow[], periods: readonly PeriodCounts[], a: Amounts): MoneySummary {
+  const exact = typeof rows[0]?.revenue === 'bigint';
+  const sum = (pick: (r: MoneyRow) => Minor): Minor => (exact ? rows.reduce((s, r) => s + (pick(r) as bigint), 0n) : rows.reduce((s, r) => s + toNumber(pick(r)), 0));
+  const revenue = sum((r) => r.revenue);
+  const spend = exact ? (sum((r) => r.rewards) as bigint) + (sum((r) => r.cost) as bigint) : toNumber(sum((r) => r.rewards)) + toNumber(sum((r) => r.cost));
+  const net = rows.at(-1)?.cumulative ?? 0;
+  let payback: number | null = null;
+  for (let t = 1; t < rows.length; t++) {
+    if (toNumber(rows[t]!.cumulative) >= 0) {
+      payback = t;
+      break;
+    }
+  }
+  let best: number | null = null;
+  let revenueSoFar = 0;
+  let costSoFar = 0;
+  let referredSoFar = 0;
+  for (let t = 1; t < rows.length; t++) {
+    revenueSoFar += toNumber(rows[t]!.revenue);
+    costSoFar += toNumber(rows[t]!.cost);
+    referredSoFar += Number(periods[t]!.referred);
+    if (referredSoFar <= 0) continue;
+    // The largest whole r with r F ≤ R - C: a floor, corrected where the division rounded across a whole number.
+    const room = revenueSoFar - costSoFar;
+    let whole = Math.floor(room / referredSoFar);
+    if ((whole + 1) * referredSoFar <= room) whole++;
+    else if (whole * referredSoFar > room) whole--;
+    const reward = whole - a.refereeReward;
+    if (best === null || reward > best) best = reward;
+  }
+  return {
+    revenue,
+    spend,
+    net,
+    return: toNumber(spend) > 0 ? toNumber(net) / toNumber(spend) : null,
+    payback,
+    breakEvenReward: best === null || best < 0 ? null : best,
+  };
+}
+
+/**
+ * The effective cost of acquiring a customer when each bought customer starts a referral tree
+ * (Morgan Brown's amplification, K < 1): a bought fan becomes 1 / (1 - K) fans in the end, at
+ * CAC plus a reward per referred fan, so per fan CAC (1 - K) + reward × K. null for K ≥ 1
+ * (the tree never ends).
+ *
+ * @example effectiveAcquisitionCost(100, 20, 0.7) // => 44
+ */
+export function effectiveAcquisitionCost(cac: number, rewardPerReferral: number, k: number): number | null {
+  return k < 1 ? cac * (1 - k) + rewardPerReferral * k : null;
+}
+
+/**
+ * Fans one bought (or starting) fan becomes in the end, itself included: 1 / (1 - K) for K < 1
+ * (a geometric series), null otherwise.
+ *
+ * @example amplification(0.7) // => 3.3333333333333335
+ */
+export function amplification(k: number): number | null {
+  return k < 1 ? 1 / (1 - k) : null;
+}
