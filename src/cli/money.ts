@@ -151,8 +151,10 @@ export function withMoney(report: Report, money: Money, counts: readonly PeriodC
     ];
   };
   const json = (minor: number | bigint | null) => (minor === null ? null : cell(minor));
+  // The total line stands under the last column, which is money now: the total is in the rows and the summary.
+  const { total: _, ...rest } = report;
   return {
-    ...report,
+    ...rest,
     columns: [...report.columns, ...moneyColumns],
     rows: table,
     currency: money.currency,

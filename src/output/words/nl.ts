@@ -1,6 +1,9 @@
 import type { Why } from '../../model/goal.js';
 import { type Numbers, type Words, countOf } from './words.js';
 
+/** `3 niveaus`, `1 niveau`, `5 jaar`. */
+const periods = (n: Numbers, count: number, unit: 'level' | 'year') => (unit === 'level' ? countOf(n, count, 'niveau', 'niveaus') : `${n.count(count)} jaar`);
+
 /** An interval bound: ∞ where it has none. */
 const bound = (n: Numbers, v: number) => (Number.isFinite(v) ? n.real(Number(v.toPrecision(3))) : Number.isNaN(v) ? 'n/a' : '∞');
 const range = (n: Numbers, low: number, high: number) => `${bound(n, low)} tot ${bound(n, high)}`;
@@ -193,14 +196,14 @@ export const nl: Words = {
     totals: (n, s) => `Geld: omzet ${s.revenue}, besteed ${s.spend} aan beloningen en kosten, netto ${s.net}${s.ratio === null ? '.' : ` (een rendement van ${n.percent(s.ratio)} op de uitgaven).`}`,
     payback: (n, s) =>
       s.period === null
-        ? `Het verdient zich niet terug binnen ${n.count(s.horizon)} ${s.unit === 'level' ? (s.horizon === 1 ? 'niveau' : 'niveaus') : 'jaar'}.`
+        ? `Het verdient zich niet terug binnen ${periods(n, s.horizon, s.unit)}.`
         : `Het verdient zich terug in ${s.unit === 'level' ? 'niveau' : 'jaar'} ${n.count(s.period)} (het cumulatieve netto wordt 0 of meer).`,
     breakEven: (n, s) =>
       s.reward === null
-        ? `Break-even beloning: geen; zelfs zonder beloningen verdient het zich niet terug binnen ${n.count(s.horizon)} ${s.unit === 'level' ? 'niveaus' : 'jaar'}.`
-        : `Break-even beloning: tot ${s.reward} per aanbevolen fan verdient zich nog terug binnen ${n.count(s.horizon)} ${s.unit === 'level' ? 'niveaus' : 'jaar'}.`,
+        ? `Break-even beloning: geen; zelfs zonder beloningen verdient het zich niet terug binnen ${periods(n, s.horizon, s.unit)}.`
+        : `Break-even beloning: tot ${s.reward} per aanbevolen fan verdient zich nog terug binnen ${periods(n, s.horizon, s.unit)}.`,
     oneFan: (n, s) =>
-      `Eén raving fan is ${s.value} waard: de ${countOf(n, s.descendants, 'nieuwe fan', 'nieuwe fans')} die zijn aanbevelingsboom binnen ${n.count(s.horizon)} ${s.unit === 'level' ? 'niveaus' : 'jaar'} oplevert` +
+      `Eén raving fan is ${s.value} waard: de ${countOf(n, s.descendants, 'nieuwe fan', 'nieuwe fans')} die zijn aanbevelingsboom binnen ${periods(n, s.horizon, s.unit)} oplevert` +
       (s.inTheEnd === null ? '.' : ` (uiteindelijk ${bound(n, s.inTheEnd)}, ${s.valueInTheEnd} waard).`),
     acquisition: (n, s) =>
       s.effective === null

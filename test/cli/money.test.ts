@@ -1,0 +1,91 @@
+import { describe, expect, it } from 'vitest';
+import { expectUsageError, fans } from './harness.js';
+
+const json = async (args: string[], options = {}) => {
+  const ran = await fans([...args, '--format', 'json'], options);
+  expect(ran.stderr).toBe('');
+  return JSON.parse(ran.stdout);
+};
+
+describe('money on the command line', () => {
+  it('revenue, rewards, cost, net and cumulative net per period; the summary in JSON', async () => {
+    const doc = await json(['compound', '--years', '2', '--value', '600', '--reward', '40', '--cost', '100']);
+    expect(doc.rows.map((r: Record<string, number>) => [r.revenue, r.rewards, r.cost, r.net, r.cumulativeNet])).toEqual([
+      [0, 0, 0, 0, 0],
+      [600, 40, 100, 460, 460],
+      [1200, 80, 100, 1020, 1480],
+    ]);
+    expect(doc.money).toMatchObject({ currency: 'USD', revenue: 1800, spend: 320, net: 1480, payback: 1, valueOfOneFan: 1800 });
+    expect(doc.money.return).toBeCloseTo(1480 / 320, 12);
+    // Break-even: (1800 - 200) / 3 referred fans = 533.33..., a whole cent down.
+    expect(doc.money.breakEvenReward).toBe(533.33);
+  });
+
+  it('exact where the counts are: JSON and CSV carry every digit of the cents', async () => {
+    const ran = await fans(['compound', '--years', '100', '--value', '0.01', '--format', 'json']);
+    const expected = 2n ** 100n - 1n; // fans who joined after the first, in cents
+    expect(ran.stdout).toContain(`"cumulativeNet": ${expected / 100n}.${(expected % 100n).toString().padStart(2, '0')}`);
+    const csv = (await fans(['simulate', '--fanout', '3', '--depth', '1', '--value', '0.10', '--format', 'csv'])).stdout;
+    expect(csv.split('\r\n')[2]).toBe('1,3,4,0.30,0.00,0.00,0.30,0.30');
+  });
+
+  it('the effective acquisition cost and the fans a bought fan becomes (K = 0.7, CAC 100, reward 20)', async () => {
+    const doc = await json(['simulate', '--fanout', '0.7', '--depth', '5', '--value', '50', '--reward', '20', '--cac', '100']);
+    expect(doc.money.effectiveAcquisitionCost).toBe(44);
+    expect(doc.money.fansPerBoughtFan).toBeCloseTo(10 / 3, 12);
+    const table = (await fans(['simulate', '--fanout', '0.7', '--depth', '5', '--value', '50', '--reward', '20', '--cac', '100'])).stdout;
+    expect(table).toContain('With referrals a customer costs $44.00 instead of $100.00 through paid channels: each bought customer becomes 3.33 customers in the end.');
+  });
+
+  it('--paid fans are bought every period, refer like the others, and cost --cac each', async () => {
+    const doc = await json(['simulate', '--fanout', '2', '--depth', '2', '--paid', '5', '--value', '10', '--cac', '3']);
+    // levels: 1; 1*2 + 5 = 7; 7*2 + 5 = 19
+    expect(doc.rows.map((r: { new: number }) => r.new)).toEqual([1, 7, 19]);
+    expect(doc.parameters.paid).toBe(5);
+    expect(doc.rows[1]).toMatchObject({ revenue: 70, cost: 15, net: 55 });
+  });
+
+  it('a currency from the locale, formatted by it; amounts written the locale way, with its symbol', async () => {
+    const ran = await fans(['simulate', '--depth', '1', '--value', '€ 1.500,00', '--reward', '50', '--locale', 'nl-NL', '--lang', 'nl']);
+    expect(ran.stderr).toBe('');
+    // Intl writes a no-break space between the euro sign and the amount.
+    expect(ran.stdout).toContain('€\u00a015.000,00');
+    expect(ran.stdout).toContain('Geld: omzet €\u00a015.000,00');
+    const doc = await json(['simulate', '--depth', '1', '--value', '1500', '--currency', 'jpy']);
+    expect(doc.money).toMatchObject({ currency: 'JPY', revenue: 15000 });
+    expect((await fans(['simulate', '--depth', '1', '--value', '1500', '--currency', 'JPY'])).stdout).toMatch(/¥15,000/);
+  });
+
+  it('xlsx and CSV: amounts as numbers (a decimal comma under nl-NL)', async () => {
+    const csv = (await fans(['simulate', '--depth', '1', '--value', '2.5', '--format', 'csv', '--locale', 'nl-NL'])).stdout;
+    expect(csv.split('\r\n')[2]).toBe('1;10;11;25,00;0,00;0,00;25,00;25,00');
+  });
+
+  it('sampled runs: expected money per period and the cumulative net at each percentile', async () => {
+    const doc = await json(['simulate', '--trials', '3000', '--seed', '4', '--fanout', '2', '--depth', '3', '--value', '10', '--reward', '2']);
+    const last = doc.rows.at(-1);
+    expect(Object.keys(last)).toEqual(expect.arrayContaining(['revenue', 'cumulativeNet', 'net_p5', 'net_p50', 'net_p95']));
+    // The net at a percentile is (value - reward) x (total - start) at that percentile of the total.
+    expect(last.net_p50).toBeCloseTo(8 * (last.p50 - 1), 6);
+    expect(last.net_p95).toBeCloseTo(8 * (last.p95 - 1), 6);
+  });
+});
+
+describe('money: bad input, one line, exit 2', () => {
+  it.each([
+    ['a negative amount', ['simulate', '--value', '-5'], /^fans: --value must be an amount from 0 to 1e\+15/],
+    ['an amount past 1e15', ['simulate', '--cost', '2e15'], /^fans: --cost must be an amount from 0 to 1e\+15/],
+    ['a reward with nobody referred (fanout 0)', ['simulate', '--fanout', '0', '--reward', '5'], /^fans: --reward pays for referred fans, and with K = 0 nobody is referred$/],
+    ['a referee reward at depth 0', ['simulate', '--depth', '0', '--referee-reward', '5'], /^fans: --referee-reward pays for referred fans, and with --depth 0 nobody is referred$/],
+    ['an unknown currency', ['simulate', '--value', '5', '--currency', 'EUX'], /^fans: --currency must be an ISO 4217 currency code this system knows, such as EUR, USD or GBP \(got "EUX"\)$/],
+    ['another currency\'s symbol', ['simulate', '--value', '$500', '--currency', 'EUR'], /^fans: --value is written in another currency than EUR \("\$"\): write the amount in EUR, or set --currency$/],
+    ['more decimals than the currency has', ['simulate', '--value', '12.345', '--currency', 'EUR'], /^fans: --value has more decimals than EUR has \(2\)/],
+    ['a decimal amount in yen', ['simulate', '--value', '12.5', '--currency', 'JPY'], /^fans: --value has more decimals than JPY has \(0\)/],
+    ['a Dutch amount under en-US', ['simulate', '--value', '1.500,00'], /^fans: --value reads as 1500 only with a decimal comma, which en-US does not use/],
+    ['an ambiguous 1.500 under nl-NL', ['simulate', '--value', '1.500', '--locale', 'nl-NL'], /^fans: --value could be 1500 \(dot between thousands\) or 1\.5/],
+    ['--currency alone', ['simulate', '--currency', 'EUR'], /^fans: --currency names the currency of --value, --reward, --referee-reward, --cost or --cac: give one of them$/],
+    ['money with churn and --trials', ['compound', '--churn', '10%', '--trials', '10', '--value', '5'], /^fans: money with --trials counts every fan who ever joined/],
+  ])('%s', async (_, args, message) => {
+    expectUsageError(await fans(args as string[]), message as RegExp);
+  });
+});
