@@ -2,13 +2,17 @@ import * as z from 'zod/mini';
 import type { Count } from '../model/count.js';
 import type { Cell } from '../output/delimited.js';
 import type { Report, Style } from '../output/render.js';
-import { type CompoundFlags, compoundSchema, yearlyDigits, yearlyRows } from './compound.js';
+import { type CompoundFlags, compoundParameters, compoundSchema, yearlyDigits, yearlyRows } from './compound.js';
 import { UsageError } from './io.js';
 import { issueText, marketHoldsStart } from './options.js';
 import { type SimulateParams, simulateParameters, simulateSchema, treeDigits, treeRows } from './simulate.js';
 import { once, pathText } from './validate.js';
 import { fileLabel, hasUnsafeCharacters, quoted, thousands } from './parse.js';
 import { maxExactDigits } from './overflow.js';
+import { moneyOptions } from './options.js';
+import { moneyOf, periodCounts } from './money.js';
+import { moneyRows } from '../model/money.js';
+import { Amount, amountFormat } from '../output/amount.js';
 import { strictJson } from './strict-json.js';
 
 const scenarioSchemas = once(() => {
@@ -21,10 +25,12 @@ const scenarioSchemas = once(() => {
     z.refine((n) => !hasUnsafeCharacters(n), 'must not hold control characters, tabs, line breaks or direction overrides'),
   );
 
-  // A scenario is a command name and that command's flags, spelled as the flags are.
+  // A scenario is a command name and that command's flags, spelled as the flags are; money
+  // fields are read by money.ts, with the flags' rules, once the scenario is known.
+  const money = Object.fromEntries(moneyOptions.map((key) => [key, z.optional(z.union([z.string(), z.number()]))]));
   return {
-    simulate: z.strictObject({ name, command: z.literal('simulate'), ...simulateSchema().def.shape }).check(z.superRefine(marketHoldsStart)),
-    compound: z.strictObject({ name, command: z.literal('compound'), ...compoundSchema().def.shape }).check(z.superRefine(marketHoldsStart)),
+    simulate: z.strictObject({ name, command: z.literal('simulate'), ...simulateSchema().def.shape, ...money }).check(z.superRefine(marketHoldsStart)),
+    compound: z.strictObject({ name, command: z.literal('compound'), ...compoundSchema().def.shape, ...money }).check(z.superRefine(marketHoldsStart)),
   };
 });
 
@@ -36,13 +42,15 @@ export interface Scenario {
   command: 'simulate' | 'compound';
   parameters: Record<string, Cell>;
   totals: Count[];
+  /** The cumulative net per period and the currency, where the scenario gives amounts. */
+  money?: { cumulative: Amount[]; currency: string | null };
 }
 
 /**
  * Reads a scenario file's text: JSON `{"scenarios": [{"name", "command", ...flags}]}`.
  * Every problem is a UsageError naming the file, the scenario and the field.
  */
-export function parseScenarios(text: string, file: string): Scenario[] {
+export function parseScenarios(text: string, file: string, locale = 'en-US'): Scenario[] {
   const fail = (where: string, what: string): never => {
     throw new UsageError(`${file}: ${where}${what}`);
   };
@@ -70,10 +78,12 @@ export function parseScenarios(text: string, file: string): Scenario[] {
       const issue = parsed.error.issues[0]!;
       fail(`${pathText([ 'scenarios', index, ...issue.path])}: `, issueText(issue));
     }
-    const { name: title, command: _, ...p } = parsed.data as { name: string; command: string } & Record<string, unknown>;
+    const { name: title, command: _, ...all } = parsed.data as { name: string; command: string } & Record<string, unknown>;
+    const p = Object.fromEntries(Object.entries(all).filter(([key]) => !(moneyOptions as readonly string[]).includes(key)));
+    const money = moneyOf(all, locale, (field) => `${file}: ${where}.${field}:`);
     if (names.has(title)) fail(`${where}.name: `, `${quoted(title)} is used twice; names head the columns`);
     names.add(title);
-    return { where, title, command: command as Scenario['command'], p };
+    return { where, title, command: command as Scenario['command'], p, money };
   });
   // One cap for the whole output, checked before anything is computed: 50 scenarios each
   // just under the cap would otherwise take gigabytes.
@@ -89,24 +99,35 @@ export function parseScenarios(text: string, file: string): Scenario[] {
     const largest = digits.reduce((best, d, i) => (d > digits[best]! ? i : best), 0);
     fail('', `the exact rows of all scenarios would pass ${thousands(maxExactDigits)} digits in all (about ${thousands(Math.round(sum))}); shorten the depth or years, e.g. of ${checked[largest]!.where} (${quoted(checked[largest]!.title)})`);
   }
+  const currencies = new Set(checked.filter((s) => s.money).map((s) => s.money!.currency));
+  if (currencies.size > 1) fail('', `scenarios give amounts in ${[...currencies].map((c) => c ?? 'no currency').join(' and ')}: one file compares one currency (set "currency" alike)`);
   return checked.map((scenario) => {
-    const { title, command, p } = scenario;
+    const { title, command, p, money } = scenario;
     const rows = rowsOf(scenario);
-    const parameters = (command === 'simulate' ? simulateParameters(p as SimulateParams) : p) as Record<string, Cell>;
-    return { name: title, command, parameters, totals: rows.map((r) => r.total) };
+    const parameters = (command === 'simulate' ? simulateParameters(p as SimulateParams) : compoundParameters(p as CompoundFlags)) as Record<string, Cell>;
+    const cumulative = money ? moneyRows(periodCounts(rows), money.amounts).map((m) => new Amount(m.cumulative, money.digits)) : undefined;
+    return { name: title, command, parameters, totals: rows.map((r) => r.total), ...(cumulative ? { money: { cumulative, currency: money!.currency } } : {}) };
   });
 }
 
 /** `fans compare` as a report: a row per period, a column of totals per scenario. */
 export function compareReport(scenarios: readonly Scenario[], file = 'scenarios'): Report {
   const periods = scenarios.reduce((most, s) => Math.max(most, s.totals.length), 0);
+  const netName = (s: Scenario) => `${s.name} net`;
   const rows = Array.from({ length: periods }, (_, period) =>
-    Object.fromEntries([['period', period], ...scenarios.map((s) => [s.name, s.totals[period] ?? null])]) as Record<string, Cell>,
+    Object.fromEntries([
+      ['period', period],
+      ...scenarios.map((s) => [s.name, s.totals[period] ?? null]),
+      ...scenarios.filter((s) => s.money).map((s) => [netName(s), s.money!.cumulative[period] ?? null]),
+    ]) as Record<string, Cell>,
   );
-  const summary = ({ words, numbers }: Style) =>
-    scenarios.map((s) => words.compare.line(numbers, { name: s.name, total: s.totals.at(-1)!, last: s.totals.length - 1, command: s.command }));
+  const summary = ({ words, numbers, locale }: Style) => {
+    const money = amountFormat(locale, scenarios.find((s) => s.money)?.money!.currency ?? null);
+    return scenarios.map((s) => words.compare.line(numbers, { name: s.name, total: s.totals.at(-1)!, last: s.totals.length - 1, command: s.command, net: s.money ? money(s.money.cumulative.at(-1)!) : null }));
+  };
   return {
-    columns: ['period', ...scenarios.map((s) => s.name)],
+    columns: ['period', ...scenarios.map((s) => s.name), ...scenarios.filter((s) => s.money).map(netName)],
+    currency: scenarios.find((s) => s.money)?.money!.currency ?? null,
     rows,
     summary,
     chart: {
@@ -116,7 +137,7 @@ export function compareReport(scenarios: readonly Scenario[], file = 'scenarios'
     },
     json: {
       command: 'compare',
-      scenarios: scenarios.map((s) => ({ name: s.name, command: s.command, parameters: s.parameters, total: s.totals.at(-1)! })),
+      scenarios: scenarios.map((s) => ({ name: s.name, command: s.command, parameters: s.parameters, total: s.totals.at(-1)!, ...(s.money ? { net: s.money.cumulative.at(-1)!, currency: s.money.currency } : {}) })),
       rows,
     },
   };

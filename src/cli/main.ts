@@ -216,7 +216,7 @@ async function report(job: ReportJob, io: Io, locale: string): Promise<Report> {
       return (await import('./fit.js')).fitCommand(io, job.args[0]!, job.flags);
     case 'compare': {
       const file = job.args[0]!;
-      return compareReport(parseScenarios(await scenarioText(io, file), fileLabel(file)), file);
+      return compareReport(parseScenarios(await scenarioText(io, file), fileLabel(file), locale), file);
     }
   }
 }

@@ -38,3 +38,22 @@ export class Amount {
 export function isAmount(value: unknown): value is Amount {
   return typeof value === 'object' && value !== null && typeof (value as Amount).decimal === 'function' && typeof (value as Amount).digits === 'number';
 }
+
+/**
+ * Amounts for people: in the currency, the locale's way (`€ 1.234,50` in nl-NL), from their
+ * exact decimal text; without a currency, grouped with the currency's decimals.
+ *
+ * @example amountFormat('en-US', 'USD')(new Amount(123450n, 2)) // => '$1,234.50'
+ */
+export function amountFormat(locale: string, currency: string | null): (amount: Amount) => string {
+  const cache = new Map<number, Intl.NumberFormat>();
+  return (amount) => {
+    let format = cache.get(amount.digits);
+    if (!format) {
+      format = new Intl.NumberFormat(locale, currency ? { style: 'currency', currency, minimumFractionDigits: amount.digits, maximumFractionDigits: amount.digits } : { minimumFractionDigits: amount.digits, maximumFractionDigits: amount.digits });
+      cache.set(amount.digits, format);
+    }
+    // A decimal string is formatted exactly (Intl.NumberFormat v3), whatever its size.
+    return format.format(amount.decimal() as unknown as number);
+  };
+}

@@ -4,7 +4,7 @@ import type { Style } from './render.js';
 import type { Count } from '../model/count.js';
 import { columnFormat, isShortened, shareFormat } from './number.js';
 import { wrapWords } from './wrap.js';
-import { type Amount, isAmount } from './amount.js';
+import { amountFormat, isAmount } from './amount.js';
 
 /** What a table shows: columns, rows, an optional total line and sentences below. */
 export interface TableData {
@@ -20,25 +20,6 @@ export interface TableData {
   currency?: string | null;
   /** More tables, drawn after this one and before the summary (a fit's observed-versus-expected counts). */
   after?: readonly TableData[];
-}
-
-/**
- * Amounts for people: in the currency, the locale's way (`€ 1.234,50` in nl-NL), from their
- * exact decimal text; without a currency, grouped with the currency's decimals.
- *
- * @example amountFormat('en-US', 'USD')(new Amount(123450n, 2)) // => '$1,234.50'
- */
-export function amountFormat(locale: string, currency: string | null): (amount: Amount) => string {
-  const cache = new Map<number, Intl.NumberFormat>();
-  return (amount) => {
-    let format = cache.get(amount.digits);
-    if (!format) {
-      format = new Intl.NumberFormat(locale, currency ? { style: 'currency', currency, minimumFractionDigits: amount.digits, maximumFractionDigits: amount.digits } : { minimumFractionDigits: amount.digits, maximumFractionDigits: amount.digits });
-      cache.set(amount.digits, format);
-    }
-    // A decimal string is formatted exactly (Intl.NumberFormat v3), whatever its size.
-    return format.format(amount.decimal() as unknown as number);
-  };
 }
 
 /** Rows shown before a table elides its middle: cli-table3 slows down past thousands. */

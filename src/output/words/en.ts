@@ -109,7 +109,7 @@ export const en: Words = {
     noTheory: 'Theory gives no extinction probability with a market cap.',
   },
   compare: {
-    line: (n, s) => `${s.name}: ${n.count(s.total)} after ${s.last} ${s.command === 'simulate' ? (s.last === 1 ? 'step' : 'steps') : s.last === 1 ? 'year' : 'years'} (${s.command}).`,
+    line: (n, s) => `${s.name}: ${n.count(s.total)} after ${s.last} ${s.command === 'simulate' ? (s.last === 1 ? 'step' : 'steps') : s.last === 1 ? 'year' : 'years'} (${s.command})${s.net === null ? '' : `, net ${s.net}`}.`,
   },
   fit: {
     model: (model) => ({ poisson: 'Poisson', geometric: 'geometric', negbin: 'negative binomial', zip: 'zero-inflated Poisson', zinb: 'zero-inflated negative binomial' })[model],

@@ -148,7 +148,7 @@ export const nl: Words = {
     noTheory: 'De theorie geeft geen uitsterfkans met een marktgrens.',
   },
   compare: {
-    line: (n, s) => `${s.name}: ${n.count(s.total)} na ${s.last} ${s.command === 'simulate' ? (s.last === 1 ? 'stap' : 'stappen') : 'jaar'} (${s.command}).`,
+    line: (n, s) => `${s.name}: ${n.count(s.total)} na ${s.last} ${s.command === 'simulate' ? (s.last === 1 ? 'stap' : 'stappen') : 'jaar'} (${s.command})${s.net === null ? '' : `, netto ${s.net}`}.`,
   },
   fit: {
     model: (model) => ({ poisson: 'Poisson-verdeling', geometric: 'geometrische verdeling', negbin: 'negatief binomiale verdeling', zip: 'zero-inflated Poisson-verdeling', zinb: 'zero-inflated negatief binomiale verdeling' })[model],

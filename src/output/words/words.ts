@@ -97,7 +97,7 @@ export interface Words {
     noTheory: string;
   };
   compare: {
-    line(n: Numbers, s: { name: string; total: Count; last: number; command: 'simulate' | 'compound' }): string;
+    line(n: Numbers, s: { name: string; total: Count; last: number; command: 'simulate' | 'compound'; net: string | null }): string;
   };
   fit: {
     model(model: FitModel): string;
