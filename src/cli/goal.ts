@@ -11,6 +11,7 @@ import { isInvalid, quoted, realNumber } from './parse.js';
 import { simulateReport } from './simulate.js';
 import { once } from './validate.js';
 import { numbersFor } from './words.js';
+import { type Money, treeWithMoney, yearlyWithMoney } from './money.js';
 import { en } from '../output/words/en.js';
 
 const englishNumbers = numbersFor('en-US');
@@ -43,6 +44,7 @@ const targetRule = realNumber(0, bounds.target, true, 'whole');
 
 /** The goal's target: a positive number up to 1e300. */
 export function parseTarget(text: string | undefined): number {
+  if (text === undefined) throw new UsageError('fans goal needs a target: a number of fans (fans goal 1000 ...), or --net, --revenue or --max-reward with --value');
   const target = targetRule(text ?? '');
   if (isInvalid(target)) throw new UsageError(`<target> ${target.invalid} (got ${quoted(text ?? '')})`);
   return target;
@@ -67,6 +69,8 @@ interface Solution {
   report: Report;
   /** What the value one less reaches, to show the answer is the least. */
   before: Count | null;
+  /** A money report of the shown scenario, from its parameters and rows (the money flags). */
+  withMoney?: (money: Money) => Report;
 }
 
 /**
@@ -82,36 +86,44 @@ export function solveGoal(target: number, solved: SolvedFor, f: GoalFlags): Solu
       const answer = depthToReach(target, { ...tree, fanout: f.fanout! }, bounds.depth);
       const p = { ...tree, fanout: f.fanout!, depth: answer.attempt.period };
       const rows = treeGrowth(p);
-      return { answer, report: simulateReport(p, rows), before: answer.reachable ? (rows.at(-2)?.total ?? null) : null };
+      const report = simulateReport(p, rows);
+      return { answer, report, before: answer.reachable ? (rows.at(-2)?.total ?? null) : null, withMoney: (money) => treeWithMoney(report, p, rows, money) };
     }
     case 'fanout': {
       const answer = fanoutToReach(target, { ...tree, depth: f.depth! }, bounds.fanout);
       const p = { ...tree, fanout: answer.attempt.value, depth: answer.attempt.period };
       const whole = answer.wholeValue ?? 0;
       const below = answer.reachable && whole > 0 ? treeGrowth({ ...p, fanout: whole - 1 }).at(-1)!.total : null;
-      return { answer, report: simulateReport(p, treeGrowth(p)), before: below };
+      const rows = treeGrowth(p);
+      const report = simulateReport(p, rows);
+      return { answer, report, before: below, withMoney: (money) => treeWithMoney(report, p, rows, money) };
     }
     case 'years': {
       const answer = yearsToReach(target, { ...yearly, rate: f.rate! }, bounds.years);
       const p = { ...yearly, rate: f.rate!, years: answer.attempt.period };
       const rows = compoundGrowth(p);
-      return { answer, report: compoundReport(p, rows), before: answer.reachable ? (rows.at(-2)?.total ?? null) : null };
+      const report = compoundReport(p, rows);
+      return { answer, report, before: answer.reachable ? (rows.at(-2)?.total ?? null) : null, withMoney: (money) => yearlyWithMoney(report, p, rows, money) };
     }
     case 'rate': {
       const answer = rateToReach(target, { ...yearly, years: f.years! }, bounds.rate);
       const p = { ...yearly, rate: answer.attempt.value, years: answer.attempt.period };
-      return { answer, report: compoundReport(p, compoundGrowth(p)), before: null };
+      const rows = compoundGrowth(p);
+      const report = compoundReport(p, rows);
+      return { answer, report, before: null, withMoney: (money) => yearlyWithMoney(report, p, rows, money) };
     }
   }
 }
 
 /** `fans goal` as a report: the answer in words and JSON, and the winning scenario's rows. */
-export function goalReport(target: number, solved: SolvedFor, f: GoalFlags): Report {
-  const { answer, report, before } = solveGoal(target, solved, f);
+export function goalReport(target: number, solved: SolvedFor, f: GoalFlags, money: Money | null = null): Report {
+  const { answer, report: counts, before, withMoney } = solveGoal(target, solved, f);
+  // With money flags the scenario shows its money too; the headline speaks of counts.
+  const report = money && withMoney ? withMoney(money) : counts;
   const tree = solved === 'depth' || solved === 'fanout';
   const reachedAt = answer.reachable ? answer.attempt.period : null;
   const headline = ({ words, numbers }: Style): string => {
-    const total = report.total!.value as Count;
+    const total = counts.total!.value as Count;
     if (!answer.reachable || answer.value === null) return words.goal.unreachable(numbers, { target, why: words.goal.why(numbers, answer.why!), total });
     const value = answer.value;
     switch (solved) {
@@ -130,6 +142,7 @@ export function goalReport(target: number, solved: SolvedFor, f: GoalFlags): Rep
     columns: report.columns,
     rows: report.rows,
     total: report.total,
+    currency: report.currency,
     summary: (style) => [headline(style), ...report.summary(style)],
     json: {
       command: 'goal',
@@ -144,7 +157,8 @@ export function goalReport(target: number, solved: SolvedFor, f: GoalFlags): Rep
       model: tree ? 'simulate' : 'compound',
       parameters: scenario.parameters,
       rows: report.rows,
-      total: report.total!.value as Count,
+      total: counts.total!.value as Count,
+      ...(report.json.money ? { money: report.json.money } : {}),
     },
   };
 }

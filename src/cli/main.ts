@@ -188,7 +188,7 @@ async function renderRun(job: ReportJob, io: Io, locale: string | undefined, lan
 /** The report a job asks for. */
 async function report(job: ReportJob, io: Io, locale: string): Promise<Report> {
   // Money flags are rare: their module loads only when one is given.
-  const money = moneyOptions.some((name) => job.flags[name] !== undefined) ? await import('./money.js') : null;
+  const money = [...moneyOptions, 'net', 'revenue', 'maxReward'].some((name) => job.flags[name] !== undefined) ? await import('./money.js') : null;
   const amounts = money ? money.moneyOf(job.flags, locale) : null;
   switch (job.command) {
     case 'simulate': {
@@ -208,9 +208,12 @@ async function report(job: ReportJob, io: Io, locale: string): Promise<Report> {
       return (await import('./sampled.js')).sampledReport(io, { command: 'compound', p }, job.flags, amounts);
     }
     case 'goal': {
-      const target = parseTarget(job.args[0]);
       const flags = parseFlags(goalSchema(), pick(job.flags, goalSchema().shape));
-      return goalReport(target, solvedFor(flags), flags);
+      if (['net', 'revenue', 'maxReward'].some((name) => job.flags[name] !== undefined)) {
+        const goals = await import('./goal-money.js');
+        return goals.moneyGoalReport(goals.moneyTarget(job.flags, job.args[0], amounts)!, flags, amounts!);
+      }
+      return goalReport(parseTarget(job.args[0]), solvedFor(flags), flags, amounts);
     }
     case 'fit':
       return (await import('./fit.js')).fitCommand(io, job.args[0]!, job.flags);

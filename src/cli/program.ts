@@ -166,13 +166,17 @@ Examples:
 
   const goal = program
     .command('goal')
-    .argument('<target>', 'the number of fans to reach')
+    .argument('[target]', 'the number of fans to reach (or a money target: --net, --revenue, --max-reward)')
     .description('solve for what reaches a target: depth, fanout, years or rate')
     .action(job('goal'));
   optionsLater(goal, (command) => {
     for (const name of commandFlags.goal) {
       command.addOption(modelOption(name, !['fanout', 'depth', 'rate', 'years'].includes(name)));
     }
+    command
+      .addOption(new Option('--net <amount>', 'reach this cumulative net (with --value), instead of a number of fans'))
+      .addOption(new Option('--revenue <amount>', 'reach this cumulative revenue (with --value), instead of a number of fans'))
+      .addOption(new Option('--max-reward', 'with a whole scenario (--fanout and --depth, or --rate and --years): the largest reward that still pays back'));
     outputOptions(command, false).addHelpText('after', `
 Give one half of a pair; fans solves for the other, with every other flag taken into account:
   --fanout F   the smallest depth (tree model)      --depth D   the smallest fanout

@@ -105,7 +105,7 @@ describe('help and version', () => {
   });
   it('lists every command with its arguments and [options]', async () => {
     const { stdout } = await fans(['--help']);
-    for (const term of ['simulate [options]', 'compound [options]', 'goal [options] <target>', 'compare [options] <file>', 'help [command]']) {
+    for (const term of ['simulate [options]', 'compound [options]', 'goal [options] [target]', 'fit [options] <file>', 'compare [options] <file>', 'help [command]']) {
       expect(stdout).toMatch(new RegExp(`^  ${term.replace(/[[\]]/g, '\\$&')} `, 'm'));
     }
   });

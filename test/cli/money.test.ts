@@ -89,3 +89,53 @@ describe('money: bad input, one line, exit 2', () => {
     expectUsageError(await fans(args as string[]), message as RegExp);
   });
 });
+
+describe('money targets for fans goal, and money in scenario files', () => {
+  it('--net with --fanout: the smallest depth whose cumulative net reaches it (checked level by level)', async () => {
+    const doc = await json(['goal', '--net', '10000', '--fanout', '3', '--value', '100', '--reward', '10', '--cost', '50']);
+    expect(doc).toMatchObject({ command: 'goal', solvedFor: 'depth', value: 4, reachable: true, target: { net: 10000 } });
+    const nets = doc.rows.map((r: { cumulativeNet: number }) => r.cumulativeNet);
+    expect(nets.at(-1)).toBeGreaterThanOrEqual(10000);
+    expect(nets.at(-2)).toBeLessThan(10000);
+  });
+
+  it('--net with --depth: the smallest fanout (bisection), whose money reaches it and a hair less does not', async () => {
+    const doc = await json(['goal', '--net', '10000', '--depth', '4', '--value', '100', '--reward', '10']);
+    expect(doc.solvedFor).toBe('fanout');
+    const net = async (fanout: number) => (await json(['simulate', '--fanout', String(fanout), '--depth', '4', '--value', '100', '--reward', '10'])).money.net;
+    expect(await net(doc.value)).toBeGreaterThanOrEqual(10000 - 1e-6);
+    expect(await net(doc.value * (1 - 1e-6))).toBeLessThan(10000);
+  });
+
+  it('--revenue with --rate, --max-reward with a whole scenario', async () => {
+    const years = await json(['goal', '--revenue', '5000', '--rate', '1', '--value', '100']);
+    // Revenue by year t: 100 x (2^t - 1): 6,300 in year 6 is the first at 5,000 or more.
+    expect(years).toMatchObject({ solvedFor: 'years', value: 6 });
+    const reward = await json(['goal', '--max-reward', '--fanout', '2', '--depth', '3', '--value', '100', '--cost', '140']);
+    // 14 referred fans bring 1,400 against 420 of cost: (1,400 - 420) / 14 = 70.
+    expect(reward).toMatchObject({ target: 'maxReward', value: 70, reachable: true });
+  });
+
+  it('a count goal with money flags shows the money of its scenario', async () => {
+    const doc = await json(['goal', '1000', '--fanout', '10', '--value', '5']);
+    expect(doc).toMatchObject({ command: 'goal', value: 3, money: { revenue: 5550 } });
+  });
+
+  it('money targets refuse what does not go together', async () => {
+    expectUsageError(await fans(['goal', '--net', '100', '--fanout', '2']), /^fans: --net needs --value, what one new fan is worth$/);
+    expectUsageError(await fans(['goal', '5', '--net', '100', '--fanout', '2', '--value', '1']), /^fans: a target count \("5"\) and a money target given together: give one$/);
+    expectUsageError(await fans(['goal', '--net', '100', '--depth', '2', '--value', '1', '--reward', '5']), /^fans: each referred fan costs more in rewards than it is worth/);
+    expectUsageError(await fans(['goal', '--max-reward', '--fanout', '2', '--value', '1']), /^fans: --max-reward takes a whole scenario/);
+  });
+
+  it('scenario files: money fields per scenario, a cumulative net column each, one currency', async () => {
+    const file = JSON.stringify({ scenarios: [{ name: 'paid', command: 'simulate', fanout: 2, depth: 2, value: '50', reward: 5 }, { name: 'plain', command: 'compound', years: 2 }] });
+    const doc = await json(['compare', '-'], { stdin: file });
+    expect(doc.rows.map((r: Record<string, number>) => r['paid net'])).toEqual([0, 90, 270]);
+    expect(doc.scenarios[0]).toMatchObject({ net: 270, currency: 'USD' });
+    const mixed = JSON.stringify({ scenarios: [{ name: 'a', command: 'simulate', value: 5, currency: 'EUR' }, { name: 'b', command: 'simulate', value: 5, currency: 'USD' }] });
+    expectUsageError(await fans(['compare', '-'], { stdin: mixed }), /^fans: <stdin>: scenarios give amounts in EUR and USD: one file compares one currency/);
+    const bad = JSON.stringify({ scenarios: [{ name: 'a', command: 'simulate', value: -5 }] });
+    expectUsageError(await fans(['compare', '-'], { stdin: bad }), /^fans: <stdin>: scenarios\[0\]\.value: must be an amount/);
+  });
+});

@@ -117,7 +117,7 @@ describe('fans goal', () => {
     [['goal', '0', '--fanout', '10'], /^fans: <target> must be a number above 0/],
     [['goal', '1000', '--fanout', '10', '--churn', '5%'], /^fans: --churn applies to the compound model/],
     [['goal', '1000', '--rate', '1', '--cycle', '30d'], /^fans: --cycle applies to the tree model/],
-    [['goal', '--fanout', '10'], /^fans: missing required argument 'target'$/],
+    [['goal', '--fanout', '10'], /^fans: fans goal needs a target: a number of fans \(fans goal 1000 \.\.\.\), or --net, --revenue or --max-reward with --value$/],
   ])('%j is a usage error', async (args, message) => {
     const ran = await fans(args);
     expectUsageError(ran, message);

@@ -168,6 +168,16 @@ export const en: Words = {
       s.effective === null
         ? `With referrals every bought customer starts a tree that does not end (lifetime K ≥ 1), against ${s.cac} a customer through paid channels.`
         : `With referrals a customer costs ${s.effective} instead of ${s.cac} through paid channels: each bought customer becomes ${bound(n, s.fans ?? 1)} customers in the end.`,
+    goal: (n, s) => {
+      const what = `a cumulative ${s.kind} of ${s.target}`;
+      if (s.value === null) return `No ${s.solved === 'depth' ? 'depth' : s.solved === 'years' ? 'number of years' : s.solved} within the limits reaches ${what}; the best attempt is below.`;
+      if (s.solved === 'depth' || s.solved === 'years') return `${countOf(n, s.value, s.unit, `${s.unit}s`)} ${s.value === 1 ? 'reaches' : 'reach'} ${what}.`;
+      return `A ${s.solved === 'fanout' ? 'fanout' : 'yearly rate'} of ${n.real(s.value)} reaches ${what} in ${s.unit} ${n.count(s.at ?? 0)} of ${n.count(s.horizon)}.`;
+    },
+    maxReward: (n, s) =>
+      s.reward === null
+        ? `No reward pays back within ${countOf(n, s.horizon, s.unit, `${s.unit}s`)}: even without rewards the cumulative net stays below 0.`
+        : `The largest reward per referred fan that still pays back within ${countOf(n, s.horizon, s.unit, `${s.unit}s`)} is ${s.reward}.`,
     band: (n, s) => `Cumulative net by ${s.unit} ${n.count(s.period)}: ${n.percent(s.share)} of runs between ${s.low} and ${s.high} (the money columns above are expected values).`,
   },
   xlsx: {

@@ -209,6 +209,16 @@ export const nl: Words = {
       s.effective === null
         ? `Met aanbevelingen start elke gekochte klant een boom die niet eindigt (K over een leven ≥ 1), tegen ${s.cac} per klant via betaalde kanalen.`
         : `Met aanbevelingen kost een klant ${s.effective} in plaats van ${s.cac} via betaalde kanalen: elke gekochte klant wordt uiteindelijk ${bound(n, s.fans ?? 1)} klanten.`,
+    goal: (n, s) => {
+      const what = `een cumulatieve ${s.kind === 'net' ? 'netto-opbrengst' : 'omzet'} van ${s.target}`;
+      if (s.value === null) return `Geen ${s.solved === 'depth' ? 'diepte' : s.solved === 'years' ? 'aantal jaren' : s.solved === 'fanout' ? 'fanout' : 'tempo'} binnen de grenzen haalt ${what}; de beste poging staat hieronder.`;
+      if (s.solved === 'depth' || s.solved === 'years') return `${periods(n, s.value, s.unit)} ${s.value === 1 ? 'haalt' : 'halen'} ${what}.`;
+      return `Een ${s.solved === 'fanout' ? 'fanout' : 'jaarlijks tempo'} van ${n.real(s.value)} haalt ${what} in ${s.unit === 'level' ? 'niveau' : 'jaar'} ${n.count(s.at ?? 0)} van ${n.count(s.horizon)}.`;
+    },
+    maxReward: (n, s) =>
+      s.reward === null
+        ? `Geen beloning verdient zich terug binnen ${periods(n, s.horizon, s.unit)}: zelfs zonder beloningen blijft het cumulatieve netto onder 0.`
+        : `De hoogste beloning per aanbevolen fan die zich nog terugverdient binnen ${periods(n, s.horizon, s.unit)} is ${s.reward}.`,
     band: (n, s) => `Netto cumulatief op ${s.unit === 'level' ? 'niveau' : 'jaar'} ${n.count(s.period)}: ${n.percent(s.share)} van de runs tussen ${s.low} en ${s.high} (de geldkolommen hierboven zijn verwachte waarden).`,
   },
   xlsx: {

@@ -118,6 +118,8 @@ export interface Words {
     oneFan(n: Numbers, s: { value: string; descendants: Count; unit: 'level' | 'year'; horizon: number; inTheEnd: number | null; valueInTheEnd: string | null }): string;
     acquisition(n: Numbers, s: { effective: string | null; cac: string; fans: number | null }): string;
     band(n: Numbers, s: { unit: 'level' | 'year'; period: number; low: string; high: string; share: number }): string;
+    goal(n: Numbers, s: { kind: 'net' | 'revenue'; target: string; solved: 'depth' | 'years' | 'fanout' | 'rate'; value: number | null; unit: 'level' | 'year'; at: number | null; horizon: number }): string;
+    maxReward(n: Numbers, s: { reward: string | null; unit: 'level' | 'year'; horizon: number }): string;
   };
   xlsx: {
     results: string;

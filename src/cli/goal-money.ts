@@ -1,0 +1,152 @@
+import { compoundGrowth, compoundYears } from '../model/compound.js';
+import { type Amounts, moneyRows, moneySummary } from '../model/money.js';
+import { treeGrowth, treeLevels } from '../model/tree.js';
+import type { Report, Style } from '../output/render.js';
+import { Amount, amountFormat } from '../output/amount.js';
+import { compoundReport } from './compound.js';
+import type { GoalFlags, SolvedFor } from './goal.js';
+import { UsageError } from './io.js';
+import { type Money, periodCounts, treeWithMoney, yearlyWithMoney } from './money.js';
+import { bounds } from './options.js';
+import { type AmountText, amount, isInvalid, quoted } from './parse.js';
+import { simulateReport } from './simulate.js';
+
+/** A money target: a cumulative net or revenue to reach, or the break-even reward to find. */
+export type MoneyTarget = { kind: 'net' | 'revenue'; minor: number } | { kind: 'maxReward' };
+
+/**
+ * The money target of `fans goal`'s flags, or null: `--net X` or `--revenue X` (amounts in
+ * the run's currency) in place of the target count, or `--max-reward`.
+ */
+export function moneyTarget(flags: Record<string, unknown>, target: string | undefined, money: Money | null): MoneyTarget | null {
+  const asked = (['net', 'revenue'] as const).filter((name) => flags[name] !== undefined);
+  const maxReward = flags.maxReward === true;
+  if (asked.length + (maxReward ? 1 : 0) === 0) return null;
+  if (asked.length + (maxReward ? 1 : 0) > 1) throw new UsageError(`${[...asked.map((a) => `--${a}`), ...(maxReward ? ['--max-reward'] : [])].join(' and ')} given together: give one target`);
+  if (target !== undefined) throw new UsageError(`a target count (${quoted(target)}) and a money target given together: give one`);
+  if (money === null || !money.given.has('value')) throw new UsageError(`${maxReward ? '--max-reward' : `--${asked[0]}`} needs --value, what one new fan is worth`);
+  if (maxReward) return { kind: 'maxReward' };
+  const name = asked[0]!;
+  const parsed = amount(String(flags[name]));
+  if (isInvalid(parsed)) throw new UsageError(`--${name} ${parsed.invalid} (got ${quoted(flags[name])})`);
+  const minor = Math.round((parsed as AmountText).units * 10 ** money.digits);
+  if (minor <= 0) throw new UsageError(`--${name} must be above 0 (got ${quoted(flags[name])})`);
+  return { kind: name, minor };
+}
+
+/** The cumulative net or revenue per period of a model's counts, as doubles (a search, not the shown figures). */
+function metricPath(counts: readonly { new: unknown; paid: unknown }[], amounts: Amounts, kind: 'net' | 'revenue'): number[] {
+  const rows = moneyRows(
+    counts.map((r) => ({ referred: Number(r.new) - Number(r.paid), paid: Number(r.paid) })),
+    amounts,
+  );
+  let revenue = 0;
+  return rows.map((m) => (kind === 'net' ? Number(m.cumulative) : (revenue += Number(m.revenue))));
+}
+
+/** Periods 0..last of the tree or compound model for a value of the solved-for flag, as doubles. */
+function path(f: GoalFlags, tree: boolean, rate: number, last: number) {
+  const common = { start: f.start, conversion: f.conversion, nonreferrers: f.nonreferrers, market: f.market, paid: f.paid };
+  const generator = tree ? treeLevels({ ...common, fanout: rate }) : compoundYears({ ...common, rate, churn: f.churn ?? 0 });
+  const rows: { new: unknown; paid: unknown }[] = [];
+  for (let t = 0; t <= last; t++) rows.push(generator.next().value);
+  return rows;
+}
+
+/**
+ * `fans goal` with a money target: the smallest depth or years whose cumulative net (or
+ * revenue) reaches it, given the fanout or rate; or the smallest fanout or rate reaching it
+ * within the depth or years, by bisection (the money at each period grows with the fanout
+ * while a referred fan is worth more than its rewards; otherwise refused); or, with both of
+ * a pair given, the break-even reward.
+ */
+export function moneyGoalReport(target: MoneyTarget, f: GoalFlags, money: Money): Report {
+  const a = money.amounts;
+  const format = (minor: number | bigint) => (style: Style) => amountFormat(style.locale, money.currency)(new Amount(minor, money.digits));
+  if (target.kind === 'maxReward') {
+    const tree = f.fanout !== undefined && f.depth !== undefined;
+    if (!tree && (f.rate === undefined || f.years === undefined)) throw new UsageError('--max-reward takes a whole scenario: give --fanout and --depth, or --rate and --years');
+    const report = scenario(f, tree, tree ? f.fanout! : f.rate!, tree ? f.depth! : f.years!, money);
+    const rows = tree ? treeGrowth({ ...tree3(f), fanout: f.fanout!, depth: f.depth! }) : compoundGrowth({ ...yearly(f), rate: f.rate!, years: f.years! });
+    const summary = moneySummary(moneyRows(periodCounts(rows), a), periodCounts(rows), a);
+    const answer = summary.breakEvenReward;
+    return {
+      ...report,
+      summary: (style) => [style.words.money.maxReward(style.numbers, { reward: answer === null ? null : format(answer)(style), unit: tree ? 'level' : 'year', horizon: rows.length - 1 }), ...report.summary(style)],
+      json: { ...report.json, command: 'goal', target: 'maxReward', model: tree ? 'simulate' : 'compound', value: answer === null ? null : new Amount(answer, money.digits), reachable: answer !== null },
+    };
+  }
+  const given = (['fanout', 'depth', 'rate', 'years'] as const).filter((name) => f[name] !== undefined);
+  if (given.length !== 1) throw new UsageError('give one of --fanout (solves for depth), --depth (for fanout), --rate (for years) or --years (for rate)');
+  const solved: SolvedFor = ({ fanout: 'depth', depth: 'fanout', rate: 'years', years: 'rate' } as const)[given[0]!];
+  const tree = solved === 'depth' || solved === 'fanout';
+  const periodWord = tree ? 'level' : 'year';
+  let value: number | null;
+  let reachedAt: number | null;
+  let shown: { rate: number; last: number };
+  if (solved === 'depth' || solved === 'years') {
+    const rate = tree ? f.fanout! : f.rate!;
+    const last = tree ? bounds.depth : bounds.years;
+    const metric = metricPath(path(f, tree, rate, last), a, target.kind);
+    const at = metric.findIndex((m, t) => t >= 1 && m >= target.minor);
+    const best = metric.reduce((b, m, t) => (m > metric[b]! ? t : b), 0);
+    [value, reachedAt, shown] = at >= 0 ? [at, at, { rate, last: at }] : [null, null, { rate, last: Math.min(best, 200) }];
+  } else {
+    const last = tree ? f.depth! : f.years!;
+    const max = tree ? bounds.fanout : bounds.rate;
+    if (a.value < a.reward + a.refereeReward && target.kind === 'net') throw new UsageError('each referred fan costs more in rewards than it is worth (--value): a larger fanout or rate lowers the net, so none is solved for');
+    const reaches = (x: number) => {
+      const metric = metricPath(path(f, tree, x, last), a, target.kind);
+      const at = metric.findIndex((m, t) => t >= 1 && m >= target.minor);
+      return at;
+    };
+    if (reaches(max) < 0) [value, reachedAt, shown] = [null, null, { rate: max, last }];
+    else {
+      let lo = 0;
+      let hi: number = max;
+      if (reaches(0) >= 0) hi = 0;
+      for (let i = 0; i < 200 && hi > 0; i++) {
+        const mid = lo + (hi - lo) / 2;
+        if (mid <= lo || mid >= hi) break;
+        if (reaches(mid) >= 0) hi = mid;
+        else lo = mid;
+      }
+      const at = reaches(hi);
+      [value, reachedAt, shown] = [hi, at, { rate: hi, last: at }];
+    }
+  }
+  const report = scenario(f, tree, shown.rate, shown.last, money);
+  return {
+    ...report,
+    summary: (style) => [
+      style.words.money.goal(style.numbers, { kind: target.kind, target: format(target.minor)(style), solved, value, unit: periodWord, at: reachedAt, horizon: tree ? f.depth ?? bounds.depth : f.years ?? bounds.years }),
+      ...report.summary(style),
+    ],
+    json: {
+      ...report.json,
+      command: 'goal',
+      model: tree ? 'simulate' : 'compound',
+      target: { [target.kind]: new Amount(target.minor, money.digits) },
+      solvedFor: solved,
+      value,
+      reachable: value !== null,
+      reachedAt,
+    },
+  };
+}
+
+const tree3 = (f: GoalFlags) => ({ start: f.start, conversion: f.conversion, nonreferrers: f.nonreferrers, market: f.market, cycle: f.cycle, paid: f.paid });
+const yearly = (f: GoalFlags) => ({ start: f.start, conversion: f.conversion, nonreferrers: f.nonreferrers, churn: f.churn ?? 0, market: f.market, paid: f.paid });
+
+/** The scenario shown with a money goal: its rows and money, as `simulate` or `compound` shows them. */
+function scenario(f: GoalFlags, tree: boolean, rate: number, last: number, money: Money): Report {
+  if (tree) {
+    const p = { ...tree3(f), fanout: rate, depth: last };
+    const rows = treeGrowth(p);
+    return treeWithMoney(simulateReport(p, rows), p, rows, money);
+  }
+  const p = { ...yearly(f), rate, years: last };
+  const rows = compoundGrowth(p);
+  return yearlyWithMoney(compoundReport(p, rows), p, rows, money);
+}
+
