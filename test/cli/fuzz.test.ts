@@ -30,12 +30,19 @@ const valueFlags: Record<string, string[]> = {
   '--locale': ['en-US', 'nl-NL', 'de', 'fr-FR', 'en-IN', 'xx-!!'],
   '--lang': ['en', 'nl', 'fr'],
   '--fit': ['-', 'no-such-file.csv'],
+  '--value': ['600', '€1.500,00', '0.30', '-5', '1e16', '$5'],
+  '--reward': ['40', '0', '12.345'],
+  '--cost': ['100', '1.000'],
+  '--cac': ['100'],
+  '--paid': ['0', '3', '1e15'],
+  '--currency': ['EUR', 'jpy', 'XXY'],
+  '--net': ['1000', '0'],
   '--sizes': ['1'],
   '--fans': ['10', '0', '1e9'],
   '--column': ['referrals', 'x'],
   '--scale': ['auto', 'log', 'linear', 'cubic'],
 };
-const booleanFlags = ['--chart', '--no-color', '--debug', '--fanot', '-x', '--'];
+const booleanFlags = ['--chart', '--no-color', '--debug', '--fanot', '-x', '--', '--max-reward', '--force'];
 const junk = [
   '', ' ', 'NaN', 'Infinity', '1e3', '0x10', '1_000', '1,5', '+3', '-0', '-', '1000000', 'abc', 'ä', '\u0000', 'x'.repeat(300), '{}',
   // Hostile lengths (past every parser's 100-character cap) and control characters.
@@ -96,6 +103,9 @@ const nearLimits: Record<string, Record<string, string[]>> = {
     '--format': ['table', 'json', 'csv', 'tsv', 'svg', 'xlsx'],
     '--locale': ['en-US', 'nl-NL', 'fr-FR', 'en-IN'],
     '--lang': ['en', 'nl'],
+    '--value': ['0', '1000000000000000', '0.01'],
+    '--reward': ['0', '999999999999999.99'],
+    '--paid': ['0', '1', '1000'],
   },
   compound: {
     '--start': ['0', '1', '1000000000000000'],

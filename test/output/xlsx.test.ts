@@ -77,6 +77,14 @@ describe.skipIf(!hasOpenpyxl)('xlsx read back by openpyxl', () => {
     expect(bigAbout!.rows.map((r) => r[0]![0])).toContain('Exact whole numbers longer than 15 digits are text cells: a spreadsheet keeps only 15 significant digits of a number.');
   });
 
+  it('money columns are numeric cells with two decimals, the currency in the heading', async () => {
+    const [results] = readWithOpenpyxl(await xlsx('money.xlsx', ['simulate', '--depth', '2', '--value', '12.50', '--reward', '2', '--currency', 'EUR']));
+    const header = results!.rows[0]!.map((c) => c[0]);
+    expect(header).toEqual(expect.arrayContaining(['revenue (EUR)', 'cumulativeNet (EUR)'.replace('cumulativeNet', 'cumulative net')]));
+    const revenue = header.indexOf('revenue (EUR)');
+    expect(results!.rows[2]![revenue]).toEqual([125, 'n', '#,##0.00']);
+  });
+
   it('--lang nl names sheets and headings in Dutch; a scenario name is a text cell, never a formula', async () => {
     const scenarios = join(dir, 'scenarios.json');
     writeFileSync(scenarios, JSON.stringify({ scenarios: [{ name: '=HYPERLINK("http://x")', command: 'simulate' }, { name: 'b', command: 'compound' }] }));
