@@ -49,6 +49,8 @@ const lazyFileNames = {
   './svg.js': 'svg.cjs',
   './xlsx.js': 'xlsx.cjs',
   './fit.js': 'fit.cjs',
+  './png.js': 'png.cjs',
+  './html.js': 'html.cjs',
   chalk: 'chalk.cjs',
 };
 /** The function Node wraps a CommonJS file in, as src/cli/load.ts expects it. */
@@ -66,7 +68,7 @@ const lazyWrapper = '(function (exports, require, module, __filename, __dirname)
 const lazyFiles = {
   name: 'lazy-files',
   setup(b) {
-    b.onResolve({ filter: /^(\.\/(main|table|sampled|chart|svg|xlsx|fit)\.js|chalk)$/ }, (args) =>
+    b.onResolve({ filter: /^(\.\/(main|table|sampled|chart|svg|xlsx|fit|png|html)\.js|chalk)$/ }, (args) =>
       args.kind === 'dynamic-import' ? { path: lazyFileNames[args.path], namespace: 'lazy-file' } : undefined,
     );
     // The loader is bundled into each file that loads another (cli.cjs, main.cjs): one file
@@ -106,6 +108,8 @@ await build({
     svg: 'src/output/svg.ts',
     xlsx: 'src/output/xlsx.ts',
     fit: 'src/cli/fit.ts',
+    png: 'src/output/png.ts',
+    html: 'src/output/html.ts',
     chalk: 'node_modules/chalk/source/index.js',
     'trial-worker': 'src/cli/trial-worker.ts',
   },

@@ -1,3 +1,4 @@
+import { basename } from 'node:path';
 import * as z from 'zod/mini';
 import type { Count } from '../model/count.js';
 import type { Cell } from '../output/delimited.js';
@@ -131,7 +132,9 @@ export function compareReport(scenarios: readonly Scenario[], file = 'scenarios'
     rows,
     summary,
     chart: {
-      title: `fans compare ${fileLabel(file)}`,
+      // The command under the title names the file, not where it lies: no path in a picture.
+      title: `fans compare ${fileLabel(file === '-' ? file : basename(file))}`,
+      caption: { kind: 'compare', names: scenarios.map((s) => s.name) },
       xLabel: 'period',
       series: scenarios.map((s) => ({ name: s.name, values: s.totals })),
     },

@@ -45,7 +45,7 @@ export function compoundReport(p: CompoundFlags, rows: readonly CompoundRow[]): 
     rows: table,
     total: { value: total },
     summary,
-    chart: totalsChart('compound', p, { start: 1, conversion: 1, churn: 0, nonreferrers: 0, paid: 0 }, 'year', rows.map((r) => r.total)),
+    chart: totalsChart('compound', p, { start: 1, conversion: 1, churn: 0, nonreferrers: 0, paid: 0 }, 'year', rows.map((r) => r.total), null, { kind: 'compound', start: p.start, rate: p.rate, periods: p.years, conversion: p.conversion, churn: p.churn }),
     json: { command: 'compound', parameters: compoundParameters(p), rows: table, total, referralFactor: k, growthFactor: growth },
   };
 }

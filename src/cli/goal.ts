@@ -143,6 +143,8 @@ export function goalReport(target: number, solved: SolvedFor, f: GoalFlags, mone
     rows: report.rows,
     total: report.total,
     currency: report.currency,
+    // The scenario's chart with the goal's target drawn, and where it is reached.
+    ...(counts.chart ? { chart: { ...counts.chart, target } } : {}),
     summary: (style) => [headline(style), ...report.summary(style)],
     json: {
       command: 'goal',

@@ -1,5 +1,5 @@
 import { CommanderError } from 'commander';
-import { type ChartOptions, type Format, type Report, binaryFormats, render } from '../output/render.js';
+import { type ChartOptions, type Format, type Report, binaryFormats, chartFormats, render } from '../output/render.js';
 import { type Language, type Words, environmentLanguage, languageNames, languages } from '../output/words/index.js';
 import type { ScaleChoice } from '../output/scale.js';
 import { compareReport, parseScenarios } from './compare.js';
@@ -7,7 +7,8 @@ import { compoundReport, compoundSchema, yearlyRows } from './compound.js';
 import { goalReport, goalSchema, parseTarget, solvedFor } from './goal.js';
 import { type Io, UsageError } from './io.js';
 import { moneyOptions, optionSpecs, trialOptions } from './options.js';
-import { environmentLocale, fileLabel, isInvalid, localeTag, quoted } from './parse.js';
+import { environmentLocale, fileLabel, hasUnsafeCharacters, isInvalid, localeTag, quoted, realNumber } from './parse.js';
+import { bounds } from '../model/limits.js';
 import { type Job, buildProgram, shortHelp } from './program.js';
 import { simulateReport, simulateSchema, treeRows } from './simulate.js';
 import { parseFlags, pick } from './validate.js';
@@ -98,11 +99,56 @@ function chartOptions(job: Job, io: Io, locale: string, words: Words): ChartOpti
   const chart = job.flags.chart === true;
   const format = job.flags.format as Format;
   if (chart && format !== 'table') throw new UsageError(`--chart draws under the table; it does not go with --format ${format} (for a chart file use --format svg)`);
-  if (job.flags.scale !== undefined && job.flags.scale !== 'auto' && !chart && format !== 'svg') throw new UsageError('--scale applies to --chart and --format svg');
+  const drawn = chart || chartFormats.includes(format);
+  if (job.flags.scale !== undefined && job.flags.scale !== 'auto' && !drawn) throw new UsageError('--scale applies to --chart and --format svg, png or html');
+  for (const name of ['title', 'subtitle', 'target'] as const) {
+    if (job.flags[name] !== undefined && !drawn) throw new UsageError(`--${name} goes on a chart: add --chart, or --format svg, png or html`);
+  }
+  if (job.flags.size !== undefined && format !== 'png') throw new UsageError('--size is the size of --format png');
+  const heading = { title: headingText('title', job.flags.title), subtitle: headingText('subtitle', job.flags.subtitle) };
   // Asked only for a chart: telling a terminal apart from /dev/null loads node:tty.
   const columns = chart && io.stdoutIsTTY ? io.columns : undefined;
   const width = columns && columns >= 40 ? Math.min(columns, 200) : 80;
-  return { chart, scale: (job.flags.scale as ScaleChoice | undefined) ?? 'auto', width, locale, words };
+  return {
+    chart,
+    scale: (job.flags.scale as ScaleChoice | undefined) ?? 'auto',
+    width,
+    locale,
+    words,
+    ...(heading.title !== undefined || heading.subtitle !== undefined ? { heading } : {}),
+    ...(job.flags.target !== undefined ? { target: targetLine(job.flags.target) } : {}),
+    ...(job.flags.size !== undefined ? { size: pictureSize(job.flags.size) } : {}),
+  };
+}
+
+/** The longest --title or --subtitle: two lines of a chart. */
+const maxHeading = 200;
+
+/** A --title or --subtitle: at most 200 characters, none of them control characters. */
+function headingText(flag: string, text: unknown): string | undefined {
+  if (text === undefined) return undefined;
+  const value = String(text);
+  if (value.length > maxHeading || hasUnsafeCharacters(value)) {
+    throw new UsageError(`--${flag} must be at most ${maxHeading} characters, without control characters or line breaks (got ${quoted(value)}, ${value.length.toLocaleString('en-US')} characters)`);
+  }
+  return value;
+}
+
+/** --target: a number of fans above 0, read by the number rule. */
+function targetLine(text: unknown): number {
+  const value = realNumber(0, bounds.target, true, 'whole')(String(text));
+  if (isInvalid(value)) throw new UsageError(`--target ${value.invalid} (got ${quoted(text)})`);
+  return value;
+}
+
+/** --size WIDTHxHEIGHT, each 320 to 4,000 pixels. */
+function pictureSize(text: unknown): { width: number; height: number } {
+  const match = /^(\d{1,5})x(\d{1,5})$/.exec(String(text).trim());
+  const [width, height] = match ? [Number(match[1]), Number(match[2])] : [0, 0];
+  if (!(width >= 320 && width <= 4000 && height >= 180 && height <= 4000)) {
+    throw new UsageError(`--size must be WIDTHxHEIGHT, each from 320 (180 high) to 4,000 pixels, such as 1600x900 (got ${quoted(text)})`);
+  }
+  return { width, height };
 }
 
 /** The language of words for people: `--lang`, else the environment's, else English. */
@@ -177,7 +223,7 @@ async function renderRun(job: ReportJob, io: Io, locale: string | undefined, lan
   const format = job.flags.format as Format;
   const style = async () => (await import('./style.js')).buildStyle(io, { locale, color: job.flags.color, lang });
   // The environment's locale is looked up only for a chart: checking a tag loads ICU.
-  const drawn = job.flags.chart === true || format === 'svg';
+  const drawn = job.flags.chart === true || chartFormats.includes(format);
   const charts = chartOptions(job, io, locale ?? (drawn ? environmentLocale(io.env) : 'en-US'), languages[lang]);
   // Spreadsheets of a decimal-comma locale read `;` and decimal commas; only an explicit
   // --locale asks for that: without it CSV stays the same for every script.

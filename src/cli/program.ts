@@ -73,7 +73,11 @@ function outputOptions(command: Command, charts = true): Command {
   if (charts) {
     command
       .addOption(new Option('--chart', 'draw a chart of the totals under the table'))
-      .addOption(new Option('--scale <scale>', 'y scale of --chart and --format svg: log when values span over two orders of magnitude').choices(scales).default('auto'));
+      .addOption(new Option('--scale <scale>', 'y scale of the chart: log when values span over two orders of magnitude').choices(scales).default('auto'))
+      .addOption(new Option('--title <text>', "the chart's title (default: the run in plain words)"))
+      .addOption(new Option('--subtitle <text>', 'small text under the title (default: the command)'))
+      .addOption(new Option('--target <fans>', 'draw a target line, and mark where the total reaches it'))
+      .addOption(new Option('--size <WxH>', 'pixels of --format png (default: 1600x900)'));
   }
   return command
     .addOption(new Option('--locale <tag>', 'how numbers are read and written, e.g. nl-NL: 10.000 is ten thousand; with csv, ; and decimal commas (default: from LC_ALL, LC_NUMERIC or LANG, else en-US)'))
@@ -177,7 +181,7 @@ Examples:
       .addOption(new Option('--net <amount>', 'reach this cumulative net (with --value), instead of a number of fans'))
       .addOption(new Option('--revenue <amount>', 'reach this cumulative revenue (with --value), instead of a number of fans'))
       .addOption(new Option('--max-reward', 'with a whole scenario (--fanout and --depth, or --rate and --years): the largest reward that still pays back'));
-    outputOptions(command, false).addHelpText('after', `
+    outputOptions(command).addHelpText('after', `
 Give one half of a pair; fans solves for the other, with every other flag taken into account:
   --fanout F   the smallest depth (tree model)      --depth D   the smallest fanout
   --rate R     the smallest number of years         --years Y   the smallest yearly rate

@@ -206,6 +206,8 @@ export function trialReport(model: Model, chain: ChainParams, t: TrialFlags & { 
     summary,
     chart: {
       title: chartTitle(model.command, chartFlags, { start: 1, conversion: 1, churn: 0, nonreferrers: 0, paid: 0, distribution: 'poisson' }),
+      caption: { kind: tree ? 'tree' : 'compound', start: chain.start, rate: chain.offspring.introductions, periods: chain.periods, conversion: chain.offspring.conversion, churn: chain.churn, trials },
+      ...(chain.market !== null ? { market: chain.market } : {}),
       xLabel: elapsed ? elapsed.name : periodName,
       ...(elapsed ? { xValues: rows.map((r) => elapsed.at(r.period)) } : {}),
       // The median and the mean: with uneven referrals they tell different stories.

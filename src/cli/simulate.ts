@@ -58,7 +58,7 @@ export function simulateReport(p: SimulateParams, rows: readonly TreeRow[]): Rep
     rows: table,
     total: { value: total },
     summary,
-    chart: totalsChart('simulate', parameters, { start: 1, conversion: 1, nonreferrers: 0 }, 'level', rows.map((r) => r.total), elapsed),
+    chart: totalsChart('simulate', parameters, { start: 1, conversion: 1, nonreferrers: 0 }, 'level', rows.map((r) => r.total), elapsed, { kind: 'tree', start: p.start, rate: p.fanout, periods: p.depth, conversion: p.conversion, churn: 0 }),
     json: {
       command: 'simulate',
       parameters,

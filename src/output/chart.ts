@@ -3,6 +3,8 @@ import type { Paint } from './render.js';
 import { wrapWords } from './wrap.js';
 import { type ChartData, type Scale, type ScaleChoice, chooseScale, extent, numberLabel, xTicks } from './scale.js';
 import { en } from './words/en.js';
+import { numbersFor } from './words/numbers.js';
+import { countFormat } from './number.js';
 import type { Words } from './words/index.js';
 
 /** Marks of the series, in order: plain characters, so a chart survives any terminal. */
@@ -38,7 +40,11 @@ export function renderTerminalChart(chart: ChartData, options: TerminalChartOpti
     if (!labels.has(row)) labels.set(row, tick.label);
   }
   const labelWidth = Math.max(extent([...labels.values()].map((l) => l.length))[1], 1);
-  const width = Math.max(10, options.width - labelWidth - 2);
+  // The last value of each line is written at its end, right of the plot.
+  const valueText = countFormat(options.locale ?? 'en-US');
+  const ends = chart.series.map((s) => [...s.values].reverse().find((v): v is Count => v !== null) ?? null);
+  const endWidth = Math.max(0, ...ends.map((v) => (v === null ? 0 : valueText(v).length + 1)));
+  const width = Math.max(10, options.width - labelWidth - 2 - endWidth);
   const periods = Math.max(extent(chart.series.map((s) => s.values.length))[1], chart.band?.low.length ?? 0);
   const grid: { char: string; series: number }[][] = Array.from({ length: height }, () => Array.from({ length: width }, () => ({ char: ' ', series: -1 })));
   const columnPeriod = (c: number) => (periods <= 1 ? 0 : (c * (periods - 1)) / (width - 1));
@@ -71,12 +77,34 @@ export function renderTerminalChart(chart: ChartData, options: TerminalChartOpti
     }
   }
 
+  // The target and the market: a row of dashes where the plot is empty, named in the notes.
+  const lineRows: string[] = [];
+  for (const [kind, value] of [['target', chart.target], ['market', chart.market]] as const) {
+    if (typeof value !== 'number' || !(value > 0)) continue;
+    const row = rowOf(scale.position(value), height);
+    for (let c = 0; c < width; c++) if (grid[row]![c]!.series === -1) grid[row]![c] = { char: '-', series: -3 };
+    lineRows.push(`${words.chart[kind]} ${valueText(value)} (- - -)`);
+    if (kind === 'target') {
+      const values = chart.series[0]?.values ?? [];
+      const hit = values.findIndex((v) => v !== null && Number(v) >= value);
+      if (hit >= 0) lineRows.push(words.chart.reached(numbersFor(options.locale ?? 'en-US'), { x: chart.xValues ? numberLabel(options.locale)(chart.xValues[hit] ?? hit) : String(hit), xLabel: chart.xLabel }));
+    }
+  }
+  const endAt = new Map<number, string>();
+  ends.forEach((v, i) => {
+    if (v === null) return;
+    let row = rowOf(scale.position(v), height);
+    while (endAt.has(row) && row < height - 1) row++;
+    endAt.set(row, options.paint.color(i, valueText(v)));
+  });
   const paintCell = (cell: { char: string; series: number }) =>
     cell.series >= 0 ? options.paint.color(cell.series, cell.char) : cell.series === -2 ? options.paint.dim(cell.char) : cell.char;
   const lines = wrapWords(`${chart.title} ${words.chart.scale(scale.kind)}`, options.width).map((line) => options.paint.bold(line));
+  if (chart.subtitle) lines.push(...wrapWords(chart.subtitle, options.width).map((line) => options.paint.dim(line)));
   for (let r = 0; r < height; r++) {
     const label = labels.get(r);
-    lines.push(`${(label ?? '').padStart(labelWidth)} ${label === undefined ? '|' : '+'}${grid[r]!.map(paintCell).join('')}`);
+    const end = endAt.get(r);
+    lines.push(`${(label ?? '').padStart(labelWidth)} ${label === undefined ? '|' : '+'}${grid[r]!.map(paintCell).join('')}${end ? ` ${end}` : ''}`.trimEnd());
   }
   lines.push(`${' '.repeat(labelWidth)} +${'-'.repeat(width)}`);
   const xText = (t: number) => (chart.xValues ? numberLabel(options.locale)(chart.xValues[t] ?? t) : String(t));
@@ -86,6 +114,7 @@ export function renderTerminalChart(chart: ChartData, options: TerminalChartOpti
   if (chart.band) legend.push(`${options.paint.dim(':')} ${chart.band.name}`);
   if (legend.length > 1) lines.push(' '.repeat(labelWidth + 2) + legend.join('   '));
   if (scale.zeros) lines.push(' '.repeat(labelWidth + 2) + words.chart.zeros);
+  for (const note of lineRows) lines.push(' '.repeat(labelWidth + 2) + note);
   return lines.join('\n') + '\n';
 }
 

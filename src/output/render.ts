@@ -4,12 +4,15 @@ import type { CountFormat } from './number.js';
 import type { TableData } from './table.js';
 import type { ChartData, ScaleChoice } from './scale.js';
 import type { Numbers, Words } from './words/index.js';
+import { numbersFor } from './words/numbers.js';
 
 /** Output formats: every command writes the first four; those with a chart also svg. */
-export const formats = ['table', 'json', 'csv', 'tsv', 'xlsx', 'svg'] as const;
-export const tableFormats = ['table', 'json', 'csv', 'tsv', 'xlsx'] as const;
+export const formats = ['table', 'json', 'csv', 'tsv', 'xlsx', 'html', 'svg', 'png'] as const;
+export const tableFormats = ['table', 'json', 'csv', 'tsv', 'xlsx', 'html'] as const;
 /** Formats whose output is bytes, not text: never written to a terminal. */
-export const binaryFormats: readonly Format[] = ['xlsx'];
+export const binaryFormats: readonly Format[] = ['xlsx', 'png'];
+/** Formats that draw the chart. */
+export const chartFormats: readonly Format[] = ['svg', 'png', 'html'];
 export type Format = (typeof formats)[number];
 
 /** A command's result, ready for any format: the JSON document and the table's data. */
@@ -40,12 +43,34 @@ export interface ChartOptions {
   locale: string;
   /** Words of chart labels: the reader's language. */
   words: Words;
+  /** --title and --subtitle. */
+  heading?: { title?: string | undefined; subtitle?: string | undefined };
+  /** --target: a horizontal line. */
+  target?: number | null;
+  /** --size of a PNG, in pixels. */
+  size?: { width: number; height: number };
 }
 
-/** A chart with its labels in the reader's language: period names, series roles, the band. */
-export function localizedChart(chart: ChartData, words: Words): ChartData {
+/** The report's chart with the chart flags applied, in the reader's words. */
+function chartOf(report: Report, charts: ChartOptions | undefined, locale?: string): ChartData | null {
+  if (!report.chart) return null;
+  const chart = { ...report.chart, ...(charts?.heading ? { heading: charts.heading } : {}), ...(charts?.target != null ? { target: charts.target } : {}) };
+  return charts?.words ? localizedChart(chart, charts.words, locale ?? charts.locale) : chart;
+}
+
+/**
+ * A chart with its words in the reader's language: the title (--title, else the plain-language
+ * caption, else the command), the subtitle (--subtitle, else the command under a caption),
+ * period names, series roles, the band.
+ */
+export function localizedChart(chart: ChartData, words: Words, locale = 'en-US'): ChartData {
+  const caption = chart.caption ? words.chart.caption(numbersFor(locale), chart.caption) : null;
+  const title = chart.heading?.title ?? caption ?? chart.title;
+  const subtitle = chart.heading?.subtitle ?? (title === chart.title ? undefined : chart.title);
   return {
     ...chart,
+    title,
+    ...(subtitle === undefined ? {} : { subtitle }),
     xLabel: words.column(chart.xLabel),
     series: chart.series.map((s) => (s.role ? { ...s, name: words.chart[s.role] } : s)),
     ...(chart.band?.quantiles ? { band: { ...chart.band, name: words.chart.band(...chart.band.quantiles) } } : {}),
@@ -84,8 +109,19 @@ export async function render(report: Report, format: Format, style: () => Promis
   switch (format) {
     case 'svg': {
       const { renderSvg } = await import('./svg.js');
-      const words = charts?.words;
-      return renderSvg(words ? localizedChart(report.chart!, words) : report.chart!, charts?.scale ?? 'auto', charts?.locale, words);
+      return renderSvg(chartOf(report, charts)!, charts?.scale ?? 'auto', charts?.locale, charts?.words);
+    }
+    case 'png': {
+      const { renderSvg } = await import('./svg.js');
+      const size = charts?.size ?? { width: 1600, height: 900 };
+      const svg = renderSvg(chartOf(report, charts)!, charts?.scale ?? 'auto', charts?.locale, charts?.words, size);
+      return (await import('./png.js')).renderPng(svg, size);
+    }
+    case 'html': {
+      const look = await style();
+      const chart = chartOf(report, charts, look.locale);
+      const svg = chart ? (await import('./svg.js')).renderSvg(chart, charts?.scale ?? 'auto', look.locale, look.words) : null;
+      return (await import('./html.js')).renderHtml(report, look, svg, chart);
     }
     case 'json':
       return toJson(report.json) + '\n';
@@ -103,7 +139,7 @@ export async function render(report: Report, format: Format, style: () => Promis
       const table = renderTable(report, look);
       if (!charts?.chart || !report.chart) return table;
       const { renderTerminalChart } = await import('./chart.js');
-      return `${table}\n${renderTerminalChart(localizedChart(report.chart, look.words), { width: charts.width, scale: charts.scale, paint: look.chalk, locale: look.locale, words: look.words })}`;
+      return `${table}\n${renderTerminalChart(chartOf(report, charts, look.locale)!, { width: charts.width, scale: charts.scale, paint: look.chalk, locale: look.locale, words: look.words })}`;
     }
   }
 }

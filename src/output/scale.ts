@@ -3,7 +3,17 @@ import { numberFormat } from './en-us.js';
 
 /** What a chart shows: lines of totals per period, and an optional band around the first. */
 export interface ChartData {
+  /** The title shown: at first the command that made the chart; render puts the plain-language caption (or --title) here. */
   title: string;
+  /** Small text under the title: the command, once the title is the caption (or --subtitle). */
+  subtitle?: string;
+  /** What the chart shows, for a plain-language title in the reader's language. */
+  caption?: Caption;
+  /** --title and --subtitle, which win over the caption and the command. */
+  heading?: { title?: string | undefined; subtitle?: string | undefined };
+  /** A horizontal target line (--target, a goal's target) and the market's size: lines with labels. */
+  target?: number | null;
+  market?: number | null;
   /** Name of the x axis: level, year or period, or the elapsed time's unit (`months`). */
   xLabel: string;
   /** The x value of each period when it is not the period itself (elapsed time: 0, 3, 6, ... months). */
@@ -35,7 +45,13 @@ export interface Scale {
   zeros: boolean;
 }
 
+/** The plain-language description of a chart: the model and its numbers, or the scenarios compared. */
+export type Caption =
+  | { kind: 'tree' | 'compound'; start: number; rate: number; periods: number; conversion: number; churn: number; trials?: number | undefined }
+  | { kind: 'compare'; names: readonly string[] };
+
 const allValues = (chart: ChartData): Count[] => [
+  ...[chart.target, chart.market].filter((v): v is number => typeof v === 'number' && v > 0),
   ...chart.series.flatMap((s) => s.values.filter((v): v is Count => v !== null)),
   ...(chart.band ? [...chart.band.low, ...chart.band.high] : []),
 ];

@@ -2,10 +2,15 @@ import type { Count } from '../model/count.js';
 import { countFormat } from './number.js';
 import { type ChartData, type ScaleChoice, chooseScale, extent, numberLabel, xTicks } from './scale.js';
 import { en } from './words/en.js';
+import { numbersFor } from './words/numbers.js';
 import type { Words } from './words/index.js';
 
-/** A palette readable on screens and slides (the Tableau 10 colours). */
-const colours = ['#1f77b4', '#d62728', '#2ca02c', '#ff7f0e', '#9467bd', '#8c564b', '#e377c2', '#17becf'];
+/**
+ * The Okabe-Ito palette, safe for the common colour-blindnesses (Okabe and Ito 2008), darkest
+ * first; each series also gets its own dash pattern, so lines stay apart printed in grey.
+ */
+export const colours = ['#0072B2', '#D55E00', '#009E73', '#CC79A7', '#E69F00', '#56B4E9', '#000000', '#F0E442'];
+export const dashes = ['', '9 4', '2 3', '12 3 3 3', '5 5', '1 3', '14 4', '6 2 1 2'];
 
 /**
  * Text for SVG (XML 1.0): markup characters as character references, and characters XML
@@ -18,21 +23,31 @@ const escape = (text: string) =>
     .replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 const round = (x: number) => Math.round(x * 100) / 100;
 
-/** Where the plot sits in the picture, in pixels. */
-export const svgFrame = { width: 800, height: 450, left: 80, right: 780, top: 60, bottom: 390 } as const;
+/** Where the plot sits in a picture of 800 by 450 (16:9), in pixels; other sizes keep the margins. */
+export const svgFrame = { width: 800, height: 450, left: 80, right: 690, top: 74, bottom: 390 } as const;
+
+/** The frame for a picture of `width` by `height` pixels, drawn 800 wide. */
+export function frameFor(size?: { width: number; height: number }) {
+  if (!size) return svgFrame;
+  const height = Math.round((800 * size.height) / size.width);
+  return { width: 800, height, left: 80, right: 690, top: 74, bottom: height - 60 };
+}
 
 /**
- * A standalone SVG line chart of the totals: a title, axes with round tick labels, log or
- * linear scale (see chooseScale), the band of sampled runs, one line per series and a
- * legend when there are several. No fonts, scripts or links from outside: it opens in a
- * browser and pastes into a slide. The plot's group carries its mapping as data-
- * attributes, so every point can be read back to its value.
+ * A standalone SVG line chart of the totals: a title (plain language, or --title) with the
+ * command small under it, axes with round tick labels, log or linear scale (see
+ * chooseScale), the band of sampled runs, one line per series (each its colour and dash
+ * pattern: the median solid, the mean dashed), the last value of each line written at its
+ * end, the target and market as labelled lines with the point where a line first reaches the
+ * target marked, and a legend when there are several lines. No fonts, scripts or links from
+ * outside: it opens in a browser and pastes into a slide. The plot's group carries its
+ * mapping as data- attributes, so every point can be read back to its value.
  */
-export function renderSvg(chart: ChartData, choice: ScaleChoice, locale = 'en-US', words: Words = en): string {
+export function renderSvg(chart: ChartData, choice: ScaleChoice, locale = 'en-US', words: Words = en, size?: { width: number; height: number }): string {
   const scale = chooseScale(chart, choice, locale);
   const valueText = countFormat(locale);
   const xText = (t: number) => (chart.xValues ? numberLabel(locale)(chart.xValues[t] ?? t) : String(t));
-  const { width, height, left, right, top, bottom } = svgFrame;
+  const { width, height, left, right, top, bottom } = frameFor(size);
   const periods = Math.max(extent(chart.series.map((s) => s.values.length))[1], chart.band?.low.length ?? 0, 1);
   const x = (t: number) => round(periods <= 1 ? (left + right) / 2 : left + (t / (periods - 1)) * (right - left));
   const y = (v: Count) => round(bottom - scale.position(v) * (bottom - top));
@@ -41,9 +56,9 @@ export function renderSvg(chart: ChartData, choice: ScaleChoice, locale = 'en-US
   out.push(`<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" font-family="sans-serif" font-size="12">`);
   out.push(`<title>${escape(chart.title)}</title>`);
   out.push(`<rect width="${width}" height="${height}" fill="#ffffff"/>`);
-  titleLines(chart.title).forEach((line, i, lines) =>
-    out.push(`<text x="${width / 2}" y="${lines.length > 1 ? 20 + i * 18 : 28}" text-anchor="middle" font-size="${lines.length > 1 ? 14 : 16}" font-weight="bold">${escape(line)}</text>`),
-  );
+  const lines = titleLines(chart.title);
+  lines.forEach((line, i) => out.push(`<text class="title" x="${width / 2}" y="${lines.length > 1 ? 22 + i * 19 : 30}" text-anchor="middle" font-size="${lines.length > 1 ? 15 : 18}" font-weight="bold">${escape(line)}</text>`));
+  if (chart.subtitle) out.push(`<text class="subtitle" x="${width / 2}" y="${lines.length > 1 ? 62 : 50}" text-anchor="middle" font-size="11" fill="#555555">${escape(clip(chart.subtitle, 120))}</text>`);
   // Grid and y ticks.
   out.push('<g class="y-axis" stroke="#dddddd">');
   for (const tick of scale.ticks) out.push(`<line x1="${left}" x2="${right}" y1="${yAt(tick.at)}" y2="${yAt(tick.at)}"/>`);
@@ -55,11 +70,17 @@ export function renderSvg(chart: ChartData, choice: ScaleChoice, locale = 'en-US
   out.push('<g class="x-labels" text-anchor="middle" fill="#333333">');
   for (const t of xTicks(periods - 1, 11)) out.push(`<text x="${x(t)}" y="${bottom + 18}">${escape(xText(t))}</text>`);
   out.push('</g>');
-  out.push(`<line x1="${left}" x2="${right}" y1="${bottom}" y2="${bottom}" stroke="#333333"/>`);
-  out.push(`<line x1="${left}" x2="${left}" y1="${top}" y2="${bottom}" stroke="#333333"/>`);
+  out.push(`<line x1="${left}" x2="${right}" y1="${bottom}" y2="${bottom}" stroke="#888888"/>`);
+  out.push(`<line x1="${left}" x2="${left}" y1="${top}" y2="${bottom}" stroke="#888888"/>`);
   out.push(`<text x="${(left + right) / 2}" y="${bottom + 42}" text-anchor="middle">${escape(chart.xLabel)}</text>`);
   out.push(`<text transform="translate(18 ${(top + bottom) / 2}) rotate(-90)" text-anchor="middle">${escape(words.chart.yAxis(scale.kind))}</text>`);
   if (scale.zeros) out.push(`<text class="note" x="${right}" y="${bottom + 42}" text-anchor="end" font-size="11" fill="#555555">${escape(words.chart.zeros)}</text>`);
+  // The target and the market: labelled dashed lines across the plot.
+  for (const [kind, value] of [['target', chart.target], ['market', chart.market]] as const) {
+    if (typeof value !== 'number' || !(value > 0)) continue;
+    const ly = y(value);
+    out.push(`<g class="${kind}"><line x1="${left}" x2="${right}" y1="${ly}" y2="${ly}" stroke="#444444" stroke-width="1.2" stroke-dasharray="6 4"/><text x="${left + 6}" y="${round(ly - 5)}" fill="#444444" font-size="11">${escape(`${words.chart[kind]} ${valueText(value)}`)}</text></g>`);
+  }
   out.push(
     `<g class="plot" data-scale="${scale.kind}" data-low="${scale.low}" data-high="${scale.high}" data-left="${left}" data-right="${right}" data-top="${top}" data-bottom="${bottom}" data-periods="${periods}">`,
   );
@@ -67,28 +88,47 @@ export function renderSvg(chart: ChartData, choice: ScaleChoice, locale = 'en-US
     const { low, high } = chart.band;
     const upper = high.map((v, t) => `${x(t)},${y(v)}`);
     const lower = low.map((v, t) => `${x(t)},${y(v)}`).reverse();
-    out.push(`<polygon class="band" fill="${colours[0]}" fill-opacity="0.18" stroke="none" points="${[...upper, ...lower].join(' ')}"><title>${escape(chart.band.name)}</title></polygon>`);
+    out.push(`<polygon class="band" fill="${colours[0]}" fill-opacity="0.16" stroke="${colours[0]}" stroke-opacity="0.5" stroke-width="0.8" stroke-dasharray="2 2" points="${[...upper, ...lower].join(' ')}"><title>${escape(chart.band.name)}</title></polygon>`);
   }
+  const ends: { y: number; text: string; colour: string; name: string }[] = [];
   chart.series.forEach((series, i) => {
     const colour = colours[i % colours.length]!;
+    const dash = series.role === 'mean' ? dashes[1]! : series.role === 'median' || series.role === 'total' ? '' : dashes[i % dashes.length]!;
     const points = series.values.flatMap((v, t) => (v === null ? [] : [{ t, v }]));
-    out.push(`<polyline class="series" data-name="${escape(series.name)}" fill="none" stroke="${colour}" stroke-width="2.5" stroke-linejoin="round" points="${points.map((p) => `${x(p.t)},${y(p.v)}`).join(' ')}"/>`);
+    // A line on the bottom axis (a median of 0) stays visible: drawn over the axis, thicker.
+    const width = points.every((p) => y(p.v) >= bottom - 0.5) ? 4 : 2.5;
+    out.push(`<polyline class="series" data-name="${escape(series.name)}" fill="none" stroke="${colour}" stroke-width="${width}" stroke-linejoin="round"${dash ? ` stroke-dasharray="${dash}"` : ''} points="${points.map((p) => `${x(p.t)},${y(p.v)}`).join(' ')}"/>`);
     if (points.length <= 60) {
       for (const p of points) out.push(`<circle cx="${x(p.t)}" cy="${y(p.v)}" r="3" fill="${colour}"><title>${escape(`${series.name}, ${chart.xLabel} ${xText(p.t)}: ${valueText(p.v)}`)}</title></circle>`);
     }
+    const last = points.at(-1);
+    if (last) ends.push({ y: y(last.v), text: valueText(last.v), colour, name: series.name });
+    // Where the first line reaches the target.
+    if (i === 0 && typeof chart.target === 'number' && chart.target > 0) {
+      const hit = points.find((p) => Number(p.v) >= chart.target!);
+      if (hit) {
+        out.push(`<g class="reached"><circle cx="${x(hit.t)}" cy="${y(hit.v)}" r="6" fill="none" stroke="#000000" stroke-width="1.5"/><text x="${x(hit.t)}" y="${round(y(hit.v) - 10)}" text-anchor="middle" font-size="11">${escape(words.chart.reached(numbersFor(locale), { x: xText(hit.t), xLabel: chart.xLabel }))}</text></g>`);
+      }
+    }
   });
   out.push('</g>');
-  const legend = [...chart.series.map((s, i) => ({ name: s.name, colour: colours[i % colours.length]!, band: false })), ...(chart.band ? [{ name: chart.band.name, colour: colours[0]!, band: true }] : [])];
+  // End labels, nudged apart where two would overlap.
+  ends.sort((a, b) => a.y - b.y);
+  for (let i = 1; i < ends.length; i++) if (ends[i]!.y - ends[i - 1]!.y < 14) ends[i]!.y = ends[i - 1]!.y + 14;
+  out.push('<g class="end-labels" font-weight="bold">');
+  for (const end of ends) out.push(`<text x="${right + 8}" y="${round(end.y + 4)}" fill="${end.colour}" data-name="${escape(end.name)}">${escape(end.text)}</text>`);
+  out.push('</g>');
+  const legend = [...chart.series.map((s, i) => ({ name: s.name, colour: colours[i % colours.length]!, dash: s.role === 'mean' ? dashes[1]! : s.role === 'median' || s.role === 'total' ? '' : dashes[i % dashes.length]!, band: false })), ...(chart.band ? [{ name: chart.band.name, colour: colours[0]!, dash: '', band: true }] : [])];
   if (legend.length > 1) {
     out.push('<g class="legend">');
     legend.forEach((item, i) => {
       const ly = top + 8 + i * 18;
       out.push(
         item.band
-          ? `<rect x="${left + 12}" y="${ly - 6}" width="18" height="10" fill="${item.colour}" fill-opacity="0.18"/>`
-          : `<line x1="${left + 12}" x2="${left + 30}" y1="${ly}" y2="${ly}" stroke="${item.colour}" stroke-width="2.5"/>`,
+          ? `<rect x="${left + 12}" y="${ly - 6}" width="22" height="10" fill="${item.colour}" fill-opacity="0.16" stroke="${item.colour}" stroke-opacity="0.5" stroke-dasharray="2 2"/>`
+          : `<line x1="${left + 12}" x2="${left + 34}" y1="${ly}" y2="${ly}" stroke="${item.colour}" stroke-width="2.5"${item.dash ? ` stroke-dasharray="${item.dash}"` : ''}/>`,
       );
-      out.push(`<text x="${left + 36}" y="${ly + 4}">${escape(item.name)}</text>`);
+      out.push(`<text x="${left + 40}" y="${ly + 4}">${escape(item.name)}</text>`);
     });
     out.push('</g>');
   }
@@ -96,9 +136,13 @@ export function renderSvg(chart: ChartData, choice: ScaleChoice, locale = 'en-US
   return out.join('\n') + '\n';
 }
 
+/** A text cut to `max` characters with an ellipsis. */
+const clip = (text: string, max: number) => (text.length > max ? `${text.slice(0, max - 1)}…` : text);
+
 /** A title in one line, or two split at a word near the middle when it would not fit the width. */
 export function titleLines(title: string): string[] {
-  if (title.length <= 80) return [title];
+  if (title.length <= 64) return [title];
+  if (title.length > 180) title = `${title.slice(0, 179)}…`;
   const middle = title.length / 2;
   let cut = -1;
   for (let i = title.indexOf(' '); i >= 0; i = title.indexOf(' ', i + 1)) if (cut < 0 || Math.abs(i - middle) < Math.abs(cut - middle)) cut = title.startsWith('--', i + 1) || cut < 0 ? i : cut;

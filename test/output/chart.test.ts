@@ -160,9 +160,9 @@ describe('scales and ticks', () => {
 describe('chart flags', () => {
   it.each([
     [['simulate', '--chart', '--format', 'json'], /^fans: --chart draws under the table; it does not go with --format json/],
-    [['simulate', '--scale', 'log'], /^fans: --scale applies to --chart and --format svg$/],
+    [['simulate', '--scale', 'log'], /^fans: --scale applies to --chart and --format svg, png or html$/],
     [['simulate', '--chart', '--scale', 'cubic'], /^fans: option '--scale <scale>' argument 'cubic' is invalid/],
-    [['goal', '1000', '--fanout', '10', '--format', 'svg'], /^fans: option '--format <format>' argument 'svg' is invalid/],
+    [['fit', 'records.csv', '--format', 'svg'], /^fans: option '--format <format>' argument 'svg' is invalid/],
   ])('%j is a usage error', async (args, message) => {
     const ran = await fans(args);
     expect(ran).toMatchObject({ code: 2, stdout: '' });

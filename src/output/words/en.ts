@@ -54,6 +54,18 @@ export const en: Words = {
     median: 'median (p50)',
     mean: 'mean',
     band: (low, high) => `p${low} to p${high}`,
+    caption: (n, c) => {
+      if (c.kind === 'compare') return `${countOf(n, c.names.length, 'scenario', 'scenarios')}: ${c.names.slice(0, 4).join(', ')}${c.names.length > 4 ? ', …' : ''}`;
+      const who = countOf(n, c.start, 'fan', 'fans');
+      const how =
+        c.kind === 'tree'
+          ? `${countOf(n, c.rate, 'introduction', 'introductions')} each${c.conversion < 1 ? ` (${n.percent(c.conversion)} convert)` : ''}, ${countOf(n, c.periods, 'step', 'steps')}`
+          : `${countOf(n, c.rate * c.conversion, 'new fan', 'new fans')} each a year${c.churn > 0 ? `, ${n.percent(c.churn)} churn` : ''}, ${countOf(n, c.periods, 'year', 'years')}`;
+      return `${who}, ${how}${c.trials ? `: ${countOf(n, c.trials, 'sampled run', 'sampled runs')}` : ''}`;
+    },
+    target: 'target',
+    market: 'market',
+    reached: (_, s) => `reached at ${s.xLabel} ${s.x}`,
   },
   simulate: {
     reach: (n, s) =>
@@ -179,6 +191,24 @@ export const en: Words = {
         ? `No reward pays back within ${countOf(n, s.horizon, s.unit, `${s.unit}s`)}: even without rewards the cumulative net stays below 0.`
         : `The largest reward per referred fan that still pays back within ${countOf(n, s.horizon, s.unit, `${s.unit}s`)} is ${s.reward}.`,
     band: (n, s) => `Cumulative net by ${s.unit} ${n.count(s.period)}: ${n.percent(s.share)} of runs between ${s.low} and ${s.high} (the money columns above are expected values).`,
+  },
+  html: {
+    title: (command) => `fans ${command}`,
+    table: 'The figures',
+    parameters: 'Parameters',
+    method: 'Method',
+    how: (command, sampled) => {
+      const model =
+        command === 'compound'
+          ? 'The compound model: every fan keeps bringing new fans every year (the rate, times the conversion), less churn, until a market fills.'
+          : command === 'fit'
+            ? 'A maximum-likelihood fit of Poisson, geometric and negative binomial referral counts to your records, compared by AIC, with 95% profile-likelihood intervals.'
+            : command === 'compare'
+              ? 'Each scenario runs its own model (tree or compound) and the totals stand side by side.'
+              : 'The tree model: each fan introduces the fanout once and only the newest fans refer, so level g has start × K^g new fans (K = fanout × conversion), until a market fills.';
+      return `${model} ${sampled ? 'The figures come from sampled runs in which each fan brings a random number of new fans with that mean; the seed repeats them exactly.' : 'The figures are expected values, exact where every input is a whole number.'}`;
+    },
+    footer: (seed) => `Made with fans${seed === null ? '' : `, seed ${seed} (--seed ${seed} repeats the runs)`}.`,
   },
   xlsx: {
     results: 'Results',

@@ -93,6 +93,18 @@ export const nl: Words = {
     median: 'mediaan (p50)',
     mean: 'gemiddelde',
     band: (low, high) => `p${low} tot p${high}`,
+    caption: (n, c) => {
+      if (c.kind === 'compare') return `${countOf(n, c.names.length, 'scenario', "scenario's")}: ${c.names.slice(0, 4).join(', ')}${c.names.length > 4 ? ', …' : ''}`;
+      const who = countOf(n, c.start, 'fan', 'fans');
+      const how =
+        c.kind === 'tree'
+          ? `${countOf(n, c.rate, 'introductie', 'introducties')} per fan${c.conversion < 1 ? ` (${n.percent(c.conversion)} wordt fan)` : ''}, ${countOf(n, c.periods, 'stap', 'stappen')}`
+          : `${countOf(n, c.rate * c.conversion, 'nieuwe fan', 'nieuwe fans')} per fan per jaar${c.churn > 0 ? `, ${n.percent(c.churn)} churn` : ''}, ${n.count(c.periods)} jaar`;
+      return `${who}, ${how}${c.trials ? `: ${countOf(n, c.trials, 'gesimuleerde run', 'gesimuleerde runs')}` : ''}`;
+    },
+    target: 'doel',
+    market: 'markt',
+    reached: (_, s) => `bereikt op ${s.xLabel} ${s.x}`,
   },
   simulate: {
     reach: (n, s) =>
@@ -220,6 +232,24 @@ export const nl: Words = {
         ? `Geen beloning verdient zich terug binnen ${periods(n, s.horizon, s.unit)}: zelfs zonder beloningen blijft het cumulatieve netto onder 0.`
         : `De hoogste beloning per aanbevolen fan die zich nog terugverdient binnen ${periods(n, s.horizon, s.unit)} is ${s.reward}.`,
     band: (n, s) => `Netto cumulatief op ${s.unit === 'level' ? 'niveau' : 'jaar'} ${n.count(s.period)}: ${n.percent(s.share)} van de runs tussen ${s.low} en ${s.high} (de geldkolommen hierboven zijn verwachte waarden).`,
+  },
+  html: {
+    title: (command) => `fans ${command}`,
+    table: 'De cijfers',
+    parameters: 'Parameters',
+    method: 'Methode',
+    how: (command, sampled) => {
+      const model =
+        command === 'compound'
+          ? 'Het samengestelde model: elke fan blijft elk jaar nieuwe fans aanbrengen (het tempo maal de conversie), min churn, tot een markt vol is.'
+          : command === 'fit'
+            ? 'Een maximum-likelihood-fit van Poisson-, geometrische en negatief binomiale aantallen aanbevelingen op uw gegevens, vergeleken met AIC, met 95%-intervallen uit de profiel-likelihood.'
+            : command === 'compare'
+              ? 'Elk scenario rekent zijn eigen model door (boom of samengesteld) en de totalen staan naast elkaar.'
+              : 'Het boommodel: elke fan introduceert de fanout één keer en alleen de nieuwste fans bevelen aan, dus niveau g heeft start × K^g nieuwe fans (K = fanout × conversie), tot een markt vol is.';
+      return `${model} ${sampled ? 'De cijfers komen uit gesimuleerde runs waarin elke fan een willekeurig aantal nieuwe fans met dat gemiddelde aanbrengt; de seed herhaalt ze precies.' : 'De cijfers zijn verwachte waarden, exact waar elke invoer een heel getal is.'}`;
+    },
+    footer: (seed) => `Gemaakt met fans${seed === null ? '' : `, seed ${seed} (--seed ${seed} herhaalt de runs)`}.`,
   },
   xlsx: {
     results: 'Resultaten',

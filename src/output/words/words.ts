@@ -1,6 +1,7 @@
 import type { Count } from '../../model/count.js';
 import type { Why } from '../../model/goal.js';
 import type { FitModel } from '../../model/fit/families.js';
+import type { Caption } from '../scale.js';
 import type { FitWarning } from '../../model/fit/fit.js';
 
 /** A fitted K and k (and the nonreferrers' share) with one kind of 95% interval. */
@@ -62,6 +63,12 @@ export interface Words {
     median: string;
     mean: string;
     band(low: number, high: number): string;
+    /** A plain-language title: `1 fan, 10 introductions each, 3 steps`. */
+    caption(n: Numbers, c: Caption): string;
+    target: string;
+    market: string;
+    /** Where a line first reaches the target: `reached at level 6`. */
+    reached(n: Numbers, s: { x: string; xLabel: string }): string;
   };
   simulate: {
     reach(n: Numbers, s: { start: number; total: Count; depth: number; elapsed: Elapsed | null; everyoneJoins: boolean; introductions: number; newFans: number }): string;
@@ -120,6 +127,15 @@ export interface Words {
     band(n: Numbers, s: { unit: 'level' | 'year'; period: number; low: string; high: string; share: number }): string;
     goal(n: Numbers, s: { kind: 'net' | 'revenue'; target: string; solved: 'depth' | 'years' | 'fanout' | 'rate'; value: number | null; unit: 'level' | 'year'; at: number | null; horizon: number }): string;
     maxReward(n: Numbers, s: { reward: string | null; unit: 'level' | 'year'; horizon: number }): string;
+  };
+  html: {
+    title(command: string): string;
+    table: string;
+    parameters: string;
+    method: string;
+    /** The method in two sentences, for a command and whether its runs are sampled. */
+    how(command: string, sampled: boolean): string;
+    footer(seed: number | null): string;
   };
   xlsx: {
     results: string;

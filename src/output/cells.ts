@@ -1,0 +1,30 @@
+import type { Count } from '../model/count.js';
+import { amountFormat, isAmount } from './amount.js';
+import type { Cell } from './delimited.js';
+import { columnFormat, shareFormat } from './number.js';
+import type { TableData } from './table.js';
+
+/**
+ * How a table writes its cells for people: one rule per column (see columnFormat), the total
+ * line formatted as its column, shares as percentages, amounts in the currency. Tables and
+ * the HTML report share it.
+ */
+export function cellFormatter(data: TableData, locale: string): (row: Record<string, Cell>, column: string) => string {
+  const percent = shareFormat(locale);
+  const formats = new Map(
+    data.columns.map((c) => {
+      const values = data.rows.map((row) => row[c]).filter((v): v is Count => typeof v === 'number' || typeof v === 'bigint');
+      if (c === data.columns.at(-1) && data.total && (typeof data.total.value === 'number' || typeof data.total.value === 'bigint')) values.push(data.total.value);
+      return [c, columnFormat(values, locale)] as const;
+    }),
+  );
+  const money = amountFormat(locale, data.currency ?? null);
+  return (row, column) => {
+    const v = row[column] ?? null;
+    if (v === null || v === undefined) return '';
+    if (isAmount(v)) return money(v);
+    if (typeof v === 'number' && data.shares?.includes(column)) return percent(v);
+    return typeof v === 'bigint' || typeof v === 'number' ? formats.get(column)!(v) : String(v);
+  };
+}
+
