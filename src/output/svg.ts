@@ -90,7 +90,7 @@ export function renderSvg(chart: ChartData, choice: ScaleChoice, locale = 'en-US
     const lower = low.map((v, t) => `${x(t)},${y(v)}`).reverse();
     out.push(`<polygon class="band" fill="${colours[0]}" fill-opacity="0.16" stroke="${colours[0]}" stroke-opacity="0.5" stroke-width="0.8" stroke-dasharray="2 2" points="${[...upper, ...lower].join(' ')}"><title>${escape(chart.band.name)}</title></polygon>`);
   }
-  const ends: { y: number; text: string; colour: string; name: string }[] = [];
+  const ends: { x: number; y: number; text: string; colour: string; name: string }[] = [];
   chart.series.forEach((series, i) => {
     const colour = colours[i % colours.length]!;
     const dash = series.role === 'mean' ? dashes[1]! : series.role === 'median' || series.role === 'total' ? '' : dashes[i % dashes.length]!;
@@ -102,7 +102,7 @@ export function renderSvg(chart: ChartData, choice: ScaleChoice, locale = 'en-US
       for (const p of points) out.push(`<circle cx="${x(p.t)}" cy="${y(p.v)}" r="3" fill="${colour}"><title>${escape(`${series.name}, ${chart.xLabel} ${xText(p.t)}: ${valueText(p.v)}`)}</title></circle>`);
     }
     const last = points.at(-1);
-    if (last) ends.push({ y: y(last.v), text: valueText(last.v), colour, name: series.name });
+    if (last) ends.push({ x: x(last.t), y: y(last.v), text: valueText(last.v), colour, name: series.name });
     // Where the first line reaches the target.
     if (i === 0 && typeof chart.target === 'number' && chart.target > 0) {
       const hit = points.find((p) => Number(p.v) >= chart.target!);
@@ -114,9 +114,10 @@ export function renderSvg(chart: ChartData, choice: ScaleChoice, locale = 'en-US
   out.push('</g>');
   // End labels, nudged apart where two would overlap.
   ends.sort((a, b) => a.y - b.y);
-  for (let i = 1; i < ends.length; i++) if (ends[i]!.y - ends[i - 1]!.y < 14) ends[i]!.y = ends[i - 1]!.y + 14;
+  for (let i = 1; i < ends.length; i++) if (ends[i]!.x === ends[i - 1]!.x && ends[i]!.y - ends[i - 1]!.y < 14) ends[i]!.y = ends[i - 1]!.y + 14;
   out.push('<g class="end-labels" font-weight="bold">');
-  for (const end of ends) out.push(`<text x="${right + 8}" y="${round(end.y + 4)}" fill="${end.colour}" data-name="${escape(end.name)}">${escape(end.text)}</text>`);
+  // Beside each line's last point (lines that end early too), in the line's colour.
+  for (const end of ends) out.push(`<text x="${round(end.x + 8)}" y="${round(end.y + 4)}" fill="${end.colour}" data-name="${escape(end.name)}">${escape(end.text)}</text>`);
   out.push('</g>');
   const legend = [...chart.series.map((s, i) => ({ name: s.name, colour: colours[i % colours.length]!, dash: s.role === 'mean' ? dashes[1]! : s.role === 'median' || s.role === 'total' ? '' : dashes[i % dashes.length]!, band: false })), ...(chart.band ? [{ name: chart.band.name, colour: colours[0]!, dash: '', band: true }] : [])];
   if (legend.length > 1) {
