@@ -47,6 +47,9 @@ describe('the packed tarball', () => {
     expect(fans(['simulate', '--chart'])).toMatchObject({ status: 0, stdout: expect.stringContaining('(log scale)') });
     // The xlsx writer is a file of its own in dist/, loaded from the install.
     expect(fans(['simulate', '--format', 'xlsx'])).toMatchObject({ status: 0, stderr: '', stdout: expect.stringMatching(/^PK\x03\x04/) });
+    // PNG through the native resvg module and the shipped fonts; HTML as one page.
+    expect(fans(['simulate', '--format', 'png'])).toMatchObject({ status: 0, stderr: '', stdout: expect.stringMatching(/^\uFFFDPNG\r\n/) });
+    expect(fans(['simulate', '--format', 'html'])).toMatchObject({ status: 0, stdout: expect.stringMatching(/^<!doctype html>[^]*<svg [^]*<\/html>\n$/) });
     expect(fans(['simulate', '--lang', 'nl', '--market', '10.000', '--locale', 'nl-NL']).stdout).toContain('Markt: 10.000 personen');
     // Two worker threads load dist/trial-worker.cjs from the install.
     expect(fans(['simulate', '--trials', '3000', '--seed', '3', '--threads', '2', '--format', 'csv']).stdout).toBe(fans(['simulate', '--trials', '3000', '--seed', '3', '--threads', '1', '--format', 'csv']).stdout);
