@@ -124,8 +124,9 @@ export function trialReport(model: Model, chain: ChainParams, t: TrialFlags & { 
   const names = t.quantiles.map(quantileName);
   // Theory beside the runs (none with a market: no longer a Galton-Watson process).
   const theories = theoryByPeriod(chain);
-  // Theory holds K and k fixed: beside runs that draw them it would mislead.
-  const withTheory = theories[0]!.mean !== null && !chain.draws;
+  // Theory holds K and k fixed and knows no bought fans: beside runs that draw K or buy fans it would mislead.
+  const outsideTheory = chain.draws !== undefined || (chain.paid ?? 0) > 0;
+  const withTheory = theories[0]!.mean !== null && !outsideTheory;
   const table = rows.map((r) => {
     const row: Record<string, Cell> = { [periodName]: r.period };
     if (elapsed) row[elapsed.name] = elapsed.at(r.period);
@@ -178,7 +179,7 @@ export function trialReport(model: Model, chain: ChainParams, t: TrialFlags & { 
           : sampled.extinctSome(numbers, { by, estimate, error: standardError }),
       ...(worstError > 2 ** -14 ? [sampled.percentilesWithin(numbers, { error: worstError, period: coarsest, periods: chain.periods + 1 })] : []),
       ...(eightyTwenty ? [sampled.eightyTwenty(numbers, eightyTwenty)] : []),
-      ...(chain.draws ? [] : [theory === null ? sampled.noTheory : sampled.theory(numbers, { q: theory, start: chain.start })]),
+      ...(outsideTheory ? [] : [theory === null ? sampled.noTheory : sampled.theory(numbers, { q: theory, start: chain.start })]),
       ...(fitted ? [words.fit.sampledFrom(numbers, { file: fitted.file, model: words.fit.model(fitted.model), draws: 'lognormal' })] : []),
       ...(fitted?.fixed && t.quantiles.length >= 2
         ? [
@@ -228,7 +229,7 @@ export function trialReport(model: Model, chain: ChainParams, t: TrialFlags & { 
         quantiles: t.quantiles,
       },
       rows: table,
-      extinction: { by: chain.periods, estimate, standardError, theory },
+      extinction: { by: chain.periods, estimate, standardError, theory: outsideTheory ? null : theory },
       quantileError: worstError,
       concentration: eightyTwenty ? { p80: eightyTwenty.p80, t20: eightyTwenty.t20 } : null,
       ...(fitted

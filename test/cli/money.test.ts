@@ -139,3 +139,15 @@ describe('money targets for fans goal, and money in scenario files', () => {
     expectUsageError(await fans(['compare', '-'], { stdin: bad }), /^fans: <stdin>: scenarios\[0\]\.value: must be an amount/);
   });
 });
+
+describe('bought fans in sampled runs', () => {
+  it('leave out theory, which knows no bought fans, and match the expected model on average', async () => {
+    const doc = await json(['simulate', '--trials', '20000', '--seed', '6', '--fanout', '0.8', '--depth', '4', '--paid', '2']);
+    expect(Object.keys(doc.rows[0])).not.toContain('meanTheory');
+    expect(doc.extinction.theory).toBeNull();
+    const expected = await json(['simulate', '--fanout', '0.8', '--depth', '4', '--paid', '2']);
+    // 1, 2.8, 4.24, 5.392, 6.3136 new a level: total 19.7536. Tolerance 0.17: 4 standard errors of 20,000 runs for a
+    // total whose sd is at most 6 (Poisson sums of these sizes: the variance is at most about the mean, 20, plus the spread of 2 x 4 bought chains).
+    expect(Math.abs(doc.rows.at(-1).mean - expected.total)).toBeLessThan(4 * (6 / Math.sqrt(20000)));
+  });
+});
