@@ -200,4 +200,31 @@ describe('fuzzing the CLI', () => {
       { numRuns: Number(process.env.FC_RUNS ?? 300) },
     );
   }, 120_000);
+
+  it('fans fit on records of random shape: exits 0 with parseable JSON, or 2 with one line naming the file', async () => {
+    const cell = fc.oneof(
+      { weight: 5, arbitrary: fc.integer({ min: 0, max: 30 }).map(String) },
+      { weight: 1, arbitrary: fc.constantFrom('', '-1', '2.5', '1e9', '1e10', 'x', '"3"', '"a,b"', '1.000', '0,5', '\u001b[31m', 'ann', 'bob') },
+    );
+    const header = fc.constantFrom('referrals', 'id,referred_by', 'size', 'a,b', 'referrals;klant', '');
+    const records = fc.tuple(header, fc.array(fc.array(cell, { minLength: 1, maxLength: 3 }), { maxLength: 40 }), fc.constantFrom(',', ';', '\t'), fc.constantFrom('\n', '\r\n'));
+    const extra = fc.subarray(['--sizes', '--zero-truncated', '--fans', '50', '--censored-at', '20', '--input', 'json']);
+    await fc.assert(
+      fc.asyncProperty(records, extra, async ([head, rows, separator, newline], flags) => {
+        const text = [head, ...rows.map((r) => r.join(separator))].join(newline);
+        const ran = await fans(['fit', '-', '--format', 'json', ...flags], { stdin: text });
+        expect([0, 2]).toContain(ran.code);
+        if (ran.code === 2) {
+          expect(ran.stdout).toBe('');
+          expect(ran.stderr).toMatch(/^fans: [^\n]+\n$/);
+          expect(ran.stderr.slice(0, -1)).not.toMatch(/[\u0000-\u001f\u007f-\u009f]/);
+          return;
+        }
+        const doc = JSON.parse(ran.stdout);
+        expect(doc.command).toBe('fit');
+        expect(doc.n).toBeGreaterThan(0);
+      }),
+      { numRuns: Math.ceil(Number(process.env.FC_RUNS ?? 300) / 3) },
+    );
+  }, 300_000);
 });
