@@ -108,8 +108,8 @@ export interface MoneyContext {
   /** Referral factor per period (level or year). */
   k: number;
   churn: number;
-  /** New fans one fan brings in within the horizon, directly or not (exact where the model is). */
-  descendants: Count;
+  /** New fans one fan brings in within the horizon, directly or not (exact where the model is); null past what a double holds. */
+  descendants: Count | null;
   /** A tree with K < 1: the new fans one fan brings in the end, K / (1 - K). */
   descendantsInTheEnd: number | null;
 }
@@ -124,6 +124,10 @@ export const moneyColumns = ['revenue', 'rewards', 'cost', 'net', 'cumulativeNet
  */
 export function withMoney(report: Report, money: Money, counts: readonly PeriodCounts[], context: MoneyContext): Report {
   const rows = moneyRows(counts, money.amounts);
+  const values = rows.flatMap((r) => [r.revenue, r.rewards, r.cost, r.net, r.cumulative]);
+  if (values.some((v) => typeof v === 'number' && !Number.isFinite(v))) {
+    throw new UsageError(`the money of this run passes what a double holds (1.8e308 cents): shorten ${context.tree ? '--depth' : '--years'}, or use smaller amounts`);
+  }
   const summary = moneySummary(rows, counts, money.amounts);
   const cell = (minor: number | bigint) => new Amount(minor, money.digits);
   const table = report.rows.map((row, t) => {
@@ -132,7 +136,7 @@ export function withMoney(report: Report, money: Money, counts: readonly PeriodC
   });
   const a = money.amounts;
   const perReferral = a.reward + a.refereeReward;
-  const oneFan = typeof context.descendants === 'bigint' ? BigInt(a.value) * context.descendants : a.value * Number(context.descendants);
+  const oneFan = context.descendants === null ? null : typeof context.descendants === 'bigint' ? BigInt(a.value) * context.descendants : a.value * Number(context.descendants);
   const lifetimeK = context.tree ? context.k : context.churn > 0 ? context.k / context.churn : Infinity;
   const effective = a.cac === null ? null : effectiveAcquisitionCost(a.cac, perReferral, lifetimeK);
   const amplified = amplification(lifetimeK);
@@ -143,7 +147,7 @@ export function withMoney(report: Report, money: Money, counts: readonly PeriodC
       m.totals(numbers, { revenue: amountText(summary.revenue), spend: amountText(summary.spend), net: amountText(summary.net), ratio: summary.return }),
       m.payback(numbers, { period: summary.payback, unit, horizon: rows.length - 1 }),
       ...(perReferral > 0 || a.value > 0 ? [m.breakEven(numbers, { reward: summary.breakEvenReward === null ? null : amountText(summary.breakEvenReward), unit, horizon: rows.length - 1 })] : []),
-      ...(a.value > 0
+      ...(a.value > 0 && oneFan !== null && context.descendants !== null
         ? [m.oneFan(numbers, { value: amountText(oneFan), descendants: context.descendants, unit, horizon: rows.length - 1, inTheEnd: context.descendantsInTheEnd, valueInTheEnd: context.descendantsInTheEnd === null ? null : amountText(a.value * context.descendantsInTheEnd) })]
         : []),
       ...(a.cac !== null ? [m.acquisition(numbers, { effective: effective === null ? null : amountText(effective), cac: amountText(a.cac), fans: amplified })] : []),
@@ -177,7 +181,7 @@ export function withMoney(report: Report, money: Money, counts: readonly PeriodC
         return: summary.return,
         payback: summary.payback,
         breakEvenReward: json(summary.breakEvenReward),
-        valueOfOneFan: json(oneFan),
+        valueOfOneFan: oneFan === null || (typeof oneFan === 'number' && !Number.isFinite(oneFan)) ? null : json(oneFan),
         effectiveAcquisitionCost: json(effective),
         fansPerBoughtFan: amplified,
       },
@@ -189,6 +193,16 @@ export function withMoney(report: Report, money: Money, counts: readonly PeriodC
 function moneyText(style: Style, money: Money): (minor: number | bigint) => string {
   const format = amountFormat(style.locale, money.currency);
   return (minor) => format(new Amount(minor, money.digits));
+}
+
+/** A model's rows, or null where its expected values pass what a double holds. */
+function unlessOverflow<T>(rows: () => T): T | null {
+  try {
+    return rows();
+  } catch (error) {
+    if (error instanceof Error && error.name === 'GrowthOverflowError') return null;
+    throw error;
+  }
 }
 
 /** Refuses rewards where nobody is ever referred: nothing to pay them for. */
@@ -203,9 +217,10 @@ function rewardsPayable(money: Money, k: number, horizon: number, flag: string):
 export function treeWithMoney(report: Report, p: TreeParams & { depth: number }, rows: readonly TreeRow[], money: Money): Report {
   const k = treeFactor(p);
   rewardsPayable(money, k, p.depth, '--depth');
-  const one = treeGrowth({ ...p, start: 1, paid: 0, market: null });
-  const last = one.at(-1)!.total;
-  const descendants = typeof last === 'bigint' ? last - 1n : last - 1;
+  // One fan's tree without the market's limit may pass what a double holds where the run (with its market) does not.
+  const one = unlessOverflow(() => treeGrowth({ ...p, start: 1, paid: 0, market: null }));
+  const last = one?.at(-1)!.total;
+  const descendants = last === undefined ? null : typeof last === 'bigint' ? last - 1n : last - 1;
   return withMoney(report, money, periodCounts(rows), { tree: true, k, churn: 0, descendants, descendantsInTheEnd: k < 1 ? k / (1 - k) : null });
 }
 
@@ -213,8 +228,8 @@ export function treeWithMoney(report: Report, p: TreeParams & { depth: number },
 export function yearlyWithMoney(report: Report, p: CompoundParams & { years: number }, rows: readonly CompoundRow[], money: Money): Report {
   const k = compoundFactor(p);
   rewardsPayable(money, k, p.years, '--years');
-  const one = compoundGrowth({ ...p, start: 1, paid: 0, market: null });
-  const descendants = one.slice(1).reduce<Count>((sum, r) => (typeof sum === 'bigint' && typeof r.new === 'bigint' ? sum + r.new : Number(sum) + Number(r.new)), typeof one[0]!.new === 'bigint' ? 0n : 0);
+  const one = unlessOverflow(() => compoundGrowth({ ...p, start: 1, paid: 0, market: null }));
+  const descendants = one === null ? null : one.slice(1).reduce<Count>((sum, r) => (typeof sum === 'bigint' && typeof r.new === 'bigint' ? sum + r.new : Number(sum) + Number(r.new)), typeof one[0]!.new === 'bigint' ? 0n : 0);
   return withMoney(report, money, periodCounts(rows), { tree: false, k, churn: p.churn, descendants, descendantsInTheEnd: null });
 }
 
@@ -245,6 +260,9 @@ export function sampledWithMoney(report: Report, chain: ChainParams, rows: reado
     ...row,
     ...Object.fromEntries(shown.map((q) => [`net_p${q}`, new Amount(net(t, rows[t]!.quantiles[sources[quantiles.indexOf(q)]!]!), money.digits)])),
   }));
+  if (table.some((row) => shown.some((q) => !Number.isFinite(Number((row[`net_p${q}`] as Amount).minor))))) {
+    throw new UsageError(`the money of these runs passes what a double holds (1.8e308 cents): shorten ${tree ? '--depth' : '--years'}, or use smaller amounts`);
+  }
   const last = chain.periods;
   const lowQ = shown[0];
   const highQ = shown.at(-1);

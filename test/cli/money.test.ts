@@ -151,3 +151,11 @@ describe('bought fans in sampled runs', () => {
     expect(Math.abs(doc.rows.at(-1).mean - expected.total)).toBeLessThan(4 * (6 / Math.sqrt(20000)));
   });
 });
+
+describe('money past what a double holds', () => {
+  it('is refused in one line, and one fan\'s tree past a double leaves out only its value', async () => {
+    expectUsageError(await fans(['compound', '--rate', '999', '--conversion', '0.5', '--years', '110', '--value', '1e15']), /^fans: the money of this run passes what a double holds \(1\.8e308 cents\): shorten --years, or use smaller amounts$/);
+    const doc = await json(['simulate', '--start', '0', '--fanout', '1000000', '--depth', '5000', '--conversion', '99.9999%', '--market', '1', '--value', '1']);
+    expect(doc.money.valueOfOneFan).toBeNull();
+  });
+});
