@@ -2,6 +2,7 @@ import { cellFormatter } from './cells.js';
 import type { Cell } from './delimited.js';
 import { isAmount } from './amount.js';
 import type { Report, Style } from './render.js';
+import type { TableData } from './table.js';
 import type { ChartData } from './scale.js';
 
 /**
@@ -52,9 +53,12 @@ export function renderHtml(report: Report, style: Style, svg: string | null, cha
   const json = report.json as Record<string, unknown>;
   const command = typeof json.command === 'string' ? json.command : 'fans';
   const title = chart?.title ?? words.html.title(command);
-  const cell = cellFormatter(report, style.locale);
-  const head = report.columns.map((c) => `<th scope="col">${escapeHtml(words.column(c))}</th>`).join('');
-  const body = report.rows.map((row) => `<tr>${report.columns.map((c) => `<td>${escapeHtml(cell(row, c))}</td>`).join('')}</tr>`).join('\n');
+  const table = (data: TableData) => {
+    const cell = cellFormatter(data, style.locale);
+    const head = data.columns.map((c) => `<th scope="col">${escapeHtml(words.column(c))}</th>`).join('');
+    const body = data.rows.map((row) => `<tr>${data.columns.map((c) => `<td>${escapeHtml(cell(row, c))}</td>`).join('')}</tr>`).join('\n');
+    return `<div class="scroll"><table>\n<thead><tr>${head}</tr></thead>\n<tbody>\n${body}\n</tbody>\n</table></div>`;
+  };
   const parameters = Object.entries((json.parameters ?? {}) as Record<string, Cell>)
     .filter(([, v]) => v !== null && v !== undefined)
     .map(([k, v]) => `<dt>${escapeHtml(k)}</dt><dd>${escapeHtml(Array.isArray(v) ? v.join(', ') : isAmount(v) ? v.decimal() : typeof v === 'object' ? JSON.stringify(v) : String(v))}</dd>`)
@@ -78,12 +82,7 @@ ${report.summary(style).map((line) => `<p>${escapeHtml(line)}</p>`).join('\n')}
 </section>
 ${svg ? `<figure>\n${svg.replace(/^<\?xml[^>]*>\s*/, '')}</figure>` : ''}
 <h2>${escapeHtml(words.html.table)}</h2>
-<div class="scroll"><table>
-<thead><tr>${head}</tr></thead>
-<tbody>
-${body}
-</tbody>
-</table></div>
+${[report, ...(report.after ?? [])].map(table).join('\n')}
 ${parameters ? `<h2>${escapeHtml(words.html.parameters)}</h2>\n<dl>${parameters}</dl>` : ''}
 <h2>${escapeHtml(words.html.method)}</h2>
 <p>${escapeHtml(words.html.how(command, sampled))}</p>

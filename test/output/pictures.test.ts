@@ -156,6 +156,16 @@ describe.skipIf(!hasChromium)('--format html in a real browser (headless chromiu
     }
   }, 60_000);
 
+});
+
+describe('--format html, read as text', () => {
+  it('fans fit as a page: both tables (the candidates, observed and expected), no chart', async () => {
+    const html = (await fans(['fit', '-', '--format', 'html'], { stdin: `referrals\n${[0, 0, 1, 2, 0, 5, 1, 0, 3, 0].join('\n')}\n` })).stdout;
+    expect(html.match(/<table>/g)).toHaveLength(2);
+    expect(html).not.toContain('<svg');
+    expect(html).toContain('<th scope="col">observed</th>');
+  });
+
   it('escapes what comes from a file: a scenario named like markup stays text', async () => {
     const stdin = JSON.stringify({ scenarios: [{ name: '<img src=x onerror=alert(1)>', command: 'simulate' }, { name: 'b', command: 'compound' }] });
     const html = (await fans(['compare', '-', '--format', 'html'], { stdin })).stdout;
