@@ -8,15 +8,15 @@
  *    `0,2` is 0.2; under en-US `10,000` is ten thousand; under fr-FR `10 000` (a space,
  *    no-break space or narrow no-break space) is ten thousand; under en-IN `1,00,000` is a
  *    hundred thousand. Groups must be well formed (three digits, or the locale's own pattern).
- * 3. A form with two readings is refused with both: one thousands mark followed by three
- *    digits and nothing else (`1.500` under nl-NL, `1,500` under en-US) in a flag that takes
- *    fractions could be thousands or a decimal. Whole-number flags read it as thousands,
- *    the way the locale writes it.
+ * 3. One mark followed by exactly three digits (`1.500`, `1,500`) could be thousands or a
+ *    decimal: a flag that counts reads it as thousands when that mark is the locale's
+ *    thousands mark, a flag that takes fractions as a decimal when it is the locale's decimal
+ *    mark; otherwise it is refused with both readings (`--market 10.000` under en-US).
  * 4. Anything else is refused with how it would read in the other convention and how to
- *    write it: `0,2` under en-US ("en-US writes 0.2").
+ *    write it: `0,2` under en-US ("reads as 0.2 only with a decimal comma ...").
  *
  * Every step is a linear scan or a pattern with no nested quantifiers; texts are at most
- * {@link maxNumberText} characters when they reach here.
+ * 100 characters (parse.ts's maxValueLength) when they reach here.
  */
 
 /** The marks a locale writes numbers with. */
@@ -115,7 +115,7 @@ const markName = (mark: string) => (mark === '.' ? 'dot' : mark === ',' ? 'comma
  * function so that ICU is asked only for texts that hold a mark.
  *
  * @example readNumber('10.000', 'whole', () => marksOf('nl-NL')) // => { value: 10000 }
- * @example readNumber('0,2', 'fraction', () => enUsMarks) // => { refused: 'uses a decimal comma, ...' }
+ * @example readNumber('0,2', 'fraction', () => enUsMarks) // => { refused: 'reads as 0.2 only with a decimal comma, which en-US does not use: ...' }
  */
 export function readNumber(raw: string, kind: NumberKind, marksFor: () => NumberMarks): NumberReading | null {
   const text = raw.trim();
