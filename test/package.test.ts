@@ -29,7 +29,7 @@ const fans = (args: string[], env: Record<string, string> = {}) =>
 describe('the packed tarball', () => {
   it('holds only what a user needs: bin, dist, examples, README, LICENSE, package.json', () => {
     const files: string[] = execFileSync('tar', ['tzf', tarball], { encoding: 'utf8' }).trim().split('\n').map((f) => f.replace(/^package\//, ''));
-    const outside = files.filter((f) => !/^(bin\/|dist\/|examples\/[a-z]+\.json$|fonts\/(DejaVuSans(-Bold)?\.ttf|LICENSE-DejaVu\.txt)$|README\.md$|LICENSE$|package\.json$)/.test(f));
+    const outside = files.filter((f) => !/^(bin\/|dist\/|examples\/[a-z]+\.(json|csv)$|fonts\/(DejaVuSans(-Bold)?\.ttf|LICENSE-DejaVu\.txt)$|README\.md$|LICENSE$|package\.json$)/.test(f));
     expect(outside).toEqual([]);
     expect(files).toEqual(expect.arrayContaining(['bin/fans.js', 'dist/cli.cjs', 'dist/main.cjs', 'dist/index.js', 'dist/types/index.d.ts', 'README.md', 'LICENSE']));
     expect(files.some((f) => f.startsWith('src/') || f.startsWith('test/'))).toBe(false);

@@ -1,10 +1,12 @@
 /**
- * The scenario files shipped in the package's examples/ folder, so that the help's examples
- * work after an install: `fans example article | fans compare -`.
+ * The files shipped in the package's examples/ folder, so that the help's examples work
+ * after an install: scenario files (`fans example article | fans compare -`) and referral
+ * records (`fans example referrals | fans fit -`).
  */
 export const examples = {
-  article: "the article's two claims: 3 steps of 10 introductions beside one a year for 10 years",
-  programmes: 'a cautious and a hopeful programme, and a tree with 30% conversion',
+  article: { file: 'article.json', about: "scenarios: the article's two claims, 3 steps of 10 introductions beside one a year for 10 years" },
+  programmes: { file: 'programmes.json', about: 'scenarios: a cautious and a hopeful programme, and a tree with 30% conversion' },
+  referrals: { file: 'referrals.csv', about: 'records for fans fit: how many new customers each of 300 customers brought' },
 } as const;
 export type ExampleName = keyof typeof examples;
 
@@ -17,10 +19,10 @@ export function examplesFolder(): URL {
 export function exampleList(): string {
   const width = Math.max(...Object.keys(examples).map((n) => n.length));
   return [
-    'Scenario files for fans compare, shipped with fans:',
-    ...Object.entries(examples).map(([name, about]) => `  ${name.padEnd(width)}  ${about}`),
+    'Files shipped with fans:',
+    ...Object.entries(examples).map(([name, { about }]) => `  ${name.padEnd(width)}  ${about}`),
     '',
-    'Print one with `fans example NAME`: pipe it into `fans compare -`, or save it to edit.',
+    'Print one with `fans example NAME`: pipe scenarios into `fans compare -` and records into `fans fit -`, or save one to edit.',
     '',
   ].join('\n');
 }

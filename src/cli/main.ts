@@ -67,7 +67,7 @@ async function example(name: string | undefined, io: Io): Promise<string> {
   const { examples, examplesFolder, exampleList } = await import('./examples.js');
   if (name === undefined) return exampleList();
   if (!Object.hasOwn(examples, name)) throw new UsageError(`example must be one of ${Object.keys(examples).join(', ')} (got ${quoted(name)})`);
-  const path = new URL(`${name}.json`, examplesFolder());
+  const path = new URL(examples[name as keyof typeof examples].file, examplesFolder());
   return new TextDecoder().decode(await io.readBytes((await import('node:url')).fileURLToPath(path), maxScenarioBytes));
 }
 

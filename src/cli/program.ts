@@ -33,7 +33,7 @@ Commands:
   goal       how deep, how many years, what fanout or rate to reach a target
   compare    scenarios from a JSON file side by side
   fit        K and its spread from your own referral records
-  example    print a scenario file shipped with fans (article, programmes)
+  example    print a file shipped with fans (article, programmes, referrals)
 ${articleExamples}
 
 Run 'fans <command> --help' for a command's options and examples.
@@ -235,6 +235,7 @@ Examples:
       .addOption(new Option('--min-size <n>', `with --sizes: only trees of at least this size are listed (2..${maxSizeLimitText})`));
     outputOptions(command, false).addHelpText('after', `
 Examples:
+  $ fans example referrals | fans fit -            300 customers' referrals, shipped with fans
   $ fans fit referrals.csv                        a column of how many new fans each fan brought
   $ fans fit crm.csv --id customer --referred-by referrer   who referred whom
   $ fans fit referrers.csv --fans 5000            only fans who referred are listed; 5,000 in all
@@ -244,8 +245,8 @@ Examples:
 
   program
     .command('example')
-    .argument('[name]', 'article or programmes; without a name, the list')
-    .description('print a scenario file shipped with fans, for fans compare')
+    .argument('[name]', 'article, programmes or referrals; without a name, the list')
+    .description('print a file shipped with fans: scenarios for fans compare, records for fans fit')
     .action(job('example'));
 
   program.configureHelp({

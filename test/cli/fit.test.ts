@@ -182,3 +182,14 @@ describe('forecasts from a fit: fans simulate|compound --fit FILE', () => {
     expectUsageError(await fans(['simulate', '--fit', file('zeros.csv', 'referrals\n0\n0\n'), '--trials', '10']), /^fans: --fit .*zeros\.csv: nobody in it referred anyone \(K = 0\)/);
   });
 });
+
+describe('the shipped records', () => {
+  it('fans example referrals | fans fit -: 300 customers, a negative binomial preferred, the projection printed', async () => {
+    const records = (await fans(['example', 'referrals'])).stdout;
+    expect(records.split('\n')[0]).toBe('customer,referrals');
+    const doc = await json(['fit', '-'], { stdin: records });
+    expect(doc).toMatchObject({ n: 300, preferred: 'negbin' });
+    expect(doc.projection).toMatch(/^fans simulate --fanout [\d.]+ --distribution negbin --dispersion [\d.]+ --trials 100000$/);
+    expect((await fans(['example'])).stdout).toMatch(/^  referrals +records for fans fit/m);
+  });
+});
