@@ -23,6 +23,7 @@ h2 { font-size: 1.1rem; margin: 28px 0 8px; border-bottom: 1px solid #dddddd; pa
 .summary p { margin: 0 0 6px; }
 figure { margin: 16px 0; }
 figure svg { width: 100%; height: auto; display: block; }
+figure svg .title, figure svg .subtitle { display: none; } /* the page's heading says it already */
 .scroll { overflow-x: auto; }
 table { border-collapse: collapse; font-variant-numeric: tabular-nums; font-size: 0.9rem; }
 th, td { padding: 4px 10px; text-align: right; border-bottom: 1px solid #eeeeee; white-space: nowrap; }
