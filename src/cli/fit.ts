@@ -8,6 +8,7 @@ import type { Cell } from '../output/delimited.js';
 import type { Report, Style } from '../output/render.js';
 import { type FitInput, type InputFormat, inputFormats, maxFitBytes, readFitInput, withMissingZeros } from './fit-input.js';
 import { type Io, UsageError } from './io.js';
+import { readText } from './read-text.js';
 import { fileLabel, isInvalid, quoted, wholeNumber } from './parse.js';
 
 /** The flags of `fans fit`, as commander hands them over. */
@@ -49,24 +50,8 @@ export function fitOptions(flags: FitFlags) {
   return { input: input as InputFormat | undefined, sizes, fans, censoredAt, minSize, truncated, column: flags.column, id: flags.id, referredBy: flags.referredBy };
 }
 
-/** Reads and checks a records file: at most 256 MiB of UTF-8. */
-export async function recordsText(io: Io, file: string): Promise<string> {
-  const name = fileLabel(file);
-  let bytes: Uint8Array;
-  try {
-    bytes = await io.readBytes(file, maxFitBytes);
-  } catch (error) {
-    if ((error as Error).name === 'TooLarge') throw new UsageError(`${name}: is larger than 64 MiB, the most fans fit reads`);
-    const code = (error as NodeJS.ErrnoException).code;
-    const reasons: Record<string, string> = { ENOENT: 'no such file', EISDIR: 'it is a folder', EACCES: 'permission denied', ENAMETOOLONG: 'the name is too long', ENOTDIR: 'a part of the path is not a folder' };
-    throw new UsageError(`cannot read ${name}: ${(code && reasons[code]) ?? code ?? 'it cannot be read'}`);
-  }
-  try {
-    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-  } catch {
-    throw new UsageError(`${name}: is not UTF-8 text`);
-  }
-}
+/** A records file's text: at most 64 MiB of UTF-8. */
+export const recordsText = (io: Io, file: string): Promise<string> => readText(io, file, maxFitBytes, 'is larger than 64 MiB, the most fans fit reads');
 
 /** The records of a file as fit data, by the options. */
 export function fitDataOf(text: string, file: string, options: ReturnType<typeof fitOptions>): { input: FitInput; data: FitData } {

@@ -1,15 +1,15 @@
-import { compoundGrowth, compoundYears } from '../model/compound.js';
-import { type Amounts, moneyRows, moneySummary } from '../model/money.js';
-import { treeGrowth, treeLevels } from '../model/tree.js';
+import { compoundYears } from '../model/compound.js';
+import { type Amounts, moneyRows } from '../model/money.js';
+import { treeLevels } from '../model/tree.js';
 import type { Report, Style } from '../output/render.js';
 import { Amount, amountFormat } from '../output/amount.js';
-import { compoundReport } from './compound.js';
-import type { GoalFlags, SolvedFor } from './goal.js';
+import { compoundReport, yearlyRows } from './compound.js';
+import { type GoalFlags, type SolvedFor, treeOf, yearlyOf } from './goal.js';
 import { UsageError } from './io.js';
-import { type Money, periodCounts, treeWithMoney, yearlyWithMoney } from './money.js';
+import { type Money, treeWithMoney, yearlyWithMoney } from './money.js';
 import { bounds } from './options.js';
 import { type AmountText, amount, isInvalid, quoted } from './parse.js';
-import { simulateReport } from './simulate.js';
+import { simulateReport, treeRows } from './simulate.js';
 
 /** A money target: a cumulative net or revenue to reach, or the break-even reward to find. */
 export type MoneyTarget = { kind: 'net' | 'revenue'; minor: number } | { kind: 'maxReward' };
@@ -46,8 +46,7 @@ function metricPath(counts: readonly { new: unknown; paid: unknown }[], amounts:
 
 /** Periods 0..last of the tree or compound model for a value of the solved-for flag, as doubles. */
 function path(f: GoalFlags, tree: boolean, rate: number, last: number) {
-  const common = { start: f.start, conversion: f.conversion, nonreferrers: f.nonreferrers, market: f.market, paid: f.paid };
-  const generator = tree ? treeLevels({ ...common, fanout: rate }) : compoundYears({ ...common, rate, churn: f.churn ?? 0 });
+  const generator = tree ? treeLevels({ ...treeOf(f), fanout: rate }) : compoundYears({ ...yearlyOf(f), rate });
   const rows: { new: unknown; paid: unknown }[] = [];
   for (let t = 0; t <= last; t++) rows.push(generator.next().value);
   return rows;
@@ -66,14 +65,14 @@ export function moneyGoalReport(target: MoneyTarget, f: GoalFlags, money: Money)
   if (target.kind === 'maxReward') {
     const tree = f.fanout !== undefined && f.depth !== undefined;
     if (!tree && (f.rate === undefined || f.years === undefined)) throw new UsageError('--max-reward takes a whole scenario: give --fanout and --depth, or --rate and --years');
-    const report = scenario(f, tree, tree ? f.fanout! : f.rate!, tree ? f.depth! : f.years!, money);
-    const rows = tree ? treeGrowth({ ...tree3(f), fanout: f.fanout!, depth: f.depth! }) : compoundGrowth({ ...yearly(f), rate: f.rate!, years: f.years! });
-    const summary = moneySummary(moneyRows(periodCounts(rows), a), periodCounts(rows), a);
-    const answer = summary.breakEvenReward;
+    const horizon = tree ? f.depth! : f.years!;
+    const report = scenario(f, tree, tree ? f.fanout! : f.rate!, horizon, money);
+    // The scenario's money summary has the break-even reward already.
+    const answer = (report.json.money as { breakEvenReward: Amount | null }).breakEvenReward;
     return {
       ...report,
-      summary: (style) => [style.words.money.maxReward(style.numbers, { reward: answer === null ? null : format(answer)(style), unit: tree ? 'level' : 'year', horizon: rows.length - 1 }), ...report.summary(style)],
-      json: { ...report.json, command: 'goal', target: 'maxReward', model: tree ? 'simulate' : 'compound', value: answer === null ? null : new Amount(answer, money.digits), reachable: answer !== null },
+      summary: (style) => [style.words.money.maxReward(style.numbers, { reward: answer === null ? null : format(answer.minor)(style), unit: tree ? 'level' : 'year', horizon }), ...report.summary(style)],
+      json: { ...report.json, command: 'goal', target: 'maxReward', model: tree ? 'simulate' : 'compound', value: answer, reachable: answer !== null },
     };
   }
   const given = (['fanout', 'depth', 'rate', 'years'] as const).filter((name) => f[name] !== undefined);
@@ -135,18 +134,18 @@ export function moneyGoalReport(target: MoneyTarget, f: GoalFlags, money: Money)
   };
 }
 
-const tree3 = (f: GoalFlags) => ({ start: f.start, conversion: f.conversion, nonreferrers: f.nonreferrers, market: f.market, cycle: f.cycle, paid: f.paid });
-const yearly = (f: GoalFlags) => ({ start: f.start, conversion: f.conversion, nonreferrers: f.nonreferrers, churn: f.churn ?? 0, market: f.market, paid: f.paid });
-
-/** The scenario shown with a money goal: its rows and money, as `simulate` or `compound` shows them. */
+/**
+ * The scenario shown with a money goal: its rows and money, as `simulate` or `compound` shows
+ * them, with their checks (exact rows past 40 million digits, expected values past a double).
+ */
 function scenario(f: GoalFlags, tree: boolean, rate: number, last: number, money: Money): Report {
   if (tree) {
-    const p = { ...tree3(f), fanout: rate, depth: last };
-    const rows = treeGrowth(p);
+    const p = { ...treeOf(f), fanout: rate, depth: last };
+    const rows = treeRows(p);
     return treeWithMoney(simulateReport(p, rows), p, rows, money);
   }
-  const p = { ...yearly(f), rate, years: last };
-  const rows = compoundGrowth(p);
+  const p = { ...yearlyOf(f), rate, years: last };
+  const rows = yearlyRows(p);
   return yearlyWithMoney(compoundReport(p, rows), p, rows, money);
 }
 

@@ -42,13 +42,23 @@ const solvesFor = { fanout: 'depth', depth: 'fanout', rate: 'years', years: 'rat
 
 const targetRule = realNumber(0, bounds.target, true, 'whole');
 
+/** A number of fans to reach, above 0 and up to 1e300 (`<target>`, or `--target` of a chart); `name` heads the message. */
+export function readTarget(text: unknown, name: string): number {
+  const target = targetRule(String(text));
+  if (isInvalid(target)) throw new UsageError(`${name} ${target.invalid} (got ${quoted(text)})`);
+  return target;
+}
+
 /** The goal's target: a positive number up to 1e300. */
 export function parseTarget(text: string | undefined): number {
   if (text === undefined) throw new UsageError('fans goal needs a target: a number of fans (fans goal 1000 ...), or --net, --revenue or --max-reward with --value');
-  const target = targetRule(text ?? '');
-  if (isInvalid(target)) throw new UsageError(`<target> ${target.invalid} (got ${quoted(text ?? '')})`);
-  return target;
+  return readTarget(text, '<target>');
 }
+
+/** The tree model's flags of a goal, without the pair solved for. */
+export const treeOf = (f: GoalFlags) => ({ start: f.start, conversion: f.conversion, nonreferrers: f.nonreferrers, market: f.market, cycle: f.cycle, paid: f.paid });
+/** The compound model's flags of a goal, without the pair solved for. */
+export const yearlyOf = (f: GoalFlags) => ({ start: f.start, conversion: f.conversion, nonreferrers: f.nonreferrers, churn: f.churn ?? 0, market: f.market, paid: f.paid });
 
 /** Which of the four the flags solve for; exactly one of --fanout, --depth, --rate, --years. */
 export function solvedFor(flags: GoalFlags): SolvedFor {
@@ -79,8 +89,8 @@ interface Solution {
  * attempt's (ending where the total peaks or levels off), so the evidence is never lost.
  */
 export function solveGoal(target: number, solved: SolvedFor, f: GoalFlags): Solution {
-  const tree = { start: f.start, conversion: f.conversion, nonreferrers: f.nonreferrers, market: f.market, cycle: f.cycle, paid: f.paid };
-  const yearly = { start: f.start, conversion: f.conversion, nonreferrers: f.nonreferrers, churn: f.churn ?? 0, market: f.market, paid: f.paid };
+  const tree = treeOf(f);
+  const yearly = yearlyOf(f);
   switch (solved) {
     case 'depth': {
       const answer = depthToReach(target, { ...tree, fanout: f.fanout! }, bounds.depth);

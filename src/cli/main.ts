@@ -4,15 +4,15 @@ import { type Language, type Words, environmentLanguage, languageNames, language
 import type { ScaleChoice } from '../output/scale.js';
 import { compareReport, parseScenarios } from './compare.js';
 import { compoundReport, compoundSchema, yearlyRows } from './compound.js';
-import { goalReport, goalSchema, parseTarget, solvedFor } from './goal.js';
+import { goalReport, goalSchema, parseTarget, readTarget, solvedFor } from './goal.js';
 import { type Io, UsageError } from './io.js';
 import { moneyOptions, optionSpecs, trialOptions } from './options.js';
-import { environmentLocale, fileLabel, hasUnsafeCharacters, isInvalid, localeTag, quoted, realNumber } from './parse.js';
-import { bounds } from '../model/limits.js';
+import { environmentLocale, fileLabel, hasUnsafeCharacters, isInvalid, localeTag, quoted } from './parse.js';
 import { type Job, buildProgram, shortHelp } from './program.js';
 import { simulateReport, simulateSchema, treeRows } from './simulate.js';
 import { parseFlags, pick } from './validate.js';
 import { marksOf, readNumbersUnder } from './number-reading.js';
+import { readText } from './read-text.js';
 
 /** Exit codes: 0 success, 1 an unexpected failure (a bug), 2 a usage or input error, 130 Ctrl-C. */
 export const exitCodes = { ok: 0, failure: 1, usage: 2, interrupted: 130 } as const;
@@ -74,26 +74,6 @@ async function example(name: string | undefined, io: Io): Promise<string> {
 /** Scenario files are small: anything past 1 MiB is a mistake (or an attack), not a plan. */
 export const maxScenarioBytes = 1024 * 1024;
 
-/** A scenario file's text: at most 1 MiB, UTF-8 (a byte-order mark is dropped). */
-async function scenarioText(io: Io, file: string): Promise<string> {
-  const name = fileLabel(file);
-  let bytes: Uint8Array;
-  try {
-    bytes = await io.readBytes(file, maxScenarioBytes);
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    if ((error as Error).name === 'TooLarge') throw new UsageError(`${name}: is larger than 1 MiB; a scenario file holds at most 50 scenarios`);
-    // Node's own message repeats the path, whole: say what happened in words of our own.
-    const reasons: Record<string, string> = { ENOENT: 'no such file', EISDIR: 'it is a folder', EACCES: 'permission denied', ENAMETOOLONG: 'the name is too long', ENOTDIR: 'a part of the path is not a folder' };
-    throw new UsageError(`cannot read ${name}: ${(code && reasons[code]) ?? code ?? 'it cannot be read'}`);
-  }
-  try {
-    return new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(bytes);
-  } catch {
-    throw new UsageError(`${name}: is not UTF-8 text`);
-  }
-}
-
 /** --chart and --scale, checked against the format; the chart fits the terminal, or 80 columns. */
 function chartOptions(job: Job, io: Io, locale: string, words: Words): ChartOptions {
   const chart = job.flags.chart === true;
@@ -116,7 +96,7 @@ function chartOptions(job: Job, io: Io, locale: string, words: Words): ChartOpti
     locale,
     words,
     ...(heading.title !== undefined || heading.subtitle !== undefined ? { heading } : {}),
-    ...(job.flags.target !== undefined ? { target: targetLine(job.flags.target) } : {}),
+    ...(job.flags.target !== undefined ? { target: readTarget(job.flags.target, '--target') } : {}),
     ...(job.flags.size !== undefined ? { size: pictureSize(job.flags.size) } : {}),
   };
 }
@@ -131,13 +111,6 @@ function headingText(flag: string, text: unknown): string | undefined {
   if (value.length > maxHeading || hasUnsafeCharacters(value)) {
     throw new UsageError(`--${flag} must be at most ${maxHeading} characters, without control characters or line breaks (got ${quoted(value)}, ${value.length.toLocaleString('en-US')} characters)`);
   }
-  return value;
-}
-
-/** --target: a number of fans above 0, read by the number rule. */
-function targetLine(text: unknown): number {
-  const value = realNumber(0, bounds.target, true, 'whole')(String(text));
-  if (isInvalid(value)) throw new UsageError(`--target ${value.invalid} (got ${quoted(text)})`);
   return value;
 }
 
@@ -265,7 +238,7 @@ async function report(job: ReportJob, io: Io, locale: string): Promise<Report> {
       return (await import('./fit.js')).fitCommand(io, job.args[0]!, job.flags);
     case 'compare': {
       const file = job.args[0]!;
-      return compareReport(parseScenarios(await scenarioText(io, file), fileLabel(file), locale), file);
+      return compareReport(parseScenarios(await readText(io, file, maxScenarioBytes, 'is larger than 1 MiB; a scenario file holds at most 50 scenarios'), fileLabel(file), locale), file);
     }
   }
 }

@@ -1,16 +1,10 @@
 import { cellFormatter } from './cells.js';
+import { escapeMarkup } from './markup.js';
 import type { Cell } from './delimited.js';
 import { isAmount } from './amount.js';
 import type { Report, Style } from './render.js';
 import type { TableData } from './table.js';
 import type { ChartData } from './scale.js';
-
-/**
- * Text for HTML: markup characters as character references, and control characters (which
- * HTML does not allow) as U+FFFD. Everything from a file or a flag goes through it.
- */
-export const escapeHtml = (text: string): string =>
-  text.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/g, '\ufffd').replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
 const css = `
 :root { color-scheme: light; }
@@ -56,38 +50,38 @@ export function renderHtml(report: Report, style: Style, svg: string | null, cha
   const title = chart?.title ?? words.html.title(command);
   const table = (data: TableData) => {
     const cell = cellFormatter(data, style.locale);
-    const head = data.columns.map((c) => `<th scope="col">${escapeHtml(words.column(c))}</th>`).join('');
-    const body = data.rows.map((row) => `<tr>${data.columns.map((c) => `<td>${escapeHtml(cell(row, c))}</td>`).join('')}</tr>`).join('\n');
+    const head = data.columns.map((c) => `<th scope="col">${escapeMarkup(words.column(c))}</th>`).join('');
+    const body = data.rows.map((row) => `<tr>${data.columns.map((c) => `<td>${escapeMarkup(cell(row, c))}</td>`).join('')}</tr>`).join('\n');
     return `<div class="scroll"><table>\n<thead><tr>${head}</tr></thead>\n<tbody>\n${body}\n</tbody>\n</table></div>`;
   };
   const parameters = Object.entries((json.parameters ?? {}) as Record<string, Cell>)
     .filter(([, v]) => v !== null && v !== undefined)
-    .map(([k, v]) => `<dt>${escapeHtml(k)}</dt><dd>${escapeHtml(Array.isArray(v) ? v.join(', ') : isAmount(v) ? v.decimal() : typeof v === 'object' ? JSON.stringify(v) : String(v))}</dd>`)
+    .map(([k, v]) => `<dt>${escapeMarkup(k)}</dt><dd>${escapeMarkup(Array.isArray(v) ? v.join(', ') : isAmount(v) ? v.decimal() : typeof v === 'object' ? JSON.stringify(v) : String(v))}</dd>`)
     .join('');
   const seed = (json.parameters as { seed?: unknown } | undefined)?.seed;
   const sampled = typeof seed === 'number';
   return `<!doctype html>
-<html lang="${escapeHtml(words.lang)}">
+<html lang="${escapeMarkup(words.lang)}">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<title>${escapeHtml(title)}</title>
+<title>${escapeMarkup(title)}</title>
 <style>${css}</style>
 </head>
 <body>
 <main>
-<h1>${escapeHtml(title)}</h1>
-${chart?.subtitle ? `<p class="command">${escapeHtml(chart.subtitle)}</p>` : ''}
+<h1>${escapeMarkup(title)}</h1>
+${chart?.subtitle ? `<p class="command">${escapeMarkup(chart.subtitle)}</p>` : ''}
 <section class="summary">
-${report.summary(style).map((line) => `<p>${escapeHtml(line)}</p>`).join('\n')}
+${report.summary(style).map((line) => `<p>${escapeMarkup(line)}</p>`).join('\n')}
 </section>
 ${svg ? `<figure>\n${svg.replace(/^<\?xml[^>]*>\s*/, '')}</figure>` : ''}
-<h2>${escapeHtml(words.html.table)}</h2>
+<h2>${escapeMarkup(words.html.table)}</h2>
 ${[report, ...(report.after ?? [])].map(table).join('\n')}
-${parameters ? `<h2>${escapeHtml(words.html.parameters)}</h2>\n<dl>${parameters}</dl>` : ''}
-<h2>${escapeHtml(words.html.method)}</h2>
-<p>${escapeHtml(words.html.how(command, sampled))}</p>
-<footer>${escapeHtml(words.html.footer(sampled ? seed : null))}</footer>
+${parameters ? `<h2>${escapeMarkup(words.html.parameters)}</h2>\n<dl>${parameters}</dl>` : ''}
+<h2>${escapeMarkup(words.html.method)}</h2>
+<p>${escapeMarkup(words.html.how(command, sampled))}</p>
+<footer>${escapeMarkup(words.html.footer(sampled ? seed : null))}</footer>
 </main>
 </body>
 </html>

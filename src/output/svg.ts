@@ -1,6 +1,7 @@
 import type { Count } from '../model/count.js';
 import { countFormat } from './number.js';
 import { type ChartData, type ScaleChoice, chooseScale, extent, numberLabel, xTicks } from './scale.js';
+import { escapeMarkup } from './markup.js';
 import { en } from './words/en.js';
 import { numbersFor } from './words/numbers.js';
 import type { Words } from './words/index.js';
@@ -12,15 +13,7 @@ import type { Words } from './words/index.js';
 export const colours = ['#0072B2', '#D55E00', '#009E73', '#CC79A7', '#E69F00', '#56B4E9', '#000000', '#F0E442'];
 export const dashes = ['', '9 4', '2 3', '12 3 3 3', '5 5', '1 3', '14 4', '6 2 1 2'];
 
-/**
- * Text for SVG (XML 1.0): markup characters as character references, and characters XML
- * cannot hold at all (controls other than tab and line breaks, lone surrogates, U+FFFE and
- * U+FFFF) as U+FFFD, so the document stays well-formed whatever a title holds.
- */
-const escape = (text: string) =>
-  text
-    .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g, '\ufffd')
-    .replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+const escape = escapeMarkup;
 const round = (x: number) => Math.round(x * 100) / 100;
 
 /** Where the plot sits in a picture of 800 by 450 (16:9), in pixels; other sizes keep the margins. */

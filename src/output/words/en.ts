@@ -1,11 +1,10 @@
 import type { Why } from '../../model/goal.js';
-import { type Numbers, type Words, countOf } from './words.js';
+import { type Numbers, type Words, bound, countOf } from './words.js';
 
 /** Headings that differ from the column's interface name. */
 const columns: Record<string, string> = { cumulativeNet: 'cumulative net', K_low: 'K low', K_high: 'K high', k_low: 'k low', k_high: 'k high', logLik: 'log L', nonreferrers: 'nonreferrers' };
 
-/** An interval bound: ∞ where it has none. */
-const bound = (n: Numbers, v: number) => (Number.isFinite(v) ? n.real(Number(v.toPrecision(3))) : Number.isNaN(v) ? 'n/a' : '∞');
+/** An interval in the language's words: `1.28 to 1.92`. */
 const range = (n: Numbers, low: number, high: number) => `${bound(n, low)} to ${bound(n, high)}`;
 
 const was = (n: Numbers, before: unknown) => (before === null ? '' : `; one less reaches only ${n.count(before as number)}`);

@@ -1,11 +1,10 @@
 import type { Why } from '../../model/goal.js';
-import { type Numbers, type Words, countOf } from './words.js';
+import { type Numbers, type Words, bound, countOf } from './words.js';
 
 /** `3 niveaus`, `1 niveau`, `5 jaar`. */
 const periods = (n: Numbers, count: number, unit: 'level' | 'year') => (unit === 'level' ? countOf(n, count, 'niveau', 'niveaus') : `${n.count(count)} jaar`);
 
-/** An interval bound: ∞ where it has none. */
-const bound = (n: Numbers, v: number) => (Number.isFinite(v) ? n.real(Number(v.toPrecision(3))) : Number.isNaN(v) ? 'n/a' : '∞');
+/** An interval in the language's words: `1,28 tot 1,92`. */
 const range = (n: Numbers, low: number, high: number) => `${bound(n, low)} tot ${bound(n, high)}`;
 
 const columns: Record<string, string> = {

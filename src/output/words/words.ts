@@ -152,3 +152,6 @@ export interface Words {
 export function countOf(n: Numbers, value: Count, one: string, many: string): string {
   return `${n.count(value)} ${(typeof value === 'bigint' ? value === 1n : value === 1) ? one : many}`;
 }
+
+/** A fitted value or interval bound, three significant digits: `∞` where it has none, `n/a` where it is undefined. */
+export const bound = (n: Numbers, v: number): string => (Number.isFinite(v) ? n.real(Number(v.toPrecision(3))) : Number.isNaN(v) ? 'n/a' : '∞');
