@@ -87,7 +87,7 @@ export interface MoneySummary {
    * some period's cumulative net is still 0 or more; null when nobody was referred, or when even a
    * reward of 0 does not pay back.
    */
-  breakEvenReward: number | null;
+  breakEvenReward: Minor | null;
 }
 
 const toNumber = (m: Minor) => Number(m);
@@ -113,28 +113,45 @@ export function moneySummary(rows: readonly MoneyRow[], periods: readonly Period
       break;
     }
   }
-  let best: number | null = null;
-  let revenueSoFar = 0;
-  let costSoFar = 0;
-  let referredSoFar = 0;
-  for (let t = 1; t < rows.length; t++) {
-    revenueSoFar += toNumber(rows[t]!.revenue);
-    costSoFar += toNumber(rows[t]!.cost);
-    referredSoFar += Number(periods[t]!.referred);
-    if (referredSoFar <= 0) continue;
-    // The largest whole r with r F ≤ R - C: a floor, corrected where the division rounded across a whole number.
-    const room = revenueSoFar - costSoFar;
-    let whole = Math.floor(room / referredSoFar);
-    if ((whole + 1) * referredSoFar <= room) whole++;
-    else if (whole * referredSoFar > room) whole--;
-    const reward = whole - a.refereeReward;
-    if (best === null || reward > best) best = reward;
+  let best: Minor | null = null;
+  if (exact) {
+    // In integers: an exact run's sums pass what a double holds.
+    let room = 0n;
+    let referredSoFar = 0n;
+    for (let t = 1; t < rows.length; t++) {
+      room += (rows[t]!.revenue as bigint) - (rows[t]!.cost as bigint);
+      referredSoFar += periods[t]!.referred as bigint;
+      if (referredSoFar <= 0n) continue;
+      // The largest whole r with r F ≤ R - C: a floor (BigInt division truncates toward 0).
+      const quotient = room / referredSoFar;
+      const whole = room < 0n && quotient * referredSoFar !== room ? quotient - 1n : quotient;
+      const reward = whole - BigInt(a.refereeReward);
+      if (best === null || reward > (best as bigint)) best = reward;
+    }
+  } else {
+    let revenueSoFar = 0;
+    let costSoFar = 0;
+    let referredSoFar = 0;
+    for (let t = 1; t < rows.length; t++) {
+      revenueSoFar += toNumber(rows[t]!.revenue);
+      costSoFar += toNumber(rows[t]!.cost);
+      referredSoFar += Number(periods[t]!.referred);
+      if (referredSoFar <= 0) continue;
+      // The largest whole r with r F ≤ R - C: a floor, corrected where the division rounded across a whole number.
+      const room = revenueSoFar - costSoFar;
+      let whole = Math.floor(room / referredSoFar);
+      if ((whole + 1) * referredSoFar <= room) whole++;
+      else if (whole * referredSoFar > room) whole--;
+      const reward = whole - a.refereeReward;
+      if (best === null || reward > (best as number)) best = reward;
+    }
   }
   return {
     revenue,
     spend,
     net,
-    return: toNumber(spend) > 0 ? toNumber(net) / toNumber(spend) : null,
+    // Exact sums may pass a double; their ratio need not: divide in integers to 12 decimals first.
+    return: exact ? ((spend as bigint) > 0n ? Number(((net as bigint) * 10n ** 12n) / (spend as bigint)) / 1e12 : null) : toNumber(spend) > 0 ? toNumber(net) / toNumber(spend) : null,
     payback,
     breakEvenReward: best === null || best < 0 ? null : best,
   };

@@ -39,21 +39,42 @@ export function isAmount(value: unknown): value is Amount {
   return typeof value === 'object' && value !== null && typeof (value as Amount).decimal === 'function' && typeof (value as Amount).digits === 'number';
 }
 
+/** Digits of an amount's whole part; past 15 people get it shortened, as counts are (see number.ts). */
+const wholeDigits = (amount: Amount) => amount.decimal().replace(/^-/, '').split('.')[0]!.replace(/^0+(?=\d)/, '').length;
+
+/** Whether an amount is shown shortened for people: its whole part past 15 digits. */
+export const isLargeAmount = (value: unknown): boolean => isAmount(value) && wholeDigits(value) > 15;
+
 /**
  * Amounts for people: in the currency, the locale's way (`€ 1.234,50` in nl-NL), from their
- * exact decimal text; without a currency, grouped with the currency's decimals.
+ * exact decimal text; without a currency, grouped with the currency's decimals. Past 15
+ * digits, like counts, six significant digits in scientific notation (`$1.23457E400`): Intl
+ * writes a decimal text exactly, but only up to the range of a double, past which it says ∞.
  *
  * @example amountFormat('en-US', 'USD')(new Amount(123450n, 2)) // => '$1,234.50'
  */
 export function amountFormat(locale: string, currency: string | null): (amount: Amount) => string {
   const cache = new Map<number, Intl.NumberFormat>();
+  const style = currency ? { style: 'currency' as const, currency } : {};
+  const scientific = new Intl.NumberFormat(locale, { ...style, notation: 'scientific', maximumSignificantDigits: 6 });
   return (amount) => {
+    const text = amount.decimal();
+    if (wholeDigits(amount) > 15) {
+      // The mantissa by Intl (sign, symbol, decimal mark), the exponent counted from the digits.
+      const digits = text.replace(/^-/, '').replace('.', '');
+      const exponent = wholeDigits(amount) - 1;
+      const mantissa = Number(`${text.startsWith('-') ? '-' : ''}${digits[0]}.${digits.slice(1, 9)}`);
+      return scientific
+        .formatToParts(mantissa)
+        .map((part) => (part.type === 'exponentInteger' ? String(exponent) : part.value))
+        .join('');
+    }
     let format = cache.get(amount.digits);
     if (!format) {
-      format = new Intl.NumberFormat(locale, currency ? { style: 'currency', currency, minimumFractionDigits: amount.digits, maximumFractionDigits: amount.digits } : { minimumFractionDigits: amount.digits, maximumFractionDigits: amount.digits });
+      format = new Intl.NumberFormat(locale, { ...style, minimumFractionDigits: amount.digits, maximumFractionDigits: amount.digits });
       cache.set(amount.digits, format);
     }
-    // A decimal string is formatted exactly (Intl.NumberFormat v3), whatever its size.
-    return format.format(amount.decimal() as unknown as number);
+    // A decimal string is formatted exactly (Intl.NumberFormat v3).
+    return format.format(text as unknown as number);
   };
 }

@@ -1,5 +1,6 @@
 import Table from 'cli-table3';
 import { cellFormatter } from './cells.js';
+import { isLargeAmount } from './amount.js';
 import type { Cell } from './delimited.js';
 import type { Style } from './render.js';
 import { isShortened } from './number.js';
@@ -34,7 +35,7 @@ export function renderTable(data: TableData, style: Style): string {
   const summary = [...data.summary(style)];
   if (data.columns.length === 0) return summary.flatMap((line) => wrapWords(line, style.wrap)).map((line) => `${line}\n`).join('');
   const cellOf = cellFormatter(data, locale);
-  const shortened = data.rows.some((row) => data.columns.some((c) => isShortened(row[c]))) || isShortened(data.total?.value);
+  const shortened = data.rows.some((row) => data.columns.some((c) => isShortened(row[c]) || isLargeAmount(row[c]))) || isShortened(data.total?.value);
   if (shortened) summary.push(words.table.shortened);
   const table = new Table({
     head: data.columns.map((c) => chalk.bold(words.column(c))),

@@ -159,3 +159,18 @@ describe('money past what a double holds', () => {
     expect(doc.money.valueOfOneFan).toBeNull();
   });
 });
+
+describe('exact money past what a double holds', () => {
+  it('tables and sentences shorten amounts past 15 digits as they do counts (never ∞ or NaN); JSON keeps every digit', async () => {
+    const args = ['compound', '--years', '2000', '--value', '1'];
+    const table = (await fans(args)).stdout;
+    expect(table).not.toMatch(/NaN|∞|undefined/);
+    expect(table).toMatch(/Money: revenue \$1\.14813E602, spent \$0\.00 on rewards and costs, net \$1\.14813E602\./);
+    expect(table).toContain('Figures past 15 digits are shortened here');
+    // 2^2000 - 1 new fans at $1.00: exact in JSON.
+    expect((await fans([...args, '--format', 'json'])).stdout).toContain(`"revenue": ${2n ** 2000n - 1n}.00,`);
+    const rewarded = (await fans(['compound', '--years', '2000', '--value', '1', '--reward', '2'])).stdout;
+    // net / spend = (1 - 2) / 2 exactly, whatever the size of either.
+    expect(rewarded).toContain('(a return of -50% on the spending)');
+  });
+});
