@@ -51,6 +51,7 @@ const lazyFileNames = {
   './fit.js': 'fit.cjs',
   './png.js': 'png.cjs',
   './html.js': 'html.cjs',
+  './calendar.js': 'calendar.cjs',
   chalk: 'chalk.cjs',
 };
 /** The function Node wraps a CommonJS file in, as src/cli/load.ts expects it. */
@@ -68,7 +69,7 @@ const lazyWrapper = '(function (exports, require, module, __filename, __dirname)
 const lazyFiles = {
   name: 'lazy-files',
   setup(b) {
-    b.onResolve({ filter: /^(\.\/(main|table|sampled|chart|svg|xlsx|fit|png|html)\.js|chalk)$/ }, (args) =>
+    b.onResolve({ filter: /^(\.\/(main|table|sampled|chart|svg|xlsx|fit|png|html|calendar)\.js|chalk)$/ }, (args) =>
       args.kind === 'dynamic-import' ? { path: lazyFileNames[args.path], namespace: 'lazy-file' } : undefined,
     );
     // The loader is bundled into each file that loads another (cli.cjs, main.cjs): one file
@@ -110,6 +111,7 @@ await build({
     fit: 'src/cli/fit.ts',
     png: 'src/output/png.ts',
     html: 'src/output/html.ts',
+    calendar: 'src/cli/calendar.ts',
     chalk: 'node_modules/chalk/source/index.js',
     'trial-worker': 'src/cli/trial-worker.ts',
   },

@@ -6,7 +6,7 @@ import { compareReport, parseScenarios } from './compare.js';
 import { compoundReport, compoundSchema, yearlyRows } from './compound.js';
 import { goalReport, goalSchema, parseTarget, readTarget, solvedFor } from './goal.js';
 import { type Io, UsageError } from './io.js';
-import { moneyOptions, optionSpecs, trialOptions } from './options.js';
+import { calendarOptions, moneyOptions, optionSpecs, trialOptions } from './options.js';
 import { environmentLocale, fileLabel, hasUnsafeCharacters, isInvalid, localeTag, quoted } from './parse.js';
 import { type Job, buildProgram, shortHelp } from './program.js';
 import { simulateReport, simulateSchema, treeRows } from './simulate.js';
@@ -204,6 +204,15 @@ async function renderRun(job: ReportJob, io: Io, locale: string | undefined, lan
   return render(await report(job, io, locale ?? environmentLocale(io.env)), format, style, charts, dialect);
 }
 
+/** A calendar run (calendar.ts, loaded with date-fns only for one). */
+async function calendarRun(job: ReportJob, io: Io, money: { amounts: NonNullable<ReturnType<typeof import('./money.js').moneyOf>>; module: typeof import('./money.js') } | null): Promise<Report> {
+  const command = job.command as 'simulate' | 'compound';
+  return (await import('./calendar.js')).calendarReport(io, command, job.flags, money, sampled(job.flags));
+}
+
+/** Whether the flags ask for a calendar run: a calendar flag, or --cycle (cheap: no calendar loads to tell). */
+const isCalendarRun = (flags: Record<string, unknown>) => calendarOptions.some((name) => flags[name] !== undefined) || flags.cycle !== undefined;
+
 /** The report a job asks for. */
 async function report(job: ReportJob, io: Io, locale: string): Promise<Report> {
   // Money flags are rare: their module loads only when one is given.
@@ -211,6 +220,7 @@ async function report(job: ReportJob, io: Io, locale: string): Promise<Report> {
   const amounts = money ? money.moneyOf(job.flags, locale) : null;
   switch (job.command) {
     case 'simulate': {
+      if (isCalendarRun(job.flags)) return calendarRun(job, io, money && amounts ? { amounts, module: money } : null);
       const p = parseFlags(simulateSchema(), pick(job.flags, simulateSchema().shape));
       if (!sampled(job.flags)) {
         const rows = treeRows(p);
@@ -219,6 +229,7 @@ async function report(job: ReportJob, io: Io, locale: string): Promise<Report> {
       return (await import('./sampled.js')).sampledReport(io, { command: 'simulate', p }, job.flags, amounts);
     }
     case 'compound': {
+      if (isCalendarRun(job.flags)) return calendarRun(job, io, money && amounts ? { amounts, module: money } : null);
       const p = parseFlags(compoundSchema(), pick(job.flags, compoundSchema().shape));
       if (!sampled(job.flags)) {
         const rows = yearlyRows(p);
@@ -227,6 +238,8 @@ async function report(job: ReportJob, io: Io, locale: string): Promise<Report> {
       return (await import('./sampled.js')).sampledReport(io, { command: 'compound', p }, job.flags, amounts);
     }
     case 'goal': {
+      const calendarGiven = ['byDate', 'startDate', 'until', 'cycleSpread', 'deadline', 'trials', 'seed', 'distribution', 'dispersion'].find((name) => job.flags[name] !== undefined);
+      if (calendarGiven) return (await import('./calendar.js')).calendarGoal(io, job.args[0], job.flags);
       const flags = parseFlags(goalSchema(), pick(job.flags, goalSchema().shape));
       if (['net', 'revenue', 'maxReward'].some((name) => job.flags[name] !== undefined)) {
         const goals = await import('./goal-money.js');

@@ -3,6 +3,10 @@ import { type AmountText, type Duration, type Parsed, amount, currencyCode, dura
 import { type Distribution, distributions } from '../model/offspring.js';
 import { bounds } from '../model/limits.js';
 
+/** A row per calendar period: the same words as calendar/dates.ts (which loads date-fns, so not imported here). */
+const periodKinds = ['day', 'week', 'month', 'quarter', 'year'] as const;
+type PeriodKind = (typeof periodKinds)[number];
+
 /** One flag: how commander shows it and how its text becomes a value. */
 export interface OptionSpec<T> {
   /** commander's flag syntax, e.g. `--fanout <n>` */
@@ -41,9 +45,39 @@ export const optionSpecs = {
   }),
   cycle: option<Duration | null>({
     flags: '--cycle <duration>',
-    description: 'time one referral step takes: 30d, 6w, 3m, 1y; adds an elapsed-time column',
+    description: 'time one referral step takes: 30d, 6w, 3m, 1y; adds elapsed time and date columns (compound: the rate is per cycle; default 1y)',
     default: 'none',
     parse: orNull('none', duration),
+  }),
+  startDate: option<string | null>({
+    flags: '--start-date <date>',
+    description: 'the date the first fans start, YYYY-MM-DD (default: today, shown in the output)',
+    default: 'none',
+    parse: orNull('none', dateText),
+  }),
+  until: option<string | null>({
+    flags: '--until <date>',
+    description: 'run to this date, YYYY-MM-DD, instead of --depth or --years',
+    default: 'none',
+    parse: orNull('none', dateText),
+  }),
+  cycleSpread: option<Duration | null>({
+    flags: '--cycle-spread <duration>',
+    description: 'referrals spread out around --cycle: the standard deviation of the delay, e.g. 10d (a Pascal law: see the README)',
+    default: 'none',
+    parse: orNull('none', duration),
+  }),
+  by: option<PeriodKind | null>({
+    flags: '--by <period>',
+    description: `a row per calendar ${periodKinds.join(', ')} (default with --cycle-spread: month)`,
+    default: 'none',
+    parse: orNull('none', (text) => (periodKinds.includes(String(text).trim() as PeriodKind) ? (String(text).trim() as PeriodKind) : { invalid: `must be one of ${periodKinds.join(', ')}; a day is the finest` })),
+  }),
+  deadline: option<string | null>({
+    flags: '--deadline <date>',
+    description: 'with goal --by-date --trials: the chance of reaching the target by this date, YYYY-MM-DD',
+    default: 'none',
+    parse: orNull('none', dateText),
   }),
   trials: option<number | null>({
     flags: '--trials <n>',
@@ -110,6 +144,15 @@ export const optionSpecs = {
     parse: orNull('auto', wholeNumber(1, bounds.threads)),
   }),
 } as const;
+
+/** A date's text, checked for its form here and for being a date where calendars load (calendar.ts). */
+function dateText(text: string | number): Parsed<string> {
+  const value = String(text).trim();
+  return /^\d{4}-\d{2}-\d{2}$/.test(value) ? value : { invalid: 'must be a date written YYYY-MM-DD, such as 2027-01-31' };
+}
+
+/** The calendar's flags: a date column, spread-out delays, rows by calendar period (see calendar.ts). */
+export const calendarOptions = ['startDate', 'until', 'cycleSpread', 'by'] as const;
 
 /** The money flags: amounts and their currency (see money.ts). */
 export const moneyOptions = ['value', 'reward', 'refereeReward', 'cost', 'cac', 'currency'] as const;

@@ -3,7 +3,7 @@ import { version } from './version.js';
 import { formats, tableFormats } from '../output/render.js';
 import { scales } from '../output/scale.js';
 import type { Io } from './io.js';
-import { type OptionName, moneyOptions, optionSpecs, trialOptions } from './options.js';
+import { type OptionName, calendarOptions, moneyOptions, optionSpecs, trialOptions } from './options.js';
 import { safeText } from './parse.js';
 
 const maxSizeLimitText = '1,000';
@@ -41,9 +41,9 @@ Run 'fans <command> --help' for a command's options and examples.
 
 /** The model flags each command takes (besides the output flags). */
 export const commandFlags = {
-  simulate: ['start', 'fanout', 'depth', 'conversion', 'nonreferrers', 'market', 'cycle', 'paid', ...moneyOptions, ...trialOptions],
-  compound: ['start', 'rate', 'years', 'conversion', 'nonreferrers', 'churn', 'market', 'paid', ...moneyOptions, ...trialOptions],
-  goal: ['start', 'fanout', 'depth', 'rate', 'years', 'conversion', 'nonreferrers', 'churn', 'market', 'cycle', 'paid', ...moneyOptions],
+  simulate: ['start', 'fanout', 'depth', 'conversion', 'nonreferrers', 'market', 'cycle', ...calendarOptions, 'paid', ...moneyOptions, ...trialOptions],
+  compound: ['start', 'rate', 'years', 'conversion', 'nonreferrers', 'churn', 'market', 'cycle', ...calendarOptions, 'paid', ...moneyOptions, ...trialOptions],
+  goal: ['start', 'fanout', 'depth', 'rate', 'years', 'conversion', 'nonreferrers', 'churn', 'market', 'cycle', 'startDate', 'until', 'cycleSpread', 'deadline', 'paid', ...moneyOptions, 'trials', 'seed', 'distribution', 'dispersion'],
   compare: [],
   fit: [],
   example: [],
@@ -148,6 +148,8 @@ export function buildProgram(io: Io, onJob: (job: Job) => void): Command {
 Examples:
   $ fans simulate                                  1 + 10 + 100 + 1,000 = 1,111
   $ fans simulate --fanout 3 --conversion 30% --depth 10 --cycle 30d
+  $ fans simulate --fanout 3 --conversion 50% --cycle 1m --cycle-spread 2w --start-date 2027-01-01 --until 2028-12-31 --by quarter
+                                                   referrals spread out in time, a row per quarter
   $ fans simulate --depth 30 --format json         exact at any size
   $ fans simulate --format csv > tree.csv          for a spreadsheet
   $ fans simulate --depth 8 --chart                the growth as a chart under the table
@@ -165,7 +167,8 @@ Examples:
   $ fans compound --rate 0.5 --churn 10% --market 100000 --years 20
   $ fans compound --years 100 --format json        exact: 1267650600228229401496703205376
   $ fans compound --years 30 --rate 0.5 --chart --scale linear
-  $ fans compound --rate 0.5 --churn 20% --years 15 --trials 20000 --seed 1   sampled runs`);
+  $ fans compound --rate 0.5 --churn 20% --years 15 --trials 20000 --seed 1   sampled runs
+  $ fans compound --rate 0.1 --cycle 1m --years 2 --start-date 2027-01-01   24 monthly cycles, with dates`);
   });
 
   const goal = program
@@ -180,7 +183,8 @@ Examples:
     command
       .addOption(new Option('--net <amount>', 'reach this cumulative net (with --value), instead of a number of fans'))
       .addOption(new Option('--revenue <amount>', 'reach this cumulative revenue (with --value), instead of a number of fans'))
-      .addOption(new Option('--max-reward', 'with a whole scenario (--fanout and --depth, or --rate and --years): the largest reward that still pays back'));
+      .addOption(new Option('--max-reward', 'with a whole scenario (--fanout and --depth, or --rate and --years): the largest reward that still pays back'))
+      .addOption(new Option('--by-date', 'with --cycle (and a whole scenario): the date the total reaches the target; with --trials, its percentiles'));
     outputOptions(command).addHelpText('after', `
 Give one half of a pair; fans solves for the other, with every other flag taken into account:
   --fanout F   the smallest depth (tree model)      --depth D   the smallest fanout
@@ -191,7 +195,8 @@ Examples:
   $ fans goal 1000 --depth 3                      fanout 9.64, or 10 as a whole number
   $ fans goal 1000000 --rate 1                    20 years
   $ fans goal 1000 --years 10                     a yearly rate of 0.995
-  $ fans goal 1000000 --rate 0.5 --churn 10% --market 5000000 --format json`);
+  $ fans goal 1000000 --rate 0.5 --churn 10% --market 5000000 --format json
+  $ fans goal 1000 --by-date --fanout 3 --conversion 50% --cycle 1m --cycle-spread 2w --until 2030-01-01 --trials 10000 --deadline 2028-06-30`);
   });
 
   const compare = program

@@ -3,6 +3,7 @@ import { binomialDraw, offspringMean } from './offspring.js';
 import { poissonDraw as poisson } from './poisson.js';
 import { Xoshiro128 } from './random.js';
 import { drawParameters } from './fit/draws.js';
+import { runCalendarBlock } from './calendar/engine.js';
 
 /**
  * The generator of a block of trials: stream `block` of the seed ({@link Xoshiro128}), drawn
@@ -68,6 +69,7 @@ export type TotalsSink = (period: number, totals: Float64Array) => void;
  * equal in distribution.
  */
 export function runTrialsBlock(p: ChainParams, seed: number, block: number, count: number, sink: TotalsSink): BlockTotals {
+  if (p.calendar) return runCalendarBlock(p, p.calendar, seed, block, count, sink);
   const width = p.periods + 1;
   const rng = new BlockRandom(seed, block);
   const binomial = binomialDraw(() => rng.uniform()); // d3-random's, driven by the block's stream

@@ -6,6 +6,7 @@ import { extinctionOf, survivalProbability, yearlyComplement } from './extinctio
 import { QuantileSketch, type SketchEntries, defaultMaxBins } from './sketch.js';
 import { bought, runTrialsBlock } from './engine.js';
 import type { ParameterDraws } from './fit/draws.js';
+import type { CalendarChain } from './calendar/engine.js';
 
 /** A referral chain to sample: the tree or compound model with random referral counts. */
 export interface ChainParams {
@@ -32,6 +33,11 @@ export interface ChainParams {
   draws?: ParameterDraws;
   /** New fans bought every period from 1 on (a whole number), who then refer like the others; never more than the market has left. */
   paid?: number;
+  /**
+   * Calendar time: referrals come after delays drawn by day, and `periods` are the rows of
+   * `ends` (periods = ends.length - 1). See calendar/engine.ts.
+   */
+  calendar?: CalendarChain;
 }
 
 /** One sampled run: fans so far and fans still referring, per period. */

@@ -87,7 +87,7 @@ export function renderTerminalChart(chart: ChartData, options: TerminalChartOpti
     if (kind === 'target') {
       const values = chart.series[0]?.values ?? [];
       const hit = values.findIndex((v) => v !== null && Number(v) >= value);
-      if (hit >= 0) lineRows.push(words.chart.reached(numbersFor(options.locale ?? 'en-US'), { x: chart.xValues ? numberLabel(options.locale)(chart.xValues[hit] ?? hit) : String(hit), xLabel: chart.xLabel }));
+      if (hit >= 0) lineRows.push(words.chart.reached(numbersFor(options.locale ?? 'en-US'), { x: chart.xDates?.[hit] ?? (chart.xValues ? numberLabel(options.locale)(chart.xValues[hit] ?? hit) : String(hit)), xLabel: chart.xLabel }));
     }
   }
   const endAt = new Map<number, string>();
@@ -107,7 +107,7 @@ export function renderTerminalChart(chart: ChartData, options: TerminalChartOpti
     lines.push(`${(label ?? '').padStart(labelWidth)} ${label === undefined ? '|' : '+'}${grid[r]!.map(paintCell).join('')}${end ? ` ${end}` : ''}`.trimEnd());
   }
   lines.push(`${' '.repeat(labelWidth)} +${'-'.repeat(width)}`);
-  const xText = (t: number) => (chart.xValues ? numberLabel(options.locale)(chart.xValues[t] ?? t) : String(t));
+  const xText = (t: number) => chart.xDates?.[t] ?? (chart.xValues ? numberLabel(options.locale)(chart.xValues[t] ?? t) : String(t));
   lines.push(' '.repeat(labelWidth + 2) + periodAxis(periods, width, xText));
   lines.push(' '.repeat(labelWidth + 2 + Math.max(0, Math.floor((width - chart.xLabel.length) / 2))) + chart.xLabel);
   const legend = chart.series.map((s, i) => `${options.paint.color(i, marks[i % marks.length]!)} ${s.name}`);

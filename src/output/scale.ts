@@ -18,6 +18,8 @@ export interface ChartData {
   xLabel: string;
   /** The x value of each period when it is not the period itself (elapsed time: 0, 3, 6, ... months). */
   xValues?: readonly number[];
+  /** A date axis: each period's date or calendar period (`2027-03-31`, `2027-Q1`), shown in place of its number. */
+  xDates?: readonly string[];
   /** `role` marks the lines whose name each language words (total, median, mean). */
   series: readonly { name: string; values: readonly (Count | null)[]; role?: 'total' | 'median' | 'mean' }[];
   /** A shaded range, e.g. p5 to p95 of sampled runs. */

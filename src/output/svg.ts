@@ -39,7 +39,7 @@ export function frameFor(size?: { width: number; height: number }) {
 export function renderSvg(chart: ChartData, choice: ScaleChoice, locale = 'en-US', words: Words = en, size?: { width: number; height: number }): string {
   const scale = chooseScale(chart, choice, locale);
   const valueText = countFormat(locale);
-  const xText = (t: number) => (chart.xValues ? numberLabel(locale)(chart.xValues[t] ?? t) : String(t));
+  const xText = (t: number) => chart.xDates?.[t] ?? (chart.xValues ? numberLabel(locale)(chart.xValues[t] ?? t) : String(t));
   const { width, height, left, right, top, bottom } = frameFor(size);
   const periods = Math.max(extent(chart.series.map((s) => s.values.length))[1], chart.band?.low.length ?? 0, 1);
   const x = (t: number) => round(periods <= 1 ? (left + right) / 2 : left + (t / (periods - 1)) * (right - left));

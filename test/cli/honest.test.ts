@@ -49,13 +49,12 @@ describe('charts', () => {
     expect(nl).toContain('<title>total, year 4: 5,06</title>');
   });
 
-  it('the x axis is the elapsed time with --cycle, in SVG and the terminal', async () => {
-    const svg = (await fans(['simulate', '--fanout', '3', '--cycle', '3m', '--format', 'svg'])).stdout;
-    expect(svg).toMatch(/<text x="[\d.]+" y="432" text-anchor="middle">months<\/text>/);
-    expect(svg.match(/<g class="x-labels"[^]*?<\/g>/)![0].match(/>(\d+)</g)!.map((m) => m.slice(1, -1))).toEqual(['0', '3', '6', '9']);
-    const chart = (await fans(['simulate', '--fanout', '3', '--cycle', '3m', '--chart'])).stdout.split('\n');
-    expect(chart.at(-3)!.trim().split(/\s+/)).toEqual(['0', '3', '6', '9']);
-    expect(chart.at(-2)!.trim()).toBe('months');
+  it('the x axis is the date with --cycle, in SVG and the terminal', async () => {
+    const svg = (await fans(['simulate', '--fanout', '3', '--cycle', '3m', '--start-date', '2027-01-31', '--format', 'svg'])).stdout;
+    expect(svg).toMatch(/<text x="[\d.]+" y="432" text-anchor="middle">date<\/text>/);
+    expect(svg.match(/<g class="x-labels"[^]*?<\/g>/)![0].match(/>([\d-]+)</g)!.map((m) => m.slice(1, -1))).toEqual(['2027-01-31', '2027-04-30', '2027-07-31', '2027-10-31']);
+    const chart = (await fans(['simulate', '--fanout', '3', '--cycle', '3m', '--start-date', '2027-01-31', '--chart'])).stdout.split('\n');
+    expect(chart.findLast((line) => line.includes('2027-01-31'))!.trim().split(/\s+/)).toEqual(['2027-01-31', '2027-04-30', '2027-07-31', '2027-10-31']);
   });
 
   it('chart ticks follow --locale like the table', async () => {
@@ -144,9 +143,8 @@ describe('colour: NO_COLOR > FORCE_COLOR > TERM=dumb > is-a-terminal', () => {
 describe("another command's flag", () => {
   it.each([
     [['simulate', '--churn', '5%'], /^fans: --churn applies to fans compound and fans goal, not fans simulate$/],
-    [['compound', '--cycle', '3m'], /^fans: --cycle applies to fans simulate and fans goal, not fans compound$/],
     [['simulate', '--churn=5%'], /^fans: --churn applies to fans compound and fans goal, not fans simulate$/],
-    [['goal', '100', '--fanout', '3', '--trials', '5'], /^fans: --trials applies to fans simulate and fans compound, not fans goal$/],
+    [['goal', '100', '--fanout', '3', '--trials', '5'], /^fans: --trials goes with --by-date: fans goal TARGET --by-date answers when the target is reached$/],
     [['simulate', '--fanot', '3'], /^fans: unknown option '--fanot' \(did you mean --fanout\?\)$/],
   ])('%j names the command it belongs to', async (args, message) => {
     expectUsageError(await fans(args), message);

@@ -193,7 +193,6 @@ describe('bad values for the real-world flags', () => {
     [['simulate', '--cycle', '30x'], /^fans: --cycle must be a duration/],
     [['simulate', '--cycle', '0d'], /^fans: --cycle must be a duration/],
     [['simulate', '--cycle', 'd'], /^fans: --cycle must be a duration/],
-    [['compound', '--cycle', '30d'], /^fans: --cycle applies to fans simulate and fans goal, not fans compound$/],
     [['simulate', '--churn', '5%'], /^fans: --churn applies to fans compound and fans goal, not fans simulate$/],
   ])('%j', async (args, message) => {
     expectUsageError(await fans(args), message);

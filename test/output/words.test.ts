@@ -64,19 +64,20 @@ describe('the catalogues of words', () => {
 
 describe('a Dutch report', () => {
   it('tables and summaries in Dutch, numbers in the locale, from --lang and --locale', async () => {
-    const ran = await fans(['simulate', '--lang', 'nl', '--locale', 'nl-NL', '--conversion', '30%', '--market', '10.000', '--cycle', '30d']);
+    const ran = await fans(['simulate', '--lang', 'nl', '--locale', 'nl-NL', '--conversion', '30%', '--market', '10.000', '--cycle', '30d', '--start-date', '2027-01-01']);
     expect(ran.stdout).toBe(
       [
-        '┌────────┬───────┬───────┬────────┐',
-        '│ niveau │ dagen │ nieuw │ totaal │',
-        '├────────┼───────┼───────┼────────┤',
-        '│      0 │     0 │  1,00 │   1,00 │',
-        '│      1 │    30 │  3,00 │   4,00 │',
-        '│      2 │    60 │  9,00 │  13,00 │',
-        '│      3 │    90 │ 26,95 │  39,95 │',
-        '│                 totaal │  39,95 │',
-        '└────────────────────────┴────────┘',
+        '┌────────┬───────┬────────────┬───────┬────────┐',
+        '│ niveau │ dagen │      datum │ nieuw │ totaal │',
+        '├────────┼───────┼────────────┼───────┼────────┤',
+        '│      0 │     0 │ 2027-01-01 │  1,00 │   1,00 │',
+        '│      1 │    30 │ 2027-01-31 │  3,00 │   4,00 │',
+        '│      2 │    60 │ 2027-03-02 │  9,00 │  13,00 │',
+        '│      3 │    90 │ 2027-04-01 │ 26,95 │  39,95 │',
+        '│                              totaal │  39,95 │',
+        '└─────────────────────────────────────┴────────┘',
         '1 fan groeit tot 39,95 fans in 3 stappen (90 dagen): 129,95 introducties, waarvan 38,95 (29,97%) nieuwe fans werden.',
+        'Groeitempo 3,66% per dag: het aantal nieuwe fans verdubbelt elke 18,9 dagen.',
         'Aanbevelingsfactor K = 3 (fanout 10 × conversie 30%).',
         'Markt: 10.000 personen; 0,4% bereikt.',
         '',

@@ -1,5 +1,5 @@
 import type { Why } from '../../model/goal.js';
-import { type Numbers, type Words, bound, countOf } from './words.js';
+import { type Numbers, type Words, bound, countOf, oneDecimal } from './words.js';
 
 /** Headings that differ from the column's interface name. */
 const columns: Record<string, string> = { cumulativeNet: 'cumulative net', K_low: 'K low', K_high: 'K high', k_low: 'k low', k_high: 'k high', logLik: 'log L', nonreferrers: 'nonreferrers' };
@@ -208,6 +208,25 @@ export const en: Words = {
       return `${model} ${sampled ? 'The figures come from sampled runs in which each fan brings a random number of new fans with that mean; the seed repeats them exactly.' : 'The figures are expected values, exact where every input is a whole number.'}`;
     },
     footer: (seed) => `Made with fans${seed === null ? '' : `, seed ${seed} (--seed ${seed} repeats the runs)`}.`,
+  },
+  calendar: {
+    span: (n, s) => `From ${s.from} to ${s.to}, ${countOf(n, s.start, 'fan grows', 'fans grow')} to ${s.mean ? 'a mean of ' : ''}${countOf(n, s.total, 'fan', 'fans')}.`,
+    delay: (n, s) =>
+      `Referrals come ${n.real(oneDecimal(s.mean))} days after a fan joins on average, give or take ${n.real(oneDecimal(s.sd))} days (a Pascal delay of ${countOf(n, s.stages, 'stage', 'stages')}${Math.abs(s.sd - s.asked) > 0.05 * s.asked ? `: the nearest to the ${n.real(oneDecimal(s.asked))} days asked` : ''}).`,
+    growth: (n, s) =>
+      s.rate === null
+        ? 'Nobody refers: no growth.'
+        : s.rate === 0
+          ? 'Growth rate 0: new fans come at a steady pace.'
+          : `Growth rate ${n.percent(s.rate)} a day: new fans ${s.rate > 0 ? 'double' : 'halve'} every ${n.real(oneDecimal(Math.LN2 / Math.abs(s.rate)))} days${s.spread ? ' (spread-out delays change this, not K)' : ''}.`,
+    extinct: (n, s) => `By ${s.date}, ${n.percent(s.share)} of runs have died out (± ${n.percent(s.error)}): nothing more is due in them.`,
+    goalDate: (n, s) =>
+      s.date === null
+        ? `The expected total does not reach ${n.count(s.target)} by ${s.until} (it is ${n.count(s.total)} then).`
+        : `The expected total reaches ${n.count(s.target)} on ${s.date} (${n.count(s.total)}).`,
+    goalDates: (n, s) =>
+      `${n.percent(s.reached)} of ${countOf(n, s.trials, 'run', 'runs')} reach ${n.count(s.target)} by ${s.until}; ${s.dates.map((d) => `p${d.q} ${d.date ?? `not by ${s.until}`}`).join(', ')}.`,
+    deadline: (n, s) => `By ${s.deadline}, ${n.percent(s.share)} of runs have reached ${n.count(s.target)} (± ${n.percent(s.error)}, one standard error of ${n.count(s.trials)} runs).`,
   },
   xlsx: {
     results: 'Results',

@@ -1,5 +1,5 @@
 import type { Why } from '../../model/goal.js';
-import { type Numbers, type Words, bound, countOf } from './words.js';
+import { type Numbers, type Words, bound, countOf, oneDecimal } from './words.js';
 
 /** `3 niveaus`, `1 niveau`, `5 jaar`. */
 const periods = (n: Numbers, count: number, unit: 'level' | 'year') => (unit === 'level' ? countOf(n, count, 'niveau', 'niveaus') : `${n.count(count)} jaar`);
@@ -23,6 +23,8 @@ const columns: Record<string, string> = {
   months: 'maanden',
   years: 'jaren',
   period: 'periode',
+  date: 'datum',
+  cycle: 'cyclus',
   seed: 'seed',
   model: 'model',
   K_low: 'K laag',
@@ -249,6 +251,25 @@ export const nl: Words = {
       return `${model} ${sampled ? 'De cijfers komen uit gesimuleerde runs waarin elke fan een willekeurig aantal nieuwe fans met dat gemiddelde aanbrengt; de seed herhaalt ze precies.' : 'De cijfers zijn verwachte waarden, exact waar elke invoer een heel getal is.'}`;
     },
     footer: (seed) => `Gemaakt met fans${seed === null ? '' : `, seed ${seed} (--seed ${seed} herhaalt de runs)`}.`,
+  },
+  calendar: {
+    span: (n, s) => `Van ${s.from} tot ${s.to} ${s.start === 1 ? 'groeit' : 'groeien'} ${n.count(s.start)} fan${s.start === 1 ? '' : 's'} naar ${s.mean ? 'gemiddeld ' : ''}${n.count(s.total)} fans.`,
+    delay: (n, s) =>
+      `Aanbevelingen komen gemiddeld ${n.real(oneDecimal(s.mean))} dagen nadat een fan erbij kwam, plus of min ${n.real(oneDecimal(s.sd))} dagen (een Pascal-vertraging van ${n.count(s.stages)} ${s.stages === 1 ? 'stap' : 'stappen'}${Math.abs(s.sd - s.asked) > 0.05 * s.asked ? `: het dichtst bij de gevraagde ${n.real(oneDecimal(s.asked))} dagen` : ''}).`,
+    growth: (n, s) =>
+      s.rate === null
+        ? 'Niemand beveelt aan: geen groei.'
+        : s.rate === 0
+          ? 'Groeitempo 0: nieuwe fans komen in een vast tempo.'
+          : `Groeitempo ${n.percent(s.rate)} per dag: het aantal nieuwe fans ${s.rate > 0 ? 'verdubbelt' : 'halveert'} elke ${n.real(oneDecimal(Math.LN2 / Math.abs(s.rate)))} dagen${s.spread ? ' (gespreide vertragingen veranderen dit, niet K)' : ''}.`,
+    extinct: (n, s) => `Op ${s.date} is ${n.percent(s.share)} van de runs uitgestorven (± ${n.percent(s.error)}): er komt niets meer in.`,
+    goalDate: (n, s) =>
+      s.date === null
+        ? `Het verwachte totaal haalt ${n.count(s.target)} niet vóór ${s.until} (het is dan ${n.count(s.total)}).`
+        : `Het verwachte totaal haalt ${n.count(s.target)} op ${s.date} (${n.count(s.total)}).`,
+    goalDates: (n, s) =>
+      `${n.percent(s.reached)} van ${n.count(s.trials)} runs haalt ${n.count(s.target)} vóór ${s.until}; ${s.dates.map((d) => `p${d.q} ${d.date ?? `niet vóór ${s.until}`}`).join(', ')}.`,
+    deadline: (n, s) => `Op ${s.deadline} heeft ${n.percent(s.share)} van de runs ${n.count(s.target)} gehaald (± ${n.percent(s.error)}, één standaardfout bij ${n.count(s.trials)} runs).`,
   },
   xlsx: {
     results: 'Resultaten',

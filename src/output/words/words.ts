@@ -137,6 +137,23 @@ export interface Words {
     how(command: string, sampled: boolean): string;
     footer(seed: number | null): string;
   };
+  /** Calendar runs: dates, spread-out delays, growth rates (see cli/calendar.ts). */
+  calendar: {
+    /** `From 2027-01-01 to 2027-12-31, 1 fan grows to 4,096 fans.` */
+    span(n: Numbers, s: { from: string; to: string; start: number; total: Count; mean: boolean }): string;
+    /** The delay: mean and standard deviation in days, its stages, and the spread asked for. */
+    delay(n: Numbers, s: { mean: number; sd: number; stages: number; asked: number }): string;
+    /** Growth per day and the doubling (or halving) time in days; `rate` null when nobody refers. */
+    growth(n: Numbers, s: { rate: number | null; spread: boolean }): string;
+    /** Sampled runs on the calendar: the share died out by the last date, with its standard error. */
+    extinct(n: Numbers, s: { date: string; share: number; error: number }): string;
+    /** A goal by date: the date the expected total reaches the target, or not by the horizon. */
+    goalDate(n: Numbers, s: { target: number; date: string | null; until: string; total: Count }): string;
+    /** A sampled goal by date: the percentiles of the date, and the share of runs reaching it at all. */
+    goalDates(n: Numbers, s: { target: number; trials: number; dates: readonly { q: number; date: string | null }[]; reached: number; until: string }): string;
+    /** The chance of reaching the target by a deadline, with its standard error. */
+    deadline(n: Numbers, s: { target: number; deadline: string; share: number; error: number; trials: number }): string;
+  };
   xlsx: {
     results: string;
     parameters: string;
@@ -155,3 +172,6 @@ export function countOf(n: Numbers, value: Count, one: string, many: string): st
 
 /** A fitted value or interval bound, three significant digits: `∞` where it has none, `n/a` where it is undefined. */
 export const bound = (n: Numbers, v: number): string => (Number.isFinite(v) ? n.real(Number(v.toPrecision(3))) : Number.isNaN(v) ? 'n/a' : '∞');
+
+/** Days and the like to one decimal: `9.0309` is `9.0`, read as 9 by a manager. */
+export const oneDecimal = (x: number): number => Math.round(x * 10) / 10;

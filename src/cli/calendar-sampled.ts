@@ -1,0 +1,265 @@
+import { type TrialRow, blockCount, blockSize } from '../model/montecarlo.js';
+import { runTrialsBlock } from '../model/engine.js';
+import type { Json } from '../output/json.js';
+import type { CompoundFlags } from './compound.js';
+import { type CalendarPeriod, calendarPeriods, cycleDays, dayDate, isoDate } from '../model/calendar/dates.js';
+import { pascalWeights } from '../model/calendar/delays.js';
+import { renewalDays } from '../model/calendar/renewal.js';
+import type { Cell } from '../output/delimited.js';
+import type { Report, Style } from '../output/render.js';
+import { type Calendar, calendarJson, calendarLines, calendarParameters, cyclesWithin, withDates } from './calendar.js';
+import { type Io, UsageError } from './io.js';
+import { bounds } from './options.js';
+import { durationText, thousands } from './parse.js';
+import type { Money } from './money.js';
+import { chainFor, sampledReport, trialSchema } from './sampled.js';
+import type { SimulateParams } from './simulate.js';
+import { Interrupted, runTrials, threadsFor } from './trials.js';
+import { parseFlags, pick } from './validate.js';
+import { offspringMean } from '../model/offspring.js';
+
+/** Work a sampled calendar run may take: runs x days x (stages + 4), about 20 seconds on one core here. */
+export const calendarWork = 2e9;
+
+type Command = 'simulate' | 'compound';
+
+/**
+ * `--trials` on the calendar. Without a spread, the model's sampled runs by cycle, each
+ * cycle on its date (by period: the totals of the last cycle in each period). With a
+ * spread, runs day by day (model/calendar/engine.ts), a row per calendar period.
+ */
+export async function sampledCalendarReport(io: Io, command: Command, p: SimulateParams | CompoundFlags, flags: Record<string, unknown>, c: Calendar, rate: number | null, money: { amounts: Money } | null): Promise<Report> {
+  const tree = command === 'simulate';
+  if (!c.spread) {
+    const cycles = cyclesWithin(c, tree ? bounds.depth : bounds.years);
+    const last = cycles.length - 1;
+    const model = tree ? { command, p: { ...(p as SimulateParams), depth: last } } : { command, p: { ...(p as CompoundFlags), years: last } };
+    const report = await sampledReport(io, model as never, flags, money?.amounts ?? null);
+    const mean = Number(report.rows.at(-1)!.mean);
+    if (c.by === null) return withDates(report, command, c, cycles.map((day) => isoDate(dayDate(c.start, day))), rate, p.start, mean);
+    return cyclesByPeriod(report, c, cycles, rate, p.start);
+  }
+  const t = parseFlags(trialSchema(), pick(flags, trialSchema().shape));
+  if (t.fit !== null) throw new UsageError('--fit with --cycle-spread is not there yet: give --fanout (or --rate) and --distribution');
+  const trials = t.trials!;
+  const base = chainFor(tree ? { command: 'simulate', p: { ...(p as SimulateParams), depth: 0 } } : { command: 'compound', p: { ...(p as CompoundFlags), years: 0 } }, t);
+  const { delay } = c.spread;
+  const work = trials * (c.days + 1) * (delay.stages + 4);
+  if (work > calendarWork) {
+    const most = Math.max(1, Math.floor(calendarWork / ((c.days + 1) * (delay.stages + 4))));
+    throw new UsageError(`--trials ${thousands(trials)} over ${thousands(c.days + 1)} days with a delay of ${delay.stages} stages is too much work: at most ${thousands(most)} runs for this horizon (runs x days x (stages + 4) may be at most ${thousands(calendarWork)})`);
+  }
+  // Expected totals past 1e290 would leave what a double holds in the runs.
+  const k = offspringMean(base.offspring) * (1 - (base.nonreferrers ?? 0));
+  const expected = renewalDays({ model: base.model, start: p.start, K: k, market: p.market, weights: pascalWeights(delay, c.days), days: c.days });
+  let sum = 0;
+  for (const n of expected) sum += n;
+  if (!(sum < 1e290)) throw new UsageError(`${c.horizonFlag} is too long for --trials with these parameters: expected totals would pass 1e290, where sampled counts leave what a double holds`);
+  const periods = calendarPeriods(c.start, c.days, c.by!);
+  const chain = { ...base, periods: periods.length - 1, calendar: { delay, days: c.days, ends: periods.map((period) => period.last) } };
+  const seed = t.seed ?? (await import('node:crypto')).randomInt(0, bounds.seed);
+  const threads = threadsFor(trials, c.days * (delay.stages + 4), t.threads);
+  const rows = (await runTrials(io, chain, trials, seed, threads)).rows(t.quantiles.map((q) => q / 100));
+  return periodTrialReport(command, p, c, rate, periods, rows, { trials, seed, quantiles: t.quantiles, distribution: t.distribution, dispersion: t.dispersion, k });
+}
+
+const quantileName = (q: number) => `p${q}`;
+
+/** Sampled runs with spread-out delays: per period, the date, the mean and percentiles of the total, the share died out. */
+function periodTrialReport(
+  command: Command,
+  p: SimulateParams | CompoundFlags,
+  c: Calendar,
+  rate: number | null,
+  periods: readonly CalendarPeriod[],
+  rows: readonly TrialRow[],
+  t: { trials: number; seed: number; quantiles: readonly number[]; distribution: string; dispersion: number | null; k: number },
+): Report {
+  const names = t.quantiles.map(quantileName);
+  const table = rows.map((r, i) => {
+    const row: Record<string, Cell> = { period: periods[i]!.name, date: isoDate(dayDate(c.start, periods[i]!.last)), mean: r.mean };
+    names.forEach((name, j) => (row[name] = r.quantiles[j]!));
+    row.extinct = r.extinct;
+    return row;
+  });
+  const last = rows.at(-1)!;
+  const error = Math.sqrt((last.extinct * (1 - last.extinct)) / t.trials);
+  const lastDate = isoDate(c.end);
+  const summary = (style: Style) => {
+    const { words, numbers } = style;
+    const distribution = words.sampled.distribution(numbers, t.distribution === 'negbin' ? { kind: 'negbin', k: t.dispersion ?? 1 } : { kind: t.distribution as 'poisson' | 'fixed' | 'geometric' });
+    return [
+      words.sampled.runs(numbers, { trials: t.trials, distribution, k: t.k, yearly: false, seed: t.seed }),
+      ...calendarLines(c, p.start, last.mean, rate, true)(style),
+      words.calendar.extinct(numbers, { date: lastDate, share: last.extinct, error }),
+    ];
+  };
+  const median = t.quantiles.indexOf(50);
+  const q = t.quantiles;
+  const { depth: _depth, years: _years, paid: _paid, cycle: _cycle, ...parameters } = p as SimulateParams & CompoundFlags;
+  return {
+    columns: ['period', 'date', 'mean', ...names, 'extinct'],
+    rows: table,
+    shares: ['extinct'],
+    constants: { seed: t.seed },
+    summary,
+    chart: {
+      title: `fans ${command} --trials ${t.trials} --cycle ${durationText(c.cycle)} --cycle-spread ${durationText(c.spread!.asked)} --by ${c.by}`,
+      ...(p.market !== null ? { market: p.market } : {}),
+      xLabel: 'period',
+      xDates: table.map((r) => String(r.period)),
+      series: [
+        ...(median >= 0 ? [{ name: 'median (p50)', values: rows.map((r) => r.quantiles[median]!), role: 'median' as const }] : []),
+        { name: 'mean', values: rows.map((r) => r.mean), role: 'mean' as const },
+      ],
+      ...(q.length >= 2 ? { band: { name: `p${q[0]} to p${q.at(-1)}`, low: rows.map((r) => r.quantiles[0]!), high: rows.map((r) => r.quantiles.at(-1)!), quantiles: [q[0]!, q.at(-1)!] as const } } : {}),
+    },
+    json: {
+      command,
+      parameters: { ...parameters, ...calendarParameters(c), trials: t.trials, seed: t.seed, distribution: t.distribution, dispersion: t.dispersion, quantiles: [...t.quantiles] },
+      rows: table as never,
+      extinction: { by: lastDate, estimate: last.extinct, standardError: error },
+      calendar: { ...calendarJson(c, rate), meanDelayDays: cycleDays(c.cycle) },
+    },
+  };
+}
+
+/** Sampled runs by cycle, a row per calendar period: each period shows the runs' totals at its last cycle. */
+function cyclesByPeriod(report: Report, c: Calendar, cycles: readonly number[], rate: number | null, start: number): Report {
+  const periods = calendarPeriods(c.start, c.days, c.by!);
+  // The last cycle on or before each period's end (cycle 0 is day 0, in the first period).
+  const picks: number[] = [];
+  let at = 0;
+  for (const period of periods) {
+    while (at + 1 < cycles.length && cycles[at + 1]! <= period.last) at++;
+    picks.push(at);
+  }
+  const first = report.columns[0]!;
+  const rows = periods.map((period, i) => {
+    const { [first]: _, ...rest } = report.rows[picks[i]!]!;
+    const { days: _d, weeks: _w, months: _m, years: _y, ...kept } = rest as Record<string, Cell>;
+    return { period: period.name, date: isoDate(dayDate(c.start, period.last)), ...kept } as Record<string, Cell>;
+  });
+  const columns = ['period', 'date', ...report.columns.filter((name) => name !== first && !['days', 'weeks', 'months', 'years'].includes(name))];
+  const chart = report.chart
+    ? {
+        ...report.chart,
+        xLabel: 'period',
+        xValues: undefined,
+        xDates: periods.map((period) => period.name),
+        series: report.chart.series.map((s) => ({ ...s, values: picks.map((i) => s.values[i]!) })),
+        ...(report.chart.band ? { band: { ...report.chart.band, low: picks.map((i) => report.chart!.band!.low[i]!), high: picks.map((i) => report.chart!.band!.high[i]!) } } : {}),
+      }
+    : undefined;
+  const mean = Number(rows.at(-1)!.mean);
+  const json = report.json as Record<string, unknown>;
+  return {
+    ...report,
+    columns,
+    rows,
+    summary: (style: Style) => [...calendarLines(c, start, mean, rate, true)(style), ...(report.summary?.(style) ?? [])],
+    ...(chart ? { chart: chart as never } : {}),
+    json: { ...report.json, parameters: { ...(json.parameters as object), ...calendarParameters(c) }, rows: rows as never, calendar: calendarJson(c, rate) },
+  };
+}
+
+/** What a sampled goal by date needs from calendar.ts. */
+interface GoalRun {
+  command: Command;
+  p: SimulateParams & CompoundFlags;
+  flags: Record<string, unknown>;
+  c: Calendar;
+  rate: number | null;
+  target: number;
+  /** The day of --deadline, from the start. */
+  deadlineDay: number | null;
+  /** The date the expected total reaches the target. */
+  expectedDate: string | null;
+  /** The expected total on that date, or at the horizon. */
+  expectedTotal: number;
+  parameters: Record<string, Json>;
+}
+
+/**
+ * `fans goal TARGET --by-date --trials N`: in each run, the first day its total reaches the
+ * target; the percentiles of that day over the runs (a run that never reaches it counts as
+ * later than any date), and the share of runs reaching it by --deadline. The runs are those
+ * of `fans simulate|compound --trials` on the same calendar, on this thread.
+ */
+export async function sampledGoalReport(io: Io, g: GoalRun): Promise<Report> {
+  const t = parseFlags(trialSchema(), pick(g.flags, trialSchema().shape));
+  if (t.fit !== null) throw new UsageError('--fit with --by-date is not there yet: give --fanout (or --rate) and --distribution');
+  const tree = g.command === 'simulate';
+  const trials = t.trials!;
+  const base = chainFor(tree ? { command: 'simulate', p: { ...g.p, depth: 0 } } : { command: 'compound', p: { ...g.p, years: 0 } }, t);
+  const c = g.c;
+  // The days totals are looked at: every day with a spread, else each cycle's day.
+  const days = c.spread ? Array.from({ length: c.days + 1 }, (_, day) => day) : cyclesWithin(c, tree ? bounds.depth : bounds.years);
+  const stages = c.spread ? c.spread.delay.stages : 1;
+  const work = trials * days.length * (stages + 4);
+  if (work > calendarWork || trials * days.length > bounds.trialPeriods) {
+    throw new UsageError(`--trials ${thousands(trials)} over ${thousands(days.length)} ${c.spread ? 'days' : 'cycles'} is too much work: runs x days x (stages + 4) may be at most ${thousands(calendarWork)}; shorten --until or run fewer`);
+  }
+  const chain = c.spread ? { ...base, periods: days.length - 1, calendar: { delay: c.spread.delay, days: c.days, ends: days } } : { ...base, periods: days.length - 1 };
+  const seed = t.seed ?? (await import('node:crypto')).randomInt(0, bounds.seed);
+  const reached = new Float64Array(days.length);
+  let interrupted = false;
+  const stop = io.onInterrupt(() => (interrupted = true));
+  try {
+    for (let block = 0; block < blockCount(trials); block++) {
+      await new Promise((resolve) => setImmediate(resolve));
+      if (interrupted) throw new Interrupted('interrupted');
+      const count = Math.min(blockSize, trials - block * blockSize);
+      runTrialsBlock(chain, seed, block, count, (period, totals) => {
+        let hits = 0;
+        for (let i = 0; i < count; i++) if (totals[i]! >= g.target) hits++;
+        reached[period]! += hits;
+      });
+    }
+  } finally {
+    stop();
+  }
+  const dateOfDay = (day: number) => isoDate(dayDate(c.start, day));
+  const dates = t.quantiles.map((q) => {
+    const needed = Math.ceil((q / 100) * trials - 1e-9);
+    const at = reached.findIndex((n) => n >= Math.max(1, needed));
+    return { q, date: at < 0 ? null : dateOfDay(days[at]!) };
+  });
+  const share = reached.at(-1)! / trials;
+  let deadline: { date: string; share: number; error: number } | null = null;
+  if (g.deadlineDay !== null) {
+    let at = 0;
+    while (at + 1 < days.length && days[at + 1]! <= g.deadlineDay) at++;
+    const s = reached[at]! / trials;
+    deadline = { date: dateOfDay(g.deadlineDay), share: s, error: Math.sqrt((s * (1 - s)) / trials) };
+  }
+  const until = isoDate(c.end);
+  const k = offspringMean(base.offspring) * (1 - (base.nonreferrers ?? 0));
+  const summary = (style: Style) => {
+    const { words, numbers } = style;
+    const distribution = words.sampled.distribution(numbers, t.distribution === 'negbin' ? { kind: 'negbin', k: t.dispersion ?? 1 } : { kind: t.distribution as 'poisson' | 'fixed' | 'geometric' });
+    return [
+      words.sampled.runs(numbers, { trials, distribution, k, yearly: false, seed }),
+      words.calendar.goalDates(numbers, { target: g.target, trials, dates, reached: share, until }),
+      ...(deadline ? [words.calendar.deadline(numbers, { target: g.target, deadline: deadline.date, share: deadline.share, error: deadline.error, trials })] : []),
+      words.calendar.goalDate(numbers, { target: g.target, date: g.expectedDate, until, total: g.expectedTotal }),
+      ...calendarLines(c, g.p.start, 0, g.rate)(style).slice(1),
+    ];
+  };
+  return {
+    columns: ['percentile', 'date'],
+    rows: dates.map((d) => ({ percentile: `p${d.q}`, date: d.date ?? `after ${until}` })),
+    constants: { seed },
+    summary,
+    json: {
+      command: 'goal',
+      target: g.target,
+      parameters: { ...g.parameters, trials, seed, distribution: t.distribution, dispersion: t.dispersion, quantiles: [...t.quantiles] },
+      dates: Object.fromEntries(dates.map((d) => [`p${d.q}`, d.date])),
+      reachedShare: share,
+      deadline: deadline ? { date: deadline.date, share: deadline.share, standardError: deadline.error } : null,
+      expectedDate: g.expectedDate,
+      calendar: calendarJson(c, g.rate),
+    },
+  };
+}

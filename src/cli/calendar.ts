@@ -1,0 +1,380 @@
+import * as z from 'zod/mini';
+import { type Count, toNumber } from '../model/count.js';
+import { compoundFactor } from '../model/compound.js';
+import { treeFactor } from '../model/tree.js';
+import { type CalendarPeriod, type CycleLength, type PeriodKind, calendarPeriods, cycleDate, cycleDays, dateOf, dayDate, daysBetween, isoDate, periodCount } from '../model/calendar/dates.js';
+import { type PascalDelay, growthRate, largestSpread, pascalDelay, pascalGrowthRate, pascalSd, pascalWeights } from '../model/calendar/delays.js';
+import { renewalDays } from '../model/calendar/renewal.js';
+import type { Cell } from '../output/delimited.js';
+import type { Report, Style } from '../output/render.js';
+import type { ChartData } from '../output/scale.js';
+import { type CompoundFlags, compoundReport, compoundSchema, yearlyRows } from './compound.js';
+import { type Io, UsageError } from './io.js';
+import { bounds, calendarOptions, fields } from './options.js';
+import { type Duration, durationText, quoted, thousands } from './parse.js';
+import { type SimulateParams, simulateReport, simulateSchema, treeRows } from './simulate.js';
+import { once, parseFlags, pick } from './validate.js';
+import type { Money } from './money.js';
+
+/**
+ * Calendar runs: `--cycle` with dates, `--start-date`, `--until`, `--cycle-spread` and `--by`.
+ * Calendar arithmetic is date-fns's (see model/calendar/dates.ts); this file and date-fns
+ * load only when a calendar flag is given.
+ */
+
+/** The longest calendar run: 100 years of days. */
+export const maxDays = 36_525;
+/** The most rows a calendar run prints: a daily run of about 27 years. */
+export const maxRows = 10_000;
+/** The most stages a spread-out delay has: enough for a spread of a tenth of a month-long cycle. */
+export const maxStages = 100;
+
+/** A run's calendar, read from the flags. */
+export interface Calendar {
+  start: Date;
+  cycle: CycleLength;
+  /** --cycle-spread, and the delay that stands for it; null for referrals exactly a cycle apart. */
+  spread: { asked: Duration; delay: PascalDelay } | null;
+  /** --by, or month with a spread; null for a row per level (cycle). */
+  by: PeriodKind | null;
+  /** The last day of the run, and the days from the start to it. */
+  end: Date;
+  days: number;
+  /** The flag that set the horizon, for messages. */
+  horizonFlag: string;
+}
+
+type Command = 'simulate' | 'compound';
+
+/**
+ * Today: SOURCE_DATE_EPOCH (seconds, for repeatable output: the reproducible-builds
+ * convention) as a UTC date, else the local date.
+ */
+export function today(env: Io['env']): Date {
+  const epoch = env.SOURCE_DATE_EPOCH;
+  if (epoch !== undefined && /^\d{1,12}$/.test(epoch)) {
+    const d = new Date(Number(epoch) * 1000);
+    return new Date(d.getUTCFullYear(), d.getUTCMonth(), d.getUTCDate());
+  }
+  const now = new Date();
+  return new Date(now.getFullYear(), now.getMonth(), now.getDate());
+}
+
+/** A date flag's value, a UsageError naming the flag when it is no date. */
+export function dateFlag(flag: string, text: string): Date {
+  const date = dateOf(text);
+  if ('invalid' in date) throw new UsageError(`${flag} ${date.invalid} (got ${quoted(text)})`);
+  return date;
+}
+
+/** A horizon past what a calendar run holds: one line naming the flag. */
+function tooLong(flag: string, what: string): never {
+  throw new UsageError(`${flag} makes ${what}: a calendar run may span at most ${thousands(maxDays)} days (100 years) and ${thousands(maxRows)} rows`);
+}
+
+/**
+ * The calendar of a run: the start, the cycle (the compound model's default is a year), the
+ * spread, the rows and the horizon: `--until`, else --depth cycles (tree) or --years years
+ * (compound). `given` are the flags as typed, to tell a default from a choice.
+ */
+export function calendarOf(command: Command, flags: { cycle: Duration | null; startDate: string | null; until: string | null; cycleSpread: Duration | null; by: PeriodKind | null; depth?: number; years?: number }, given: Record<string, unknown>, env: Io['env']): Calendar {
+  const tree = command === 'simulate';
+  if (tree && flags.cycle === null) {
+    const stray = calendarOptions.find((name) => given[name] !== undefined)!;
+    throw new UsageError(`--${stray.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)} needs --cycle: how long one referral step takes, e.g. --cycle 30d`);
+  }
+  const cycle: CycleLength = flags.cycle ?? { amount: 1, unit: 'y' };
+  const start = flags.startDate === null ? today(env) : dateFlag('--start-date', flags.startDate);
+  const periodFlag = tree ? '--depth' : '--years';
+  if (flags.until !== null && given[tree ? 'depth' : 'years'] !== undefined) throw new UsageError(`--until and ${periodFlag} both set how long the run is: give one`);
+  const end = flags.until !== null ? dateFlag('--until', flags.until) : tree ? cycleDate(start, cycle, flags.depth!) : cycleDate(start, { amount: 1, unit: 'y' }, flags.years!);
+  const horizonFlag = flags.until !== null ? '--until' : periodFlag;
+  const days = daysBetween(start, end);
+  if (days < 0) throw new UsageError(`--until ${isoDate(end)} is before the start date, ${isoDate(start)}`);
+  const meanDays = cycleDays(cycle);
+  let spread: Calendar['spread'] = null;
+  if (flags.cycleSpread !== null) {
+    const asked = flags.cycleSpread;
+    const sd = cycleDays(asked);
+    const widest = largestSpread(meanDays);
+    if (meanDays < 1) throw new UsageError(`--cycle-spread needs a cycle of a day or more (got --cycle ${durationText(cycle)})`);
+    const delay = pascalDelay(meanDays, sd);
+    if (delay === null || sd > widest * 1.5) {
+      throw new UsageError(
+        `--cycle-spread ${durationText(asked)} is more than a ${durationText(cycle)} cycle can spread: at most ${Math.floor(widest)}d (a geometric delay: most referrals in the first days, a few after years); a gamma that spread would put half its referrals within days and the rest far later`,
+      );
+    }
+    spread = { asked, delay: delay.stages > maxStages ? { stages: maxStages, chance: maxStages / meanDays } : delay };
+  }
+  const by = flags.by ?? (spread ? 'month' : null);
+  if (days > maxDays) tooLong(horizonFlag, `${thousands(days)} days`);
+  if (by !== null) {
+    const rows = periodCount(start, days, by);
+    if (rows > maxRows) tooLong(horizonFlag, `${thousands(rows)} rows by ${by}`);
+  }
+  return { start, cycle, spread, by, end, days, horizonFlag };
+}
+
+/** The cycles (levels, or compound periods) that fall on or before the run's last day, with their days from the start. */
+export function cyclesWithin(c: Calendar, most: number): number[] {
+  const days: number[] = [];
+  for (let g = 0; ; g++) {
+    const day = daysBetween(c.start, cycleDate(c.start, c.cycle, g));
+    if (day > c.days) break;
+    if (g > most) throw new UsageError(`${c.horizonFlag} makes more than ${thousands(most)} cycles of ${durationText(c.cycle)}: the most a run has`);
+    days.push(day);
+  }
+  return days;
+}
+
+const sum = (a: Count, b: Count): Count => (typeof a === 'bigint' && typeof b === 'bigint' ? a + b : toNumber(a) + toNumber(b));
+
+/**
+ * Periods from values on days: per period, the sum of `fresh` on its days and the last
+ * `total` on or before its last day.
+ */
+function byPeriod(periods: readonly CalendarPeriod[], days: readonly number[], fresh: readonly Count[], totals: readonly Count[]): { new: Count; total: Count }[] {
+  const out: { new: Count; total: Count }[] = [];
+  let at = 0;
+  let total: Count = totals[0]!;
+  for (const period of periods) {
+    let added: Count = typeof fresh[0] === 'bigint' ? 0n : 0;
+    while (at < days.length && days[at]! <= period.last) {
+      added = sum(added, fresh[at]!);
+      total = totals[at]!;
+      at++;
+    }
+    out.push({ new: added, total });
+  }
+  return out;
+}
+
+/** The daily growth rate of a run's referral factor and delay. */
+function rateOf(command: Command, k: number, churn: number, c: Calendar): number | null {
+  // Compound: each referral moment brings K and every fan goes on: 1 + K - churn a cycle.
+  const factor = command === 'simulate' ? k : 1 + k - churn;
+  return c.spread ? pascalGrowthRate(factor, c.spread.delay) : growthRate(factor, cycleDays(c.cycle), null);
+}
+
+/** Summary lines every calendar run shows: the dates and total, the delay, the growth rate. */
+export function calendarLines(c: Calendar, start: number, total: Count, rate: number | null, mean = false) {
+  return ({ words, numbers }: Style) => [
+    words.calendar.span(numbers, { from: isoDate(c.start), to: isoDate(c.end), start, total, mean }),
+    ...(c.spread ? [words.calendar.delay(numbers, { mean: cycleDays(c.cycle), sd: pascalSd(c.spread.delay), stages: c.spread.delay.stages, asked: cycleDays(c.spread.asked) })] : []),
+    words.calendar.growth(numbers, { rate, spread: c.spread !== null }),
+  ];
+}
+
+/** What a calendar run adds to the JSON parameters. */
+export function calendarParameters(c: Calendar) {
+  return { startDate: isoDate(c.start), until: isoDate(c.end), cycle: durationText(c.cycle), cycleSpread: c.spread ? durationText(c.spread.asked) : null, by: c.by };
+}
+
+/** The JSON document's `calendar`: dates, the delay used, the growth rate and doubling time. */
+export function calendarJson(c: Calendar, rate: number | null) {
+  return {
+    startDate: isoDate(c.start),
+    endDate: isoDate(c.end),
+    days: c.days,
+    delay: c.spread ? { meanDays: cycleDays(c.cycle), sdDays: pascalSd(c.spread.delay), stages: c.spread.delay.stages, dailyChance: c.spread.delay.chance } : { meanDays: cycleDays(c.cycle), sdDays: 0 },
+    growthRatePerDay: rate,
+    doublingDays: rate !== null && rate > 0 ? Math.LN2 / rate : null,
+    halvingDays: rate !== null && rate < 0 ? Math.LN2 / -rate : null,
+  };
+}
+
+/** A chart on the calendar: the report's chart with dates on the x axis. */
+function datedChart(chart: ChartData | undefined, xLabel: string, dates: readonly string[]): ChartData | undefined {
+  if (!chart) return undefined;
+  const { xValues: _, ...rest } = chart;
+  return { ...rest, xLabel, xDates: dates };
+}
+
+/**
+ * `fans simulate|compound` with calendar flags: the model's rows with a date column, rows
+ * by calendar period (`--by`), or, with `--cycle-spread`, the day-by-day renewal equation
+ * (see model/calendar/renewal.ts) summed by period. With `--trials`, the sampled runs on
+ * the same calendar.
+ */
+export async function calendarReport(io: Io, command: Command, flags: Record<string, unknown>, money: { amounts: Money; module: typeof import('./money.js') } | null, trials: boolean): Promise<Report> {
+  const schema = command === 'simulate' ? simulateSchema() : compoundSchema();
+  const p = parseFlags(schema, pick(flags, schema.shape)) as SimulateParams | CompoundFlags;
+  const calendarFlags = parseFlags(calendarSchemaOf(), pick(flags, calendarSchemaOf().shape));
+  const c = calendarOf(command, { ...calendarFlags, cycle: 'cycle' in p ? p.cycle : (calendarFlags.cycle ?? null), depth: (p as SimulateParams).depth, years: (p as CompoundFlags).years }, flags, io.env);
+  const tree = command === 'simulate';
+  const k = tree ? treeFactor(p as SimulateParams) : compoundFactor(p as CompoundFlags);
+  const churn = tree ? 0 : (p as CompoundFlags).churn;
+  const rate = rateOf(command, k, churn, c);
+  if (c.spread || c.by) {
+    const flag = c.spread ? '--cycle-spread' : '--by';
+    if (money) throw new UsageError(`money by calendar period is not there yet: leave out ${flag}, or the money flags`);
+    if (p.paid > 0) throw new UsageError(`--paid buys fans every cycle; with ${flag} there are no cycles to buy in: leave one out`);
+    if (c.spread && churn > 0) throw new UsageError('--churn with --cycle-spread is not there yet: churn is by cycle, and spread-out referrals have no cycles');
+  }
+  if (trials) return (await import('./calendar-sampled.js')).sampledCalendarReport(io, command, p, flags, c, rate, money);
+  if (c.spread) return spreadReport(command, p, c, k, rate);
+  // Referrals exactly a cycle apart: the model's own rows, each on its cycle's date.
+  const cycles = cyclesWithin(c, tree ? bounds.depth : bounds.years);
+  const last = cycles.length - 1;
+  const model = tree ? { ...(p as SimulateParams), depth: last } : { ...(p as CompoundFlags), years: last };
+  const rows = tree ? treeRows(model as SimulateParams, c.horizonFlag) : yearlyRows(model as CompoundFlags, c.horizonFlag);
+  const dates = cycles.map((day) => isoDate(dayDate(c.start, day)));
+  if (c.by) {
+    const periods = calendarPeriods(c.start, c.days, c.by);
+    const values = byPeriod(periods, cycles, rows.map((r) => r.new), rows.map((r) => r.total));
+    return periodReport(command, p, c, rate, periods, values, false);
+  }
+  let report = tree ? simulateReport(model as SimulateParams, rows as ReturnType<typeof treeRows>) : compoundReport(model as CompoundFlags, rows as ReturnType<typeof yearlyRows>);
+  if (money) report = tree ? money.module.treeWithMoney(report, model as SimulateParams, rows as ReturnType<typeof treeRows>, money.amounts) : money.module.yearlyWithMoney(report, model as CompoundFlags, rows as ReturnType<typeof yearlyRows>, money.amounts);
+  return withDates(report, command, c, dates, rate, p.start, rows.at(-1)!.total);
+}
+
+/** A report of rows by cycle, given a date column (and, for a compound cycle other than a year, `cycle` for `year`). */
+export function withDates(report: Report, command: Command, c: Calendar, dates: readonly string[], rate: number | null, start: number, total: Count): Report {
+  const yearly = command === 'compound' && c.cycle.unit === 'y' && c.cycle.amount === 1;
+  const periodName = command === 'simulate' ? 'level' : yearly ? 'year' : 'cycle';
+  const rename = (key: string) => (key === 'year' ? periodName : key);
+  const columns = report.columns.flatMap((name) => (name === 'new' || name === 'mean' ? ['date', name] : [rename(name)]));
+  const rows = report.rows.map((row, i) => Object.fromEntries(Object.entries(row).flatMap(([key, value]) => (key === 'new' || key === 'mean' ? [['date', dates[i]!], [key, value]] : [[rename(key), value]]))) as Record<string, Cell>);
+  const summary = (style: Style) => {
+    const lines = report.summary?.(style) ?? [];
+    // The model's first line says the total: the dates go beside it. The compound model's first lines count years: for a
+    // cycle other than a year the dates and growth rate say it instead.
+    const [span, ...calendar] = calendarLines(c, start, total, rate)(style);
+    return command === 'compound' && !yearly ? [span!, ...calendar, ...lines.slice(2)] : [...lines.slice(0, 1), ...calendar, ...lines.slice(1)];
+  };
+  const json = report.json as Record<string, unknown>;
+  return {
+    ...report,
+    columns,
+    rows,
+    summary,
+    ...(report.chart ? { chart: datedChart(report.chart, 'date', dates)! } : {}),
+    json: { ...report.json, parameters: { ...(json.parameters as object), ...calendarParameters(c) }, rows: rows as never, calendar: calendarJson(c, rate) },
+  };
+}
+
+/** The day-by-day expected run with spread-out delays, a row per calendar period. */
+function spreadReport(command: Command, p: SimulateParams | CompoundFlags, c: Calendar, k: number, rate: number | null): Report {
+  const weights = pascalWeights(c.spread!.delay, c.days);
+  const fresh = renewalDays({ model: command === 'simulate' ? 'tree' : 'compound', start: p.start, K: k, market: p.market, weights, days: c.days });
+  const periods = calendarPeriods(c.start, c.days, c.by!);
+  let total = 0;
+  const totals = Array.from(fresh, (n) => (total += n));
+  const days = Array.from(fresh, (_, day) => day);
+  return periodReport(command, p, c, rate, periods, byPeriod(periods, days, Array.from(fresh), totals), true);
+}
+
+/** Rows by calendar period: `period`, `date` (its last day in the run), `new`, `total`. */
+function periodReport(command: Command, p: SimulateParams | CompoundFlags, c: Calendar, rate: number | null, periods: readonly CalendarPeriod[], values: readonly { new: Count; total: Count }[], expected: boolean): Report {
+  const rows = periods.map((period, i) => ({ period: period.name, date: isoDate(dayDate(c.start, period.last)), new: values[i]!.new, total: values[i]!.total }));
+  const total = values.at(-1)!.total;
+  const { depth: _depth, years: _years, paid: _paid, cycle: _cycle, ...parameters } = p as SimulateParams & CompoundFlags;
+  return {
+    columns: ['period', 'date', 'new', 'total'],
+    rows,
+    total: { value: total },
+    summary: calendarLines(c, p.start, total, rate, false),
+    chart: {
+      title: `fans ${command} ${command === 'simulate' ? `--fanout ${(p as SimulateParams).fanout}` : `--rate ${(p as CompoundFlags).rate}`} --cycle ${durationText(c.cycle)}${c.spread ? ` --cycle-spread ${durationText(c.spread.asked)}` : ''} --by ${c.by}`,
+      ...(p.market !== null ? { market: p.market } : {}),
+      xLabel: 'period',
+      xDates: rows.map((r) => r.period),
+      series: [{ name: 'total', values: values.map((v) => v.total), role: 'total' }],
+    },
+    json: {
+      command,
+      parameters: { ...parameters, ...calendarParameters(c) },
+      rows: rows as never,
+      total,
+      expected,
+      referralFactor: command === 'simulate' ? treeFactor(p as SimulateParams) : compoundFactor(p as CompoundFlags),
+      calendar: calendarJson(c, rate),
+    },
+  };
+}
+
+/** The calendar flags, checked once (--cycle too: compound takes it only on the calendar). */
+export const calendarSchemaOf = once(() => z.strictObject(fields(['cycle', ...calendarOptions, 'deadline'])));
+
+/**
+ * `fans goal TARGET --by-date`: the date the expected total reaches the target, with
+ * --fanout (tree) or --rate (compound) and the calendar flags; with --trials, the
+ * percentiles of that date over sampled runs and, with --deadline, the chance of reaching
+ * the target by then. The horizon: --until, --depth cycles or --years years, else 10 years.
+ */
+export async function calendarGoal(io: Io, targetText: string | undefined, flags: Record<string, unknown>): Promise<Report> {
+  const { goalSchema, parseTarget } = await import('./goal.js');
+  if (flags.byDate === undefined) {
+    const stray = ['startDate', 'until', 'cycleSpread', 'deadline', 'trials', 'seed', 'distribution', 'dispersion'].find((name) => flags[name] !== undefined)!;
+    throw new UsageError(`--${stray.replace(/[A-Z]/g, (ch) => `-${ch.toLowerCase()}`)} goes with --by-date: fans goal TARGET --by-date answers when the target is reached`);
+  }
+  const target = parseTarget(targetText);
+  const g = parseFlags(goalSchema(), pick(flags, goalSchema().shape));
+  if (g.fanout === undefined && g.rate === undefined) throw new UsageError('--by-date needs --fanout (the tree model) or --rate (the compound model), and the date is what it solves for');
+  if (g.fanout !== undefined && g.rate !== undefined) throw new UsageError('--fanout and --rate given together: --by-date needs one model');
+  const tree = g.fanout !== undefined;
+  const command: Command = tree ? 'simulate' : 'compound';
+  if (tree && g.churn !== undefined) throw new UsageError('--churn applies to the compound model: give --rate with it');
+  const calendarFlags = parseFlags(calendarSchemaOf(), pick(flags, calendarSchemaOf().shape));
+  const horizonGiven = flags.until !== undefined || flags[tree ? 'depth' : 'years'] !== undefined;
+  const defaultYears = 10;
+  const c = calendarOf(
+    command,
+    { ...calendarFlags, by: 'day', depth: g.depth ?? 0, years: g.years ?? defaultYears },
+    flags,
+    io.env,
+  );
+  const end = tree && !horizonGiven ? tenYears(c) : c;
+  // One parameter set for either model: each reads its own.
+  const p = { start: g.start, fanout: g.fanout ?? 0, depth: 0, rate: g.rate ?? 0, years: 0, conversion: g.conversion, nonreferrers: g.nonreferrers, churn: g.churn ?? 0, market: g.market, cycle: end.cycle, paid: g.paid };
+  const k = tree ? treeFactor(p as SimulateParams) : compoundFactor(p as CompoundFlags);
+  const rate = rateOf(command, k, p.churn, end);
+  if (end.spread && p.churn > 0) throw new UsageError('--churn with --cycle-spread is not there yet: churn is by cycle, and spread-out referrals have no cycles');
+  if (end.spread && p.paid > 0) throw new UsageError('--paid buys fans every cycle; with --cycle-spread there are no cycles to buy in: leave one out');
+  const deadline = calendarFlags.deadline === null ? null : dateFlag('--deadline', calendarFlags.deadline);
+  const deadlineDay = deadline === null ? null : daysBetween(end.start, deadline);
+  if (deadlineDay !== null && (deadlineDay < 0 || deadlineDay > end.days)) throw new UsageError(`--deadline ${isoDate(deadline!)} must fall within the run, ${isoDate(end.start)} to ${isoDate(end.end)} (set --until for a longer run)`);
+  // Days (from the start) on which totals are known, and the expected total on each.
+  const { days, totals } = expectedTotals(command, p, end, k);
+  const hit = totals.findIndex((total) => total >= target);
+  const dateOfDay = (day: number) => isoDate(dayDate(end.start, day));
+  const answer = hit < 0 ? null : dateOfDay(days[hit]!);
+  const lastTotal = totals.at(-1)!;
+  if (flags.trials === undefined) {
+    if (deadline !== null) throw new UsageError('--deadline gives the chance of reaching the target by a date: add --trials N');
+    return {
+      columns: ['target', 'date', 'total'],
+      rows: [{ target, date: answer ?? '', total: hit < 0 ? lastTotal : totals[hit]! }],
+      summary: (style: Style) => [style.words.calendar.goalDate(style.numbers, { target, date: answer, until: isoDate(end.end), total: hit < 0 ? lastTotal : totals[hit]! }), ...calendarLines(end, p.start, lastTotal, rate)(style).slice(1)],
+      json: { command: 'goal', target, byDate: answer, total: hit < 0 ? lastTotal : totals[hit]!, parameters: goalParameters(command, p, end), calendar: calendarJson(end, rate) },
+    };
+  }
+  const sampled = await import('./calendar-sampled.js');
+  return sampled.sampledGoalReport(io, { command, p, flags, c: end, rate, target, deadlineDay, expectedDate: answer, expectedTotal: hit < 0 ? lastTotal : totals[hit]!, parameters: goalParameters(command, p, end) });
+}
+
+/** A calendar goal's parameters as JSON writes them: the model's own, and the calendar. */
+function goalParameters(command: Command, p: SimulateParams & CompoundFlags, c: Calendar) {
+  const model: Record<string, number> = command === 'simulate' ? { fanout: p.fanout } : { rate: p.rate, churn: p.churn };
+  return { start: p.start, ...model, conversion: p.conversion, nonreferrers: p.nonreferrers, market: p.market, paid: p.paid, ...calendarParameters(c) };
+}
+
+/** A tree goal's calendar without a horizon of its own: 10 years from the start. */
+function tenYears(c: Calendar): Calendar {
+  const end = cycleDate(c.start, { amount: 10, unit: 'y' }, 1);
+  return { ...c, end, days: daysBetween(c.start, end), horizonFlag: '--until' };
+}
+
+/** The expected totals of a calendar run: by day with a spread, else on each cycle's day. */
+export function expectedTotals(command: Command, p: SimulateParams & CompoundFlags, c: Calendar, k: number): { days: number[]; totals: number[] } {
+  if (c.spread) {
+    const fresh = renewalDays({ model: command === 'simulate' ? 'tree' : 'compound', start: p.start, K: k, market: p.market, weights: pascalWeights(c.spread.delay, c.days), days: c.days });
+    let total = 0;
+    return { days: Array.from(fresh, (_, day) => day), totals: Array.from(fresh, (n) => (total += n)) };
+  }
+  const days = cyclesWithin(c, command === 'simulate' ? bounds.depth : bounds.years);
+  const last = days.length - 1;
+  const rows = command === 'simulate' ? treeRows({ ...p, depth: last }, c.horizonFlag) : yearlyRows({ ...p, years: last }, c.horizonFlag);
+  return { days, totals: rows.map((r) => toNumber(r.total)) };
+}

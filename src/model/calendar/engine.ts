@@ -1,0 +1,148 @@
+import type { BlockTotals, TotalsSink } from '../engine.js';
+import { BlockRandom, gamma } from '../engine.js';
+import type { ChainParams } from '../montecarlo.js';
+import { binomialDraw, offspringMean } from '../offspring.js';
+import { poissonDraw as poisson } from '../poisson.js';
+import type { PascalDelay } from './delays.js';
+
+/** A sampled run in calendar time: the delay, the last day, and the last day of each row. */
+export interface CalendarChain {
+  delay: PascalDelay;
+  /** The last day (days run 0..days). */
+  days: number;
+  /** The last day of each row (period) of the output, ascending, the last being `days`. */
+  ends: Int32Array | number[];
+}
+
+/**
+ * Below this many fans still expected, a run of expected referrals (tree, Poisson and
+ * negative binomial) is over: the chance of one more fan is below one in a billion.
+ */
+const nothingDue = 1e-9;
+
+/**
+ * Runs `count` trials of block `block` day by day, all the block's trials together, their
+ * totals handed to `sink` at the last day of each period. A referral's delay is k stages,
+ * each left on a day with chance q (see {@link PascalDelay}): each run keeps k numbers, so
+ * a day costs k steps and a draw or two per run, whatever the number of fans.
+ *
+ * - tree, Poisson and negative binomial laws: the referrers among a day's new fans bring
+ *   Poisson(ν) fans, ν = n K (Poisson) or Gamma(n k) K/k (negative binomial: one gamma draw
+ *   for the cohort), each after its own delay. By Poisson splitting the fans due on a day
+ *   are Poisson(expected fans arriving that day), so the stages hold expected fans, moved
+ *   by the chances (q of each stage a day), and a day's new fans are one Poisson draw.
+ * - tree, fixed law: the cohort's fans, Binomial(⌊f⌋n + Binomial(n, f - ⌊f⌋), c), and in the
+ *   compound model every referrer's next referral moment (again after each referral) are
+ *   whole fans in the stages; Binomial(stage, q) of them move on each day: a multinomial
+ *   draw over the delay's days, made a day at a time. At a compound referral moment a fan
+ *   brings fans by the law, as a year of the compound model does.
+ *
+ * A market thins each day's new fans by Binomial(n, 1 - reached / market). A run is extinct
+ * once nothing is due any more (for expected fans, below 1e-9). Expected values are those
+ * of renewal.ts with {@link pascalWeights}; a test holds them equal.
+ */
+export function runCalendarBlock(p: ChainParams, calendar: CalendarChain, seed: number, block: number, count: number, sink: TotalsSink): BlockTotals {
+  const { days, ends } = calendar;
+  const { stages: k, chance: q } = calendar.delay;
+  const periods = ends.length;
+  const rng = new BlockRandom(seed, block);
+  const binomial = binomialDraw(() => rng.uniform());
+  const sums = new Float64Array(periods);
+  const extinct = new Float64Array(periods);
+  const totals = new Float64Array(count);
+  const stage = new Float64Array(count * k);
+  const reached = new Float64Array(count);
+  // Whether anything is due in a run: once not, it has died out for good.
+  const live = new Uint8Array(count);
+  const refers = 1 - (p.nonreferrers ?? 0);
+  const mean = offspringMean(p.offspring);
+  const { distribution, introductions, conversion } = p.offspring;
+  const shape = distribution === 'geometric' ? 1 : p.offspring.dispersion;
+  const poissonLaw = distribution === 'poisson' || shape === Infinity;
+  const whole = Math.floor(introductions);
+  const extra = introductions - whole;
+  const compound = p.model === 'compound';
+  const wholeFans = compound || distribution === 'fixed';
+  const stay = 1 - q;
+  const market = p.market;
+  /** A law's fans for n referrers (or referral moments). */
+  const brought = (n: number) =>
+    distribution === 'fixed' ? binomial(n * whole + binomial(n, extra), conversion) : poissonLaw ? poisson(rng, n * mean) : poisson(rng, (gamma(rng, n * shape) * mean) / shape);
+  let period = 0;
+  for (let t = 0; t <= days; t++) {
+    for (let i = 0; i < count; i++) {
+      let fresh = 0;
+      let moments = 0;
+      const base = i * k;
+      if (t === 0) fresh = p.start;
+      else if (live[i]) {
+        // A day of the stages: what leaves the last arrives today; the others move on.
+        let due: number;
+        let left = 0;
+        if (wholeFans) {
+          due = q === 1 ? stage[base + k - 1]! : binomial(stage[base + k - 1]!, q);
+          stage[base + k - 1]! -= due;
+          left += stage[base + k - 1]!;
+          for (let j = k - 1; j > 0; j--) {
+            const move = q === 1 ? stage[base + j - 1]! : binomial(stage[base + j - 1]!, q);
+            stage[base + j - 1]! -= move;
+            stage[base + j]! += move;
+            left += stage[base + j]!;
+          }
+          left += stage[base]!;
+        } else {
+          // Expected fans: each stage keeps 1 - q of its own and takes q of the one before (old values, front to back).
+          let before = stage[base]!;
+          stage[base] = stay * before;
+          left = stage[base]!;
+          for (let j = base + 1, end = base + k; j < end; j++) {
+            const own = stage[j]!;
+            const value = stay * own + q * before;
+            stage[j] = value;
+            left += value;
+            before = own;
+          }
+          due = q * before;
+        }
+        if (compound) {
+          moments = due;
+          fresh = due === 0 ? 0 : brought(due);
+        } else fresh = wholeFans ? due : due > 0 ? poisson(rng, due) : 0;
+        if (market !== null && fresh > 0) fresh = Math.min(binomial(fresh, 1 - reached[i]! / market), market - reached[i]!);
+        if (left <= (wholeFans ? 0 : nothingDue) && moments === 0) {
+          live[i] = 0;
+          if (!wholeFans) for (let j = 0; j < k; j++) stage[base + j] = 0;
+        }
+      }
+      reached[i]! += fresh;
+      const referrers = fresh === 0 ? 0 : refers === 1 ? fresh : binomial(fresh, refers);
+      // What the day sets going, into the first stage: the referrers' own fans (tree) or their next referral moments (compound).
+      let going = 0;
+      if (compound) going = referrers + moments;
+      else if (referrers > 0) {
+        if (distribution === 'fixed') going = brought(referrers);
+        else going = poissonLaw ? referrers * mean : (gamma(rng, referrers * shape) * mean) / shape;
+      }
+      if (going > 0) {
+        stage[base]! += going;
+        live[i] = 1;
+      }
+    }
+    if (t === ends[period]) {
+      let sum = 0;
+      let dead = 0;
+      for (let i = 0; i < count; i++) {
+        const total = reached[i]!;
+        if (!Number.isFinite(total)) throw new RangeError(`sampled count ${total} on day ${t}`);
+        totals[i] = total;
+        sum += total;
+        if (!live[i]) dead++;
+      }
+      sums[period] = sum;
+      extinct[period] = dead;
+      sink(period, totals);
+      period++;
+    }
+  }
+  return { sums, extinct };
+}

@@ -1,0 +1,133 @@
+import { describe, expect, it } from 'vitest';
+import { expectUsageError, fans } from './harness.js';
+
+const json = async (args: string[], env: Record<string, string> = {}) => {
+  const ran = await fans([...args, '--format', 'json'], { env });
+  expect(ran.stderr).toBe('');
+  return JSON.parse(ran.stdout);
+};
+
+describe('fans simulate and compound on the calendar', () => {
+  it('with no spread, the rows are the model rows, each on its cycle date', async () => {
+    const plain = await json(['simulate', '--fanout', '3', '--depth', '6']);
+    const dated = await json(['simulate', '--fanout', '3', '--depth', '6', '--cycle', '30d', '--start-date', '2027-12-25']);
+    expect(dated.rows.map((r: { new: number; total: number }) => [r.new, r.total])).toEqual(plain.rows.map((r: { new: number; total: number }) => [r.new, r.total]));
+    expect(dated.rows.map((r: { date: string }) => r.date)).toEqual(['2027-12-25', '2028-01-24', '2028-02-23', '2028-03-24', '2028-04-23', '2028-05-23', '2028-06-22']);
+    expect(dated.parameters.startDate).toBe('2027-12-25');
+    // Fixed delay of 30 days: r = ln 3 / 30.
+    expect(dated.calendar.growthRatePerDay).toBeCloseTo(Math.log(3) / 30, 14);
+    expect(dated.calendar.doublingDays).toBeCloseTo((30 * Math.LN2) / Math.log(3), 12);
+  });
+
+  it("compound's output is unchanged by a start date; --cycle makes the rate per cycle, --years the horizon", async () => {
+    const plain = await json(['compound']);
+    const dated = await json(['compound', '--start-date', '2028-02-29']);
+    expect(dated.rows.map((r: { total: number }) => r.total)).toEqual(plain.rows.map((r: { total: number }) => r.total));
+    expect(dated.rows.map((r: { date: string }) => r.date).slice(0, 5)).toEqual(['2028-02-29', '2029-02-28', '2030-02-28', '2031-02-28', '2032-02-29']);
+    const monthly = await json(['compound', '--cycle', '1m', '--years', '2', '--start-date', '2027-01-31']);
+    expect(monthly.rows).toHaveLength(25);
+    expect(monthly.total).toBe(2 ** 24);
+    expect(monthly.rows.slice(0, 4).map((r: { date: string; cycle: number }) => [r.cycle, r.date])).toEqual([
+      [0, '2027-01-31'],
+      [1, '2027-02-28'],
+      [2, '2027-03-31'],
+      [3, '2027-04-30'],
+    ]);
+    expect(monthly.rows.at(-1).date).toBe('2029-01-31');
+  });
+
+  it('--until sets the horizon by date, and a start date in the past works', async () => {
+    const doc = await json(['simulate', '--fanout', '2', '--cycle', '1w', '--start-date', '2020-01-01', '--until', '2020-02-01']);
+    // Weekly levels on or before 1 February: 1, 8, 15, 22 and 29 January.
+    expect(doc.rows.map((r: { date: string }) => r.date)).toEqual(['2020-01-01', '2020-01-08', '2020-01-15', '2020-01-22', '2020-01-29']);
+    expect(doc.total).toBe(31);
+  });
+
+  it('--by sums new fans by calendar period and keeps the total at its end, a quarter starting mid-quarter', async () => {
+    const doc = await json(['simulate', '--fanout', '2', '--depth', '6', '--cycle', '1m', '--start-date', '2027-02-15', '--by', 'quarter']);
+    expect(doc.rows).toEqual([
+      { period: '2027-Q1', date: '2027-03-31', new: 3, total: 3 }, // 15 February and 15 March
+      { period: '2027-Q2', date: '2027-06-30', new: 28, total: 31 },
+      { period: '2027-Q3', date: '2027-08-15', new: 96, total: 127 }, // to 15 August, the 6th month
+    ]);
+  });
+
+  it('with a spread, the expected totals come from the renewal equation, and are the sampled means within 4 SE', async () => {
+    const flags = ['simulate', '--fanout', '1.5', '--cycle', '30d', '--cycle-spread', '10d', '--start-date', '2027-01-01', '--until', '2027-12-31'];
+    const expected = await json(flags);
+    expect(expected.rows).toHaveLength(12);
+    expect(expected.rows[0]).toMatchObject({ period: '2027-01', date: '2027-01-31' });
+    expect(expected.calendar.delay.stages).toBe(7);
+    const sampled = await json([...flags, '--trials', '4000', '--seed', '3', '--quantiles', '50']);
+    expect(sampled.rows).toHaveLength(12);
+    // Same rows and dates; the model's own tests (test/model/calendar.test.ts) hold the means to 4 SE of the renewal.
+    expect(sampled.rows.map((r: { date: string }) => r.date)).toEqual(expected.rows.map((r: { date: string }) => r.date));
+    const last = sampled.rows.at(-1);
+    // A Poisson Galton-Watson total by day 364 (about 12 generations of K = 1.5) has sd near its mean: 4,000 runs put the mean within 6%.
+    expect(Math.abs(last.mean - expected.total) / expected.total).toBeLessThan(0.06);
+  });
+
+  it('says the delay, the growth rate and the doubling time, in Dutch too', async () => {
+    const args = ['compound', '--rate', '0.2', '--cycle', '1m', '--cycle-spread', '2w', '--start-date', '2027-01-01', '--until', '2027-06-30'];
+    const en = await fans(args, { env: { SOURCE_DATE_EPOCH: '0' } });
+    expect(en.stdout).toContain('From 2027-01-01 to 2027-06-30');
+    expect(en.stdout).toMatch(/Referrals come 30\.4 days after a fan joins on average, give or take 1\d\.\d days \(a Pascal delay of \d stages\)/);
+    expect(en.stdout).toMatch(/new fans double every \d+\.\d days/);
+    const nl = await fans([...args, '--lang', 'nl', '--locale', 'nl-NL']);
+    expect(nl.stdout).toContain('Groeitempo');
+    expect(nl.stdout).toContain('periode');
+  });
+
+  it('starts today without --start-date, and says so (SOURCE_DATE_EPOCH for a fixed today)', async () => {
+    const doc = await json(['simulate', '--cycle', '30d'], { SOURCE_DATE_EPOCH: String(Date.UTC(2027, 5, 1) / 1000) });
+    expect(doc.parameters.startDate).toBe('2027-06-01');
+    expect(doc.rows[1].date).toBe('2027-07-01');
+  });
+
+  it('puts dates on the chart axis', async () => {
+    const svg = (await fans(['simulate', '--fanout', '2', '--depth', '6', '--cycle', '1m', '--start-date', '2027-02-15', '--by', 'quarter', '--format', 'svg'])).stdout;
+    expect(svg).toContain('>2027-Q1<');
+    expect(svg).toContain('>2027-Q3<');
+    const terminal = (await fans(['simulate', '--cycle', '30d', '--start-date', '2027-01-01', '--chart'])).stdout;
+    expect(terminal).toContain('2027-01-01');
+  });
+});
+
+describe('fans goal --by-date', () => {
+  it('answers the date the expected total reaches the target', async () => {
+    const doc = await json(['goal', '1000', '--by-date', '--fanout', '10', '--cycle', '30d', '--start-date', '2027-01-01']);
+    // Level 3 (1,111) is 90 days on.
+    expect(doc).toMatchObject({ byDate: '2027-04-01', total: 1111 });
+  });
+
+  it('with --trials, the percentiles of the date and the chance by a deadline', async () => {
+    const args = ['goal', '200', '--by-date', '--fanout', '2', '--cycle', '1m', '--cycle-spread', '2w', '--start-date', '2027-01-01', '--until', '2029-12-31', '--trials', '2000', '--seed', '4'];
+    const doc = await json([...args, '--deadline', '2028-06-30']);
+    const { p5, p50, p95 } = doc.dates;
+    expect(p5 < p50).toBe(true);
+    expect(p95 === null || p50 < p95).toBe(true);
+    // The share by the deadline lies between the percentiles it falls between.
+    expect(doc.deadline.share).toBeGreaterThan(0.05);
+    expect(doc.deadline.share).toBeLessThanOrEqual(doc.reachedShare);
+    // The same runs, the same answer.
+    expect(await json([...args, '--deadline', '2028-06-30'])).toEqual(doc);
+  });
+});
+
+describe('bad calendar input', () => {
+  it.each([
+    [['simulate', '--cycle', '30d', '--start-date', '2027-02-30'], /^fans: --start-date is no date: February 2027 has 28 days \(got "2027-02-30"\)$/],
+    [['simulate', '--cycle', '30d', '--start-date', '27-1-1'], /^fans: --start-date must be a date written YYYY-MM-DD/],
+    [['simulate', '--cycle-spread', '10d'], /^fans: --cycle-spread needs --cycle/],
+    [['simulate', '--cycle', '30d', '--cycle-spread', '90d'], /^fans: --cycle-spread 90d is more than a 30d cycle can spread: at most 29d/],
+    [['simulate', '--cycle', '30d', '--by', 'hour'], /^fans: --by must be one of day, week, month, quarter, year; a day is the finest/],
+    [['simulate', '--cycle', '30d', '--by', 'day', '--start-date', '2027-01-01', '--until', '2099-01-01'], /^fans: --until makes 26,299 rows by day/],
+    [['simulate', '--cycle', '30d', '--start-date', '2027-01-01', '--until', '2026-01-01'], /^fans: --until 2026-01-01 is before the start date, 2027-01-01$/],
+    [['simulate', '--cycle', '30d', '--depth', '3', '--until', '2028-01-01'], /^fans: --until and --depth both set how long the run is/],
+    [['compound', '--churn', '10%', '--cycle-spread', '2w', '--cycle', '1m'], /^fans: --churn with --cycle-spread is not there yet/],
+    [['goal', '1000', '--fanout', '10', '--deadline', '2028-01-01'], /^fans: --deadline goes with --by-date/],
+    [['goal', '1000', '--by-date', '--fanout', '10', '--cycle', '30d', '--deadline', '2028-01-01', '--start-date', '2027-01-01'], /^fans: --deadline gives the chance .* add --trials N$/],
+  ])('%j', async (args, message) => {
+    expectUsageError(await fans(args), message);
+  });
+});
