@@ -172,4 +172,22 @@ if (!existsSync(reference) || numpy.status !== 0) {
   rmSync(dir, { recursive: true, force: true });
 }
 
+// 7. Calendar time (#17): 100,000 runs of two years by day with spread-out delays (a month's
+// cycle, spread 10 days: a Pascal delay of 7 stages), the issue's "about a second"; by month
+// beside it (fewer rows: the quantile sketches' share), and the expected run. Median of 3.
+{
+  const calendar = ['simulate', '--fanout', '1.5', '--cycle', '1m', '--cycle-spread', '10d', '--start-date', '2027-01-01', '--until', '2028-12-31', '--seed', '1', '--format', 'csv'];
+  const cases = {
+    'node -e 0': { args: ['-e', '0'], node: true },
+    'expected values, by day (no --trials)': { args: [...calendar, '--by', 'day'] },
+    '100,000 runs by day, threads auto': { args: [...calendar, '--by', 'day', '--trials', '100000'] },
+    '100,000 runs by day, 1 thread': { args: [...calendar, '--by', 'day', '--trials', '100000', '--threads', '1'] },
+    '100,000 runs by month, threads auto': { args: [...calendar, '--by', 'month', '--trials', '100000'] },
+  };
+  const measured = Object.fromEntries(Object.keys(cases).map((name) => [name, []]));
+  for (let i = 0; i < 3; i++) for (const [name, c] of Object.entries(cases)) measured[name].push(time(c.args, { node: c.node === true }).ms);
+  const zero = median(measured['node -e 0']);
+  table('Calendar runs: two years by day, a 1m cycle spread 10d, median of 3', ['run', 'median ms', 'ratio to node -e 0'], Object.entries(measured).map(([name, ms]) => [name, fixed(median(ms), 0), fixed(median(ms) / zero, 1)]));
+}
+
 console.log(`\nnode ${process.version} on ${process.platform}/${process.arch}, ${availableParallelism()} cores`);

@@ -97,8 +97,8 @@ export function calendarOf(command: Command, flags: { cycle: Duration | null; st
     const asked = flags.cycleSpread;
     const sd = cycleDays(asked);
     const widest = largestSpread(meanDays);
-    if (meanDays < 1) throw new UsageError(`--cycle-spread needs a cycle of a day or more (got --cycle ${durationText(cycle)})`);
     const delay = pascalDelay(meanDays, sd);
+    if (widest < 1) throw new UsageError(`--cycle-spread needs a cycle longer than a day: delays are whole days, and a ${durationText(cycle)} cycle cannot spread (give a longer --cycle)`);
     if (delay === null || sd > widest * 1.5) {
       throw new UsageError(
         `--cycle-spread ${durationText(asked)} is more than a ${durationText(cycle)} cycle can spread: at most ${Math.floor(widest)}d (a geometric delay: most referrals in the first days, a few after years); a gamma that spread would put half its referrals within days and the rest far later`,
