@@ -5,10 +5,10 @@ import type { Cell } from '../output/delimited.js';
 import type { Report, Style } from '../output/render.js';
 import { type CompoundFlags, compoundParameters, compoundSchema, yearlyDigits, yearlyRows } from './compound.js';
 import { UsageError } from './io.js';
-import { issueText, marketHoldsStart } from './options.js';
+import { field, issueText, marketHoldsStart, optionSpecs } from './options.js';
 import { type SimulateParams, simulateParameters, simulateSchema, treeDigits, treeRows } from './simulate.js';
 import { once, pathText } from './validate.js';
-import { fileLabel, hasUnsafeCharacters, quoted, thousands } from './parse.js';
+import { type Duration, durationText, fileLabel, hasUnsafeCharacters, quoted, thousands } from './parse.js';
 import { maxExactDigits } from './overflow.js';
 import { moneyOptions } from './options.js';
 import { moneyOf, periodCounts } from './money.js';
@@ -29,9 +29,11 @@ const scenarioSchemas = once(() => {
   // A scenario is a command name and that command's flags, spelled as the flags are; money
   // fields are read by money.ts, with the flags' rules, once the scenario is known.
   const money = Object.fromEntries(moneyOptions.map((key) => [key, z.optional(z.union([z.string(), z.number()]))]));
+  // On the calendar: a start date for either, a cycle for compound too (simulate has its own).
+  const calendar = { startDate: field(optionSpecs.startDate) };
   return {
-    simulate: z.strictObject({ name, command: z.literal('simulate'), ...simulateSchema().def.shape, ...money }).check(z.superRefine(marketHoldsStart)),
-    compound: z.strictObject({ name, command: z.literal('compound'), ...compoundSchema().def.shape, ...money }).check(z.superRefine(marketHoldsStart)),
+    simulate: z.strictObject({ name, command: z.literal('simulate'), ...simulateSchema().def.shape, ...calendar, ...money }).check(z.superRefine(marketHoldsStart)),
+    compound: z.strictObject({ name, command: z.literal('compound'), ...compoundSchema().def.shape, cycle: field(optionSpecs.cycle), ...calendar, ...money }).check(z.superRefine(marketHoldsStart)),
   };
 });
 
@@ -47,11 +49,29 @@ export interface Scenario {
   money?: { cumulative: Amount[]; currency: string | null };
 }
 
+/** A scenario as read, before its rows: where it is in the file, its name, command, model flags and amounts. */
+export interface ScenarioInput {
+  where: string;
+  title: string;
+  command: Scenario['command'];
+  p: Record<string, unknown>;
+  money: ReturnType<typeof moneyOf>;
+}
+
 /**
- * Reads a scenario file's text: JSON `{"scenarios": [{"name", "command", ...flags}]}`.
- * Every problem is a UsageError naming the file, the scenario and the field.
+ * Reads a scenario file's text: JSON `{"scenarios": [{"name", "command", ...flags}]}`, and
+ * computes each scenario's rows. Every problem is a UsageError naming the file, the scenario
+ * and the field.
  */
 export function parseScenarios(text: string, file: string, locale = 'en-US'): Scenario[] {
+  return scenarioRows(readScenarios(text, file, locale), file);
+}
+
+/** Whether scenarios go on the calendar: one of them gives a cycle or a start date. */
+export const onCalendar = (scenarios: readonly ScenarioInput[]) => scenarios.some((s) => s.p.cycle !== null || s.p.startDate !== null);
+
+/** A scenario file's scenarios, checked, without their rows (see {@link parseScenarios}). */
+export function readScenarios(text: string, file: string, locale = 'en-US'): ScenarioInput[] {
   const fail = (where: string, what: string): never => {
     throw new UsageError(`${file}: ${where}${what}`);
   };
@@ -86,6 +106,16 @@ export function parseScenarios(text: string, file: string, locale = 'en-US'): Sc
     names.add(title);
     return { where, title, command: command as Scenario['command'], p, money };
   });
+  const currencies = new Set(checked.filter((s) => s.money).map((s) => s.money!.currency));
+  if (currencies.size > 1) fail('', `scenarios give amounts in ${[...currencies].map((c) => c ?? 'no currency').join(' and ')}: one file compares one currency (set "currency" alike)`);
+  return checked;
+}
+
+/** The rows of checked scenarios, refusing all of them past the exact-digits cap together. */
+export function scenarioRows(checked: readonly ScenarioInput[], file: string): Scenario[] {
+  const fail = (where: string, what: string): never => {
+    throw new UsageError(`${file}: ${where}${what}`);
+  };
   // One cap for the whole output, checked before anything is computed: 50 scenarios each
   // just under the cap would otherwise take gigabytes.
   const digits = checked.map(({ command, p }) => (command === 'simulate' ? treeDigits(p as SimulateParams) : yearlyDigits(p as CompoundFlags)));
@@ -100,12 +130,15 @@ export function parseScenarios(text: string, file: string, locale = 'en-US'): Sc
     const largest = digits.reduce((best, d, i) => (d > digits[best]! ? i : best), 0);
     fail('', `the exact rows of all scenarios would pass ${thousands(maxExactDigits)} digits in all (about ${thousands(Math.round(sum))}); shorten the depth or years, e.g. of ${checked[largest]!.where} (${quoted(checked[largest]!.title)})`);
   }
-  const currencies = new Set(checked.filter((s) => s.money).map((s) => s.money!.currency));
-  if (currencies.size > 1) fail('', `scenarios give amounts in ${[...currencies].map((c) => c ?? 'no currency').join(' and ')}: one file compares one currency (set "currency" alike)`);
   return checked.map((scenario) => {
     const { title, command, p, money } = scenario;
     const rows = rowsOf(scenario);
-    const parameters = (command === 'simulate' ? simulateParameters(p as SimulateParams) : compoundParameters(p as CompoundFlags)) as Record<string, Cell>;
+    const { startDate, cycle, ...model } = p;
+    const parameters = {
+      ...(command === 'simulate' ? simulateParameters({ ...model, cycle } as SimulateParams) : compoundParameters(model as CompoundFlags)),
+      ...(command === 'compound' && cycle !== null && cycle !== undefined ? { cycle: durationText(cycle as Duration) } : {}),
+      ...(typeof startDate === 'string' ? { startDate } : {}),
+    } as Record<string, Cell>;
     const cumulative = money ? moneyRows(periodCounts(rows), money.amounts).map((m) => new Amount(m.cumulative, money.digits)) : undefined;
     return { name: title, command, parameters, totals: rows.map((r) => r.total), ...(cumulative ? { money: { cumulative, currency: money!.currency } } : {}) };
   });
@@ -135,7 +168,8 @@ export function compareReport(scenarios: readonly Scenario[], file = 'scenarios'
       // The command under the title names the file, not where it lies: no path in a picture.
       title: `fans compare ${fileLabel(file === '-' ? file : basename(file))}`,
       caption: { kind: 'compare', names: scenarios.map((s) => s.name) },
-      xLabel: 'period',
+      // Levels and years side by side: the axis says which it counts.
+      xLabel: scenarios.every((s) => s.command === 'simulate') ? 'level' : scenarios.every((s) => s.command === 'compound') ? 'year' : 'level / year',
       series: scenarios.map((s) => ({ name: s.name, values: s.totals })),
     },
     json: {

@@ -2,7 +2,7 @@ import { CommanderError } from 'commander';
 import { type ChartOptions, type Format, type Report, binaryFormats, chartFormats, render } from '../output/render.js';
 import { type Language, type Words, environmentLanguage, languageNames, languages } from '../output/words/index.js';
 import type { ScaleChoice } from '../output/scale.js';
-import { compareReport, parseScenarios } from './compare.js';
+import { compareReport, onCalendar, readScenarios, scenarioRows } from './compare.js';
 import { compoundReport, compoundSchema, yearlyRows } from './compound.js';
 import { goalReport, goalSchema, parseTarget, readTarget, solvedFor } from './goal.js';
 import { type Io, UsageError } from './io.js';
@@ -251,7 +251,10 @@ async function report(job: ReportJob, io: Io, locale: string): Promise<Report> {
       return (await import('./fit.js')).fitCommand(io, job.args[0]!, job.flags);
     case 'compare': {
       const file = job.args[0]!;
-      return compareReport(parseScenarios(await readText(io, file, maxScenarioBytes, 'is larger than 1 MiB; a scenario file holds at most 50 scenarios'), fileLabel(file), locale), file);
+      const inputs = readScenarios(await readText(io, file, maxScenarioBytes, 'is larger than 1 MiB; a scenario file holds at most 50 scenarios'), fileLabel(file), locale);
+      // A cycle or a start date puts every scenario on dates (calendar.ts loads date-fns for it).
+      if (onCalendar(inputs)) return (await import('./calendar.js')).compareOnDates(inputs, fileLabel(file), io.env);
+      return compareReport(scenarioRows(inputs, fileLabel(file)), file);
     }
   }
 }

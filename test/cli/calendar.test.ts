@@ -131,3 +131,35 @@ describe('bad calendar input', () => {
     expectUsageError(await fans(args), message);
   });
 });
+
+describe('fans compare on one time axis', () => {
+  const file = (scenarios: object[]) => JSON.stringify({ scenarios });
+
+  it('lines scenarios up on dates: each total at its last cycle on or before the date, empty outside its run', async () => {
+    const stdin = file([
+      { name: 'monthly tree', command: 'simulate', fanout: 2, depth: 4, cycle: '1m', startDate: '2027-01-01' },
+      { name: 'quarterly compound', command: 'compound', rate: 1, years: 1, cycle: '3m', startDate: '2027-02-01' },
+      { name: 'yearly', command: 'compound', rate: 1, years: 1, startDate: '2027-01-01' },
+    ]);
+    const doc = JSON.parse((await fans(['compare', '-', '--format', 'json'], { stdin })).stdout);
+    const column = (name: string) => doc.rows.map((r: Record<string, unknown>) => r[name]);
+    expect(column('date')).toEqual(['2027-01-01', '2027-02-01', '2027-03-01', '2027-04-01', '2027-05-01', '2027-08-01', '2027-11-01', '2028-01-01', '2028-02-01']);
+    expect(column('monthly tree')).toEqual([1, 3, 7, 15, 31, null, null, null, null]);
+    // Quarterly cycles from 1 February: 2, 4, 8, 16 on 1 May, 1 August, 1 November, 1 February.
+    expect(column('quarterly compound')).toEqual([null, 1, 1, 1, 2, 4, 8, 8, 16]);
+    expect(column('yearly')).toEqual([1, 1, 1, 1, 1, 1, 1, 2, null]);
+    const chart = (await fans(['compare', '-', '--format', 'svg'], { stdin })).stdout;
+    expect(chart).toContain('>2027-01-01<');
+  });
+
+  it('refuses a tree without a cycle beside dated scenarios, naming it; a file without cycles keeps its steps and years', async () => {
+    const stdin = file([
+      { name: 'plain tree', command: 'simulate' },
+      { name: 'monthly', command: 'compound', cycle: '1m' },
+    ]);
+    expectUsageError(await fans(['compare', '-'], { stdin }), /^fans: <stdin>: scenarios\[0\] \("plain tree"\) has no "cycle"/);
+    const article = await fans(['compare', '-', '--chart'], { stdin: file([{ name: 'tree', command: 'simulate' }, { name: 'years', command: 'compound' }]) });
+    expect(article.stdout).toContain('level / year');
+    expect(article.stdout.split('\n')[1]).toMatch(/│\s+period\s+│/);
+  });
+});

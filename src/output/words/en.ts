@@ -121,6 +121,7 @@ export const en: Words = {
   },
   compare: {
     line: (n, s) => `${s.name}: ${n.count(s.total)} after ${s.last} ${s.command === 'simulate' ? (s.last === 1 ? 'step' : 'steps') : s.last === 1 ? 'year' : 'years'} (${s.command})${s.net === null ? '' : `, net ${s.net}`}.`,
+    dated: (n, s) => `${s.name}: ${n.count(s.total)} on ${s.date} (${s.command})${s.net === null ? '' : `, net ${s.net}`}.`,
   },
   fit: {
     model: (model) => ({ poisson: 'Poisson', geometric: 'geometric', negbin: 'negative binomial', zip: 'zero-inflated Poisson', zinb: 'zero-inflated negative binomial' })[model],

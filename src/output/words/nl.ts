@@ -24,6 +24,7 @@ const columns: Record<string, string> = {
   years: 'jaren',
   period: 'periode',
   date: 'datum',
+  'level / year': 'niveau / jaar',
   cycle: 'cyclus',
   seed: 'seed',
   model: 'model',
@@ -162,6 +163,7 @@ export const nl: Words = {
   },
   compare: {
     line: (n, s) => `${s.name}: ${n.count(s.total)} na ${s.last} ${s.command === 'simulate' ? (s.last === 1 ? 'stap' : 'stappen') : 'jaar'} (${s.command})${s.net === null ? '' : `, netto ${s.net}`}.`,
+    dated: (n, s) => `${s.name}: ${n.count(s.total)} op ${s.date} (${s.command})${s.net === null ? '' : `, netto ${s.net}`}.`,
   },
   fit: {
     model: (model) => ({ poisson: 'Poisson-verdeling', geometric: 'geometrische verdeling', negbin: 'negatief binomiale verdeling', zip: 'zero-inflated Poisson-verdeling', zinb: 'zero-inflated negatief binomiale verdeling' })[model],

@@ -105,6 +105,8 @@ export interface Words {
   };
   compare: {
     line(n: Numbers, s: { name: string; total: Count; last: number; command: 'simulate' | 'compound'; net: string | null }): string;
+    /** A scenario on the calendar: its total on its last date. */
+    dated(n: Numbers, s: { name: string; total: Count; date: string; command: 'simulate' | 'compound'; net: string | null }): string;
   };
   fit: {
     model(model: FitModel): string;
