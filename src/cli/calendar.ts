@@ -71,7 +71,7 @@ export function dateFlag(flag: string, text: string): Date {
 
 /** A horizon past what a calendar run holds: one line naming the flag. */
 function tooLong(flag: string, what: string): never {
-  throw new UsageError(`${flag} makes ${what}: a calendar run may span at most ${thousands(maxDays)} days (100 years) and ${thousands(maxRows)} rows`);
+  throw new UsageError(`${flag} makes ${what}: a run by day (--cycle-spread) or by period (--by) may span at most ${thousands(maxDays)} days (100 years) and ${thousands(maxRows)} rows`);
 }
 
 /**
@@ -109,7 +109,9 @@ export function calendarOf(command: Command, flags: { cycle: Duration | null; st
     spread = { asked, delay: delay.stages > maxStages ? { stages: maxStages, chance: maxStages / meanDays } : delay };
   }
   const by = flags.by ?? (spread ? 'month' : null);
-  if (days > maxDays) tooLong(horizonFlag, `${thousands(days)} days`);
+  // Dates are written with four-digit years; runs by day (a spread) or by period at most 100 years.
+  if (!Number.isFinite(days) || end.getFullYear() > 9999) throw new UsageError(`${horizonFlag} runs past the year 9999, where dates end: shorten the run, or leave out --cycle for levels without dates`);
+  if ((spread !== null || by !== null) && days > maxDays) tooLong(horizonFlag, `${thousands(days)} days`);
   if (by !== null) {
     const rows = periodCount(start, days, by);
     if (rows > maxRows) tooLong(horizonFlag, `${thousands(rows)} rows by ${by}`);

@@ -26,7 +26,7 @@ function formatCode(values: readonly Count[], share: boolean): string {
 /** Whether a value is an exact integer past what a spreadsheet's number keeps. */
 const tooLong = (value: Cell): boolean => typeof value === 'bigint' && (value >= 10n ** BigInt(exactDigits) || value <= -(10n ** BigInt(exactDigits)));
 
-type SheetCell = { value: string | number; type?: NumberConstructor | StringConstructor; format?: string; fontWeight?: 'bold'; align?: 'left' | 'right' } | null;
+type SheetCell = { value: string | number | Date; type?: NumberConstructor | StringConstructor | DateConstructor; format?: string; fontWeight?: 'bold'; align?: 'left' | 'right' } | null;
 
 /**
  * The report as an .xlsx workbook (written by write-excel-file): a sheet of results with the
@@ -52,10 +52,15 @@ export async function renderXlsx(report: Report, style: Style): Promise<Uint8Arr
     if (isAmount(value)) return { value: value.units(), type: Number, format: value.digits > 0 ? `#,##0.${'0'.repeat(value.digits)}` : '#,##0' };
     return { value: typeof value === 'string' ? value : JSON.stringify(value), type: String };
   };
+  // A calendar run's dates are date cells (a spreadsheet sorts, filters and charts them as dates), written ISO.
+  const dateCell = (value: Cell): SheetCell => {
+    const match = typeof value === 'string' ? /^(\d{4})-(\d{2})-(\d{2})$/.exec(value) : null;
+    return match ? { value: new Date(Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3]))), type: Date, format: 'yyyy-mm-dd' } : cell(value, 'General');
+  };
   // Money columns name their currency in the heading: the cells are plain numbers.
   const isMoney = (c: string) => rows.some((r) => isAmount(r[c]));
   const header = columns.map((c) => ({ value: isMoney(c) && report.currency ? `${words.column(c)} (${report.currency})` : words.column(c), type: String, fontWeight: 'bold' as const }));
-  const data: SheetCell[][] = [header, ...rows.map((row) => columns.map((c, i) => cell(row[c] ?? null, formats[i]!)))];
+  const data: SheetCell[][] = [header, ...rows.map((row) => columns.map((c, i) => (c === 'date' ? dateCell(row[c] ?? null) : cell(row[c] ?? null, formats[i]!))))];
   if (report.total) {
     const totalRow: SheetCell[] = columns.map(() => null);
     totalRow[0] = { value: words.totalLabel, type: String, fontWeight: 'bold' };

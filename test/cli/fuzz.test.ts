@@ -41,8 +41,13 @@ const valueFlags: Record<string, string[]> = {
   '--fans': ['10', '0', '1e9'],
   '--column': ['referrals', 'x'],
   '--scale': ['auto', 'log', 'linear', 'cubic'],
+  '--start-date': ['2027-01-31', '2028-02-29', '2027-02-30', '27-1-1', '1899-12-31', '2999-12-31'],
+  '--until': ['2027-03-31', '2030-01-01', '2126-01-01', '2020-01-01'],
+  '--cycle-spread': ['1d', '10d', '2w', '5y'],
+  '--by': ['day', 'week', 'month', 'quarter', 'year', 'hour'],
+  '--deadline': ['2028-06-30', '2100-01-01'],
 };
-const booleanFlags = ['--chart', '--no-color', '--debug', '--fanot', '-x', '--', '--max-reward', '--force'];
+const booleanFlags = ['--chart', '--no-color', '--debug', '--fanot', '-x', '--', '--max-reward', '--force', '--by-date'];
 const junk = [
   '', ' ', 'NaN', 'Infinity', '1e3', '0x10', '1_000', '1,5', '+3', '-0', '-', '1000000', 'abc', 'ä', '\u0000', 'x'.repeat(300), '{}',
   // Hostile lengths (past every parser's 100-character cap) and control characters.
@@ -99,7 +104,11 @@ const nearLimits: Record<string, Record<string, string[]>> = {
     '--depth': ['0', '1', '2', '5000'],
     '--conversion': ['0', '0.000001', '99.9999%', '1'],
     '--market': ['1', '1000000000000000', 'unlimited'],
-    '--cycle': ['1d', '100y', '0.5w', '1200m'],
+    '--cycle': ['1d', '100y', '0.5w', '1200m', '1m'],
+    '--cycle-spread': ['1d', '29d', '30y'],
+    '--start-date': ['1900-01-01', '2999-12-31', '2028-02-29'],
+    '--until': ['2999-12-31', '2027-06-30'],
+    '--by': ['day', 'week', 'quarter'],
     '--format': ['table', 'json', 'csv', 'tsv', 'svg', 'xlsx'],
     '--locale': ['en-US', 'nl-NL', 'fr-FR', 'en-IN'],
     '--lang': ['en', 'nl'],

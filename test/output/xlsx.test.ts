@@ -31,7 +31,7 @@ import json, sys, warnings
 warnings.simplefilter('ignore')
 import openpyxl
 wb = openpyxl.load_workbook(sys.argv[1])
-print(json.dumps([{'title': ws.title, 'frozen': ws.freeze_panes, 'rows': [[[c.value, c.data_type, c.number_format] for c in row] for row in ws.iter_rows()]} for ws in wb.worksheets]))
+print(json.dumps(default=str, obj=[{'title': ws.title, 'frozen': ws.freeze_panes, 'rows': [[[c.value, c.data_type, c.number_format] for c in row] for row in ws.iter_rows()]} for ws in wb.worksheets]))
 `;
   return JSON.parse(execFileSync(python, ['-c', script, file], { encoding: 'utf8' }));
 }
@@ -44,6 +44,17 @@ async function xlsx(name: string, args: string[]): Promise<string> {
 }
 
 describe.skipIf(!hasOpenpyxl)('xlsx read back by openpyxl', () => {
+  it("a calendar run's dates are date cells, not text", async () => {
+    const [results] = readWithOpenpyxl(await xlsx('dated.xlsx', ['simulate', '--cycle', '1m', '--start-date', '2027-01-31']));
+    expect(results!.rows[0]!.map(([v]) => v)).toEqual(['level', 'months', 'date', 'new', 'total']);
+    // openpyxl reads a date cell as a datetime (here its text, by str), of type 'd' with the date format.
+    expect(results!.rows.slice(1, 4).map((r) => r[2])).toEqual([
+      ['2027-01-31 00:00:00', 'd', 'yyyy-mm-dd'],
+      ['2027-02-28 00:00:00', 'd', 'yyyy-mm-dd'],
+      ['2027-03-31 00:00:00', 'd', 'yyyy-mm-dd'],
+    ]);
+  });
+
   it('numbers are numeric cells with number formats, the header row frozen, a parameters sheet', async () => {
     const [results, about] = readWithOpenpyxl(await xlsx('tree.xlsx', ['simulate']));
     expect(results!.title).toBe('Results');
