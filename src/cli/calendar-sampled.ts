@@ -1,4 +1,4 @@
-import { type TrialRow, blockCount, blockSize } from '../model/montecarlo.js';
+import { type ChainParams, type TrialRow, blockCount, blockSize, theoreticalExtinction } from '../model/montecarlo.js';
 import { runTrialsBlock } from '../model/engine.js';
 import type { Json } from '../output/json.js';
 import type { CompoundFlags } from './compound.js';
@@ -60,7 +60,7 @@ export async function sampledCalendarReport(io: Io, command: Command, p: Simulat
   const seed = t.seed ?? (await import('node:crypto')).randomInt(0, bounds.seed);
   const threads = threadsFor(trials, c.days * (delay.stages + 4), t.threads);
   const rows = (await runTrials(io, chain, trials, seed, threads)).rows(t.quantiles.map((q) => q / 100));
-  return periodTrialReport(command, p, c, rate, periods, rows, { trials, seed, quantiles: t.quantiles, distribution: t.distribution, dispersion: t.dispersion, k });
+  return periodTrialReport(command, p, c, rate, periods, rows, { trials, seed, quantiles: t.quantiles, distribution: t.distribution, dispersion: t.dispersion, k, chain });
 }
 
 const quantileName = (q: number) => `p${q}`;
@@ -73,7 +73,7 @@ function periodTrialReport(
   rate: number | null,
   periods: readonly CalendarPeriod[],
   rows: readonly TrialRow[],
-  t: { trials: number; seed: number; quantiles: readonly number[]; distribution: string; dispersion: number | null; k: number },
+  t: { trials: number; seed: number; quantiles: readonly number[]; distribution: string; dispersion: number | null; k: number; chain: ChainParams },
 ): Report {
   const names = t.quantiles.map(quantileName);
   const table = rows.map((r, i) => {
@@ -84,7 +84,12 @@ function periodTrialReport(
   });
   const last = rows.at(-1)!;
   const error = Math.sqrt((last.extinct * (1 - last.extinct)) / t.trials);
+  // The quantile sketches keep fewer bins a period when there are many periods: say how near the percentiles are.
+  let worstError = 0;
+  let coarsest = 0;
+  for (const r of rows) if (r.quantileError > worstError) [worstError, coarsest] = [r.quantileError, r.period];
   const lastDate = isoDate(c.end);
+  const theory = theoreticalExtinction(t.chain);
   const summary = (style: Style) => {
     const { words, numbers } = style;
     const distribution = words.sampled.distribution(numbers, t.distribution === 'negbin' ? { kind: 'negbin', k: t.dispersion ?? 1 } : { kind: t.distribution as 'poisson' | 'fixed' | 'geometric' });
@@ -92,6 +97,9 @@ function periodTrialReport(
       words.sampled.runs(numbers, { trials: t.trials, distribution, k: t.k, yearly: false, seed: t.seed }),
       ...calendarLines(c, p.start, last.mean, rate, true)(style),
       words.calendar.extinct(numbers, { date: lastDate, share: last.extinct, error }),
+      ...(worstError > 2 ** -14 ? [words.sampled.percentilesWithin(numbers, { error: worstError, period: periods[coarsest]!.name, periods: periods.length })] : []),
+      // The chance a chain ever dies out does not depend on when referrals come: Galton-Watson's q = G(q).
+      theory === null ? words.sampled.noTheory : words.sampled.theory(numbers, { q: theory, start: p.start }),
     ];
   };
   const median = t.quantiles.indexOf(50);
@@ -118,7 +126,8 @@ function periodTrialReport(
       command,
       parameters: { ...parameters, ...calendarParameters(c), trials: t.trials, seed: t.seed, distribution: t.distribution, dispersion: t.dispersion, quantiles: [...t.quantiles] },
       rows: table as never,
-      extinction: { by: lastDate, estimate: last.extinct, standardError: error },
+      extinction: { by: lastDate, estimate: last.extinct, standardError: error, theory },
+      quantileError: worstError,
       calendar: { ...calendarJson(c, rate), meanDelayDays: cycleDays(c.cycle) },
     },
   };

@@ -65,6 +65,11 @@ describe('fans simulate and compound on the calendar', () => {
     const last = sampled.rows.at(-1);
     // A Poisson Galton-Watson total by day 364 (about 12 generations of K = 1.5) has sd near its mean: 4,000 runs put the mean within 6%.
     expect(Math.abs(last.mean - expected.total) / expected.total).toBeLessThan(0.06);
+    // Galton-Watson: q = exp(1.5 (q - 1)); by day 364 (about 12 generations) nearly every chain that dies has died.
+    let q = 0;
+    for (let i = 0; i < 200; i++) q = Math.exp(1.5 * (q - 1));
+    expect(sampled.extinction.theory).toBeCloseTo(q, 10);
+    expect(Math.abs(sampled.extinction.estimate - q)).toBeLessThan(4 * sampled.extinction.standardError);
   });
 
   it('says the delay, the growth rate and the doubling time, in Dutch too', async () => {

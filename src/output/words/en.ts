@@ -114,7 +114,7 @@ export const en: Words = {
     extinctAll: (n, s) => `Chance the chain has died out by ${s.by}: ${s.trials === 1 ? 'the one run did' : `all ${n.count(s.trials)} runs did`}, so above ${n.chance(s.bound)} (95% bound, 0.05^(1/N)).`,
     extinctSome: (n, s) => `Chance the chain has died out by ${s.by}: ${n.chance(s.estimate)} ± ${n.chance(s.error)} (standard error).`,
     percentilesWithin: (n, s) =>
-      `Percentiles are within ${n.chance(s.error)} of a total seen at their rank (by level or year ${n.count(s.period)}: with ${n.count(s.periods)} periods each keeps a smaller summary).`,
+      `Percentiles are within ${n.chance(s.error)} of a total seen at their rank (by ${typeof s.period === 'string' ? s.period : `level or year ${n.count(s.period)}`}: with ${n.count(s.periods)} periods each keeps a smaller summary).`,
     eightyTwenty: (n, s) => `80/20: ${n.chance(s.p80)} of fans bring 80% of the new fans (p80); the most active 20% bring ${n.chance(s.t20)} of them (t20).`,
     theory: (n, s) => `Theory: ${n.chance(s.q)} eventually (q = G(q), to the power of ${countOf(n, s.start, 'starting fan', 'starting fans')}).`,
     noTheory: 'Theory gives no extinction probability with a market cap.',

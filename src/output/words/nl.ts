@@ -156,7 +156,7 @@ export const nl: Words = {
     extinctAll: (n, s) => `Kans dat de keten op ${s.by} is uitgestorven: ${s.trials === 1 ? 'de ene run wel' : `alle ${n.count(s.trials)} runs`}, dus boven ${n.chance(s.bound)} (95%-grens, 0,05^(1/N)).`,
     extinctSome: (n, s) => `Kans dat de keten op ${s.by} is uitgestorven: ${n.chance(s.estimate)} ± ${n.chance(s.error)} (standaardfout).`,
     percentilesWithin: (n, s) =>
-      `Percentielen liggen binnen ${n.chance(s.error)} van een totaal dat op hun rang voorkwam (op niveau of jaar ${n.count(s.period)}: met ${n.count(s.periods)} perioden houdt elke een kleinere samenvatting bij).`,
+      `Percentielen liggen binnen ${n.chance(s.error)} van een totaal dat op hun rang voorkwam (${typeof s.period === 'string' ? `op ${s.period}` : `op niveau of jaar ${n.count(s.period)}`}: met ${n.count(s.periods)} perioden houdt elke een kleinere samenvatting bij).`,
     eightyTwenty: (n, s) => `80/20: ${n.chance(s.p80)} van de fans brengt 80% van de nieuwe fans (p80); de actiefste 20% brengt ${n.chance(s.t20)} ervan (t20).`,
     theory: (n, s) => `Theorie: uiteindelijk ${n.chance(s.q)} (q = G(q), tot de macht ${countOf(n, s.start, 'startende fan', 'startende fans')}).`,
     noTheory: 'De theorie geeft geen uitsterfkans met een marktgrens.',

@@ -98,7 +98,8 @@ export interface Words {
     extinctNone(n: Numbers, s: { by: string; trials: number; bound: number }): string;
     extinctAll(n: Numbers, s: { by: string; trials: number; bound: number }): string;
     extinctSome(n: Numbers, s: { by: string; estimate: number; error: number }): string;
-    percentilesWithin(n: Numbers, s: { error: number; period: number; periods: number }): string;
+    /** `period`: a level or year, or a calendar period's name (`2028-12-31`, `2028-Q4`). */
+    percentilesWithin(n: Numbers, s: { error: number; period: number | string; periods: number }): string;
     eightyTwenty(n: Numbers, s: { p80: number; t20: number }): string;
     theory(n: Numbers, s: { q: number; start: number }): string;
     noTheory: string;
