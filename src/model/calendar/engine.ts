@@ -68,8 +68,48 @@ export function runCalendarBlock(p: ChainParams, calendar: CalendarChain, seed: 
   /** A law's fans for n referrers (or referral moments). */
   const brought = (n: number) =>
     distribution === 'fixed' ? binomial(n * whole + binomial(n, extra), conversion) : poissonLaw ? poisson(rng, n * mean) : poisson(rng, (gamma(rng, n * shape) * mean) / shape);
+  // Expected fans still in each run's stages, kept by adding what goes in and taking what arrives:
+  // when it is small, the stages are summed exactly to tell whether the run has died out.
+  const pending = new Float64Array(count);
   let period = 0;
   for (let t = 0; t <= days; t++) {
+    // The common case on its own, a tight loop: the tree with expected fans in the stages.
+    if (t > 0 && !wholeFans) {
+      for (let i = 0; i < count; i++) {
+        if (live[i] === 0) continue;
+        const base = i * k;
+        let before = stage[base]!;
+        stage[base] = stay * before;
+        for (let j = base + 1, end = base + k; j < end; j++) {
+          const own = stage[j]!;
+          stage[j] = stay * own + q * before;
+          before = own;
+        }
+        const due = q * before;
+        let rest = pending[i]! - due;
+        let fresh = poisson(rng, due);
+        if (market !== null && fresh > 0) fresh = Math.min(binomial(fresh, 1 - reached[i]! / market), market - reached[i]!);
+        if (fresh > 0) {
+          reached[i]! += fresh;
+          const referrers = refers === 1 ? fresh : binomial(fresh, refers);
+          if (referrers > 0) {
+            const going = poissonLaw ? referrers * mean : (gamma(rng, referrers * shape) * mean) / shape;
+            stage[base]! += going;
+            rest += going;
+          }
+        }
+        if (rest < 1) {
+          rest = 0;
+          for (let j = base, end = base + k; j < end; j++) rest += stage[j]!;
+          if (rest <= nothingDue) {
+            live[i] = 0;
+            rest = 0;
+            for (let j = base, end = base + k; j < end; j++) stage[j] = 0;
+          }
+        }
+        pending[i] = rest;
+      }
+    } else
     for (let i = 0; i < count; i++) {
       let fresh = 0;
       let moments = 0;
@@ -125,6 +165,7 @@ export function runCalendarBlock(p: ChainParams, calendar: CalendarChain, seed: 
       }
       if (going > 0) {
         stage[base]! += going;
+        pending[i]! += going;
         live[i] = 1;
       }
     }
