@@ -77,7 +77,8 @@ function periodTrialReport(
 ): Report {
   const names = t.quantiles.map(quantileName);
   const table = rows.map((r, i) => {
-    const row: Record<string, Cell> = { period: periods[i]!.name, date: isoDate(dayDate(c.start, periods[i]!.last)), mean: r.mean };
+    // The mean of the new fans in a period is the difference of the mean totals.
+    const row: Record<string, Cell> = { period: periods[i]!.name, date: isoDate(dayDate(c.start, periods[i]!.last)), new: i === 0 ? r.mean : r.mean - rows[i - 1]!.mean, mean: r.mean };
     names.forEach((name, j) => (row[name] = r.quantiles[j]!));
     row.extinct = r.extinct;
     return row;
@@ -106,7 +107,7 @@ function periodTrialReport(
   const q = t.quantiles;
   const { depth: _depth, years: _years, paid: _paid, cycle: _cycle, ...parameters } = p as SimulateParams & CompoundFlags;
   return {
-    columns: ['period', 'date', 'mean', ...names, 'extinct'],
+    columns: ['period', 'date', 'new', 'mean', ...names, 'extinct'],
     rows: table,
     shares: ['extinct'],
     constants: { seed: t.seed },
@@ -149,7 +150,9 @@ function cyclesByPeriod(report: Report, c: Calendar, cycles: readonly number[], 
     const { days: _d, weeks: _w, months: _m, years: _y, ...kept } = rest as Record<string, Cell>;
     return { period: period.name, date: isoDate(dayDate(c.start, period.last)), ...kept } as Record<string, Cell>;
   });
-  const columns = ['period', 'date', ...report.columns.filter((name) => name !== first && !['days', 'weeks', 'months', 'years'].includes(name))];
+  // The mean of the new fans in a period is the difference of the mean totals.
+  rows.forEach((row, i) => (row.new = i === 0 ? Number(row.mean) : Number(row.mean) - Number(rows[i - 1]!.mean)));
+  const columns = ['period', 'date', 'new', ...report.columns.filter((name) => name !== first && !['days', 'weeks', 'months', 'years'].includes(name))];
   const chart = report.chart
     ? {
         ...report.chart,

@@ -62,6 +62,8 @@ describe('fans simulate and compound on the calendar', () => {
     expect(sampled.rows).toHaveLength(12);
     // Same rows and dates; the model's own tests (test/model/calendar.test.ts) hold the means to 4 SE of the renewal.
     expect(sampled.rows.map((r: { date: string }) => r.date)).toEqual(expected.rows.map((r: { date: string }) => r.date));
+    // The Monte Carlo rows have new fans too: the mean new fans of a period, the difference of the mean totals.
+    expect(sampled.rows[3].new).toBeCloseTo(sampled.rows[3].mean - sampled.rows[2].mean, 9);
     const last = sampled.rows.at(-1);
     // A Poisson Galton-Watson total by day 364 (about 12 generations of K = 1.5) has sd near its mean: 4,000 runs put the mean within 6%.
     expect(Math.abs(last.mean - expected.total) / expected.total).toBeLessThan(0.06);
@@ -70,6 +72,13 @@ describe('fans simulate and compound on the calendar', () => {
     for (let i = 0; i < 200; i++) q = Math.exp(1.5 * (q - 1));
     expect(sampled.extinction.theory).toBeCloseTo(q, 10);
     expect(Math.abs(sampled.extinction.estimate - q)).toBeLessThan(4 * sampled.extinction.standardError);
+  });
+
+  it('gives the same runs on one thread or two (a block of runs is drawn from its own stream)', async () => {
+    const args = ['compound', '--rate', '0.3', '--cycle', '1m', '--cycle-spread', '10d', '--start-date', '2027-01-01', '--until', '2027-12-31', '--trials', '3000', '--seed', '9', '--by', 'quarter'];
+    const one = await json([...args, '--threads', '1']);
+    const two = await json([...args, '--threads', '2']);
+    expect(two.rows).toEqual(one.rows);
   });
 
   it('says the delay, the growth rate and the doubling time, in Dutch too', async () => {
@@ -81,6 +90,17 @@ describe('fans simulate and compound on the calendar', () => {
     const nl = await fans([...args, '--lang', 'nl', '--locale', 'nl-NL']);
     expect(nl.stdout).toContain('Groeitempo');
     expect(nl.stdout).toContain('periode');
+  });
+
+  it('gives the halving time when K < 1', async () => {
+    const doc = await json(['simulate', '--fanout', '0.8', '--cycle', '10d', '--cycle-spread', '5d', '--start-date', '2027-01-01', '--until', '2027-03-31']);
+    const delay = doc.calendar.delay;
+    // The Pascal closed form: r = ln(1 + q (K^(1/k) - 1)) < 0.
+    const r = Math.log1p(delay.dailyChance * (0.8 ** (1 / delay.stages) - 1));
+    expect(doc.calendar.growthRatePerDay).toBeCloseTo(r, 14);
+    expect(doc.calendar.halvingDays).toBeCloseTo(Math.LN2 / -r, 10);
+    expect(doc.calendar.doublingDays).toBeNull();
+    expect((await fans(['simulate', '--fanout', '0.8', '--cycle', '10d', '--cycle-spread', '5d', '--start-date', '2027-01-01', '--until', '2027-03-31'])).stdout).toMatch(/new fans halve every \d+\.\d days/);
   });
 
   it('starts today without --start-date, and says so (SOURCE_DATE_EPOCH for a fixed today)', async () => {
