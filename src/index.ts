@@ -12,3 +12,6 @@ export * from './model/extinction.js';
 export * from './model/concentration.js';
 export * from './model/sketch.js';
 export * from './model/montecarlo.js';
+export * from './model/calendar/dates.js';
+export * from './model/calendar/delays.js';
+export * from './model/calendar/renewal.js';
