@@ -176,16 +176,31 @@ if (!existsSync(reference) || numpy.status !== 0) {
 // cycle, spread 10 days: a Pascal delay of 7 stages), the issue's "about a second"; by month
 // beside it (fewer rows: the quantile sketches' share), and the expected run. Median of 3.
 {
-  const calendar = ['simulate', '--fanout', '1.5', '--cycle', '1m', '--cycle-spread', '10d', '--start-date', '2027-01-01', '--until', '2028-12-31', '--seed', '1', '--format', 'csv'];
+  const calendar = ['simulate', '--fanout', '1.5', '--cycle', '1m', '--cycle-spread', '10d', '--start-date', '2027-01-01', '--until', '2028-12-31', '--format', 'csv'];
+  const trialArgs = ['--trials', '100000', '--seed', '1'];
   const cases = {
     'node -e 0': { args: ['-e', '0'], node: true },
     'expected values, by day (no --trials)': { args: [...calendar, '--by', 'day'] },
-    '100,000 runs by day, threads auto': { args: [...calendar, '--by', 'day', '--trials', '100000'] },
-    '100,000 runs by day, 1 thread': { args: [...calendar, '--by', 'day', '--trials', '100000', '--threads', '1'] },
-    '100,000 runs by month, threads auto': { args: [...calendar, '--by', 'month', '--trials', '100000'] },
+    '100,000 runs by day, threads auto': { args: [...calendar, '--by', 'day', ...trialArgs] },
+    '100,000 runs by day, 1 thread': { args: [...calendar, '--by', 'day', ...trialArgs, '--threads', '1'] },
+    '100,000 runs by month, threads auto': { args: [...calendar, '--by', 'month', ...trialArgs] },
+    '100,000 runs by month, 1 thread': { args: [...calendar, '--by', 'month', ...trialArgs, '--threads', '1'] },
   };
   const measured = Object.fromEntries(Object.keys(cases).map((name) => [name, []]));
   for (let i = 0; i < 3; i++) for (const [name, c] of Object.entries(cases)) measured[name].push(time(c.args, { node: c.node === true }).ms);
+  // The same runs as numpy would draw them (scripts/reference/calendar_mc.py: the same stages, one thread), when numpy is there.
+  const { OPENBLAS_CORETYPE: _c, OPENBLAS_L2_SIZE: _l, ...numpyEnv } = process.env;
+  const hasNumpy = spawnSync('python3', ['-c', 'import numpy'], { env: numpyEnv }).status === 0;
+  if (hasNumpy) {
+    for (const by of ['day', 'month']) measured[`numpy (calendar_mc.py --by ${by}), 1 thread`] = [];
+    for (let i = 0; i < 3; i++) {
+      for (const by of ['day', 'month']) {
+        const started = process.hrtime.bigint();
+        spawnSync('python3', [join(root, 'scripts', 'reference', 'calendar_mc.py'), '--trials', '100000', '--fanout', '1.5', '--stages', '7', '--chance', String(7 / 30.436875), '--days', '730', '--by', by], { env: numpyEnv });
+        measured[`numpy (calendar_mc.py --by ${by}), 1 thread`].push(Number(process.hrtime.bigint() - started) / 1e6);
+      }
+    }
+  }
   const zero = median(measured['node -e 0']);
   table('Calendar runs: two years by day, a 1m cycle spread 10d, median of 3', ['run', 'median ms', 'ratio to node -e 0'], Object.entries(measured).map(([name, ms]) => [name, fixed(median(ms), 0), fixed(median(ms) / zero, 1)]));
 }

@@ -101,9 +101,10 @@ export function calendarOf(command: Command, flags: { cycle: Duration | null; st
     const widest = largestSpread(meanDays);
     const delay = pascalDelay(meanDays, sd);
     if (widest < 1) throw new UsageError(`--cycle-spread needs a cycle longer than a day: delays are whole days, and a ${durationText(cycle)} cycle cannot spread (give a longer --cycle)`);
-    if (delay === null || sd > widest * 1.5) {
+    // One stage (a geometric delay) is the widest; asking up to the next whole day past it gets it.
+    if (delay === null || sd > Math.ceil(widest)) {
       throw new UsageError(
-        `--cycle-spread ${durationText(asked)} is more than a ${durationText(cycle)} cycle can spread: at most ${Math.floor(widest)}d (a geometric delay: most referrals in the first days, a few after years); a gamma that spread would put half its referrals within days and the rest far later`,
+        `--cycle-spread ${durationText(asked)} is more than a ${durationText(cycle)} cycle can spread: at most ${Math.ceil(widest)}d (a geometric delay: most referrals in the first days, a few after years); a gamma that spread would put half its referrals within days and the rest far later`,
       );
     }
     spread = { asked, delay: delay.stages > maxStages ? { stages: maxStages, chance: maxStages / meanDays } : delay };
@@ -270,7 +271,7 @@ function spreadReport(command: Command, p: SimulateParams | CompoundFlags, c: Ca
 }
 
 /** Rows by calendar period: `period`, `date` (its last day in the run), `new`, `total`. */
-function periodReport(command: Command, p: SimulateParams | CompoundFlags, c: Calendar, rate: number | null, periods: readonly CalendarPeriod[], values: readonly { new: Count; total: Count }[], expected: boolean): Report {
+function periodReport(command: Command, p: SimulateParams | CompoundFlags, c: Calendar, rate: number | null, periods: readonly CalendarPeriod[], values: readonly { new: Count; total: Count }[], renewal: boolean): Report {
   const rows = periods.map((period, i) => ({ period: period.name, date: isoDate(dayDate(c.start, period.last)), new: values[i]!.new, total: values[i]!.total }));
   const total = values.at(-1)!.total;
   const { depth: _depth, years: _years, paid: _paid, cycle: _cycle, ...parameters } = p as SimulateParams & CompoundFlags;
@@ -291,7 +292,8 @@ function periodReport(command: Command, p: SimulateParams | CompoundFlags, c: Ca
       parameters: { ...parameters, ...calendarParameters(c) },
       rows: rows as never,
       total,
-      expected,
+      // Whether the rows come from the renewal equation by day (a spread), or from the model's cycles.
+      renewal,
       referralFactor: command === 'simulate' ? treeFactor(p as SimulateParams) : compoundFactor(p as CompoundFlags),
       calendar: calendarJson(c, rate),
     },
@@ -325,7 +327,8 @@ export async function calendarGoal(io: Io, targetText: string | undefined, flags
   const defaultYears = 10;
   const c = calendarOf(
     command,
-    { ...calendarFlags, by: 'day', depth: g.depth ?? 0, years: g.years ?? defaultYears },
+    // No rows by period: a goal answers a date (its runs by day are bounded by their days and work).
+    { ...calendarFlags, by: null, depth: g.depth ?? 0, years: g.years ?? defaultYears },
     flags,
     io.env,
   );
@@ -398,8 +401,17 @@ export function compareOnDates(inputs: readonly ScenarioInput[], file: string, e
       throw new UsageError(`${file}: ${input.where} (${quoted(input.title)}) has no "cycle": the file puts its scenarios on dates (another gives a cycle or a start date), and a tree needs a cycle to go there, e.g. "cycle": "30d"`);
     }
     const p = input.p as SimulateParams & CompoundFlags & { startDate: string | null };
-    const c = calendarOf(input.command, { cycle: p.cycle, startDate: p.startDate, until: null, cycleSpread: null, by: null, depth: p.depth, years: p.years }, {}, env);
-    const cycles = cyclesWithin(c, tree ? bounds.depth : bounds.years);
+    // The calendar's words name flags; in a file they are the scenario's fields: say which scenario.
+    const inScenario = <T>(work: () => T): T => {
+      try {
+        return work();
+      } catch (error) {
+        if (error instanceof UsageError) throw new UsageError(`${file}: ${input.where} (${quoted(input.title)}): ${error.message.replace(/--start-date/g, 'startDate').replace(/--depth/g, 'depth').replace(/--years/g, 'years')}`);
+        throw error;
+      }
+    };
+    const c = inScenario(() => calendarOf(input.command, { cycle: p.cycle, startDate: p.startDate, until: null, cycleSpread: null, by: null, depth: p.depth, years: p.years }, {}, env));
+    const cycles = inScenario(() => cyclesWithin(c, tree ? bounds.depth : bounds.years));
     const last = cycles.length - 1;
     return { input: { ...input, p: tree ? { ...p, depth: last } : { ...p, years: last } }, dates: cycles.map((day) => isoDate(dayDate(c.start, day))) };
   });

@@ -144,7 +144,7 @@ describe('bad calendar input', () => {
     [['simulate', '--cycle', '30d', '--start-date', '2027-02-30'], /^fans: --start-date is no date: February 2027 has 28 days \(got "2027-02-30"\)$/],
     [['simulate', '--cycle', '30d', '--start-date', '27-1-1'], /^fans: --start-date must be a date written YYYY-MM-DD/],
     [['simulate', '--cycle-spread', '10d'], /^fans: --cycle-spread needs --cycle/],
-    [['simulate', '--cycle', '30d', '--cycle-spread', '90d'], /^fans: --cycle-spread 90d is more than a 30d cycle can spread: at most 29d/],
+    [['simulate', '--cycle', '30d', '--cycle-spread', '90d'], /^fans: --cycle-spread 90d is more than a 30d cycle can spread: at most 30d/],
     [['simulate', '--cycle', '30d', '--by', 'hour'], /^fans: --by must be one of day, week, month, quarter, year; a day is the finest/],
     [['simulate', '--cycle', '30d', '--by', 'day', '--start-date', '2027-01-01', '--until', '2099-01-01'], /^fans: --until makes 26,299 rows by day/],
     [['simulate', '--cycle', '30d', '--start-date', '2027-01-01', '--until', '2026-01-01'], /^fans: --until 2026-01-01 is before the start date, 2027-01-01$/],
@@ -183,6 +183,8 @@ describe('fans compare on one time axis', () => {
       { name: 'monthly', command: 'compound', cycle: '1m' },
     ]);
     expectUsageError(await fans(['compare', '-'], { stdin }), /^fans: <stdin>: scenarios\[0\] \("plain tree"\) has no "cycle"/);
+    const badDate = file([{ name: 'tree', command: 'simulate', cycle: '30d', startDate: '2027-02-30' }]);
+    expectUsageError(await fans(['compare', '-'], { stdin: badDate }), /^fans: <stdin>: scenarios\[0\] \("tree"\): startDate is no date: February 2027 has 28 days \(got "2027-02-30"\)$/);
     const article = await fans(['compare', '-', '--chart'], { stdin: file([{ name: 'tree', command: 'simulate' }, { name: 'years', command: 'compound' }]) });
     expect(article.stdout).toContain('level / year');
     expect(article.stdout.split('\n')[1]).toMatch(/│\s+period\s+│/);
