@@ -37,6 +37,8 @@ export async function sampledCalendarReport(io: Io, command: Command, p: Simulat
     const report = await sampledReport(io, model as never, flags, money?.amounts ?? null);
     const mean = Number(report.rows.at(-1)!.mean);
     if (c.by === null) return withDates(report, command, c, cycles.map((day) => isoDate(dayDate(c.start, day))), rate, p.start, mean);
+    // A period's money is the sum of its cycles'; the runs' money columns are per cycle, and their net percentiles cumulative.
+    if (money) throw new UsageError('money by --by period with --trials is not there yet: leave out --by (money by cycle, with dates), or --trials');
     return cyclesByPeriod(report, c, cycles, rate, p.start);
   }
   const t = parseFlags(trialSchema(), pick(flags, trialSchema().shape));

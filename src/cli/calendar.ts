@@ -16,7 +16,7 @@ import { type SimulateParams, simulateReport, simulateSchema, treeRows } from '.
 import { once, parseFlags, pick } from './validate.js';
 import type { Money } from './money.js';
 import { type Scenario, type ScenarioInput, compareReport, scenarioRows } from './compare.js';
-import { amountFormat } from '../output/amount.js';
+import { Amount, amountFormat } from '../output/amount.js';
 
 /**
  * Calendar runs: `--cycle` with dates, `--start-date`, `--until`, `--cycle-spread` and `--by`.
@@ -210,11 +210,10 @@ export async function calendarReport(io: Io, command: Command, flags: Record<str
   const k = tree ? treeFactor(p as SimulateParams) : compoundFactor(p as CompoundFlags);
   const churn = tree ? 0 : (p as CompoundFlags).churn;
   const rate = rateOf(command, k, churn, c);
-  if (c.spread || c.by) {
-    const flag = c.spread ? '--cycle-spread' : '--by';
-    if (money) throw new UsageError(`money by calendar period is not there yet: leave out ${flag}, or the money flags`);
-    if (p.paid > 0) throw new UsageError(`--paid buys fans every cycle; with ${flag} there are no cycles to buy in: leave one out`);
-    if (c.spread && churn > 0) throw new UsageError('--churn with --cycle-spread is not there yet: churn is by cycle, and spread-out referrals have no cycles');
+  if (c.spread) {
+    if (money) throw new UsageError('money with --cycle-spread is not there yet (the cost is by cycle, and spread-out referrals have none): leave out --cycle-spread for money by --by period');
+    if (p.paid > 0) throw new UsageError('--paid buys fans every cycle; with --cycle-spread there are no cycles to buy in: leave one out');
+    if (churn > 0) throw new UsageError('--churn with --cycle-spread is not there yet: churn is by cycle, and spread-out referrals have no cycles');
   }
   if (trials) return (await import('./calendar-sampled.js')).sampledCalendarReport(io, command, p, flags, c, rate, money);
   if (c.spread) return spreadReport(command, p, c, k, rate);
@@ -224,14 +223,59 @@ export async function calendarReport(io: Io, command: Command, flags: Record<str
   const model = tree ? { ...(p as SimulateParams), depth: last } : { ...(p as CompoundFlags), years: last };
   const rows = tree ? treeRows(model as SimulateParams, c.horizonFlag) : yearlyRows(model as CompoundFlags, c.horizonFlag);
   const dates = cycles.map((day) => isoDate(dayDate(c.start, day)));
+  const plain = tree ? simulateReport(model as SimulateParams, rows as ReturnType<typeof treeRows>) : compoundReport(model as CompoundFlags, rows as ReturnType<typeof yearlyRows>);
+  const report = !money
+    ? plain
+    : tree
+      ? money.module.treeWithMoney(plain, model as SimulateParams, rows as ReturnType<typeof treeRows>, money.amounts)
+      : money.module.yearlyWithMoney(plain, model as CompoundFlags, rows as ReturnType<typeof yearlyRows>, money.amounts);
   if (c.by) {
     const periods = calendarPeriods(c.start, c.days, c.by);
     const values = byPeriod(periods, cycles, rows.map((r) => r.new), rows.map((r) => r.total));
-    return periodReport(command, p, c, rate, periods, values, false);
+    const byDate = periodReport(command, p, c, rate, periods, values, false);
+    return money ? withPeriodMoney(byDate, report, plain, periods, cycles) : byDate;
   }
-  let report = tree ? simulateReport(model as SimulateParams, rows as ReturnType<typeof treeRows>) : compoundReport(model as CompoundFlags, rows as ReturnType<typeof yearlyRows>);
-  if (money) report = tree ? money.module.treeWithMoney(report, model as SimulateParams, rows as ReturnType<typeof treeRows>, money.amounts) : money.module.yearlyWithMoney(report, model as CompoundFlags, rows as ReturnType<typeof yearlyRows>, money.amounts);
   return withDates(report, command, c, dates, rate, p.start, rows.at(-1)!.total);
+}
+
+/**
+ * Money by calendar period: each period's revenue, rewards, cost and net are the sums of
+ * its cycles' (from `levels`, the report by cycle with its money), its cumulative net that
+ * of its last cycle; the money's summary and JSON are the cycles' (the payback names a level
+ * or year). `plain` is the report by cycle without money, to tell its summary lines apart.
+ */
+function withPeriodMoney(byDate: Report, levels: Report, plain: Report, periods: readonly CalendarPeriod[], cycles: readonly number[]): Report {
+  const flows = ['revenue', 'rewards', 'cost', 'net'] as const;
+  let at = 0;
+  let cumulative: Cell = null;
+  const rows = byDate.rows.map((row, i) => {
+    const sums: Record<string, Amount | null> = {};
+    for (const name of flows) sums[name] = null;
+    while (at < cycles.length && cycles[at]! <= periods[i]!.last) {
+      const level = levels.rows[at]!;
+      for (const name of flows) sums[name] = addAmounts(sums[name] ?? null, level[name] as Amount);
+      cumulative = level.cumulativeNet ?? null;
+      at++;
+    }
+    const zero = (levels.rows[0]!.revenue as Amount).digits;
+    return { ...row, ...Object.fromEntries(flows.map((name) => [name, sums[name] ?? new Amount(0, zero)])), cumulativeNet: cumulative } as Record<string, Cell>;
+  });
+  const { total: _, ...rest } = byDate;
+  return {
+    ...rest,
+    columns: [...byDate.columns, ...flows, 'cumulativeNet'],
+    rows,
+    ...(levels.currency !== undefined ? { currency: levels.currency } : {}),
+    summary: (style: Style) => [...byDate.summary(style), ...levels.summary(style).slice(plain.summary(style).length)],
+    json: { ...byDate.json, rows: rows as never, money: (levels.json as Record<string, unknown>).money as never },
+  };
+}
+
+/** Two amounts of one currency added, exactly where both are. */
+function addAmounts(a: Amount | null, b: Amount): Amount {
+  if (a === null) return b;
+  const minor = typeof a.minor === 'bigint' && typeof b.minor === 'bigint' ? a.minor + b.minor : Number(a.minor) + Number(b.minor);
+  return new Amount(minor, b.digits);
 }
 
 /** A report of rows by cycle, given a date column (and, for a compound cycle other than a year, `cycle` for `year`). */

@@ -52,6 +52,21 @@ describe('fans simulate and compound on the calendar', () => {
     ]);
   });
 
+  it('money by calendar period: the sums of its cycles, the cumulative net at its last cycle', async () => {
+    const flags = ['simulate', '--fanout', '3', '--depth', '6', '--cycle', '1m', '--start-date', '2027-02-15', '--value', '600', '--reward', '40', '--cost', '100', '--currency', 'EUR'];
+    const levels = await json(flags);
+    const quarters = await json([...flags, '--by', 'quarter']);
+    // Levels 0-1 fall in Q1 (15 February, 15 March), 2-4 in Q2, 5-6 in Q3.
+    const sum = (from: number, to: number, name: string) => levels.rows.slice(from, to + 1).reduce((a: number, r: Record<string, number>) => a + r[name]!, 0);
+    for (const [i, [from, to]] of [[0, 1], [2, 4], [5, 6]].entries()) {
+      for (const name of ['revenue', 'rewards', 'cost', 'net']) expect(quarters.rows[i][name]).toBe(sum(from!, to!, name));
+      expect(quarters.rows[i].cumulativeNet).toBe(levels.rows[to!].cumulativeNet);
+    }
+    expect(quarters.money).toEqual(levels.money);
+    expectUsageError(await fans([...flags, '--cycle-spread', '10d']), /^fans: money with --cycle-spread is not there yet/);
+    expectUsageError(await fans([...flags, '--by', 'quarter', '--trials', '100']), /^fans: money by --by period with --trials is not there yet/);
+  });
+
   it('with a spread, the expected totals come from the renewal equation, and are the sampled means within 4 SE', async () => {
     const flags = ['simulate', '--fanout', '1.5', '--cycle', '30d', '--cycle-spread', '10d', '--start-date', '2027-01-01', '--until', '2027-12-31'];
     const expected = await json(flags);
@@ -150,6 +165,7 @@ describe('bad calendar input', () => {
     [['simulate', '--cycle', '30d', '--start-date', '2027-01-01', '--until', '2026-01-01'], /^fans: --until 2026-01-01 is before the start date, 2027-01-01$/],
     [['simulate', '--cycle', '30d', '--depth', '3', '--until', '2028-01-01'], /^fans: --until and --depth both set how long the run is/],
     [['compound', '--churn', '10%', '--cycle-spread', '2w', '--cycle', '1m'], /^fans: --churn with --cycle-spread is not there yet/],
+    [['simulate', '--paid', '5', '--cycle-spread', '2w', '--cycle', '1m'], /^fans: --paid buys fans every cycle; with --cycle-spread there are no cycles/],
     [['goal', '1000', '--fanout', '10', '--deadline', '2028-01-01'], /^fans: --deadline goes with --by-date/],
     [['goal', '1000', '--by-date', '--fanout', '10', '--cycle', '30d', '--deadline', '2028-01-01', '--start-date', '2027-01-01'], /^fans: --deadline gives the chance .* add --trials N$/],
   ])('%j', async (args, message) => {
