@@ -6,6 +6,7 @@
 export const examples = {
   article: { file: 'article.json', about: "scenarios: the article's two claims, 3 steps of 10 introductions beside one a year for 10 years" },
   programmes: { file: 'programmes.json', about: 'scenarios: a cautious and a hopeful programme, and a tree with 30% conversion' },
+  calendar: { file: 'calendar.json', about: 'scenarios on dates: monthly, quarterly and yearly referrals from 1 January 2027, on one time axis' },
   referrals: { file: 'referrals.csv', about: 'records for fans fit: how many new customers each of 300 customers brought' },
 } as const;
 export type ExampleName = keyof typeof examples;

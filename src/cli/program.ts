@@ -33,7 +33,7 @@ Commands:
   goal       how deep, how many years, what fanout or rate to reach a target
   compare    scenarios from a JSON file side by side
   fit        K and its spread from your own referral records
-  example    print a file shipped with fans (article, programmes, referrals)
+  example    print a file shipped with fans (article, programmes, calendar, referrals)
 ${articleExamples}
 
 Run 'fans <command> --help' for a command's options and examples.
@@ -250,7 +250,7 @@ Examples:
 
   program
     .command('example')
-    .argument('[name]', 'article, programmes or referrals; without a name, the list')
+    .argument('[name]', 'article, programmes, calendar or referrals; without a name, the list')
     .description('print a file shipped with fans: scenarios for fans compare, records for fans fit')
     .action(job('example'));
 
