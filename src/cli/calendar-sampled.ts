@@ -1,6 +1,7 @@
 import { type ChainParams, type TrialRow, blockCount, blockSize, theoreticalExtinction } from '../model/montecarlo.js';
 import { runTrialsBlock } from '../model/engine.js';
 import type { Json } from '../output/json.js';
+import type { ChartData } from '../output/scale.js';
 import type { CompoundFlags } from './compound.js';
 import { type CalendarPeriod, calendarPeriods, cycleDays, dayDate, isoDate } from '../model/calendar/dates.js';
 import { pascalWeights } from '../model/calendar/delays.js';
@@ -192,6 +193,8 @@ interface GoalRun {
   /** The expected total on that date, or at the horizon. */
   expectedTotal: number;
   parameters: Record<string, Json>;
+  /** The expected totals' chart, with the target. */
+  chart: ChartData;
 }
 
 /**
@@ -265,6 +268,7 @@ export async function sampledGoalReport(io: Io, g: GoalRun): Promise<Report> {
     rows: dates.map((d) => ({ percentile: `p${d.q}`, date: d.date ?? `after ${until}` })),
     constants: { seed },
     summary,
+    chart: g.chart,
     json: {
       command: 'goal',
       target: g.target,

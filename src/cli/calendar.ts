@@ -392,17 +392,35 @@ export async function calendarGoal(io: Io, targetText: string | undefined, flags
   const dateOfDay = (day: number) => isoDate(dayDate(end.start, day));
   const answer = hit < 0 ? null : dateOfDay(days[hit]!);
   const lastTotal = totals.at(-1)!;
+  const chart = goalChart(command, target, days.map(dateOfDay), totals, hit);
   if (flags.trials === undefined) {
     if (deadline !== null) throw new UsageError('--deadline gives the chance of reaching the target by a date: add --trials N');
     return {
       columns: ['target', 'date', 'total'],
       rows: [{ target, date: answer ?? '', total: hit < 0 ? lastTotal : totals[hit]! }],
       summary: (style: Style) => [style.words.calendar.goalDate(style.numbers, { target, date: answer, until: isoDate(end.end), total: hit < 0 ? lastTotal : totals[hit]! }), ...calendarLines(end, p.start, lastTotal, rate)(style).slice(1)],
+      chart,
       json: { command: 'goal', target, byDate: answer, total: hit < 0 ? lastTotal : totals[hit]!, parameters: goalParameters(command, p, end), calendar: calendarJson(end, rate) },
     };
   }
   const sampled = await import('./calendar-sampled.js');
-  return sampled.sampledGoalReport(io, { command, p, flags, c: end, rate, target, deadlineDay, expectedDate: answer, expectedTotal: hit < 0 ? lastTotal : totals[hit]!, parameters: goalParameters(command, p, end) });
+  return sampled.sampledGoalReport(io, { command, p, flags, c: end, rate, target, deadlineDay, expectedDate: answer, expectedTotal: hit < 0 ? lastTotal : totals[hit]!, parameters: goalParameters(command, p, end), chart });
+}
+
+/** The most points a goal's chart draws: a run by day is thinned to about this many, keeping the day the target is reached. */
+const maxChartPoints = 1000;
+
+/** A goal by date as a chart: the expected total on each date, and the target's line. */
+function goalChart(command: Command, target: number, dates: readonly string[], totals: readonly number[], hit: number): ChartData {
+  const step = Math.max(1, Math.ceil(dates.length / maxChartPoints));
+  const keep = dates.map((_, i) => i).filter((i) => i % step === 0 || i === hit || i === dates.length - 1);
+  return {
+    title: `fans goal ${target} --by-date (${command === 'simulate' ? 'tree' : 'compound'})`,
+    xLabel: 'date',
+    xDates: keep.map((i) => dates[i]!),
+    series: [{ name: 'total', values: keep.map((i) => totals[i]!), role: 'total' }],
+    target,
+  };
 }
 
 /** A calendar goal's parameters as JSON writes them: the model's own, and the calendar. */

@@ -51,6 +51,12 @@ export interface ChartOptions {
   size?: { width: number; height: number };
 }
 
+/** A picture of a report that has none: a usage error (by name, as main.ts tells them apart). */
+function drawn(chart: ChartData | null): ChartData {
+  if (chart) return chart;
+  throw Object.assign(new Error('this answer has no chart to draw: use --format table, json, csv, tsv, xlsx or html'), { name: 'UsageError' });
+}
+
 /** The report's chart with the chart flags applied, in the reader's words. */
 function chartOf(report: Report, charts: ChartOptions | undefined, locale?: string): ChartData | null {
   if (!report.chart) return null;
@@ -109,12 +115,12 @@ export async function render(report: Report, format: Format, style: () => Promis
   switch (format) {
     case 'svg': {
       const { renderSvg } = await import('./svg.js');
-      return renderSvg(chartOf(report, charts)!, charts?.scale ?? 'auto', charts?.locale, charts?.words);
+      return renderSvg(drawn(chartOf(report, charts)), charts?.scale ?? 'auto', charts?.locale, charts?.words);
     }
     case 'png': {
       const { renderSvg } = await import('./svg.js');
       const size = charts?.size ?? { width: 1600, height: 900 };
-      const svg = renderSvg(chartOf(report, charts)!, charts?.scale ?? 'auto', charts?.locale, charts?.words, size);
+      const svg = renderSvg(drawn(chartOf(report, charts)), charts?.scale ?? 'auto', charts?.locale, charts?.words, size);
       return (await import('./png.js')).renderPng(svg, size);
     }
     case 'html': {

@@ -140,6 +140,13 @@ describe('fans goal --by-date', () => {
     expect(doc).toMatchObject({ byDate: '2027-04-01', total: 1111 });
   });
 
+  it('draws the expected totals on dates with the target line', async () => {
+    const svg = (await fans(['goal', '1000', '--by-date', '--fanout', '10', '--cycle', '30d', '--start-date', '2027-01-01', '--format', 'svg'])).stdout;
+    // Ten years of 30-day cycles (the default horizon), the target reached on the fourth.
+    expect(svg).toContain('>2027-01-01<');
+    expect(svg).toMatch(/<g class="reached">.*reached at date 2027-04-01<\/text><\/g>/);
+  });
+
   it('with --trials, the percentiles of the date and the chance by a deadline', async () => {
     const args = ['goal', '200', '--by-date', '--fanout', '2', '--cycle', '1m', '--cycle-spread', '2w', '--start-date', '2027-01-01', '--until', '2029-12-31', '--trials', '2000', '--seed', '4'];
     const doc = await json([...args, '--deadline', '2028-06-30']);
