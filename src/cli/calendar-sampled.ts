@@ -19,8 +19,18 @@ import { Interrupted, runTrials, threadsFor } from './trials.js';
 import { parseFlags, pick } from './validate.js';
 import { offspringMean } from '../model/offspring.js';
 
-/** Work a sampled calendar run may take: runs x days x (stages + 4), about 20 seconds on one core here. */
+/**
+ * Work a sampled calendar run may take: runs x days x (stages + 4) x the law's weight, about
+ * 20 seconds on one core here (see the README's limits).
+ */
 export const calendarWork = 2e9;
+
+/**
+ * The weight of a run-day's stage: 1 where the stages hold expected fans (the tree with
+ * Poisson or negative binomial referrals), 8 where they move whole fans by binomial draws
+ * (fixed referrals, the compound model's referral moments): measured, `npm run bench`.
+ */
+export const stageWeight = (chain: Pick<ChainParams, 'model' | 'offspring'>): number => (chain.model === 'compound' || chain.offspring.distribution === 'fixed' ? 8 : 1);
 
 type Command = 'simulate' | 'compound';
 
@@ -47,10 +57,13 @@ export async function sampledCalendarReport(io: Io, command: Command, p: Simulat
   const trials = t.trials!;
   const base = chainFor(tree ? { command: 'simulate', p: { ...(p as SimulateParams), depth: 0 } } : { command: 'compound', p: { ...(p as CompoundFlags), years: 0 } }, t);
   const { delay } = c.spread;
-  const work = trials * (c.days + 1) * (delay.stages + 4);
+  const weight = stageWeight(base);
+  const work = trials * (c.days + 1) * (delay.stages + 4) * weight;
   if (work > calendarWork) {
-    const most = Math.max(1, Math.floor(calendarWork / ((c.days + 1) * (delay.stages + 4))));
-    throw new UsageError(`--trials ${thousands(trials)} over ${thousands(c.days + 1)} days with a delay of ${delay.stages} stages is too much work: at most ${thousands(most)} runs for this horizon (runs x days x (stages + 4) may be at most ${thousands(calendarWork)})`);
+    const most = Math.max(1, Math.floor(calendarWork / ((c.days + 1) * (delay.stages + 4) * weight)));
+    throw new UsageError(
+      `--trials ${thousands(trials)} over ${thousands(c.days + 1)} days with a delay of ${delay.stages} stages is too much work: at most ${thousands(most)} runs for this horizon (runs x days x (stages + 4)${weight > 1 ? ` x ${weight} (whole fans move through the stages)` : ''} may be at most ${thousands(calendarWork)})`,
+    );
   }
   // Expected totals past 1e290 would leave what a double holds in the runs.
   const k = offspringMean(base.offspring) * (1 - (base.nonreferrers ?? 0));
@@ -213,9 +226,9 @@ export async function sampledGoalReport(io: Io, g: GoalRun): Promise<Report> {
   // The days totals are looked at: every day with a spread, else each cycle's day.
   const days = c.spread ? Array.from({ length: c.days + 1 }, (_, day) => day) : cyclesWithin(c, tree ? bounds.depth : bounds.years);
   const stages = c.spread ? c.spread.delay.stages : 1;
-  const work = trials * days.length * (stages + 4);
+  const work = trials * days.length * (stages + 4) * (c.spread ? stageWeight(base) : 1);
   if (work > calendarWork || trials * days.length > bounds.trialPeriods) {
-    throw new UsageError(`--trials ${thousands(trials)} over ${thousands(days.length)} ${c.spread ? 'days' : 'cycles'} is too much work: runs x days x (stages + 4) may be at most ${thousands(calendarWork)}; shorten --until or run fewer`);
+    throw new UsageError(`--trials ${thousands(trials)} over ${thousands(days.length)} ${c.spread ? 'days' : 'cycles'} is too much work: runs x days x (stages + 4) x the law's weight may be at most ${thousands(calendarWork)}; shorten --until or run fewer`);
   }
   const chain = c.spread ? { ...base, periods: days.length - 1, calendar: { delay: c.spread.delay, days: c.days, ends: days } } : { ...base, periods: days.length - 1 };
   const seed = t.seed ?? (await import('node:crypto')).randomInt(0, bounds.seed);

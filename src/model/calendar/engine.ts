@@ -1,7 +1,8 @@
 import type { BlockTotals, TotalsSink } from '../engine.js';
 import { BlockRandom, gamma } from '../engine.js';
 import type { ChainParams } from '../montecarlo.js';
-import { binomialDraw, offspringMean } from '../offspring.js';
+import { binomialDraw } from '../binomial.js';
+import { offspringMean } from '../offspring.js';
 import { poissonDraw as poisson } from '../poisson.js';
 import type { PascalDelay } from './delays.js';
 
@@ -46,7 +47,8 @@ export function runCalendarBlock(p: ChainParams, calendar: CalendarChain, seed: 
   const { stages: k, chance: q } = calendar.delay;
   const periods = ends.length;
   const rng = new BlockRandom(seed, block);
-  const binomial = binomialDraw(() => rng.uniform());
+  // BTPE (binomial.ts): the stages move whole fans by binomial draws every day.
+  const binomial = (n: number, p: number) => binomialDraw(rng, n, p);
   const sums = new Float64Array(periods);
   const extinct = new Float64Array(periods);
   const totals = new Float64Array(count);
