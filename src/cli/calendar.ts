@@ -10,7 +10,7 @@ import type { Report, Style } from '../output/render.js';
 import type { ChartData } from '../output/scale.js';
 import { type CompoundFlags, compoundReport, compoundSchema, yearlyRows } from './compound.js';
 import { type Io, UsageError } from './io.js';
-import { bounds, calendarOptions, fields } from './options.js';
+import { bounds, calendarOptions, fields, moneyOptions } from './options.js';
 import { type Duration, durationText, quoted, thousands } from './parse.js';
 import { type SimulateParams, simulateReport, simulateSchema, treeRows } from './simulate.js';
 import { once, parseFlags, pick } from './validate.js';
@@ -359,6 +359,8 @@ export async function calendarGoal(io: Io, targetText: string | undefined, flags
     const stray = ['startDate', 'until', 'cycleSpread', 'deadline', 'trials', 'seed', 'distribution', 'dispersion'].find((name) => flags[name] !== undefined)!;
     throw new UsageError(`--${stray.replace(/[A-Z]/g, (ch) => `-${ch.toLowerCase()}`)} goes with --by-date: fans goal TARGET --by-date answers when the target is reached`);
   }
+  const money = [...moneyOptions, 'net', 'revenue', 'maxReward'].find((name) => flags[name] !== undefined);
+  if (money) throw new UsageError(`--${money.replace(/[A-Z]/g, (ch) => `-${ch.toLowerCase()}`)} does not go with --by-date, which answers when a number of fans is reached: leave one out`);
   const target = parseTarget(targetText);
   const g = parseFlags(goalSchema(), pick(flags, goalSchema().shape));
   if (g.fanout === undefined && g.rate === undefined) throw new UsageError('--by-date needs --fanout (the tree model) or --rate (the compound model), and the date is what it solves for');
