@@ -139,6 +139,8 @@ const warmUp = [
   ['compound', '--format', 'svg'],
   ['compound', '--format', 'json'],
   ['simulate', '--trials', '2000', '--seed', '1', '--format', 'csv'],
+  ['simulate', '--cycle', '30d', '--start-date', '2027-01-01', '--format', 'json'],
+  ['simulate', '--cycle', '1m', '--cycle-spread', '10d', '--start-date', '2027-01-01', '--format', 'json'],
   ['simulate'],
 ];
 for (const args of warmUp) {

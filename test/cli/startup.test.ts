@@ -44,6 +44,7 @@ describe('start-up: what a run loads', () => {
     ['simulate --chart', ['bin/fans.js', 'dist/cli.cjs', 'dist/main.cjs.cache', 'dist/main.cjs', 'dist/table.cjs.cache', 'dist/table.cjs', 'dist/chart.cjs.cache', 'dist/chart.cjs']],
     ['compound --format svg', ['bin/fans.js', 'dist/cli.cjs', 'dist/main.cjs.cache', 'dist/main.cjs', 'dist/svg.cjs.cache', 'dist/svg.cjs']],
     ['simulate --trials 10 --seed 1 --format csv', ['bin/fans.js', 'dist/cli.cjs', 'dist/main.cjs.cache', 'dist/main.cjs', 'dist/sampled.cjs.cache', 'dist/sampled.cjs']],
+    ['simulate --cycle 30d --format json', ['bin/fans.js', 'dist/cli.cjs', 'dist/main.cjs.cache', 'dist/main.cjs', 'dist/calendar.cjs.cache', 'dist/calendar.cjs']],
   ])('fans %s into a pipe reads only its files, and no stream, terminal or process module', (args, files) => {
     const { builtins, read } = loads(args);
     expect(read).toEqual(files);
