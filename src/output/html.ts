@@ -60,6 +60,8 @@ export function renderHtml(report: Report, style: Style, svg: string | null, cha
     .join('');
   const seed = (json.parameters as { seed?: unknown } | undefined)?.seed;
   const sampled = typeof seed === 'number';
+  // A calendar run's JSON says its delay: how its figures were put on dates.
+  const calendar = json.calendar as { delay?: { sdDays?: number } } | undefined;
   return `<!doctype html>
 <html lang="${escapeMarkup(words.lang)}">
 <head>
@@ -81,6 +83,7 @@ ${[report, ...(report.after ?? [])].map(table).join('\n')}
 ${parameters ? `<h2>${escapeMarkup(words.html.parameters)}</h2>\n<dl>${parameters}</dl>` : ''}
 <h2>${escapeMarkup(words.html.method)}</h2>
 <p>${escapeMarkup(words.html.how(command, sampled))}</p>
+${calendar ? `<p>${escapeMarkup(words.html.calendar(calendar.delay?.sdDays !== undefined && calendar.delay.sdDays > 0))}</p>` : ''}
 <footer>${escapeMarkup(words.html.footer(sampled ? seed : null))}</footer>
 </main>
 </body>

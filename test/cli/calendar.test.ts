@@ -124,6 +124,14 @@ describe('fans simulate and compound on the calendar', () => {
     expect(doc.rows[1].date).toBe('2027-07-01');
   });
 
+  it("the HTML report's method says how the figures were put on dates", async () => {
+    const spread = (await fans(['simulate', '--fanout', '2', '--cycle', '1m', '--cycle-spread', '10d', '--start-date', '2027-01-01', '--until', '2027-12-31', '--format', 'html'])).stdout;
+    expect(spread).toContain('expected new fans per day come from the renewal equation');
+    const cycles = (await fans(['simulate', '--cycle', '1m', '--start-date', '2027-01-01', '--format', 'html', '--lang', 'nl'])).stdout;
+    expect(cycles).toContain('Op de kalender: elk niveau of elke cyclus valt op de startdatum');
+    expect((await fans(['simulate', '--format', 'html'])).stdout).not.toContain('On the calendar');
+  });
+
   it('puts dates on the chart axis', async () => {
     const svg = (await fans(['simulate', '--fanout', '2', '--depth', '6', '--cycle', '1m', '--start-date', '2027-02-15', '--by', 'quarter', '--format', 'svg'])).stdout;
     expect(svg).toContain('>2027-Q1<');

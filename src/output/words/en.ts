@@ -208,6 +208,10 @@ export const en: Words = {
               : 'The tree model: each fan introduces the fanout once and only the newest fans refer, so level g has start × K^g new fans (K = fanout × conversion), until a market fills.';
       return `${model} ${sampled ? 'The figures come from sampled runs in which each fan brings a random number of new fans with that mean; the seed repeats them exactly.' : 'The figures are expected values, exact where every input is a whole number.'}`;
     },
+    calendar: (spread) =>
+      spread
+        ? 'On the calendar: referrals come after a delay spread around the cycle (a Pascal law in whole days, the discrete form of a gamma); expected new fans per day come from the renewal equation, summed by calendar period; the growth rate r solves 1 = K·E[e^(−rT)].'
+        : 'On the calendar: each level or cycle falls on the start date plus whole cycles, counted from the start (31 January plus one month is 28 February, plus two is 31 March); the growth rate is ln K per cycle.',
     footer: (seed) => `Made with fans${seed === null ? '' : `, seed ${seed} (--seed ${seed} repeats the runs)`}.`,
   },
   calendar: {

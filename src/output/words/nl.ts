@@ -252,6 +252,10 @@ export const nl: Words = {
               : 'Het boommodel: elke fan introduceert de fanout één keer en alleen de nieuwste fans bevelen aan, dus niveau g heeft start × K^g nieuwe fans (K = fanout × conversie), tot een markt vol is.';
       return `${model} ${sampled ? 'De cijfers komen uit gesimuleerde runs waarin elke fan een willekeurig aantal nieuwe fans met dat gemiddelde aanbrengt; de seed herhaalt ze precies.' : 'De cijfers zijn verwachte waarden, exact waar elke invoer een heel getal is.'}`;
     },
+    calendar: (spread) =>
+      spread
+        ? 'Op de kalender: aanbevelingen komen na een vertraging rond de cyclus (een Pascal-verdeling in hele dagen, de discrete vorm van een gamma); de verwachte nieuwe fans per dag volgen uit de vernieuwingsvergelijking, opgeteld per kalenderperiode; het groeitempo r lost 1 = K·E[e^(−rT)] op.'
+        : 'Op de kalender: elk niveau of elke cyclus valt op de startdatum plus hele cycli, geteld vanaf de start (31 januari plus één maand is 28 februari, plus twee is 31 maart); het groeitempo is ln K per cyclus.',
     footer: (seed) => `Gemaakt met fans${seed === null ? '' : `, seed ${seed} (--seed ${seed} herhaalt de runs)`}.`,
   },
   calendar: {

@@ -138,6 +138,8 @@ export interface Words {
     method: string;
     /** The method in two sentences, for a command and whether its runs are sampled. */
     how(command: string, sampled: boolean): string;
+    /** How a calendar run puts its figures on dates: by whole cycles, or by day with spread-out delays. */
+    calendar(spread: boolean): string;
     footer(seed: number | null): string;
   };
   /** Calendar runs: dates, spread-out delays, growth rates (see cli/calendar.ts). */
