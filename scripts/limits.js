@@ -57,6 +57,11 @@ const cases = [
   ['compare, 50 exact scenarios (19 million digits counted), CSV', ['compare', fiftyExact, '--format', 'csv']],
   ['compare, 50 scenarios of 10,000 years, SVG', ['compare', fiftyLong, '--format', 'svg']],
   ['compare, the same with --chart', ['compare', fiftyLong, '--chart']],
+  // Calendar runs: the largest a run by day or period may be, and the work bound of sampled runs with a spread.
+  ['compound by week for 100 years (5,218 rows), a 7d cycle spread 3d', ['compound', '--rate', '0.001', '--cycle', '7d', '--cycle-spread', '3d', '--start-date', '2000-01-01', '--until', '2099-12-31', '--by', 'week', '--format', 'csv']],
+  ['simulate --trials 49,000 by day for 10 years, spread (at the work bound)', ['simulate', '--fanout', '1.5', '--cycle', '1m', '--cycle-spread', '10d', '--start-date', '2027-01-01', '--until', '2036-12-31', '--by', 'day', '--trials', '49000', '--seed', '1', '--format', 'csv']],
+  ['compound --trials 6,200 by day for 10 years, spread (whole fans, at the bound)', ['compound', '--rate', '0.3', '--cycle', '1m', '--cycle-spread', '10d', '--start-date', '2027-01-01', '--until', '2036-12-31', '--by', 'day', '--trials', '6200', '--seed', '1', '--format', 'csv']],
+  ['goal --by-date --trials 49,000 over 10 years by day (at the bound)', ['goal', '1e9', '--by-date', '--fanout', '1.5', '--cycle', '1m', '--cycle-spread', '10d', '--start-date', '2027-01-01', '--until', '2036-12-31', '--trials', '49000', '--seed', '1', '--format', 'json']],
 ];
 
 const rows = [];

@@ -1,5 +1,5 @@
 import type { BlockTotals, TotalsSink } from '../engine.js';
-import { BlockRandom, gamma } from '../engine.js';
+import { BlockRandom, gamma } from '../block-random.js';
 import type { ChainParams } from '../montecarlo.js';
 import { binomialDraw } from '../binomial.js';
 import { offspringMean } from '../offspring.js';
