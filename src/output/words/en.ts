@@ -211,7 +211,7 @@ export const en: Words = {
     calendar: (spread) =>
       spread
         ? 'On the calendar: referrals come after a delay spread around the cycle (a Pascal law in whole days, the discrete form of a gamma); expected new fans per day come from the renewal equation, summed by calendar period; the growth rate r solves 1 = K·E[e^(−rT)].'
-        : 'On the calendar: each level or cycle falls on the start date plus whole cycles, counted from the start (31 January plus one month is 28 February, plus two is 31 March); the growth rate is ln K per cycle.',
+        : 'On the calendar: each level or cycle falls on the start date plus whole cycles, counted from the start (31 January plus one month is 28 February, plus two is 31 March); the growth rate is the log of the growth factor per cycle.',
     footer: (seed) => `Made with fans${seed === null ? '' : `, seed ${seed} (--seed ${seed} repeats the runs)`}.`,
   },
   calendar: {
@@ -230,7 +230,7 @@ export const en: Words = {
         ? `The expected total does not reach ${n.count(s.target)} by ${s.until} (it is ${n.count(s.total)} then).`
         : `The expected total reaches ${n.count(s.target)} on ${s.date} (${n.count(s.total)}).`,
     goalDates: (n, s) =>
-      `${n.percent(s.reached)} of ${countOf(n, s.trials, 'run', 'runs')} reach ${n.count(s.target)} by ${s.until}; ${s.dates.map((d) => `p${d.q} ${d.date ?? `not by ${s.until}`}`).join(', ')}.`,
+      `${n.percent(s.reached)} of ${countOf(n, s.trials, 'run', 'runs')} reach ${n.count(s.target)} by ${s.until}; ${s.dates.map((d) => `p${d.q} ${d.date ?? `after ${s.until}`}`).join(', ')}.`,
     deadline: (n, s) => `By ${s.deadline}, ${n.percent(s.share)} of runs have reached ${n.count(s.target)} (± ${n.percent(s.error)}, one standard error of ${n.count(s.trials)} runs).`,
   },
   xlsx: {

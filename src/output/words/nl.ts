@@ -255,7 +255,7 @@ export const nl: Words = {
     calendar: (spread) =>
       spread
         ? 'Op de kalender: aanbevelingen komen na een vertraging rond de cyclus (een Pascal-verdeling in hele dagen, de discrete vorm van een gamma); de verwachte nieuwe fans per dag volgen uit de vernieuwingsvergelijking, opgeteld per kalenderperiode; het groeitempo r lost 1 = K·E[e^(−rT)] op.'
-        : 'Op de kalender: elk niveau of elke cyclus valt op de startdatum plus hele cycli, geteld vanaf de start (31 januari plus één maand is 28 februari, plus twee is 31 maart); het groeitempo is ln K per cyclus.',
+        : 'Op de kalender: elk niveau of elke cyclus valt op de startdatum plus hele cycli, geteld vanaf de start (31 januari plus één maand is 28 februari, plus twee is 31 maart); het groeitempo is de logaritme van de groeifactor per cyclus.',
     footer: (seed) => `Gemaakt met fans${seed === null ? '' : `, seed ${seed} (--seed ${seed} herhaalt de runs)`}.`,
   },
   calendar: {
@@ -271,10 +271,10 @@ export const nl: Words = {
     extinct: (n, s) => `Op ${s.date} is ${n.percent(s.share)} van de runs uitgestorven (± ${n.percent(s.error)}): er komt niets meer in.`,
     goalDate: (n, s) =>
       s.date === null
-        ? `Het verwachte totaal haalt ${n.count(s.target)} niet vóór ${s.until} (het is dan ${n.count(s.total)}).`
+        ? `Het verwachte totaal haalt ${n.count(s.target)} niet op of vóór ${s.until} (het is dan ${n.count(s.total)}).`
         : `Het verwachte totaal haalt ${n.count(s.target)} op ${s.date} (${n.count(s.total)}).`,
     goalDates: (n, s) =>
-      `${n.percent(s.reached)} van ${n.count(s.trials)} runs haalt ${n.count(s.target)} vóór ${s.until}; ${s.dates.map((d) => `p${d.q} ${d.date ?? `niet vóór ${s.until}`}`).join(', ')}.`,
+      `${n.percent(s.reached)} van ${n.count(s.trials)} runs haalt ${n.count(s.target)} uiterlijk op ${s.until}; ${s.dates.map((d) => `p${d.q} ${d.date ?? `na ${s.until}`}`).join(', ')}.`,
     deadline: (n, s) => `Op ${s.deadline} heeft ${n.percent(s.share)} van de runs ${n.count(s.target)} gehaald (± ${n.percent(s.error)}, één standaardfout bij ${n.count(s.trials)} runs).`,
   },
   xlsx: {
