@@ -1,5 +1,6 @@
 import type { ChainParams } from './montecarlo.js';
-import { binomialDraw, offspringMean } from './offspring.js';
+import { offspringMean } from './offspring.js';
+import { binomialDraw as fastBinomial } from './binomial.js';
 import { poissonDraw as poisson } from './poisson.js';
 import { BlockRandom, gamma } from './block-random.js';
 import { drawParameters } from './fit/draws.js';
@@ -29,7 +30,8 @@ export function runTrialsBlock(p: ChainParams, seed: number, block: number, coun
   if (p.calendar) return runCalendarBlock(p, p.calendar, seed, block, count, sink);
   const width = p.periods + 1;
   const rng = new BlockRandom(seed, block);
-  const binomial = binomialDraw(() => rng.uniform()); // d3-random's, driven by the block's stream
+  // BTPE (binomial.ts): cost flat in n, no closure a draw.
+  const binomial = (n: number, p: number) => fastBinomial(rng, n, p);
   const sums = new Float64Array(width);
   const extinct = new Float64Array(width);
   // One period's totals at a time, handed to the sink and reused: memory does not grow with the periods.
