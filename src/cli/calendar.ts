@@ -82,8 +82,9 @@ function tooLong(flag: string, what: string): never {
 export function calendarOf(command: Command, flags: { cycle: Duration | null; startDate: string | null; until: string | null; cycleSpread: Duration | null; by: PeriodKind | null; depth?: number; years?: number }, given: Record<string, unknown>, env: Io['env']): Calendar {
   const tree = command === 'simulate';
   if (tree && flags.cycle === null) {
-    const stray = calendarOptions.find((name) => given[name] !== undefined)!;
-    throw new UsageError(`--${stray.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)} needs --cycle: how long one referral step takes, e.g. --cycle 30d`);
+    // The calendar flag that asked for dates (goal --by-date included); the tree has no default cycle.
+    const stray = [...calendarOptions, 'byDate', 'deadline'].find((name) => given[name] !== undefined) ?? 'cycle';
+    throw new UsageError(`--${stray.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)} needs --cycle with the tree model: how long one referral step takes, e.g. --cycle 30d`);
   }
   const cycle: CycleLength = flags.cycle ?? { amount: 1, unit: 'y' };
   const start = flags.startDate === null ? today(env) : dateFlag('--start-date', flags.startDate);

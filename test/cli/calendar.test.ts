@@ -174,6 +174,7 @@ describe('bad calendar input', () => {
     [['simulate', '--cycle', '30d', '--start-date', '2027-02-30'], /^fans: --start-date is no date: February 2027 has 28 days \(got "2027-02-30"\)$/],
     [['simulate', '--cycle', '30d', '--start-date', '27-1-1'], /^fans: --start-date must be a date written YYYY-MM-DD/],
     [['simulate', '--cycle-spread', '10d'], /^fans: --cycle-spread needs --cycle/],
+    [['goal', '1e3', '--fanout', '0', '--by-date'], /^fans: --by-date needs --cycle with the tree model/],
     [['simulate', '--cycle', '30d', '--cycle-spread', '90d'], /^fans: --cycle-spread 90d is more than a 30d cycle can spread: at most 30d/],
     [['simulate', '--cycle', '30d', '--by', 'hour'], /^fans: --by must be one of day, week, month, quarter, year; a day is the finest/],
     [['simulate', '--cycle', '30d', '--by', 'day', '--start-date', '2027-01-01', '--until', '2099-01-01'], /^fans: --until makes 26,299 rows by day/],
