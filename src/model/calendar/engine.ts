@@ -118,43 +118,24 @@ export function runCalendarBlock(p: ChainParams, calendar: CalendarChain, seed: 
       const base = i * k;
       if (t === 0) fresh = p.start;
       else if (live[i]) {
-        // A day of the stages: what leaves the last arrives today; the others move on.
-        let due: number;
-        let left = 0;
-        if (wholeFans) {
-          due = q === 1 ? stage[base + k - 1]! : binomial(stage[base + k - 1]!, q);
-          stage[base + k - 1]! -= due;
-          left += stage[base + k - 1]!;
-          for (let j = k - 1; j > 0; j--) {
-            const move = q === 1 ? stage[base + j - 1]! : binomial(stage[base + j - 1]!, q);
-            stage[base + j - 1]! -= move;
-            stage[base + j]! += move;
-            left += stage[base + j]!;
-          }
-          left += stage[base]!;
-        } else {
-          // Expected fans: each stage keeps 1 - q of its own and takes q of the one before (old values, front to back).
-          let before = stage[base]!;
-          stage[base] = stay * before;
-          left = stage[base]!;
-          for (let j = base + 1, end = base + k; j < end; j++) {
-            const own = stage[j]!;
-            const value = stay * own + q * before;
-            stage[j] = value;
-            left += value;
-            before = own;
-          }
-          due = q * before;
+        // Whole fans (runs of expected fans go through the loop above after day 0): what leaves
+        // the last stage arrives today, Binomial(stage, q) of each other stage moves on, back to front.
+        const due = q === 1 ? stage[base + k - 1]! : binomial(stage[base + k - 1]!, q);
+        stage[base + k - 1]! -= due;
+        let left = stage[base + k - 1]!;
+        for (let j = k - 1; j > 0; j--) {
+          const move = q === 1 ? stage[base + j - 1]! : binomial(stage[base + j - 1]!, q);
+          stage[base + j - 1]! -= move;
+          stage[base + j]! += move;
+          left += stage[base + j]!;
         }
+        left += stage[base]!;
         if (compound) {
           moments = due;
           fresh = due === 0 ? 0 : brought(due);
-        } else fresh = wholeFans ? due : due > 0 ? poisson(rng, due) : 0;
+        } else fresh = due;
         if (market !== null && fresh > 0) fresh = Math.min(binomial(fresh, 1 - reached[i]! / market), market - reached[i]!);
-        if (left <= (wholeFans ? 0 : nothingDue) && moments === 0) {
-          live[i] = 0;
-          if (!wholeFans) for (let j = 0; j < k; j++) stage[base + j] = 0;
-        }
+        if (left === 0 && moments === 0) live[i] = 0;
       }
       reached[i]! += fresh;
       const referrers = fresh === 0 ? 0 : refers === 1 ? fresh : binomial(fresh, refers);
