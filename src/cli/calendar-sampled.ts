@@ -4,20 +4,18 @@ import type { Json } from '../output/json.js';
 import type { ChartData } from '../output/scale.js';
 import type { CompoundFlags } from './compound.js';
 import { type CalendarPeriod, calendarPeriods, cycleDays, dayDate, isoDate } from '../model/calendar/dates.js';
-import { pascalWeights } from '../model/calendar/delays.js';
-import { renewalDays } from '../model/calendar/renewal.js';
 import type { Cell } from '../output/delimited.js';
 import type { Report, Style } from '../output/render.js';
-import { type Calendar, calendarJson, calendarLines, calendarParameters, cyclesWithin, withDates } from './calendar.js';
+import { type Calendar, calendarJson, calendarLines, calendarParameters, cyclesWithin, renewalOf, withDates } from './calendar.js';
 import { type Io, UsageError } from './io.js';
 import { bounds } from './options.js';
 import { durationText, thousands } from './parse.js';
 import type { Money } from './money.js';
-import { chainFor, sampledReport, trialSchema } from './sampled.js';
+import { chainFor, coarsestRow, lawName, quantileName, sampledReport, trialLines, trialSchema } from './sampled.js';
 import type { SimulateParams } from './simulate.js';
 import { Interrupted, runTrials, threadsFor } from './trials.js';
 import { parseFlags, pick } from './validate.js';
-import { offspringMean } from '../model/offspring.js';
+import { type Distribution, offspringMean } from '../model/offspring.js';
 
 /**
  * Work a sampled calendar run may take: runs x days x (stages + 4) x the law's weight, about
@@ -33,6 +31,22 @@ export const calendarWork = 2e9;
 export const stageWeight = (chain: Pick<ChainParams, 'model' | 'offspring'>): number => (chain.model === 'compound' || chain.offspring.distribution === 'fixed' ? 8 : 1);
 
 type Command = 'simulate' | 'compound';
+
+/**
+ * Refuses a sampled calendar run past {@link calendarWork}, runs x steps x (stages + 4) x the
+ * law's weight, or past `mostSteps` run-steps: one line saying how many runs the horizon allows.
+ */
+function withinWork(trials: number, steps: number, unit: 'days' | 'cycles', stages: number, weight: number, mostSteps = Infinity): void {
+  const perRun = steps * (stages + 4) * weight;
+  const most = Math.min(Math.floor(calendarWork / perRun), Math.floor(mostSteps / steps));
+  if (trials <= most) return;
+  const delay = unit === 'days' ? ` with a delay of ${stages} ${stages === 1 ? 'stage' : 'stages'}` : '';
+  const whole = weight > 1 ? ` x ${weight} (whole fans move through the stages)` : '';
+  const runSteps = Number.isFinite(mostSteps) ? `, runs x ${unit} at most ${thousands(mostSteps)}` : '';
+  throw new UsageError(
+    `--trials ${thousands(trials)} over ${thousands(steps)} ${unit}${delay} is too much work: at most ${thousands(Math.max(1, most))} runs for this horizon (runs x ${unit} x (stages + 4)${whole} may be at most ${thousands(calendarWork)}${runSteps})`,
+  );
+}
 
 /**
  * `--trials` on the calendar. Without a spread, the model's sampled runs by cycle, each
@@ -57,20 +71,10 @@ export async function sampledCalendarReport(io: Io, command: Command, p: Simulat
   const trials = t.trials!;
   const base = chainFor(tree ? { command: 'simulate', p: { ...(p as SimulateParams), depth: 0 } } : { command: 'compound', p: { ...(p as CompoundFlags), years: 0 } }, t);
   const { delay } = c.spread;
-  const weight = stageWeight(base);
-  const work = trials * (c.days + 1) * (delay.stages + 4) * weight;
-  if (work > calendarWork) {
-    const most = Math.max(1, Math.floor(calendarWork / ((c.days + 1) * (delay.stages + 4) * weight)));
-    throw new UsageError(
-      `--trials ${thousands(trials)} over ${thousands(c.days + 1)} days with a delay of ${delay.stages} stages is too much work: at most ${thousands(most)} runs for this horizon (runs x days x (stages + 4)${weight > 1 ? ` x ${weight} (whole fans move through the stages)` : ''} may be at most ${thousands(calendarWork)})`,
-    );
-  }
+  withinWork(trials, c.days + 1, 'days', delay.stages, stageWeight(base));
   // Expected totals past 1e290 would leave what a double holds in the runs.
   const k = offspringMean(base.offspring) * (1 - (base.nonreferrers ?? 0));
-  const expected = renewalDays({ model: base.model, start: p.start, K: k, market: p.market, weights: pascalWeights(delay, c.days), days: c.days });
-  let sum = 0;
-  for (const n of expected) sum += n;
-  if (!(sum < 1e290)) throw new UsageError(`${c.horizonFlag} is too long for --trials with these parameters: expected totals would pass 1e290, where sampled counts leave what a double holds`);
+  if (!(renewalOf(command, p, c, k).totals.at(-1)! < 1e290)) throw new UsageError(`${c.horizonFlag} is too long for --trials with these parameters: expected totals would pass 1e290, where sampled counts leave what a double holds`);
   const periods = calendarPeriods(c.start, c.days, c.by!);
   const chain = { ...base, periods: periods.length - 1, calendar: { delay, days: c.days, ends: periods.map((period) => period.last) } };
   const seed = t.seed ?? (await import('node:crypto')).randomInt(0, bounds.seed);
@@ -78,8 +82,6 @@ export async function sampledCalendarReport(io: Io, command: Command, p: Simulat
   const rows = (await runTrials(io, chain, trials, seed, threads)).rows(t.quantiles.map((q) => q / 100));
   return periodTrialReport(command, p, c, rate, periods, rows, { trials, seed, quantiles: t.quantiles, distribution: t.distribution, dispersion: t.dispersion, k, chain });
 }
-
-const quantileName = (q: number) => `p${q}`;
 
 /** Sampled runs with spread-out delays: per period, the date, the mean and percentiles of the total, the share died out. */
 function periodTrialReport(
@@ -89,7 +91,7 @@ function periodTrialReport(
   rate: number | null,
   periods: readonly CalendarPeriod[],
   rows: readonly TrialRow[],
-  t: { trials: number; seed: number; quantiles: readonly number[]; distribution: string; dispersion: number | null; k: number; chain: ChainParams },
+  t: { trials: number; seed: number; quantiles: readonly number[]; distribution: Distribution; dispersion: number | null; k: number; chain: ChainParams },
 ): Report {
   const names = t.quantiles.map(quantileName);
   const table = rows.map((r, i) => {
@@ -102,16 +104,13 @@ function periodTrialReport(
   const last = rows.at(-1)!;
   const error = Math.sqrt((last.extinct * (1 - last.extinct)) / t.trials);
   // The quantile sketches keep fewer bins a period when there are many periods: say how near the percentiles are.
-  let worstError = 0;
-  let coarsest = 0;
-  for (const r of rows) if (r.quantileError > worstError) [worstError, coarsest] = [r.quantileError, r.period];
+  const { error: worstError, row: coarsest } = coarsestRow(rows);
   const lastDate = isoDate(c.end);
   const theory = theoreticalExtinction(t.chain);
   const summary = (style: Style) => {
     const { words, numbers } = style;
-    const distribution = words.sampled.distribution(numbers, t.distribution === 'negbin' ? { kind: 'negbin', k: t.dispersion ?? 1 } : { kind: t.distribution as 'poisson' | 'fixed' | 'geometric' });
     return [
-      words.sampled.runs(numbers, { trials: t.trials, distribution, k: t.k, yearly: false, seed: t.seed }),
+      words.sampled.runs(numbers, { trials: t.trials, distribution: lawName(style, t.distribution, t.dispersion), k: t.k, yearly: false, seed: t.seed }),
       ...calendarLines(c, p.start, last.mean, rate, true)(style),
       words.calendar.extinct(numbers, { date: lastDate, share: last.extinct, error }),
       ...(worstError > 2 ** -14 ? [words.sampled.percentilesWithin(numbers, { error: worstError, period: periods[coarsest]!.name, periods: periods.length })] : []),
@@ -119,8 +118,6 @@ function periodTrialReport(
       theory === null ? words.sampled.noTheory : words.sampled.theory(numbers, { q: theory, start: p.start }),
     ];
   };
-  const median = t.quantiles.indexOf(50);
-  const q = t.quantiles;
   const { depth: _depth, years: _years, paid: _paid, cycle: _cycle, ...parameters } = p as SimulateParams & CompoundFlags;
   return {
     columns: ['period', 'date', 'new', 'mean', ...names, 'extinct'],
@@ -133,11 +130,7 @@ function periodTrialReport(
       ...(p.market !== null ? { market: p.market } : {}),
       xLabel: 'period',
       xDates: table.map((r) => String(r.period)),
-      series: [
-        ...(median >= 0 ? [{ name: 'median (p50)', values: rows.map((r) => r.quantiles[median]!), role: 'median' as const }] : []),
-        { name: 'mean', values: rows.map((r) => r.mean), role: 'mean' as const },
-      ],
-      ...(q.length >= 2 ? { band: { name: `p${q[0]} to p${q.at(-1)}`, low: rows.map((r) => r.quantiles[0]!), high: rows.map((r) => r.quantiles.at(-1)!), quantiles: [q[0]!, q.at(-1)!] as const } } : {}),
+      ...trialLines(rows, t.quantiles),
     },
     json: {
       command,
@@ -225,11 +218,8 @@ export async function sampledGoalReport(io: Io, g: GoalRun): Promise<Report> {
   const c = g.c;
   // The days totals are looked at: every day with a spread, else each cycle's day.
   const days = c.spread ? Array.from({ length: c.days + 1 }, (_, day) => day) : cyclesWithin(c, tree ? bounds.depth : bounds.years);
-  const stages = c.spread ? c.spread.delay.stages : 1;
-  const work = trials * days.length * (stages + 4) * (c.spread ? stageWeight(base) : 1);
-  if (work > calendarWork || trials * days.length > bounds.trialPeriods) {
-    throw new UsageError(`--trials ${thousands(trials)} over ${thousands(days.length)} ${c.spread ? 'days' : 'cycles'} is too much work: runs x days x (stages + 4) x the law's weight may be at most ${thousands(calendarWork)}; shorten --until or run fewer`);
-  }
+  if (c.spread) withinWork(trials, days.length, 'days', c.spread.delay.stages, stageWeight(base), bounds.trialPeriods);
+  else withinWork(trials, days.length, 'cycles', 1, 1, bounds.trialPeriods);
   const chain = c.spread ? { ...base, periods: days.length - 1, calendar: { delay: c.spread.delay, days: c.days, ends: days } } : { ...base, periods: days.length - 1 };
   const seed = t.seed ?? (await import('node:crypto')).randomInt(0, bounds.seed);
   const reached = new Float64Array(days.length);
@@ -267,9 +257,8 @@ export async function sampledGoalReport(io: Io, g: GoalRun): Promise<Report> {
   const k = offspringMean(base.offspring) * (1 - (base.nonreferrers ?? 0));
   const summary = (style: Style) => {
     const { words, numbers } = style;
-    const distribution = words.sampled.distribution(numbers, t.distribution === 'negbin' ? { kind: 'negbin', k: t.dispersion ?? 1 } : { kind: t.distribution as 'poisson' | 'fixed' | 'geometric' });
     return [
-      words.sampled.runs(numbers, { trials, distribution, k, yearly: false, seed }),
+      words.sampled.runs(numbers, { trials, distribution: lawName(style, t.distribution, t.dispersion), k, yearly: false, seed }),
       words.calendar.goalDates(numbers, { target: g.target, trials, dates, reached: share, until }),
       ...(deadline ? [words.calendar.deadline(numbers, { target: g.target, deadline: deadline.date, share: deadline.share, error: deadline.error, trials })] : []),
       words.calendar.goalDate(numbers, { target: g.target, date: g.expectedDate, until, total: g.expectedTotal }),

@@ -3,14 +3,14 @@ import { type Count, toNumber } from '../model/count.js';
 import { compoundFactor } from '../model/compound.js';
 import { treeFactor } from '../model/tree.js';
 import { type CalendarPeriod, type CycleLength, type PeriodKind, calendarPeriods, cycleDate, cycleDays, dateOf, dayDate, daysBetween, isoDate, periodCount } from '../model/calendar/dates.js';
-import { type PascalDelay, growthRate, largestSpread, pascalDelay, pascalGrowthRate, pascalSd, pascalWeights } from '../model/calendar/delays.js';
+import { type PascalDelay, doublingDays, growthRate, largestSpread, pascalDelay, pascalGrowthRate, pascalSd, pascalWeights } from '../model/calendar/delays.js';
 import { renewalDays } from '../model/calendar/renewal.js';
 import type { Cell } from '../output/delimited.js';
 import type { Report, Style } from '../output/render.js';
 import type { ChartData } from '../output/scale.js';
 import { type CompoundFlags, compoundReport, compoundSchema, yearlyRows } from './compound.js';
 import { type Io, UsageError } from './io.js';
-import { bounds, calendarOptions, fields, moneyOptions } from './options.js';
+import { bounds, calendarOptions, fields, flagName, goalByDateOptions, moneyOptions } from './options.js';
 import { type Duration, durationText, quoted, thousands } from './parse.js';
 import { type SimulateParams, simulateReport, simulateSchema, treeRows } from './simulate.js';
 import { once, parseFlags, pick } from './validate.js';
@@ -77,21 +77,28 @@ function tooLong(flag: string, what: string): never {
 /**
  * The calendar of a run: the start, the cycle (the compound model's default is a year), the
  * spread, the rows and the horizon: `--until`, else --depth cycles (tree) or --years years
- * (compound). `given` are the flags as typed, to tell a default from a choice.
+ * (compound). `given` are the flags as typed, to tell a default from a choice; `name` words a
+ * field in messages: its flag (`--start-date`), or a scenario file's field (`startDate`).
  */
-export function calendarOf(command: Command, flags: { cycle: Duration | null; startDate: string | null; until: string | null; cycleSpread: Duration | null; by: PeriodKind | null; depth?: number; years?: number }, given: Record<string, unknown>, env: Io['env']): Calendar {
+export function calendarOf(
+  command: Command,
+  flags: { cycle: Duration | null; startDate: string | null; until: string | null; cycleSpread: Duration | null; by: PeriodKind | null; depth?: number; years?: number },
+  given: Record<string, unknown>,
+  env: Io['env'],
+  name: (key: string) => string = flagName,
+): Calendar {
   const tree = command === 'simulate';
   if (tree && flags.cycle === null) {
     // The calendar flag that asked for dates (goal --by-date included); the tree has no default cycle.
     const stray = [...calendarOptions, 'byDate', 'deadline'].find((name) => given[name] !== undefined) ?? 'cycle';
-    throw new UsageError(`--${stray.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)} needs --cycle with the tree model: how long one referral step takes, e.g. --cycle 30d`);
+    throw new UsageError(`${flagName(stray)} needs --cycle with the tree model: how long one referral step takes, e.g. --cycle 30d`);
   }
   const cycle: CycleLength = flags.cycle ?? { amount: 1, unit: 'y' };
-  const start = flags.startDate === null ? today(env) : dateFlag('--start-date', flags.startDate);
-  const periodFlag = tree ? '--depth' : '--years';
-  if (flags.until !== null && given[tree ? 'depth' : 'years'] !== undefined) throw new UsageError(`--until and ${periodFlag} both set how long the run is: give one`);
-  const end = flags.until !== null ? dateFlag('--until', flags.until) : tree ? cycleDate(start, cycle, flags.depth!) : cycleDate(start, { amount: 1, unit: 'y' }, flags.years!);
-  const horizonFlag = flags.until !== null ? '--until' : periodFlag;
+  const start = flags.startDate === null ? today(env) : dateFlag(name('startDate'), flags.startDate);
+  const periodFlag = name(tree ? 'depth' : 'years');
+  if (flags.until !== null && given[tree ? 'depth' : 'years'] !== undefined) throw new UsageError(`${name('until')} and ${periodFlag} both set how long the run is: give one`);
+  const end = flags.until !== null ? dateFlag(name('until'), flags.until) : tree ? cycleDate(start, cycle, flags.depth!) : cycleDate(start, { amount: 1, unit: 'y' }, flags.years!);
+  const horizonFlag = flags.until !== null ? name('until') : periodFlag;
   const days = daysBetween(start, end);
   if (days < 0) throw new UsageError(`--until ${isoDate(end)} is before the start date, ${isoDate(start)}`);
   const meanDays = cycleDays(cycle);
@@ -167,7 +174,7 @@ export function calendarLines(c: Calendar, start: number, total: Count, rate: nu
   return ({ words, numbers }: Style) => [
     words.calendar.span(numbers, { from: isoDate(c.start), to: isoDate(c.end), start, total, mean }),
     ...(c.spread ? [words.calendar.delay(numbers, { mean: cycleDays(c.cycle), sd: pascalSd(c.spread.delay), stages: c.spread.delay.stages, asked: cycleDays(c.spread.asked) })] : []),
-    words.calendar.growth(numbers, { rate, spread: c.spread !== null }),
+    words.calendar.growth(numbers, { rate, days: doublingDays(rate), spread: c.spread !== null }),
   ];
 }
 
@@ -184,8 +191,8 @@ export function calendarJson(c: Calendar, rate: number | null) {
     days: c.days,
     delay: c.spread ? { meanDays: cycleDays(c.cycle), sdDays: pascalSd(c.spread.delay), stages: c.spread.delay.stages, dailyChance: c.spread.delay.chance } : { meanDays: cycleDays(c.cycle), sdDays: 0 },
     growthRatePerDay: rate,
-    doublingDays: rate !== null && rate > 0 ? Math.LN2 / rate : null,
-    halvingDays: rate !== null && rate < 0 ? Math.LN2 / -rate : null,
+    doublingDays: rate !== null && rate > 0 ? doublingDays(rate) : null,
+    halvingDays: rate !== null && rate < 0 ? doublingDays(rate) : null,
   };
 }
 
@@ -304,15 +311,18 @@ export function withDates(report: Report, command: Command, c: Calendar, dates: 
   };
 }
 
+/** A run with a spread by day: the expected new fans on each day (the renewal equation) and the totals. */
+export function renewalOf(command: Command, p: { start: number; market: number | null }, c: Calendar, k: number): { days: number[]; fresh: number[]; totals: number[] } {
+  const fresh = Array.from(renewalDays({ model: command === 'simulate' ? 'tree' : 'compound', start: p.start, K: k, market: p.market, weights: pascalWeights(c.spread!.delay, c.days), days: c.days }));
+  let total = 0;
+  return { days: fresh.map((_, day) => day), fresh, totals: fresh.map((n) => (total += n)) };
+}
+
 /** The day-by-day expected run with spread-out delays, a row per calendar period. */
 function spreadReport(command: Command, p: SimulateParams | CompoundFlags, c: Calendar, k: number, rate: number | null): Report {
-  const weights = pascalWeights(c.spread!.delay, c.days);
-  const fresh = renewalDays({ model: command === 'simulate' ? 'tree' : 'compound', start: p.start, K: k, market: p.market, weights, days: c.days });
+  const { days, fresh, totals } = renewalOf(command, p, c, k);
   const periods = calendarPeriods(c.start, c.days, c.by!);
-  let total = 0;
-  const totals = Array.from(fresh, (n) => (total += n));
-  const days = Array.from(fresh, (_, day) => day);
-  return periodReport(command, p, c, rate, periods, byPeriod(periods, days, Array.from(fresh), totals), true);
+  return periodReport(command, p, c, rate, periods, byPeriod(periods, days, fresh, totals), true);
 }
 
 /** Rows by calendar period: `period`, `date` (its last day in the run), `new`, `total`. */
@@ -357,11 +367,11 @@ export const calendarSchemaOf = once(() => z.strictObject(fields(['cycle', ...ca
 export async function calendarGoal(io: Io, targetText: string | undefined, flags: Record<string, unknown>): Promise<Report> {
   const { goalSchema, parseTarget } = await import('./goal.js');
   if (flags.byDate === undefined) {
-    const stray = ['startDate', 'until', 'cycleSpread', 'deadline', 'trials', 'seed', 'distribution', 'dispersion'].find((name) => flags[name] !== undefined)!;
-    throw new UsageError(`--${stray.replace(/[A-Z]/g, (ch) => `-${ch.toLowerCase()}`)} goes with --by-date: fans goal TARGET --by-date answers when the target is reached`);
+    const stray = goalByDateOptions.find((name) => flags[name] !== undefined)!;
+    throw new UsageError(`${flagName(stray)} goes with --by-date: fans goal TARGET --by-date answers when the target is reached`);
   }
   const money = [...moneyOptions, 'net', 'revenue', 'maxReward'].find((name) => flags[name] !== undefined);
-  if (money) throw new UsageError(`--${money.replace(/[A-Z]/g, (ch) => `-${ch.toLowerCase()}`)} does not go with --by-date, which answers when a number of fans is reached: leave one out`);
+  if (money) throw new UsageError(`${flagName(money)} does not go with --by-date, which answers when a number of fans is reached: leave one out`);
   const target = parseTarget(targetText);
   const g = parseFlags(goalSchema(), pick(flags, goalSchema().shape));
   if (g.fanout === undefined && g.rate === undefined) throw new UsageError('--by-date needs --fanout (the tree model) or --rate (the compound model), and the date is what it solves for');
@@ -440,11 +450,7 @@ function tenYears(c: Calendar): Calendar {
 
 /** The expected totals of a calendar run: by day with a spread, else on each cycle's day. */
 export function expectedTotals(command: Command, p: SimulateParams & CompoundFlags, c: Calendar, k: number): { days: number[]; totals: number[] } {
-  if (c.spread) {
-    const fresh = renewalDays({ model: command === 'simulate' ? 'tree' : 'compound', start: p.start, K: k, market: p.market, weights: pascalWeights(c.spread.delay, c.days), days: c.days });
-    let total = 0;
-    return { days: Array.from(fresh, (_, day) => day), totals: Array.from(fresh, (n) => (total += n)) };
-  }
+  if (c.spread) return renewalOf(command, p, c, k);
   const days = cyclesWithin(c, command === 'simulate' ? bounds.depth : bounds.years);
   const last = days.length - 1;
   const rows = command === 'simulate' ? treeRows({ ...p, depth: last }, c.horizonFlag) : yearlyRows({ ...p, years: last }, c.horizonFlag);
@@ -466,16 +472,16 @@ export function compareOnDates(inputs: readonly ScenarioInput[], file: string, e
       throw new UsageError(`${file}: ${input.where} (${quoted(input.title)}) has no "cycle": the file puts its scenarios on dates (another gives a cycle or a start date), and a tree needs a cycle to go there, e.g. "cycle": "30d"`);
     }
     const p = input.p as SimulateParams & CompoundFlags & { startDate: string | null };
-    // The calendar's words name flags; in a file they are the scenario's fields: say which scenario.
+    // In a file the calendar's words name the scenario's fields (startDate, years), and say which scenario.
     const inScenario = <T>(work: () => T): T => {
       try {
         return work();
       } catch (error) {
-        if (error instanceof UsageError) throw new UsageError(`${file}: ${input.where} (${quoted(input.title)}): ${error.message.replace(/--start-date/g, 'startDate').replace(/--depth/g, 'depth').replace(/--years/g, 'years')}`);
+        if (error instanceof UsageError) throw new UsageError(`${file}: ${input.where} (${quoted(input.title)}): ${error.message}`);
         throw error;
       }
     };
-    const c = inScenario(() => calendarOf(input.command, { cycle: p.cycle, startDate: p.startDate, until: null, cycleSpread: null, by: null, depth: p.depth, years: p.years }, {}, env));
+    const c = inScenario(() => calendarOf(input.command, { cycle: p.cycle, startDate: p.startDate, until: null, cycleSpread: null, by: null, depth: p.depth, years: p.years }, {}, env, (key) => key));
     const cycles = inScenario(() => cyclesWithin(c, tree ? bounds.depth : bounds.years));
     const last = cycles.length - 1;
     return { input: { ...input, p: tree ? { ...p, depth: last } : { ...p, years: last } }, dates: cycles.map((day) => isoDate(dayDate(c.start, day))) };

@@ -6,7 +6,7 @@ import { compareReport, onCalendar, readScenarios, scenarioRows } from './compar
 import { compoundReport, compoundSchema, yearlyRows } from './compound.js';
 import { goalReport, goalSchema, parseTarget, readTarget, solvedFor } from './goal.js';
 import { type Io, UsageError } from './io.js';
-import { calendarOptions, moneyOptions, optionSpecs, trialOptions } from './options.js';
+import { calendarOptions, goalByDateOptions, moneyOptions, optionSpecs, trialOptions } from './options.js';
 import { environmentLocale, fileLabel, hasUnsafeCharacters, isInvalid, localeTag, quoted } from './parse.js';
 import { type Job, buildProgram, shortHelp } from './program.js';
 import { simulateReport, simulateSchema, treeRows } from './simulate.js';
@@ -238,8 +238,7 @@ async function report(job: ReportJob, io: Io, locale: string): Promise<Report> {
       return (await import('./sampled.js')).sampledReport(io, { command: 'compound', p }, job.flags, amounts);
     }
     case 'goal': {
-      const calendarGiven = ['byDate', 'startDate', 'until', 'cycleSpread', 'deadline', 'trials', 'seed', 'distribution', 'dispersion'].find((name) => job.flags[name] !== undefined);
-      if (calendarGiven) return (await import('./calendar.js')).calendarGoal(io, job.args[0], job.flags);
+      if (goalByDateOptions.some((name) => job.flags[name] !== undefined)) return (await import('./calendar.js')).calendarGoal(io, job.args[0], job.flags);
       const flags = parseFlags(goalSchema(), pick(job.flags, goalSchema().shape));
       if (['net', 'revenue', 'maxReward'].some((name) => job.flags[name] !== undefined)) {
         const goals = await import('./goal-money.js');

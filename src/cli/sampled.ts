@@ -1,9 +1,10 @@
 import * as z from 'zod/mini';
 import { type ChainParams, type TrialRow, expectedLog10Total, theoreticalExtinction, theoryByPeriod } from '../model/montecarlo.js';
-import { offspringMean } from '../model/offspring.js';
+import { type Distribution, offspringMean } from '../model/offspring.js';
 import { concentration } from '../model/concentration.js';
 import type { Cell } from '../output/delimited.js';
 import type { Report, Style } from '../output/render.js';
+import type { ChartData } from '../output/scale.js';
 import type { CompoundFlags } from './compound.js';
 import { type Io, UsageError } from './io.js';
 import { bounds, fields, trialOptions } from './options.js';
@@ -114,7 +115,37 @@ async function fittedChain(io: Io, model: Model, t: TrialFlags, flags: Record<st
   return { chain: { ...chain, draws }, about: { file: fileLabel(file), model: best.model, K: best.parameters.K, k: best.parameters.k, nonreferrers } };
 }
 
-const quantileName = (q: number) => `p${q}`;
+/** A percentile's column: `p5`. */
+export const quantileName = (q: number) => `p${q}`;
+
+/** A sampled run's law in the reader's words: `Poisson`, `negative binomial (k = 0.5)`. */
+export const lawName = ({ words, numbers }: Pick<Style, 'words' | 'numbers'>, distribution: Distribution, dispersion: number | null): string =>
+  words.sampled.distribution(numbers, distribution === 'negbin' ? { kind: 'negbin', k: dispersion ?? 1 } : { kind: distribution });
+
+/**
+ * The coarsest percentiles of sampled rows: quantile sketches hold totals to 2^-14 (exact
+ * below 16,384); runs of many periods with totals spread over many orders of magnitude
+ * coarsen some periods. The worst relative error and the row it is in.
+ */
+export function coarsestRow(rows: readonly TrialRow[]): { error: number; row: number } {
+  let error = 0;
+  let row = 0;
+  for (const r of rows) if (r.quantileError > error) [error, row] = [r.quantileError, r.period];
+  return { error, row };
+}
+
+/** A chart's lines of sampled runs: the median (when asked for) and the mean, with the outer percentiles as a band. */
+export function trialLines(rows: readonly TrialRow[], q: readonly number[]): Pick<ChartData, 'series' | 'band'> {
+  const median = q.indexOf(50);
+  return {
+    // The median and the mean: with uneven referrals they tell different stories.
+    series: [
+      ...(median >= 0 ? [{ name: 'median (p50)', values: rows.map((r) => r.quantiles[median]!), role: 'median' as const }] : []),
+      { name: 'mean', values: rows.map((r) => r.mean), role: 'mean' as const },
+    ],
+    ...(q.length >= 2 ? { band: { name: `p${q[0]} to p${q.at(-1)}`, low: rows.map((r) => r.quantiles[0]!), high: rows.map((r) => r.quantiles.at(-1)!), quantiles: [q[0]!, q.at(-1)!] as const } } : {}),
+  };
+}
 
 /** The report of a sampled run: mean, quantiles and the share extinct per period. */
 export function trialReport(model: Model, chain: ChainParams, t: TrialFlags & { seed: number }, rows: readonly TrialRow[], fitted?: FittedRun): Report {
@@ -147,16 +178,13 @@ export function trialReport(model: Model, chain: ChainParams, t: TrialFlags & { 
   const standardError = Math.sqrt((estimate * (1 - estimate)) / trials);
   const theory = theoreticalExtinction(chain);
   const eightyTwenty = concentration(chain.offspring, chain.nonreferrers ?? 0);
-  // Quantile sketches hold totals to 2^-14 (exact below 16,384); runs of many periods with
-  // totals spread over many orders of magnitude coarsen some periods: say so.
-  let worstError = 0;
-  let coarsest = 0;
-  for (const r of rows) if (r.quantileError > worstError) [worstError, coarsest] = [r.quantileError, r.period];
+  // Runs of many periods coarsen some periods' percentiles: say so.
+  const { error: worstError, row: coarsest } = coarsestRow(rows);
   const k = offspringMean(chain.offspring) * (1 - (chain.nonreferrers ?? 0));
   const summary = ({ words, numbers }: Style) => {
     const sampled = words.sampled;
     const by = sampled.period(numbers, tree, chain.periods);
-    const distribution = sampled.distribution(numbers, t.distribution === 'negbin' ? { kind: 'negbin', k: t.dispersion ?? 1 } : { kind: t.distribution });
+    const distribution = lawName({ words, numbers }, t.distribution, t.dispersion);
     // A percentile range means something only with enough runs in its tails: at least one run
     // below the lowest and one above the highest percentile asked for.
     const tail = t.quantiles.length >= 2 ? Math.min(t.quantiles[0]!, 100 - t.quantiles.at(-1)!) / 100 : 0;
@@ -196,8 +224,6 @@ export function trialReport(model: Model, chain: ChainParams, t: TrialFlags & { 
     ];
   };
   const modelParameters = tree ? simulateParameters(model.p) : model.p;
-  const median = t.quantiles.indexOf(50);
-  const q = t.quantiles;
   const chartFlags = { ...modelParameters, trials, seed: t.seed, distribution: t.distribution, dispersion: t.dispersion };
   return {
     columns: [periodName, ...(elapsed ? [elapsed.name] : []), 'mean', ...(withTheory ? ['meanTheory', 'sdTheory'] : []), ...names, 'extinct', ...(withTheory ? ['extinctTheory'] : [])],
@@ -211,12 +237,7 @@ export function trialReport(model: Model, chain: ChainParams, t: TrialFlags & { 
       ...(chain.market !== null ? { market: chain.market } : {}),
       xLabel: elapsed ? elapsed.name : periodName,
       ...(elapsed ? { xValues: rows.map((r) => elapsed.at(r.period)) } : {}),
-      // The median and the mean: with uneven referrals they tell different stories.
-      series: [
-        ...(median >= 0 ? [{ name: 'median (p50)', values: rows.map((r) => r.quantiles[median]!), role: 'median' as const }] : []),
-        { name: 'mean', values: rows.map((r) => r.mean), role: 'mean' as const },
-      ],
-      ...(q.length >= 2 ? { band: { name: `p${q[0]} to p${q.at(-1)}`, low: rows.map((r) => r.quantiles[0]!), high: rows.map((r) => r.quantiles.at(-1)!), quantiles: [q[0]!, q.at(-1)!] as const } } : {}),
+      ...trialLines(rows, t.quantiles),
     },
     json: {
       command: model.command,

@@ -221,9 +221,9 @@ export const en: Words = {
     growth: (n, s) =>
       s.rate === null
         ? 'Nobody refers: no growth.'
-        : s.rate === 0
+        : s.days === null
           ? 'Growth rate 0: new fans come at a steady pace.'
-          : `Growth rate ${n.percent(s.rate)} a day: new fans ${s.rate > 0 ? 'double' : 'halve'} every ${n.real(oneDecimal(Math.LN2 / Math.abs(s.rate)))} days${s.spread ? ' (spread-out delays change this, not K)' : ''}.`,
+          : `Growth rate ${n.percent(s.rate)} a day: new fans ${s.rate > 0 ? 'double' : 'halve'} every ${n.real(oneDecimal(s.days!))} days${s.spread ? ' (spread-out delays change this, not K)' : ''}.`,
     extinct: (n, s) => `By ${s.date}, ${n.percent(s.share)} of runs have died out (± ${n.percent(s.error)}): nothing more is due in them.`,
     goalDate: (n, s) =>
       s.date === null

@@ -265,9 +265,9 @@ export const nl: Words = {
     growth: (n, s) =>
       s.rate === null
         ? 'Niemand beveelt aan: geen groei.'
-        : s.rate === 0
+        : s.days === null
           ? 'Groeitempo 0: nieuwe fans komen in een vast tempo.'
-          : `Groeitempo ${n.percent(s.rate)} per dag: het aantal nieuwe fans ${s.rate > 0 ? 'verdubbelt' : 'halveert'} elke ${n.real(oneDecimal(Math.LN2 / Math.abs(s.rate)))} dagen${s.spread ? ' (gespreide vertragingen veranderen dit, niet K)' : ''}.`,
+          : `Groeitempo ${n.percent(s.rate)} per dag: het aantal nieuwe fans ${s.rate > 0 ? 'verdubbelt' : 'halveert'} elke ${n.real(oneDecimal(s.days!))} dagen${s.spread ? ' (gespreide vertragingen veranderen dit, niet K)' : ''}.`,
     extinct: (n, s) => `Op ${s.date} is ${n.percent(s.share)} van de runs uitgestorven (± ${n.percent(s.error)}): er komt niets meer in.`,
     goalDate: (n, s) =>
       s.date === null

@@ -148,8 +148,8 @@ export interface Words {
     span(n: Numbers, s: { from: string; to: string; start: number; total: Count; mean: boolean }): string;
     /** The delay: mean and standard deviation in days, its stages, and the spread asked for. */
     delay(n: Numbers, s: { mean: number; sd: number; stages: number; asked: number }): string;
-    /** Growth per day and the doubling (or halving) time in days; `rate` null when nobody refers. */
-    growth(n: Numbers, s: { rate: number | null; spread: boolean }): string;
+    /** Growth per day and the doubling (or halving, when the rate is negative) time in days; `rate` null when nobody refers. */
+    growth(n: Numbers, s: { rate: number | null; days: number | null; spread: boolean }): string;
     /** Sampled runs on the calendar: the share died out by the last date, with its standard error. */
     extinct(n: Numbers, s: { date: string; share: number; error: number }): string;
     /** A goal by date: the date the expected total reaches the target, or not by the horizon. */
