@@ -125,7 +125,7 @@ export interface BlockSummary {
  */
 export function runBlock(p: ChainParams, seed: number, block: number, trials: number, sketches: PeriodSketches): BlockSummary {
   const count = Math.min(blockSize, trials - block * blockSize);
-  return { block, trials: count, ...runTrialsBlock(p, seed, block, count, (period, totals) => sketches.at(period).addMany(totals, 0, count)) };
+  return { block, trials: count, ...runTrialsBlock(p, seed, block, count, (period, totals) => sketches.add(period, totals, count)) };
 }
 
 /** Blocks needed for a number of trials. */
@@ -209,30 +209,83 @@ export class TrialSummary {
   }
 }
 
+/** Totals a {@link PeriodSketches} holds back, over all its periods, before sketching them: 2^20 (8 MiB). */
+export const pendingBudget = 2 ** 20;
+
+/**
+ * Totals held back per period before they go into its sketch: an even share of
+ * {@link pendingBudget} in whole blocks, or 0 (each block straight in) when that share is
+ * under two blocks.
+ */
+export const pendingPerPeriod = (periods: number) => {
+  const share = Math.floor(pendingBudget / (periods + 1) / blockSize) * blockSize;
+  return share >= 2 * blockSize ? share : 0;
+};
+
 /**
  * A quantile sketch per period, each holding at most {@link binsPerPeriod} bins. A worker
  * thread keeps one of these for the blocks it runs and hands over its entries at the end, so
  * the main thread never sketches every total; sketches merge to the same result whichever
  * thread saw which block.
+ *
+ * Totals are held back, up to {@link pendingPerPeriod} a period, and go into the period's
+ * sketch many blocks at a time: a sketch spans up to 2^20 bins, and one block's totals land on
+ * scattered ones, so sketching a block at a time (between the draws of the next period) found
+ * the bins out of cache on nearly every total. Batched, a sketch's bins stay in cache while
+ * tens of thousands of totals go in (three times faster at 1,000,000 trials of depth 10). A
+ * sketch does not depend on the order of its values, so neither do the results.
  */
 export class PeriodSketches {
   readonly #sketches: QuantileSketch[];
+  readonly #capacity: number;
+  readonly #pending: Float64Array[] = [];
+  readonly #filled: Int32Array;
 
   constructor(readonly periods: number) {
     const bins = binsPerPeriod(periods);
     this.#sketches = Array.from({ length: periods + 1 }, () => new QuantileSketch(bins));
+    this.#capacity = pendingPerPeriod(periods);
+    this.#filled = new Int32Array(periods + 1);
   }
 
+  /** Adds totals[0 .. count - 1] to the period's sketch, perhaps later (see above); {@link at} and {@link entries} see them. */
+  add(period: number, totals: Float64Array, count: number): void {
+    if (this.#capacity === 0) return this.#sketches[period]!.addMany(totals, 0, count);
+    let pending = this.#pending[period];
+    const filled = this.#filled[period]!;
+    if (!pending || filled + count > pending.length) {
+      if (pending && pending.length === this.#capacity) {
+        this.#flush(period);
+        return this.add(period, totals, count);
+      }
+      // Grown by doubling, so a small run does not hold the whole share.
+      const grown = new Float64Array(Math.min(this.#capacity, Math.max(4 * blockSize, 2 * (filled + count))));
+      if (pending) grown.set(pending.subarray(0, filled));
+      this.#pending[period] = pending = grown;
+    }
+    pending.set(count === totals.length ? totals : totals.subarray(0, count), filled);
+    this.#filled[period] = filled + count;
+  }
+
+  #flush(period: number): void {
+    const filled = this.#filled[period]!;
+    if (filled === 0) return;
+    this.#sketches[period]!.addMany(this.#pending[period]!, 0, filled);
+    this.#filled[period] = 0;
+  }
+
+  /** The period's sketch, with every total added so far. */
   at(period: number): QuantileSketch {
+    this.#flush(period);
     return this.#sketches[period]!;
   }
 
   entries(): SketchEntries[] {
-    return this.#sketches.map((s) => s.entries());
+    return this.#sketches.map((_, t) => this.at(t).entries());
   }
 
   merge(entries: readonly SketchEntries[]): void {
-    entries.forEach((e, t) => this.#sketches[t]!.merge(e));
+    entries.forEach((e, t) => this.at(t).merge(e));
   }
 }
 

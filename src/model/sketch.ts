@@ -119,9 +119,12 @@ export class QuantileSketch {
 
   /**
    * Adds values[from] .. values[to - 1], as {@link add} does one by one, with the sketch's
-   * state in local variables: the Monte Carlo engine adds a period's totals a block at a time.
+   * state in local variables and each value's high word read straight from the array's
+   * bytes (no store and load through a one-double buffer): the Monte Carlo engine adds a
+   * period's totals many thousands at a time.
    */
   addMany(values: Float64Array, from: number, to: number): void {
+    const view = new Uint32Array(values.buffer, values.byteOffset, values.length * 2);
     let bits = this.#bits;
     let counts = this.#counts;
     let mask = counts.length - 1;
@@ -129,13 +132,12 @@ export class QuantileSketch {
     let max = this.#max;
     let zeros = 0;
     for (let i = from; i < to; i++) {
-      const value = values[i]!;
-      if (value < 1) {
+      const top = view[2 * i + high]!;
+      // Below 1, as add() has it (1.0's high word is 0x3ff00000; as a signed integer, any negative double's is below 0): a zero.
+      if ((top | 0) < 0x3ff00000) {
         zeros++;
         continue;
       }
-      float[0] = value;
-      const top = words[high]!;
       const bin = (((top >>> 20) - 1023) << bits) | ((top & 0xfffff) >>> (20 - bits));
       if (bin >= min && bin <= max) counts[bin & mask]! += 1;
       else {

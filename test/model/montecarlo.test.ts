@@ -4,6 +4,7 @@ import {
   type Offspring,
   QuantileSketch,
   binsPerPeriod,
+  pendingPerPeriod,
   TrialSummary,
   blockCount,
   compoundGrowth,
@@ -242,6 +243,73 @@ describe('QuantileSketch', () => {
     expect([low, middle]).toEqual([0, 2]);
     expect(Math.abs(top! / 8e9 - 1)).toBeLessThanOrEqual(2 ** -14);
     expect(ab.count).toBe(8);
+  });
+});
+
+describe('PeriodSketches: totals held back and sketched in batches', () => {
+  const sketchOf = (values: Float64Array) => {
+    const s = new QuantileSketch(2 ** 20);
+    s.addMany(values, 0, values.length);
+    return s.entries();
+  };
+
+  it('holds back an even share of 2^20 totals in whole blocks, none when that is under two blocks', () => {
+    expect(pendingPerPeriod(10)).toBe(93 * 1024); // 2^20 / 11 = 95,325 totals, down to 93 whole blocks
+    expect(pendingPerPeriod(511)).toBe(2048);
+    expect(pendingPerPeriod(512)).toBe(0);
+  });
+
+  it('gives the same sketch as adding each block straight in, across many flushes and partial blocks', () => {
+    const source = seededSource(21);
+    const periods = 10;
+    const held = new PeriodSketches(periods);
+    const share = pendingPerPeriod(periods);
+    const all: number[][] = Array.from({ length: periods + 1 }, () => []);
+    const block = new Float64Array(1024);
+    // Past three shares, so the pending totals grow, fill, flush and fill again; the last block is partial.
+    const blocks = Math.ceil((3 * share) / 1024) + 1;
+    for (let b = 0; b < blocks; b++) {
+      const count = b === blocks - 1 ? 517 : 1024;
+      for (let t = 0; t <= periods; t++) {
+        for (let i = 0; i < count; i++) block[i] = Math.floor(Math.exp(30 * source()) - 1 + t);
+        held.add(t, block, count);
+        for (let i = 0; i < count; i++) all[t]!.push(block[i]!);
+      }
+    }
+    for (let t = 0; t <= periods; t++) {
+      expect(held.at(t).count).toBe(all[t]!.length);
+      expect(held.entries()[t]).toEqual(sketchOf(Float64Array.from(all[t]!)));
+    }
+  });
+
+  it('lets at() and entries() see totals not yet sketched', () => {
+    const held = new PeriodSketches(3);
+    held.add(2, Float64Array.from([5, 0, 7, 9]), 3);
+    expect(held.at(2).count).toBe(3);
+    expect(held.at(2).quantiles([0.3, 1])).toEqual([0, 7]);
+    held.add(1, Float64Array.from([4]), 1);
+    expect(held.entries()[1]!.zeros + held.entries()[1]!.counts.reduce((a, b) => a + b, 0)).toBe(1);
+  });
+});
+
+describe('QuantileSketch.addMany', () => {
+  it('counts what add() counts as zero (below 1, -0, negatives) as zeros, and the rest in the same bins', () => {
+    const values = [0, -0, 0.5, 0.999999, -3, 1, 2, 16383, 16384, 1e9, 2 ** 60, Number.MAX_VALUE];
+    const many = new QuantileSketch();
+    many.addMany(Float64Array.from(values), 0, values.length);
+    const one = new QuantileSketch();
+    values.forEach((v) => one.add(v));
+    expect(many.entries()).toEqual(one.entries());
+    expect(many.entries().zeros).toBe(5);
+  });
+
+  it('reads only values[from .. to - 1], also from an array that is a view into a larger buffer', () => {
+    const buffer = new Float64Array([99, 1, 2, 3, 99]);
+    const view = buffer.subarray(1, 5);
+    const s = new QuantileSketch();
+    s.addMany(view, 1, 3);
+    expect(s.count).toBe(2);
+    expect(s.quantiles([0.5, 1])).toEqual([2, 3]);
   });
 });
 
