@@ -6,6 +6,13 @@ const logFactorials = (() => {
   return table;
 })();
 
+/** Stirling's series past its leading terms: 1/(12k) - 1/(360k^3) + 1/(1260k^5) (error below 1e-12 from 16 on). */
+function stirlingSeries(k: number): number {
+  const inv = 1 / k;
+  const inv2 = inv * inv;
+  return inv * (1 / 12 - inv2 * (1 / 360 - inv2 / 1260));
+}
+
 /**
  * log(k!) - (k log k - k): Stirling's remainder, 0.5 log(2 pi k) + 1/(12k) - 1/(360k^3) +
  * 1/(1260k^5) from 16 on (error below 1e-12), the table below. Kept apart from k log k so
@@ -13,9 +20,7 @@ const logFactorials = (() => {
  */
 function stirlingRest(k: number): number {
   if (k < 16) return logFactorials[k]! - (k > 0 ? k * Math.log(k) : 0) + k;
-  const inv = 1 / k;
-  const inv2 = inv * inv;
-  return 0.5 * Math.log(2 * Math.PI * k) + inv * (1 / 12 - inv2 * (1 / 360 - inv2 / 1260));
+  return 0.5 * Math.log(2 * Math.PI * k) + stirlingSeries(k);
 }
 
 /**
@@ -40,42 +45,69 @@ export function poissonLogPmf(k: number, lambda: number): number {
 export interface Uniforms {
   /** A uniform with 53 random bits. */
   uniform(): number;
-  /** A uniform in (0, 1) with 32 random bits, where that is precision enough (a product compared with e^-10 or more). */
+  /** A uniform in (0, 1) with 32 random bits, where that is precision enough (see {@link poissonDraw}). */
   uniform32(): number;
 }
 
+/** Below this mean {@link poissonDraw} multiplies uniforms (Knuth); from it on, PTRS. */
+export const knuthBelow = 10;
+
+/**
+ * A Poisson draw by multiplication of uniforms (Knuth), given limit = e^-lambda: the number of
+ * uniforms whose running product stays above the limit. About lambda + 1 uniforms; for
+ * lambda below {@link knuthBelow}, so 32 bits a factor are plenty (the product is compared
+ * with e^-10 = 4.5e-5 at least, far above 2^-32). The engine passes limits it computed
+ * once per block for the means it meets often.
+ *
+ * @example poissonSmall({ uniform: seededSource(1), uniform32: seededSource(2) }, Math.exp(-2)) // => a whole number, 2 on average
+ */
+export function poissonSmall(rng: Uniforms, limit: number): number {
+  let k = 0;
+  for (let product = rng.uniform32(); product > limit; product *= rng.uniform32()) k++;
+  return k;
+}
+
+/** Past this mean PTRS draws its two uniforms with 53 bits, below it with 32 (see {@link poissonDraw}). */
+export const ptrsWideFrom = 2 ** 40;
+
 /**
  * One Poisson(lambda) draw whose cost does not grow with the mean: multiplication of uniforms
- * (Knuth) below 10, above it the transformed rejection method PTRS of W. Hörmann, "The
- * transformed rejection method for generating Poisson random variables", Insurance:
- * Mathematics and Economics 12 (1993), as numpy implements it, with the acceptance test in
- * the cancellation-free form of {@link poissonLogPmf}. Means past 2^53 give (finite) doubles.
+ * ({@link poissonSmall}) below 10, above it the transformed rejection method PTRS of W.
+ * Hörmann, "The transformed rejection method for generating Poisson random variables",
+ * Insurance: Mathematics and Economics 12 (1993), as numpy implements it. The acceptance test
+ * log(v) + log(1/alpha) - log(a/us^2 + b) <= log P(k) is rewritten with one logarithm on each
+ * side (with Stirling's series for log k!, as {@link poissonLogPmf}), the same test in fewer
+ * logarithms (each costs about as much as the rest of a draw).
+ *
+ * The uniforms u and v have 32 bits below a mean of 2^40 (one generator output each instead
+ * of two). k grows with u, so P(draw <= k) is a share of u's grid of 2^-32 (and v's, for
+ * the acceptance): it is off from the law's by at most a few times 2^-32, far below what any
+ * number of runs can see. From 2^40 on, where the far tails' steps in k would pass 1, u and
+ * v have 53 bits each, as numpy's. Means past 2^53 give (finite) doubles.
  *
  * @example poissonDraw({ uniform: seededSource(1), uniform32: seededSource(2) }, 4) // => a whole number, 4 on average
  */
 export function poissonDraw(rng: Uniforms, lambda: number): number {
   if (!(lambda > 0)) return 0;
-  if (lambda < 10) {
-    const limit = Math.exp(-lambda);
-    let k = 0;
-    // 32 bits a factor: the product is compared with e^-lambda > e^-10 = 4.5e-5, far above 2^-32.
-    for (let product = rng.uniform32(); product > limit; product *= rng.uniform32()) k++;
-    return k;
-  }
+  if (lambda < knuthBelow) return poissonSmall(rng, Math.exp(-lambda));
   const b = 0.931 + 2.53 * Math.sqrt(lambda);
   const a = -0.059 + 0.02483 * b;
   const twoA = 2 * a;
   const vr = 0.9277 - 3.6224 / (b - 2);
   const shift = lambda + 0.43;
+  const wide = lambda >= ptrsWideFrom;
   for (;;) {
-    const u = rng.uniform() - 0.5;
-    const v = rng.uniform();
+    const u = (wide ? rng.uniform() : rng.uniform32()) - 0.5;
+    const v = wide ? rng.uniform() : rng.uniform32();
     const us = 0.5 - Math.abs(u);
     const k = Math.floor((twoA / us + b) * u + shift);
     if (us >= 0.07 && v <= vr) return k;
     if (k < 0 || (us < 0.013 && v > us)) continue;
-    const logInvAlpha = Math.log(1.1239 + 1.1328 / (b - 3.4));
-    if (Math.log(v) + logInvAlpha - Math.log(a / (us * us) + b) <= poissonLogPmf(k, lambda)) return k;
+    // v / alpha / (a/us^2 + b), 1/alpha = 1.1239 + 1.1328/(b - 3.4), against P(k):
+    const ratio = (v * (1.1239 + 1.1328 / (b - 3.4))) / (a / (us * us) + b);
+    if (k < 16) {
+      if (Math.log(ratio) <= -lambda + k * Math.log(lambda) - logFactorials[k]!) return k;
+    } else if (Math.log(ratio * Math.sqrt(2 * Math.PI * k)) <= k - lambda - k * Math.log1p((k - lambda) / lambda) - stirlingSeries(k)) return k;
   }
 }
 
