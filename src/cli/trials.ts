@@ -52,8 +52,9 @@ export function progress(io: Pick<Io, 'stderr' | 'stderrIsTTY'>, total: number, 
 }
 
 /**
- * Runs the trials in blocks, on worker threads when that pays, merging the blocks so the
- * result is the same for any number of threads; yields between blocks so Ctrl-C is heard.
+ * Runs the trials in blocks, on `threads` threads when asked (this one and threads - 1
+ * workers, each taking the next block as it is free), merging the blocks so the result is
+ * the same for any number of threads; yields between blocks so Ctrl-C is heard.
  */
 export async function runTrials(io: Io, params: ChainParams, trials: number, seed: number, threads: number): Promise<TrialSummary> {
   const summary = new TrialSummary(params.periods);
@@ -78,37 +79,60 @@ export async function runTrials(io: Io, params: ChainParams, trials: number, see
       const { Worker } = await import('node:worker_threads');
       if (interrupted) throw new Interrupted('interrupted');
       await new Promise<void>((resolve, reject) => {
-        const workers = Array.from({ length: threads }, () => new Worker(workerUrl(), { workerData: { params, seed, trials } }));
-        stopWorkers = () => {
-          for (const worker of workers) void worker.terminate();
-          reject(new Interrupted('interrupted'));
-        };
-        let next = 0;
-        let done = 0;
+        // The next block to run, claimed atomically by whichever thread is free: no thread
+        // waits for another to hand it work. This thread runs blocks too, so no core waits
+        // while the threads - 1 workers start.
+        const claim = new Int32Array(new SharedArrayBuffer(4));
+        const workers = Array.from({ length: threads - 1 }, () => new Worker(workerUrl(), { workerData: { params, seed, trials, claim } }));
+        let stopped = false;
         let handedOver = 0;
+        let mineDone = false;
+        const stop = (error: unknown) => {
+          stopped = true;
+          for (const w of workers) void w.terminate();
+          reject(error);
+        };
+        const finish = () => {
+          if (stopped || !mineDone || handedOver < workers.length) return;
+          stopped = true;
+          for (const w of workers) void w.terminate();
+          resolve();
+        };
+        stopWorkers = () => stop(new Interrupted('interrupted'));
         for (const worker of workers) {
+          // A worker sends each block's summary, then its sketches when no block is left.
           worker.on('message', (message: BlockSummary | { sketches: SketchEntries[] }) => {
+            if (stopped) return;
             if ('sketches' in message) {
               summary.mergeSketches(message.sketches);
-              if (++handedOver === workers.length) {
-                for (const w of workers) void w.terminate();
-                resolve();
-              }
+              handedOver++;
+              finish();
               return;
             }
             summary.add(message);
             bar.update(summary.trials);
-            if (next < blocks) worker.postMessage(next++);
-            // Every block done: each worker hands over its sketches.
-            if (++done === blocks) for (const w of workers) w.postMessage('done');
           });
-          worker.on('error', (error) => {
-            for (const w of workers) void w.terminate();
-            reject(error);
-          });
-          // Two blocks ahead, so a worker never waits for the main thread between blocks.
-          for (let ahead = 0; ahead < 2 && next < blocks; ahead++) worker.postMessage(next++);
+          worker.on('error', stop);
         }
+        const runHere = () => {
+          if (stopped) return;
+          const block = Atomics.add(claim, 0, 1);
+          if (block >= blocks) {
+            mineDone = true;
+            finish();
+            return;
+          }
+          try {
+            summary.add(runBlock(params, seed, block, trials, summary.sketches));
+          } catch (error) {
+            stop(error);
+            return;
+          }
+          bar.update(summary.trials);
+          // Between blocks: the workers' summaries, Ctrl-C.
+          setImmediate(runHere);
+        };
+        setImmediate(runHere);
       });
     }
   } finally {
