@@ -6,13 +6,29 @@ import { Xoshiro128 } from './random.js';
  * block is what a thread runs, so the draws, and the output, do not depend on the threads.
  */
 export class BlockRandom extends Xoshiro128 {
-  /** A standard normal by Marsaglia's polar method (the second of the pair is not kept). */
+  /** The second normal of the last pair, not yet given out (NaN when there is none). */
+  #spare = Number.NaN;
+
+  /**
+   * A standard normal by Marsaglia's polar method: each accepted pair (x, y) in the unit
+   * disc gives two independent normals x s and y s, s = sqrt(-2 ln r / r); the second is
+   * kept for the next call (half the uniforms and logarithms a normal).
+   */
   normal(): number {
+    const spare = this.#spare;
+    if (spare === spare) {
+      this.#spare = Number.NaN;
+      return spare;
+    }
     for (;;) {
       const x = 2 * this.uniform() - 1;
       const y = 2 * this.uniform() - 1;
       const r = x * x + y * y;
-      if (r > 0 && r < 1) return x * Math.sqrt((-2 * Math.log(r)) / r);
+      if (r > 0 && r < 1) {
+        const s = Math.sqrt((-2 * Math.log(r)) / r);
+        this.#spare = y * s;
+        return x * s;
+      }
     }
   }
 }

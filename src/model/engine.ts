@@ -1,7 +1,8 @@
 import type { ChainParams } from './montecarlo.js';
 import { offspringMean } from './offspring.js';
 import { binomialDraw as fastBinomial } from './binomial.js';
-import { knuthBelow, poissonDraw as poisson, poissonSmall } from './poisson.js';
+import { poissonDraw as poisson } from './poisson.js';
+import { CountTables, drawFromTable } from './count-tables.js';
 import { BlockRandom, gamma } from './block-random.js';
 import { drawParameters } from './fit/draws.js';
 import { runCalendarBlock } from './calendar/engine.js';
@@ -59,10 +60,10 @@ export function runTrialsBlock(p: ChainParams, seed: number, block: number, coun
   const tree = p.model === 'tree';
   const refersAll = refers;
   const paid = p.paid ?? 0;
-  // Knuth's limits e^-(nK) for the few n whose mean nK is below 10 (Poisson referrals, one K
-  // for every run): computed once a block instead of an exponential a draw, the same values.
-  const smallLimits: number[] = [];
-  if (!drawn && k > 0 && (distribution === 'poisson' || shape === Infinity)) for (let n = 0; n * k < knuthBelow && n < 4096; n++) smallLimits.push(Math.exp(-(n * k)));
+  // Small n (mean nK below 16) draw by inversion from a table of the law, built once a run
+  // (one K and k for every run; not with a fit's uncertainty, where each run has its own).
+  const poissonLaw = distribution === 'poisson' || shape === Infinity;
+  const tables = !drawn && k > 0 && distribution !== 'fixed' ? CountTables.of(poissonLaw ? 'poisson' : 'negbin', k, shape) : null;
   totals.fill(p.start);
   sink(0, totals);
   sums[0] = p.start * count;
@@ -77,7 +78,8 @@ export function runTrialsBlock(p: ChainParams, seed: number, block: number, coun
       const refers = drawn ? drawn.refers[i]! : refersAll;
       let fresh = 0;
       if (n > 0 && mean > 0) {
-        if (n < smallLimits.length) fresh = poissonSmall(rng, smallLimits[n]!);
+        const table = tables?.table(n);
+        if (table) fresh = drawFromTable(rng, table);
         else if (distribution === 'poisson' || dispersion === Infinity) fresh = poisson(rng, n * mean);
         else if (distribution === 'fixed') fresh = binomial(n * whole + binomial(n, extra), conversion);
         else fresh = poisson(rng, (gamma(rng, n * dispersion) * mean) / dispersion);

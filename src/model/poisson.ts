@@ -56,8 +56,7 @@ export const knuthBelow = 10;
  * A Poisson draw by multiplication of uniforms (Knuth), given limit = e^-lambda: the number of
  * uniforms whose running product stays above the limit. About lambda + 1 uniforms; for
  * lambda below {@link knuthBelow}, so 32 bits a factor are plenty (the product is compared
- * with e^-10 = 4.5e-5 at least, far above 2^-32). The engine passes limits it computed
- * once per block for the means it meets often.
+ * with e^-10 = 4.5e-5 at least, far above 2^-32).
  *
  * @example poissonSmall({ uniform: seededSource(1), uniform32: seededSource(2) }, Math.exp(-2)) // => a whole number, 2 on average
  */

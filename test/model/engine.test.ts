@@ -76,3 +76,26 @@ describe('the block engine and one-trial-at-a-time sampling agree in distributio
     expect(Math.abs(mean(engine) - mean(simple))).toBeLessThan(4 * Math.sqrt((sd(engine) ** 2 + sd(simple) ** 2) / n) + 1e-9);
   });
 });
+
+describe('BlockRandom.normal (polar method, both of each pair given out)', () => {
+  it('has mean 0, variance 1, the normal shares below -1.96, -1, 0, 1 and 1.96, and no correlation between neighbours (200,000 draws, seed 3; 4 standard errors)', () => {
+    const rng = new BlockRandom(3, 0);
+    const n = 200_000;
+    const xs = Array.from({ length: n }, () => rng.normal());
+    const mean = xs.reduce((s, x) => s + x, 0) / n;
+    const variance = xs.reduce((s, x) => s + (x - mean) ** 2, 0) / n;
+    expect(Math.abs(mean)).toBeLessThan(4 * Math.sqrt(1 / n));
+    expect(Math.abs(variance - 1)).toBeLessThan(4 * Math.sqrt(2 / n));
+    for (const [z, share] of [[-1.96, 0.0249979], [-1, 0.1586553], [0, 0.5], [1, 0.8413447], [1.96, 0.9750021]] as const) {
+      const seen = xs.filter((x) => x < z).length / n;
+      expect(Math.abs(seen - share)).toBeLessThan(4 * Math.sqrt((share * (1 - share)) / n));
+    }
+    // The two of a pair (draws 2i and 2i + 1), and neighbours across pairs: independent.
+    for (const offset of [0, 1]) {
+      let sum = 0;
+      let pairs = 0;
+      for (let i = offset; i + 1 < n; i += 2, pairs++) sum += xs[i]! * xs[i + 1]!;
+      expect(Math.abs(sum / pairs)).toBeLessThan(4 / Math.sqrt(pairs));
+    }
+  });
+});
