@@ -52,26 +52,12 @@ export interface Uniforms {
 /** Below this mean {@link poissonDraw} multiplies uniforms (Knuth); from it on, PTRS. */
 export const knuthBelow = 10;
 
-/**
- * A Poisson draw by multiplication of uniforms (Knuth), given limit = e^-lambda: the number of
- * uniforms whose running product stays above the limit. About lambda + 1 uniforms; for
- * lambda below {@link knuthBelow}, so 32 bits a factor are plenty (the product is compared
- * with e^-10 = 4.5e-5 at least, far above 2^-32).
- *
- * @example poissonSmall({ uniform: seededSource(1), uniform32: seededSource(2) }, Math.exp(-2)) // => a whole number, 2 on average
- */
-export function poissonSmall(rng: Uniforms, limit: number): number {
-  let k = 0;
-  for (let product = rng.uniform32(); product > limit; product *= rng.uniform32()) k++;
-  return k;
-}
-
 /** Past this mean PTRS draws its two uniforms with 53 bits, below it with 32 (see {@link poissonDraw}). */
 export const ptrsWideFrom = 2 ** 40;
 
 /**
  * One Poisson(lambda) draw whose cost does not grow with the mean: multiplication of uniforms
- * ({@link poissonSmall}) below 10, above it the transformed rejection method PTRS of W.
+ * (Knuth) below 10, above it the transformed rejection method PTRS of W.
  * Hörmann, "The transformed rejection method for generating Poisson random variables",
  * Insurance: Mathematics and Economics 12 (1993), as numpy implements it. The acceptance test
  * log(v) + log(1/alpha) - log(a/us^2 + b) <= log P(k) is rewritten with one logarithm on each
@@ -88,7 +74,19 @@ export const ptrsWideFrom = 2 ** 40;
  */
 export function poissonDraw(rng: Uniforms, lambda: number): number {
   if (!(lambda > 0)) return 0;
-  if (lambda < knuthBelow) return poissonSmall(rng, Math.exp(-lambda));
+  if (lambda < knuthBelow) {
+    // Knuth: the number of uniforms whose running product stays above e^-lambda. 32 bits a
+    // factor are plenty: the product is compared with e^-10 = 4.5e-5 or more, far above 2^-32.
+    let product = rng.uniform32();
+    // The first comparison, u <= e^-lambda, is settled without the exponential when u <=
+    // 1 - lambda (below e^-lambda by lambda^2/2 and more; 2^-52 kept for rounding): most
+    // draws of a small mean (the calendar's daily ones) are a uniform and a comparison.
+    if (product <= 1 - lambda - 2 ** -52) return 0;
+    const limit = Math.exp(-lambda);
+    let k = 0;
+    for (; product > limit; product *= rng.uniform32()) k++;
+    return k;
+  }
   const b = 0.931 + 2.53 * Math.sqrt(lambda);
   const a = -0.059 + 0.02483 * b;
   const twoA = 2 * a;

@@ -134,3 +134,19 @@ describe("poissonDraw with the engine's generator: 32-bit uniforms below a mean 
     expect(from).toEqual({ wide: 2, narrow: 0 });
   });
 });
+
+describe('poissonDraw below a mean of 10: Knuth, the first comparison settled without e^-lambda when it can be', () => {
+  /** Knuth's method as written in the books: the exponential every time. */
+  const knuth = (rng: BlockRandom, lambda: number) => {
+    const limit = Math.exp(-lambda);
+    let k = 0;
+    for (let product = rng.uniform32(); product > limit; product *= rng.uniform32()) k++;
+    return k;
+  };
+
+  it.each([1e-12, 1e-6, 0.01, 0.3, 0.999, 1, 3, 9.99])('lambda %s: the same draws as Knuth from the same uniforms (100,000 draws)', (lambda) => {
+    const ours = new BlockRandom(41, 2);
+    const books = new BlockRandom(41, 2);
+    for (let i = 0; i < 100_000; i++) expect(poissonDraw(ours, lambda)).toBe(knuth(books, lambda));
+  });
+});
