@@ -56,7 +56,8 @@ export const isLargeAmount = (value: unknown): boolean => isAmount(value) && who
 export function amountFormat(locale: string, currency: string | null): (amount: Amount) => string {
   const cache = new Map<number, Intl.NumberFormat>();
   const style = currency ? { style: 'currency' as const, currency } : {};
-  const scientific = new Intl.NumberFormat(locale, { ...style, notation: 'scientific', maximumSignificantDigits: 6 });
+  // Made when first needed: an Intl.NumberFormat loads ICU's data (tens of milliseconds), and most tables hold no amount.
+  let scientific: Intl.NumberFormat | null = null;
   return (amount) => {
     const text = amount.decimal();
     if (wholeDigits(amount) > 15) {
@@ -64,6 +65,7 @@ export function amountFormat(locale: string, currency: string | null): (amount: 
       const digits = text.replace(/^-/, '').replace('.', '');
       const exponent = wholeDigits(amount) - 1;
       const mantissa = Number(`${text.startsWith('-') ? '-' : ''}${digits[0]}.${digits.slice(1, 9)}`);
+      scientific ??= new Intl.NumberFormat(locale, { ...style, notation: 'scientific', maximumSignificantDigits: 6 });
       return scientific
         .formatToParts(mantissa)
         .map((part) => (part.type === 'exponentInteger' ? String(exponent) : part.value))

@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { Amount } from '../../src/output/amount.js';
+import { cellFormatter } from '../../src/output/cells.js';
 import { toCsv, toTsv } from '../../src/output/delimited.js';
 import { toJson } from '../../src/output/json.js';
 import { columnFormat, countFormat } from '../../src/output/number.js';
@@ -74,5 +76,23 @@ describe('columnFormat: one rule per column', () => {
   it('follows the locale: nl-NL writes 0,200 and 1.000', () => {
     expect(column([0.2, 0.242], 'nl-NL')).toEqual(['0,200', '0,242']);
     expect(column([1, 1000], 'nl-NL')).toEqual(['1', '1.000']);
+  });
+});
+
+describe('cellFormatter and start-up', () => {
+  it('formats counts and shares in en-US without Intl.NumberFormat (ICU data costs start-up), and makes one only for an amount', () => {
+    const original = Intl.NumberFormat;
+    let made = 0;
+    Intl.NumberFormat = new Proxy(original, { construct: (target, args) => (made++, new target(...(args as []))) });
+    try {
+      const cell = cellFormatter({ columns: ['level', 'fans', 'extinct'], rows: [{ level: 1, fans: 1234567, extinct: 0.25 }], shares: ['extinct'], summary: () => [] }, 'en-US');
+      expect([cell({ level: 1, fans: 1234567, extinct: 0.25 }, 'fans'), cell({ level: 1, fans: 1234567, extinct: 0.25 }, 'extinct')]).toEqual(['1,234,567', '25.0%']);
+      expect(made).toBe(0);
+      const money = cellFormatter({ columns: ['net'], rows: [], currency: 'EUR', summary: () => [] }, 'en-US');
+      expect(money({ net: new Amount(123456n, 2) }, 'net')).toBe('€1,234.56');
+      expect(made).toBe(1);
+    } finally {
+      Intl.NumberFormat = original;
+    }
   });
 });
