@@ -163,8 +163,15 @@ function writtenIn(value: number, marks: NumberMarks): string {
   return fraction === undefined ? grouped : `${grouped}${marks.decimal}${fraction}`;
 }
 
-/** The marks numbers are read under now: en-US until a run says otherwise. */
-let active: () => NumberMarks = () => enUsMarks;
+/**
+ * The marks numbers are read under now: en-US until a run says otherwise. Kept on
+ * globalThis (under a registered symbol), not in this module: each lazily loaded file of
+ * the bundle (sampled runs, calendar, fitting) carries its own copy of this module, and all
+ * of them must read under the run's locale.
+ */
+const reading: { active: () => NumberMarks } = ((globalThis as Record<symbol, unknown>)[Symbol.for('fans.numberReading')] ??= {
+  active: () => enUsMarks,
+}) as { active: () => NumberMarks };
 
 /**
  * Read numbers under `marks` until the returned function is called (a run of `main` sets
@@ -172,13 +179,13 @@ let active: () => NumberMarks = () => enUsMarks;
  * only when a text holds a mark: looking a locale up loads ICU.
  */
 export function readNumbersUnder(marks: () => NumberMarks): () => void {
-  const previous = active;
+  const previous = reading.active;
   let known: NumberMarks | undefined;
-  active = () => (known ??= marks());
+  reading.active = () => (known ??= marks());
   return () => {
-    active = previous;
+    reading.active = previous;
   };
 }
 
 /** {@link readNumber} under the marks of the current run. */
-export const readNumberHere = (text: string, kind: NumberKind): NumberReading | null => readNumber(text, kind, () => active());
+export const readNumberHere = (text: string, kind: NumberKind): NumberReading | null => readNumber(text, kind, () => reading.active());

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { marksOf, readNumber } from '../../src/cli/number-reading.js';
-import { expectUsageError, fans } from './harness.js';
+import { expectUsageError, fans, spawnFans } from './harness.js';
 
 /**
  * The table of forms (README, "Numbers as you write them"): for each locale, what a
@@ -135,5 +135,20 @@ describe('numbers as the reader writes them: the table of forms', () => {
     expect(asked).toBe(0);
     expect(readNumber('10.000', 'whole', marks)).toEqual({ value: 10000 });
     expect(asked).toBe(1);
+  });
+});
+
+describe('every file of the bundle reads numbers under the run\'s locale', () => {
+  // The built CLI: sampled runs, the calendar and goal-by-date load files of their own, each
+  // with its own copy of the number reader; in-process runs of src/ cannot show it.
+  it.each([
+    [['simulate', '--trials', '2.000', '--seed', '1', '--format', 'json'], (doc: { parameters: Record<string, unknown> }) => expect(doc.parameters.trials).toBe(2000)],
+    [['simulate', '--market', '10.000', '--cycle', '30d', '--start-date', '2027-01-01', '--format', 'json'], (doc: { parameters: Record<string, unknown> }) => expect(doc.parameters.market).toBe(10000)],
+    [['goal', '1.000', '--fanout', '3', '--cycle', '1m', '--by-date', '--start-date', '2027-01-01', '--format', 'json'], (doc: { target: number }) => expect(doc.target).toBe(1000)],
+  ] as const)('nl-NL: fans %j', (args, check) => {
+    const ran = spawnFans([...args, '--locale', 'nl-NL']);
+    expect(ran.stderr).toBe('');
+    expect(ran.code).toBe(0);
+    (check as (doc: unknown) => void)(JSON.parse(ran.stdout));
   });
 });
