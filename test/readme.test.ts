@@ -1,0 +1,43 @@
+import { spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { root } from './cli/harness.js';
+
+/**
+ * The README's console examples, run as written with the built `fans` (in examples/, where
+ * referrals.csv is): each `$ fans ...` line's output (stdout and stderr) must be the text
+ * under it. An example whose output changes fails here, so the README cannot go stale.
+ */
+const readme = readFileSync(join(root, 'README.md'), 'utf8');
+const examples: [string, string][] = [];
+for (const block of readme.matchAll(/```console\n([\s\S]*?)```/g)) {
+  const lines = block[1]!.split('\n');
+  for (let i = 0; i < lines.length; ) {
+    if (!lines[i]!.startsWith('$ fans ')) {
+      i++;
+      continue;
+    }
+    const command = lines[i]!.slice(2);
+    const output: string[] = [];
+    for (i++; i < lines.length && !lines[i]!.startsWith('$ '); i++) output.push(lines[i]!);
+    examples.push([command, output.join('\n').trimEnd()]);
+  }
+}
+const hasJq = spawnSync('jq', ['--version']).status === 0;
+
+describe('the README examples', () => {
+  it('are there to run', () => {
+    expect(examples.length).toBeGreaterThanOrEqual(8);
+  });
+
+  it.each(examples)('$ %s', (command, expected) => {
+    if (command.includes('| jq') && !hasJq) return; // jq shapes the output only; the rest runs everywhere
+    const ran = spawnSync('bash', ['-c', `${command.replace(/^fans /, `"${process.execPath}" "${join(root, 'bin', 'fans.js')}" `)} 2>&1`], {
+      cwd: join(root, 'examples'),
+      env: { PATH: process.env.PATH ?? '', LANG: 'en_US.UTF-8', NO_COLOR: '1' },
+      encoding: 'utf8',
+    });
+    expect(ran.stdout.trimEnd()).toBe(expected);
+  });
+});
