@@ -232,7 +232,7 @@ export const pendingPerPeriod = (periods: number) => {
  * sketch many blocks at a time: a sketch spans up to 2^20 bins, and one block's totals land on
  * scattered ones, so sketching a block at a time (between the draws of the next period) found
  * the bins out of cache on nearly every total. Batched, a sketch's bins stay in cache while
- * tens of thousands of totals go in (three times faster at 1,000,000 trials of depth 10). A
+ * tens of thousands of totals go in (the sketching three times faster at 1,000,000 trials of depth 10). A
  * sketch does not depend on the order of its values, so neither do the results.
  */
 export class PeriodSketches {

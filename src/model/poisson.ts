@@ -103,7 +103,7 @@ export function poissonDraw(rng: Uniforms, lambda: number): number {
     // v / alpha / (a/us^2 + b), 1/alpha = 1.1239 + 1.1328/(b - 3.4), against P(k):
     const ratio = (v * (1.1239 + 1.1328 / (b - 3.4))) / (a / (us * us) + b);
     if (k < 16) {
-      if (Math.log(ratio) <= -lambda + k * Math.log(lambda) - logFactorials[k]!) return k;
+      if (Math.log(ratio) <= poissonLogPmf(k, lambda)) return k;
     } else if (Math.log(ratio * Math.sqrt(2 * Math.PI * k)) <= k - lambda - k * Math.log1p((k - lambda) / lambda) - stirlingSeries(k)) return k;
   }
 }
