@@ -198,6 +198,28 @@ export class QuantileSketch {
       if (this.#min <= this.#max) this.#reshape(this.#min, this.#max, this.#min, this.#bits - entries.bits);
       else this.#bits = entries.bits;
     }
+    const last = entries.low + entries.counts.length - 1;
+    if (entries.bits === this.#bits && this.#min <= this.#max) {
+      // The same bits, and both spans fit in the ring: add the counts straight in.
+      const min = Math.min(this.#min, entries.low);
+      const max = Math.max(this.#max, last);
+      if (max - min + 1 <= this.#counts.length) {
+        this.#min = min;
+        this.#max = max;
+        const counts = this.#counts;
+        const mask = counts.length - 1;
+        let added = 0;
+        for (let i = 0; i < entries.counts.length; i++) {
+          const n = entries.counts[i]!;
+          // Most bins of a wide span are empty: only read them.
+          if (n === 0) continue;
+          counts[(entries.low + i) & mask]! += n;
+          added += n;
+        }
+        this.#count += added;
+        return;
+      }
+    }
     for (let i = 0; i < entries.counts.length; i++) {
       const n = entries.counts[i]!;
       if (n === 0) continue;
@@ -211,8 +233,12 @@ export class QuantileSketch {
   entries(): SketchEntries {
     if (this.#min > this.#max) return { bits: this.#bits, zeros: this.#zeros, low: 0, counts: new Uint32Array(0) };
     const counts = new Uint32Array(this.#max - this.#min + 1);
+    // The ring's slots min..max, in at most two runs (where the ring wraps).
     const mask = this.#counts.length - 1;
-    for (let b = this.#min; b <= this.#max; b++) counts[b - this.#min] = this.#counts[b & mask]!;
+    const first = this.#min & mask;
+    const run = Math.min(counts.length, this.#counts.length - first);
+    counts.set(this.#counts.subarray(first, first + run));
+    if (run < counts.length) counts.set(this.#counts.subarray(0, counts.length - run), run);
     return { bits: this.#bits, zeros: this.#zeros, low: this.#min, counts };
   }
 

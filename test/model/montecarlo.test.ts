@@ -18,6 +18,7 @@ import {
   theoreticalExtinction,
   treeGrowth,
 } from '../../src/index.js';
+import { finestBits } from '../../src/model/sketch.js';
 
 const offspring = (distribution: Offspring['distribution'], introductions: number, dispersion = 1, conversion = 1): Offspring => ({
   distribution,
@@ -225,6 +226,39 @@ describe('QuantileSketch', () => {
       expect(merged.entries()).toEqual(whole.entries());
       expect(merged.count).toBe(6000);
     }
+  });
+
+  it('merges sketches at the same bits straight into a ring that wraps, as one sketch of every value', () => {
+    // Totals near a million: bins about 2^14 x 20, so a span of a few thousand bins starts
+    // anywhere in the ring and runs past its end; each part's entries() reads the ring in two runs.
+    const source = seededSource(5);
+    const parts = [1e6, 1.1e6, 1.25e6].map((from) => Array.from({ length: 4000 }, () => Math.floor(from + 2e5 * source())));
+    const whole = new QuantileSketch();
+    parts.flat().forEach((v) => whole.add(v));
+    const sketches = parts.map((values) => {
+      const sketch = new QuantileSketch();
+      values.forEach((v) => sketch.add(v));
+      return sketch;
+    });
+    expect(sketches.every((s) => s.bits === whole.bits)).toBe(true);
+    // The dense entries equal a bin-by-bin count of the values.
+    const { low, counts } = sketches[0]!.entries();
+    const byBin = new Map<number, number>();
+    for (const v of parts[0]!) {
+      const bin = Math.floor(Math.log2(v)) * 2 ** finestBits + Math.floor((v / 2 ** Math.floor(Math.log2(v)) - 1) * 2 ** finestBits);
+      byBin.set(bin, (byBin.get(bin) ?? 0) + 1);
+    }
+    expect(low).toBe(Math.min(...byBin.keys()));
+    // The span runs past the end of the first ring (4,096 slots): bin b sits in slot b & 4095.
+    expect(counts.length).toBeLessThan(4096);
+    expect((low & 4095) + counts.length).toBeGreaterThan(4096);
+    expect([...counts.entries()].filter(([, n]) => n > 0)).toEqual([...byBin.entries()].map(([bin, n]) => [bin - low, n]).sort((x, y) => x[0]! - y[0]!));
+    const merged = sketches[0]!;
+    merged.merge(sketches[2]!.entries());
+    merged.merge(sketches[1]!.entries());
+    expect(merged.entries()).toEqual(whole.entries());
+    expect(merged.count).toBe(12_000);
+    expect(merged.quantiles([0.05, 0.5, 0.95])).toEqual(whole.quantiles([0.05, 0.5, 0.95]));
   });
 
   it('merges to the same answer in any order', () => {
