@@ -1,6 +1,8 @@
 import { fdWriter, isTerminal } from './fd-write.js';
 import { type Io, TooLarge } from './io.js';
 import { version } from './version.js';
+import { prestartWorkers } from './prestart.js';
+import { workerUrl } from './threads.js';
 
 /**
  * What to do when output cannot be written. A reader that went away (`fans ... | head`) is
@@ -71,6 +73,8 @@ if (argv.length === 1 && (argv[0] === '--version' || argv[0] === '-V')) {
   // --version prints the same line; a test holds them equal).
   output(`${version}\n`);
 } else {
+  // Workers for a big sampled run boot while the CLI loads (see prestart.ts).
+  prestartWorkers(argv, () => new (require('node:worker_threads') as typeof import('node:worker_threads')).Worker(workerUrl()));
   void import('./main.js').then(async ({ main }) => {
     const code = await main(argv, processIo());
     // Everything is written (synchronously) and every worker has ended: exit now rather than

@@ -1,32 +1,16 @@
-import { availableParallelism } from 'node:os';
 import { type BlockSummary, type ChainParams, TrialSummary, blockCount, runBlock } from '../model/montecarlo.js';
 import type { SketchEntries } from '../model/sketch.js';
 import type { Io } from './io.js';
 import { thousands } from './parse.js';
 
+export { threadsFor } from './threads.js';
+import { workerUrl } from './threads.js';
+import { takePrestarted } from './prestart.js';
+import type { WorkerOrders } from './trial-worker.js';
+
 /** Ctrl-C during a run: exit 130, nothing on stdout. */
 export class Interrupted extends Error {
   override name = 'Interrupted';
-}
-
-/**
- * Below this many period-steps a run stays on the main thread: starting workers and
- * merging their blocks costs more than it saves (100,000 runs of 10 levels were faster
- * on one thread on a 2-core machine; see npm run bench).
- */
-const workerThreshold = 3_000_000;
-
-/** Threads for a run: as asked, else every core (at most 8) for big runs and 1 for small ones. */
-export function threadsFor(trials: number, periods: number, asked: number | null): number {
-  const blocks = blockCount(trials);
-  if (asked !== null) return Math.min(asked, blocks);
-  if (trials * (periods + 1) < workerThreshold) return 1;
-  return Math.max(1, Math.min(availableParallelism(), 8, blocks));
-}
-
-/** Where the bundled worker lives: beside the bundle, or in dist/ when running from source. */
-function workerUrl(): URL {
-  return import.meta.url.endsWith('.ts') ? new URL('../../dist/trial-worker.cjs', import.meta.url) : new URL('./trial-worker.cjs', import.meta.url);
 }
 
 /** A progress line on stderr, only on a terminal and only for runs past a second. */
@@ -83,7 +67,11 @@ export async function runTrials(io: Io, params: ChainParams, trials: number, see
         // waits for another to hand it work. This thread runs blocks too, so no core waits
         // while the threads - 1 workers start.
         const claim = new Int32Array(new SharedArrayBuffer(4));
-        const workers = Array.from({ length: threads - 1 }, () => new Worker(workerUrl(), { workerData: { params, seed, trials, claim } }));
+        // Workers started with the process (prestart.ts) first, then new ones.
+        const workers = takePrestarted(threads - 1);
+        while (workers.length < threads - 1) workers.push(new Worker(workerUrl()));
+        const orders: WorkerOrders = { params, seed, trials, claim };
+        for (const worker of workers) worker.postMessage(orders);
         let stopped = false;
         let handedOver = 0;
         let mineDone = false;
@@ -118,6 +106,8 @@ export async function runTrials(io: Io, params: ChainParams, trials: number, see
           if (stopped) return;
           const block = Atomics.add(claim, 0, 1);
           if (block >= blocks) {
+            // Out of blocks: sketch the totals held back while the workers finish theirs.
+            summary.sketches.flush();
             mineDone = true;
             finish();
             return;

@@ -7,6 +7,7 @@ import { QuantileSketch, type SketchEntries, defaultMaxBins } from './sketch.js'
 import { bought, runTrialsBlock } from './engine.js';
 import type { ParameterDraws } from './fit/draws.js';
 import type { CalendarChain } from './calendar/engine.js';
+import { blockCount, blockSize } from './blocks.js';
 
 /** A referral chain to sample: the tree or compound model with random referral counts. */
 export interface ChainParams {
@@ -103,8 +104,7 @@ export function sampleChain(p: ChainParams, source: Source): ChainPath {
   return { totals, active };
 }
 
-/** Trials are summarised in blocks of this many, whatever the number of threads. */
-export const blockSize = 1024;
+export { blockCount, blockSize } from './blocks.js';
 
 /**
  * A block of trials: their sums and extinct runs per period (their totals went into the
@@ -127,9 +127,6 @@ export function runBlock(p: ChainParams, seed: number, block: number, trials: nu
   const count = Math.min(blockSize, trials - block * blockSize);
   return { block, trials: count, ...runTrialsBlock(p, seed, block, count, (period, totals) => sketches.add(period, totals, count)) };
 }
-
-/** Blocks needed for a number of trials. */
-export const blockCount = (trials: number) => Math.ceil(trials / blockSize);
 
 /** A period of a Monte Carlo run: mean and quantiles of the total, and the share extinct. */
 export interface TrialRow {
@@ -278,6 +275,11 @@ export class PeriodSketches {
   at(period: number): QuantileSketch {
     this.#flush(period);
     return this.#sketches[period]!;
+  }
+
+  /** Sends every held-back total into its sketch now: a thread out of blocks does it while others still run theirs. */
+  flush(): void {
+    for (let t = 0; t <= this.periods; t++) this.#flush(t);
   }
 
   entries(): SketchEntries[] {

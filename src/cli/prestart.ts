@@ -1,0 +1,75 @@
+import type { Worker } from 'node:worker_threads';
+import { availableParallelism } from 'node:os';
+import { threadsFor } from './threads.js';
+
+/**
+ * Worker threads started from the command line's words, before the CLI is loaded.
+ *
+ * A worker takes about 0.1 s to boot (Node's own set-up, then the engine's code), while
+ * loading, parsing and checking a command takes about as long on the main thread. Started
+ * first, the workers boot on the idle cores meanwhile and claim their first block as the
+ * main thread claims its own, instead of 0.1 s after it (see npm run bench, section 5).
+ *
+ * The words are only read for a guess, never trusted: {@link takePrestarted} hands the run
+ * the workers it needs and ends the rest; a worker nobody takes costs its boot on an idle
+ * core. The workers wait for their orders as a message, see trial-worker.ts.
+ */
+const key = Symbol.for('fans.prestartedWorkers');
+/** Shared through globalThis: the entry file starts the workers, a lazily loaded file takes them. */
+const held = globalThis as { [key]?: Worker[] };
+
+/** The value of `--name v` or `--name=v` in raw words, read as a count ("1.000.000" and "1e6" too), or null. */
+function countIn(argv: readonly string[], name: string): number | null {
+  let raw: string | undefined;
+  for (let i = 0; i < argv.length; i++) {
+    if (argv[i] === name) raw = argv[i + 1];
+    else if (argv[i]!.startsWith(`${name}=`)) raw = argv[i]!.slice(name.length + 1);
+  }
+  if (raw === undefined) return null;
+  const count = Number(raw.replace(/[\s._,'\u2019]/g, ''));
+  return Number.isFinite(count) && count >= 0 ? count : null;
+}
+
+/**
+ * The threads a sampled run will most likely use, guessed from its words: `--trials`, and
+ * `--depth` or `--years` (their defaults when absent; a calendar run counts as a year of
+ * days). `likelyThreads(['simulate', '--trials', '1000000', '--depth', '10'])` is the core
+ * count (at most 8); 1 for anything else, a command without --trials included.
+ */
+export function likelyThreads(argv: readonly string[]): number {
+  const command = argv[0];
+  const trials = countIn(argv, '--trials');
+  if (trials === null || (command !== 'simulate' && command !== 'compound')) return 1;
+  const calendar = argv.some((word) => /^--(by|cycle-spread|until)(=|$)/.test(word));
+  const periods = calendar ? 365 : (countIn(argv, command === 'simulate' ? '--depth' : '--years') ?? (command === 'simulate' ? 3 : 10));
+  const asked = argv.some((word) => /^--threads(=|$)/.test(word)) ? countIn(argv, '--threads') : null;
+  return Math.max(1, Math.min(threadsFor(trials, periods, asked), availableParallelism()));
+}
+
+/**
+ * Starts the workers a run of these words will likely want (none for most commands), each
+ * made by `start` (the entry file passes one that loads node:worker_threads only then).
+ */
+export function prestartWorkers(argv: readonly string[], start: () => Worker): void {
+  const wanted = likelyThreads(argv) - 1;
+  if (wanted < 1) return;
+  held[key] = Array.from({ length: wanted }, () => {
+    const worker = start();
+    // Unreferenced until taken: a waiting worker never keeps the process alive.
+    worker.unref();
+    return worker;
+  });
+}
+
+/**
+ * Up to `count` of the started workers, referenced again; the others are ended. Each
+ * worker is handed over once: a second call gets none.
+ */
+export function takePrestarted(count: number): Worker[] {
+  const workers = held[key] ?? [];
+  held[key] = [];
+  for (const worker of workers.slice(count)) void worker.terminate();
+  const taken = workers.slice(0, count);
+  for (const worker of taken) worker.ref();
+  return taken;
+}

@@ -1,0 +1,26 @@
+import { availableParallelism } from 'node:os';
+import { blockCount } from '../model/blocks.js';
+
+/**
+ * Below this many period-steps a run stays on the main thread: starting workers and
+ * merging their blocks costs more than it saves (100,000 runs of 10 levels were faster
+ * on one thread on a 2-core machine; see npm run bench).
+ */
+const workerThreshold = 3_000_000;
+
+/**
+ * Threads for a run: as asked (at most one per block), else every core (at most 8) for big
+ * runs and 1 for small ones. `threadsFor(1_000_000, 10, null)` is the core count;
+ * `threadsFor(1_000, 10, null)` is 1.
+ */
+export function threadsFor(trials: number, periods: number, asked: number | null): number {
+  const blocks = blockCount(trials);
+  if (asked !== null) return Math.min(asked, blocks);
+  if (trials * (periods + 1) < workerThreshold) return 1;
+  return Math.max(1, Math.min(availableParallelism(), 8, blocks));
+}
+
+/** Where the bundled worker lives: beside the bundle, or in dist/ when running from source. */
+export function workerUrl(): URL {
+  return import.meta.url.endsWith('.ts') ? new URL('../../dist/trial-worker.cjs', import.meta.url) : new URL('./trial-worker.cjs', import.meta.url);
+}
