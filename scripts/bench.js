@@ -135,8 +135,18 @@ if (!existsSync(reference) || numpy.status !== 0) {
 // 5. Two threads against one at 1,000,000 trials: throughput, interleaved, median of 3. And
 // what the machine gives two busy threads at best: two one-thread runs at once, as processes
 // of their own (nothing shared but the cores, caches and memory), against one run alone.
+// Then the cost of runs past the first million (3,000,000 against 1,000,000 trials): the
+// engine's own throughput, without what a run pays once (start-up, a worker's boot, the
+// compiler's warm-up on each thread, merging and printing).
 {
-  const [one, two] = mc([['--trials', '1000000', '--threads', '1'], ['--trials', '1000000', '--threads', '2']], 3);
+  const [one, two, one3, two3] = mc([
+    ['--trials', '1000000', '--threads', '1'],
+    ['--trials', '1000000', '--threads', '2'],
+    ['--trials', '3000000', '--threads', '1'],
+    ['--trials', '3000000', '--threads', '2'],
+  ], 3);
+  const extraOne = one3.ms - one.ms;
+  const extraTwo = two3.ms - two.ms;
   const args = ['simulate', '--fanout', '10', '--depth', '10', '--trials', '1000000', '--threads', '1', '--format', 'json'];
   const pairs = [];
   for (let i = 0; i < 3; i++) {
@@ -150,6 +160,8 @@ if (!existsSync(reference) || numpy.status !== 0) {
     ['1 thread', fixed(one.ms, 0), '1.00'],
     ['2 threads', fixed(two.ms, 0), fixed(one.ms / two.ms)],
     ['ceiling: two 1-thread runs at once, as 2 processes', fixed(pair, 0), fixed((2 * one.ms) / pair)],
+    ['2,000,000 runs more (3,000,000 less 1,000,000), 1 thread', fixed(extraOne, 0), '1.00'],
+    ['2,000,000 runs more (3,000,000 less 1,000,000), 2 threads', fixed(extraTwo, 0), fixed(extraOne / extraTwo)],
   ]);
 }
 // 6. fans fit on a million per-fan rows (a CRM export of about 10 MB): whole process, against node -e 0.
