@@ -53,12 +53,21 @@ export function likelyThreads(argv: readonly string[]): number {
 export function prestartWorkers(argv: readonly string[], start: () => Worker): void {
   const wanted = likelyThreads(argv) - 1;
   if (wanted < 1) return;
-  held[key] = Array.from({ length: wanted }, () => {
+  const workers = Array.from({ length: wanted }, () => {
     const worker = start();
     // Unreferenced until taken: a waiting worker never keeps the process alive.
     worker.unref();
+    // One that fails or ends while waiting is not handed over: the run starts a new one,
+    // whose failure it hears. (Once taken, the run listens for itself.)
+    const drop = () => {
+      const i = workers.indexOf(worker);
+      if (i >= 0) workers.splice(i, 1);
+    };
+    worker.once('error', drop);
+    worker.once('exit', drop);
     return worker;
   });
+  held[key] = workers;
 }
 
 /**
@@ -68,8 +77,8 @@ export function prestartWorkers(argv: readonly string[], start: () => Worker): v
 export function takePrestarted(count: number): Worker[] {
   const workers = held[key] ?? [];
   held[key] = [];
-  for (const worker of workers.slice(count)) void worker.terminate();
-  const taken = workers.slice(0, count);
+  const taken = workers.splice(0, count);
+  for (const worker of workers.splice(0)) void worker.terminate();
   for (const worker of taken) worker.ref();
   return taken;
 }

@@ -52,6 +52,8 @@ export async function runTrials(io: Io, params: ChainParams, trials: number, see
   });
   try {
     if (threads <= 1) {
+      // Workers started for a guess (prestart.ts) that this run does not need.
+      takePrestarted(0);
       for (let block = 0; block < blocks; block++) {
         await new Promise((resolve) => setImmediate(resolve));
         if (interrupted) throw new Interrupted('interrupted');

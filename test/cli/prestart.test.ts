@@ -1,3 +1,4 @@
+import { EventEmitter } from 'node:events';
 import { availableParallelism } from 'node:os';
 import type { Worker } from 'node:worker_threads';
 import { describe, expect, it } from 'vitest';
@@ -6,16 +7,16 @@ import { spawnFans } from './harness.js';
 
 const cores = Math.min(availableParallelism(), 8);
 
-/** A stand-in worker that records what was done to it. */
+/** A stand-in worker that records what was done to it, and can fail as a worker does (an 'error' event). */
 function fakeWorker(log: string[], name: string): Worker {
-  return {
+  return Object.assign(new EventEmitter(), {
     ref: () => void log.push(`${name} ref`),
     unref: () => void log.push(`${name} unref`),
     terminate: () => {
       log.push(`${name} terminate`);
       return Promise.resolve(0);
     },
-  } as unknown as Worker;
+  }) as unknown as Worker;
 }
 
 describe('workers started before the CLI loads', () => {
@@ -53,6 +54,20 @@ describe('workers started before the CLI loads', () => {
     expect(taken).toHaveLength(Math.min(1, started));
     expect(log).toEqual([...Array.from({ length: started - 1 }, (_, i) => `w${i + 2} terminate`), ...(started > 0 ? ['w1 ref'] : [])]);
     expect(takePrestarted(4)).toEqual([]);
+  });
+
+  it('does not hand over a worker that failed or ended while waiting (the run starts a new one and hears its failure)', () => {
+    const made: Worker[] = [];
+    prestartWorkers(['simulate', '--trials', '1000000', '--depth', '10', '--threads', '3'], () => {
+      const worker = fakeWorker([], `w${made.length + 1}`);
+      made.push(worker);
+      return worker;
+    });
+    expect(made).toHaveLength(Math.min(3, availableParallelism()) - 1);
+    // Without a listener, an 'error' event would throw: the failure is heard, and the worker dropped.
+    for (const worker of made) expect(() => worker.emit('error', new Error('cannot load'))).not.toThrow();
+    made[0]?.emit('exit', 1);
+    expect(takePrestarted(2)).toEqual([]);
   });
 
   it('starts none for a command that will not sample', () => {
