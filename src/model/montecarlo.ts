@@ -3,7 +3,7 @@ import { bounds } from './limits.js';
 import { type Offspring, offspringMean, offspringComplement, offspringVariance, binomialDraw, offspringSum } from './offspring.js';
 import type { Source } from './random.js';
 import { extinctionOf, survivalProbability, yearlyComplement } from './extinction.js';
-import { QuantileSketch, type SketchEntries, defaultMaxBins } from './sketch.js';
+import { QuantileSketch, type SketchEntries, defaultMaxBins, finestBinsOf } from './sketch.js';
 import { bought, runTrialsBlock } from './engine.js';
 import type { ParameterDraws } from './fit/draws.js';
 import type { CalendarChain } from './calendar/engine.js';
@@ -206,16 +206,19 @@ export class TrialSummary {
   }
 }
 
-/** Totals a {@link PeriodSketches} holds back, over all its periods, before sketching them: 2^20 (8 MiB). */
-export const pendingBudget = 2 ** 20;
+/** Totals a {@link PeriodSketches} holds back, over all its periods, before sketching them: at most 2^23, as 4-byte bins (32 MiB). */
+export const pendingBudget = 2 ** 23;
+
+/** Blocks of totals a period holds back at most: past about 64 (65,536 totals), a sketch's bins are in cache anyway. */
+const pendingBlocks = 64;
 
 /**
  * Totals held back per period before they go into its sketch: an even share of
- * {@link pendingBudget} in whole blocks, or 0 (each block straight in) when that share is
- * under two blocks.
+ * {@link pendingBudget} in whole blocks, at most 64 blocks, or 0 (each block straight in)
+ * when that share is under two blocks.
  */
 export const pendingPerPeriod = (periods: number) => {
-  const share = Math.floor(pendingBudget / (periods + 1) / blockSize) * blockSize;
+  const share = Math.min(pendingBlocks, Math.floor(pendingBudget / (periods + 1) / blockSize)) * blockSize;
   return share >= 2 * blockSize ? share : 0;
 };
 
@@ -229,13 +232,16 @@ export const pendingPerPeriod = (periods: number) => {
  * sketch many blocks at a time: a sketch spans up to 2^20 bins, and one block's totals land on
  * scattered ones, so sketching a block at a time (between the draws of the next period) found
  * the bins out of cache on nearly every total. Batched, a sketch's bins stay in cache while
- * tens of thousands of totals go in (the sketching three times faster at 1,000,000 trials of depth 10). A
- * sketch does not depend on the order of its values, so neither do the results.
+ * tens of thousands of totals go in (the sketching three times faster at 1,000,000 trials of
+ * depth 10). They are held as their bins at the finest bits (4 bytes, not a double's 8): a
+ * calendar run by day, 731 periods, batches 11 blocks (an insert about 15 ns against 55 ns
+ * one block at a time). A sketch does not depend on the order of its values, so neither do
+ * the results.
  */
 export class PeriodSketches {
   readonly #sketches: QuantileSketch[];
   readonly #capacity: number;
-  readonly #pending: Float64Array[] = [];
+  readonly #pending: Int32Array[] = [];
   readonly #filled: Int32Array;
 
   constructor(readonly periods: number) {
@@ -256,18 +262,18 @@ export class PeriodSketches {
         return this.add(period, totals, count);
       }
       // Grown by doubling, so a small run does not hold the whole share.
-      const grown = new Float64Array(Math.min(this.#capacity, Math.max(4 * blockSize, 2 * (filled + count))));
+      const grown = new Int32Array(Math.min(this.#capacity, Math.max(4 * blockSize, 2 * (filled + count))));
       if (pending) grown.set(pending.subarray(0, filled));
       this.#pending[period] = pending = grown;
     }
-    pending.set(count === totals.length ? totals : totals.subarray(0, count), filled);
+    finestBinsOf(totals, count, pending, filled);
     this.#filled[period] = filled + count;
   }
 
   #flush(period: number): void {
     const filled = this.#filled[period]!;
     if (filled === 0) return;
-    this.#sketches[period]!.addMany(this.#pending[period]!, 0, filled);
+    this.#sketches[period]!.addBins(this.#pending[period]!, 0, filled);
     this.#filled[period] = 0;
   }
 

@@ -18,7 +18,7 @@ import {
   theoreticalExtinction,
   treeGrowth,
 } from '../../src/index.js';
-import { finestBits } from '../../src/model/sketch.js';
+import { binOf, finestBinsOf, finestBits } from '../../src/model/sketch.js';
 
 const offspring = (distribution: Offspring['distribution'], introductions: number, dispersion = 1, conversion = 1): Offspring => ({
   distribution,
@@ -287,10 +287,12 @@ describe('PeriodSketches: totals held back and sketched in batches', () => {
     return s.entries();
   };
 
-  it('holds back an even share of 2^20 totals in whole blocks, none when that is under two blocks', () => {
-    expect(pendingPerPeriod(10)).toBe(93 * 1024); // 2^20 / 11 = 95,325 totals, down to 93 whole blocks
-    expect(pendingPerPeriod(511)).toBe(2048);
-    expect(pendingPerPeriod(512)).toBe(0);
+  it('holds back an even share of 2^23 totals in whole blocks, at most 64, none when that is under two blocks', () => {
+    expect(pendingPerPeriod(10)).toBe(64 * 1024); // 2^23 / 11 is 744 blocks: 64 are plenty
+    expect(pendingPerPeriod(126)).toBe(64 * 1024); // 2^23 / 127 / 1,024 = 64.5
+    expect(pendingPerPeriod(730)).toBe(11 * 1024); // a calendar run of two years by day: 2^23 / 731 = 11,475 totals
+    expect(pendingPerPeriod(4095)).toBe(2048);
+    expect(pendingPerPeriod(4096)).toBe(0);
   });
 
   it('gives the same sketch as adding each block straight in, across many flushes and partial blocks', () => {
@@ -323,6 +325,35 @@ describe('PeriodSketches: totals held back and sketched in batches', () => {
     expect(held.at(2).quantiles([0.3, 1])).toEqual([0, 7]);
     held.add(1, Float64Array.from([4]), 1);
     expect(held.entries()[1]!.zeros + held.entries()[1]!.counts.reduce((a, b) => a + b, 0)).toBe(1);
+  });
+});
+
+describe('QuantileSketch.addBins', () => {
+  it('gives the sketch addMany gives of the values, zeros and coarsening included', () => {
+    const source = seededSource(31);
+    // Totals over 300 doublings in a sketch of 2,048 bins: it coarsens many times on the way.
+    const values = Float64Array.from({ length: 20_000 }, (_, i) => (i % 7 === 0 ? [0, -0, 0.5, -2][i % 4]! : Math.floor(Math.exp(208 * source()))));
+    const bins = new Int32Array(values.length);
+    finestBinsOf(values, values.length, bins, 0);
+    // Each bin is binOf at the finest bits, -1 for a zero.
+    values.forEach((v, i) => expect(bins[i]).toBe(v < 1 ? -1 : binOf(v, finestBits)));
+    const many = new QuantileSketch(2048);
+    const byBins = new QuantileSketch(2048);
+    for (let from = 0; from < values.length; from += 3000) {
+      const to = Math.min(values.length, from + 3000);
+      many.addMany(values, from, to);
+      byBins.addBins(bins, from, to);
+    }
+    expect(byBins.bits).toBeLessThan(finestBits - 2);
+    expect(byBins.entries()).toEqual(many.entries());
+    expect(byBins.count).toBe(values.length);
+  });
+
+  it('writes bins where it is told, from a view into a larger buffer', () => {
+    const buffer = new Float64Array([9e9, 1, 2, 3e6, 0.25]);
+    const out = new Int32Array(6).fill(7);
+    finestBinsOf(buffer.subarray(1, 5), 4, out, 2);
+    expect([...out]).toEqual([7, 7, binOf(1, finestBits), binOf(2, finestBits), binOf(3e6, finestBits), -1]);
   });
 });
 
