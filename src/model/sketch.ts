@@ -10,6 +10,8 @@ const float = new Float64Array(1);
 const words = new Uint32Array(float.buffer);
 /** Which of the two 32-bit words holds the sign, exponent and top of the mantissa: 1 on little-endian machines. */
 const high = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1 ? 1 : 0;
+/** The bins of the values {@link QuantileSketch.addMany} is adding, a block (1,024) at a time. */
+const scratch = new Int32Array(1024);
 
 /**
  * The bin of a value of at least 1 at `bits` significant bits after the leading one:
@@ -135,39 +137,17 @@ export class QuantileSketch {
   }
 
   /**
-   * Adds values[from] .. values[to - 1], as {@link add} does one by one, with the sketch's
-   * state in local variables and each value's high word read straight from the array's
-   * bytes (no store and load through a one-double buffer): the Monte Carlo engine adds a
-   * period's totals many thousands at a time.
+   * Adds values[from] .. values[to - 1], as {@link add} does one by one: their bins at the
+   * finest bits, read from each double's high word ({@link finestBinsOf}), a block at a time,
+   * then {@link addBins}, which keeps the sketch's state in local variables. The Monte Carlo
+   * engine adds a period's totals many thousands at a time.
    */
   addMany(values: Float64Array, from: number, to: number): void {
-    const view = new Uint32Array(values.buffer, values.byteOffset, values.length * 2);
-    let bits = this.#bits;
-    let counts = this.#counts;
-    let mask = counts.length - 1;
-    let min = this.#min;
-    let max = this.#max;
-    let zeros = 0;
-    for (let i = from; i < to; i++) {
-      const top = view[2 * i + high]!;
-      // Below 1, as add() has it (1.0's high word is 0x3ff00000; as a signed integer, any negative double's is below 0): a zero.
-      if ((top | 0) < 0x3ff00000) {
-        zeros++;
-        continue;
-      }
-      const bin = (((top >>> 20) - 1023) << bits) | ((top & 0xfffff) >>> (20 - bits));
-      if (bin >= min && bin <= max) counts[bin & mask]! += 1;
-      else {
-        this.#addBin(bin, 1);
-        bits = this.#bits;
-        counts = this.#counts;
-        mask = counts.length - 1;
-        min = this.#min;
-        max = this.#max;
-      }
+    for (let at = from; at < to; at += scratch.length) {
+      const count = Math.min(scratch.length, to - at);
+      finestBinsOf(values.subarray(at, at + count), count, scratch, 0);
+      this.addBins(scratch, 0, count);
     }
-    this.#zeros += zeros;
-    this.#count += to - from;
   }
 
   /**

@@ -329,7 +329,7 @@ describe('PeriodSketches: totals held back and sketched in batches', () => {
 });
 
 describe('QuantileSketch.addBins', () => {
-  it('gives the sketch addMany gives of the values, zeros and coarsening included', () => {
+  it('gives the sketch add() gives of the values one by one, zeros and coarsening included', () => {
     const source = seededSource(31);
     // Totals over 300 doublings in a sketch of 2,048 bins: it coarsens many times on the way.
     const values = Float64Array.from({ length: 20_000 }, (_, i) => (i % 7 === 0 ? [0, -0, 0.5, -2][i % 4]! : Math.floor(Math.exp(208 * source()))));
@@ -337,15 +337,13 @@ describe('QuantileSketch.addBins', () => {
     finestBinsOf(values, values.length, bins, 0);
     // Each bin is binOf at the finest bits, -1 for a zero.
     values.forEach((v, i) => expect(bins[i]).toBe(v < 1 ? -1 : binOf(v, finestBits)));
-    const many = new QuantileSketch(2048);
+    // add() bins each value at the sketch's bits as they are (binOf), not at the finest.
+    const one = new QuantileSketch(2048);
+    values.forEach((v) => one.add(v));
     const byBins = new QuantileSketch(2048);
-    for (let from = 0; from < values.length; from += 3000) {
-      const to = Math.min(values.length, from + 3000);
-      many.addMany(values, from, to);
-      byBins.addBins(bins, from, to);
-    }
+    for (let from = 0; from < values.length; from += 3000) byBins.addBins(bins, from, Math.min(values.length, from + 3000));
     expect(byBins.bits).toBeLessThan(finestBits - 2);
-    expect(byBins.entries()).toEqual(many.entries());
+    expect(byBins.entries()).toEqual(one.entries());
     expect(byBins.count).toBe(values.length);
   });
 
@@ -375,6 +373,18 @@ describe('QuantileSketch.addMany', () => {
     s.addMany(view, 1, 3);
     expect(s.count).toBe(2);
     expect(s.quantiles([0.5, 1])).toEqual([2, 3]);
+  });
+
+  it('adds thousands at once, from any offset, a block of bins at a time, as add() one by one', () => {
+    const source = seededSource(41);
+    const values = Float64Array.from({ length: 5000 }, () => (source() < 0.1 ? 0 : Math.floor(Math.exp(40 * source()))));
+    const many = new QuantileSketch(4096);
+    many.addMany(values, 0, 77);
+    many.addMany(values, 77, 5000);
+    const one = new QuantileSketch(4096);
+    values.forEach((v) => one.add(v));
+    expect(many.entries()).toEqual(one.entries());
+    expect(many.count).toBe(5000);
   });
 });
 
