@@ -54,7 +54,7 @@ const lazyFileNames = {
   './calendar.js': 'calendar.cjs',
   chalk: 'chalk.cjs',
 };
-/** The function Node wraps a CommonJS file in, as src/cli/load.ts expects it. */
+/** The function Node wraps a CommonJS file in, as src/cli/io/load.ts expects it. */
 const lazyWrapper = '(function (exports, require, module, __filename, __dirname) { ';
 
 /**
@@ -63,19 +63,20 @@ const lazyWrapper = '(function (exports, require, module, __filename, __dirname)
  * chalk (not needed without a terminal), the Monte Carlo engine (only for --trials), the
  * terminal chart (--chart), the SVG renderer (--format svg), the xlsx writer (--format xlsx)
  * and fitting (fans fit, --fit).
- * They load through src/cli/load.ts, which compiles them from V8's code cache. Modules they
+ * They load through src/cli/io/load.ts, which compiles them from V8's code cache. Modules they
  * share are copied into each file, so errors are told apart by name, not class identity.
  */
 const lazyFiles = {
   name: 'lazy-files',
   setup(b) {
-    b.onResolve({ filter: /^(\.\/(main|table|sampled|chart|svg|xlsx|fit|png|html|calendar)\.js|chalk)$/ }, (args) =>
-      args.kind === 'dynamic-import' ? { path: lazyFileNames[args.path], namespace: 'lazy-file' } : undefined,
+    // The commands' files are imported as ./commands/x.js from src/cli and as ./x.js beside each other.
+    b.onResolve({ filter: /^(\.\/(commands\/)?(main|table|sampled|chart|svg|xlsx|fit|png|html|calendar)\.js|chalk)$/ }, (args) =>
+      args.kind === 'dynamic-import' ? { path: lazyFileNames[args.path.replace('./commands/', './')], namespace: 'lazy-file' } : undefined,
     );
     // The loader is bundled into each file that loads another (cli.cjs, main.cjs): one file
     // fewer for Node to find, read and compile at start-up. Each file is loaded from one place.
     b.onLoad({ filter: /.*/, namespace: 'lazy-file' }, (args) => ({
-      contents: `module.exports = require('./src/cli/load.ts').loadCached(${JSON.stringify(args.path)});`,
+      contents: `module.exports = require('./src/cli/io/load.ts').loadCached(${JSON.stringify(args.path)});`,
       loader: 'js',
       resolveDir: new URL('..', import.meta.url).pathname,
     }));
@@ -104,20 +105,20 @@ await build({
     cli: 'src/cli/run.ts',
     main: 'src/cli/main.ts',
     table: 'src/output/table.ts',
-    sampled: 'src/cli/sampled.ts',
+    sampled: 'src/cli/commands/sampled.ts',
     chart: 'src/output/chart.ts',
     svg: 'src/output/svg.ts',
     xlsx: 'src/output/xlsx.ts',
-    fit: 'src/cli/fit.ts',
+    fit: 'src/cli/commands/fit.ts',
     png: 'src/output/png.ts',
     html: 'src/output/html.ts',
-    calendar: 'src/cli/calendar.ts',
+    calendar: 'src/cli/commands/calendar.ts',
     chalk: 'node_modules/chalk/source/index.js',
-    'trial-worker': 'src/cli/trial-worker.ts',
+    'trial-worker': 'src/cli/io/trial-worker.ts',
   },
 });
 
-// The lazy files are loaded only by src/cli/load.ts, which compiles each as the function Node
+// The lazy files are loaded only by src/cli/io/load.ts, which compiles each as the function Node
 // wraps a CommonJS file in. Writing that wrapper into the file spares the loader building a
 // second copy of the text at start-up (V8 allocates it in the young heap, and past about
 // 800 KB there a short run pays for a garbage collection).

@@ -2,17 +2,17 @@ import { CommanderError } from 'commander';
 import { type ChartOptions, type Format, type Report, binaryFormats, chartFormats, render } from '../output/render.js';
 import { type Language, type Words, environmentLanguage, languageNames, languages } from '../output/words/index.js';
 import type { ScaleChoice } from '../output/scale.js';
-import { compareReport, onCalendar, readScenarios, scenarioRows } from './compare.js';
-import { compoundReport, compoundSchema, yearlyRows } from './compound.js';
-import { goalReport, goalSchema, parseTarget, readTarget, solvedFor } from './goal.js';
-import { type Io, UsageError } from './io.js';
-import { calendarOptions, goalByDateOptions, moneyOptions, optionSpecs, trialOptions } from './options.js';
-import { environmentLocale, fileLabel, hasUnsafeCharacters, isInvalid, localeTag, quoted } from './parse.js';
+import { compareReport, onCalendar, readScenarios, scenarioRows } from './commands/compare.js';
+import { compoundReport, compoundSchema, yearlyRows } from './commands/compound.js';
+import { goalReport, goalSchema, parseTarget, readTarget, solvedFor } from './commands/goal.js';
+import { type Io, UsageError } from './io/io.js';
+import { calendarOptions, goalByDateOptions, moneyOptions, optionSpecs, trialOptions } from './flags/options.js';
+import { environmentLocale, fileLabel, hasUnsafeCharacters, isInvalid, localeTag, quoted } from './flags/parse.js';
 import { type Job, buildProgram, shortHelp } from './program.js';
-import { simulateReport, simulateSchema, treeRows } from './simulate.js';
-import { parseFlags, pick } from './validate.js';
-import { marksOf, readNumbersUnder } from './number-reading.js';
-import { readText } from './read-text.js';
+import { simulateReport, simulateSchema, treeRows } from './commands/simulate.js';
+import { parseFlags, pick } from './flags/validate.js';
+import { marksOf, readNumbersUnder } from './flags/number-reading.js';
+import { readText } from './io/read-text.js';
 
 /** Exit codes: 0 success, 1 an unexpected failure (a bug), 2 a usage or input error, 130 Ctrl-C. */
 export const exitCodes = { ok: 0, failure: 1, usage: 2, interrupted: 130 } as const;
@@ -64,7 +64,7 @@ function failed(error: unknown, io: Io, debug: boolean): number {
 
 /** `fans example [name]`: the shipped scenario file, as it is, or the list of them. */
 async function example(name: string | undefined, io: Io): Promise<string> {
-  const { examples, examplesFolder, exampleList } = await import('./examples.js');
+  const { examples, examplesFolder, exampleList } = await import('./commands/examples.js');
   if (name === undefined) return exampleList();
   if (!Object.hasOwn(examples, name)) throw new UsageError(`example must be one of ${Object.keys(examples).join(', ')} (got ${quoted(name)})`);
   const path = new URL(examples[name as keyof typeof examples].file, examplesFolder());
@@ -170,7 +170,7 @@ async function run(job: ReportJob, io: Io): Promise<void> {
   const force = job.flags.force === true;
   if (force && file === undefined) throw new UsageError('--force replaces the file of --output: add --output FILE');
   // Checked before any work: a run of minutes should not end in "file exists".
-  const files = file === undefined ? undefined : await import('./output-file.js');
+  const files = file === undefined ? undefined : await import('./io/output-file.js');
   if (files && file !== undefined) files.checkOutputPath(file, force);
   else if (binaryFormats.includes(format) && io.stdoutIsTTY) {
     throw new UsageError(`--format ${format} writes a binary file, not text for a terminal: add --output FILE.${format} (or redirect: > FILE.${format})`);
@@ -194,7 +194,7 @@ async function run(job: ReportJob, io: Io): Promise<void> {
 
 async function renderRun(job: ReportJob, io: Io, locale: string | undefined, lang: Language): Promise<Output> {
   const format = job.flags.format as Format;
-  const style = async () => (await import('./style.js')).buildStyle(io, { locale, color: job.flags.color, lang });
+  const style = async () => (await import('./io/style.js')).buildStyle(io, { locale, color: job.flags.color, lang });
   // The environment's locale is looked up only for a chart: checking a tag loads ICU.
   const drawn = job.flags.chart === true || chartFormats.includes(format);
   const charts = chartOptions(job, io, locale ?? (drawn ? environmentLocale(io.env) : 'en-US'), languages[lang]);
@@ -205,9 +205,9 @@ async function renderRun(job: ReportJob, io: Io, locale: string | undefined, lan
 }
 
 /** A calendar run (calendar.ts, loaded with date-fns only for one). */
-async function calendarRun(job: ReportJob, io: Io, money: { amounts: NonNullable<ReturnType<typeof import('./money.js').moneyOf>>; module: typeof import('./money.js') } | null): Promise<Report> {
+async function calendarRun(job: ReportJob, io: Io, money: { amounts: NonNullable<ReturnType<typeof import('./commands/money.js').moneyOf>>; module: typeof import('./commands/money.js') } | null): Promise<Report> {
   const command = job.command as 'simulate' | 'compound';
-  return (await import('./calendar.js')).calendarReport(io, command, job.flags, money, sampled(job.flags));
+  return (await import('./commands/calendar.js')).calendarReport(io, command, job.flags, money, sampled(job.flags));
 }
 
 /** Whether the flags ask for a calendar run: a calendar flag, or --cycle (cheap: no calendar loads to tell). */
@@ -216,7 +216,7 @@ const isCalendarRun = (flags: Record<string, unknown>) => calendarOptions.some((
 /** The report a job asks for. */
 async function report(job: ReportJob, io: Io, locale: string): Promise<Report> {
   // Money flags are rare: their module loads only when one is given.
-  const money = [...moneyOptions, 'net', 'revenue', 'maxReward'].some((name) => job.flags[name] !== undefined) ? await import('./money.js') : null;
+  const money = [...moneyOptions, 'net', 'revenue', 'maxReward'].some((name) => job.flags[name] !== undefined) ? await import('./commands/money.js') : null;
   const amounts = money ? money.moneyOf(job.flags, locale) : null;
   switch (job.command) {
     case 'simulate': {
@@ -226,7 +226,7 @@ async function report(job: ReportJob, io: Io, locale: string): Promise<Report> {
         const rows = treeRows(p);
         return money && amounts ? money.treeWithMoney(simulateReport(p, rows), p, rows, amounts) : simulateReport(p, rows);
       }
-      return (await import('./sampled.js')).sampledReport(io, { command: 'simulate', p }, job.flags, amounts);
+      return (await import('./commands/sampled.js')).sampledReport(io, { command: 'simulate', p }, job.flags, amounts);
     }
     case 'compound': {
       if (isCalendarRun(job.flags)) return calendarRun(job, io, money && amounts ? { amounts, module: money } : null);
@@ -235,24 +235,24 @@ async function report(job: ReportJob, io: Io, locale: string): Promise<Report> {
         const rows = yearlyRows(p);
         return money && amounts ? money.yearlyWithMoney(compoundReport(p, rows), p, rows, amounts) : compoundReport(p, rows);
       }
-      return (await import('./sampled.js')).sampledReport(io, { command: 'compound', p }, job.flags, amounts);
+      return (await import('./commands/sampled.js')).sampledReport(io, { command: 'compound', p }, job.flags, amounts);
     }
     case 'goal': {
-      if (goalByDateOptions.some((name) => job.flags[name] !== undefined)) return (await import('./calendar.js')).calendarGoal(io, job.args[0], job.flags);
+      if (goalByDateOptions.some((name) => job.flags[name] !== undefined)) return (await import('./commands/calendar.js')).calendarGoal(io, job.args[0], job.flags);
       const flags = parseFlags(goalSchema(), pick(job.flags, goalSchema().shape));
       if (['net', 'revenue', 'maxReward'].some((name) => job.flags[name] !== undefined)) {
-        const goals = await import('./goal-money.js');
+        const goals = await import('./commands/goal-money.js');
         return goals.moneyGoalReport(goals.moneyTarget(job.flags, job.args[0], amounts)!, flags, amounts!);
       }
       return goalReport(parseTarget(job.args[0]), solvedFor(flags), flags, amounts);
     }
     case 'fit':
-      return (await import('./fit.js')).fitCommand(io, job.args[0]!, job.flags);
+      return (await import('./commands/fit.js')).fitCommand(io, job.args[0]!, job.flags);
     case 'compare': {
       const file = job.args[0]!;
       const inputs = readScenarios(await readText(io, file, maxScenarioBytes, 'is larger than 1 MiB; a scenario file holds at most 50 scenarios'), fileLabel(file), locale);
       // A cycle or a start date puts every scenario on dates (calendar.ts loads date-fns for it).
-      if (onCalendar(inputs)) return (await import('./calendar.js')).compareOnDates(inputs, fileLabel(file), io.env);
+      if (onCalendar(inputs)) return (await import('./commands/calendar.js')).compareOnDates(inputs, fileLabel(file), io.env);
       return compareReport(scenarioRows(inputs, fileLabel(file)), file);
     }
   }

@@ -2,9 +2,9 @@ import { Command, InvalidArgumentError, Option } from 'commander';
 import { version } from './version.js';
 import { formats, tableFormats } from '../output/render.js';
 import { scales } from '../output/scale.js';
-import type { Io } from './io.js';
-import { type OptionName, calendarOptions, moneyOptions, optionSpecs, trialOptions } from './options.js';
-import { safeText } from './parse.js';
+import type { Io } from './io/io.js';
+import { type OptionName, calendarOptions, moneyOptions, optionSpecs, trialOptions } from './flags/options.js';
+import { safeText } from './flags/parse.js';
 
 const maxSizeLimitText = '1,000';
 

@@ -1,8 +1,8 @@
-import { fdWriter, isTerminal } from './fd-write.js';
-import { type Io, TooLarge } from './io.js';
+import { fdWriter, isTerminal } from './io/fd-write.js';
+import { type Io, TooLarge } from './io/io.js';
 import { version } from './version.js';
-import { prestartWorkers } from './prestart.js';
-import { workerUrl } from './threads.js';
+import { prestartWorkers } from './io/prestart.js';
+import { workerUrl } from './io/threads.js';
 
 /**
  * What to do when output cannot be written. A reader that went away (`fans ... | head`) is

@@ -298,7 +298,7 @@ export class PeriodSketches {
 }
 
 /**
- * Runs all trials in this thread. For the CLI's threads and progress, see src/cli/trials.ts.
+ * Runs all trials in this thread. For the CLI's threads and progress, see src/cli/io/trials.ts.
  *
  * @example simulateTrials({ model: 'tree', start: 1, periods: 3, offspring: { distribution: 'poisson', introductions: 2, conversion: 1, dispersion: 1 }, churn: 0, market: null }, 1000, 42, [0.5])
  */

@@ -2,7 +2,7 @@ import { closeSync, existsSync, mkdtempSync, openSync, readFileSync } from 'node
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { fdWriter, isTerminal } from '../../src/cli/fd-write.js';
+import { fdWriter, isTerminal } from '../../src/cli/io/fd-write.js';
 
 /** A fake write(2): takes at most `chunk` bytes per call, then fails with `code` once `failAt` bytes are in. */
 function fakeFd(chunk: number, failAt = Infinity, code = 'EAGAIN') {

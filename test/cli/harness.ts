@@ -3,7 +3,7 @@ import { readFileSync, writeFileSync, mkdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { expect } from 'vitest';
-import type { Io } from '../../src/cli/io.js';
+import type { Io } from '../../src/cli/io/io.js';
 import { main } from '../../src/cli/main.js';
 
 export const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { marksOf, readNumber } from '../../src/cli/number-reading.js';
+import { marksOf, readNumber } from '../../src/cli/flags/number-reading.js';
 import { expectUsageError, fans, spawnFans } from './harness.js';
 
 /**

@@ -2,7 +2,7 @@ import { EventEmitter } from 'node:events';
 import { availableParallelism } from 'node:os';
 import type { Worker } from 'node:worker_threads';
 import { describe, expect, it } from 'vitest';
-import { likelyThreads, prestartWorkers, takePrestarted } from '../../src/cli/prestart.js';
+import { likelyThreads, prestartWorkers, takePrestarted } from '../../src/cli/io/prestart.js';
 import { spawnFans } from './harness.js';
 
 const cores = Math.min(availableParallelism(), 8);

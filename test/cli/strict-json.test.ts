@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { strictJson } from '../../src/cli/strict-json.js';
+import { strictJson } from '../../src/cli/flags/strict-json.js';
 
 describe('strictJson', () => {
   it('reads what JSON.parse reads, for any JSON value (fixed seed)', () => {

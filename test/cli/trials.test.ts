@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { main } from '../../src/cli/main.js';
-import { progress } from '../../src/cli/trials.js';
-import type { Io } from '../../src/cli/io.js';
+import { progress } from '../../src/cli/io/trials.js';
+import type { Io } from '../../src/cli/io/io.js';
 import { expectGolden, expectUsageError, fans, spawnFans } from './harness.js';
 
 const base = ['simulate', '--fanout', '2', '--depth', '8', '--trials', '3000', '--seed', '42'];

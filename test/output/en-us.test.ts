@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { type NumberOptions, enUsFormat } from '../../src/output/en-us.js';
 
-// Every option set fans formats with (src/output/number.ts, src/cli/words.ts, src/output/table.ts).
+// Every option set fans formats with (src/output/number.ts, src/cli/commands/words.ts, src/output/table.ts).
 const optionSets: NumberOptions[] = [
   { maximumFractionDigits: 0 },
   { maximumFractionDigits: 2 },

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { numbersFor } from '../../src/cli/words.js';
+import { numbersFor } from '../../src/cli/commands/words.js';
 import { en } from '../../src/output/words/en.js';
 import { environmentLanguage, languages } from '../../src/output/words/index.js';
 import { nl } from '../../src/output/words/nl.js';

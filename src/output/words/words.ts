@@ -142,7 +142,7 @@ export interface Words {
     calendar(spread: boolean): string;
     footer(seed: number | null): string;
   };
-  /** Calendar runs: dates, spread-out delays, growth rates (see cli/calendar.ts). */
+  /** Calendar runs: dates, spread-out delays, growth rates (see cli/commands/calendar.ts). */
   calendar: {
     /** `From 2027-01-01 to 2027-12-31, 1 fan grows to 4,096 fans.` */
     span(n: Numbers, s: { from: string; to: string; start: number; total: Count; mean: boolean }): string;

@@ -1,5 +1,5 @@
 import { availableParallelism } from 'node:os';
-import { blockCount } from '../model/blocks.js';
+import { blockCount } from '../../model/blocks.js';
 
 /**
  * Below this many period-steps a run stays on the main thread: starting workers and
@@ -22,5 +22,5 @@ export function threadsFor(trials: number, periods: number, asked: number | null
 
 /** Where the bundled worker lives: beside the bundle, or in dist/ when running from source. */
 export function workerUrl(): URL {
-  return import.meta.url.endsWith('.ts') ? new URL('../../dist/trial-worker.cjs', import.meta.url) : new URL('./trial-worker.cjs', import.meta.url);
+  return import.meta.url.endsWith('.ts') ? new URL('../../../dist/trial-worker.cjs', import.meta.url) : new URL('./trial-worker.cjs', import.meta.url);
 }

@@ -1,5 +1,5 @@
 import { type Io, UsageError } from './io.js';
-import { fileLabel } from './parse.js';
+import { fileLabel } from '../flags/parse.js';
 
 /** Why a file could not be read, in words of our own: Node's message repeats the whole path. */
 const reasons: Record<string, string> = {

@@ -1,15 +1,15 @@
-import { concentration } from '../model/concentration.js';
-import { type FitData, type FitResult, fitReferrals } from '../model/fit/fit.js';
-import type { Estimate } from '../model/fit/estimate.js';
-import { drawsOf, largestK } from '../model/fit/draws.js';
-import { theoreticalExtinction } from '../model/montecarlo.js';
-import type { Offspring } from '../model/offspring.js';
-import type { Cell } from '../output/delimited.js';
-import type { Report, Style } from '../output/render.js';
+import { concentration } from '../../model/concentration.js';
+import { type FitData, type FitResult, fitReferrals } from '../../model/fit/fit.js';
+import type { Estimate } from '../../model/fit/estimate.js';
+import { drawsOf, largestK } from '../../model/fit/draws.js';
+import { theoreticalExtinction } from '../../model/montecarlo.js';
+import type { Offspring } from '../../model/offspring.js';
+import type { Cell } from '../../output/delimited.js';
+import type { Report, Style } from '../../output/render.js';
 import { type FitInput, type InputFormat, inputFormats, maxFitBytes, readFitInput, withMissingZeros } from './fit-input.js';
-import { type Io, UsageError } from './io.js';
-import { readText } from './read-text.js';
-import { fileLabel, isInvalid, quoted, wholeNumber } from './parse.js';
+import { type Io, UsageError } from '../io/io.js';
+import { readText } from '../io/read-text.js';
+import { fileLabel, isInvalid, quoted, wholeNumber } from '../flags/parse.js';
 
 /** The flags of `fans fit`, as commander hands them over. */
 export interface FitFlags {

@@ -1,10 +1,10 @@
 import * as z from 'zod/mini';
-import { type CompoundRow, compoundFactor, compoundGrowth, isCompoundExact } from '../model/compound.js';
-import type { Report, Style } from '../output/render.js';
-import { fields, marketHoldsStart } from './options.js';
+import { type CompoundRow, compoundFactor, compoundGrowth, isCompoundExact } from '../../model/compound.js';
+import type { Report, Style } from '../../output/render.js';
+import { fields, marketHoldsStart } from '../flags/options.js';
 import { exactDigits, withinDigits, withinRange } from './overflow.js';
-import { thousands } from './parse.js';
-import { once } from './validate.js';
+import { thousands } from '../flags/parse.js';
+import { once } from '../flags/validate.js';
 import { totalsChart } from './words.js';
 
 /** Flags of `fans compound`, checked once. */

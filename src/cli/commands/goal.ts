@@ -1,18 +1,18 @@
 import * as z from 'zod/mini';
-import { compoundGrowth } from '../model/compound.js';
-import type { Count } from '../model/count.js';
-import { type GoalAnswer, depthToReach, fanoutToReach, rateToReach, yearsToReach } from '../model/goal.js';
-import { treeGrowth } from '../model/tree.js';
-import type { Report, Style } from '../output/render.js';
+import { compoundGrowth } from '../../model/compound.js';
+import type { Count } from '../../model/count.js';
+import { type GoalAnswer, depthToReach, fanoutToReach, rateToReach, yearsToReach } from '../../model/goal.js';
+import { treeGrowth } from '../../model/tree.js';
+import type { Report, Style } from '../../output/render.js';
 import { compoundReport } from './compound.js';
-import { UsageError } from './io.js';
-import { bounds, field, marketHoldsStart, optionSpecs, optionalField } from './options.js';
-import { isInvalid, quoted, realNumber } from './parse.js';
+import { UsageError } from '../io/io.js';
+import { bounds, field, marketHoldsStart, optionSpecs, optionalField } from '../flags/options.js';
+import { isInvalid, quoted, realNumber } from '../flags/parse.js';
 import { simulateReport } from './simulate.js';
-import { once } from './validate.js';
+import { once } from '../flags/validate.js';
 import { numbersFor } from './words.js';
 import { type Money, treeWithMoney, yearlyWithMoney } from './money.js';
-import { en } from '../output/words/en.js';
+import { en } from '../../output/words/en.js';
 
 const englishNumbers = numbersFor('en-US');
 

@@ -2,7 +2,7 @@ import { closeSync, fsyncSync, linkSync, openSync, renameSync, statSync, unlinkS
 import { basename, dirname, join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { UsageError } from './io.js';
-import { fileLabel } from './parse.js';
+import { fileLabel } from '../flags/parse.js';
 
 /** A failure to write a file that is not the user's mistake (a full disk): exit code 1. */
 export class WriteFailed extends Error {

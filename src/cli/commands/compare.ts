@@ -1,20 +1,20 @@
 import { basename } from 'node:path';
 import * as z from 'zod/mini';
-import type { Count } from '../model/count.js';
-import type { Cell } from '../output/delimited.js';
-import type { Report, Style } from '../output/render.js';
+import type { Count } from '../../model/count.js';
+import type { Cell } from '../../output/delimited.js';
+import type { Report, Style } from '../../output/render.js';
 import { type CompoundFlags, compoundParameters, compoundSchema, yearlyDigits, yearlyRows } from './compound.js';
-import { UsageError } from './io.js';
-import { field, issueText, marketHoldsStart, optionSpecs } from './options.js';
+import { UsageError } from '../io/io.js';
+import { field, issueText, marketHoldsStart, optionSpecs } from '../flags/options.js';
 import { type SimulateParams, simulateParameters, simulateSchema, treeDigits, treeRows } from './simulate.js';
-import { once, pathText } from './validate.js';
-import { type Duration, durationText, fileLabel, hasUnsafeCharacters, quoted, thousands } from './parse.js';
+import { once, pathText } from '../flags/validate.js';
+import { type Duration, durationText, fileLabel, hasUnsafeCharacters, quoted, thousands } from '../flags/parse.js';
 import { maxExactDigits } from './overflow.js';
-import { moneyOptions } from './options.js';
+import { moneyOptions } from '../flags/options.js';
 import { moneyOf, periodCounts } from './money.js';
-import { moneyRows } from '../model/money.js';
-import { Amount, amountFormat } from '../output/amount.js';
-import { strictJson } from './strict-json.js';
+import { moneyRows } from '../../model/money.js';
+import { Amount, amountFormat } from '../../output/amount.js';
+import { strictJson } from '../flags/strict-json.js';
 
 const scenarioSchemas = once(() => {
   const name = z.string().check(

@@ -1,22 +1,22 @@
 import * as z from 'zod/mini';
-import { type Count, toNumber } from '../model/count.js';
-import { compoundFactor } from '../model/compound.js';
-import { treeFactor } from '../model/tree.js';
-import { type CalendarPeriod, type CycleLength, type PeriodKind, calendarPeriods, cycleDate, cycleDays, dateOf, dayDate, daysBetween, isoDate, periodCount } from '../model/calendar/dates.js';
-import { type PascalDelay, doublingDays, growthRate, largestSpread, pascalDelay, pascalGrowthRate, pascalSd, pascalWeights } from '../model/calendar/delays.js';
-import { renewalDays } from '../model/calendar/renewal.js';
-import type { Cell } from '../output/delimited.js';
-import type { Report, Style } from '../output/render.js';
-import type { ChartData } from '../output/scale.js';
+import { type Count, toNumber } from '../../model/count.js';
+import { compoundFactor } from '../../model/compound.js';
+import { treeFactor } from '../../model/tree.js';
+import { type CalendarPeriod, type CycleLength, type PeriodKind, calendarPeriods, cycleDate, cycleDays, dateOf, dayDate, daysBetween, isoDate, periodCount } from '../../model/calendar/dates.js';
+import { type PascalDelay, doublingDays, growthRate, largestSpread, pascalDelay, pascalGrowthRate, pascalSd, pascalWeights } from '../../model/calendar/delays.js';
+import { renewalDays } from '../../model/calendar/renewal.js';
+import type { Cell } from '../../output/delimited.js';
+import type { Report, Style } from '../../output/render.js';
+import type { ChartData } from '../../output/scale.js';
 import { type CompoundFlags, compoundReport, compoundSchema, yearlyRows } from './compound.js';
-import { type Io, UsageError } from './io.js';
-import { bounds, calendarOptions, fields, flagName, goalByDateOptions, moneyOptions } from './options.js';
-import { type Duration, durationText, quoted, thousands } from './parse.js';
+import { type Io, UsageError } from '../io/io.js';
+import { bounds, calendarOptions, fields, flagName, goalByDateOptions, moneyOptions } from '../flags/options.js';
+import { type Duration, durationText, quoted, thousands } from '../flags/parse.js';
 import { type SimulateParams, simulateReport, simulateSchema, treeRows } from './simulate.js';
-import { once, parseFlags, pick } from './validate.js';
+import { once, parseFlags, pick } from '../flags/validate.js';
 import type { Money } from './money.js';
 import { type Scenario, type ScenarioInput, compareReport, scenarioRows } from './compare.js';
-import { Amount, amountFormat } from '../output/amount.js';
+import { Amount, amountFormat } from '../../output/amount.js';
 
 /**
  * Calendar runs: `--cycle` with dates, `--start-date`, `--until`, `--cycle-spread` and `--by`.

@@ -1,6 +1,6 @@
-import type { Count } from '../model/count.js';
-import type { Caption, ChartData } from '../output/scale.js';
-export { numbersFor } from '../output/words/numbers.js';
+import type { Count } from '../../model/count.js';
+import type { Caption, ChartData } from '../../output/scale.js';
+export { numbersFor } from '../../output/words/numbers.js';
 
 /**
  * The chart of a deterministic run: one line of totals, titled by the command and flags;

@@ -1,8 +1,8 @@
-import type { Frequencies } from '../model/fit/frequencies.js';
-import { frequencies } from '../model/fit/frequencies.js';
-import { UsageError } from './io.js';
-import { isInvalid, maxValueLength, quoted, wholeNumber } from './parse.js';
-import { strictJson } from './strict-json.js';
+import type { Frequencies } from '../../model/fit/frequencies.js';
+import { frequencies } from '../../model/fit/frequencies.js';
+import { UsageError } from '../io/io.js';
+import { isInvalid, maxValueLength, quoted, wholeNumber } from '../flags/parse.js';
+import { strictJson } from '../flags/strict-json.js';
 
 /**
  * Reading referral records: CSV, TSV or JSON, in three shapes, into a frequency table.

@@ -1,15 +1,15 @@
-import type { Count } from '../model/count.js';
-import { type TreeParams, type TreeRow, treeFactor, treeGrowth } from '../model/tree.js';
-import type { ChainParams, TrialRow } from '../model/montecarlo.js';
-import { offspringMean } from '../model/offspring.js';
-import { type CompoundParams, type CompoundRow, compoundFactor, compoundGrowth } from '../model/compound.js';
-import { type Amounts, type PeriodCounts, amplification, effectiveAcquisitionCost, moneyRows, moneySummary } from '../model/money.js';
-import { Amount, amountFormat } from '../output/amount.js';
-import type { Cell } from '../output/delimited.js';
-import type { Report, Style } from '../output/render.js';
-import { UsageError } from './io.js';
-import { type OptionName, flagName, moneyOptions, optionSpecs } from './options.js';
-import { type AmountText, isInvalid, quoted } from './parse.js';
+import type { Count } from '../../model/count.js';
+import { type TreeParams, type TreeRow, treeFactor, treeGrowth } from '../../model/tree.js';
+import type { ChainParams, TrialRow } from '../../model/montecarlo.js';
+import { offspringMean } from '../../model/offspring.js';
+import { type CompoundParams, type CompoundRow, compoundFactor, compoundGrowth } from '../../model/compound.js';
+import { type Amounts, type PeriodCounts, amplification, effectiveAcquisitionCost, moneyRows, moneySummary } from '../../model/money.js';
+import { Amount, amountFormat } from '../../output/amount.js';
+import type { Cell } from '../../output/delimited.js';
+import type { Report, Style } from '../../output/render.js';
+import { UsageError } from '../io/io.js';
+import { type OptionName, flagName, moneyOptions, optionSpecs } from '../flags/options.js';
+import { type AmountText, isInvalid, quoted } from '../flags/parse.js';
 
 /** The currency of a region, for the default of --currency: the euro area, and the usual others. */
 const regionCurrency: Record<string, string> = {

@@ -1,8 +1,8 @@
-import { type Paint, type Style, plainPaint } from '../output/render.js';
+import { type Paint, type Style, plainPaint } from '../../output/render.js';
 import type { Io } from './io.js';
-import { environmentLocale } from './parse.js';
-import { type Language, languages } from '../output/words/index.js';
-import { numbersFor } from './words.js';
+import { environmentLocale } from '../flags/parse.js';
+import { type Language, languages } from '../../output/words/index.js';
+import { numbersFor } from '../commands/words.js';
 
 /**
  * Colour level, by the usual rules in this order: `--no-color` or a non-empty NO_COLOR

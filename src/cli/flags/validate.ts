@@ -1,5 +1,5 @@
 import type * as z from 'zod/mini';
-import { UsageError } from './io.js';
+import { UsageError } from '../io/io.js';
 import { flagName, issueText } from './options.js';
 
 /**

@@ -13,7 +13,7 @@ export type ExampleName = keyof typeof examples;
 
 /** Where examples/ is: beside dist/ in the package, or at the top of a checkout (tests run src/). */
 export function examplesFolder(): URL {
-  return import.meta.url.endsWith('.ts') ? new URL('../../examples/', import.meta.url) : new URL('../examples/', import.meta.url);
+  return import.meta.url.endsWith('.ts') ? new URL('../../../examples/', import.meta.url) : new URL('../examples/', import.meta.url);
 }
 
 /** The list `fans example` prints without a name. */

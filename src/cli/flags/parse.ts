@@ -1,4 +1,4 @@
-import { ruleText } from '../model/limits.js';
+import { ruleText } from '../../model/limits.js';
 import { type NumberKind, readNumberHere } from './number-reading.js';
 
 /**
@@ -15,7 +15,7 @@ export const isInvalid = (value: unknown): value is Invalid =>
   typeof value === 'object' && value !== null && 'invalid' in value;
 
 /** A whole number with commas between thousands, for messages and help: `1,000,000` (no ICU). */
-export { thousands } from '../model/limits.js';
+export { thousands } from '../../model/limits.js';
 
 /** The longest text any value may be: checked before parsing, so no parser sees more. */
 export const maxValueLength = 100;

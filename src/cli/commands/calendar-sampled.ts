@@ -1,21 +1,21 @@
-import { type ChainParams, type TrialRow, blockCount, blockSize, theoreticalExtinction } from '../model/montecarlo.js';
-import { runTrialsBlock } from '../model/engine.js';
-import type { Json } from '../output/json.js';
-import type { ChartData } from '../output/scale.js';
+import { type ChainParams, type TrialRow, blockCount, blockSize, theoreticalExtinction } from '../../model/montecarlo.js';
+import { runTrialsBlock } from '../../model/engine.js';
+import type { Json } from '../../output/json.js';
+import type { ChartData } from '../../output/scale.js';
 import type { CompoundFlags } from './compound.js';
-import { type CalendarPeriod, calendarPeriods, cycleDays, dayDate, isoDate } from '../model/calendar/dates.js';
-import type { Cell } from '../output/delimited.js';
-import type { Report, Style } from '../output/render.js';
+import { type CalendarPeriod, calendarPeriods, cycleDays, dayDate, isoDate } from '../../model/calendar/dates.js';
+import type { Cell } from '../../output/delimited.js';
+import type { Report, Style } from '../../output/render.js';
 import { type Calendar, calendarJson, calendarLines, calendarParameters, cyclesWithin, renewalOf, withDates } from './calendar.js';
-import { type Io, UsageError } from './io.js';
-import { bounds } from './options.js';
-import { durationText, thousands } from './parse.js';
+import { type Io, UsageError } from '../io/io.js';
+import { bounds } from '../flags/options.js';
+import { durationText, thousands } from '../flags/parse.js';
 import type { Money } from './money.js';
 import { chainFor, coarsestRow, lawName, quantileName, sampledReport, trialLines, trialSchema } from './sampled.js';
 import type { SimulateParams } from './simulate.js';
-import { Interrupted, runTrials, threadsFor } from './trials.js';
-import { parseFlags, pick } from './validate.js';
-import { type Distribution, offspringMean } from '../model/offspring.js';
+import { Interrupted, runTrials, threadsFor } from '../io/trials.js';
+import { parseFlags, pick } from '../flags/validate.js';
+import { type Distribution, offspringMean } from '../../model/offspring.js';
 
 /**
  * Work a sampled calendar run may take: runs x days x (stages + 4) x the law's weight, about

@@ -1,6 +1,6 @@
-import { GrowthOverflowError } from '../model/count.js';
-import { UsageError } from './io.js';
-import { thousands } from './parse.js';
+import { GrowthOverflowError } from '../../model/count.js';
+import { UsageError } from '../io/io.js';
+import { thousands } from '../flags/parse.js';
 
 /** Expected values that overflow a double become a usage error naming the flag that bounds them. */
 export function withinRange<T>(compute: () => T, flag: string, period: string): T {

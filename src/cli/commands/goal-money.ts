@@ -1,14 +1,14 @@
-import { compoundYears } from '../model/compound.js';
-import { type Amounts, moneyRows } from '../model/money.js';
-import { treeLevels } from '../model/tree.js';
-import type { Report, Style } from '../output/render.js';
-import { Amount, amountFormat } from '../output/amount.js';
+import { compoundYears } from '../../model/compound.js';
+import { type Amounts, moneyRows } from '../../model/money.js';
+import { treeLevels } from '../../model/tree.js';
+import type { Report, Style } from '../../output/render.js';
+import { Amount, amountFormat } from '../../output/amount.js';
 import { compoundReport, yearlyRows } from './compound.js';
 import { type GoalFlags, type SolvedFor, treeOf, yearlyOf } from './goal.js';
-import { UsageError } from './io.js';
+import { UsageError } from '../io/io.js';
 import { type Money, treeWithMoney, yearlyWithMoney } from './money.js';
-import { bounds } from './options.js';
-import { type AmountText, amount, isInvalid, quoted } from './parse.js';
+import { bounds } from '../flags/options.js';
+import { type AmountText, amount, isInvalid, quoted } from '../flags/parse.js';
 import { simulateReport, treeRows } from './simulate.js';
 
 /** A money target: a cumulative net or revenue to reach, or the break-even reward to find. */

@@ -1,7 +1,7 @@
-import { type BlockSummary, type ChainParams, TrialSummary, blockCount, runBlock } from '../model/montecarlo.js';
-import type { SketchEntries } from '../model/sketch.js';
+import { type BlockSummary, type ChainParams, TrialSummary, blockCount, runBlock } from '../../model/montecarlo.js';
+import type { SketchEntries } from '../../model/sketch.js';
 import type { Io } from './io.js';
-import { thousands } from './parse.js';
+import { thousands } from '../flags/parse.js';
 
 export { threadsFor } from './threads.js';
 import { workerUrl } from './threads.js';

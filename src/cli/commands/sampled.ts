@@ -1,19 +1,19 @@
 import * as z from 'zod/mini';
-import { type ChainParams, type TrialRow, expectedLog10Total, theoreticalExtinction, theoryByPeriod } from '../model/montecarlo.js';
-import { type Distribution, offspringMean } from '../model/offspring.js';
-import { concentration } from '../model/concentration.js';
-import type { Cell } from '../output/delimited.js';
-import type { Report, Style } from '../output/render.js';
-import type { ChartData } from '../output/scale.js';
+import { type ChainParams, type TrialRow, expectedLog10Total, theoreticalExtinction, theoryByPeriod } from '../../model/montecarlo.js';
+import { type Distribution, offspringMean } from '../../model/offspring.js';
+import { concentration } from '../../model/concentration.js';
+import type { Cell } from '../../output/delimited.js';
+import type { Report, Style } from '../../output/render.js';
+import type { ChartData } from '../../output/scale.js';
 import type { CompoundFlags } from './compound.js';
-import { type Io, UsageError } from './io.js';
-import { bounds, fields, trialOptions } from './options.js';
-import { fileLabel, thousands } from './parse.js';
+import { type Io, UsageError } from '../io/io.js';
+import { bounds, fields, trialOptions } from '../flags/options.js';
+import { fileLabel, thousands } from '../flags/parse.js';
 import type { Money } from './money.js';
-import type { FitModel } from '../model/fit/parameters.js';
+import type { FitModel } from '../../model/fit/parameters.js';
 import { type SimulateParams, elapsedColumn, simulateParameters } from './simulate.js';
-import { runTrials, threadsFor } from './trials.js';
-import { once, parseFlags, pick } from './validate.js';
+import { runTrials, threadsFor } from '../io/trials.js';
+import { once, parseFlags, pick } from '../flags/validate.js';
 import { chartTitle } from './words.js';
 
 /** Flags of a sampled run, checked once. */
