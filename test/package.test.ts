@@ -1,5 +1,5 @@
 import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -101,7 +101,8 @@ describe('the packed tarball', () => {
     expect(required.stdout.split('\n')[0]).toBe('FansInputError true fanout must be a number from 0 to 1,000,000 (got -1)');
     expect(required.stdout.split('\n')[1]).toMatch(/^at treeLevels \(.*dist\/index\.js:\d+:\d+\)$/);
     const types = readFileSync(join(prefix, 'node_modules', pkg.name, 'dist', 'types', 'index.d.ts'), 'utf8');
-    expect(types).toContain("export * from './model/tree.js';");
+    expect(types).toContain("export * from './model/growth/tree.js';");
+    expect(existsSync(join(prefix, 'node_modules', pkg.name, 'dist', 'types', 'model', 'growth', 'tree.d.ts'))).toBe(true);
   });
 });
 

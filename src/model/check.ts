@@ -1,4 +1,4 @@
-import { type Distribution, distributions } from './offspring.js';
+import { type Distribution, distributions } from './chains/offspring.js';
 import { bounds, ruleText } from './limits.js';
 
 /**

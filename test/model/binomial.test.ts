@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { binomialDraw } from '../../src/model/binomial.js';
-import { BlockRandom } from '../../src/model/engine.js';
-import { logFactorial } from '../../src/model/poisson.js';
+import { binomialDraw } from '../../src/model/chains/binomial.js';
+import { BlockRandom } from '../../src/model/chains/engine.js';
+import { logFactorial } from '../../src/model/chains/poisson.js';
 
 const logPmf = (n: number, p: number, k: number) => logFactorial(n) - logFactorial(k) - logFactorial(n - k) + k * Math.log(p) + (n - k) * Math.log1p(-p);
 

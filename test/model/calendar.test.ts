@@ -3,7 +3,7 @@ import { calendarPeriods, cycleDate, dateOf, isoDate, periodCount } from '../../
 import { discreteGrowthRate, growthRate, pascalDelay, pascalGrowthRate, pascalSd, pascalWeights } from '../../src/model/calendar/delays.js';
 import { renewalDays } from '../../src/model/calendar/renewal.js';
 import { runCalendarBlock } from '../../src/model/calendar/engine.js';
-import type { ChainParams } from '../../src/model/montecarlo.js';
+import type { ChainParams } from '../../src/model/chains/montecarlo.js';
 
 const day = (text: string) => dateOf(text) as Date;
 

@@ -1,6 +1,6 @@
 // Issue 13, item 3: the 80/20 view of the offspring distribution.
 import { describe, expect, it } from 'vitest';
-import { BlockRandom, gamma } from '../../src/model/engine.js';
+import { BlockRandom, gamma } from '../../src/model/chains/engine.js';
 import { type Offspring, concentration, poissonDraw } from '../../src/index.js';
 
 const negbin = (R: number, k: number): Offspring => ({ distribution: 'negbin', introductions: R, conversion: 1, dispersion: k });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { CountTables, drawFromTable, tableMeanBelow } from '../../src/model/count-tables.js';
-import { BlockRandom } from '../../src/model/block-random.js';
+import { CountTables, drawFromTable, tableMeanBelow } from '../../src/model/chains/count-tables.js';
+import { BlockRandom } from '../../src/model/chains/block-random.js';
 
 /** log Γ(x) for x > 0 by Lanczos (g = 7, 9 terms; relative error about 1e-15): independent of the tables' recurrence. */
 function logGamma(x: number): number {

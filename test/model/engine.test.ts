@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { BlockRandom, gamma, runTrialsBlock } from '../../src/model/engine.js';
+import { BlockRandom, gamma, runTrialsBlock } from '../../src/model/chains/engine.js';
 import { type ChainParams, type Distribution, sampleChain, seededSource } from '../../src/index.js';
 
 describe('BlockRandom', () => {

@@ -5,7 +5,7 @@ import { fitReferrals, goodnessOfFit } from '../../src/model/fit/fit.js';
 import { frequenciesOf } from '../../src/model/fit/frequencies.js';
 import { chiSquareTail, logGamma } from '../../src/model/fit/special.js';
 import { root } from '../../src/model/fit/optimize.js';
-import { Xoshiro128 } from '../../src/model/random.js';
+import { Xoshiro128 } from '../../src/model/chains/random.js';
 
 /** A seeded sampler of our own: Poisson by inversion, gamma by Marsaglia-Tsang, for data with known K and k. */
 function sampler(seed: number) {
@@ -234,7 +234,7 @@ describe('round trips: data drawn from known K and k, fitted back', () => {
 
 describe('forecasts that carry the fit: parameters drawn per run', () => {
   it('a log-normal K in the tree model: the mean total by level t is Σ_g E[K^g] = Σ_g exp(g μ + g² σ² / 2)', async () => {
-    const { simulateTrials } = await import('../../src/model/montecarlo.js');
+    const { simulateTrials } = await import('../../src/model/chains/montecarlo.js');
     const [mu, sigma] = [Math.log(2), 0.2];
     const chain = {
       model: 'tree' as const,

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { depthToReach, fanoutToReach, rateToReach, yearsToReach } from '../../src/index.js';
 import { en } from '../../src/output/words/en.js';
 import { numbersFor } from '../../src/cli/commands/words.js';
-import type { GoalAnswer } from '../../src/model/goal.js';
+import type { GoalAnswer } from '../../src/model/growth/goal.js';
 
 /** A reason in the English words JSON carries (the model gives it as data). */
 const reasonOf = (answer: GoalAnswer) => (answer.reachable ? '' : en.goal.why(numbersFor('en-US'), answer.why!));

@@ -1,9 +1,9 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { amplification, effectiveAcquisitionCost, moneyRows, moneySummary, type Amounts, type PeriodCounts } from '../../src/model/money.js';
-import { compoundGrowth } from '../../src/model/compound.js';
-import { treeGrowth } from '../../src/model/tree.js';
-import { simulateTrials } from '../../src/model/montecarlo.js';
+import { compoundGrowth } from '../../src/model/growth/compound.js';
+import { treeGrowth } from '../../src/model/growth/tree.js';
+import { simulateTrials } from '../../src/model/chains/montecarlo.js';
 import { Amount } from '../../src/output/amount.js';
 
 const none: Amounts = { value: 0, reward: 0, refereeReward: 0, cost: 0, cac: null };

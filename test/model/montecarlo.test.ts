@@ -18,7 +18,7 @@ import {
   theoreticalExtinction,
   treeGrowth,
 } from '../../src/index.js';
-import { binOf, finestBinsOf, finestBits } from '../../src/model/sketch.js';
+import { binOf, finestBinsOf, finestBits } from '../../src/model/chains/sketch.js';
 
 const offspring = (distribution: Offspring['distribution'], introductions: number, dispersion = 1, conversion = 1): Offspring => ({
   distribution,

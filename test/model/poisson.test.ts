@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { logFactorial, poissonDraw, poissonSampler, ptrsWideFrom, seededSource } from '../../src/index.js';
-import { BlockRandom } from '../../src/model/block-random.js';
+import { BlockRandom } from '../../src/model/chains/block-random.js';
 
 /** log k! by summing logs: slow, exact to rounding, and independent of the Stirling series. */
 const logFactorialBySum = (k: number) => {

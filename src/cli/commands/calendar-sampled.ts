@@ -1,5 +1,5 @@
-import { type ChainParams, type TrialRow, blockCount, blockSize, theoreticalExtinction } from '../../model/montecarlo.js';
-import { runTrialsBlock } from '../../model/engine.js';
+import { type ChainParams, type TrialRow, blockCount, blockSize, theoreticalExtinction } from '../../model/chains/montecarlo.js';
+import { runTrialsBlock } from '../../model/chains/engine.js';
 import type { Json } from '../../output/json.js';
 import type { ChartData } from '../../output/scale.js';
 import type { CompoundFlags } from './compound.js';
@@ -15,7 +15,7 @@ import { chainFor, coarsestRow, lawName, quantileName, sampledReport, trialLines
 import type { SimulateParams } from './simulate.js';
 import { Interrupted, runTrials, threadsFor } from '../io/trials.js';
 import { parseFlags, pick } from '../flags/validate.js';
-import { type Distribution, offspringMean } from '../../model/offspring.js';
+import { type Distribution, offspringMean } from '../../model/chains/offspring.js';
 
 /**
  * Work a sampled calendar run may take: runs x days x (stages + 4) x the law's weight, about

@@ -1,7 +1,7 @@
 import * as z from 'zod/mini';
 import { type Count, toNumber } from '../../model/count.js';
-import { compoundFactor } from '../../model/compound.js';
-import { treeFactor } from '../../model/tree.js';
+import { compoundFactor } from '../../model/growth/compound.js';
+import { treeFactor } from '../../model/growth/tree.js';
 import { type CalendarPeriod, type CycleLength, type PeriodKind, calendarPeriods, cycleDate, cycleDays, dateOf, dayDate, daysBetween, isoDate, periodCount } from '../../model/calendar/dates.js';
 import { type PascalDelay, doublingDays, growthRate, largestSpread, pascalDelay, pascalGrowthRate, pascalSd, pascalWeights } from '../../model/calendar/delays.js';
 import { renewalDays } from '../../model/calendar/renewal.js';

@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import { type CompoundRow, compoundFactor, compoundGrowth, isCompoundExact } from '../../model/compound.js';
+import { type CompoundRow, compoundFactor, compoundGrowth, isCompoundExact } from '../../model/growth/compound.js';
 import type { Report, Style } from '../../output/render.js';
 import { fields, marketHoldsStart } from '../flags/options.js';
 import { exactDigits, withinDigits, withinRange } from './overflow.js';

@@ -1,9 +1,9 @@
-import { concentration } from '../../model/concentration.js';
+import { concentration } from '../../model/chains/concentration.js';
 import { type FitData, type FitResult, fitReferrals } from '../../model/fit/fit.js';
 import type { Estimate } from '../../model/fit/estimate.js';
 import { drawsOf, largestK } from '../../model/fit/draws.js';
-import { theoreticalExtinction } from '../../model/montecarlo.js';
-import type { Offspring } from '../../model/offspring.js';
+import { theoreticalExtinction } from '../../model/chains/montecarlo.js';
+import type { Offspring } from '../../model/chains/offspring.js';
 import type { Cell } from '../../output/delimited.js';
 import type { Report, Style } from '../../output/render.js';
 import { type FitInput, type InputFormat, inputFormats, maxFitBytes, readFitInput, withMissingZeros } from './fit-input.js';

@@ -1,6 +1,6 @@
-import { compoundYears } from '../../model/compound.js';
+import { compoundYears } from '../../model/growth/compound.js';
 import { type Amounts, moneyRows } from '../../model/money.js';
-import { treeLevels } from '../../model/tree.js';
+import { treeLevels } from '../../model/growth/tree.js';
 import type { Report, Style } from '../../output/render.js';
 import { Amount, amountFormat } from '../../output/amount.js';
 import { compoundReport, yearlyRows } from './compound.js';

@@ -1,8 +1,8 @@
 import * as z from 'zod/mini';
-import { compoundGrowth } from '../../model/compound.js';
+import { compoundGrowth } from '../../model/growth/compound.js';
 import type { Count } from '../../model/count.js';
-import { type GoalAnswer, depthToReach, fanoutToReach, rateToReach, yearsToReach } from '../../model/goal.js';
-import { treeGrowth } from '../../model/tree.js';
+import { type GoalAnswer, depthToReach, fanoutToReach, rateToReach, yearsToReach } from '../../model/growth/goal.js';
+import { treeGrowth } from '../../model/growth/tree.js';
 import type { Report, Style } from '../../output/render.js';
 import { compoundReport } from './compound.js';
 import { UsageError } from '../io/io.js';

@@ -1,8 +1,8 @@
 import type { Count } from '../../model/count.js';
-import { type TreeParams, type TreeRow, treeFactor, treeGrowth } from '../../model/tree.js';
-import type { ChainParams, TrialRow } from '../../model/montecarlo.js';
-import { offspringMean } from '../../model/offspring.js';
-import { type CompoundParams, type CompoundRow, compoundFactor, compoundGrowth } from '../../model/compound.js';
+import { type TreeParams, type TreeRow, treeFactor, treeGrowth } from '../../model/growth/tree.js';
+import type { ChainParams, TrialRow } from '../../model/chains/montecarlo.js';
+import { offspringMean } from '../../model/chains/offspring.js';
+import { type CompoundParams, type CompoundRow, compoundFactor, compoundGrowth } from '../../model/growth/compound.js';
 import { type Amounts, type PeriodCounts, amplification, effectiveAcquisitionCost, moneyRows, moneySummary } from '../../model/money.js';
 import { Amount, amountFormat } from '../../output/amount.js';
 import type { Cell } from '../../output/delimited.js';

@@ -1,7 +1,7 @@
 import * as z from 'zod/mini';
-import { type ChainParams, type TrialRow, expectedLog10Total, theoreticalExtinction, theoryByPeriod } from '../../model/montecarlo.js';
-import { type Distribution, offspringMean } from '../../model/offspring.js';
-import { concentration } from '../../model/concentration.js';
+import { type ChainParams, type TrialRow, expectedLog10Total, theoreticalExtinction, theoryByPeriod } from '../../model/chains/montecarlo.js';
+import { type Distribution, offspringMean } from '../../model/chains/offspring.js';
+import { concentration } from '../../model/chains/concentration.js';
 import type { Cell } from '../../output/delimited.js';
 import type { Report, Style } from '../../output/render.js';
 import type { ChartData } from '../../output/scale.js';

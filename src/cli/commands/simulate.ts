@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import { type TreeRow, isTreeExact, treeFactor, treeGrowth, treeLimit } from '../../model/tree.js';
+import { type TreeRow, isTreeExact, treeFactor, treeGrowth, treeLimit } from '../../model/growth/tree.js';
 import type { Report, Style } from '../../output/render.js';
 import { fields, marketHoldsStart } from '../flags/options.js';
 import { exactDigits, withinDigits, withinRange } from './overflow.js';

@@ -1,6 +1,6 @@
 import * as z from 'zod/mini';
 import { type AmountText, type Duration, type Parsed, amount, currencyCode, duration, isInvalid, maxValueLength, quantileList, quoted, realNumber, share, thousands, wholeNumber } from './parse.js';
-import { type Distribution, distributions } from '../../model/offspring.js';
+import { type Distribution, distributions } from '../../model/chains/offspring.js';
 import { bounds } from '../../model/limits.js';
 
 /** A row per calendar period: the same words as calendar/dates.ts (which loads date-fns, so not imported here). */

@@ -1,5 +1,5 @@
 import { availableParallelism } from 'node:os';
-import { blockCount } from '../../model/blocks.js';
+import { blockCount } from '../../model/chains/blocks.js';
 
 /**
  * Below this many period-steps a run stays on the main thread: starting workers and

@@ -3,7 +3,7 @@
 // trials one at a time (an atomic counter shared with the other threads), sketches their
 // totals itself, sends each block's summary, and hands over its sketches when no block is left.
 import { parentPort } from 'node:worker_threads';
-import { type ChainParams, PeriodSketches, blockCount, runBlock } from '../../model/montecarlo.js';
+import { type ChainParams, PeriodSketches, blockCount, runBlock } from '../../model/chains/montecarlo.js';
 
 /** What a worker is told to do: the run, and the counter of claimed blocks. */
 export interface WorkerOrders {

@@ -1,5 +1,5 @@
-import { type BlockSummary, type ChainParams, TrialSummary, blockCount, runBlock } from '../../model/montecarlo.js';
-import type { SketchEntries } from '../../model/sketch.js';
+import { type BlockSummary, type ChainParams, TrialSummary, blockCount, runBlock } from '../../model/chains/montecarlo.js';
+import type { SketchEntries } from '../../model/chains/sketch.js';
 import type { Io } from './io.js';
 import { thousands } from '../flags/parse.js';
 

@@ -1,9 +1,9 @@
-import type { BlockTotals, TotalsSink } from '../engine.js';
-import { BlockRandom, gamma } from '../block-random.js';
-import type { ChainParams } from '../montecarlo.js';
-import { binomialDraw } from '../binomial.js';
-import { offspringMean } from '../offspring.js';
-import { poissonDraw as poisson } from '../poisson.js';
+import type { BlockTotals, TotalsSink } from '../chains/engine.js';
+import { BlockRandom, gamma } from '../chains/block-random.js';
+import type { ChainParams } from '../chains/montecarlo.js';
+import { binomialDraw } from '../chains/binomial.js';
+import { offspringMean } from '../chains/offspring.js';
+import { poissonDraw as poisson } from '../chains/poisson.js';
 import type { PascalDelay } from './delays.js';
 
 /** A sampled run in calendar time: the delay, the last day, and the last day of each row. */

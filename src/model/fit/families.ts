@@ -1,7 +1,7 @@
 import { type Frequencies, describe, sumOver } from './frequencies.js';
 import { logGamma, logRising } from './special.js';
-import { survivalProbability } from '../extinction.js';
-import { offspringComplement } from '../offspring.js';
+import { survivalProbability } from '../chains/extinction.js';
+import { offspringComplement } from '../chains/offspring.js';
 import { type Coordinate, type FitModel, maxDispersion, parametersOf } from './parameters.js';
 
 export { type Coordinate, type FitModel, type Parameters, fitModels, maxDispersion, minDispersion, parametersOf } from './parameters.js';

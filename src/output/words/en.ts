@@ -1,4 +1,4 @@
-import type { Why } from '../../model/goal.js';
+import type { Why } from '../../model/growth/goal.js';
 import { type Numbers, type Words, bound, countOf, oneDecimal } from './words.js';
 
 /** Headings that differ from the column's interface name. */

@@ -1,5 +1,5 @@
 import type { Count } from '../../model/count.js';
-import type { Why } from '../../model/goal.js';
+import type { Why } from '../../model/growth/goal.js';
 import type { FitModel } from '../../model/fit/families.js';
 import type { Caption } from '../scale.js';
 import type { FitWarning } from '../../model/fit/fit.js';

@@ -1,6 +1,6 @@
-import * as check from './check.js';
-import { type Count, GrowthOverflowError, take } from './count.js';
-import { bounds } from './limits.js';
+import * as check from '../check.js';
+import { type Count, GrowthOverflowError, take } from '../count.js';
+import { bounds } from '../limits.js';
 
 /** Parameters of the tree (generation) model. */
 export interface TreeParams {

@@ -1,6 +1,6 @@
-import * as check from './check.js';
-import { type Count, reaches, toNumber } from './count.js';
-import { bounds } from './limits.js';
+import * as check from '../check.js';
+import { type Count, reaches, toNumber } from '../count.js';
+import { bounds } from '../limits.js';
 import { type TreeParams, treeFactor, treeLevels, treeLimit } from './tree.js';
 import { type CompoundParams, compoundFactor, compoundYears } from './compound.js';
 

@@ -1,12 +1,12 @@
-import * as check from './check.js';
-import { bounds } from './limits.js';
+import * as check from '../check.js';
+import { bounds } from '../limits.js';
 import { type Offspring, offspringMean, offspringComplement, offspringVariance, binomialDraw, offspringSum } from './offspring.js';
 import type { Source } from './random.js';
 import { extinctionOf, survivalProbability, yearlyComplement } from './extinction.js';
 import { QuantileSketch, type SketchEntries, defaultMaxBins, finestBinsOf } from './sketch.js';
 import { bought, runTrialsBlock } from './engine.js';
-import type { ParameterDraws } from './fit/draws.js';
-import type { CalendarChain } from './calendar/engine.js';
+import type { ParameterDraws } from '../fit/draws.js';
+import type { CalendarChain } from '../calendar/engine.js';
 import { blockCount, blockSize } from './blocks.js';
 
 /** A referral chain to sample: the tree or compound model with random referral counts. */

@@ -4,8 +4,8 @@ import { binomialDraw as fastBinomial } from './binomial.js';
 import { poissonDraw as poisson } from './poisson.js';
 import { CountTables, drawFromTable } from './count-tables.js';
 import { BlockRandom, gamma } from './block-random.js';
-import { drawParameters } from './fit/draws.js';
-import { runCalendarBlock } from './calendar/engine.js';
+import { drawParameters } from '../fit/draws.js';
+import { runCalendarBlock } from '../calendar/engine.js';
 
 export { BlockRandom, gamma } from './block-random.js';
 
