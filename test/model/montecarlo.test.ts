@@ -7,6 +7,8 @@ import {
   pendingPerPeriod,
   TrialSummary,
   blockCount,
+  chainFactor,
+  treeFactor,
   compoundGrowth,
   offspringMean,
   offspringVariance,
@@ -27,6 +29,20 @@ const offspring = (distribution: Offspring['distribution'], introductions: numbe
   dispersion,
 });
 const tree = (o: Offspring, periods: number, start = 1): ChainParams => ({ model: 'tree', start, periods, offspring: o, churn: 0, market: null });
+
+describe('chainFactor', () => {
+  // K = introductions x conversion x (1 - nonreferrers): the tree model's own factor for the same flags.
+  it.each([
+    ['poisson', 2, 0.5, 0.2, 0.8],
+    ['negbin', 3, 1, 0, 3],
+    ['fixed', 2.5, 0.4, 0.5, 0.5],
+    ['geometric', 1.2, 1, undefined, 1.2],
+  ] as const)('%s, %f introductions at conversion %f, nonreferrers %s: K = %f', (distribution, introductions, conversion, nonreferrers, K) => {
+    const o = offspring(distribution, introductions, 0.5, conversion);
+    expect(chainFactor({ offspring: o, ...(nonreferrers === undefined ? {} : { nonreferrers }) })).toBeCloseTo(K, 14);
+    expect(chainFactor({ offspring: o, nonreferrers })).toBeCloseTo(treeFactor({ fanout: introductions, conversion, nonreferrers: nonreferrers ?? 0 }), 14);
+  });
+});
 
 describe('sampleChain: Galton-Watson moments per generation', () => {
   // The newest level Z_n of a tree started by one fan: E = m^n, Var = v m^(n-1) (m^n - 1)/(m - 1).

@@ -15,7 +15,7 @@ import { chainFor, coarsestRow, lawName, quantileName, sampledReport, trialLines
 import type { SimulateParams } from './simulate.js';
 import { Interrupted, runTrials, threadsFor } from '../io/trials.js';
 import { parseFlags, pick } from '../flags/validate.js';
-import { type Distribution, offspringMean } from '../../model/chains/offspring.js';
+import { type Distribution, chainFactor } from '../../model/chains/offspring.js';
 
 /**
  * Work a sampled calendar run may take: runs x days x (stages + 4) x the law's weight, about
@@ -73,7 +73,7 @@ export async function sampledCalendarReport(io: Io, command: Command, p: Simulat
   const { delay } = c.spread;
   withinWork(trials, c.days + 1, 'days', delay.stages, stageWeight(base));
   // Expected totals past 1e290 would leave what a double holds in the runs.
-  const k = offspringMean(base.offspring) * (1 - (base.nonreferrers ?? 0));
+  const k = chainFactor(base);
   if (!(renewalOf(command, p, c, k).totals.at(-1)! < 1e290)) throw new UsageError(`${c.horizonFlag} is too long for --trials with these parameters: expected totals would pass 1e290, where sampled counts leave what a double holds`);
   const periods = calendarPeriods(c.start, c.days, c.by!);
   const chain = { ...base, periods: periods.length - 1, calendar: { delay, days: c.days, ends: periods.map((period) => period.last) } };
@@ -254,7 +254,7 @@ export async function sampledGoalReport(io: Io, g: GoalRun): Promise<Report> {
     deadline = { date: dateOfDay(g.deadlineDay), share: s, error: Math.sqrt((s * (1 - s)) / trials) };
   }
   const until = isoDate(c.end);
-  const k = offspringMean(base.offspring) * (1 - (base.nonreferrers ?? 0));
+  const k = chainFactor(base);
   const summary = (style: Style) => {
     const { words, numbers } = style;
     return [

@@ -1,7 +1,7 @@
 import type { Count } from '../../model/count.js';
 import { type TreeParams, type TreeRow, treeFactor, treeGrowth } from '../../model/growth/tree.js';
 import type { ChainParams, TrialRow } from '../../model/chains/montecarlo.js';
-import { offspringMean } from '../../model/chains/offspring.js';
+import { chainFactor } from '../../model/chains/offspring.js';
 import { type CompoundParams, type CompoundRow, compoundFactor, compoundGrowth } from '../../model/growth/compound.js';
 import { type Amounts, type PeriodCounts, amplification, effectiveAcquisitionCost, moneyRows, moneySummary } from '../../model/money.js';
 import { Amount, amountFormat } from '../../output/amount.js';
@@ -243,7 +243,7 @@ export function yearlyWithMoney(report: Report, p: CompoundParams & { years: num
 export function sampledWithMoney(report: Report, chain: ChainParams, rows: readonly TrialRow[], quantiles: readonly number[], money: Money): Report {
   const tree = chain.model === 'tree';
   const paid = chain.paid ?? 0;
-  const k = offspringMean(chain.offspring) * (1 - (chain.nonreferrers ?? 0));
+  const k = chainFactor(chain);
   rewardsPayable(money, k, chain.periods, tree ? '--depth' : '--years');
   const counts: PeriodCounts[] = rows.map((r, t) => (t === 0 ? { referred: 0, paid: 0 } : { referred: r.mean - rows[t - 1]!.mean - paid, paid }));
   let descendants = 0;

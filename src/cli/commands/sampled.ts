@@ -1,6 +1,6 @@
 import * as z from 'zod/mini';
 import { type ChainParams, type TrialRow, expectedLog10Total, theoreticalExtinction, theoryByPeriod } from '../../model/chains/montecarlo.js';
-import { type Distribution, offspringMean } from '../../model/chains/offspring.js';
+import { type Distribution, chainFactor } from '../../model/chains/offspring.js';
 import { concentration } from '../../model/chains/concentration.js';
 import type { Cell } from '../../output/delimited.js';
 import type { Report, Style } from '../../output/render.js';
@@ -180,7 +180,7 @@ export function trialReport(model: Model, chain: ChainParams, t: TrialFlags & { 
   const eightyTwenty = concentration(chain.offspring, chain.nonreferrers ?? 0);
   // Runs of many periods coarsen some periods' percentiles: say so.
   const { error: worstError, row: coarsest } = coarsestRow(rows);
-  const k = offspringMean(chain.offspring) * (1 - (chain.nonreferrers ?? 0));
+  const k = chainFactor(chain);
   const summary = ({ words, numbers }: Style) => {
     const sampled = words.sampled;
     const by = sampled.period(numbers, tree, chain.periods);

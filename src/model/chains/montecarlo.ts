@@ -1,6 +1,6 @@
 import * as check from '../check.js';
 import { bounds } from '../limits.js';
-import { type Offspring, offspringMean, offspringComplement, offspringVariance, binomialDraw, offspringSum } from './offspring.js';
+import { type Offspring, chainFactor, offspringMean, offspringComplement, offspringVariance, binomialDraw, offspringSum } from './offspring.js';
 import type { Source } from './random.js';
 import { extinctionOf, survivalProbability, yearlyComplement } from './extinction.js';
 import { QuantileSketch, type SketchEntries, defaultMaxBins, finestBinsOf } from './sketch.js';
@@ -416,7 +416,7 @@ export function theoryByPeriod(p: ChainParams): PeriodTheory[] {
  * @example expectedLog10Total({ model: 'tree', start: 1, periods: 3, offspring: { distribution: 'poisson', introductions: 10, conversion: 1, dispersion: 1 }, churn: 0, market: null }) // => 3.0457... (log10 1111)
  */
 export function expectedLog10Total(p: ChainParams): number {
-  const k = offspringMean(p.offspring) * (1 - (p.nonreferrers ?? 0));
+  const k = chainFactor(p);
   const start = Math.log10(Math.max(p.start, 1));
   const capped = p.market !== null ? Math.log10(p.market) : Infinity;
   const n = p.periods;

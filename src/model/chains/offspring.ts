@@ -36,6 +36,14 @@ export function offspringMean(o: Offspring): number {
 }
 
 /**
+ * A chain's referral factor K: the mean new fans a fan brings, a nonreferrer bringing none,
+ * E[X] (1 - nonreferrers).
+ *
+ * @example chainFactor({ offspring: { distribution: 'poisson', introductions: 2, conversion: 0.5, dispersion: 1 }, nonreferrers: 0.2 }) // => 0.8
+ */
+export const chainFactor = (p: { offspring: Offspring; nonreferrers?: number }): number => offspringMean(p.offspring) * (1 - (p.nonreferrers ?? 0));
+
+/**
  * Variance of the fans one fan brings: fixed f c (1 - c) + c^2 φ (1 - φ) (φ = f - ⌊f⌋: the
  * introductions vary by φ (1 - φ), each converting with c); Poisson K; negative binomial
  * K + K^2 / k (geometric: K + K^2).
