@@ -182,6 +182,8 @@ describe('bad calendar input', () => {
     [['simulate', '--cycle', '30d', '--depth', '3', '--until', '2028-01-01'], /^fans: --until and --depth both set how long the run is/],
     [['compound', '--churn', '10%', '--cycle-spread', '2w', '--cycle', '1m'], /^fans: --churn with --cycle-spread is not there yet/],
     [['simulate', '--paid', '5', '--cycle-spread', '2w', '--cycle', '1m'], /^fans: --paid buys fans every cycle; with --cycle-spread there are no cycles/],
+    [['goal', '1e6', '--by-date', '--rate', '0.5', '--churn', '10%', '--cycle-spread', '2w', '--cycle', '1m'], /^fans: --churn with --cycle-spread is not there yet/],
+    [['goal', '1e6', '--by-date', '--fanout', '2', '--paid', '5', '--cycle-spread', '2w', '--cycle', '1m'], /^fans: --paid buys fans every cycle; with --cycle-spread there are no cycles/],
     [['goal', '1000', '--fanout', '10', '--deadline', '2028-01-01'], /^fans: --deadline goes with --by-date/],
     [['goal', '1000', '--by-date', '--fanout', '10', '--cycle', '30d', '--value', '600'], /^fans: --value does not go with --by-date/],
     [['goal', '--by-date', '--fanout', '10', '--cycle', '30d', '--net', '6000', '--value', '600'], /^fans: --value does not go with --by-date/],

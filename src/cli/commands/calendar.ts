@@ -220,8 +220,7 @@ export async function calendarReport(io: Io, command: Command, flags: Record<str
   const rate = rateOf(command, k, churn, c);
   if (c.spread) {
     if (money) throw new UsageError('money with --cycle-spread is not there yet (the cost is by cycle, and spread-out referrals have none): leave out --cycle-spread for money by --by period');
-    if (p.paid > 0) throw new UsageError('--paid buys fans every cycle; with --cycle-spread there are no cycles to buy in: leave one out');
-    if (churn > 0) throw new UsageError('--churn with --cycle-spread is not there yet: churn is by cycle, and spread-out referrals have no cycles');
+    refuseWithSpread(p.paid, churn);
   }
   if (trials) return (await import('./calendar-sampled.js')).sampledCalendarReport(io, command, p, flags, c, rate, money);
   if (c.spread) return spreadReport(command, p, c, k, rate);
@@ -244,6 +243,12 @@ export async function calendarReport(io: Io, command: Command, flags: Record<str
     return money ? withPeriodMoney(byDate, report, plain, periods, cycles) : byDate;
   }
   return withDates(report, command, c, dates, rate, p.start, rows.at(-1)!.total);
+}
+
+/** What spread-out referrals cannot carry yet, refused: --paid and --churn both go by cycle. */
+function refuseWithSpread(paid: number, churn: number): void {
+  if (paid > 0) throw new UsageError('--paid buys fans every cycle; with --cycle-spread there are no cycles to buy in: leave one out');
+  if (churn > 0) throw new UsageError('--churn with --cycle-spread is not there yet: churn is by cycle, and spread-out referrals have no cycles');
 }
 
 /**
@@ -394,8 +399,7 @@ export async function calendarGoal(io: Io, targetText: string | undefined, flags
   const p = { start: g.start, fanout: g.fanout ?? 0, depth: 0, rate: g.rate ?? 0, years: 0, conversion: g.conversion, nonreferrers: g.nonreferrers, churn: g.churn ?? 0, market: g.market, cycle: end.cycle, paid: g.paid };
   const k = tree ? treeFactor(p as SimulateParams) : compoundFactor(p as CompoundFlags);
   const rate = rateOf(command, k, p.churn, end);
-  if (end.spread && p.churn > 0) throw new UsageError('--churn with --cycle-spread is not there yet: churn is by cycle, and spread-out referrals have no cycles');
-  if (end.spread && p.paid > 0) throw new UsageError('--paid buys fans every cycle; with --cycle-spread there are no cycles to buy in: leave one out');
+  if (end.spread) refuseWithSpread(p.paid, p.churn);
   const deadline = calendarFlags.deadline === null ? null : dateFlag('--deadline', calendarFlags.deadline);
   const deadlineDay = deadline === null ? null : daysBetween(end.start, deadline);
   if (deadlineDay !== null && (deadlineDay < 0 || deadlineDay > end.days)) throw new UsageError(`--deadline ${isoDate(deadline!)} must fall within the run, ${isoDate(end.start)} to ${isoDate(end.end)} (set --until for a longer run)`);
