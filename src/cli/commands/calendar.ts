@@ -15,7 +15,7 @@ import { type Duration, durationText, quoted, thousands } from '../flags/parse.j
 import { type SimulateParams, simulateReport, simulateSchema, treeRows } from './simulate.js';
 import { once, parseFlags, pick } from '../flags/validate.js';
 import type { Money } from './money.js';
-import { type Scenario, type ScenarioInput, compareReport, scenarioRows } from './compare.js';
+import { type ScenarioInput, compareReport, currencyOf, netColumn, scenarioRows } from './compare.js';
 import { Amount, amountFormat } from '../../output/amount.js';
 
 /**
@@ -504,17 +504,16 @@ export function compareOnDates(inputs: readonly ScenarioInput[], file: string, e
       return date > s.dates.at(-1)! ? -1 : i;
     });
   });
-  const netName = (s: Scenario) => `${s.name} net`;
   const rows = dates.map(
     (date, row) =>
       Object.fromEntries([
         ['date', date],
         ...scenarios.map((s, j) => [s.name, at[j]![row]! < 0 ? null : s.totals[at[j]![row]!]!]),
-        ...scenarios.flatMap((s, j) => (s.money ? [[netName(s), at[j]![row]! < 0 ? null : s.money.cumulative[at[j]![row]!]!]] : [])),
+        ...scenarios.flatMap((s, j) => (s.money ? [[netColumn(s), at[j]![row]! < 0 ? null : s.money.cumulative[at[j]![row]!]!]] : [])),
       ]) as Record<string, Cell>,
   );
   const summary = ({ words, numbers, locale }: Style) => {
-    const money = amountFormat(locale, scenarios.find((s) => s.money)?.money!.currency ?? null);
+    const money = amountFormat(locale, currencyOf(scenarios));
     return scenarios.map((s, j) => words.compare.dated(numbers, { name: s.name, total: s.totals.at(-1)!, date: placed[j]!.dates.at(-1)!, command: s.command, net: s.money ? money(s.money.cumulative.at(-1)!) : null }));
   };
   const report = compareReport(scenarios, file);

@@ -144,24 +144,29 @@ export function scenarioRows(checked: readonly ScenarioInput[], file: string): S
   });
 }
 
+/** The column of a scenario's cumulative net, beside its totals: `Fast growth net`. */
+export const netColumn = (s: Pick<Scenario, 'name'>) => `${s.name} net`;
+
+/** The currency of the scenarios' amounts (one file compares one), or null. */
+export const currencyOf = (scenarios: readonly Scenario[]): string | null => scenarios.find((s) => s.money)?.money!.currency ?? null;
+
 /** `fans compare` as a report: a row per period, a column of totals per scenario. */
 export function compareReport(scenarios: readonly Scenario[], file = 'scenarios'): Report {
   const periods = scenarios.reduce((most, s) => Math.max(most, s.totals.length), 0);
-  const netName = (s: Scenario) => `${s.name} net`;
   const rows = Array.from({ length: periods }, (_, period) =>
     Object.fromEntries([
       ['period', period],
       ...scenarios.map((s) => [s.name, s.totals[period] ?? null]),
-      ...scenarios.filter((s) => s.money).map((s) => [netName(s), s.money!.cumulative[period] ?? null]),
+      ...scenarios.filter((s) => s.money).map((s) => [netColumn(s), s.money!.cumulative[period] ?? null]),
     ]) as Record<string, Cell>,
   );
   const summary = ({ words, numbers, locale }: Style) => {
-    const money = amountFormat(locale, scenarios.find((s) => s.money)?.money!.currency ?? null);
+    const money = amountFormat(locale, currencyOf(scenarios));
     return scenarios.map((s) => words.compare.line(numbers, { name: s.name, total: s.totals.at(-1)!, last: s.totals.length - 1, command: s.command, net: s.money ? money(s.money.cumulative.at(-1)!) : null }));
   };
   return {
-    columns: ['period', ...scenarios.map((s) => s.name), ...scenarios.filter((s) => s.money).map(netName)],
-    currency: scenarios.find((s) => s.money)?.money!.currency ?? null,
+    columns: ['period', ...scenarios.map((s) => s.name), ...scenarios.filter((s) => s.money).map(netColumn)],
+    currency: currencyOf(scenarios),
     rows,
     summary,
     chart: {
