@@ -213,6 +213,17 @@ describe('fans compare on one time axis', () => {
     expect(chart).toContain('>2027-01-01<');
   });
 
+  it('gives a scenario with amounts its cumulative net on the dates too, in the column compare names "<name> net"', async () => {
+    const stdin = file([
+      { name: 'tree', command: 'simulate', fanout: 2, depth: 3, cycle: '1m', startDate: '2027-01-01', value: 100 },
+      { name: 'yearly', command: 'compound', rate: 1, years: 1, startDate: '2027-01-01' },
+    ]);
+    const doc = JSON.parse((await fans(['compare', '-', '--format', 'json'], { stdin })).stdout);
+    expect(Object.keys(doc.rows[0])).toEqual(['date', 'tree', 'yearly', 'tree net']);
+    // Worth 100 a new fan, no rewards or cost: 100 x (2^(L+1) - 2) by level L, nothing after the tree's last cycle.
+    expect(doc.rows.map((r: Record<string, unknown>) => r['tree net'])).toEqual([0, 200, 600, 1400, null]);
+  });
+
   it('refuses a tree without a cycle beside dated scenarios, naming it; a file without cycles keeps its steps and years', async () => {
     const stdin = file([
       { name: 'plain tree', command: 'simulate' },
