@@ -56,3 +56,13 @@ export function take<T>(values: Iterator<T>, count: number): T[] {
 export function toNumber(count: Count): number {
   return typeof count === 'number' ? count : Number(count);
 }
+
+/**
+ * a + b, exact when both are bigints (the exact model's counts), else as doubles.
+ *
+ * @example addCounts(2n ** 60n, 1n) // => 1152921504606846977n
+ */
+export const addCounts = (a: Count, b: Count): Count => (typeof a === 'bigint' && typeof b === 'bigint' ? a + b : toNumber(a) + toNumber(b));
+
+/** a - b, exact when both are bigints, else as doubles. */
+export const subtractCounts = (a: Count, b: Count): Count => (typeof a === 'bigint' && typeof b === 'bigint' ? a - b : toNumber(a) - toNumber(b));

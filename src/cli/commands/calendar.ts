@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import { type Count, toNumber } from '../../model/count.js';
+import { type Count, addCounts, toNumber } from '../../model/count.js';
 import { compoundFactor } from '../../model/growth/compound.js';
 import { treeFactor } from '../../model/growth/tree.js';
 import { type CalendarPeriod, type CycleLength, type PeriodKind, calendarPeriods, cycleDate, cycleDays, dateOf, dayDate, daysBetween, isoDate, periodCount } from '../../model/calendar/dates.js';
@@ -140,8 +140,6 @@ export function cyclesWithin(c: Calendar, most: number): number[] {
   return days;
 }
 
-const sum = (a: Count, b: Count): Count => (typeof a === 'bigint' && typeof b === 'bigint' ? a + b : toNumber(a) + toNumber(b));
-
 /**
  * Periods from values on days: per period, the sum of `fresh` on its days and the last
  * `total` on or before its last day.
@@ -153,7 +151,7 @@ function byPeriod(periods: readonly CalendarPeriod[], days: readonly number[], f
   for (const period of periods) {
     let added: Count = typeof fresh[0] === 'bigint' ? 0n : 0;
     while (at < days.length && days[at]! <= period.last) {
-      added = sum(added, fresh[at]!);
+      added = addCounts(added, fresh[at]!);
       total = totals[at]!;
       at++;
     }

@@ -1,4 +1,4 @@
-import type { Count } from '../../model/count.js';
+import { type Count, subtractCounts } from '../../model/count.js';
 import { type TreeParams, type TreeRow, treeFactor, treeGrowth } from '../../model/growth/tree.js';
 import type { ChainParams, TrialRow } from '../../model/chains/montecarlo.js';
 import { chainFactor } from '../../model/chains/offspring.js';
@@ -95,11 +95,9 @@ function currencyMarks(currency: string, locale: string): string[] {
   return [currency, ...symbols];
 }
 
-const minus = (a: Count, b: Count): Count => (typeof a === 'bigint' && typeof b === 'bigint' ? a - b : Number(a) - Number(b));
-
 /** Each period's new fans split into referred and bought: rows of the tree or compound model. */
 export function periodCounts(rows: readonly { new: Count; paid: Count }[]): PeriodCounts[] {
-  return rows.map((r) => ({ referred: minus(r.new, r.paid), paid: r.paid }));
+  return rows.map((r) => ({ referred: subtractCounts(r.new, r.paid), paid: r.paid }));
 }
 
 /** What money needs to know of the run beyond its rows. */
