@@ -13,7 +13,8 @@ import { durationText, thousands } from '../flags/parse.js';
 import type { Money } from './money.js';
 import { chainFor, coarsestRow, lawName, quantileName, sampledReport, trialLines, trialSchema } from './sampled.js';
 import type { SimulateParams } from './simulate.js';
-import { Interrupted, runTrials, threadsFor } from '../io/trials.js';
+import { Interrupted, runTrials } from '../io/trials.js';
+import { threadsFor } from '../io/threads.js';
 import { parseFlags, pick } from '../flags/validate.js';
 import { type Distribution, chainFactor } from '../../model/chains/offspring.js';
 

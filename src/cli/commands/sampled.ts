@@ -12,7 +12,8 @@ import { fileLabel, thousands } from '../flags/parse.js';
 import type { Money } from './money.js';
 import type { FitModel } from '../../model/fit/parameters.js';
 import { type SimulateParams, elapsedColumn, simulateParameters } from './simulate.js';
-import { runTrials, threadsFor } from '../io/trials.js';
+import { runTrials } from '../io/trials.js';
+import { threadsFor } from '../io/threads.js';
 import { once, parseFlags, pick } from '../flags/validate.js';
 import { chartTitle } from './words.js';
 

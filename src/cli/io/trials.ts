@@ -2,8 +2,6 @@ import { type BlockSummary, type ChainParams, TrialSummary, blockCount, runBlock
 import type { SketchEntries } from '../../model/chains/sketch.js';
 import type { Io } from './io.js';
 import { thousands } from '../flags/parse.js';
-
-export { threadsFor } from './threads.js';
 import { workerUrl } from './threads.js';
 import { takePrestarted } from './prestart.js';
 import type { WorkerOrders } from './trial-worker.js';
