@@ -156,6 +156,21 @@ export class QuantileSketch {
    * coarsens.
    */
   addBins(bins: Int32Array, from: number, to: number): void {
+    // Make room for the batch's lowest and highest bins first: one reshape at most, not one
+    // per doubling of the span as the values come (the same sketch either way: bits only drop
+    // as far as the whole span needs).
+    let low = 0x7fffffff;
+    let high = -1;
+    for (let i = from; i < to; i++) {
+      const fine = bins[i]!;
+      if (fine < 0) continue;
+      if (fine < low) low = fine;
+      if (fine > high) high = fine;
+    }
+    if (high >= 0) {
+      this.#addBin(low >> (finestBits - this.#bits), 0);
+      this.#addBin(high >> (finestBits - this.#bits), 0);
+    }
     let shift = finestBits - this.#bits;
     let counts = this.#counts;
     let mask = counts.length - 1;
@@ -287,12 +302,19 @@ export class QuantileSketch {
     let next = 0;
     let seen = this.#zeros;
     while (next < order.length && seen >= order[next]!.rank) out[order[next++]!.i] = 0;
-    const mask = this.#counts.length - 1;
-    for (let b = this.#min; b <= this.#max && next < order.length; b++) {
-      const n = this.#counts[b & mask]!;
+    const counts = this.#counts;
+    const mask = counts.length - 1;
+    const max = this.#max;
+    // The rank sought next, in a local: the loop runs over every bin of the span, most of them empty.
+    let rank = next < order.length ? order[next]!.rank : Infinity;
+    for (let b = this.#min; b <= max && rank !== Infinity; b++) {
+      const n = counts[b & mask]!;
       if (n === 0) continue;
       seen += n;
-      while (next < order.length && seen >= order[next]!.rank) out[order[next++]!.i] = valueOfBin(b, this.#bits);
+      while (seen >= rank) {
+        out[order[next++]!.i] = valueOfBin(b, this.#bits);
+        rank = next < order.length ? order[next]!.rank : Infinity;
+      }
     }
     return out;
   }
