@@ -177,8 +177,8 @@ export class QuantileSketch {
   /**
    * Adds values[from] .. values[to - 1], as {@link add} does one by one: their bins at the
    * finest bits, read from each double's high word ({@link finestBinsOf}), a block at a time,
-   * then {@link addBins}, which keeps the sketch's state in local variables. The Monte Carlo
-   * engine adds a period's totals many thousands at a time.
+   * then {@link addBins}, which makes room for them once and counts them in one tight loop.
+   * The Monte Carlo engine adds a period's totals many thousands at a time.
    */
   addMany(values: Float64Array, from: number, to: number): void {
     for (let at = from; at < to; at += scratch.length) {
