@@ -58,6 +58,9 @@ describe('the block engine and one-trial-at-a-time sampling agree in distributio
   cases.push(['tree, fixed fractional fanout 2.5, conversion 60%, market 2,000', { model: 'tree', start: 2, periods: 6, offspring: offspring('fixed', 2.5, 0.6), churn: 0, market: 2000 }]);
   cases.push(['compound, fixed fractional rate 0.7, churn 20%', { model: 'compound', start: 3, periods: 8, offspring: offspring('fixed', 0.7, 1), churn: 0.2, market: null }]);
   cases.push(['tree, negbin, 30% nonreferrers, market 2,000', { model: 'tree', start: 2, periods: 6, offspring: offspring('negbin', 4, 1), churn: 0, market: 2000, nonreferrers: 0.3 }]);
+  // No market, every fan refers: the engine's tight loop for the Poisson law.
+  cases.push(['tree, poisson, conversion 60%, no market', { model: 'tree', start: 2, periods: 6, offspring: offspring('poisson', 3, 0.6), churn: 0, market: null }]);
+  cases.push(['compound, poisson, churn 20%, no market', { model: 'compound', start: 3, periods: 8, offspring: offspring('poisson', 1, 0.5), churn: 0.2, market: null }]);
   cases.push(['compound, poisson, 40% nonreferrers, churn 20%', { model: 'compound', start: 3, periods: 8, offspring: offspring('poisson', 1, 0.8), churn: 0.2, market: null, nonreferrers: 0.4 }]);
   it.each(cases)('%s: two-sample Kolmogorov-Smirnov at the 0.1% level, 4,096 runs each (seeds 5 and 6)', (_, p) => {
     const n = 4096;
@@ -74,6 +77,28 @@ describe('the block engine and one-trial-at-a-time sampling agree in distributio
     const mean = (xs: number[]) => xs.reduce((s, x) => s + x, 0) / xs.length;
     const sd = (xs: number[]) => Math.sqrt(xs.reduce((s, x) => s + (x - mean(xs)) ** 2, 0) / (xs.length - 1));
     expect(Math.abs(mean(engine) - mean(simple))).toBeLessThan(4 * Math.sqrt((sd(engine) ** 2 + sd(simple) ** 2) / n) + 1e-9);
+  });
+});
+
+describe('the tight loop for the Poisson law without a market', () => {
+  // A market of Infinity thins nothing and draws nothing, but takes the general loop: the
+  // same stream must give the same runs, draw for draw, through either loop.
+  const run = (p: ChainParams) => {
+    const totals: number[] = [];
+    const { sums, extinct } = runTrialsBlock(p, 9, 3, 1024, (_, t) => totals.push(...t));
+    return { totals, sums: [...sums], extinct: [...extinct] };
+  };
+  const base = { start: 2, offspring: { distribution: 'poisson' as const, introductions: 1.2, conversion: 0.9, dispersion: 1 } };
+  it.each([
+    ['tree, fanout 1.2', { ...base, model: 'tree' as const, periods: 9, churn: 0 }],
+    ['compound, rate 1.2, churn 30%', { ...base, model: 'compound' as const, periods: 7, churn: 0.3 }],
+    ['compound, rate 1.2, no churn', { ...base, model: 'compound' as const, periods: 7, churn: 0 }],
+  ])('%s: the same totals, sums and extinct runs as the general loop', (_, p) => {
+    const tight = run({ ...p, market: null });
+    // Runs that grew and (but without churn in the compound model, where nobody leaves) runs that died out.
+    expect(tight.totals.some((t) => t > 100)).toBe(true);
+    expect(tight.extinct.some((d) => d > 0)).toBe(p.model === 'tree' || p.churn > 0);
+    expect(tight).toEqual(run({ ...p, market: Infinity }));
   });
 });
 

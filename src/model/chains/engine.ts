@@ -68,6 +68,35 @@ export function runTrialsBlock(p: ChainParams, seed: number, block: number, coun
   sink(0, totals);
   sums[0] = p.start * count;
   extinct[0] = startDead;
+  // The common case on its own, a tight loop: Poisson law, one K for every run, every fan refers, no market, none bought.
+  if (poissonLaw && !drawn && refers === 1 && p.market === null && paid === 0 && k > 0) {
+    const churn = tree ? 0 : p.churn;
+    for (let t = 1; t < width; t++) {
+      let sum = 0;
+      let dead = 0;
+      for (let i = 0; i < count; i++) {
+        const n = referring[i]!;
+        let fresh = 0;
+        if (n > 0) {
+          const table = tables!.table(n);
+          fresh = table ? drawFromTable(rng, table) : poisson(rng, n * k);
+        }
+        const total = reached[i]! + fresh;
+        reached[i] = total;
+        const now = tree ? fresh : n - (churn > 0 ? binomial(n, churn) : 0) + fresh;
+        referring[i] = now;
+        if (!Number.isFinite(total)) throw new RangeError(`sampled count ${total} at period ${t}`);
+        // Every fan refers, so nobody is an other: the compound model's total is its referrers.
+        totals[i] = tree ? total : now;
+        sum += totals[i]!;
+        if (now === 0) dead++;
+      }
+      sums[t] = sum;
+      extinct[t] = dead;
+      sink(t, totals);
+    }
+    return { sums, extinct };
+  }
   for (let t = 1; t < width; t++) {
     let sum = 0;
     let dead = 0;
