@@ -224,6 +224,20 @@ if (!existsSync(reference) || numpy.status !== 0) {
       }
     }
   }
+  // A lower bound: the same draws in C (scripts/reference/calendar_loop.c, cc -O2, one thread,
+  // no quantile sketches), when a C compiler is there. What "about a second" would take.
+  const cDir = mkdtempSync(join(tmpdir(), 'fans-bench-c-'));
+  const cProgram = join(cDir, 'calendar_loop');
+  if (spawnSync('cc', ['-O2', '-o', cProgram, join(root, 'scripts', 'reference', 'calendar_loop.c'), '-lm']).status === 0) {
+    const name = 'C, the draws alone (calendar_loop.c, cc -O2), 1 thread';
+    measured[name] = [];
+    for (let i = 0; i < 3; i++) {
+      const started = process.hrtime.bigint();
+      spawnSync(cProgram, ['100000', '1.5', '7', String(7 / 30.436875), '730']);
+      measured[name].push(Number(process.hrtime.bigint() - started) / 1e6);
+    }
+  } else console.log('(no C compiler: the C lower bound is skipped)');
+  rmSync(cDir, { recursive: true, force: true });
   const zero = median(measured['node -e 0']);
   table('Calendar runs: two years by day, a 1m cycle spread 10d, median of 3', ['run', 'median ms', 'ratio to node -e 0'], Object.entries(measured).map(([name, ms]) => [name, fixed(median(ms), 0), fixed(median(ms) / zero, 1)]));
 }
