@@ -3,13 +3,14 @@ import { amountFormat, isAmount } from './amount.js';
 import type { Cell } from './delimited.js';
 import { columnFormat, shareFormat } from './number.js';
 import type { TableData } from './table.js';
+import type { Words } from './words/words.js';
 
 /**
  * How a table writes its cells for people: one rule per column (see columnFormat), the total
  * line formatted as its column, shares as percentages, amounts in the currency. Tables and
  * the HTML report share it.
  */
-export function cellFormatter(data: TableData, locale: string): (row: Record<string, Cell>, column: string) => string {
+export function cellFormatter(data: TableData, locale: string, words: Words): (row: Record<string, Cell>, column: string) => string {
   const percent = shareFormat(locale);
   const formats = new Map(
     data.columns.map((c) => {
@@ -19,9 +20,10 @@ export function cellFormatter(data: TableData, locale: string): (row: Record<str
     }),
   );
   const money = amountFormat(locale, data.currency ?? null);
+  const blank = data.blank?.(words) ?? '';
   return (row, column) => {
     const v = row[column] ?? null;
-    if (v === null || v === undefined) return '';
+    if (v === null || v === undefined) return blank;
     if (isAmount(v)) return money(v);
     if (typeof v === 'number' && data.shares?.includes(column)) return percent(v);
     return typeof v === 'bigint' || typeof v === 'number' ? formats.get(column)!(v) : String(v);

@@ -49,7 +49,7 @@ export function renderHtml(report: Report, style: Style, svg: string | null, cha
   const command = typeof json.command === 'string' ? json.command : 'fans';
   const title = chart?.title ?? words.html.title(command);
   const table = (data: TableData) => {
-    const cell = cellFormatter(data, style.locale);
+    const cell = cellFormatter(data, style.locale, words);
     const head = data.columns.map((c) => `<th scope="col">${escapeMarkup(words.column(c))}</th>`).join('');
     const body = data.rows.map((row) => `<tr>${data.columns.map((c) => `<td>${escapeMarkup(cell(row, c))}</td>`).join('')}</tr>`).join('\n');
     return `<div class="scroll"><table>\n<thead><tr>${head}</tr></thead>\n<tbody>\n${body}\n</tbody>\n</table></div>`;

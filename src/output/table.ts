@@ -3,6 +3,7 @@ import { cellFormatter } from './cells.js';
 import { isLargeAmount } from './amount.js';
 import type { Cell } from './delimited.js';
 import type { Style } from './render.js';
+import type { Words } from './words/words.js';
 import { isShortened } from './number.js';
 import { wrapWords } from './wrap.js';
 
@@ -18,6 +19,11 @@ export interface TableData {
   shares?: readonly string[];
   /** The currency of the table's amounts ({@link Amount} cells): an ISO code, or null for plain numbers. */
   currency?: string | null;
+  /**
+   * What an empty cell says to people, in their words (a goal's percentile past the horizon:
+   * `after 2037-01-01`); CSV, TSV, xlsx and JSON keep it empty (null). Without it, empty.
+   */
+  blank?: (words: Words) => string;
   /** More tables, drawn after this one and before the summary (a fit's observed-versus-expected counts). */
   after?: readonly TableData[];
 }
@@ -34,7 +40,7 @@ export function renderTable(data: TableData, style: Style): string {
   const { chalk, locale, words } = style;
   const summary = [...data.summary(style)];
   if (data.columns.length === 0) return summary.flatMap((line) => wrapWords(line, style.wrap)).map((line) => `${line}\n`).join('');
-  const cellOf = cellFormatter(data, locale);
+  const cellOf = cellFormatter(data, locale, words);
   const shortened = data.rows.some((row) => data.columns.some((c) => isShortened(row[c]) || isLargeAmount(row[c]))) || isShortened(data.total?.value);
   if (shortened) summary.push(words.table.shortened);
   const table = new Table({

@@ -167,6 +167,24 @@ describe('fans goal --by-date', () => {
     // The same runs, the same answer.
     expect(await json([...args, '--deadline', '2028-06-30'])).toEqual(doc);
   });
+
+  it('says a percentile past the horizon in the reader\'s words in a table, and leaves it empty for a spreadsheet', async () => {
+    // K = 1.5 (Poisson): about 42% of chains die out, so p95 of the date is never reached.
+    const args = ['goal', '1000', '--by-date', '--fanout', '1.5', '--cycle', '1m', '--cycle-spread', '10d', '--start-date', '2027-01-01', '--until', '2029-12-31', '--trials', '1000', '--seed', '3'];
+    const doc = await json(args);
+    expect(doc.reachedShare).toBeLessThan(0.95);
+    expect(doc.dates.p95).toBeNull();
+    expect(doc.dates.p5).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+    const csv = (await fans([...args, '--format', 'csv'])).stdout.split('\r\n');
+    expect(csv[0]).toBe('percentile,date,seed');
+    expect(csv[3]).toBe('p95,,3');
+    const english = (await fans(args, { env: { NO_COLOR: '1' } })).stdout;
+    expect(english).toMatch(/│\s+p95 │ after 2029-12-31 │/);
+    const dutch = (await fans([...args, '--lang', 'nl'], { env: { NO_COLOR: '1' } })).stdout;
+    expect(dutch).toMatch(/│ percentiel │ +datum │/);
+    expect(dutch).toMatch(/│\s+p95 │ na 2029-12-31 │/);
+    expect(dutch).not.toMatch(/after|percentile /);
+  });
 });
 
 describe('bad calendar input', () => {

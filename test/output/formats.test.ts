@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { Amount } from '../../src/output/amount.js';
 import { cellFormatter } from '../../src/output/cells.js';
+import { en } from '../../src/output/words/en.js';
 import { toCsv, toTsv } from '../../src/output/delimited.js';
 import { toJson } from '../../src/output/json.js';
 import { columnFormat, countFormat } from '../../src/output/number.js';
@@ -85,10 +86,10 @@ describe('cellFormatter and start-up', () => {
     let made = 0;
     Intl.NumberFormat = new Proxy(original, { construct: (target, args) => (made++, new target(...(args as []))) });
     try {
-      const cell = cellFormatter({ columns: ['level', 'fans', 'extinct'], rows: [{ level: 1, fans: 1234567, extinct: 0.25 }], shares: ['extinct'], summary: () => [] }, 'en-US');
+      const cell = cellFormatter({ columns: ['level', 'fans', 'extinct'], rows: [{ level: 1, fans: 1234567, extinct: 0.25 }], shares: ['extinct'], summary: () => [] }, 'en-US', en);
       expect([cell({ level: 1, fans: 1234567, extinct: 0.25 }, 'fans'), cell({ level: 1, fans: 1234567, extinct: 0.25 }, 'extinct')]).toEqual(['1,234,567', '25.0%']);
       expect(made).toBe(0);
-      const money = cellFormatter({ columns: ['net'], rows: [], currency: 'EUR', summary: () => [] }, 'en-US');
+      const money = cellFormatter({ columns: ['net'], rows: [], currency: 'EUR', summary: () => [] }, 'en-US', en);
       expect(money({ net: new Amount(123456n, 2) }, 'net')).toBe('€1,234.56');
       expect(made).toBe(1);
     } finally {

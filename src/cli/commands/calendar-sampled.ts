@@ -268,7 +268,9 @@ export async function sampledGoalReport(io: Io, g: GoalRun): Promise<Report> {
   };
   return {
     columns: ['percentile', 'date'],
-    rows: dates.map((d) => ({ percentile: `p${d.q}`, date: d.date ?? `after ${until}` })),
+    // A percentile past the horizon has no date: empty in CSV and xlsx, null in JSON, and `after 2037-01-01` in the reader's words in a table.
+    rows: dates.map((d) => ({ percentile: `p${d.q}`, date: d.date })),
+    blank: (words) => words.calendar.after(until),
     constants: { seed },
     summary,
     chart: g.chart,

@@ -230,7 +230,8 @@ export const en: Words = {
         ? `The expected total does not reach ${n.count(s.target)} by ${s.until} (it is ${n.count(s.total)} then).`
         : `The expected total reaches ${n.count(s.target)} on ${s.date} (${n.count(s.total)}).`,
     goalDates: (n, s) =>
-      `${n.percent(s.reached)} of ${countOf(n, s.trials, 'run', 'runs')} reach ${n.count(s.target)} by ${s.until}; ${s.dates.map((d) => `p${d.q} ${d.date ?? `after ${s.until}`}`).join(', ')}.`,
+      `${n.percent(s.reached)} of ${countOf(n, s.trials, 'run', 'runs')} reach ${n.count(s.target)} by ${s.until}; ${s.dates.map((d) => `p${d.q} ${d.date ?? en.calendar.after(s.until)}`).join(', ')}.`,
+    after: (until) => `after ${until}`,
     deadline: (n, s) => `By ${s.deadline}, ${n.percent(s.share)} of runs have reached ${n.count(s.target)} (± ${n.percent(s.error)}, one standard error of ${n.count(s.trials)} runs).`,
   },
   xlsx: {

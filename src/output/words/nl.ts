@@ -24,6 +24,7 @@ const columns: Record<string, string> = {
   years: 'jaren',
   period: 'periode',
   date: 'datum',
+  percentile: 'percentiel',
   'level / year': 'niveau / jaar',
   cycle: 'cyclus',
   seed: 'seed',
@@ -274,7 +275,8 @@ export const nl: Words = {
         ? `Het verwachte totaal haalt ${n.count(s.target)} niet op of vóór ${s.until} (het is dan ${n.count(s.total)}).`
         : `Het verwachte totaal haalt ${n.count(s.target)} op ${s.date} (${n.count(s.total)}).`,
     goalDates: (n, s) =>
-      `${n.percent(s.reached)} van ${n.count(s.trials)} runs haalt ${n.count(s.target)} uiterlijk op ${s.until}; ${s.dates.map((d) => `p${d.q} ${d.date ?? `na ${s.until}`}`).join(', ')}.`,
+      `${n.percent(s.reached)} van ${n.count(s.trials)} runs haalt ${n.count(s.target)} uiterlijk op ${s.until}; ${s.dates.map((d) => `p${d.q} ${d.date ?? nl.calendar.after(s.until)}`).join(', ')}.`,
+    after: (until) => `na ${until}`,
     deadline: (n, s) => `Op ${s.deadline} heeft ${n.percent(s.share)} van de runs ${n.count(s.target)} gehaald (± ${n.percent(s.error)}, één standaardfout bij ${n.count(s.trials)} runs).`,
   },
   xlsx: {

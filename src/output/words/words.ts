@@ -156,6 +156,8 @@ export interface Words {
     goalDate(n: Numbers, s: { target: number; date: string | null; until: string; total: Count }): string;
     /** A sampled goal by date: the percentiles of the date, and the share of runs reaching it at all. */
     goalDates(n: Numbers, s: { target: number; trials: number; dates: readonly { q: number; date: string | null }[]; reached: number; until: string }): string;
+    /** A percentile's date when too few runs reach the target by the horizon: `after 2037-01-01`. */
+    after(until: string): string;
     /** The chance of reaching the target by a deadline, with its standard error. */
     deadline(n: Numbers, s: { target: number; deadline: string; share: number; error: number; trials: number }): string;
   };
