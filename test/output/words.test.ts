@@ -24,10 +24,40 @@ describe('the catalogues of words', () => {
   });
 
   it('every column a report shows has a Dutch heading', () => {
-    for (const column of ['level', 'year', 'new', 'lost', 'total', 'mean', 'meanTheory', 'sdTheory', 'extinct', 'extinctTheory', 'days', 'weeks', 'months', 'years', 'period']) {
+    for (const column of ['level', 'year', 'new', 'lost', 'total', 'mean', 'meanTheory', 'sdTheory', 'extinct', 'extinctTheory', 'days', 'weeks', 'months', 'years', 'period', 'percentile', 'target', 'net_p5', 'net_p97.5']) {
       expect(nl.column(column), column).not.toBe(column);
     }
+    expect(nl.column('net_p97.5')).toBe('netto p97.5');
     expect(nl.column('my scenario')).toBe('my scenario');
+  });
+
+  // Each report's headings as a table shows them (the HTML report's, the same words), in English and in Dutch.
+  const reports = [
+    ['simulate'],
+    ['compound', '--churn', '10%'],
+    ['simulate', '--trials', '200', '--seed', '1'],
+    ['compound', '--trials', '200', '--seed', '1', '--churn', '10%'],
+    ['simulate', '--cycle', '30d', '--start-date', '2027-01-01'],
+    ['simulate', '--cycle', '1m', '--cycle-spread', '10d', '--start-date', '2027-01-01', '--until', '2027-12-31', '--by', 'month', '--trials', '200', '--seed', '1'],
+    ['goal', '1000', '--by-date', '--fanout', '1.5', '--cycle', '1m', '--start-date', '2027-01-01'],
+    ['goal', '1000', '--by-date', '--fanout', '1.5', '--cycle', '1m', '--cycle-spread', '10d', '--start-date', '2027-01-01', '--trials', '200', '--seed', '1'],
+    ['simulate', '--value', '100', '--reward', '10', '--cost', '5', '--trials', '200', '--seed', '1'],
+    ['fit', 'examples/referrals.csv'],
+    ['compare', 'examples/calendar.json'],
+  ];
+  it.each(reports.map((args) => [args.join(' '), args]))('every heading of `fans %s` is Dutch with --lang nl (but for names both languages use)', async (_, args) => {
+    const headings = async (lang: string) => {
+      const ran = await fans([...args, '--format', 'html', '--lang', lang]);
+      expect(ran.stderr).toBe('');
+      return [...ran.stdout.matchAll(/<th scope="col">([^<]*)<\/th>/g)].map((m) => m[1]!);
+    };
+    const [english, dutch] = [await headings('en'), await headings('nl')];
+    expect(dutch.length).toBe(english.length);
+    expect(english.length).toBeGreaterThan(1);
+    // A comparison's other columns are the scenarios' own names, as written in the file.
+    const checked = args[0] === 'compare' ? 1 : english.length;
+    const shared = /^(p[\d.]+|K|k|model|AIC|log L|seed)$/;
+    for (let i = 0; i < checked; i++) if (!shared.test(english[i]!)) expect(dutch[i], english[i]).not.toBe(english[i]);
   });
 
   it('every reason a goal can fail for is worded in both languages', () => {

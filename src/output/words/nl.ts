@@ -25,6 +25,7 @@ const columns: Record<string, string> = {
   period: 'periode',
   date: 'datum',
   percentile: 'percentiel',
+  target: 'doel',
   'level / year': 'niveau / jaar',
   cycle: 'cyclus',
   seed: 'seed',
@@ -82,7 +83,8 @@ function why(n: Numbers, w: Why): string {
 /** Nederlands: for the article's readers. */
 export const nl: Words = {
   lang: 'nl',
-  column: (name) => columns[name] ?? name,
+  // A sampled run's net money percentiles: net_p5 -> netto p5.
+  column: (name) => columns[name] ?? name.replace(/^net_(p[\d.]+)$/, 'netto $1'),
   totalLabel: 'totaal',
   table: {
     shortened: 'Getallen van meer dan 15 cijfers zijn hier ingekort; --format json, csv of tsv geeft alle cijfers.',
