@@ -1,5 +1,6 @@
+import { extname } from 'node:path';
 import { CommanderError } from 'commander';
-import { type ChartOptions, type Format, type Report, binaryFormats, chartFormats, render } from '../output/render.js';
+import { type ChartOptions, type Format, type Report, binaryFormats, chartFormats, formats, render, tableFormats } from '../output/render.js';
 import { type Language, type Words, environmentLanguage, languageNames, languages } from '../output/words/index.js';
 import type { ScaleChoice } from '../output/scale.js';
 import { compareReport, onCalendar, readScenarios, scenarioRows } from './commands/compare.js';
@@ -165,8 +166,12 @@ async function run(job: ReportJob, io: Io): Promise<void> {
   // ICU for locales other than en-US) loads only when a table is drawn.
   const locale = job.flags.locale === undefined ? undefined : checkedLocale(job.flags.locale);
   const lang = languageOf(job, io);
-  const format = job.flags.format as Format;
   const file = job.flags.output === undefined ? undefined : String(job.flags.output);
+  const given = job.flags.format !== undefined;
+  const format = (job.flags.format = formatOf(job.command, job.flags.format, file));
+  if (!given && format !== 'table' && job.flags.chart === true) {
+    throw new UsageError(`--chart draws under the table, and --output ${fileLabel(file!)} writes ${format}${chartFormats.includes(format) ? ', a chart already: leave out --chart' : ': leave out --chart, or add --format table'}`);
+  }
   const force = job.flags.force === true;
   if (force && file === undefined) throw new UsageError('--force replaces the file of --output: add --output FILE');
   // Checked before any work: a run of minutes should not end in "file exists".
@@ -202,6 +207,23 @@ async function renderRun(job: ReportJob, io: Io, locale: string | undefined, lan
   // --locale asks for that: without it CSV stays the same for every script.
   const dialect = format === 'csv' && locale !== undefined && marksOf(locale).decimal === ',' ? ({ separator: ';', decimal: ',' } as const) : undefined;
   return render(await report(job, io, locale ?? environmentLocale(io.env)), format, style, charts, dialect);
+}
+
+/** Formats an --output file's extension names: `groei.xlsx` is xlsx, `groei.htm` html. */
+const extensionFormats: Record<string, Format> = { csv: 'csv', tsv: 'tsv', json: 'json', xlsx: 'xlsx', html: 'html', htm: 'html', svg: 'svg', png: 'png' };
+
+/**
+ * The output format: --format as given; without it, the one --output's extension names
+ * (`--output groei.xlsx` writes xlsx, not a text table under that name), else `table`.
+ * An extension naming a format the command does not write is a UsageError.
+ */
+export function formatOf(command: Job['command'], given: unknown, file: string | undefined): Format {
+  if (given !== undefined) return given as Format;
+  const format = file === undefined ? undefined : extensionFormats[extname(file).slice(1).toLowerCase()];
+  if (format === undefined) return 'table';
+  const writes: readonly Format[] = command === 'fit' ? tableFormats : formats;
+  if (!writes.includes(format)) throw new UsageError(`--output ${fileLabel(file!)} asks for ${format}, which fans ${command} does not write: give --format (one of ${writes.join(', ')})`);
+  return format;
 }
 
 /** A calendar run (calendar.ts, loaded with date-fns only for one). */

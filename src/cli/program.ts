@@ -69,7 +69,8 @@ function modelOption(name: OptionName, showDefault = true): Option {
 }
 
 function outputOptions(command: Command, charts = true): Command {
-  command.addOption(new Option('--format <format>', 'output format').choices(charts ? formats : tableFormats).default('table'));
+  // No commander default: without --format, main.ts takes the format from --output's extension, else table.
+  command.addOption(new Option('--format <format>', 'output format (default: the extension of --output, else table)').choices(charts ? formats : tableFormats));
   if (charts) {
     command
       .addOption(new Option('--chart', 'draw a chart of the totals under the table'))

@@ -29,6 +29,35 @@ describe('--output', () => {
     expect(readdirSync(dir).filter((name) => name.endsWith('.tmp'))).toEqual([]);
   });
 
+  it('without --format, writes the format the extension names (groei.xlsx is a spreadsheet, not a text table under that name)', async () => {
+    for (const [name, format] of [['groei.xlsx', 'xlsx'], ['groei.CSV', 'csv'], ['groei.tsv', 'tsv'], ['groei.json', 'json'], ['groei.svg', 'svg'], ['groei.htm', 'html'], ['groei.png', 'png']] as const) {
+      const file = join(dir, name);
+      const ran = await fans(['simulate', '--output', file]);
+      expect(ran.code, name).toBe(0);
+      const direct = await fans(['simulate', '--format', format]);
+      // Containers with a time in them (zip) or renderer bytes (png): their signatures; the rest byte for byte.
+      if (format === 'xlsx') expect(readFileSync(file).subarray(0, 4)).toEqual(Buffer.from('PK\x03\x04', 'latin1'));
+      else if (format === 'png') expect(readFileSync(file).subarray(0, 8)).toEqual(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]));
+      else expect(readFileSync(file), name).toEqual(direct.bytes);
+    }
+    // An unknown extension, none, or a name that is all extension (.csv, a hidden file): a table.
+    const table = (await fans(['simulate'])).bytes;
+    for (const name of ['groei.txt', 'groei', '.csv']) {
+      expect((await fans(['simulate', '--output', join(dir, name)])).code, name).toBe(0);
+      expect(readFileSync(join(dir, name)), name).toEqual(table);
+    }
+    // --format as given wins over the extension.
+    expect((await fans(['simulate', '--format', 'csv', '--output', join(dir, 'data.json')])).code).toBe(0);
+    expect(readFileSync(join(dir, 'data.json'), 'utf8')).toMatch(/^level,new,total\r\n/);
+  });
+
+  it('refuses an extension naming a format the command does not write, or --chart beside a file format: one line, exit 2, nothing written', async () => {
+    expectUsageError(await fans(['fit', 'examples/referrals.csv', '--output', join(dir, 'fit.png')]), /^fans: --output .*fit\.png asks for png, which fans fit does not write: give --format \(one of table, json, csv, tsv, xlsx, html\)$/);
+    expectUsageError(await fans(['simulate', '--chart', '--output', join(dir, 'chart.svg')]), /^fans: --chart draws under the table, and --output .*chart\.svg writes svg, a chart already: leave out --chart$/);
+    expectUsageError(await fans(['simulate', '--chart', '--output', join(dir, 'chart.csv')]), /^fans: --chart draws under the table, and --output .*chart\.csv writes csv: leave out --chart, or add --format table$/);
+    expect(readdirSync(dir).filter((name) => name.startsWith('fit.') || name.startsWith('chart.'))).toEqual([]);
+  });
+
   it('keeps an existing file unless --force, and replaces it whole with --force', async () => {
     const file = join(dir, 'kept.csv');
     writeFileSync(file, 'precious');
