@@ -79,10 +79,12 @@ describe('money: bad input, one line, exit 2', () => {
     ['a referee reward at depth 0', ['simulate', '--depth', '0', '--referee-reward', '5'], /^fans: --referee-reward pays for referred fans, and with --depth 0 nobody is referred$/],
     ['an unknown currency', ['simulate', '--value', '5', '--currency', 'EUX'], /^fans: --currency must be an ISO 4217 currency code this system knows, such as EUR, USD or GBP \(got "EUX"\)$/],
     ['another currency\'s symbol', ['simulate', '--value', '$500', '--currency', 'EUR'], /^fans: --value is written in another currency than EUR \("\$"\): write the amount in EUR, or set --currency$/],
-    ['more decimals than the currency has', ['simulate', '--value', '12.345', '--currency', 'EUR'], /^fans: --value has more decimals than EUR has \(2\)/],
+    ['more decimals than the currency has', ['simulate', '--value', '12.3456', '--currency', 'EUR'], /^fans: --value has more decimals than EUR has \(2\)/],
     ['a decimal amount in yen', ['simulate', '--value', '12.5', '--currency', 'JPY'], /^fans: --value has more decimals than JPY has \(0\)/],
     ['a Dutch amount under en-US', ['simulate', '--value', '1.500,00'], /^fans: --value reads as 1500 only with a decimal comma, which en-US does not use/],
-    ['an ambiguous 1.500 under nl-NL', ['simulate', '--value', '1.500', '--locale', 'nl-NL'], /^fans: --value could be 1500 \(dot between thousands\) or 1\.5/],
+    // An amount reads a mark before three digits as thousands where the locale groups with it (1.500 is € 1.500 under nl-NL), else both readings.
+    ['an ambiguous 1.500 under en-US', ['simulate', '--value', '1.500'], /^fans: --value could be 1500 \(dot between thousands\) or 1\.5 \(dot as decimal mark\), and en-US does not say which/],
+    ['an ambiguous 1,500 under nl-NL', ['simulate', '--value', '1,500', '--locale', 'nl-NL'], /^fans: --value could be 1500 \(comma between thousands\) or 1\.5/],
     ['--currency alone', ['simulate', '--currency', 'EUR'], /^fans: --currency names the currency of --value, --reward, --referee-reward, --cost or --cac: give one of them$/],
     ['money with churn and --trials', ['compound', '--churn', '10%', '--trials', '10', '--value', '5'], /^fans: money with --trials counts every fan who ever joined/],
   ])('%s', async (_, args, message) => {

@@ -118,6 +118,26 @@ describe('numbers as the reader writes them: the table of forms', () => {
     expect(listed.stdout.split('\r\n')[0]).toMatch(/,p2,p5,p50,p97,/);
   });
 
+  it('amounts of money read `1.000` as a thousand where the dot groups thousands (cents have two decimals, never three)', async () => {
+    const value = async (text: string, locale: string) => {
+      const ran = await fans(['compound', '--years', '1', '--value', text, '--format', 'json', '--locale', locale]);
+      return ran.code === 0 ? JSON.parse(ran.stdout).money.value : ran.stderr;
+    };
+    expect(await value('1.000', 'nl-NL')).toBe(1000);
+    expect(await value('€ 1.000', 'nl-NL')).toBe(1000);
+    expect(await value('1.000,50', 'nl-NL')).toBe(1000.5);
+    expect(await value('12,50', 'nl-NL')).toBe(12.5);
+    expect(await value('2.500.000', 'de-DE')).toBe(2_500_000);
+    expect(await value('1,000', 'en-US')).toBe(1000);
+    expect(await value('12.50', 'en-US')).toBe(12.5);
+    // The mark the locale does not group with, before three digits: refused with both readings, as for a count.
+    expect(await value('1.500', 'en-US')).toMatch(/^fans: --value could be 1500 \(dot between thousands\) or 1\.5 \(dot as decimal mark\), and en-US does not say which/);
+    expect(await value('1,500', 'nl-NL')).toMatch(/^fans: --value could be 1500 \(comma between thousands\) or 1\.5 \(comma as decimal mark\), and nl-NL does not say which: write 1500 or 1,5/);
+    // Every money flag reads the same way.
+    const money = JSON.parse((await fans(['simulate', '--value', '1.000', '--reward', '€ 1.500', '--cost', '2.000', '--cac', '1.250', '--format', 'json', '--locale', 'nl-NL'])).stdout);
+    expect(money.money).toMatchObject({ value: 1000, reward: 1500, cost: 2000, cac: 1250 });
+  });
+
   it('scenario files may give numbers as strings, read by the same rule', async () => {
     const file = JSON.stringify({ scenarios: [{ name: 'nl', command: 'simulate', market: '10.000', conversion: '12,5%', fanout: '2,5', depth: 2 }] });
     const ran = await fans(['compare', '-', '--format', 'json', '--locale', 'nl-NL'], { stdin: file });

@@ -9,9 +9,10 @@
  *    no-break space or narrow no-break space) is ten thousand; under en-IN `1,00,000` is a
  *    hundred thousand. Groups must be well formed (three digits, or the locale's own pattern).
  * 3. One mark followed by exactly three digits (`1.500`, `1,500`) could be thousands or a
- *    decimal: a flag that counts reads it as thousands when that mark is the locale's
- *    thousands mark, a flag that takes fractions as a decimal when it is the locale's decimal
- *    mark; otherwise it is refused with both readings (`--market 10.000` under en-US).
+ *    decimal: a flag that counts, and an amount of money (cents have two decimals, never
+ *    three), reads it as thousands when that mark is the locale's thousands mark, a flag
+ *    that takes fractions as a decimal when it is the locale's decimal mark; otherwise it is
+ *    refused with both readings (`--market 10.000` under en-US).
  * 4. Anything else is refused with how it would read in the other convention and how to
  *    write it: `0,2` under en-US ("reads as 0.2 only with a decimal comma ...").
  *
@@ -33,8 +34,11 @@ export interface NumberMarks {
 /** What a text reads as: a number, or why not (the words after the flag's name). */
 export type NumberReading = { value: number } | { refused: string };
 
-/** Whether a flag takes fractions (1.5) or only whole numbers (10000). */
-export type NumberKind = 'whole' | 'fraction';
+/**
+ * What a flag takes: whole numbers (10000), fractions (1.5), or an amount of money (12.50 or
+ * 1.000 euros: fractions, but `1.000` under nl-NL is a thousand, as for whole numbers).
+ */
+export type NumberKind = 'whole' | 'fraction' | 'amount';
 
 const spaces = ' \u00a0\u202f';
 
@@ -126,7 +130,8 @@ export function readNumber(raw: string, kind: NumberKind, marksFor: () => Number
     const marks = marksFor();
     const thousands = Number(text.replace(mark, ''));
     const decimal = Number(text.replace(mark, '.'));
-    if (kind === 'whole' ? marks.group.includes(mark) : marks.decimal === mark) return { value: kind === 'whole' ? thousands : decimal };
+    const asThousands = kind !== 'fraction';
+    if (asThousands ? marks.group.includes(mark) : marks.decimal === mark) return { value: asThousands ? thousands : decimal };
     return {
       refused: `could be ${plainText(thousands)} (${markName(mark)} between thousands) or ${plainText(decimal)} (${markName(mark)} as decimal mark), and ${marks.locale} does not say which: write ${plainText(thousands)} or ${writtenIn(decimal, marks)}`,
     };

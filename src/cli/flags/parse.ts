@@ -252,7 +252,7 @@ export function amount(text: string | number): Parsed<AmountText> {
   while (end > start && !/[\d.,\s]/.test(trimmed[end - 1]!)) end--;
   if (start > 0 && end < trimmed.length) return rule;
   const mark = start > 0 ? trimmed.slice(0, start) : end < trimmed.length ? trimmed.slice(end) : null;
-  const value = numberText(trimmed.slice(start, end).trim(), 'fraction');
+  const value = numberText(trimmed.slice(start, end).trim(), 'amount');
   if (isInvalid(value)) return value;
   return value !== null && value >= 0 && value <= maxAmount ? { units: value, mark } : rule;
 }
