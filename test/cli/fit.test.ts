@@ -92,6 +92,16 @@ describe('fans fit: the three shapes of records', () => {
     const sim = await json([...args, '--seed', '1', '--depth', '1']);
     expect(sim.rows[1].meanTheory).toBeCloseTo(1 + 43 / 40, 4);
   });
+
+  it('the projection reads the same under a Dutch locale, even when K has three decimals (1.537 is written 1.5370)', async () => {
+    // 1,000 fans, 1,537 new fans: K = 1.537 exactly.
+    const doc = await json(['fit', file('k3.csv', `referrals\n${[...Array(537).fill(2), ...Array(463).fill(1)].join('\n')}\n`)]);
+    expect(doc.projection).toMatch(/^fans simulate --fanout 1\.5370 /);
+    const args = (doc.projection as string).split(' ').slice(1).map((a) => (a === '100000' ? '2000' : a));
+    const sim = await json([...args, '--seed', '1', '--depth', '1'], { env: { LANG: 'nl_NL.UTF-8' } });
+    expect(sim.parameters.fanout).toBe(1.537);
+    expect(sim.rows[1].meanTheory).toBeCloseTo(2.537, 10);
+  });
 });
 
 describe('fans fit: bad records, one line naming file, row and column, exit 2', () => {

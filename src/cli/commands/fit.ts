@@ -74,8 +74,15 @@ export function offspringOf(e: Estimate): { offspring: Offspring; nonreferrers: 
   return { offspring: { distribution, introductions: K / (1 - nonreferrers), conversion: 1, dispersion: Number.isFinite(k) ? k : 1 }, nonreferrers };
 }
 
-/** A number for a command line: six significant digits, no grouping. */
-const plain = (x: number) => String(Number(x.toPrecision(6)));
+/**
+ * A number for a command line: six significant digits, no grouping, and read the same under
+ * every locale: `1.537` (one mark before three digits) would be refused as 1537-or-1.537
+ * under nl-NL, so it is written `1.5370`.
+ */
+const plain = (x: number) => {
+  const text = String(Number(x.toPrecision(6)));
+  return /^[1-9]\d{0,2}\.\d{3}$/.test(text) ? `${text}0` : text;
+};
 
 /** The command that projects a fit: `fans simulate --fanout 1.87 --distribution negbin --dispersion 0.49 --trials 100000`. */
 export function projection(e: Estimate): string {
