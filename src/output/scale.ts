@@ -50,7 +50,35 @@ export interface Scale {
 /** The plain-language description of a chart: the model and its numbers, or the scenarios compared. */
 export type Caption =
   | { kind: 'tree' | 'compound'; start: number; rate: number; periods: number; conversion: number; churn: number; trials?: number | undefined }
+  | CalendarCaption
   | { kind: 'compare'; names: readonly string[] };
+
+/** A time length as the calendar flags give it: 30d, 6w, 1m, 1y. */
+export interface Span {
+  amount: number;
+  unit: 'd' | 'w' | 'm' | 'y';
+}
+
+/**
+ * A run on the calendar: the model's numbers a cycle, the cycle and its spread, the dates,
+ * and for a goal its target: `1 fan, 1.5 introductions each every month (give or take 10
+ * days), 2027-01-01 to 2028-12-31`.
+ */
+export interface CalendarCaption {
+  kind: 'calendar';
+  model: 'tree' | 'compound';
+  start: number;
+  /** Introductions a fan (tree) or referrals a fan a cycle (compound). */
+  rate: number;
+  conversion: number;
+  churn: number;
+  cycle: Span;
+  spread: Span | null;
+  from: string;
+  to: string;
+  target?: number | undefined;
+  trials?: number | undefined;
+}
 
 const allValues = (chart: ChartData): Count[] => [
   ...[chart.target, chart.market].filter((v): v is number => typeof v === 'number' && v > 0),

@@ -19,6 +19,24 @@ const round = (x: number) => Math.round(x * 100) / 100;
 /** Where the plot sits in a picture of 800 by 450 (16:9), in pixels; other sizes keep the margins. */
 export const svgFrame = { width: 800, height: 450, left: 80, right: 690, top: 74, bottom: 390 } as const;
 
+/** About the width of a character of the axis labels (sans-serif at 12 px, digits and dashes), with a gap between labels. */
+const labelCharWidth = 7;
+const labelGap = 16;
+/** The same at 11 px, the size of the target's and the reached point's labels. */
+const smallCharWidth = 6.2;
+
+/**
+ * How many x labels fit across `width` pixels without touching, at most eleven: the widest
+ * label (of every period's) decides.
+ *
+ * @example xTickRoom(610, 731, () => '2027-01-01') // => 7
+ */
+export function xTickRoom(width: number, periods: number, label: (t: number) => string): number {
+  let widest = 1;
+  for (let t = 0; t < periods; t++) widest = Math.max(widest, label(t).length);
+  return Math.max(2, Math.min(11, Math.floor(width / (widest * labelCharWidth + labelGap))));
+}
+
 /** The frame for a picture of `width` by `height` pixels, drawn 800 wide. */
 export function frameFor(size?: { width: number; height: number }) {
   if (!size) return svgFrame;
@@ -59,9 +77,10 @@ export function renderSvg(chart: ChartData, choice: ScaleChoice, locale = 'en-US
   out.push('<g class="y-labels" text-anchor="end" fill="#333333">');
   for (const tick of scale.ticks) out.push(`<text x="${left - 8}" y="${round(yAt(tick.at) + 4)}">${escape(tick.label)}</text>`);
   out.push('</g>');
-  // x ticks: whole periods at an even step, at most eleven of them.
+  // x ticks: whole periods at an even step, at most eleven of them, and no more than their
+  // labels leave room for (dates, 10 characters, fit about seven across).
   out.push('<g class="x-labels" text-anchor="middle" fill="#333333">');
-  for (const t of xTicks(periods - 1, 11)) out.push(`<text x="${x(t)}" y="${bottom + 18}">${escape(xText(t))}</text>`);
+  for (const t of xTicks(periods - 1, xTickRoom(right - left, periods, xText))) out.push(`<text x="${x(t)}" y="${bottom + 18}">${escape(xText(t))}</text>`);
   out.push('</g>');
   out.push(`<line x1="${left}" x2="${right}" y1="${bottom}" y2="${bottom}" stroke="#888888"/>`);
   out.push(`<line x1="${left}" x2="${left}" y1="${top}" y2="${bottom}" stroke="#888888"/>`);
@@ -100,7 +119,13 @@ export function renderSvg(chart: ChartData, choice: ScaleChoice, locale = 'en-US
     if (i === 0 && typeof chart.target === 'number' && chart.target > 0) {
       const hit = points.find((p) => Number(p.v) >= chart.target!);
       if (hit) {
-        out.push(`<g class="reached"><circle cx="${x(hit.t)}" cy="${y(hit.v)}" r="6" fill="none" stroke="#000000" stroke-width="1.5"/><text x="${x(hit.t)}" y="${round(y(hit.v) - 10)}" text-anchor="middle" font-size="11">${escape(words.chart.reached(numbersFor(locale), { x: xText(hit.t), xLabel: chart.xLabel }))}</text></g>`);
+        const text = words.chart.reached(numbersFor(locale), { x: xText(hit.t), xLabel: chart.xLabel });
+        // Above the mark, unless it would run into the target's own label at the left of its
+        // line (a target reached early): then below the line, to the right of the mark.
+        const targetLabelEnd = left + 6 + (words.chart.target.length + 1 + valueText(chart.target).length) * smallCharWidth;
+        const above = x(hit.t) - (text.length * smallCharWidth) / 2 > targetLabelEnd + 8;
+        const at = above ? `x="${x(hit.t)}" y="${round(y(hit.v) - 10)}" text-anchor="middle"` : `x="${round(x(hit.t) + 10)}" y="${round(y(hit.v) + 18)}" text-anchor="start"`;
+        out.push(`<g class="reached"><circle cx="${x(hit.t)}" cy="${y(hit.v)}" r="6" fill="none" stroke="#000000" stroke-width="1.5"/><text ${at} font-size="11">${escape(text)}</text></g>`);
       }
     }
   });
@@ -133,12 +158,25 @@ export function renderSvg(chart: ChartData, choice: ScaleChoice, locale = 'en-US
 /** A text cut to `max` characters with an ellipsis. */
 const clip = (text: string, max: number) => (text.length > max ? `${text.slice(0, max - 1)}…` : text);
 
-/** A title in one line, or two split at a word near the middle when it would not fit the width. */
+/**
+ * A title in one line, or two split at the space nearest the middle when it would not fit
+ * the width: after a comma when one is near the middle (a quarter of the title either
+ * way), and in a command (`fans simulate --fanout 10 ...`) before a flag, so a flag and its
+ * value stay together.
+ *
+ * @example titleLines('1 fan, 1.5 introductions each every month (give or take 10 days), 2027-01-01 to 2028-12-31') // => ['1 fan, 1.5 introductions each every month (give or take 10 days),', '2027-01-01 to 2028-12-31']
+ */
 export function titleLines(title: string): string[] {
   if (title.length <= 64) return [title];
   if (title.length > 180) title = `${title.slice(0, 179)}…`;
   const middle = title.length / 2;
-  let cut = -1;
-  for (let i = title.indexOf(' '); i >= 0; i = title.indexOf(' ', i + 1)) if (cut < 0 || Math.abs(i - middle) < Math.abs(cut - middle)) cut = title.startsWith('--', i + 1) || cut < 0 ? i : cut;
+  const nearest = (fits: (space: number) => boolean) => {
+    let cut = -1;
+    for (let i = title.indexOf(' '); i >= 0; i = title.indexOf(' ', i + 1)) if (fits(i) && (cut < 0 || Math.abs(i - middle) < Math.abs(cut - middle))) cut = i;
+    return cut;
+  };
+  const beforeFlag = title.startsWith('fans ') ? nearest((i) => title.startsWith('--', i + 1)) : -1;
+  const afterComma = nearest((i) => title[i - 1] === ',' && Math.abs(i - middle) <= title.length / 4);
+  const cut = beforeFlag >= 0 ? beforeFlag : afterComma >= 0 ? afterComma : nearest(() => true);
   return cut < 0 ? [title] : [title.slice(0, cut), title.slice(cut + 1)];
 }

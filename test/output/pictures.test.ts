@@ -49,6 +49,64 @@ describe('slide-ready SVG: what the picture says', () => {
     expect(goal).toMatch(/target 1,000,000/);
   });
 
+  const titleOf = (svg: string) => [...svg.matchAll(/<text class="title"[^>]*>([^<]*)<\/text>/g)].map((m) => m[1]!);
+  const subtitleOf = (svg: string) => svg.match(/<text class="subtitle"[^>]*>([^<]*)<\/text>/)?.[1];
+
+  it('calendar runs and goals by date have plain-language titles in the reader\'s language, the command under them', async () => {
+    const spread = ['--fanout', '1.5', '--cycle', '1m', '--cycle-spread', '10d', '--start-date', '2027-01-01'];
+    const run = (await fans(['simulate', ...spread, '--until', '2028-12-31', '--format', 'svg'])).stdout;
+    expect(titleOf(run)).toEqual(['1 fan, 1.5 introductions each every month (give or take 10 days),', '2027-01-01 to 2028-12-31']);
+    expect(subtitleOf(run)).toBe('fans simulate --fanout 1.5 --cycle 1m --cycle-spread 10d --by month');
+    const dutch = (await fans(['simulate', ...spread, '--until', '2028-12-31', '--format', 'svg', '--lang', 'nl', '--locale', 'nl-NL'])).stdout;
+    expect(titleOf(dutch).join(' ')).toBe('1 fan, 1,5 introducties per fan elke maand (plus of min 10 dagen), 2027-01-01 tot 2028-12-31');
+    const sampled = (await fans(['compound', '--rate', '0.4', '--cycle', '3m', '--cycle-spread', '2w', '--start-date', '2027-01-01', '--years', '2', '--trials', '200', '--seed', '1', '--format', 'svg'])).stdout;
+    expect(titleOf(sampled).join(' ')).toBe('1 fan, 0.4 new fans each every 3 months (give or take 2 weeks), 2027-01-01 to 2029-01-01: 200 sampled runs');
+    const goal = (await fans(['goal', '1000', '--by-date', ...spread, '--format', 'svg', '--lang', 'nl', '--locale', 'nl-NL'])).stdout;
+    expect(titleOf(goal).join(' ')).toBe('1 fan, 1,5 introducties per fan elke maand (plus of min 10 dagen), vanaf 2027-01-01: wanneer 1.000?');
+    const yearly = (await fans(['compound', '--rate', '0.3', '--cycle', '1y', '--years', '3', '--start-date', '2027-01-01', '--by', 'quarter', '--format', 'svg', '--lang', 'nl'])).stdout;
+    // Dutch words, numbers of the locale (en-US here, no --locale).
+    expect(titleOf(yearly).join(' ')).toBe('1 fan, 0.3 nieuwe fans per fan elk jaar, 2027-01-01 tot 2030-01-01');
+  });
+
+  it('a goal by date draws up to a quarter past the date it is reached, not the whole ten-year search', async () => {
+    const svg = (await fans(['goal', '1000', '--by-date', '--fanout', '1.5', '--cycle', '1m', '--cycle-spread', '10d', '--start-date', '2027-01-01', '--format', 'svg'])).stdout;
+    const json = JSON.parse((await fans(['goal', '1000', '--by-date', '--fanout', '1.5', '--cycle', '1m', '--cycle-spread', '10d', '--start-date', '2027-01-01', '--format', 'json'])).stdout);
+    expect(json.byDate).toBe('2028-03-15');
+    expect(svg).toMatch(/<g class="reached">.*reached at date 2028-03-15<\/text><\/g>/);
+    // 439 days to the target: the last date drawn is 1.25 x 439 = 549 days on (2028-07-03), and the last total a few thousand, not 1e22.
+    const dates = texts(svg, 'x-labels');
+    expect(dates[0]).toBe('2027-01-01');
+    const end = Number(texts(svg, 'end-labels')[0]!.replace(/,/g, ''));
+    expect(end).toBeGreaterThan(1000);
+    expect(end).toBeLessThan(10_000);
+    expect(dates.every((d) => d <= '2028-07-03')).toBe(true);
+  });
+
+  it('x labels do not touch: full dates get fewer ticks than short labels', async () => {
+    const positions = (svg: string) => [...(svg.split('<g class="x-labels"')[1]!.split('</g>')[0]!).matchAll(/<text x="([\d.]+)"[^>]*>([^<]*)</g)].map((m) => ({ x: Number(m[1]), text: m[2]! }));
+    for (const args of [
+      ['goal', '1000', '--by-date', '--fanout', '1.5', '--cycle', '1m', '--cycle-spread', '10d', '--start-date', '2027-01-01'],
+      ['simulate', '--fanout', '1.2', '--cycle', '1w', '--cycle-spread', '2d', '--start-date', '2027-01-01', '--until', '2027-12-31', '--by', 'day'],
+      ['simulate', '--fanout', '2', '--depth', '30', '--cycle', '30d', '--start-date', '2027-01-01'],
+    ]) {
+      const labels = positions((await fans([...args, '--format', 'svg'])).stdout);
+      expect(labels.length, args.join(' ')).toBeGreaterThanOrEqual(2);
+      // About 7 px a character at 12 px: neighbours stand at least their half widths apart.
+      for (let i = 1; i < labels.length; i++) expect(labels[i]!.x - labels[i - 1]!.x, `${labels[i - 1]!.text} | ${labels[i]!.text}`).toBeGreaterThanOrEqual(((labels[i]!.text.length + labels[i - 1]!.text.length) / 2) * 7);
+    }
+    // Short labels keep up to eleven ticks.
+    expect(positions((await fans(['simulate', '--depth', '10', '--format', 'svg'])).stdout).map((l) => l.text)).toEqual(['0', '1', '2', '3', '4', '5', '6', '7', '8', '9', '10']);
+  });
+
+  it('the point where the target is reached is labelled above it, or below and to its right when the target\'s own label is in the way', async () => {
+    const reached = (svg: string) => svg.match(/<g class="reached">[^]*?<text ([^>]*)>([^<]*)<\/text><\/g>/)!;
+    const late = reached((await fans(['simulate', '--fanout', '3', '--depth', '10', '--target', '1000', '--format', 'svg'])).stdout);
+    expect(late[1]).toContain('text-anchor="middle"');
+    const early = reached((await fans(['simulate', '--fanout', '3', '--depth', '10', '--target', '4', '--format', 'svg'])).stdout);
+    expect(early[2]).toBe('reached at level 1');
+    expect(early[1]).toContain('text-anchor="start"');
+  });
+
   it('sampled runs: the median solid, the mean dashed, the band hatched; a median on the axis drawn thicker', async () => {
     const svg = (await fans(['simulate', '--trials', '2000', '--seed', '1', '--fanout', '2', '--depth', '6', '--distribution', 'negbin', '--dispersion', '0.3', '--format', 'svg'])).stdout;
     const median = svg.match(/<polyline class="series" data-name="median \(p50\)"[^>]*>/)![0];

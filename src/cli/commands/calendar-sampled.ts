@@ -6,7 +6,7 @@ import type { CompoundFlags } from './compound.js';
 import { type CalendarPeriod, calendarPeriods, cycleDays, dayDate, isoDate } from '../../model/calendar/dates.js';
 import type { Cell } from '../../output/delimited.js';
 import type { Report, Style } from '../../output/render.js';
-import { type Calendar, calendarJson, calendarLines, calendarParameters, cyclesWithin, renewalOf, withDates } from './calendar.js';
+import { type Calendar, calendarCaption, calendarJson, calendarLines, calendarParameters, cyclesWithin, renewalOf, withDates } from './calendar.js';
 import { type Io, UsageError } from '../io/io.js';
 import { bounds } from '../flags/options.js';
 import { durationText, thousands } from '../flags/parse.js';
@@ -127,6 +127,7 @@ function periodTrialReport(
     constants: { seed: t.seed },
     summary,
     chart: {
+      caption: calendarCaption(command, p, c, { trials: t.trials }),
       title: `fans ${command} --trials ${t.trials} --cycle ${durationText(c.cycle)} --cycle-spread ${durationText(c.spread!.asked)} --by ${c.by}`,
       ...(p.market !== null ? { market: p.market } : {}),
       xLabel: 'period',

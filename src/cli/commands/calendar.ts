@@ -7,7 +7,7 @@ import { type PascalDelay, doublingDays, growthRate, largestSpread, pascalDelay,
 import { renewalDays } from '../../model/calendar/renewal.js';
 import type { Cell } from '../../output/delimited.js';
 import type { Report, Style } from '../../output/render.js';
-import type { ChartData } from '../../output/scale.js';
+import type { CalendarCaption, ChartData } from '../../output/scale.js';
 import { type CompoundFlags, compoundReport, compoundSchema, yearlyRows } from './compound.js';
 import { type Io, UsageError } from '../io/io.js';
 import { bounds, calendarOptions, fields, flagName, goalByDateOptions, moneyOptions } from '../flags/options.js';
@@ -328,6 +328,27 @@ function spreadReport(command: Command, p: SimulateParams | CompoundFlags, c: Ca
   return periodReport(command, p, c, rate, periods, byPeriod(periods, days, fresh, totals), true);
 }
 
+/**
+ * A calendar run in plain words for a chart's title (the command stays under it): the
+ * model's numbers, the cycle and its spread, the dates; a goal's target, sampled runs.
+ */
+export function calendarCaption(command: Command, p: SimulateParams | CompoundFlags, c: Calendar, more: { target?: number; trials?: number } = {}): CalendarCaption {
+  const tree = command === 'simulate';
+  return {
+    kind: 'calendar',
+    model: tree ? 'tree' : 'compound',
+    start: p.start,
+    rate: tree ? (p as SimulateParams).fanout : (p as CompoundFlags).rate,
+    conversion: p.conversion,
+    churn: tree ? 0 : (p as CompoundFlags).churn,
+    cycle: c.cycle,
+    spread: c.spread ? c.spread.asked : null,
+    from: isoDate(c.start),
+    to: isoDate(c.end),
+    ...more,
+  };
+}
+
 /** Rows by calendar period: `period`, `date` (its last day in the run), `new`, `total`. */
 function periodReport(command: Command, p: SimulateParams | CompoundFlags, c: Calendar, rate: number | null, periods: readonly CalendarPeriod[], values: readonly { new: Count; total: Count }[], renewal: boolean): Report {
   const rows = periods.map((period, i) => ({ period: period.name, date: isoDate(dayDate(c.start, period.last)), new: values[i]!.new, total: values[i]!.total }));
@@ -339,6 +360,7 @@ function periodReport(command: Command, p: SimulateParams | CompoundFlags, c: Ca
     total: { value: total },
     summary: calendarLines(c, p.start, total, rate, false),
     chart: {
+      caption: calendarCaption(command, p, c),
       title: `fans ${command} ${command === 'simulate' ? `--fanout ${(p as SimulateParams).fanout}` : `--rate ${(p as CompoundFlags).rate}`} --cycle ${durationText(c.cycle)}${c.spread ? ` --cycle-spread ${durationText(c.spread.asked)}` : ''} --by ${c.by}`,
       ...(p.market !== null ? { market: p.market } : {}),
       xLabel: 'period',
@@ -407,7 +429,7 @@ export async function calendarGoal(io: Io, targetText: string | undefined, flags
   const dateOfDay = (day: number) => isoDate(dayDate(end.start, day));
   const answer = hit < 0 ? null : dateOfDay(days[hit]!);
   const lastTotal = totals.at(-1)!;
-  const chart = goalChart(command, target, days.map(dateOfDay), totals, hit);
+  const chart = { ...goalChart(command, target, days.map(dateOfDay), totals, hit), caption: calendarCaption(command, p, end, { target }) };
   if (flags.trials === undefined) {
     if (deadline !== null) throw new UsageError('--deadline gives the chance of reaching the target by a date: add --trials N');
     return {
@@ -425,10 +447,16 @@ export async function calendarGoal(io: Io, targetText: string | undefined, flags
 /** The most points a goal's chart draws: a run by day is thinned to about this many, keeping the day the target is reached. */
 const maxChartPoints = 1000;
 
-/** A goal by date as a chart: the expected total on each date, and the target's line. */
+/**
+ * A goal by date as a chart: the expected total on each date, and the target's line; up to
+ * a quarter past the date it is reached (as a goal's levels end at the one that reaches it),
+ * so that ten years of growth do not squash the target to the bottom; to the horizon when
+ * it is not reached.
+ */
 function goalChart(command: Command, target: number, dates: readonly string[], totals: readonly number[], hit: number): ChartData {
-  const step = Math.max(1, Math.ceil(dates.length / maxChartPoints));
-  const keep = dates.map((_, i) => i).filter((i) => i % step === 0 || i === hit || i === dates.length - 1);
+  const last = hit < 0 ? dates.length - 1 : Math.min(dates.length - 1, Math.max(hit + 1, Math.ceil(hit * 1.25)));
+  const step = Math.max(1, Math.ceil((last + 1) / maxChartPoints));
+  const keep = dates.slice(0, last + 1).map((_, i) => i).filter((i) => i % step === 0 || i === hit || i === last);
   return {
     title: `fans goal ${target} --by-date (${command === 'simulate' ? 'tree' : 'compound'})`,
     xLabel: 'date',

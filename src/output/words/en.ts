@@ -1,6 +1,9 @@
 import type { Why } from '../../model/growth/goal.js';
 import { type Numbers, type Words, bound, countOf, oneDecimal } from './words.js';
 
+/** A calendar span's unit, one and more: `month`, `months`. */
+const spanWords = { d: ['day', 'days'], w: ['week', 'weeks'], m: ['month', 'months'], y: ['year', 'years'] } as const;
+
 /** Headings that differ from the column's interface name. */
 const columns: Record<string, string> = { cumulativeNet: 'cumulative net', K_low: 'K low', K_high: 'K high', k_low: 'k low', k_high: 'k high', logLik: 'log L', nonreferrers: 'nonreferrers' };
 
@@ -56,6 +59,17 @@ export const en: Words = {
     caption: (n, c) => {
       if (c.kind === 'compare') return `${countOf(n, c.names.length, 'scenario', 'scenarios')}: ${c.names.slice(0, 4).join(', ')}${c.names.length > 4 ? ', …' : ''}`;
       const who = countOf(n, c.start, 'fan', 'fans');
+      if (c.kind === 'calendar') {
+        const how =
+          c.model === 'tree'
+            ? `${countOf(n, c.rate, 'introduction', 'introductions')} each${c.conversion < 1 ? ` (${n.percent(c.conversion)} convert)` : ''}`
+            : `${countOf(n, c.rate * c.conversion, 'new fan', 'new fans')} each${c.churn > 0 ? ` (${n.percent(c.churn)} churn)` : ''}`;
+        const every = c.cycle.amount === 1 ? spanWords[c.cycle.unit][0] : `${n.real(c.cycle.amount)} ${spanWords[c.cycle.unit][1]}`;
+        const spread = c.spread ? ` (give or take ${countOf(n, c.spread.amount, spanWords[c.spread.unit][0], spanWords[c.spread.unit][1])})` : '';
+        // A goal's horizon is where the search ends, not what the chart shows: its start only.
+        const dates = c.target === undefined ? `${c.from} to ${c.to}` : `from ${c.from}: when ${n.count(c.target)}?`;
+        return `${who}, ${how} every ${every}${spread}, ${dates}${c.trials ? `: ${countOf(n, c.trials, 'sampled run', 'sampled runs')}` : ''}`;
+      }
       const how =
         c.kind === 'tree'
           ? `${countOf(n, c.rate, 'introduction', 'introductions')} each${c.conversion < 1 ? ` (${n.percent(c.conversion)} convert)` : ''}, ${countOf(n, c.periods, 'step', 'steps')}`

@@ -50,6 +50,8 @@ const columns: Record<string, string> = {
 };
 
 const units = { days: 'dagen', weeks: 'weken', months: 'maanden', years: 'jaar' } as const;
+/** A calendar span's unit, one and more: `maand`, `maanden`. */
+const spanWords = { d: ['dag', 'dagen'], w: ['week', 'weken'], m: ['maand', 'maanden'], y: ['jaar', 'jaar'] } as const;
 const unitWord = (unit: 'level' | 'year') => (unit === 'level' ? 'niveau' : 'jaar');
 const was = (n: Numbers, before: unknown) => (before === null ? '' : `; één minder haalt maar ${n.count(before as number)}`);
 
@@ -101,6 +103,17 @@ export const nl: Words = {
     caption: (n, c) => {
       if (c.kind === 'compare') return `${countOf(n, c.names.length, 'scenario', "scenario's")}: ${c.names.slice(0, 4).join(', ')}${c.names.length > 4 ? ', …' : ''}`;
       const who = countOf(n, c.start, 'fan', 'fans');
+      if (c.kind === 'calendar') {
+        const how =
+          c.model === 'tree'
+            ? `${countOf(n, c.rate, 'introductie', 'introducties')} per fan${c.conversion < 1 ? ` (${n.percent(c.conversion)} wordt fan)` : ''}`
+            : `${countOf(n, c.rate * c.conversion, 'nieuwe fan', 'nieuwe fans')} per fan${c.churn > 0 ? ` (${n.percent(c.churn)} churn)` : ''}`;
+        // elke dag, elke week, elke maand, elk jaar; elke 3 maanden, elke 2 jaar.
+        const every = c.cycle.amount === 1 ? `${c.cycle.unit === 'y' ? 'elk' : 'elke'} ${spanWords[c.cycle.unit][0]}` : `elke ${n.real(c.cycle.amount)} ${spanWords[c.cycle.unit][1]}`;
+        const spread = c.spread ? ` (plus of min ${countOf(n, c.spread.amount, spanWords[c.spread.unit][0], spanWords[c.spread.unit][1])})` : '';
+        const dates = c.target === undefined ? `${c.from} tot ${c.to}` : `vanaf ${c.from}: wanneer ${n.count(c.target)}?`;
+        return `${who}, ${how} ${every}${spread}, ${dates}${c.trials ? `: ${countOf(n, c.trials, 'gesimuleerde run', 'gesimuleerde runs')}` : ''}`;
+      }
       const how =
         c.kind === 'tree'
           ? `${countOf(n, c.rate, 'introductie', 'introducties')} per fan${c.conversion < 1 ? ` (${n.percent(c.conversion)} wordt fan)` : ''}, ${countOf(n, c.periods, 'stap', 'stappen')}`
