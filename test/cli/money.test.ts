@@ -69,6 +69,27 @@ describe('money on the command line', () => {
     expect(last.net_p50).toBeCloseTo(8 * (last.p50 - 1), 6);
     expect(last.net_p95).toBeCloseTo(8 * (last.p95 - 1), 6);
   });
+
+  it('sampled runs: the expected money is exact where theory has the expected totals, the same as without --trials and as the value of one raving fan', async () => {
+    for (const [model, law] of [
+      [['simulate', '--fanout', '2', '--depth', '8'], ['--distribution', 'negbin', '--dispersion', '0.4']],
+      [['compound', '--rate', '0.5', '--years', '6'], []],
+      [['simulate', '--fanout', '3', '--conversion', '30%', '--nonreferrers', '20%', '--depth', '5'], []],
+    ]) {
+      const amounts = ['--value', '250', '--reward', '25', '--cost', '100'];
+      const exact = await json([...model!, ...amounts]);
+      const sampled = await json([...model!, ...law!, ...amounts, '--trials', '2000', '--seed', '4']);
+      // Theory: value x (E[total] - start), E[total] the geometric series sum 2^0 + ... + 2^8 = 511 for the first.
+      if (model![2] === '2') expect(sampled.money.revenue).toBe(250 * 510);
+      for (const key of ['revenue', 'spend', 'net', 'valueOfOneFan']) expect(sampled.money[key], `${model!.join(' ')}: ${key}`).toBeCloseTo(exact.money[key], 2);
+      expect(sampled.rows.map((r: { cumulativeNet: number }) => r.cumulativeNet)).toEqual(exact.rows.map((r: { cumulativeNet: number }) => expect.closeTo(r.cumulativeNet, 2)));
+      // The runs' own mean is an estimate beside it, not the same number.
+      expect(sampled.rows.at(-1).mean).not.toBe(sampled.rows.at(-1).meanTheory);
+    }
+    // With a market theory has no expected totals: the money follows the runs' means.
+    const market = await json(['simulate', '--fanout', '3', '--depth', '5', '--market', '200', '--value', '10', '--trials', '2000', '--seed', '4']);
+    expect(market.money.revenue).toBeCloseTo(10 * (market.rows.at(-1).mean - 1), 2);
+  });
 });
 
 describe('money: bad input, one line, exit 2', () => {

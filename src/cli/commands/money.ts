@@ -1,6 +1,6 @@
 import { type Count, subtractCounts } from '../../model/count.js';
 import { type TreeParams, type TreeRow, treeFactor, treeGrowth } from '../../model/growth/tree.js';
-import type { ChainParams, TrialRow } from '../../model/chains/montecarlo.js';
+import { type ChainParams, type TrialRow, theoryByPeriod } from '../../model/chains/montecarlo.js';
 import { chainFactor } from '../../model/chains/offspring.js';
 import { type CompoundParams, type CompoundRow, compoundFactor, compoundGrowth } from '../../model/growth/compound.js';
 import { type Amounts, type PeriodCounts, amplification, effectiveAcquisitionCost, moneyRows, moneySummary } from '../../model/money.js';
@@ -232,8 +232,11 @@ export function yearlyWithMoney(report: Report, p: CompoundParams & { years: num
 }
 
 /**
- * A sampled run's report with its money: the expected money per period from the mean path
- * (money is linear in the counts, so the mean of the money is the money of the means), and
+ * A sampled run's report with its money: the expected money per period from the expected
+ * path (money is linear in the counts, so the mean of the money is the money of the means):
+ * the exact expected totals where theory has them (no market, no drawn K, none bought), the
+ * same money as the run without --trials and as the value of one raving fan, else the runs'
+ * means; and
  * the cumulative net at each percentile of the totals (the net is a monotone function of the
  * total: (value - rewards per referral) x (total - start) plus what the bought fans bring and
  * cost, less the fixed cost; where it falls with the total the percentiles swap ends).
@@ -243,7 +246,9 @@ export function sampledWithMoney(report: Report, chain: ChainParams, rows: reado
   const paid = chain.paid ?? 0;
   const k = chainFactor(chain);
   rewardsPayable(money, k, chain.periods, tree ? '--depth' : '--years');
-  const counts: PeriodCounts[] = rows.map((r, t) => (t === 0 ? { referred: 0, paid: 0 } : { referred: r.mean - rows[t - 1]!.mean - paid, paid }));
+  const theory = chain.market === null && chain.draws === undefined && paid === 0 ? theoryByPeriod(chain).map((r) => r.mean) : [];
+  const means = theory.length === rows.length && theory.every((m) => m !== null) ? (theory as number[]) : rows.map((r) => r.mean);
+  const counts: PeriodCounts[] = means.map((mean, t) => (t === 0 ? { referred: 0, paid: 0 } : { referred: mean - means[t - 1]! - paid, paid }));
   let descendants = 0;
   for (let g = 1; g <= chain.periods; g++) descendants += tree ? k ** g : (1 + k) ** g - (1 + k) ** (g - 1);
   const expected = withMoney(report, money, counts, { tree, k, churn: chain.churn, descendants, descendantsInTheEnd: tree && k < 1 ? k / (1 - k) : null });
