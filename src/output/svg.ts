@@ -121,9 +121,10 @@ export function renderSvg(chart: ChartData, choice: ScaleChoice, locale = 'en-US
       if (hit) {
         const text = words.chart.reached(numbersFor(locale), { x: xText(hit.t), xLabel: chart.xLabel });
         // Above the mark, unless it would run into the target's own label at the left of its
-        // line (a target reached early): then below the line, to the right of the mark.
+        // line (a target reached early, the mark near the line): then below, to its right.
         const targetLabelEnd = left + 6 + (words.chart.target.length + 1 + valueText(chart.target).length) * smallCharWidth;
-        const above = x(hit.t) - (text.length * smallCharWidth) / 2 > targetLabelEnd + 8;
+        const nearLine = Math.abs(y(hit.v) - y(chart.target)) < 24;
+        const above = !nearLine || x(hit.t) - (text.length * smallCharWidth) / 2 > targetLabelEnd + 8;
         const at = above ? `x="${x(hit.t)}" y="${round(y(hit.v) - 10)}" text-anchor="middle"` : `x="${round(x(hit.t) + 10)}" y="${round(y(hit.v) + 18)}" text-anchor="start"`;
         out.push(`<g class="reached"><circle cx="${x(hit.t)}" cy="${y(hit.v)}" r="6" fill="none" stroke="#000000" stroke-width="1.5"/><text ${at} font-size="11">${escape(text)}</text></g>`);
       }

@@ -105,6 +105,9 @@ describe('slide-ready SVG: what the picture says', () => {
     const early = reached((await fans(['simulate', '--fanout', '3', '--depth', '10', '--target', '4', '--format', 'svg'])).stdout);
     expect(early[2]).toBe('reached at level 1');
     expect(early[1]).toContain('text-anchor="start"');
+    // Reached early but far above the line (101 against 2 on a log scale): above is free.
+    const high = reached((await fans(['simulate', '--fanout', '100', '--depth', '6', '--target', '2', '--format', 'svg'])).stdout);
+    expect(high[1]).toContain('text-anchor="middle"');
   });
 
   it('sampled runs: the median solid, the mean dashed, the band hatched; a median on the axis drawn thicker', async () => {
