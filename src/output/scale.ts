@@ -120,7 +120,7 @@ export function chooseScale(chart: ChartData, choice: ScaleChoice, locale = 'en-
     let highest = logs.length ? Math.ceil(highestLog) : 1;
     if (highest <= lowest) highest = lowest + 1;
     const of = (v: Count) => (positive(v) ? log10Count(v) : lowest);
-    return build('log', lowest, highest, of, logTicks(lowest, highest), values.some((v) => !positive(v)));
+    return build('log', lowest, highest, of, logTicks(lowest, highest, locale), values.some((v) => !positive(v)));
   }
   const numbers = values.map((v) => Number(v)).filter(Number.isFinite);
   const [least, most] = extent(numbers);
@@ -138,13 +138,14 @@ function build(kind: Scale['kind'], low: number, high: number, of: (v: Count) =>
 }
 
 /** Ticks at powers of ten: every decade, or every 2, 5, 10, 20, 50, ... decades when there are many. */
-export function logTicks(low: number, high: number): Scale['ticks'] {
+export function logTicks(low: number, high: number, locale = 'en-US'): Scale['ticks'] {
+  const label = (e: number) => powerLabel(e, locale);
   const raw = (high - low) / 6;
   const magnitude = 10 ** Math.max(0, Math.floor(Math.log10(Math.max(raw, 1))));
   const every = [1, 2, 5, 10].map((m) => m * magnitude).find((s) => s >= raw)!;
   const ticks: Scale['ticks'] = [];
-  for (let e = Math.ceil(low / every) * every; e <= high; e += every) ticks.push({ at: e, label: powerLabel(e) });
-  if (ticks.length === 0 || ticks[0]!.at > low) ticks.unshift({ at: low, label: powerLabel(low) });
+  for (let e = Math.ceil(low / every) * every; e <= high; e += every) ticks.push({ at: e, label: label(e) });
+  if (ticks.length === 0 || ticks[0]!.at > low) ticks.unshift({ at: low, label: label(low) });
   return ticks;
 }
 
@@ -166,24 +167,44 @@ export function linearTicks(low: number, high: number, locale = 'en-US'): Scale[
 
 const suffixes = ['', 'k', 'M', 'B', 'T'];
 
-/** 10^e as a short label: 1, 10, 100, 1k, 10k, 100k, 1M, ... 100T, then 1e15, 1e16, ... (no digits a locale writes differently). */
-export function powerLabel(e: number): string {
+/**
+ * Thousands to trillions in a locale's own short words (Intl's compact notation): nl-NL
+ * 20K, 1,5 mln., 10 mld. (where `10B` would read as ten *biljoen*, 10^13), de-DE 1,5 Mio.;
+ * null for en-US, whose k, M, B, T are written by hand (no ICU at start-up).
+ */
+function compactOf(locale: string): ((x: number) => string) | null {
+  if (locale === 'en-US' || locale === 'en') return null;
+  const format = new Intl.NumberFormat(locale, { notation: 'compact', maximumSignificantDigits: 3 });
+  return (x) => format.format(x);
+}
+
+/**
+ * 10^e as a short label: 1, 10, 100, 1k, 10k, 100k, 1M, ... 100T, then 1e15, 1e16, ...; from
+ * a thousand on in the locale's short words (nl-NL 1K, 1 mln., 1 mld.).
+ *
+ * @example powerLabel(9) // => '1B'
+ * @example powerLabel(9, 'nl-NL') // => '1 mld.'
+ */
+export function powerLabel(e: number, locale = 'en-US'): string {
   if (e < 0 || e >= 15) return `1e${e}`;
-  return `${10 ** (e % 3)}${suffixes[Math.floor(e / 3)]}`;
+  const compact = e >= 3 ? compactOf(locale) : null;
+  return compact ? compact(10 ** e) : `${10 ** (e % 3)}${suffixes[Math.floor(e / 3)]}`;
 }
 
 /**
  * Short labels for round numbers in a locale: 2.5, 1,500, 20k, 1.5M (nl-NL: 2,5, 1.500,
- * 20k, 1,5M); from 1e15 on 1.5e20.
+ * 20K, 1,5 mln.); from 1e15 on 1.5e20.
  *
- * @example numberLabel('nl-NL')(1500000) // => '1,5M'
+ * @example numberLabel('nl-NL')(1500000) // => '1,5 mln.'
  */
 export function numberLabel(locale = 'en-US'): (x: number) => string {
   const short = numberFormat(locale, { maximumSignificantDigits: 3 });
   const plain = numberFormat(locale, { maximumSignificantDigits: 6 });
+  const compact = compactOf(locale);
   return (x) => {
     const size = Math.abs(x);
     if (size >= 1e15) return x.toExponential(2).replace(/\.?0+e/, 'e').replace('e+', 'e');
+    if (compact && size >= 1e4) return compact(x);
     for (let i = suffixes.length - 1; i >= 1; i--) {
       if (size >= 10 ** (3 * i) && size >= 1e4) return `${short(x / 10 ** (3 * i))}${suffixes[i]}`;
     }

@@ -24,6 +24,8 @@ const labelCharWidth = 7;
 const labelGap = 16;
 /** The same at 11 px, the size of the target's and the reached point's labels. */
 const smallCharWidth = 6.2;
+/** About the width of a character of the bold end labels (12 px). */
+const boldCharWidth = 7.6;
 
 /**
  * How many x labels fit across `width` pixels without touching, at most eleven: the widest
@@ -58,7 +60,19 @@ export function renderSvg(chart: ChartData, choice: ScaleChoice, locale = 'en-US
   const scale = chooseScale(chart, choice, locale);
   const valueText = countFormat(locale);
   const xText = (t: number) => chart.xDates?.[t] ?? (chart.xValues ? numberLabel(locale)(chart.xValues[t] ?? t) : String(t));
-  const { width, height, left, right, top, bottom } = frameFor(size);
+  const frame = frameFor(size);
+  const { width, height, top, bottom } = frame;
+  // The y labels stand right-aligned 8 px left of the plot, clear of the axis title (x 12 to
+  // 24): a wider label (nl-NL `100 mln.`) moves the plot's left edge right.
+  const widestY = scale.ticks.reduce((most, tick) => Math.max(most, tick.label.length), 0);
+  const left = Math.max(frame.left, Math.ceil(28 + widestY * labelCharWidth + 8));
+  // Each line's last value is written 8 px right of its end, in bold: a long one (11,111,111,111)
+  // moves the plot's right edge left so that it stays in the picture.
+  const widestEnd = chart.series.reduce((most, s) => {
+    const last = s.values.findLast((v) => v !== null);
+    return last === undefined || last === null ? most : Math.max(most, valueText(last).length);
+  }, 0);
+  const right = Math.min(frame.right, Math.floor(width - 6 - 8 - widestEnd * boldCharWidth));
   const periods = Math.max(extent(chart.series.map((s) => s.values.length))[1], chart.band?.low.length ?? 0, 1);
   const x = (t: number) => round(periods <= 1 ? (left + right) / 2 : left + (t / (periods - 1)) * (right - left));
   const y = (v: Count) => round(bottom - scale.position(v) * (bottom - top));

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { log10Count } from '../../src/model/count.js';
 import { renderTerminalChart } from '../../src/output/chart.js';
 import { plainPaint } from '../../src/output/render.js';
-import { chooseScale, linearTicks, logTicks, powerLabel } from '../../src/output/scale.js';
+import { chooseScale, linearTicks, logTicks, numberLabel, powerLabel } from '../../src/output/scale.js';
 import { renderSvg } from '../../src/output/svg.js';
 import { expectGolden, fans } from '../cli/harness.js';
 
@@ -145,6 +145,34 @@ describe('scales and ticks', () => {
 
   it('labels powers of ten briefly', () => {
     expect([0, 3, 6, 9, 12, 14, 15, 400].map((e) => powerLabel(e))).toEqual(['1', '1k', '1M', '1B', '1T', '100T', '1e15', '1e400']);
+  });
+
+  it("labels thousands and up in the locale's own short words: a billion is not '1B' to a Dutch reader (biljoen is 10^12)", () => {
+    // Intl puts a no-break space before the word: the label never breaks.
+    const nb = '\u00a0';
+    expect([0, 2, 3, 6, 9, 12, 15].map((e) => powerLabel(e, 'nl-NL'))).toEqual(['1', '100', '1K', `1${nb}mln.`, `1${nb}mld.`, `1${nb}bln.`, '1e15']);
+    expect(powerLabel(9, 'de-DE')).toBe(`1${nb}Mrd.`);
+    expect(numberLabel('nl-NL')(1_500_000)).toBe(`1,5${nb}mln.`);
+    expect(numberLabel('nl-NL')(2500)).toBe('2.500');
+    expect(numberLabel('en-US')(1_500_000)).toBe('1.5M');
+    expect(logTicks(0, 30, 'nl-NL').map((t) => t.label)).toEqual(['1', '100K', `10${nb}mld.`, '1e15', '1e20', '1e25', '1e30']);
+  });
+
+  it('keeps wide y labels and long end labels inside the picture: the plot narrows for them', () => {
+    const chart = { title: 't', xLabel: 'level', series: [{ name: 'total', values: [1, 11, 111, 1111, 11111, 111111, 1111111, 11111111, 111111111, 1111111111, 11111111111] }] };
+    const svg = renderSvg(chart, 'auto', 'nl-NL');
+    const plot = svg.match(/data-left="([\d.]+)" data-right="([\d.]+)"/)!;
+    const yLabels = [...svg.split('<g class="y-labels"')[1]!.split('</g>')[0]!.matchAll(/<text x="([\d.]+)"[^>]*>([^<]*)</g)].map((m) => ({ x: Number(m[1]), text: m[2]! }));
+    expect(yLabels.map((l) => l.text)).toContain('100\u00a0mln.');
+    // Right-aligned at x, about 7 px a character: clear of the rotated axis title (x 12 to 24).
+    for (const l of yLabels) expect(l.x - l.text.length * 7, l.text).toBeGreaterThanOrEqual(24);
+    const end = svg.split('<g class="end-labels"')[1]!.match(/<text x="([\d.]+)"[^>]*>([^<]*)</)!;
+    expect(end[2]).toBe('11.111.111.111');
+    expect(Number(end[1]) + end[2]!.length * 7.6).toBeLessThanOrEqual(800);
+    expect(Number(plot[1])).toBeGreaterThan(80);
+    expect(Number(plot[2])).toBeLessThan(690);
+    // Short labels keep the usual frame.
+    expect(renderSvg({ ...chart, series: [{ name: 'total', values: [1, 11, 111, 1111] }] }, 'auto', 'en-US')).toContain('data-left="80" data-right="690"');
   });
 
   it('draws degenerate data without throwing', () => {
