@@ -59,7 +59,9 @@ export function frameFor(size?: { width: number; height: number }) {
 export function renderSvg(chart: ChartData, choice: ScaleChoice, locale = 'en-US', words: Words = en, size?: { width: number; height: number }): string {
   const scale = chooseScale(chart, choice, locale);
   const valueText = countFormat(locale);
-  const xText = (t: number) => chart.xDates?.[t] ?? (chart.xValues ? numberLabel(locale)(chart.xValues[t] ?? t) : String(t));
+  // One formatter for every label (xTickRoom reads them all).
+  const elapsedLabel = chart.xValues ? numberLabel(locale) : null;
+  const xText = (t: number) => chart.xDates?.[t] ?? (elapsedLabel ? elapsedLabel(chart.xValues![t] ?? t) : String(t));
   const frame = frameFor(size);
   const { width, height, top, bottom } = frame;
   // The y labels stand right-aligned 8 px left of the plot, clear of the axis title (x 12 to
