@@ -1,7 +1,7 @@
 import type { Count } from '../model/count.js';
 import type { Paint } from './render.js';
 import { wrapWords } from './wrap.js';
-import { type ChartData, type Scale, type ScaleChoice, chooseScale, extent, numberLabel, xTicks } from './scale.js';
+import { type ChartData, type Scale, type ScaleChoice, chooseScale, extent, xLabelOf, xTicks } from './scale.js';
 import { en } from './words/en.js';
 import { numbersFor } from './words/numbers.js';
 import { countFormat } from './number.js';
@@ -42,6 +42,7 @@ export function renderTerminalChart(chart: ChartData, options: TerminalChartOpti
   const labelWidth = Math.max(extent([...labels.values()].map((l) => l.length))[1], 1);
   // The last value of each line is written at its end, right of the plot.
   const valueText = countFormat(options.locale ?? 'en-US');
+  const xText = xLabelOf(chart, options.locale);
   const ends = chart.series.map((s) => [...s.values].reverse().find((v): v is Count => v !== null) ?? null);
   const endWidth = Math.max(0, ...ends.map((v) => (v === null ? 0 : valueText(v).length + 1)));
   const width = Math.max(10, options.width - labelWidth - 2 - endWidth);
@@ -87,7 +88,7 @@ export function renderTerminalChart(chart: ChartData, options: TerminalChartOpti
     if (kind === 'target') {
       const values = chart.series[0]?.values ?? [];
       const hit = values.findIndex((v) => v !== null && Number(v) >= value);
-      if (hit >= 0) lineRows.push(words.chart.reached(numbersFor(options.locale ?? 'en-US'), { x: chart.xDates?.[hit] ?? (chart.xValues ? numberLabel(options.locale)(chart.xValues[hit] ?? hit) : String(hit)), xLabel: chart.xLabel }));
+      if (hit >= 0) lineRows.push(words.chart.reached(numbersFor(options.locale ?? 'en-US'), { x: xText(hit), xLabel: chart.xLabel }));
     }
   }
   const endAt = new Map<number, string>();
@@ -107,7 +108,6 @@ export function renderTerminalChart(chart: ChartData, options: TerminalChartOpti
     lines.push(`${(label ?? '').padStart(labelWidth)} ${label === undefined ? '|' : '+'}${grid[r]!.map(paintCell).join('')}${end ? ` ${end}` : ''}`.trimEnd());
   }
   lines.push(`${' '.repeat(labelWidth)} +${'-'.repeat(width)}`);
-  const xText = (t: number) => chart.xDates?.[t] ?? (chart.xValues ? numberLabel(options.locale)(chart.xValues[t] ?? t) : String(t));
   lines.push(' '.repeat(labelWidth + 2) + periodAxis(periods, width, xText));
   lines.push(' '.repeat(labelWidth + 2 + Math.max(0, Math.floor((width - chart.xLabel.length) / 2))) + chart.xLabel);
   const legend = chart.series.map((s, i) => `${options.paint.color(i, marks[i % marks.length]!)} ${s.name}`);

@@ -139,7 +139,8 @@ function build(kind: Scale['kind'], low: number, high: number, of: (v: Count) =>
 
 /** Ticks at powers of ten: every decade, or every 2, 5, 10, 20, 50, ... decades when there are many. */
 export function logTicks(low: number, high: number, locale = 'en-US'): Scale['ticks'] {
-  const label = (e: number) => powerLabel(e, locale);
+  const compact = compactOf(locale);
+  const label = (e: number) => powerLabelIn(e, compact);
   const raw = (high - low) / 6;
   const magnitude = 10 ** Math.max(0, Math.floor(Math.log10(Math.max(raw, 1))));
   const every = [1, 2, 5, 10].map((m) => m * magnitude).find((s) => s >= raw)!;
@@ -186,9 +187,13 @@ function compactOf(locale: string): ((x: number) => string) | null {
  * @example powerLabel(9, 'nl-NL') // => '1 mld.'
  */
 export function powerLabel(e: number, locale = 'en-US'): string {
+  return powerLabelIn(e, e >= 3 && e < 15 ? compactOf(locale) : null);
+}
+
+/** {@link powerLabel} with the locale's compact formatter made once (null for en-US). */
+function powerLabelIn(e: number, compact: ((x: number) => string) | null): string {
   if (e < 0 || e >= 15) return `1e${e}`;
-  const compact = e >= 3 ? compactOf(locale) : null;
-  return compact ? compact(10 ** e) : `${10 ** (e % 3)}${suffixes[Math.floor(e / 3)]}`;
+  return compact && e >= 3 ? compact(10 ** e) : `${10 ** (e % 3)}${suffixes[Math.floor(e / 3)]}`;
 }
 
 /**
@@ -210,6 +215,17 @@ export function numberLabel(locale = 'en-US'): (x: number) => string {
     }
     return plain(x);
   };
+}
+
+/**
+ * The x axis label of period t: its date, its elapsed time (one formatter for all), or the
+ * period itself. The terminal chart and the SVG share it.
+ *
+ * @example xLabelOf({ xDates: ['2027-01-01', '2027-02-01'] } as ChartData, 'en-US')(1) // => '2027-02-01'
+ */
+export function xLabelOf(chart: Pick<ChartData, 'xDates' | 'xValues'>, locale = 'en-US'): (t: number) => string {
+  const elapsed = chart.xValues ? numberLabel(locale) : null;
+  return (t) => chart.xDates?.[t] ?? (elapsed ? elapsed(chart.xValues![t] ?? t) : String(t));
 }
 
 /**

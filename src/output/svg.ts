@@ -1,6 +1,6 @@
 import type { Count } from '../model/count.js';
 import { countFormat } from './number.js';
-import { type ChartData, type ScaleChoice, chooseScale, extent, numberLabel, xTicks } from './scale.js';
+import { type ChartData, type ScaleChoice, chooseScale, extent, xLabelOf, xTicks } from './scale.js';
 import { escapeMarkup } from './markup.js';
 import { en } from './words/en.js';
 import { numbersFor } from './words/numbers.js';
@@ -59,9 +59,7 @@ export function frameFor(size?: { width: number; height: number }) {
 export function renderSvg(chart: ChartData, choice: ScaleChoice, locale = 'en-US', words: Words = en, size?: { width: number; height: number }): string {
   const scale = chooseScale(chart, choice, locale);
   const valueText = countFormat(locale);
-  // One formatter for every label (xTickRoom reads them all).
-  const elapsedLabel = chart.xValues ? numberLabel(locale) : null;
-  const xText = (t: number) => chart.xDates?.[t] ?? (elapsedLabel ? elapsedLabel(chart.xValues![t] ?? t) : String(t));
+  const xText = xLabelOf(chart, locale);
   const frame = frameFor(size);
   const { width, height, top, bottom } = frame;
   // The y labels stand right-aligned 8 px left of the plot, clear of the axis title (x 12 to
