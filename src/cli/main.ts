@@ -75,11 +75,20 @@ async function example(name: string | undefined, io: Io): Promise<string> {
 /** Scenario files are small: anything past 1 MiB is a mistake (or an attack), not a plan. */
 export const maxScenarioBytes = 1024 * 1024;
 
-/** --chart and --scale, checked against the format; the chart fits the terminal, or 80 columns. */
-function chartOptions(job: Job, io: Io, locale: string, words: Words): ChartOptions {
+/**
+ * --chart and --scale, checked against the format (`fromFile`: taken from --output's
+ * extension, not given); the chart fits the terminal, or 80 columns.
+ */
+function chartOptions(job: Job, io: Io, locale: string, words: Words, fromFile: string | null): ChartOptions {
   const chart = job.flags.chart === true;
   const format = job.flags.format as Format;
-  if (chart && format !== 'table') throw new UsageError(`--chart draws under the table; it does not go with --format ${format} (for a chart file use --format svg)`);
+  if (chart && format !== 'table') {
+    throw new UsageError(
+      fromFile === null
+        ? `--chart draws under the table; it does not go with --format ${format} (for a chart file use --format svg)`
+        : `--chart draws under the table, and --output ${fileLabel(fromFile)} writes ${format}${chartFormats.includes(format) ? ', a chart already: leave out --chart' : ': leave out --chart, or add --format table'}`,
+    );
+  }
   const drawn = chart || chartFormats.includes(format);
   if (job.flags.scale !== undefined && job.flags.scale !== 'auto' && !drawn) throw new UsageError('--scale applies to --chart and --format svg, png or html');
   for (const name of ['title', 'subtitle', 'target'] as const) {
@@ -167,11 +176,9 @@ async function run(job: ReportJob, io: Io): Promise<void> {
   const locale = job.flags.locale === undefined ? undefined : checkedLocale(job.flags.locale);
   const lang = languageOf(job, io);
   const file = job.flags.output === undefined ? undefined : String(job.flags.output);
-  const given = job.flags.format !== undefined;
+  // The file whose extension chose the format, when --format was not given.
+  const fromFile = job.flags.format === undefined && file !== undefined ? file : null;
   const format = (job.flags.format = formatOf(job.command, job.flags.format, file));
-  if (!given && format !== 'table' && job.flags.chart === true) {
-    throw new UsageError(`--chart draws under the table, and --output ${fileLabel(file!)} writes ${format}${chartFormats.includes(format) ? ', a chart already: leave out --chart' : ': leave out --chart, or add --format table'}`);
-  }
   const force = job.flags.force === true;
   if (force && file === undefined) throw new UsageError('--force replaces the file of --output: add --output FILE');
   // Checked before any work: a run of minutes should not end in "file exists".
@@ -184,7 +191,7 @@ async function run(job: ReportJob, io: Io): Promise<void> {
   const restore = readNumbersUnder(() => marksOf(locale ?? environmentLocale(io.env)));
   let output: Output;
   try {
-    output = await renderRun(job, io, locale, lang);
+    output = await renderRun(job, io, locale, lang, fromFile);
   } finally {
     restore();
   }
@@ -197,12 +204,12 @@ async function run(job: ReportJob, io: Io): Promise<void> {
   }
 }
 
-async function renderRun(job: ReportJob, io: Io, locale: string | undefined, lang: Language): Promise<Output> {
+async function renderRun(job: ReportJob, io: Io, locale: string | undefined, lang: Language, fromFile: string | null): Promise<Output> {
   const format = job.flags.format as Format;
   const style = async () => (await import('./io/style.js')).buildStyle(io, { locale, color: job.flags.color, lang });
   // The environment's locale is looked up only for a chart: checking a tag loads ICU.
   const drawn = job.flags.chart === true || chartFormats.includes(format);
-  const charts = chartOptions(job, io, locale ?? (drawn ? environmentLocale(io.env) : 'en-US'), languages[lang]);
+  const charts = chartOptions(job, io, locale ?? (drawn ? environmentLocale(io.env) : 'en-US'), languages[lang], fromFile);
   // Spreadsheets of a decimal-comma locale read `;` and decimal commas; only an explicit
   // --locale asks for that: without it CSV stays the same for every script.
   const dialect = format === 'csv' && locale !== undefined && marksOf(locale).decimal === ',' ? ({ separator: ';', decimal: ',' } as const) : undefined;
