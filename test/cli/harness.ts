@@ -40,14 +40,19 @@ export async function fans(args: string[], options: { env?: Record<string, strin
   return Object.defineProperty({ code, stdout: bytes.toString('utf8'), stderr }, 'bytes', { value: bytes, enumerable: false });
 }
 
-/** Runs the built bin/fans.js in a real process. */
-export function spawnFans(args: string[], env: Record<string, string> = {}, input?: string): Ran {
+/**
+ * Runs the built bin/fans.js in a real process. With `watchdog` (seconds) a run that has not
+ * ended by then is killed and comes back with code -1 and `killed` set: a hang fails its test
+ * at once instead of stalling the suite.
+ */
+export function spawnFans(args: string[], env: Record<string, string> = {}, input?: string, watchdog?: number): Ran & { killed?: boolean } {
   const result = spawnSync(process.execPath, [join(root, 'bin', 'fans.js'), ...args], {
     env: { PATH: process.env.PATH ?? '', LANG: 'en_US.UTF-8', ...env },
     input,
     encoding: 'utf8',
+    ...(watchdog ? { timeout: watchdog * 1000, killSignal: 'SIGKILL' as const } : {}),
   });
-  return { code: result.status ?? -1, stdout: result.stdout, stderr: result.stderr };
+  return { code: result.status ?? -1, stdout: result.stdout, stderr: result.stderr, ...(result.signal === 'SIGKILL' ? { killed: true } : {}) };
 }
 
 /**

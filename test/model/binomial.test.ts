@@ -60,3 +60,43 @@ describe('binomialDraw: inversion below n·p = 30, BTPE above (Kachitvichyanukul
     expect(binomialDraw(rng, 7, 1)).toBe(7);
   });
 });
+
+describe('binomialDraw past n = 2^53: the normal and Poisson limits, and every draw ends', () => {
+  // Standardised draws of the limit laws: their mean within 4 standard errors of 0 and their
+  // variance within 4 standard errors of 1 (the variance of a sample variance is 2/N for a
+  // normal; the Poisson's excess kurtosis 1/λ is negligible at λ = 1e5).
+  it.each([
+    [1e20, 0.3, 'normal'],
+    [1e28, 0.5, 'normal'],
+    [2 ** 53 + 2, 0.9, 'normal, p above 1/2'],
+    [1e20, 1e-15, 'Poisson (variance 1e5 < 2^30)'],
+  ])('Binomial(%d, %f), the %s limit: 100,000 draws (seed 5) with mean n·p and variance n·p·q', (n, p) => {
+    const rng = new BlockRandom(5, 0);
+    const draws = 100_000;
+    const sd = Math.sqrt(n * p * (1 - p));
+    let sum = 0;
+    let squares = 0;
+    for (let i = 0; i < draws; i++) {
+      const x = binomialDraw(rng, n, p);
+      expect(x >= 0 && x <= n && Number.isFinite(x)).toBe(true);
+      const z = (x - n * p) / sd;
+      sum += z;
+      squares += z * z;
+    }
+    const mean = sum / draws;
+    expect(Math.abs(mean)).toBeLessThan(4 / Math.sqrt(draws));
+    expect(Math.abs(squares / draws - mean * mean - 1)).toBeLessThan(4 * Math.sqrt(2 / draws));
+  });
+
+  it('returns for every n a double holds, at every p (BTPE rejected every proposal at n = 1e34)', () => {
+    const rng = new BlockRandom(1, 0);
+    for (const n of [2 ** 53, 2 ** 53 + 2, 1e17, 1e20, 1e30, 1e33, 1e34, 1e100, Number.MAX_VALUE]) {
+      for (const p of [1e-300, 1e-30, 1e-10, 0.1, 0.5, 0.9, 1 - 1e-16]) {
+        for (let i = 0; i < 200; i++) {
+          const x = binomialDraw(rng, n, p);
+          expect(x >= 0 && x <= n).toBe(true);
+        }
+      }
+    }
+  });
+});

@@ -1,11 +1,34 @@
-import type { Uniforms } from './poisson.js';
+import { type Uniforms, poissonDraw } from './poisson.js';
+
+/**
+ * The largest n that BTPE draws from: 2^53, past which not every whole number is a double.
+ * There its acceptance test, a difference of logarithms of neighbouring counts scaled by n,
+ * has no digits left (at n = 1e34 it rejects every proposal, for ever), so larger n take the
+ * limit laws (see {@link binomialDraw}).
+ */
+export const btpeUpTo = 2 ** 53;
+
+/**
+ * Past {@link btpeUpTo}, the variance n·p·(1 - p) from which the normal limit is drawn; below
+ * it p is under 2^-23 and the draw is Poisson(n·p).
+ */
+export const normalFromVariance = 2 ** 30;
 
 /**
  * One Binomial(n, p) draw whose cost does not grow with n: inversion (a search from 0) when
  * n·min(p, 1 - p) < 30, else BTPE, the triangle-parallelogram-exponential rejection method of
  * V. Kachitvichyanukul and B. W. Schmeiser, "Binomial random variate generation",
  * Communications of the ACM 31 (1988), as numpy implements it (`random_binomial_btpe`).
- * For p above 1/2 it draws n - Binomial(n, 1 - p). `n` a whole number (up to 2^53).
+ * For p above 1/2 it draws n - Binomial(n, 1 - p). `n` a whole number, or any finite double.
+ *
+ * Past n = 2^53, where counts are no longer whole doubles and BTPE's test has no digits left,
+ * the draw comes from a limit law, and every draw ends for every n a double holds:
+ * - the normal, N(n·p, n·p·q) rounded to a count and kept within [0, n], where the variance
+ *   is 2^30 or more: its distribution function is within 0.41 (p² + q²)/√(npq) ≤ 1.3e-5 of
+ *   the binomial's (Berry–Esseen for the binomial, Nagaev and Chebotarev 2011);
+ * - the Poisson, Poisson(n·p), below that variance, where p < 2^-23: within p < 1.2e-7 in
+ *   total variation (Le Cam; Barbour and Hall 1984).
+ *   (n·p below 30 keeps the inversion, which is exact for any n.)
  *
  * Used by the calendar engine, whose stages move whole fans a day at a time; d3-random's
  * binomial (a recursion of beta draws, a closure a call) costs several times more there.
@@ -17,8 +40,18 @@ export function binomialDraw(rng: Uniforms, n: number, p: number): number {
   if (p >= 1) return n;
   const flip = p > 0.5;
   const r = flip ? 1 - p : p;
-  const y = n * r < 30 ? inversion(rng, n, r) : btpe(rng, n, r);
+  const y = n * r < 30 ? inversion(rng, n, r) : n <= btpeUpTo ? btpe(rng, n, r) : limit(rng, n, r);
   return flip ? n - y : y;
+}
+
+/** Binomial(n, p), p ≤ 1/2, for n past 2^53: the normal or the Poisson limit (see {@link binomialDraw}). */
+function limit(rng: Uniforms, n: number, p: number): number {
+  const mean = n * p;
+  const variance = mean * (1 - p);
+  if (variance < normalFromVariance) return poissonDraw(rng, mean);
+  // Box–Muller: 1 - u is in (0, 1], so the logarithm is finite.
+  const z = Math.sqrt(-2 * Math.log(1 - rng.uniform())) * Math.cos(2 * Math.PI * rng.uniform());
+  return Math.min(n, Math.max(0, Math.floor(mean + Math.sqrt(variance) * z + 0.5)));
 }
 
 /** Binomial(n, p), p ≤ 1/2, by a search from 0 (numpy's `random_binomial_inversion`): for n·p below 30. */

@@ -1,0 +1,43 @@
+import { spawnSync } from 'node:child_process';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { root, spawnFans } from './harness.js';
+
+// Each of these sampled runs draws a binomial count above 1e33 somewhere; BTPE then rejected
+// every proposal for ever (and Ctrl-C, heard only between blocks of runs, went unheard).
+// Past 2^53 the draw now comes from the normal or Poisson limit (src/model/chains/binomial.ts).
+// A watchdog kills a run still going after 20 s: each of them ends in well under a second.
+describe('sampled runs with counts past 2^53 end (issue #34, item 1)', () => {
+  it.each([
+    'simulate --nonreferrers 10% --fanout 10 --depth 36',
+    'compound --churn 10% --rate 0.5 --years 236',
+    'simulate --distribution fixed --conversion 50% --fanout 10 --depth 60',
+    'compound --rate 1 --cycle 1m --cycle-spread 10d --start-date 2000-01-01 --until 2009-06-01 --by year',
+  ])('fans %s --trials 1 --seed 1 --threads 1', (command) => {
+    const ran = spawnFans([...command.split(' '), '--trials', '1', '--seed', '1', '--threads', '1', '--format', 'json'], {}, undefined, 20);
+    expect(ran.killed).toBeUndefined();
+    expect(ran.code).toBe(0);
+    const out = JSON.parse(ran.stdout) as { rows: { mean: number | string }[] };
+    // The last mean is past 1e33 and finite: the run went all the way.
+    expect(Number(out.rows.at(-1)!.mean)).toBeGreaterThan(1e33);
+    expect(Number.isFinite(Number(out.rows.at(-1)!.mean))).toBe(true);
+  });
+
+  it('the fuzz run that found it: compound --churn 10% --rate 0.5 --years 1000 --trials 1024 --distribution geometric', () => {
+    const ran = spawnFans('compound --churn 10% --rate 0.5 --years 1000 --trials 1024 --distribution geometric --seed 1 --threads 1 --format json'.split(' '), {}, undefined, 30);
+    expect(ran.killed).toBeUndefined();
+    expect(ran.code).toBe(0);
+  });
+
+  it("the library's simulateTrials ends too", () => {
+    const script = `
+      const { simulateTrials } = await import(${JSON.stringify(join(root, 'dist', 'index.js'))});
+      const rows = simulateTrials({ model: 'compound', start: 1, periods: 236, churn: 0.1, market: null,
+        offspring: { distribution: 'poisson', introductions: 0.5, conversion: 1, dispersion: 1 } }, 1, 1, [0.5]);
+      process.stdout.write(String(rows.at(-1).mean));`;
+    const result = spawnSync(process.execPath, ['--input-type=module', '-e', script], { encoding: 'utf8', timeout: 20_000, killSignal: 'SIGKILL' });
+    expect(result.signal).toBeNull();
+    expect(result.stderr).toBe('');
+    expect(Number(result.stdout)).toBeGreaterThan(1e33);
+  });
+});
