@@ -6,7 +6,7 @@ import type { ScaleChoice } from '../output/scale.js';
 import { compareReport, onCalendar, readScenarios, scenarioRows } from './commands/compare.js';
 import { compoundReport, compoundSchema, yearlyRows } from './commands/compound.js';
 import { goalReport, goalSchema, parseTarget, readTarget, solvedFor } from './commands/goal.js';
-import { type Io, UsageError } from './io/io.js';
+import { type Interrupted, type Io, UsageError, stopSignals } from './io/io.js';
 import { calendarOptions, goalByDateOptions, moneyOptions, optionSpecs, trialOptions } from './flags/options.js';
 import { environmentLocale, fileLabel, hasUnsafeCharacters, isInvalid, localeTag, quoted } from './flags/parse.js';
 import { type Job, buildProgram, shortHelp } from './program.js';
@@ -15,7 +15,7 @@ import { parseFlags, pick } from './flags/validate.js';
 import { marksOf, readNumbersUnder } from './flags/number-reading.js';
 import { readText } from './io/read-text.js';
 
-/** Exit codes: 0 success, 1 an unexpected failure (a bug), 2 a usage or input error, 130 Ctrl-C. */
+/** Exit codes: 0 success, 1 an unexpected failure (a bug), 2 a usage or input error, 130 Ctrl-C (129 SIGHUP, 143 SIGTERM). */
 export const exitCodes = { ok: 0, failure: 1, usage: 2, interrupted: 130 } as const;
 
 /**
@@ -44,11 +44,11 @@ function failed(error: unknown, io: Io, debug: boolean): number {
     // commander has written its message (one line) or the help already.
     return error.exitCode === 0 ? exitCodes.ok : exitCodes.usage;
   }
+  // By name, not instanceof: lazily loaded files of the bundle carry their own copy of the class.
   if (error instanceof Error && error.name === 'Interrupted') {
     io.stderr('fans: interrupted\n');
-    return exitCodes.interrupted;
+    return stopSignals[(error as Interrupted).signal] ?? exitCodes.interrupted;
   }
-  // By name, not instanceof: lazily loaded files of the bundle carry their own copy of the class.
   if (error instanceof Error && error.name === 'WriteFailed') {
     io.stderr(`fans: ${error.message}\n`);
     return exitCodes.failure;
@@ -175,7 +175,7 @@ async function run(job: ReportJob, io: Io): Promise<void> {
   // ICU for locales other than en-US) loads only when a table is drawn.
   const locale = job.flags.locale === undefined ? undefined : checkedLocale(job.flags.locale);
   const lang = languageOf(job, io);
-  const file = job.flags.output === undefined ? undefined : String(job.flags.output);
+  const file = job.flags.output === undefined || isStdout(String(job.flags.output)) ? undefined : String(job.flags.output);
   // The file whose extension chose the format, when --format was not given.
   const fromFile = job.flags.format === undefined && file !== undefined ? file : null;
   const format = (job.flags.format = formatOf(job.command, job.flags.format, file));
@@ -183,7 +183,7 @@ async function run(job: ReportJob, io: Io): Promise<void> {
   if (force && file === undefined) throw new UsageError('--force replaces the file of --output: add --output FILE');
   // Checked before any work: a run of minutes should not end in "file exists".
   const files = file === undefined ? undefined : await import('./io/output-file.js');
-  if (files && file !== undefined) files.checkOutputPath(file, force);
+  if (files && file !== undefined) files.outputTarget(file, force);
   else if (binaryFormats.includes(format) && io.stdoutIsTTY) {
     throw new UsageError(`--format ${format} writes a binary file, not text for a terminal: add --output FILE.${format} (or redirect: > FILE.${format})`);
   }
@@ -197,7 +197,14 @@ async function run(job: ReportJob, io: Io): Promise<void> {
   }
   if (files && file !== undefined) {
     const bytes = typeof output === 'string' ? new TextEncoder().encode(output) : output;
-    files.writeWhole(file, bytes, force);
+    // A signal during the write removes the temporary file (see output-file.ts).
+    const stop = new AbortController();
+    const stopListening = io.onInterrupt((signal) => stop.abort(signal));
+    try {
+      await files.writeWhole(file, bytes, force, stop.signal);
+    } finally {
+      stopListening();
+    }
     io.stderr(`fans: wrote ${fileLabel(file)} (${files.sizeText(bytes.length)})\n`);
   } else {
     io.stdout(output);
@@ -215,6 +222,13 @@ async function renderRun(job: ReportJob, io: Io, locale: string | undefined, lan
   const dialect = format === 'csv' && locale !== undefined && marksOf(locale).decimal === ',' ? ({ separator: ';', decimal: ',' } as const) : undefined;
   return render(await report(job, io, locale ?? environmentLocale(io.env)), format, style, charts, dialect);
 }
+
+/**
+ * Whether --output names standard output: `-`, as for most command-line tools, or a name of
+ * descriptor 1 (/dev/stdout, /dev/fd/1, /proc/self/fd/1), written as stdout is (a pipe, a
+ * socket or a file), not opened again by name.
+ */
+const isStdout = (file: string) => file === '-' || file === '/dev/stdout' || file === '/dev/fd/1' || file === '/proc/self/fd/1';
 
 /** Formats an --output file's extension names: `groei.xlsx` is xlsx, `groei.htm` html. */
 const extensionFormats: Record<string, Format> = { csv: 'csv', tsv: 'tsv', json: 'json', xlsx: 'xlsx', html: 'html', htm: 'html', svg: 'svg', png: 'png' };

@@ -1,5 +1,5 @@
 import { fdWriter, isTerminal } from './io/fd-write.js';
-import { type Io, TooLarge } from './io/io.js';
+import { type Io, type StopSignal, TooLarge, stopSignals } from './io/io.js';
 import { version } from './version.js';
 import { prestartWorkers } from './io/prestart.js';
 import { workerUrl } from './io/threads.js';
@@ -61,10 +61,29 @@ export function processIo(): Io {
       return Buffer.concat(chunks);
     },
     onInterrupt: (listener) => {
-      process.on('SIGINT', listener);
-      return () => void process.off('SIGINT', listener);
+      stopListeners.add(listener);
+      return () => void stopListeners.delete(listener);
     },
   };
+}
+
+/**
+ * Who hears SIGINT, SIGTERM and SIGHUP: a run in progress stops at its next look (between
+ * blocks of trials, between megabytes of an --output file), removes what it had begun to
+ * write, and exits 128 + the signal's number; with no one listening the process exits so
+ * at once. Signals are delivered between two pieces of JavaScript, never inside one.
+ */
+const stopListeners = new Set<(signal: StopSignal) => void>();
+function listenForStops(): void {
+  for (const signal of Object.keys(stopSignals) as StopSignal[]) {
+    process.on(signal, () => {
+      if (stopListeners.size === 0) {
+        errors('fans: interrupted\n');
+        process.exit(stopSignals[signal]);
+      }
+      for (const listener of [...stopListeners]) listener(signal);
+    });
+  }
 }
 
 const argv = process.argv.slice(2);
@@ -73,6 +92,7 @@ if (argv.length === 1 && (argv[0] === '--version' || argv[0] === '-V')) {
   // --version prints the same line; a test holds them equal).
   output(`${version}\n`);
 } else {
+  listenForStops();
   // Workers for a big sampled run boot while the CLI loads (see prestart.ts).
   prestartWorkers(argv, () => new (require('node:worker_threads') as typeof import('node:worker_threads')).Worker(workerUrl()));
   void import('./main.js').then(async ({ main }) => {

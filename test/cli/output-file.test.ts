@@ -1,9 +1,9 @@
-import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { execFileSync, spawn, spawnSync } from 'node:child_process';
+import { existsSync, lstatSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { expectUsageError, fans } from './harness.js';
+import { expectUsageError, fans, root, spawnFans } from './harness.js';
 
 /** `--output FILE`: written whole or not at all, an existing file kept unless --force. */
 describe('--output', () => {
@@ -114,5 +114,103 @@ describe('--output', () => {
       expectUsageError(await fans(['simulate', '--output', join(readOnly, 'x.csv')]), /^fans: cannot write --output .*x\.csv: the file system is read-only; nothing was written$/);
       expect(readdirSync(readOnly)).toEqual([]);
     });
+  });
+});
+
+/** Issue #34, item 2: devices, pipes and links are written through or refused, never renamed over. */
+describe('--output to a device, a pipe or a link', () => {
+  let dir: string;
+  beforeAll(() => {
+    dir = mkdtempSync(join(tmpdir(), 'fans-special-'));
+  });
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('writes through /dev/null, with or without --force, and /dev/null stays a character device', async () => {
+    for (const extra of [[], ['--force']]) {
+      const ran = await fans(['simulate', '--format', 'csv', '--output', '/dev/null', ...extra]);
+      expect(ran).toMatchObject({ code: 0, stdout: '' });
+      expect(statSync('/dev/null').isCharacterDevice()).toBe(true);
+    }
+  });
+
+  it('a full device (/dev/full) is a failure to write, exit 1, and stays a device', async () => {
+    const ran = await fans(['simulate', '--format', 'csv', '--output', '/dev/full', '--force']);
+    expect(ran.code).toBe(1);
+    expect(ran.stderr).toMatch(/^fans: cannot write --output \/dev\/full: no space left on the disk/);
+    expect(statSync('/dev/full').isCharacterDevice()).toBe(true);
+  });
+
+  it('writes through a FIFO to its reader, which stays a FIFO', () => {
+    const fifo = join(dir, 'pipe');
+    execFileSync('mkfifo', [fifo]);
+    // A shell reads the pipe while fans writes it: the reader gets the CSV, the FIFO stays.
+    const out = execFileSync('sh', ['-c', `cat "$1" & node "$2" simulate --depth 2 --format csv --output "$1" --force; wait`, 'sh', fifo, join(root, 'bin', 'fans.js')], { encoding: 'utf8', timeout: 20_000 });
+    expect(out).toBe('level,new,total\r\n0,1,1\r\n1,10,11\r\n2,100,111\r\n');
+    expect(lstatSync(fifo).isFIFO()).toBe(true);
+  });
+
+  it('/dev/stdout goes to whatever stdout is (here a pipe), not to a file named after it', () => {
+    const ran = spawnFans(['simulate', '--depth', '1', '--format', 'csv', '--output', '/dev/stdout']);
+    expect(ran.code).toBe(0);
+    expect(ran.stdout).toBe('level,new,total\r\n0,1,1\r\n1,10,11\r\n');
+  });
+
+  it('through a link to a file: refused without --force; with it the file is replaced and the link kept', async () => {
+    const real = join(dir, 'real.csv');
+    const link = join(dir, 'link.csv');
+    writeFileSync(real, 'old\n');
+    symlinkSync('real.csv', link);
+    expectUsageError(await fans(['simulate', '--depth', '1', '--output', link]), /exists: add --force to replace it$/);
+    expect(readFileSync(real, 'utf8')).toBe('old\n');
+    expect((await fans(['simulate', '--depth', '1', '--output', link, '--force'])).code).toBe(0);
+    expect(lstatSync(link).isSymbolicLink()).toBe(true);
+    expect(readFileSync(real, 'utf8')).toBe('level,new,total\r\n0,1,1\r\n1,10,11\r\n');
+  });
+
+  it('a link to a missing file is refused, and `--output -` is stdout', async () => {
+    const dangling = join(dir, 'dangling.csv');
+    symlinkSync('nowhere.csv', dangling);
+    expectUsageError(await fans(['simulate', '--output', dangling, '--force']), /is a link to a file that does not exist: give the file's own path$/);
+    expect(existsSync(join(dir, 'nowhere.csv'))).toBe(false);
+    const ran = await fans(['simulate', '--depth', '1', '--format', 'csv', '--output', '-']);
+    expect(ran).toMatchObject({ code: 0, stdout: 'level,new,total\r\n0,1,1\r\n1,10,11\r\n', stderr: '' });
+  });
+});
+
+/** Issue #34, item 3: a signal during a run or its --output write leaves nothing behind. */
+describe('signals: SIGINT, SIGTERM and SIGHUP stop a run, remove its temporary file, and exit 128 + the signal', () => {
+  let dir: string;
+  beforeAll(() => {
+    dir = mkdtempSync(join(tmpdir(), 'fans-signal-'));
+  });
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('writeWhole stopped after it made its temporary file removes it and leaves no target', async () => {
+    const { writeWhole } = await import('../../src/cli/io/output-file.js');
+    const file = join(dir, 'stopped.json');
+    const stop = new AbortController();
+    const writing = writeWhole(file, new Uint8Array(8 << 20), false, stop.signal);
+    stop.abort('SIGTERM');
+    await expect(writing).rejects.toMatchObject({ name: 'Interrupted', signal: 'SIGTERM' });
+    expect(readdirSync(dir)).toEqual([]);
+  });
+
+  it.each([
+    ['SIGINT', 130],
+    ['SIGTERM', 143],
+    ['SIGHUP', 129],
+  ] as const)('%s during a sampled run with --output: "fans: interrupted", exit %i, no file, no temporary file', async (signal, code) => {
+    const file = join(dir, `run-${signal}.json`);
+    // 5,000,000 runs of 30 levels: several seconds of work, stopped after one.
+    const child = spawn(process.execPath, [join(root, 'bin', 'fans.js'), 'simulate', '--trials', '5000000', '--depth', '30', '--threads', '1', '--format', 'json', '--output', file], { stdio: ['ignore', 'pipe', 'pipe'] });
+    let stderr = '';
+    child.stderr.on('data', (d) => (stderr += d));
+    const exited = new Promise<number | null>((resolve) => child.on('exit', (status) => resolve(status)));
+    await new Promise((resolve) => setTimeout(resolve, 1000));
+    child.kill(signal);
+    const exit = await exited;
+    expect(exit).toBe(code);
+    expect(stderr).toBe('fans: interrupted\n');
+    expect(readdirSync(dir).filter((name) => name.includes(`run-${signal}`))).toEqual([]);
   });
 });

@@ -89,7 +89,7 @@ describe('--trials', () => {
       columns: undefined,
       readBytes: async () => new Uint8Array(),
       onInterrupt: (listener) => {
-        const timer = setTimeout(listener, 50);
+        const timer = setTimeout(() => listener('SIGINT'), 50);
         return () => clearTimeout(timer);
       },
     };

@@ -7,7 +7,7 @@ import { type CalendarPeriod, calendarPeriods, cycleDays, dayDate, isoDate } fro
 import type { Cell } from '../../output/delimited.js';
 import type { Report, Style } from '../../output/render.js';
 import { type Calendar, calendarCaption, calendarJson, calendarLines, calendarParameters, cyclesWithin, renewalOf, withDates } from './calendar.js';
-import { type Io, UsageError } from '../io/io.js';
+import { type Io, type StopSignal, UsageError } from '../io/io.js';
 import { bounds } from '../flags/options.js';
 import { durationText, thousands } from '../flags/parse.js';
 import type { Money } from './money.js';
@@ -225,12 +225,12 @@ export async function sampledGoalReport(io: Io, g: GoalRun): Promise<Report> {
   const chain = c.spread ? { ...base, periods: days.length - 1, calendar: { delay: c.spread.delay, days: c.days, ends: days } } : { ...base, periods: days.length - 1 };
   const seed = t.seed ?? (await import('node:crypto')).randomInt(0, bounds.seed);
   const reached = new Float64Array(days.length);
-  let interrupted = false;
-  const stop = io.onInterrupt(() => (interrupted = true));
+  let interrupted: StopSignal | null = null;
+  const stop = io.onInterrupt((signal) => (interrupted = signal));
   try {
     for (let block = 0; block < blockCount(trials); block++) {
       await new Promise((resolve) => setImmediate(resolve));
-      if (interrupted) throw new Interrupted('interrupted');
+      if (interrupted) throw new Interrupted(interrupted);
       const count = Math.min(blockSize, trials - block * blockSize);
       runTrialsBlock(chain, seed, block, count, (period, totals) => {
         let hits = 0;

@@ -15,8 +15,24 @@ export interface Io {
    * rejects with a {@link TooLarge}, without reading the rest.
    */
   readBytes(path: string, limit: number): Promise<Uint8Array>;
-  /** Fires when the user interrupts (Ctrl-C); returns a function that stops listening. */
-  onInterrupt(listener: () => void): () => void;
+  /**
+   * Fires when the user interrupts (Ctrl-C: SIGINT) or the process is told to stop (SIGTERM,
+   * SIGHUP); returns a function that stops listening. A signal that comes while nothing
+   * listens ends the process at once (see run.ts).
+   */
+  onInterrupt(listener: (signal: StopSignal) => void): () => void;
+}
+
+/** The signals that stop a run, and the exit code of each (128 + its number). */
+export const stopSignals = { SIGHUP: 129, SIGINT: 130, SIGTERM: 143 } as const;
+export type StopSignal = keyof typeof stopSignals;
+
+/** A run stopped by a signal: "interrupted" on stderr, nothing on stdout, exit 128 + its number. */
+export class Interrupted extends Error {
+  override name = 'Interrupted';
+  constructor(readonly signal: StopSignal = 'SIGINT') {
+    super('interrupted');
+  }
 }
 
 /** A file past the size `fans` reads. */

@@ -1,7 +1,8 @@
-import { closeSync, fsyncSync, linkSync, openSync, renameSync, statSync, unlinkSync, writeSync } from 'node:fs';
-import { basename, dirname, join } from 'node:path';
+import { linkSync, lstatSync, realpathSync, renameSync, statSync, unlinkSync, constants } from 'node:fs';
+import { open } from 'node:fs/promises';
+import { basename, dirname, join, resolve } from 'node:path';
 import { randomBytes } from 'node:crypto';
-import { UsageError } from './io.js';
+import { Interrupted, UsageError } from './io.js';
 import { fileLabel } from '../flags/parse.js';
 
 /** A failure to write a file that is not the user's mistake (a full disk): exit code 1. */
@@ -17,14 +18,16 @@ const reasons: Record<string, string> = {
   EPERM: 'permission denied',
   EROFS: 'the file system is read-only',
   ENAMETOOLONG: 'the name is too long',
+  ELOOP: 'it is a loop of links',
   ENOSPC: 'no space left on the disk',
   EDQUOT: 'the disk quota is used up',
   EFBIG: 'the file is too large for this file system',
   EIO: 'an input/output error',
+  EPIPE: 'the reader of the pipe went away',
 };
 
 /** Codes that mean the path cannot be used as given (exit 2); the others are failures (exit 1). */
-const pathProblems = new Set(['ENOENT', 'ENOTDIR', 'EISDIR', 'EACCES', 'EPERM', 'EROFS', 'ENAMETOOLONG']);
+const pathProblems = new Set(['ENOENT', 'ENOTDIR', 'EISDIR', 'EACCES', 'EPERM', 'EROFS', 'ENAMETOOLONG', 'ELOOP']);
 
 function problem(file: string, error: unknown): Error {
   const code = (error as NodeJS.ErrnoException).code ?? '';
@@ -33,68 +36,130 @@ function problem(file: string, error: unknown): Error {
 }
 
 /**
- * Checks before any work that `file` can be written: its folder exists, it is not a folder,
- * and it does not exist unless `force`. A UsageError says what is wrong.
+ * Where --output's bytes go:
+ * - `file`: a regular file, new or (with --force) replaced whole; `path` is the file itself,
+ *   so a link to a file keeps being a link and the file it points to is replaced;
+ * - `through`: a character device (/dev/null, a terminal) or a pipe (a FIFO), or a path
+ *   under /dev or /proc that names an open file (/dev/stdout, /dev/fd/3): written through as
+ *   a shell's `>` would, never renamed over, and no --force needed (nothing is replaced).
  */
-export function checkOutputPath(file: string, force: boolean): void {
+export type OutputTarget = { kind: 'file'; path: string; exists: boolean } | { kind: 'through'; path: string };
+
+/**
+ * What `file` is and whether fans may write it, checked before any work: its folder exists,
+ * it is not a folder, a block device or a socket, a link leads to a file, and a regular
+ * file that exists is replaced only with `force`. A UsageError says what is wrong.
+ */
+export function outputTarget(file: string, force: boolean): OutputTarget {
   if (file === '' || file.endsWith('/')) throw new UsageError(`--output must name a file (got ${fileLabel(file) || '""'})`);
   let stat;
   try {
     stat = statSync(file);
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw problem(file, error);
+    if (isLink(file)) throw new UsageError(`--output ${fileLabel(file)} is a link to a file that does not exist: give the file's own path`);
     try {
       if (!statSync(dirname(file)).isDirectory()) throw Object.assign(new Error(), { code: 'ENOTDIR' });
     } catch (inner) {
       throw problem(file, inner);
     }
-    return;
+    return { kind: 'file', path: file, exists: false };
   }
   if (stat.isDirectory()) throw problem(file, { code: 'EISDIR' });
+  if (stat.isCharacterDevice() || stat.isFIFO() || /^\/(dev|proc)\//.test(resolve(file))) return { kind: 'through', path: file };
+  if (!stat.isFile()) throw new UsageError(`--output ${fileLabel(file)} is a ${stat.isBlockDevice() ? 'block device' : 'socket'}: fans writes files, character devices (such as /dev/null) and pipes`);
   if (!force) throw new UsageError(`--output ${fileLabel(file)} exists: add --force to replace it`);
+  return { kind: 'file', path: isLink(file) ? realpathSync(file) : file, exists: true };
 }
 
-/**
- * Writes `bytes` to `file` whole or not at all: into a temporary file beside it (same folder,
- * so the rename stays on one file system), flushed to disk, then moved into place. Without
- * `force` the move is a hard link, which fails if the file appeared meanwhile, so an
- * existing file is never replaced; where links are not supported the file is checked and
- * renamed. On any failure the temporary file is removed and the target left as it was.
- *
- * @example writeWhole('report.xlsx', bytes, false) // report.xlsx appears complete, or not at all
- */
-export function writeWhole(file: string, bytes: Uint8Array, force: boolean): void {
-  const temporary = join(dirname(file), `.${basename(file)}.${process.pid}-${randomBytes(4).toString('hex')}.tmp`);
-  let fd: number | undefined;
+const isLink = (file: string) => {
   try {
-    fd = openSync(temporary, 'wx', 0o644);
-    let offset = 0;
-    while (offset < bytes.length) offset += writeSync(fd, bytes, offset);
-    fsyncSync(fd);
-    closeSync(fd);
-    fd = undefined;
-    if (force) renameSync(temporary, file);
-    else {
+    return lstatSync(file).isSymbolicLink();
+  } catch {
+    return false;
+  }
+};
+
+/** Bytes written between two looks at whether the run was stopped. */
+const chunk = 1 << 20;
+
+/**
+ * Writes `bytes` to `file`, a regular file whole or not at all: into a temporary file beside
+ * it (same folder, so the rename stays on one file system), flushed to disk, then moved into
+ * place. Without `force` the move is a hard link, which fails if the file appeared
+ * meanwhile, so an existing file is never replaced; where links are not supported the file
+ * is checked and renamed. A device or a pipe is written through (see {@link OutputTarget}).
+ * On any failure, and when `stop` is aborted (a signal, looked at between megabytes), the
+ * temporary file is removed and the target left as it was.
+ *
+ * @example await writeWhole('report.xlsx', bytes, false) // report.xlsx appears complete, or not at all
+ */
+export async function writeWhole(file: string, bytes: Uint8Array, force: boolean, stop?: AbortSignal): Promise<void> {
+  const target = outputTarget(file, force);
+  if (target.kind === 'through') {
+    try {
+      const handle = await open(target.path, constants.O_WRONLY | constants.O_TRUNC);
       try {
-        linkSync(temporary, file);
+        await writeAll(handle, bytes, stop);
+      } finally {
+        await handle.close();
+      }
+    } catch (error) {
+      throw error instanceof Interrupted ? error : problem(file, error);
+    }
+    return;
+  }
+  const temporary = join(dirname(target.path), `.${basename(target.path)}.${process.pid}-${randomBytes(4).toString('hex')}.tmp`);
+  let made = false;
+  try {
+    const handle = await open(temporary, 'wx', 0o644);
+    made = true;
+    try {
+      await writeAll(handle, bytes, stop);
+      await handle.sync();
+    } finally {
+      await handle.close();
+    }
+    if (stop?.aborted) throw new Interrupted(stop.reason);
+    if (force) {
+      // Looked at again just before the move: a file that turned into something else while
+      // the run went on (a device, a link) is not renamed over.
+      const now = outputTarget(file, true);
+      if (now.kind !== 'file' || now.path !== target.path) throw new UsageError(`--output ${fileLabel(file)} changed while fans ran; nothing was written`);
+      renameSync(temporary, target.path);
+    } else {
+      try {
+        linkSync(temporary, target.path);
         unlinkSync(temporary);
       } catch (error) {
         const code = (error as NodeJS.ErrnoException).code;
         if (code === 'EEXIST') throw new UsageError(`--output ${fileLabel(file)} exists: add --force to replace it`);
         if (code !== 'EPERM' && code !== 'ENOTSUP' && code !== 'EXDEV') throw error;
-        checkOutputPath(file, false);
-        renameSync(temporary, file);
+        outputTarget(file, false);
+        renameSync(temporary, target.path);
       }
     }
+    made = false;
   } catch (error) {
-    if (fd !== undefined) closeSync(fd);
-    try {
-      unlinkSync(temporary);
-    } catch {
-      // already moved, or never made
+    if (made) {
+      try {
+        unlinkSync(temporary);
+      } catch {
+        // already moved
+      }
     }
-    if (error instanceof UsageError) throw error;
+    if (error instanceof UsageError || error instanceof Interrupted) throw error;
     throw problem(file, error);
+  }
+}
+
+/** Writes all of `bytes` a megabyte at a time, stopping with {@link Interrupted} once `stop` is aborted. */
+async function writeAll(handle: import('node:fs/promises').FileHandle, bytes: Uint8Array, stop: AbortSignal | undefined): Promise<void> {
+  let offset = 0;
+  while (offset < bytes.length) {
+    if (stop?.aborted) throw new Interrupted(stop.reason);
+    const { bytesWritten } = await handle.write(bytes, offset, Math.min(chunk, bytes.length - offset));
+    offset += bytesWritten;
   }
 }
 

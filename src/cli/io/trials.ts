@@ -1,15 +1,12 @@
 import { type BlockSummary, type ChainParams, TrialSummary, blockCount, runBlock } from '../../model/chains/montecarlo.js';
 import type { SketchEntries } from '../../model/chains/sketch.js';
-import type { Io } from './io.js';
+import { type Io, type StopSignal, Interrupted } from './io.js';
 import { thousands } from '../flags/parse.js';
 import { workerUrl } from './threads.js';
 import { takePrestarted } from './prestart.js';
 import type { WorkerOrders } from './trial-worker.js';
 
-/** Ctrl-C during a run: exit 130, nothing on stdout. */
-export class Interrupted extends Error {
-  override name = 'Interrupted';
-}
+export { Interrupted } from './io.js';
 
 /** A progress line on stderr, only on a terminal and only for runs past a second. */
 export function progress(io: Pick<Io, 'stderr' | 'stderrIsTTY'>, total: number, clock: () => number = Date.now): { update(done: number): void; clear(): void } {
@@ -42,10 +39,10 @@ export async function runTrials(io: Io, params: ChainParams, trials: number, see
   const summary = new TrialSummary(params.periods);
   const blocks = blockCount(trials);
   const bar = progress(io, trials);
-  let interrupted = false;
+  let interrupted: StopSignal | null = null;
   let stopWorkers = () => {};
-  const stopListening = io.onInterrupt(() => {
-    interrupted = true;
+  const stopListening = io.onInterrupt((signal) => {
+    interrupted = signal;
     stopWorkers();
   });
   try {
@@ -54,14 +51,14 @@ export async function runTrials(io: Io, params: ChainParams, trials: number, see
       takePrestarted(0);
       for (let block = 0; block < blocks; block++) {
         await new Promise((resolve) => setImmediate(resolve));
-        if (interrupted) throw new Interrupted('interrupted');
+        if (interrupted) throw new Interrupted(interrupted);
         summary.add(runBlock(params, seed, block, trials, summary.sketches));
         bar.update(summary.trials);
       }
     } else {
       // Loaded only for threads: node:worker_threads brings node:stream with it.
       const { Worker } = await import('node:worker_threads');
-      if (interrupted) throw new Interrupted('interrupted');
+      if (interrupted) throw new Interrupted(interrupted);
       await new Promise<void>((resolve, reject) => {
         // The next block to run, claimed atomically by whichever thread is free: no thread
         // waits for another to hand it work. This thread runs blocks too, so no core waits
@@ -86,7 +83,7 @@ export async function runTrials(io: Io, params: ChainParams, trials: number, see
           for (const w of workers) void w.terminate();
           resolve();
         };
-        stopWorkers = () => stop(new Interrupted('interrupted'));
+        stopWorkers = () => stop(new Interrupted(interrupted ?? 'SIGINT'));
         for (const worker of workers) {
           // A worker sends each block's summary, then its sketches when no block is left.
           worker.on('message', (message: BlockSummary | { sketches: SketchEntries[] }) => {
@@ -129,6 +126,6 @@ export async function runTrials(io: Io, params: ChainParams, trials: number, see
     stopListening();
     bar.clear();
   }
-  if (interrupted) throw new Interrupted('interrupted');
+  if (interrupted) throw new Interrupted(interrupted);
   return summary;
 }
