@@ -1,7 +1,7 @@
 import { fdWriter, isTerminal } from './io/fd-write.js';
 import { type Io, type StopSignal, TooLarge, stopSignals } from './io/io.js';
 import { version } from './version.js';
-import { prestartWorkers } from './io/prestart.js';
+import { prestartWorkers, workersEnded } from './io/prestart.js';
 import { workerUrl } from './io/threads.js';
 
 /**
@@ -79,7 +79,8 @@ function listenForStops(): void {
     process.on(signal, () => {
       if (stopListeners.size === 0) {
         errors('fans: interrupted\n');
-        process.exit(stopSignals[signal]);
+        void workersEnded().then(() => process.exit(stopSignals[signal]));
+        return;
       }
       for (const listener of [...stopListeners]) listener(signal);
     });
@@ -97,6 +98,7 @@ if (argv.length === 1 && (argv[0] === '--version' || argv[0] === '-V')) {
   prestartWorkers(argv, () => new (require('node:worker_threads') as typeof import('node:worker_threads')).Worker(workerUrl()));
   void import('./main.js').then(async ({ main }) => {
     const code = await main(argv, processIo());
+    await workersEnded();
     // Everything is written (synchronously) and every worker has ended: exit now rather than
     // idle in the event loop, where V8 may run a garbage collection no one is waiting for.
     // Text that went to a stream (a full non-blocking pipe) is left to drain first.

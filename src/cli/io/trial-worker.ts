@@ -2,6 +2,8 @@
 // prestart.ts), so it waits for its orders as the first message: then it claims blocks of
 // trials one at a time (an atomic counter shared with the other threads), sketches their
 // totals itself, sends each block's summary, and hands over its sketches when no block is left.
+// Then it waits, listening, until the run ends it: a worker that ended itself while the run
+// terminated it could leave terminate() unsettled for good (seen with 32 to 64 threads).
 import { parentPort } from 'node:worker_threads';
 import { type ChainParams, PeriodSketches, blockCount, runBlock } from '../../model/chains/montecarlo.js';
 
@@ -13,7 +15,7 @@ export interface WorkerOrders {
   claim: Int32Array;
 }
 
-parentPort!.once('message', ({ params, seed, trials, claim }: WorkerOrders) => {
+parentPort!.on('message', ({ params, seed, trials, claim }: WorkerOrders) => {
   const sketches = new PeriodSketches(params.periods);
   const blocks = blockCount(trials);
   for (let block = Atomics.add(claim, 0, 1); block < blocks; block = Atomics.add(claim, 0, 1)) {

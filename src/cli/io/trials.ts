@@ -3,7 +3,7 @@ import type { SketchEntries } from '../../model/chains/sketch.js';
 import { type Io, type StopSignal, Interrupted } from './io.js';
 import { thousands } from '../flags/parse.js';
 import { workerUrl } from './threads.js';
-import { takePrestarted } from './prestart.js';
+import { endAll, takePrestarted } from './prestart.js';
 import type { WorkerOrders } from './trial-worker.js';
 
 export { Interrupted } from './io.js';
@@ -72,16 +72,16 @@ export async function runTrials(io: Io, params: ChainParams, trials: number, see
         let stopped = false;
         let handedOver = 0;
         let mineDone = false;
+        // Settled only once every worker has ended: a process that exits while workers are
+        // still being torn down can hang in Node for good (seen with 32 to 64 threads).
         const stop = (error: unknown) => {
           stopped = true;
-          for (const w of workers) void w.terminate();
-          reject(error);
+          void endAll(workers).then(() => reject(error));
         };
         const finish = () => {
           if (stopped || !mineDone || handedOver < workers.length) return;
           stopped = true;
-          for (const w of workers) void w.terminate();
-          resolve();
+          void endAll(workers).then(() => resolve());
         };
         stopWorkers = () => stop(new Interrupted(interrupted ?? 'SIGINT'));
         for (const worker of workers) {
