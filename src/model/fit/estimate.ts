@@ -73,7 +73,10 @@ function profile(family: Family, theta: readonly number[], c: number, v: number)
 /**
  * Where the profile of coordinate `c` falls `profileDrop` below the maximum, on each side of
  * θ̂_c: stepping out by doubling (to ±40 on its scale, past which the bound is the edge:
- * -Infinity or Infinity), then bisecting to 1e-7.
+ * -Infinity or Infinity), then narrowing the bracket to 1e-7 by the Illinois method (regula
+ * falsi that halves the weight of an end kept twice; Dowell and Jarratt 1971): superlinear
+ * on a smooth profile, so about 8 profile maximisations a bound where bisection took about 30,
+ * and never worse than bisection by more than a step in three (every third step bisects).
  */
 function profileBounds(family: Family, theta: readonly number[], best: number, c: number): [number, number] {
   const target = best - profileDrop;
@@ -92,10 +95,25 @@ function profileBounds(family: Family, theta: readonly number[], best: number, c
       step *= 2;
     }
     if (Number.isNaN(outside)) return direction * Infinity;
-    for (let i = 0; i < 60 && Math.abs(outside - inside) > 1e-7; i++) {
-      const mid: number = (inside + outside) / 2;
-      if (at(mid) < 0) outside = mid;
-      else inside = mid;
+    let fIn = at(inside);
+    let fOut = at(outside);
+    let kept: 'in' | 'out' | null = null;
+    for (let i = 0; i < 100 && Math.abs(outside - inside) > 1e-7; i++) {
+      // A bisection every third step bounds the count even where the profile is not smooth.
+      const secant = inside - (fIn * (outside - inside)) / (fOut - fIn);
+      const mid = i % 3 === 2 || !(fIn > 0 && fOut < 0) || !Number.isFinite(secant) ? (inside + outside) / 2 : Math.min(Math.max(secant, Math.min(inside, outside)), Math.max(inside, outside));
+      const fMid = at(mid);
+      if (fMid < 0) {
+        outside = mid;
+        fOut = fMid;
+        if (kept === 'in') fIn /= 2;
+        kept = 'in';
+      } else {
+        inside = mid;
+        fIn = fMid;
+        if (kept === 'out') fOut /= 2;
+        kept = 'out';
+      }
     }
     return (inside + outside) / 2;
   };

@@ -60,14 +60,144 @@ export function countFamily(model: FitModel, data: Frequencies, truncated = fals
   const exact = !truncated && (model === 'poisson' || model === 'geometric') && mean > 0 ? [Math.log(mean)] : undefined;
   // The negative binomial's K too: its score in the mean is zero at the sample mean for any k.
   const exactLogK = !truncated && model === 'negbin' && mean > 0 ? Math.log(mean) : undefined;
+  const sums = countSums(data);
   return {
     ...(exactLogK === undefined ? {} : { exactLogK }),
     model,
     coordinates,
-    logLik: (theta) => sumOver(data, (x) => logProbability(theta, x)),
+    logLik: (theta) => {
+      const { K, k, nonreferrers: pi } = parametersOf(model, theta);
+      const m = K / (1 - pi);
+      if (!(m > 0)) return sumOver(data, (x) => logProbability(theta, x));
+      return sums.logLik(m, k, pi, truncated);
+    },
     logProbability,
     start,
     ...(exact ? { exact } : {}),
+  };
+}
+
+/** How many values of k {@link countSums} remembers Σ n_x ln Γ(x+k)/Γ(k) for, before it starts again. */
+const remembered = 4096;
+
+/**
+ * A count likelihood in the data's sufficient statistics: with N fans, S = Σ x referrals,
+ * Z zeros and C = Σ n_x ln x!, the negative binomial's
+ * Σ n_x ln p(x) = B(k) - N k ln(1 + m/k) + S (ln m - ln(k + m)), B(k) = Σ n_x ln Γ(x+k)/(Γ(k) x!),
+ * and the Poisson's S ln m - N m - C. Only B(k) costs a term per distinct value; it depends
+ * on k alone, so it is remembered for each k asked: a profile over K or the nonreferrers at a
+ * fixed k, and every search step that keeps k, costs O(1) instead of O(distinct values).
+ * (Each term of B keeps ln Γ(x+k)/Γ(k) - ln x! together, as the direct sum does: apart, the
+ * two are each about x ln x and would cancel digits the information matrix needs.)
+ * Zero inflation (a share π of nonreferrers) puts Z ln(π + (1-π) p(0)) + (N - Z) ln(1-π)
+ * in place of the zeros' terms; zero truncation subtracts N ln(1 - p(0)).
+ */
+function countSums(data: Frequencies) {
+  let n = 0;
+  let sum = 0;
+  let zeros = 0;
+  let logFactorials = 0;
+  for (let j = 0; j < data.values.length; j++) {
+    const x = data.values[j]!;
+    const c = data.counts[j]!;
+    n += c;
+    sum += c * x;
+    if (x === 0) zeros += c;
+    else logFactorials += c * logGamma(x + 1);
+  }
+  const risingAt = countRisingSums(data);
+  const rising = new Map<number, number>();
+  const risingSum = (k: number) => {
+    let value = rising.get(k);
+    if (value === undefined) {
+      if (rising.size >= remembered) rising.clear();
+      value = risingAt(k);
+      rising.set(k, value);
+    }
+    return value;
+  };
+  return {
+    /** Σ n_x ln p(x) at mean m (of those who refer), dispersion k (Infinity: Poisson), nonreferrers π. */
+    logLik(m: number, k: number, pi: number, truncated: boolean): number {
+      const poisson = !Number.isFinite(k);
+      // ln p(0), and the sum of ln p(x) over the fans as if none were a nonreferrer.
+      const logZero = poisson ? -m : -k * Math.log1p(m / k);
+      const all = poisson ? sum * Math.log(m) - n * m - logFactorials : risingSum(k) + n * logZero + sum * (Math.log(m) - Math.log(k + m));
+      if (truncated) return all - n * Math.log(-Math.expm1(logZero));
+      if (pi === 0) return all;
+      return all - zeros * logZero + zeros * Math.log(pi + (1 - pi) * Math.exp(logZero)) + (n - zeros) * Math.log1p(-pi);
+    },
+  };
+}
+
+/** The series of {@link largeCountSums} serves the counts from max(2,048, 64 k) on. */
+const largeCount = 2048;
+const largeRatio = 64;
+/** Bernoulli numbers B_0 to B_12. */
+const bernoulli = [1, -1 / 2, 1 / 6, 0, -1 / 30, 0, 1 / 42, 0, -1 / 30, 0, 5 / 66, 0, -691 / 2730];
+/** Terms of the series: the next is below 1e-20 of the first where x ≥ 2,048 and x ≥ 64 k. */
+const seriesTerms = 10;
+
+/** The Bernoulli polynomial B_m(a) = Σ_j C(m, j) B_j a^(m-j). */
+function bernoulliPolynomial(m: number, a: number): number {
+  let sum = 0;
+  let binomial = 1;
+  for (let j = 0; j <= m; j++) {
+    sum += binomial * bernoulli[j]! * a ** (m - j);
+    binomial = (binomial * (m - j)) / (j + 1);
+  }
+  return sum;
+}
+
+/**
+ * Σ n_x ln Γ(x+k)/(Γ(k) x!) over the counts x of the data (x > 0), in time that does not grow
+ * with the number of large counts: for x ≥ max(2,048, 64 k), by Stirling's series
+ * (DLMF 5.11.8), ln Γ(x+k) - ln Γ(x+1) = (k-1) ln x + Σ_{n≥1} (-1)^(n+1) (B_{n+1}(k) -
+ * B_{n+1}(1)) / (n (n+1) x^n), whose terms shrink as (k/x)^n: from sums of n_x ln x and n_x
+ * x^-n over the counts from each distinct value up (made once), ten terms and a binary
+ * search; the smaller counts one term each, directly. The series is the more exact of the
+ * two (the direct difference of log-gammas of about x ln x loses 1e-11 to rounding). A column
+ * of 100,000 customer numbers is fitted in seconds, not minutes.
+ */
+function countRisingSums(data: Frequencies): (k: number) => number {
+  const { values, counts } = data;
+  const size = values.length;
+  // suffix[n][j]: Σ over i ≥ j of n_i x_i^-n (n ≥ 1), suffix[0][j] of n_i ln x_i; tally[j] of n_i.
+  const suffix = Array.from({ length: seriesTerms + 1 }, () => new Float64Array(size + 1));
+  const tally = new Float64Array(size + 1);
+  const first = values.findIndex((x) => x >= largeCount);
+  const from = first < 0 ? size : first;
+  for (let j = size - 1; j >= from; j--) {
+    const x = values[j]!;
+    const c = counts[j]!;
+    tally[j] = tally[j + 1]! + c;
+    suffix[0]![j] = suffix[0]![j + 1]! + c * Math.log(x);
+    let inverse = 1;
+    for (let n = 1; n <= seriesTerms; n++) suffix[n]![j] = suffix[n]![j + 1]! + c * (inverse /= x);
+  }
+  return (k) => {
+    const threshold = Math.max(largeCount, largeRatio * k);
+    // The first count at or past the threshold (binary search; `size` when none is).
+    let lo = from;
+    let hi = size;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (values[mid]! < threshold) lo = mid + 1;
+      else hi = mid;
+    }
+    let total = 0;
+    if (lo < size) {
+      total = (k - 1) * suffix[0]![lo]! - tally[lo]! * logGamma(k);
+      for (let n = 1; n <= seriesTerms; n++) {
+        const difference = bernoulliPolynomial(n + 1, k) - bernoulli[n + 1]!;
+        total += ((n % 2 === 1 ? 1 : -1) * difference * suffix[n]![lo]!) / (n * (n + 1));
+      }
+    }
+    for (let j = 0; j < lo; j++) {
+      const x = values[j]!;
+      if (x > 0) total += counts[j]! * (logRising(k, x) - logGamma(x + 1));
+    }
+    return total;
   };
 }
 
