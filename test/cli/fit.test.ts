@@ -203,3 +203,32 @@ describe('the shipped records', () => {
     expect((await fans(['example'])).stdout).toMatch(/^  referrals +records for fans fit/m);
   });
 });
+
+// Issue #34, items 6 and 7: records that would take minutes or gigabytes are refused while
+// they are read, with the row; the accepted worst cases are measured by npm run limits.
+describe('fit: bounded records', () => {
+  it('a record of more than 1,000 columns (a 60 MB line of 1,1,1,… took 3.5 GB): refused at that row', async () => {
+    expectUsageError(await fans(['fit', '-'], { stdin: `referrals\n1\n${'1,'.repeat(1000)}1\n` }), /^fans: <stdin>: row 3: has more than 1,000 columns; fans reads referral records, one fan a row$/);
+    // 1,000 columns are read.
+    const wide = `${Array.from({ length: 1000 }, (_, c) => (c === 0 ? 'referrals' : `c${c}`)).join(',')}\n${'1,'.repeat(999)}1\n`;
+    expect((await fans(['fit', '-', '--column', 'referrals'], { stdin: wide })).code).toBe(0);
+  });
+
+  it('a field longer than 65,536 characters, quoted or not (a 60 MB quoted field took 1.2 GB): refused', async () => {
+    for (const field of [`"${'x'.repeat(65_537)}"`, 'x'.repeat(65_537)]) {
+      expectUsageError(await fans(['fit', '-'], { stdin: `referrals,note\n1,ok\n2,${field}\n` }), /^fans: <stdin>: row 3: a field is longer than 65,536 characters; fans reads referral records, one fan a row$/);
+    }
+    expect((await fans(['fit', '-', '--column', 'referrals'], { stdin: `referrals,note\n1,"${'x'.repeat(65_536)}"\n0,\n` })).code).toBe(0);
+  });
+
+  it('JSON objects with more than 1,000 different keys (160,000 took 33 s): refused at the object that brings the 1,001st', async () => {
+    const objects = JSON.stringify(Array.from({ length: 5000 }, (_, i) => ({ [`k${i}`]: 1 })));
+    expectUsageError(await fans(['fit', '-'], { stdin: objects }), /^fans: <stdin>: item 1001: the objects have more than 1,000 different keys/);
+  });
+
+  it('who referred whom past 2,000,000 fans (64 MiB of short ids took 1.5 GB): refused at the row past it', async () => {
+    const rows = ['id,referred_by', '0,'];
+    for (let i = 1; i <= 2_000_000; i++) rows.push(`${i.toString(36)},0`);
+    expectUsageError(await fans(['fit', '-'], { stdin: rows.join('\n') }), /^fans: <stdin>: row 2000002: more than 2,000,000 fans; fans fits who referred whom for at most that many/);
+  }, 120_000);
+});

@@ -18,6 +18,19 @@ import { strictJson } from '../flags/strict-json.js';
 export const maxFitBytes = 64 * 1024 * 1024;
 /** The largest count or chain size: past a billion a referral count is a data error. */
 export const maxCount = 1e9;
+/**
+ * The most columns a record may have, and the longest field (in characters), checked while
+ * a record is read, before reading on: a 60 MB line of `1,1,1,…` (30 million columns) or one
+ * quoted field of 60 MB is refused at once, not after gigabytes (a CRM export has tens of
+ * columns; a long note field a few thousand characters).
+ */
+export const maxColumns = 1000;
+export const maxFieldLength = 65_536;
+/**
+ * The most fans of a who-referred-whom file: every id is kept, about 200 bytes a fan, so this
+ * bounds such a fit to about 600 MiB (npm run limits). A million referrals take 2 to 3 s.
+ */
+export const maxReferralFans = 2_000_000;
 
 export const inputFormats = ['csv', 'tsv', 'json'] as const;
 export type InputFormat = (typeof inputFormats)[number];
@@ -73,6 +86,7 @@ function delimitedRecords(text: string, separator: string, file: string): Record
           for (;;) {
             const close = text.indexOf('"', i);
             if (close < 0) throw new UsageError(`${file}: row ${row}: a quoted field is not closed`);
+            if (field.length + close - i > maxFieldLength) throw tooLong(file, row);
             field += text.slice(i, close);
             i = close + 1;
             if (text[i] === '"') {
@@ -84,9 +98,11 @@ function delimitedRecords(text: string, separator: string, file: string): Record
         } else {
           let end = i;
           while (end < n && text[end] !== separator && text[end] !== '\n' && text[end] !== '\r') end++;
+          if (end - i > maxFieldLength) throw tooLong(file, row);
           field = text.slice(i, end);
           i = end;
         }
+        if (fields.length === maxColumns) throw tooWide(file, row);
         fields.push(field);
         if (i < n && text[i] === separator) {
           i++;
@@ -124,6 +140,9 @@ function delimitedRecords(text: string, separator: string, file: string): Record
   };
 }
 
+const tooLong = (file: string, row: number) => new UsageError(`${file}: row ${row}: a field is longer than ${maxFieldLength.toLocaleString('en-US')} characters; fans reads referral records, one fan a row`);
+const tooWide = (file: string, row: number) => new UsageError(`${file}: row ${row}: has more than ${maxColumns.toLocaleString('en-US')} columns; fans reads referral records, one fan a row`);
+
 /** JSON records: an array of numbers (one column, `value`) or of objects (their keys are the columns). */
 function jsonRecords(text: string, file: string): Records {
   let data: unknown;
@@ -137,11 +156,18 @@ function jsonRecords(text: string, file: string): Records {
   if (rows.every((r) => typeof r === 'number' || typeof r === 'string')) {
     return { header: ['value'], forEach: (each) => rows.forEach((r, i) => each([String(r)], i + 1)) };
   }
-  const header: string[] = [];
+  // The keys of all objects, in the order first seen, in a set: a list's includes() made
+  // 160,000 objects with keys of their own take 33 s. At most maxColumns of them.
+  const keys = new Set<string>();
   for (const [i, r] of rows.entries()) {
     if (typeof r !== 'object' || r === null || Array.isArray(r)) throw new UsageError(`${file}: item ${i + 1}: must be an object like the others`);
-    for (const key of Object.keys(r)) if (!header.includes(key)) header.push(key);
+    for (const key of Object.keys(r)) {
+      if (keys.has(key)) continue;
+      if (keys.size === maxColumns) throw new UsageError(`${file}: item ${i + 1}: the objects have more than ${maxColumns.toLocaleString('en-US')} different keys; fans reads referral records, one fan an object with the same keys`);
+      keys.add(key);
+    }
   }
+  const header = [...keys];
   return {
     header,
     forEach: (each) =>
@@ -258,6 +284,7 @@ function whoReferredWhom(records: Records, file: string, idName: string, byName:
     return text;
   };
   records.forEach((fields, row) => {
+    if (rows.length === maxReferralFans) throw new UsageError(`${file}: row ${row}: more than ${maxReferralFans.toLocaleString('en-US')} fans; fans fits who referred whom for at most that many (fit a sample, or a column of counts)`);
     const id = cell(fields, idAt, row, idName);
     if (id === '') throw new UsageError(`${file}: row ${row}, column ${quoted(idName)}: is empty; every fan needs an id`);
     const earlier = index.get(id);

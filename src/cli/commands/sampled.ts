@@ -1,4 +1,5 @@
 import * as z from 'zod/mini';
+import { runPeriodCost } from '../../model/chains/engine.js';
 import { type ChainParams, type TrialRow, expectedLog10Total, theoreticalExtinction, theoryByPeriod } from '../../model/chains/montecarlo.js';
 import { type Distribution, chainFactor } from '../../model/chains/offspring.js';
 import { concentration } from '../../model/chains/concentration.js';
@@ -24,7 +25,7 @@ export type TrialFlags = z.infer<ReturnType<typeof trialSchema>>;
 type Model = { command: 'simulate'; p: SimulateParams } | { command: 'compound'; p: CompoundFlags };
 
 /** The chain to sample for a command's flags, after the checks that involve several flags. */
-export function chainFor(model: Model, t: TrialFlags): ChainParams {
+export function chainFor(model: Model, t: TrialFlags, drawn = false): ChainParams {
   const tree = model.command === 'simulate';
   const introductions = tree ? model.p.fanout : model.p.rate;
   if (t.dispersion !== null && t.distribution !== 'negbin') throw new UsageError('--dispersion applies to --distribution negbin only');
@@ -41,9 +42,14 @@ export function chainFor(model: Model, t: TrialFlags): ChainParams {
   };
   const flag = tree ? '--depth' : '--years';
   const trials = t.trials!;
-  const maxPeriods = Math.floor(bounds.trialPeriods / trials) - 1;
+  // Runs of the costlier paths (a negative binomial, churn, a market, a fit's draws...) count for more: see runPeriodCost.
+  const cost = runPeriodCost(chain, drawn);
+  const maxPeriods = Math.floor(bounds.trialPeriods / cost / trials) - 1;
   if (chain.periods > maxPeriods) {
-    throw new UsageError(`${flag} must be at most ${thousands(Math.max(0, maxPeriods))} with --trials ${thousands(trials)}: runs x periods may be at most ${thousands(bounds.trialPeriods)}`);
+    const most = thousands(Math.floor(bounds.trialPeriods / cost));
+    throw new UsageError(
+      `${flag} must be at most ${thousands(Math.max(0, maxPeriods))} with --trials ${thousands(trials)}: runs x periods may be at most ${most}${cost > 1 ? ` with these options (${thousands(bounds.trialPeriods)} for Poisson referrals without nonreferrers, a market or bought fans${drawn ? ', or --fit' : ''}: each of them costs draws)` : ''}`,
+    );
   }
   if (expectedLog10Total(chain) > 290) {
     let fits = chain.periods;
@@ -107,7 +113,7 @@ async function fittedChain(io: Io, model: Model, t: TrialFlags, flags: Record<st
   const tree = model.command === 'simulate';
   const p = tree ? { ...model.p, fanout: offspring.introductions, conversion: 1, nonreferrers } : { ...model.p, rate: offspring.introductions, conversion: 1, nonreferrers };
   const fixedFlags = { ...t, distribution: offspring.distribution, dispersion: offspring.distribution === 'negbin' ? offspring.dispersion : null };
-  const chain = chainFor(tree ? { command: 'simulate', p: p as SimulateParams } : { command: 'compound', p: p as CompoundFlags }, fixedFlags);
+  const chain = chainFor(tree ? { command: 'simulate', p: p as SimulateParams } : { command: 'compound', p: p as CompoundFlags }, fixedFlags, true);
   // The largest K a run can draw (5 standard deviations up) must keep the totals in range too.
   const upper = largest / (1 - nonreferrers);
   if (expectedLog10Total({ ...chain, offspring: { ...chain.offspring, introductions: upper } }) > 290) {

@@ -153,6 +153,28 @@ function drawnParameters(p: ChainParams, count: number, rng: BlockRandom): { mea
   return { mean, shape, refers };
 }
 
+/**
+ * What one run-period of {@link runTrialsBlock} costs, in run-periods of its fastest path (a
+ * Poisson law, one K, every fan refers, no market, none bought: about 0.15 µs here), so that
+ * the work bound (`bounds.trialPeriods` of these) holds for the slowest path of each kind, not
+ * the fastest. Measured with `fans compound|simulate --trials 4000 --years|--depth 4999
+ * --threads 1` (see npm run limits) and rounded up: the general loop 2 (negative binomial,
+ * fixed and market alone measured 1.2 to 1.9); each run's own parameters drawn from a fit +2
+ * (the fit's runs are made twice: with the fit's uncertainty and without), nonreferrers
+ * +1.5, churn +1, bought fans +1.5, a market +0.5, fixed referrals +1 (negative binomial
+ * with nonreferrers, churn, a market and bought fans measured 4.1, weighed 6.5; a fit with a
+ * market and bought fans 6.0, weighed 6).
+ *
+ * @example runPeriodCost({ model: 'tree', start: 1, periods: 3, offspring: { distribution: 'poisson', introductions: 2, conversion: 1, dispersion: 1 }, churn: 0, market: null }) // => 1
+ */
+export function runPeriodCost(p: ChainParams, drawn = p.draws !== undefined): number {
+  const paid = (p.paid ?? 0) > 0;
+  const nonreferrers = (p.nonreferrers ?? 0) > 0;
+  const poissonLaw = p.offspring.distribution === 'poisson' || (p.offspring.distribution === 'negbin' && p.offspring.dispersion === Infinity);
+  if (poissonLaw && !drawn && !nonreferrers && p.market === null && !paid) return 1;
+  return 2 + (drawn ? 2 : 0) + (nonreferrers ? 1.5 : 0) + (p.model === 'compound' && p.churn > 0 ? 1 : 0) + (paid ? 1.5 : 0) + (p.market !== null ? 0.5 : 0) + (p.offspring.distribution === 'fixed' ? 1 : 0);
+}
+
 /** The fans bought in a period: `paid`, as many as the market has left after `reached`. */
 export function bought(p: Pick<ChainParams, 'paid' | 'market'>, reached: number): number {
   const paid = p.paid ?? 0;
