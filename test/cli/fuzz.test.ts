@@ -112,8 +112,8 @@ const nearLimits: Record<string, Record<string, string[]>> = {
     '--format': ['table', 'json', 'csv', 'tsv', 'svg', 'xlsx'],
     '--locale': ['en-US', 'nl-NL', 'fr-FR', 'en-IN'],
     '--lang': ['en', 'nl'],
-    '--value': ['0', '1000000000000000', '0.01'],
-    '--reward': ['0', '999999999999999.99'],
+    '--value': ['0', '90071992547409.91', '0.01'],
+    '--reward': ['0', '90071992547409.91'],
     '--paid': ['0', '1', '1000'],
   },
   compound: {

@@ -177,7 +177,7 @@ describe('bought fans in sampled runs', () => {
 
 describe('money past what a double holds', () => {
   it('is refused in one line, and one fan\'s tree past a double leaves out only its value', async () => {
-    expectUsageError(await fans(['compound', '--rate', '999', '--conversion', '0.5', '--years', '110', '--value', '1e15']), /^fans: the money of this run passes what a double holds \(1\.8e308 cents\): shorten --years, or use smaller amounts$/);
+    expectUsageError(await fans(['compound', '--rate', '999', '--conversion', '0.5', '--years', '110', '--value', '9e13']), /^fans: the money of this run passes what a double holds \(1\.8e308 cents\): shorten --years, or use smaller amounts$/);
     const doc = await json(['simulate', '--start', '0', '--fanout', '1000000', '--depth', '5000', '--conversion', '99.9999%', '--market', '1', '--value', '1']);
     expect(doc.money.valueOfOneFan).toBeNull();
   });
@@ -195,5 +195,31 @@ describe('exact money past what a double holds', () => {
     const rewarded = (await fans(['compound', '--years', '2000', '--value', '1', '--reward', '2'])).stdout;
     // net / spend = (1 - 2) / 2 exactly, whatever the size of either.
     expect(rewarded).toContain('(a return of -50% on the spending)');
+  });
+});
+
+// Issue #34, item 9: amounts are read to whole cents from their digits, not through a double
+// (999999999999999.99 became 9999999999999999.90 for ten fans), and refused past 2^53 - 1
+// cents, where a double stops holding every cent.
+describe('amounts exact to the cent, up to 2^53 - 1 minor units', () => {
+  it.each([
+    ['90071992547409.91', 'en-US', '900719925474099.10'],
+    ['90.071.992.547.409,91', 'nl-NL', '900719925474099.10'],
+    // Through a double, 90071992547409.87 × 100 rounds to 9007199254740988 cents, not ...987.
+    ['90071992547409.87', 'en-US', '900719925474098.70'],
+    ['0.07', 'en-US', '0.70'],
+    ['1e3', 'en-US', '10000.00'],
+  ])('--value %s under %s: ten fans bring %s', async (value, locale, revenue) => {
+    // CSV carries amounts as exact decimal text, digit for digit (`;` and a decimal comma under nl-NL).
+    const ran = await fans(['simulate', '--depth', '1', '--value', value, '--locale', locale, '--format', 'csv']);
+    const row = ran.stdout.split('\r\n')[2]!.split(locale === 'nl-NL' ? ';' : ',');
+    expect(row[3]!.replace(',', '.')).toBe(revenue);
+  });
+
+  it('past 2^53 - 1 cents, or with more decimals than the currency has: one line, exit 2', async () => {
+    expectUsageError(await fans(['simulate', '--value', '90071992547409.92']), /^fans: --value must be at most 90071992547409\.91 USD \(2\^53 - 1 minor units, the most that a double holds exactly\) \(got "90071992547409\.92"\)$/);
+    expectUsageError(await fans(['simulate', '--value', '999999999999999.99']), /^fans: --value must be at most 90071992547409\.91 USD/);
+    expectUsageError(await fans(['simulate', '--value', '0.001']), /^fans: --value has more decimals than USD has \(2\)/);
+    expectUsageError(await fans(['simulate', '--value', '1e-99999']), /^fans: --value has more decimals than USD has \(2\)/);
   });
 });

@@ -9,7 +9,7 @@ import type { Cell } from '../../output/delimited.js';
 import type { Report, Style } from '../../output/render.js';
 import { UsageError } from '../io/io.js';
 import { type OptionName, flagName, moneyOptions, optionSpecs } from '../flags/options.js';
-import { type AmountText, isInvalid, quoted } from '../flags/parse.js';
+import { type AmountText, isInvalid, minorUnits, quoted } from '../flags/parse.js';
 
 /** The currency of a region, for the default of --currency: the euro area, and the usual others. */
 const regionCurrency: Record<string, string> = {
@@ -68,12 +68,14 @@ export function moneyOf(flags: Record<string, unknown>, locale: string, where = 
       if (!currency) throw new UsageError(`${where(name)} is written with ${quoted(a.mark)}, but no currency is set: add --currency CODE`);
       if (!marks.includes(a.mark.toUpperCase())) throw new UsageError(`${where(name)} is written in another currency than ${currency} (${quoted(a.mark)}): write the amount in ${currency}, or set --currency`);
     }
-    const scaled = a.units * 10 ** digits;
-    const whole = Math.round(scaled);
-    if (Math.abs(scaled - whole) > 1e-6 * Math.max(1, Math.abs(scaled))) {
-      throw new UsageError(`${where(name)} has more decimals than ${currency ?? 'an amount'} has (${digits}) (got ${quoted(flags[name])})`);
+    // From the digits as typed, not through a double: 999999999999.99 is 99999999999999 cents.
+    const whole = minorUnits(a.decimal, digits);
+    if (whole === null) throw new UsageError(`${where(name)} has more decimals than ${currency ?? 'an amount'} has (${digits}) (got ${quoted(flags[name])})`);
+    if (whole > BigInt(Number.MAX_SAFE_INTEGER)) {
+      const most = new Amount(BigInt(Number.MAX_SAFE_INTEGER), digits).decimal();
+      throw new UsageError(`${where(name)} must be at most ${most}${currency ? ` ${currency}` : ''} (2^53 - 1 minor units, the most that a double holds exactly) (got ${quoted(flags[name])})`);
     }
-    return whole;
+    return Number(whole);
   };
   return {
     currency,

@@ -32,7 +32,7 @@ export interface NumberMarks {
 }
 
 /** What a text reads as: a number, or why not (the words after the flag's name). */
-export type NumberReading = { value: number } | { refused: string };
+export type NumberReading = { value: number; /** The same number as plain decimal text (`1500.25`, `1e3`), digit for digit: amounts are read from it exactly. */ text: string } | { refused: string };
 
 /**
  * What a flag takes: whole numbers (10000), fractions (1.5), or an amount of money (12.50 or
@@ -60,11 +60,11 @@ export function marksOf(locale: string): NumberMarks {
 /** Plain numbers: digits with an optional dot fraction and exponent, an optional leading `+`. */
 const plainPattern = /^\+?(?:\d+(?:\.\d*)?|\.\d+)(?:e[+-]?\d+)?$/i;
 
-/** The value of a plain number, or null. */
-function plainValue(text: string): number | null {
+/** The value of a plain number and its text, or null. */
+function plainValue(text: string): { value: number; text: string } | null {
   if (!plainPattern.test(text)) return null;
   const value = Number(text);
-  return Number.isFinite(value) ? value : null;
+  return Number.isFinite(value) ? { value, text: text.startsWith('+') ? text.slice(1) : text } : null;
 }
 
 /**
@@ -72,7 +72,7 @@ function plainValue(text: string): number | null {
  * between groups of digits (well formed: the first group 1 to 3 digits not starting with 0,
  * then groups of `secondary` digits and a last group of three), or null. One scan.
  */
-function markedValue(text: string, decimal: string, group: string, secondary: number): number | null {
+function markedValue(text: string, decimal: string, group: string, secondary: number): { value: number; text: string } | null {
   let body = text.startsWith('+') ? text.slice(1) : text;
   let fraction = '';
   const point = body.indexOf(decimal);
@@ -100,8 +100,9 @@ function markedValue(text: string, decimal: string, group: string, secondary: nu
     if (!/^[1-9]\d{0,2}$/.test(first!) || last.length !== 3 || !(threes || own)) return null;
   } else if (body === '' && fraction === '') return null;
   const digits = groups.join('');
-  const value = Number(`${digits === '' ? '0' : digits}${fraction === '' ? '' : `.${fraction}`}`);
-  return Number.isFinite(value) ? value : null;
+  const plain = `${digits === '' ? '0' : digits}${fraction === '' ? '' : `.${fraction}`}`;
+  const value = Number(plain);
+  return Number.isFinite(value) ? { value, text: plain } : null;
 }
 
 /** A value written plainly, as the message suggests it: `1500`, `1.5`. */
@@ -128,22 +129,23 @@ export function readNumber(raw: string, kind: NumberKind, marksFor: () => Number
     // `1.500`, `1,500`: thousands or a decimal? The flag's kind and the locale decide, or no one.
     const mark = single[1]!;
     const marks = marksFor();
-    const thousands = Number(text.replace(mark, ''));
-    const decimal = Number(text.replace(mark, '.'));
+    const unsigned = text.replace('+', '');
+    const thousands = Number(unsigned.replace(mark, ''));
+    const decimal = Number(unsigned.replace(mark, '.'));
     const asThousands = kind !== 'fraction';
-    if (asThousands ? marks.group.includes(mark) : marks.decimal === mark) return { value: asThousands ? thousands : decimal };
+    if (asThousands ? marks.group.includes(mark) : marks.decimal === mark) return asThousands ? { value: thousands, text: unsigned.replace(mark, '') } : { value: decimal, text: unsigned.replace(mark, '.') };
     return {
       refused: `could be ${plainText(thousands)} (${markName(mark)} between thousands) or ${plainText(decimal)} (${markName(mark)} as decimal mark), and ${marks.locale} does not say which: write ${plainText(thousands)} or ${writtenIn(decimal, marks)}`,
     };
   }
   const plain = plainValue(text);
-  if (plain !== null) return { value: plain };
+  if (plain !== null) return plain;
   if (text === '') return null;
   const marks = marksFor();
   const local = markedValue(text, marks.decimal, marks.group, marks.secondary);
-  if (local !== null) return { value: local };
+  if (local !== null) return local;
   const other = otherMarks(marks);
-  const otherValue = markedValue(text, other.decimal, other.group, 3);
+  const otherValue = markedValue(text, other.decimal, other.group, 3)?.value ?? null;
   if (otherValue === null) return null;
   const otherWay = other.decimal === ',' ? 'a decimal comma' : 'a decimal point and commas between thousands';
   const fix = `set --locale ${other.locale} to read numbers that way`;

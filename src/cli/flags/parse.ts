@@ -226,6 +226,8 @@ export function quantileList(text: string | number): Parsed<number[]> {
 /** A sum of money as typed: its value in major units and the currency mark written with it, if any. */
 export interface AmountText {
   units: number;
+  /** The same amount as plain decimal text, digit for digit (see {@link minorUnits}). */
+  decimal: string;
   /** A currency symbol or code written before or after the number (`€`, `EUR`, `$`), or null. */
   mark: string | null;
 }
@@ -242,7 +244,7 @@ export const maxAmount = 1e15;
  */
 export function amount(text: string | number): Parsed<AmountText> {
   const rule = { invalid: `must be an amount from 0 to ${maxAmount.toExponential()}, such as 600 or 12.50 (a currency symbol may stand with it)` };
-  if (typeof text === 'number') return Number.isFinite(text) && text >= 0 && text <= maxAmount ? { units: text, mark: null } : rule;
+  if (typeof text === 'number') return Number.isFinite(text) && text >= 0 && text <= maxAmount ? { units: text, decimal: String(text), mark: null } : rule;
   if (text.length > maxValueLength) return rule;
   // One run of non-digit, non-mark characters at either end is the currency; one scan each way.
   const trimmed = text.trim();
@@ -252,9 +254,28 @@ export function amount(text: string | number): Parsed<AmountText> {
   while (end > start && !/[\d.,\s]/.test(trimmed[end - 1]!)) end--;
   if (start > 0 && end < trimmed.length) return rule;
   const mark = start > 0 ? trimmed.slice(0, start) : end < trimmed.length ? trimmed.slice(end) : null;
-  const value = numberText(trimmed.slice(start, end).trim(), 'amount');
-  if (isInvalid(value)) return value;
-  return value !== null && value >= 0 && value <= maxAmount ? { units: value, mark } : rule;
+  const reading = readNumberHere(trimmed.slice(start, end).trim(), 'amount');
+  if (reading !== null && 'refused' in reading) return { invalid: reading.refused };
+  return reading !== null && reading.value >= 0 && reading.value <= maxAmount ? { units: reading.value, decimal: reading.text, mark } : rule;
+}
+
+/**
+ * The whole minor units of a plain decimal text (`1234.5`, `1e3`) in a currency of `digits`
+ * minor digits, computed from the digits themselves (no double between): null when the text
+ * has more decimals than the currency. `1234.5` at 2 digits is 123450n.
+ *
+ * @example minorUnits('999999999999.99', 2) // => 99999999999999n
+ */
+export function minorUnits(text: string, digits: number): bigint | null {
+  const parts = /^\+?(\d*)(?:\.(\d*))?(?:e([+-]?\d+))?$/i.exec(text.trim());
+  if (!parts) return null;
+  const fraction = parts[2] ?? '';
+  const mantissa = BigInt(`${parts[1] ?? ''}${fraction}` || '0');
+  if (mantissa === 0n) return 0n;
+  const shift = Number(parts[3] ?? 0) - fraction.length + digits;
+  if (shift >= 0) return mantissa * 10n ** BigInt(shift);
+  const divisor = 10n ** BigInt(-shift);
+  return mantissa % divisor === 0n ? mantissa / divisor : null;
 }
 
 /**
