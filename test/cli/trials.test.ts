@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { main } from '../../src/cli/main.js';
 import { progress } from '../../src/cli/io/trials.js';
 import type { Io } from '../../src/cli/io/io.js';
-import { expectGolden, expectUsageError, fans, spawnFans } from './harness.js';
+import { join } from 'node:path';
+import { expectGolden, expectUsageError, fans, root, spawnFans } from './harness.js';
 
 const base = ['simulate', '--fanout', '2', '--depth', '8', '--trials', '3000', '--seed', '42'];
 
@@ -165,5 +166,29 @@ describe('progress', () => {
     expect(ran.code).toBe(0);
     expect(ran.stderr).toBe('');
     expect(ran.stdout.split('\r\n')[0]).toBe('level,mean,meanTheory,sdTheory,p5,p50,p95,extinct,extinctTheory,seed');
+  });
+});
+
+// Issue #34, item 8: the work bound holds for the slowest path of each kind. A run-period of
+// the general loop costs several of the fast Poisson loop's (runPeriodCost, measured in
+// npm run limits): the issue's 86 s and 71 s runs are refused, naming the most that fits.
+describe('the work bound weighs the costlier paths', () => {
+  it.each([
+    [
+      'compound --trials 40000 --years 4999 --rate 0.14 --distribution negbin --dispersion 0.01 --nonreferrers 1% --churn 1% --market 1e15 --paid 5 --threads 1',
+      /^fans: --years must be at most 768 with --trials 40,000: runs x periods may be at most 30,769,230 with these options \(200,000,000 for Poisson referrals without nonreferrers, a market or bought fans: each of them costs draws\)$/,
+    ],
+    ['compound --fit examples/referrals.csv --trials 40000 --years 4999 --market 1e15', /^fans: --years must be at most 1,110 with --trials 40,000: runs x periods may be at most 44,444,444 with these options \(.*, or --fit: each of them costs draws\)$/],
+  ])('fans %s: refused', async (command, message) => {
+    expectUsageError(await fans(command.split(' ').map((w) => (w === 'examples/referrals.csv' ? join(root, w) : w))), message);
+  });
+
+  it('the fast path keeps the whole bound: --trials 10,000,000 --depth 19 is accepted, --depth 20 is not', async () => {
+    expectUsageError(await fans(['simulate', '--trials', '10000000', '--depth', '20']), /^fans: --depth must be at most 19 with --trials 10,000,000: runs x periods may be at most 200,000,000$/);
+    const { runPeriodCost } = await import('../../src/model/chains/engine.js');
+    const poisson = { model: 'compound', start: 1, periods: 1, offspring: { distribution: 'poisson', introductions: 1, conversion: 1, dispersion: 1 }, churn: 0.1, market: null } as const;
+    expect(runPeriodCost(poisson)).toBe(1);
+    expect(runPeriodCost({ ...poisson, offspring: { ...poisson.offspring, distribution: 'negbin', dispersion: 0.5 } })).toBe(2 + 1);
+    expect(runPeriodCost({ ...poisson, market: 100, nonreferrers: 0.1, paid: 5 })).toBe(2 + 1.5 + 1 + 1.5 + 0.5);
   });
 });
