@@ -52,6 +52,12 @@ export function market(value: unknown, start: number): void {
   if ((value as number) < start) throw new FansInputError('market', `must be at least the starting fans, ${start}`, value);
 }
 
+/** Checks a calendar date: a valid `Date` from 1900-01-01 to 2999-12-31 (the CLI's dates). */
+export function date(field: string, value: unknown): void {
+  const ok = value instanceof Date && !Number.isNaN(value.getTime()) && value.getFullYear() >= 1900 && value.getFullYear() <= 2999;
+  if (!ok) throw new FansInputError(field, 'must be a valid Date from 1900-01-01 to 2999-12-31', value instanceof Date && !Number.isNaN(value.getTime()) ? value.toISOString() : String(value));
+}
+
 /** Checks the parameters every model shares: start, conversion, market. */
 export function common(p: { start: unknown; conversion: unknown; market: unknown }): void {
   whole('start', p.start, 0, bounds.start);

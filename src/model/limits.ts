@@ -18,6 +18,10 @@ export const bounds = {
   seed: 2 ** 32 - 1,
   dispersion: 1e6,
   threads: 64,
+  /** Days of a run by day or period (100 years): the CLI's horizon and the calendar helpers' bound. */
+  days: 36_525,
+  /** Stages of a spread-out delay. */
+  stages: 100,
 } as const;
 
 /**

@@ -136,7 +136,7 @@ describe('Pascal delays', () => {
   ])('mean %f is exact and the spread %f the nearest whole stages allow', (mean, sd) => {
     const delay = pascalDelay(mean, sd)!;
     expect(delay.stages / delay.chance).toBeCloseTo(mean, 10);
-    const w = pascalWeights(delay, 100_000);
+    const w = pascalWeights(delay, 36_525);
     let total = 0;
     let first = 0;
     let second = 0;
@@ -258,5 +258,33 @@ describe('sampled calendar runs', () => {
     for (let i = 0; i < 200; i++) q = Math.exp(1.5 * (q - 1));
     const { extinct } = runs(chain('tree', 'poisson', 1.5), delay, 720, [720], 10_000, 5);
     expect(Math.abs(extinct - q)).toBeLessThan(4 * Math.sqrt((q * (1 - q)) / 10_000));
+  });
+});
+
+// Issue #34, item 10: the library's calendar helpers hold the CLI's bounds (calendarPeriods
+// of 1e8 days did not return; renewalDays of 1e8 days allocated 800 MB): FansInputError at once.
+describe('calendar helpers refuse what the CLI refuses', () => {
+  const start = new Date(2027, 0, 1);
+  it.each([
+    ['calendarPeriods, 1e8 days', () => calendarPeriods(start, 1e8, 'day'), /^days must be a whole number from 0 to 36,525 \(got 100000000\)$/],
+    ['periodCount, 1e8 days', () => periodCount(start, 1e8, 'month'), /^days must be a whole number from 0 to 36,525/],
+    ['calendarPeriods, an invalid date', () => calendarPeriods(new Date(NaN), 10, 'day'), /^start must be a valid Date from 1900-01-01 to 2999-12-31/],
+    ['calendarPeriods, a kind of period that is none', () => calendarPeriods(start, 10, 'fortnight' as 'day'), /^by must be day, week, month, quarter or year/],
+    ['renewalDays, 1e8 days', () => renewalDays({ model: 'tree', start: 1, K: 2, market: null, weights: Float64Array.from([0, 1]), days: 1e8 }), /^days must be a whole number from 0 to 36,525/],
+    ['renewalDays, 1e6 weights', () => renewalDays({ model: 'tree', start: 1, K: 2, market: null, weights: new Float64Array(1e6), days: 10 }), /^weights must be a Float64Array of at most 36526 chances/],
+    ['pascalWeights, 1e8 days', () => pascalWeights({ stages: 2, chance: 0.1 }, 1e8), /^maxDays must be a whole number from 0 to 36,525/],
+    ['pascalWeights, 1e6 stages', () => pascalWeights({ stages: 1e6, chance: 0.5 }, 10), /^stages must be a whole number from 1 to 100/],
+  ])('%s: FansInputError', (_, call, message) => {
+    expect(call).toThrow(message);
+    try {
+      call();
+    } catch (error) {
+      expect((error as Error).name).toBe('FansInputError');
+    }
+  });
+
+  it('and take what the CLI takes: 36,525 days by day are 36,526 periods', () => {
+    expect(calendarPeriods(start, 36_525, 'day')).toHaveLength(36_526);
+    expect(renewalDays({ model: 'tree', start: 1, K: 2, market: null, weights: Float64Array.from([0, 1]), days: 3 })).toEqual(Float64Array.from([1, 2, 4, 8]));
   });
 });

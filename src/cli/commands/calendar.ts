@@ -24,12 +24,12 @@ import { Amount, amountFormat } from '../../output/amount.js';
  * load only when a calendar flag is given.
  */
 
-/** The longest calendar run: 100 years of days. */
-export const maxDays = 36_525;
+/** The longest calendar run: 100 years of days (the model's bound, which the library checks too). */
+export const maxDays = bounds.days;
 /** The most rows a calendar run prints: a daily run of about 27 years. */
 export const maxRows = 10_000;
 /** The most stages a spread-out delay has: enough for a spread of a tenth of a month-long cycle. */
-export const maxStages = 100;
+export const maxStages = bounds.stages;
 
 /** A run's calendar, read from the flags. */
 export interface Calendar {

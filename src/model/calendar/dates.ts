@@ -1,3 +1,5 @@
+import * as check from '../check.js';
+import { bounds } from '../limits.js';
 import { addDays, addMonths, differenceInCalendarDays, format, getISOWeek, getISOWeekYear, getQuarter, startOfISOWeek, startOfMonth, startOfQuarter, startOfYear } from 'date-fns';
 
 /**
@@ -108,6 +110,7 @@ function periodName(date: Date, by: PeriodKind): string {
  * @example calendarPeriods(new Date(2027, 1, 15), 60, 'month').map((p) => p.name) // => ['2027-02', '2027-03', '2027-04']
  */
 export function calendarPeriods(start: Date, days: number, by: PeriodKind): CalendarPeriod[] {
+  checkPeriods(start, days, by);
   const periods: CalendarPeriod[] = [];
   const begin = periodStart[by];
   let first = 0;
@@ -123,8 +126,19 @@ export function calendarPeriods(start: Date, days: number, by: PeriodKind): Cale
   return periods;
 }
 
+/**
+ * The CLI's bounds for a run by period, checked for the library too: a valid date from 1900
+ * to 2999, 0 to 36,525 days (100 years), a kind of period. Throws {@link check.FansInputError}.
+ */
+function checkPeriods(start: Date, days: number, by: PeriodKind): void {
+  check.date('start', start);
+  check.whole('days', days, 0, bounds.days);
+  if (!(['day', 'week', 'month', 'quarter', 'year'] as unknown[]).includes(by)) throw new check.FansInputError('by', 'must be day, week, month, quarter or year', by);
+}
+
 /** How many periods days 0..days make, without listing them (to refuse a run of too many rows first). */
 export function periodCount(start: Date, days: number, by: PeriodKind): number {
+  checkPeriods(start, days, by);
   const end = addDays(start, days);
   switch (by) {
     case 'day':

@@ -1,3 +1,6 @@
+import * as check from '../check.js';
+import { bounds } from '../limits.js';
+
 /**
  * Referral delays: how long after joining a fan's referrals come, and how fast a process
  * with such delays grows (or shrinks).
@@ -56,6 +59,9 @@ export const largestSpread = (mean: number): number => Math.sqrt(Math.max(0, mea
  * @example pascalWeights({ stages: 1, chance: 0.5 }, 3) // => [0, 0.5, 0.25, 0.125]
  */
 export function pascalWeights(d: PascalDelay, maxDays: number): Float64Array {
+  check.whole('stages', d?.stages, 1, bounds.stages);
+  check.real('chance', d.chance, 0, 1, true);
+  check.whole('maxDays', maxDays, 0, bounds.days);
   const { stages: k, chance: q } = d;
   const weights: number[] = [0];
   let left = 1;

@@ -1,3 +1,6 @@
+import * as check from '../check.js';
+import { bounds } from '../limits.js';
+
 /**
  * Expected new fans day by day when referrals are spread out in time: the renewal equation
  * (Fraser 2007, https://doi.org/10.1371/journal.pone.0000758, with a generation interval
@@ -31,6 +34,12 @@ export interface RenewalParams {
  * @example renewalDays({ model: 'tree', start: 1, K: 2, market: null, weights: Float64Array.from([0, 1]), days: 3 }) // => [1, 2, 4, 8]
  */
 export function renewalDays(p: RenewalParams): Float64Array {
+  // The CLI's bounds, for the library too: cost days x the delay's length, at most 36,525².
+  check.whole('days', p.days, 0, bounds.days);
+  if (!(p.weights instanceof Float64Array) || p.weights.length > bounds.days + 1) throw new check.FansInputError('weights', `must be a Float64Array of at most ${bounds.days + 1} chances`, p.weights?.length);
+  check.whole('start', p.start, 0, bounds.start);
+  check.real('K', p.K, 0, bounds.fanout);
+  check.market(p.market, p.start);
   const { weights, days, K } = p;
   const span = weights.length;
   const fresh = new Float64Array(days + 1);
