@@ -176,6 +176,8 @@ async function run(job: ReportJob, io: Io): Promise<void> {
   const locale = job.flags.locale === undefined ? undefined : checkedLocale(job.flags.locale);
   const lang = languageOf(job, io);
   const file = job.flags.output === undefined || isStdout(String(job.flags.output)) ? undefined : String(job.flags.output);
+  // `fans fit rec.csv --output --fit`: the next flag taken for the file's name, not a file to make.
+  if (file?.startsWith('-')) throw new UsageError(`--output needs a file name, not ${quoted(file)} (a flag?): write ./${fileLabel(file)} for a file of that name`);
   // The file whose extension chose the format, when --format was not given.
   const fromFile = job.flags.format === undefined && file !== undefined ? file : null;
   const format = (job.flags.format = formatOf(job.command, job.flags.format, file));

@@ -17,11 +17,11 @@ export class FansInputError extends RangeError {
   }
 }
 
-/** A value as an error message shows it: JSON where it can, cut to 100 characters. */
+/** A value as an error message shows it: JSON where it can (NaN and Infinity as such, not JSON's null), cut to 100 characters. */
 function shown(value: unknown): string {
   let text: string;
   try {
-    text = typeof value === 'bigint' ? `${value}n` : (JSON.stringify(value) ?? String(value));
+    text = typeof value === 'bigint' ? `${value}n` : typeof value === 'number' ? String(value) : (JSON.stringify(value) ?? String(value));
   } catch {
     text = String(value);
   }

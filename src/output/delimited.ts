@@ -6,14 +6,15 @@ export type Cell = Json;
 
 /**
  * A cell as text. Text (not numbers) that a spreadsheet would run as a formula, starting with
- * `=`, `+`, `-`, `@`, a tab or a carriage return, gets a leading `'` (OWASP's advice on CSV
- * injection); numbers, negative ones included, are written as they are.
+ * `=`, `+`, `-`, `@` (after any blanks, which some spreadsheets skip), a tab or a carriage
+ * return, gets a leading `'` (OWASP's advice on CSV injection); numbers, negative ones
+ * included, are written as they are.
  */
 function plain(cell: Cell): string {
   if (cell === null || cell === undefined) return '';
   if (isAmount(cell)) return cell.decimal();
   if (typeof cell === 'number' && !Number.isFinite(cell)) throw new RangeError(`cannot write ${cell}`);
-  if (typeof cell === 'string') return /^[=+\-@\t\r]/.test(cell) ? `'${cell}` : cell;
+  if (typeof cell === 'string') return /^(?:[\t\r]| *[=+\-@])/.test(cell) ? `'${cell}` : cell;
   return typeof cell === 'object' ? JSON.stringify(cell) : String(cell);
 }
 

@@ -189,7 +189,7 @@ describe('names from files reach terminals, SVG and spreadsheets safely (issue 1
 
   it.each(['a\u001b]0;title\u0007', 'tab\there', 'line\nbreak', 'c1\u009b2J', 'rtl\u202eevil'])('refuses control characters in a name: %j', async (name) => {
     const ran = await fans(['compare', '-'], { stdin: scenario(name) });
-    expectUsageError(ran, /^fans: <stdin>: scenarios\[0\]\.name: must not hold control characters, tabs, line breaks or direction overrides$/);
+    expectUsageError(ran, /^fans: <stdin>: scenarios\[0\]\.name: must not hold control characters, tabs, line breaks, direction overrides or other invisible characters \(such as a zero-width space or a soft hyphen\)$/);
   });
 
   it.each(['=HYPERLINK("http://x")', '+1+1', '-2+3', '@SUM(A1)'])('guards a name a spreadsheet would run as a formula: %j', async (name) => {
@@ -237,5 +237,43 @@ describe('one output cap for a whole compare (issue 12)', () => {
     expect(svg.code).toBe(0);
     const chart = await fans(['compare', '-', '--chart', '--format', 'table'], { stdin: file });
     expect(chart.code).toBe(0);
+  });
+});
+
+// Issue #34, item 11: the smaller holes a torture run found.
+describe('small holes, closed', () => {
+  const compare = (scenarios: string) => fans(['compare', '-', '--format', 'csv'], { stdin: `{"scenarios": [${scenarios}]}` });
+
+  it('invisible characters in names are refused: U+061C, a zero-width space, a soft hyphen, a byte-order mark', async () => {
+    for (const name of ['a\u061cb', 'a\u200bb', 'a\u00adb', 'a\ufeffb']) {
+      expectUsageError(await compare(`{"name": ${JSON.stringify(name)}, "command": "simulate"}`), /must not hold control characters, tabs, line breaks, direction overrides or other invisible characters/);
+    }
+    // The joiners that Persian words and emoji sequences need are names like any other.
+    expect((await compare('{"name": "\u0645\u06cc\u200c\u0631\u0648\u0645", "command": "simulate"}, {"name": "\ud83d\udc68\u200d\ud83d\udc69", "command": "simulate"}')).code).toBe(0);
+  });
+
+  it('a name of a blank then = reaches CSV as text, with the leading quote', async () => {
+    const ran = await compare('{"name": " =1+1", "command": "simulate"}');
+    expect(ran.code).toBe(0);
+    expect(ran.stdout.split('\r\n')[0]).toContain("' =1+1");
+  });
+
+  it('NaN and Infinity are echoed as such by the library, not as null', async () => {
+    const { treeGrowth } = await import('../../src/index.js');
+    expect(() => treeGrowth({ start: 1, fanout: NaN, depth: 3, conversion: 1, market: null })).toThrow(/^fanout must be a number from 0 to 1,000,000 \(got NaN\)$/);
+    expect(() => treeGrowth({ start: 1, fanout: Infinity, depth: 3, conversion: 1, market: null })).toThrow(/\(got Infinity\)$/);
+  });
+
+  it('SOURCE_DATE_EPOCH past the year 2999, or malformed, is named, not blamed on --depth or ignored', async () => {
+    for (const epoch of ['999999999999', '1e9', '-5', '12.5']) {
+      expectUsageError(await fans(['simulate', '--cycle', '1m', '--depth', '2'], { env: { SOURCE_DATE_EPOCH: epoch } }), /^fans: SOURCE_DATE_EPOCH must be whole seconds since 1970-01-01 before the year 3000/);
+    }
+    const ran = await fans(['simulate', '--cycle', '1m', '--depth', '1', '--format', 'csv'], { env: { SOURCE_DATE_EPOCH: '1798761600' } });
+    expect(ran.stdout).toContain('2027-01-01');
+  });
+
+  it('--output followed by a flag is refused, not written as a file named after the flag; --id beside --sizes is refused', async () => {
+    expectUsageError(await fans(['fit', 'examples/referrals.csv', '--output', '--fit']), /^fans: --output needs a file name, not "--fit" \(a flag\?\): write \.\/--fit for a file of that name$/);
+    expectUsageError(await fans(['fit', '-', '--sizes', '--id', 'x'], { stdin: 'size\n1\n2\n' }), /^fans: --id names the columns of who referred whom, not of --sizes/);
   });
 });

@@ -54,8 +54,10 @@ type Command = 'simulate' | 'compound';
  */
 export function today(env: Io['env']): Date {
   const epoch = env.SOURCE_DATE_EPOCH;
-  if (epoch !== undefined && /^\d{1,12}$/.test(epoch)) {
-    const d = new Date(Number(epoch) * 1000);
+  if (epoch !== undefined && epoch !== '') {
+    // Whole seconds since 1970 that fall on a date fans takes (before 3000): anything else is said, not ignored.
+    const d = /^\d{1,11}$/.test(epoch) ? new Date(Number(epoch) * 1000) : null;
+    if (d === null || d.getUTCFullYear() > 2999) throw new UsageError(`SOURCE_DATE_EPOCH must be whole seconds since 1970-01-01 before the year 3000, such as 1798761600 (got ${quoted(epoch)})`);
     return new Date(d.getUTCFullYear(), d.getUTCMonth(), d.getUTCDate());
   }
   const now = new Date();

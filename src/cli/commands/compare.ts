@@ -23,7 +23,7 @@ const scenarioSchemas = once(() => {
     z.refine((n) => n.trim() !== 'period', 'must not be "period", the name of the first column'),
     // Names head columns in terminals, SVG and spreadsheets: no control characters (escape
     // sequences, tabs, line breaks), no direction overrides.
-    z.refine((n) => !hasUnsafeCharacters(n), 'must not hold control characters, tabs, line breaks or direction overrides'),
+    z.refine((n) => !hasUnsafeCharacters(n), 'must not hold control characters, tabs, line breaks, direction overrides or other invisible characters (such as a zero-width space or a soft hyphen)'),
   );
 
   // A scenario is a command name and that command's flags, spelled as the flags are; money

@@ -45,6 +45,8 @@ export function fitOptions(flags: FitFlags) {
   const truncated = flags.zeroTruncated === true;
   if (!sizes && (censoredAt !== undefined || minSize !== undefined)) throw new UsageError(`${censoredAt !== undefined ? '--censored-at' : '--min-size'} applies to chain sizes: add --sizes`);
   if (sizes && (fans !== undefined || truncated)) throw new UsageError(`${fans !== undefined ? '--fans' : '--zero-truncated'} applies to per-fan counts, not to --sizes`);
+  // A chain's size is one number: there is no who-referred-whom to read beside --sizes.
+  if (sizes && (flags.id !== undefined || flags.referredBy !== undefined)) throw new UsageError(`${flags.id !== undefined ? '--id' : '--referred-by'} names the columns of who referred whom, not of --sizes (give --column for the sizes)`);
   if (truncated && fans !== undefined) throw new UsageError('--fans and --zero-truncated say different things: give --fans N when you know how many fans there are, --zero-truncated when you do not');
   if (censoredAt !== undefined && minSize !== undefined && minSize >= censoredAt) throw new UsageError(`--min-size must be below --censored-at (got ${minSize} and ${censoredAt})`);
   return { input: input as InputFormat | undefined, sizes, fans, censoredAt, minSize, truncated, column: flags.column, id: flags.id, referredBy: flags.referredBy };

@@ -20,14 +20,23 @@ export { thousands } from '../../model/limits.js';
 /** The longest text any value may be: checked before parsing, so no parser sees more. */
 export const maxValueLength = 100;
 
-/** Characters never echoed raw: C0 and C1 controls, DEL, and marks that turn text direction. */
-const unsafe = /[\u0000-\u001f\u007f-\u009f\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
+/**
+ * Characters never echoed raw: C0 and C1 controls, DEL, line and paragraph separators, and
+ * every invisible format character (Unicode's Cf: marks that turn text direction, the Arabic
+ * letter mark U+061C, zero-width spaces, the soft hyphen, the byte-order mark, tags), but the
+ * zero-width joiner and non-joiner, which Persian words and emoji need.
+ */
+const unsafe = /(?![\u200c\u200d])[\p{Cc}\p{Cf}\u2028\u2029]/gu;
 
 /** Whether a text holds any of those characters (scenario names may not). */
 export const hasUnsafeCharacters = (text: string): boolean => text.search(unsafe) >= 0;
 
 /** Those characters written as `\uXXXX`. */
-const escapeUnsafe = (text: string): string => text.replace(unsafe, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+const escapeUnsafe = (text: string): string =>
+  text.replace(unsafe, (c) => {
+    const code = c.codePointAt(0)!;
+    return code > 0xffff ? `\\u{${code.toString(16)}}` : `\\u${code.toString(16).padStart(4, '0')}`;
+  });
 
 /**
  * A value as messages show it: JSON-quoted (control characters escaped, C1 controls and
