@@ -57,3 +57,43 @@ describe('many threads end (issue #34, item 4)', () => {
     }
   }, 300_000);
 });
+
+// Issue #34's check: a campaign over large counts (depths, years and fanouts near the caps)
+// with sampled runs, under a watchdog. It runs in a child process, which names each case
+// before running it, so a case that never ends is killed, and named, instead of stalling
+// the suite. 300 cases, fixed seed (FC_SEED and FC_RUNS make another campaign).
+describe('a fuzz campaign over large counts: every sampled run ends', () => {
+  it('300 random chains near the caps (FC_SEED), each of 1 to 3 runs, all end within the watchdog', () => {
+    const script = `
+      const { simulateTrials, expectedLog10Total } = await import(${JSON.stringify(join(root, 'dist', 'index.js'))});
+      let state = Number(process.env.FC_SEED ?? 20261202) >>> 0;
+      const next = () => ((state = (Math.imul(state, 1664525) + 1013904223) >>> 0) / 2 ** 32);
+      const pick = (list) => list[Math.floor(next() * list.length)];
+      const runs = Number(process.env.FC_RUNS ?? 300);
+      for (let i = 0; i < runs; i++) {
+        const model = pick(['tree', 'compound']);
+        const distribution = pick(['fixed', 'poisson', 'negbin', 'geometric']);
+        const p = {
+          model,
+          start: pick([1, 10, 1e6, 1e12, 1e15]),
+          periods: model === 'tree' ? pick([10, 36, 60, 400, 5000]) : pick([50, 236, 1000, 10000]),
+          offspring: { distribution, introductions: model === 'tree' ? pick([1.5, 10, 1000, 1e6]) : pick([0.1, 0.5, 1, 1000]), conversion: pick([1, 0.5, 1e-6]), dispersion: pick([0.01, 1, 1e6]) },
+          churn: model === 'compound' ? pick([0, 0.1, 0.999999]) : 0,
+          market: pick([null, null, 1e15]),
+          nonreferrers: pick([0, 0.1, 0.99]),
+        };
+        if (p.market !== null && p.market < p.start) p.market = p.start;
+        // Shorten to what sampled runs accept (expected totals below 1e290), as the CLI says to.
+        while (p.periods > 0 && expectedLog10Total(p) > 290) p.periods = Math.floor(p.periods / 2);
+        process.stdout.write(JSON.stringify(p) + '\\n');
+        simulateTrials(p, 1 + Math.floor(next() * 3), i, [0.5]);
+      }
+      process.stdout.write('done\\n');`;
+    const result = spawnSync(process.execPath, ['--input-type=module', '-e', script], { encoding: 'utf8', timeout: 120_000, killSignal: 'SIGKILL', maxBuffer: 1 << 26 });
+    const lines = result.stdout.trim().split('\n');
+    // On a hang, the last line names the case that never ended.
+    expect(result.signal, `still running: ${lines.at(-1)}`).toBeNull();
+    expect(result.stderr).toBe('');
+    expect(lines.at(-1)).toBe('done');
+  }, 150_000);
+});
