@@ -223,3 +223,32 @@ describe('amounts exact to the cent, up to 2^53 - 1 minor units', () => {
     expectUsageError(await fans(['simulate', '--value', '1e-99999']), /^fans: --value has more decimals than USD has \(2\)/);
   });
 });
+
+// Issue #28: every money goal on a model whose expected fans pass 1.8e308 within the search
+// (a fractional rate or fanout) crashed with "expected value passes 1.8e308". The search now
+// stops where the money can no longer be counted; answers from closed forms by hand.
+describe('money goals on fractional rates and fanouts', () => {
+  it.each([
+    // Compound, rate 0.5: year 1 brings 0.5 fans, 50.00 of revenue and net, past 10.
+    [['goal', '--net', '10', '--value', '100', '--rate', '0.5'], 'years', 1],
+    [['goal', '--revenue', '10', '--value', '100', '--rate', '0.5'], 'years', 1],
+    // Tree, fanout 1.5: level 1 brings 1.5 fans, 150.00, past 100.
+    [['goal', '--revenue', '100', '--value', '100', '--fanout', '1.5'], 'depth', 1],
+    [['goal', '--net', '100', '--value', '100', '--fanout', '1.5', '--reward', '10'], 'depth', 1],
+    // Tree, fanout 1.5, reward 10: 90.00 net a referred fan; level 1 makes 135.00, level 2 adds 202.50: past 200 at level 2.
+    [['goal', '--net', '200', '--value', '100', '--fanout', '1.5', '--reward', '10', '--referee-reward', '0'], 'depth', 2],
+  ])('fans %j: %s %i', async (args, solved, expected) => {
+    const doc = await json(args);
+    expect(doc.parameters[solved]).toBe(expected);
+  });
+
+  it.each([
+    // 100 ((1 + r)^3 - 1) = 10: r = 1.1^(1/3) - 1.
+    [['goal', '--net', '10', '--value', '100', '--years', '3'], 'rate', Math.cbrt(1.1) - 1],
+    // 100 (f + f²) = 100: f = (√5 - 1) / 2.
+    [['goal', '--revenue', '100', '--value', '100', '--depth', '2'], 'fanout', (Math.sqrt(5) - 1) / 2],
+  ])('fans %j solves %s = %d', async (args, solved, expected) => {
+    const doc = await json(args);
+    expect(doc.parameters[solved]).toBeCloseTo(expected, 6);
+  });
+});

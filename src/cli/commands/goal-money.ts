@@ -1,4 +1,5 @@
 import { compoundYears } from '../../model/growth/compound.js';
+import { GrowthOverflowError } from '../../model/count.js';
 import { type Amounts, moneyRows } from '../../model/money.js';
 import { treeLevels } from '../../model/growth/tree.js';
 import type { Report, Style } from '../../output/render.js';
@@ -44,11 +45,20 @@ function metricPath(counts: readonly { new: unknown; paid: unknown }[], amounts:
   return rows.map((m) => (kind === 'net' ? Number(m.cumulative) : (revenue += Number(m.revenue))));
 }
 
-/** Periods 0..last of the tree or compound model for a value of the solved-for flag, as doubles. */
+/**
+ * Periods 0..last of the tree or compound model for a value of the solved-for flag, as
+ * doubles; fewer where the expected fans pass what a double holds (1.8e308) first: the
+ * search looks no further than the money can be counted (a fractional fanout or rate that
+ * grows without end passes it within the 5,000 levels or 10,000 years searched).
+ */
 function path(f: GoalFlags, tree: boolean, rate: number, last: number) {
   const generator = tree ? treeLevels({ ...treeOf(f), fanout: rate }) : compoundYears({ ...yearlyOf(f), rate });
   const rows: { new: unknown; paid: unknown }[] = [];
-  for (let t = 0; t <= last; t++) rows.push(generator.next().value);
+  try {
+    for (let t = 0; t <= last; t++) rows.push(generator.next().value);
+  } catch (error) {
+    if (!(error instanceof GrowthOverflowError)) throw error;
+  }
   return rows;
 }
 
