@@ -150,10 +150,10 @@ describe('numbers as the reader writes them: the table of forms', () => {
   it('reading asks the locale only for texts with a mark (ICU is not loaded for plain numbers)', () => {
     let asked = 0;
     const marks = () => (asked++, marksOf('nl-NL'));
-    expect(readNumber('10000', 'whole', marks)).toEqual({ value: 10000 });
-    expect(readNumber('0.25', 'fraction', marks)).toEqual({ value: 0.25 });
+    expect(readNumber('10000', 'whole', marks)).toEqual({ value: 10000, text: '10000' });
+    expect(readNumber('0.25', 'fraction', marks)).toEqual({ value: 0.25, text: '0.25' });
     expect(asked).toBe(0);
-    expect(readNumber('10.000', 'whole', marks)).toEqual({ value: 10000 });
+    expect(readNumber('10.000', 'whole', marks)).toEqual({ value: 10000, text: '10000' });
     expect(asked).toBe(1);
   });
 });
