@@ -242,8 +242,11 @@ const extensionFormats: Record<string, Format> = { csv: 'csv', tsv: 'tsv', json:
  */
 export function formatOf(command: Job['command'], given: unknown, file: string | undefined): Format {
   if (given !== undefined) return given as Format;
-  const format = file === undefined ? undefined : extensionFormats[extname(file).slice(1).toLowerCase()];
-  if (format === undefined) return 'table';
+  const extension = file === undefined ? '' : extname(file).slice(1).toLowerCase();
+  // No extension, or .txt, is the text table; an extension no format has (plan.pdf) is not written as one.
+  if (extension === '' || extension === 'txt') return 'table';
+  const format = extensionFormats[extension];
+  if (format === undefined) throw new UsageError(`--output ${fileLabel(file!)}: fans writes no .${extension} file; name it .txt (a table), .csv, .tsv, .json, .xlsx, .html, .svg or .png, or give --format`);
   const writes: readonly Format[] = command === 'fit' ? tableFormats : formats;
   if (!writes.includes(format)) throw new UsageError(`--output ${fileLabel(file!)} asks for ${format}, which fans ${command} does not write: give --format (one of ${writes.join(', ')})`);
   return format;

@@ -172,3 +172,13 @@ describe('every file of the bundle reads numbers under the run\'s locale', () =>
     (check as (doc: unknown) => void)(JSON.parse(ran.stdout));
   });
 });
+
+// Issue #28, item 7: a refusal's suggestion never repeats the refused text.
+describe('suggestions that differ from what was refused', () => {
+  it('fans goal 936.746 under en-US suggests 936746 or 936.7460, not 936.746 again', async () => {
+    const { fans } = await import('./harness.js');
+    const ran = await fans(['goal', '936.746']);
+    expect(ran.code).toBe(2);
+    expect(ran.stderr).toMatch(/write 936746 or 936\.7460 \(got "936\.746"\)\n$/);
+  });
+});

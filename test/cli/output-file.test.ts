@@ -214,3 +214,20 @@ describe('signals: SIGINT, SIGTERM and SIGHUP stop a run, remove its temporary f
     expect(readdirSync(dir).filter((name) => name.includes(`run-${signal}`))).toEqual([]);
   });
 });
+
+// Issue #28, item 7: an extension no format has is refused, not written as a text table.
+describe('--output extensions', () => {
+  it('plan.pdf is refused in one line, nothing written; .txt and no extension are the table', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'fans-ext-'));
+    try {
+      expectUsageError(await fans(['simulate', '--output', join(dir, 'plan.pdf')]), /^fans: --output .*plan\.pdf: fans writes no \.pdf file; name it \.txt \(a table\), \.csv, \.tsv, \.json, \.xlsx, \.html, \.svg or \.png, or give --format$/);
+      expect(readdirSync(dir)).toEqual([]);
+      for (const name of ['plan.txt', 'plan']) {
+        expect((await fans(['simulate', '--output', join(dir, name)])).code).toBe(0);
+        expect(readFileSync(join(dir, name), 'utf8')).toContain('│ level │');
+      }
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});

@@ -134,8 +134,11 @@ export function readNumber(raw: string, kind: NumberKind, marksFor: () => Number
     const decimal = Number(unsigned.replace(mark, '.'));
     const asThousands = kind !== 'fraction';
     if (asThousands ? marks.group.includes(mark) : marks.decimal === mark) return asThousands ? { value: thousands, text: unsigned.replace(mark, '') } : { value: decimal, text: unsigned.replace(mark, '.') };
+    // The decimal as the locale writes it, with a fourth decimal where that would be the very
+    // text refused (`936.746` under en-US: write 936.7460, which no one reads as thousands).
+    const asDecimal = writtenIn(decimal, marks);
     return {
-      refused: `could be ${plainText(thousands)} (${markName(mark)} between thousands) or ${plainText(decimal)} (${markName(mark)} as decimal mark), and ${marks.locale} does not say which: write ${plainText(thousands)} or ${writtenIn(decimal, marks)}`,
+      refused: `could be ${plainText(thousands)} (${markName(mark)} between thousands) or ${plainText(decimal)} (${markName(mark)} as decimal mark), and ${marks.locale} does not say which: write ${plainText(thousands)} or ${asDecimal === unsigned ? `${asDecimal}0` : asDecimal}`,
     };
   }
   const plain = plainValue(text);
