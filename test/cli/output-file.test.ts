@@ -231,3 +231,18 @@ describe('--output extensions', () => {
     }
   });
 });
+
+describe('--output: only descriptors are written through by name', () => {
+  it.runIf(existsSync('/dev/shm'))('a regular file under /dev/shm is a file: kept without --force, replaced whole with it', async () => {
+    const file = join(mkdtempSync('/dev/shm/fans-'), 'report.csv');
+    try {
+      writeFileSync(file, 'old\n');
+      expectUsageError(await fans(['simulate', '--output', file]), /exists: add --force to replace it$/);
+      expect(readFileSync(file, 'utf8')).toBe('old\n');
+      expect((await fans(['simulate', '--depth', '1', '--output', file, '--force'])).code).toBe(0);
+      expect(readFileSync(file, 'utf8')).toBe('level,new,total\r\n0,1,1\r\n1,10,11\r\n');
+    } finally {
+      rmSync(join(file, '..'), { recursive: true, force: true });
+    }
+  });
+});

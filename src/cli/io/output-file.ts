@@ -40,7 +40,7 @@ function problem(file: string, error: unknown): Error {
  * - `file`: a regular file, new or (with --force) replaced whole; `path` is the file itself,
  *   so a link to a file keeps being a link and the file it points to is replaced;
  * - `through`: a character device (/dev/null, a terminal) or a pipe (a FIFO), or a path
- *   under /dev or /proc that names an open file (/dev/stdout, /dev/fd/3): written through as
+ *   that names an open file descriptor (/dev/stderr, /dev/fd/3): written through as
  *   a shell's `>` would, never renamed over, and no --force needed (nothing is replaced).
  */
 export type OutputTarget = { kind: 'file'; path: string; exists: boolean } | { kind: 'through'; path: string };
@@ -66,11 +66,14 @@ export function outputTarget(file: string, force: boolean): OutputTarget {
     return { kind: 'file', path: file, exists: false };
   }
   if (stat.isDirectory()) throw problem(file, { code: 'EISDIR' });
-  if (stat.isCharacterDevice() || stat.isFIFO() || /^\/(dev|proc)\//.test(resolve(file))) return { kind: 'through', path: file };
+  if (stat.isCharacterDevice() || stat.isFIFO() || descriptorPath.test(resolve(file))) return { kind: 'through', path: file };
   if (!stat.isFile()) throw new UsageError(`--output ${fileLabel(file)} is a ${stat.isBlockDevice() ? 'block device' : 'socket'}: fans writes files, character devices (such as /dev/null) and pipes`);
   if (!force) throw new UsageError(`--output ${fileLabel(file)} exists: add --force to replace it`);
   return { kind: 'file', path: isLink(file) ? realpathSync(file) : file, exists: true };
 }
+
+/** A path that names an open file descriptor: /dev/stderr, /dev/fd/3, /proc/self/fd/3 (not /dev/shm's files, which are files). */
+const descriptorPath = /^\/(?:dev\/(?:fd\/\d+|std(?:in|out|err))|proc\/[^/]+\/fd\/\d+)$/;
 
 const isLink = (file: string) => {
   try {
