@@ -54,6 +54,8 @@ const lazyFileNames = {
   './calendar.js': 'calendar.cjs',
   chalk: 'chalk.cjs',
 };
+/** The function Node wraps a CommonJS file in, as src/cli/io/load.ts expects it. */
+const lazyWrapper = '(function (exports, require, module, __filename, __dirname) { ';
 
 /**
  * Imports that become separate files of dist/, loaded only when a command needs them:
@@ -116,9 +118,14 @@ await build({
   },
 });
 
-// The lazy files stay ordinary CommonJS files: Node 22 and later require() them through their
-// own compile cache; on Node 20 src/cli/io/load.ts compiles each wrapped as Node would, from
-// the V8 code cache the warm-up below writes.
+// The lazy files are loaded only by src/cli/io/load.ts, which compiles each as the function Node
+// wraps a CommonJS file in. Writing that wrapper into the file spares the loader building a
+// second copy of the text at start-up (V8 allocates it in the young heap, and past about
+// 800 KB there a short run pays for a garbage collection).
+for (const name of Object.values(lazyFileNames)) {
+  const file = `dist/${name}`;
+  writeFileSync(file, `${lazyWrapper}${readFileSync(file, 'utf8')}\n});`);
+}
 
 // The library: an ES module for `import { treeGrowth } from 'fans-referral'` (and, on Node
 // 20.19 and later, `require('fans-referral')`). Not minified, names kept: a user's stack

@@ -4,10 +4,6 @@ import { Script } from 'node:vm';
 
 const loaded = new Map<string, unknown>();
 
-/** The function Node wraps a CommonJS file in; the code caches of dist/ are of the file so wrapped. */
-export const wrapperStart = '(function (exports, require, module, __filename, __dirname) { ';
-export const wrapperEnd = '\n});';
-
 /**
  * Loads a CommonJS file of dist/ as `require()` would, but compiled from a V8 code cache
  * written *after* a run, so it holds every function that run compiled, not only the file's
@@ -21,9 +17,10 @@ export const wrapperEnd = '\n});';
  *   at the end of the first run that found none there (or had one rejected), quietly not at
  *   all where it cannot be; no HOME, no cache.
  *
- * Each file is an ordinary CommonJS file, compiled wrapped in the function Node wraps such a
- * file in. The files live beside this one and require only Node's modules and each other, so
- * this file's own `require` serves them (node:module's createRequire costs start-up time).
+ * Each file holds `(function (exports, require, module, __filename, __dirname) { ... });`,
+ * as the build writes it. The files live beside this one and require only Node's modules
+ * and each other, so this file's own `require` serves them (node:module's createRequire
+ * costs start-up time).
  */
 export function loadCached(name: string): unknown {
   if (loaded.has(name)) return loaded.get(name);
@@ -40,7 +37,9 @@ export function loadCached(name: string): unknown {
       cachedData = undefined;
     }
   }
-  const script = new Script(`${wrapperStart}${readFileSync(file, 'utf8')}${wrapperEnd}`, { filename: file, cachedData });
+  // The build wrote each file as the function Node wraps a CommonJS file in (see
+  // scripts/build.js): compiling the text as read keeps one copy of it in memory, not two.
+  const script = new Script(readFileSync(file, 'utf8'), { filename: file, cachedData });
   const module = { exports: {} as unknown };
   loaded.set(name, module.exports);
   (script.runInThisContext() as (...args: unknown[]) => void)(module.exports, require, module, file, __dirname);

@@ -43,7 +43,7 @@ function problem(file: string, error: unknown): Error {
  *   that names an open file descriptor (/dev/stderr, /dev/fd/3): written through as
  *   a shell's `>` would, never renamed over, and no --force needed (nothing is replaced).
  */
-export type OutputTarget = { kind: 'file'; path: string; exists: boolean } | { kind: 'through'; path: string };
+export type OutputTarget = { kind: 'file'; path: string } | { kind: 'through'; path: string };
 
 /**
  * What `file` is and whether fans may write it, checked before any work: its folder exists,
@@ -63,13 +63,13 @@ export function outputTarget(file: string, force: boolean): OutputTarget {
     } catch (inner) {
       throw problem(file, inner);
     }
-    return { kind: 'file', path: file, exists: false };
+    return { kind: 'file', path: file };
   }
   if (stat.isDirectory()) throw problem(file, { code: 'EISDIR' });
   if (stat.isCharacterDevice() || stat.isFIFO() || descriptorPath.test(resolve(file))) return { kind: 'through', path: file };
   if (!stat.isFile()) throw new UsageError(`--output ${fileLabel(file)} is a ${stat.isBlockDevice() ? 'block device' : 'socket'}: fans writes files, character devices (such as /dev/null) and pipes`);
   if (!force) throw new UsageError(`--output ${fileLabel(file)} exists: add --force to replace it`);
-  return { kind: 'file', path: isLink(file) ? realpathSync(file) : file, exists: true };
+  return { kind: 'file', path: isLink(file) ? realpathSync(file) : file };
 }
 
 /** A path that names an open file descriptor: /dev/stderr, /dev/fd/3, /proc/self/fd/3 (not /dev/shm's files, which are files). */
