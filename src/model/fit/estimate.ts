@@ -83,20 +83,24 @@ function profileBounds(family: Family, theta: readonly number[], best: number, c
   const at = (v: number) => profile(family, theta, c, v) - target;
   const side = (direction: 1 | -1): number => {
     let inside = theta[c]!;
+    let fIn = NaN; // at(inside), kept from the stepping out (θ̂_c itself is not evaluated there)
     let step = 0.05;
     let outside = NaN;
+    let fOut = NaN;
     while (step <= 40) {
       const v = theta[c]! + direction * step;
-      if (at(v) < 0) {
+      const fv = at(v);
+      if (fv < 0) {
         outside = v;
+        fOut = fv;
         break;
       }
       inside = v;
+      fIn = fv;
       step *= 2;
     }
     if (Number.isNaN(outside)) return direction * Infinity;
-    let fIn = at(inside);
-    let fOut = at(outside);
+    if (Number.isNaN(fIn)) fIn = at(inside);
     let kept: 'in' | 'out' | null = null;
     for (let i = 0; i < 100 && Math.abs(outside - inside) > 1e-7; i++) {
       // A bisection every third step bounds the count even where the profile is not smooth.
