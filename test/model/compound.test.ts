@@ -70,6 +70,16 @@ describe('compoundGrowth, expected values', () => {
     for (const row of rows) expect(row.total).toBeLessThanOrEqual(100);
     expect(rows.at(-1)!.total).toBeCloseTo(100, 6);
   });
+
+  it('keeps the digits near saturation: the unreached share is (market - reached) / market, not 1 - reached / market', () => {
+    // K = 10 x 0.3 x 0.3 = 0.9; 100 of 360,478,281,264 left: new = 360478281164 x 0.9 x 100 / 360478281264,
+    // worked in exact rationals: 89.99999997503318... (1 - reached / market gave 89.99999461478417).
+    const start = 360478281164;
+    const rows = compound({ start, rate: 10, years: 1, churn: 1, conversion: 0.3, nonreferrers: 0.7, market: 360478281264 });
+    const exact = (360478281164n * 9n * 100n * 10n ** 20n) / (10n * 360478281264n);
+    expect(Math.abs(Number(rows[1]!.new) - Number(exact) / 1e20)).toBeLessThan(1e-12);
+    expect(Number(rows[1]!.total)).toBeCloseTo(89.99999997503318, 12);
+  });
 });
 
 describe('compoundGrowth near full churn', () => {

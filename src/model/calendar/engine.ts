@@ -5,6 +5,7 @@ import { binomialDraw } from '../chains/binomial.js';
 import { offspringMean } from '../chains/offspring.js';
 import { poissonDraw as poisson } from '../chains/poisson.js';
 import type { PascalDelay } from './delays.js';
+import { unreached } from '../unreached.js';
 
 /** A sampled run in calendar time: the delay, the last day, and the last day of each row. */
 export interface CalendarChain {
@@ -38,7 +39,7 @@ const nothingDue = 1e-9;
  *   draw over the delay's days, made a day at a time. At a compound referral moment a fan
  *   brings fans by the law, as a year of the compound model does.
  *
- * A market thins each day's new fans by Binomial(n, 1 - reached / market). A run is extinct
+ * A market thins each day's new fans by Binomial(n, (market - reached) / market). A run is extinct
  * once nothing is due any more (for expected fans, below 1e-9). Expected values are those
  * of renewal.ts with {@link pascalWeights}; a test holds them equal.
  */
@@ -90,7 +91,7 @@ export function runCalendarBlock(p: ChainParams, calendar: CalendarChain, seed: 
         const due = q * before;
         let rest = pending[i]! - due;
         let fresh = poisson(rng, due);
-        if (market !== null && fresh > 0) fresh = Math.min(binomial(fresh, 1 - reached[i]! / market), market - reached[i]!);
+        if (market !== null && fresh > 0) fresh = Math.min(binomial(fresh, unreached(reached[i]!, market)), market - reached[i]!);
         if (fresh > 0) {
           reached[i]! += fresh;
           const referrers = refers === 1 ? fresh : binomial(fresh, refers);
@@ -134,7 +135,7 @@ export function runCalendarBlock(p: ChainParams, calendar: CalendarChain, seed: 
           moments = due;
           fresh = due === 0 ? 0 : brought(due);
         } else fresh = due;
-        if (market !== null && fresh > 0) fresh = Math.min(binomial(fresh, 1 - reached[i]! / market), market - reached[i]!);
+        if (market !== null && fresh > 0) fresh = Math.min(binomial(fresh, unreached(reached[i]!, market)), market - reached[i]!);
         if (left === 0 && moments === 0) live[i] = 0;
       }
       reached[i]! += fresh;

@@ -1,5 +1,6 @@
 import * as check from '../check.js';
 import { bounds } from '../limits.js';
+import { unreached } from '../unreached.js';
 
 /**
  * Expected new fans day by day when referrals are spread out in time: the renewal equation
@@ -12,7 +13,7 @@ import { bounds } from '../limits.js';
  *   after joining and after each referral before, K new fans each time:
  *   m(t) = Σ_s w(s) (n(t - s) + m(t - s)) referral moments fall on day t, n(t) = K m(t).
  *
- * With a market, new fans are scaled by the share of it not reached yet, 1 - reached(t - 1) / market,
+ * With a market, new fans are scaled by the share of it not reached yet, (market - reached(t - 1)) / market,
  * and never more than the rest of it (the models' rule, per day). Day 0 holds the starting fans.
  * Cost: days x the delay's length.
  */
@@ -49,7 +50,7 @@ export function renewalDays(p: RenewalParams): Float64Array {
   let reached = 0;
   for (let t = 0; t <= days; t++) {
     let n = t === 0 ? p.start : compound ? K * due[t]! : due[t]!;
-    if (t > 0 && p.market !== null) n = Math.max(0, Math.min(n * (1 - reached / p.market), p.market - reached));
+    if (t > 0 && p.market !== null) n = Math.max(0, Math.min(n * unreached(reached, p.market), p.market - reached));
     fresh[t] = n;
     reached += n;
     // What day t sets going: the tree's new fans' own referrals; the compound's new fans and everyone who just referred refer again.

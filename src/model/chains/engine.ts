@@ -6,6 +6,7 @@ import { CountTables, drawFromTable } from './count-tables.js';
 import { BlockRandom, gamma } from './block-random.js';
 import { drawParameters } from '../fit/draws.js';
 import { runCalendarBlock } from '../calendar/engine.js';
+import { unreached } from '../unreached.js';
 
 export { BlockRandom, gamma } from './block-random.js';
 
@@ -113,7 +114,7 @@ export function runTrialsBlock(p: ChainParams, seed: number, block: number, coun
         else if (distribution === 'fixed') fresh = binomial(n * whole + binomial(n, extra), conversion);
         else fresh = poisson(rng, (gamma(rng, n * dispersion) * mean) / dispersion);
       }
-      if (p.market !== null) fresh = Math.min(binomial(fresh, 1 - reached[i]! / p.market), p.market - reached[i]!);
+      if (p.market !== null) fresh = Math.min(binomial(fresh, unreached(reached[i]!, p.market)), p.market - reached[i]!);
       if (paid > 0) fresh += bought(p, reached[i]! + fresh);
       reached[i]! += fresh;
       const newReferrers = binomial(fresh, refers);

@@ -8,6 +8,7 @@ import { bought, runTrialsBlock } from './engine.js';
 import type { ParameterDraws } from '../fit/draws.js';
 import type { CalendarChain } from '../calendar/engine.js';
 import { blockCount, blockSize } from './blocks.js';
+import { unreached } from '../unreached.js';
 
 /** A referral chain to sample: the tree or compound model with random referral counts. */
 export interface ChainParams {
@@ -66,7 +67,7 @@ export function checkChain(p: ChainParams): void {
  * Samples one run, a period at a time: the fans referring in a period (the newest level's
  * referrers in the tree model, every current referrer in the compound model) bring
  * offspringSum(active) new fans in one draw; with a market each is kept with probability
- * 1 - reached / market (one binomial draw) and never more than are left; Binomial(new fans,
+ * (market - reached) / market (one binomial draw) and never more than are left; Binomial(new fans,
  * 1 - nonreferrers) of them will refer; in the compound model Binomial(n, churn) referrers and
  * others leave each year. A run costs the same for 10 fans or 10^12.
  */
@@ -85,7 +86,7 @@ export function sampleChain(p: ChainParams, source: Source): ChainPath {
   active[0] = referring;
   for (let t = 1; t <= p.periods; t++) {
     let fresh = offspring(referring);
-    if (p.market !== null) fresh = Math.min(binomial(fresh, 1 - reached / p.market), p.market - reached);
+    if (p.market !== null) fresh = Math.min(binomial(fresh, unreached(reached, p.market)), p.market - reached);
     fresh += bought(p, reached + fresh);
     reached += fresh;
     const newReferrers = binomial(fresh, refers);

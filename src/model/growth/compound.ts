@@ -1,6 +1,7 @@
 import * as check from '../check.js';
 import { type Count, GrowthOverflowError, take } from '../count.js';
 import { bounds } from '../limits.js';
+import { unreached } from '../unreached.js';
 
 /** Parameters of the compound model. */
 export interface CompoundParams {
@@ -54,7 +55,7 @@ export function compoundFactor(p: Pick<CompoundParams, 'rate' | 'conversion' | '
  * Years of the compound model, without end: every fan refers every year. The parameters
  * are checked first (a {@link check.FansInputError} names the one out of range).
  *
- * new(t) = total(t-1) x K x (1 - reached(t-1) / market), K = rate x conversion x (1 - nonreferrers), never more than
+ * new(t) = total(t-1) x K x (market - reached(t-1)) / market, K = rate x conversion x (1 - nonreferrers), never more than
  * market - reached(t-1), where reached counts everyone who ever became a fan;
  * lost(t) = total(t-1) x churn; total(t) = total(t-1) x (1 - churn) + new(t) (the same as
  * total(t-1) + new(t) - lost(t), without the cancellation when churn is near 1).
@@ -89,7 +90,7 @@ function* years(p: Omit<CompoundParams, 'years'>): Generator<CompoundRow, never>
   yield { year: 0, new: total, lost: 0, total, paid: 0 };
   for (let year = 1; ; year++) {
     let fresh = total * k;
-    if (p.market !== null) fresh = Math.min(fresh * (1 - reached / p.market), p.market - reached);
+    if (p.market !== null) fresh = Math.min(fresh * unreached(reached, p.market), p.market - reached);
     // Bought fans come on top, as many as the market has left.
     const bought = p.market === null ? paid : Math.max(0, Math.min(paid, p.market - reached - fresh));
     fresh += bought;

@@ -3,6 +3,7 @@ import { type Count, reaches, toNumber } from '../count.js';
 import { bounds } from '../limits.js';
 import { type TreeParams, treeFactor, treeLevels, treeLimit } from './tree.js';
 import { type CompoundParams, compoundFactor, compoundYears } from './compound.js';
+import { unreached } from '../unreached.js';
 
 /**
  * What a goal search found: the smallest value that reaches the target, or why none does,
@@ -101,7 +102,7 @@ function treeSettled(p: Omit<TreeParams, 'depth'>, target: number) {
     const fresh = toNumber(row.new);
     const total = toNumber(row.total);
     if (fresh <= total * 1e-15) return true;
-    const perFan = p.market === null ? k : k * Math.max(0, 1 - total / p.market);
+    const perFan = p.market === null ? k : k * Math.max(0, unreached(total, p.market));
     return perFan < 1 && total + (fresh * perFan) / (1 - perFan) < target && fresh <= p.start * 1e-3;
   };
 }
@@ -120,7 +121,7 @@ function compoundSettled(p: Omit<CompoundParams, 'years'>) {
   return (row: { new: Count; total: Count }) => {
     reached += toNumber(row.new);
     if (toNumber(row.new) <= toNumber(row.total) * 1e-15) return true;
-    const perFan = p.market === null ? k : k * Math.max(0, 1 - reached / p.market);
+    const perFan = p.market === null ? k : k * Math.max(0, unreached(reached, p.market));
     return perFan <= p.churn && (p.market === null || p.churn > 0 || reached >= p.market);
   };
 }

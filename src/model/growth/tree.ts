@@ -1,6 +1,7 @@
 import * as check from '../check.js';
 import { type Count, GrowthOverflowError, take } from '../count.js';
 import { bounds } from '../limits.js';
+import { unreached } from '../unreached.js';
 
 /** Parameters of the tree (generation) model. */
 export interface TreeParams {
@@ -51,7 +52,7 @@ export function treeFactor(p: Pick<TreeParams, 'fanout' | 'conversion' | 'nonref
  * Levels of the tree model, without end: only the newest level refers, once each. The
  * parameters are checked first (a {@link check.FansInputError} names the one out of range).
  *
- * new(0) = start; new(g) = new(g-1) x K x (1 - total(g-1) / market), K = fanout x conversion x (1 - nonreferrers),
+ * new(0) = start; new(g) = new(g-1) x K x (market - total(g-1)) / market, K = fanout x conversion x (1 - nonreferrers),
  * never more than market - total(g-1). Without a market, total(d) = start (K^(d+1) - 1)/(K - 1)
  * with K = fanout x conversion (Skok's viral formula), or start (d + 1) when K = 1.
  */
@@ -85,7 +86,7 @@ function* levels(p: Omit<TreeParams, 'depth'>): Generator<TreeRow, never> {
     if (!Number.isFinite(total)) throw new GrowthOverflowError(level);
     yield { level, new: fresh, total, paid: bought };
     fresh *= k;
-    if (p.market !== null) fresh = Math.min(fresh * (1 - total / p.market), p.market - total);
+    if (p.market !== null) fresh = Math.min(fresh * unreached(total, p.market), p.market - total);
     // Bought fans come on top, as many as the market has left.
     bought = p.market === null ? paid : Math.max(0, Math.min(paid, p.market - total - fresh));
     fresh += bought;
