@@ -89,6 +89,31 @@ describe('fans simulate and compound on the calendar', () => {
     expect(Math.abs(sampled.extinction.estimate - q)).toBeLessThan(4 * sampled.extinction.standardError);
   });
 
+  it('churn with a spread (issue #28): churn per cycle as a daily hazard, a lost column, the rate less -ln(1 - h), sampled means within 4 SE', async () => {
+    const flags = ['compound', '--rate', '0.5', '--churn', '20%', '--cycle', '1y', '--cycle-spread', '3m', '--start', '100', '--start-date', '2027-01-01', '--until', '2030-12-31', '--by', 'year'];
+    const expected = await json(flags);
+    expect(expected.rows.map((r: { period: string }) => r.period)).toEqual(['2027', '2028', '2029', '2030']);
+    // A share 20% leaves over a year of 365.2425 days: the daily chance h with (1 - h)^365.2425 = 0.8.
+    const h = -Math.expm1(Math.log(0.8) / 365.2425);
+    // Customers are those who came, less those who left: each row's total = the previous total + new - lost.
+    expected.rows.slice(1).forEach((r: { new: number; lost: number; total: number }, i: number) => expect(r.total).toBeCloseTo(expected.rows[i].total + r.new - r.lost, 8));
+    expect(expected.rows[0].lost).toBeGreaterThan(0);
+    // The rate: with churn, (1 + K) E[e^(-(r + λ)T)] = 1, λ = -ln(1 - h): the Pascal closed form for 1 + K, less λ.
+    const d = expected.calendar.delay;
+    expect(expected.calendar.growthRatePerDay).toBeCloseTo(Math.log1p(d.dailyChance * (1.5 ** (1 / d.stages) - 1)) + Math.log1p(-h), 14);
+    const sampled = await json([...flags, '--trials', '3000', '--seed', '4', '--quantiles', '5,95']);
+    const se = (row: { p5: number; p95: number }) => (row.p95 - row.p5) / (2 * 1.645) / Math.sqrt(3000);
+    sampled.rows.forEach((r: { mean: number; p5: number; p95: number; new: number; lost: number }, i: number) => {
+      expect(Math.abs(r.mean - expected.rows[i].total)).toBeLessThan(4 * se(r) + 1e-9);
+      expect(Math.abs(r.lost - expected.rows[i].lost)).toBeLessThan(0.05 * expected.rows[i].lost + 4);
+    });
+    // And the goal by date counts the same customers: churn makes the date later than without (growth 0.11% a day without it, 0.05% with it).
+    const goal = ['goal', '300', '--by-date', '--rate', '0.5', '--cycle', '1y', '--cycle-spread', '3m', '--start', '100', '--start-date', '2027-01-01', '--until', '2040-01-01', '--format', 'json'];
+    const withChurn = JSON.parse((await fans([...goal, '--churn', '20%'])).stdout);
+    const without = JSON.parse((await fans(goal)).stdout);
+    expect([without.byDate, withChurn.byDate]).toEqual(["2030-02-12", expect.stringMatching(/^2033-/)]);
+  });
+
   it('gives the same runs on one thread or two (a block of runs is drawn from its own stream)', async () => {
     const args = ['compound', '--rate', '0.3', '--cycle', '1m', '--cycle-spread', '10d', '--start-date', '2027-01-01', '--until', '2027-12-31', '--trials', '3000', '--seed', '9', '--by', 'quarter'];
     const one = await json([...args, '--threads', '1']);
@@ -198,9 +223,7 @@ describe('bad calendar input', () => {
     [['simulate', '--cycle', '30d', '--by', 'day', '--start-date', '2027-01-01', '--until', '2099-01-01'], /^fans: --until makes 26,299 rows by day/],
     [['simulate', '--cycle', '30d', '--start-date', '2027-01-01', '--until', '2026-01-01'], /^fans: --until 2026-01-01 is before the start date, 2027-01-01$/],
     [['simulate', '--cycle', '30d', '--depth', '3', '--until', '2028-01-01'], /^fans: --until and --depth both set how long the run is/],
-    [['compound', '--churn', '10%', '--cycle-spread', '2w', '--cycle', '1m'], /^fans: --churn with --cycle-spread is not there yet/],
     [['simulate', '--paid', '5', '--cycle-spread', '2w', '--cycle', '1m'], /^fans: --paid buys fans every cycle; with --cycle-spread there are no cycles/],
-    [['goal', '1e6', '--by-date', '--rate', '0.5', '--churn', '10%', '--cycle-spread', '2w', '--cycle', '1m'], /^fans: --churn with --cycle-spread is not there yet/],
     [['goal', '1e6', '--by-date', '--fanout', '2', '--paid', '5', '--cycle-spread', '2w', '--cycle', '1m'], /^fans: --paid buys fans every cycle; with --cycle-spread there are no cycles/],
     [['goal', '1000', '--fanout', '10', '--deadline', '2028-01-01'], /^fans: --deadline goes with --by-date/],
     [['goal', '1000', '--by-date', '--fanout', '10', '--cycle', '30d', '--value', '600'], /^fans: --value does not go with --by-date/],

@@ -9,6 +9,7 @@ import type { Report, Style } from '../../output/render.js';
 import { type Calendar, calendarCaption, calendarJson, calendarLines, calendarParameters, cyclesWithin, renewalOf, withDates } from './calendar.js';
 import { type Io, type StopSignal, UsageError } from '../io/io.js';
 import { bounds } from '../flags/options.js';
+import { dailyLeave } from '../../model/calendar/renewal.js';
 import { durationText, thousands } from '../flags/parse.js';
 import type { Money } from './money.js';
 import { chainFor, coarsestRow, lawName, quantileName, sampledReport, trialLines, trialSchema } from './sampled.js';
@@ -27,9 +28,12 @@ export const calendarWork = 2e9;
 /**
  * The weight of a run-day's stage: 1 where the stages hold expected fans (the tree with
  * Poisson or negative binomial referrals), 8 where they move whole fans by binomial draws
- * (fixed referrals, the compound model's referral moments): measured, `npm run bench`.
+ * (fixed referrals, the compound model's referral moments), 14 where churn also takes
+ * fans from every stage each day (a binomial draw a stage: measured 1.7 times the 8):
+ * measured, `npm run bench`.
  */
-export const stageWeight = (chain: Pick<ChainParams, 'model' | 'offspring'>): number => (chain.model === 'compound' || chain.offspring.distribution === 'fixed' ? 8 : 1);
+export const stageWeight = (chain: Pick<ChainParams, 'model' | 'offspring' | 'churn'>): number =>
+  chain.model === 'compound' && chain.churn > 0 ? 14 : chain.model === 'compound' || chain.offspring.distribution === 'fixed' ? 8 : 1;
 
 type Command = 'simulate' | 'compound';
 
@@ -42,7 +46,7 @@ function withinWork(trials: number, steps: number, unit: 'days' | 'cycles', stag
   const most = Math.min(Math.floor(calendarWork / perRun), Math.floor(mostSteps / steps));
   if (trials <= most) return;
   const delay = unit === 'days' ? ` with a delay of ${stages} ${stages === 1 ? 'stage' : 'stages'}` : '';
-  const whole = weight > 1 ? ` x ${weight} (whole fans move through the stages)` : '';
+  const whole = weight > 8 ? ` x ${weight} (whole fans move through the stages, and churn takes from each)` : weight > 1 ? ` x ${weight} (whole fans move through the stages)` : '';
   const runSteps = Number.isFinite(mostSteps) ? `, runs x ${unit} at most ${thousands(mostSteps)}` : '';
   throw new UsageError(
     `--trials ${thousands(trials)} over ${thousands(steps)} ${unit}${delay} is too much work: at most ${thousands(Math.max(1, most))} runs for this horizon (runs x ${unit} x (stages + 4)${whole} may be at most ${thousands(calendarWork)}${runSteps})`,
@@ -77,12 +81,15 @@ export async function sampledCalendarReport(io: Io, command: Command, p: Simulat
   const k = chainFactor(base);
   if (!(renewalOf(command, p, c, k).totals.at(-1)! < 1e290)) throw new UsageError(`${c.horizonFlag} is too long for --trials with these parameters: expected totals would pass 1e290, where sampled counts leave what a double holds`);
   const periods = calendarPeriods(c.start, c.days, c.by!);
-  const chain = { ...base, periods: periods.length - 1, calendar: { delay, days: c.days, ends: periods.map((period) => period.last) } };
+  const chain = { ...base, periods: periods.length - 1, calendar: { delay, days: c.days, ends: periods.map((period) => period.last), leave: leaveOf(command, p, c) } };
   const seed = t.seed ?? (await import('node:crypto')).randomInt(0, bounds.seed);
   const threads = threadsFor(trials, c.days * (delay.stages + 4), t.threads);
   const rows = (await runTrials(io, chain, trials, seed, threads)).rows(t.quantiles.map((q) => q / 100));
   return periodTrialReport(command, p, c, rate, periods, rows, { trials, seed, quantiles: t.quantiles, distribution: t.distribution, dispersion: t.dispersion, k, chain });
 }
+
+/** Churn as a daily hazard on the calendar (compound; see renewal.ts's dailyLeave): 0 for the tree or without churn. */
+const leaveOf = (command: Command, p: SimulateParams | CompoundFlags, c: Calendar): number => (command === 'compound' ? dailyLeave((p as CompoundFlags).churn, cycleDays(c.cycle)) : 0);
 
 /** Sampled runs with spread-out delays: per period, the date, the mean and percentiles of the total, the share died out. */
 function periodTrialReport(
@@ -95,9 +102,15 @@ function periodTrialReport(
   t: { trials: number; seed: number; quantiles: readonly number[]; distribution: Distribution; dispersion: number | null; k: number; chain: ChainParams },
 ): Report {
   const names = t.quantiles.map(quantileName);
+  const churn = command === 'compound' && (p as CompoundFlags).churn > 0;
   const table = rows.map((r, i) => {
-    // The mean of the new fans in a period is the difference of the mean totals.
-    const row: Record<string, Cell> = { period: periods[i]!.name, date: isoDate(dayDate(c.start, periods[i]!.last)), new: i === 0 ? r.mean : r.mean - rows[i - 1]!.mean, mean: r.mean };
+    // The mean of the new fans in a period is the difference of the mean of the fans ever reached;
+    // with churn, the customers lost are what the total did not keep of them.
+    const ever = (row: TrialRow) => row.reached ?? row.mean;
+    const fresh = i === 0 ? ever(r) : ever(r) - ever(rows[i - 1]!);
+    const row: Record<string, Cell> = { period: periods[i]!.name, date: isoDate(dayDate(c.start, periods[i]!.last)), new: fresh };
+    if (churn) row.lost = Math.max(0, fresh - (i === 0 ? r.mean : r.mean - rows[i - 1]!.mean));
+    row.mean = r.mean;
     names.forEach((name, j) => (row[name] = r.quantiles[j]!));
     row.extinct = r.extinct;
     return row;
@@ -121,7 +134,7 @@ function periodTrialReport(
   };
   const { depth: _depth, years: _years, paid: _paid, cycle: _cycle, ...parameters } = p as SimulateParams & CompoundFlags;
   return {
-    columns: ['period', 'date', 'new', 'mean', ...names, 'extinct'],
+    columns: ['period', 'date', 'new', ...(churn ? ['lost'] : []), 'mean', ...names, 'extinct'],
     rows: table,
     shares: ['extinct'],
     constants: { seed: t.seed },
@@ -222,7 +235,7 @@ export async function sampledGoalReport(io: Io, g: GoalRun): Promise<Report> {
   const days = c.spread ? Array.from({ length: c.days + 1 }, (_, day) => day) : cyclesWithin(c, tree ? bounds.depth : bounds.years);
   if (c.spread) withinWork(trials, days.length, 'days', c.spread.delay.stages, stageWeight(base), bounds.trialPeriods);
   else withinWork(trials, days.length, 'cycles', 1, 1, bounds.trialPeriods);
-  const chain = c.spread ? { ...base, periods: days.length - 1, calendar: { delay: c.spread.delay, days: c.days, ends: days } } : { ...base, periods: days.length - 1 };
+  const chain = c.spread ? { ...base, periods: days.length - 1, calendar: { delay: c.spread.delay, days: c.days, ends: days, leave: leaveOf(g.command, g.p, c) } } : { ...base, periods: days.length - 1 };
   const seed = t.seed ?? (await import('node:crypto')).randomInt(0, bounds.seed);
   const reached = new Float64Array(days.length);
   let interrupted: StopSignal | null = null;

@@ -4,7 +4,7 @@ import { compoundFactor } from '../../model/growth/compound.js';
 import { treeFactor } from '../../model/growth/tree.js';
 import { type CalendarPeriod, type CycleLength, type PeriodKind, calendarPeriods, cycleDate, cycleDays, dateOf, dayDate, daysBetween, isoDate, periodCount } from '../../model/calendar/dates.js';
 import { type PascalDelay, doublingDays, growthRate, largestSpread, pascalDelay, pascalGrowthRate, pascalSd, pascalWeights } from '../../model/calendar/delays.js';
-import { renewalDays } from '../../model/calendar/renewal.js';
+import { dailyLeave, renewalCustomers, renewalDays } from '../../model/calendar/renewal.js';
 import type { Cell } from '../../output/delimited.js';
 import type { Report, Style } from '../../output/render.js';
 import type { CalendarCaption, ChartData } from '../../output/scale.js';
@@ -146,24 +146,33 @@ export function cyclesWithin(c: Calendar, most: number): number[] {
  * Periods from values on days: per period, the sum of `fresh` on its days and the last
  * `total` on or before its last day.
  */
-function byPeriod(periods: readonly CalendarPeriod[], days: readonly number[], fresh: readonly Count[], totals: readonly Count[]): { new: Count; total: Count }[] {
-  const out: { new: Count; total: Count }[] = [];
+function byPeriod(periods: readonly CalendarPeriod[], days: readonly number[], fresh: readonly Count[], totals: readonly Count[], lost?: readonly number[]): { new: Count; lost?: number; total: Count }[] {
+  const out: { new: Count; lost?: number; total: Count }[] = [];
   let at = 0;
   let total: Count = totals[0]!;
   for (const period of periods) {
     let added: Count = typeof fresh[0] === 'bigint' ? 0n : 0;
+    let left = 0;
     while (at < days.length && days[at]! <= period.last) {
       added = addCounts(added, fresh[at]!);
+      if (lost) left += lost[at]!;
       total = totals[at]!;
       at++;
     }
-    out.push({ new: added, total });
+    out.push(lost ? { new: added, lost: left, total } : { new: added, total });
   }
   return out;
 }
 
 /** The daily growth rate of a run's referral factor and delay. */
 function rateOf(command: Command, k: number, churn: number, c: Calendar): number | null {
+  if (c.spread && command === 'compound' && churn > 0) {
+    // Churn as a daily hazard h: a moment s days on needs the fan to stay, so the kernel is w(s) e^(-λs), λ = -ln(1 - h),
+    // and (1 + K) E[e^(-(r + λ)T)] = 1: the rate without churn, less λ.
+    if (churn === 1) return null;
+    const rate = pascalGrowthRate(1 + k, c.spread.delay);
+    return rate === null ? null : rate + Math.log1p(-churn) / cycleDays(c.cycle);
+  }
   // Compound: each referral moment brings K and every fan goes on: 1 + K - churn a cycle.
   const factor = command === 'simulate' ? k : 1 + k - churn;
   return c.spread ? pascalGrowthRate(factor, c.spread.delay) : growthRate(factor, cycleDays(c.cycle), null);
@@ -220,7 +229,7 @@ export async function calendarReport(io: Io, command: Command, flags: Record<str
   const rate = rateOf(command, k, churn, c);
   if (c.spread) {
     if (money) throw new UsageError('money with --cycle-spread is not there yet (the cost is by cycle, and spread-out referrals have none): leave out --cycle-spread for money by --by period');
-    refuseWithSpread(p.paid, churn);
+    refuseWithSpread(p.paid);
   }
   if (trials) return (await import('./calendar-sampled.js')).sampledCalendarReport(io, command, p, flags, c, rate, money);
   if (c.spread) return spreadReport(command, p, c, k, rate);
@@ -245,10 +254,9 @@ export async function calendarReport(io: Io, command: Command, flags: Record<str
   return withDates(report, command, c, dates, rate, p.start, rows.at(-1)!.total);
 }
 
-/** What spread-out referrals cannot carry yet, refused: --paid and --churn both go by cycle. */
-function refuseWithSpread(paid: number, churn: number): void {
+/** --paid buys fans every cycle: spread-out referrals have no cycles to buy in (a true limit of the model, not a gap). */
+function refuseWithSpread(paid: number): void {
   if (paid > 0) throw new UsageError('--paid buys fans every cycle; with --cycle-spread there are no cycles to buy in: leave one out');
-  if (churn > 0) throw new UsageError('--churn with --cycle-spread is not there yet: churn is by cycle, and spread-out referrals have no cycles');
 }
 
 /**
@@ -317,17 +325,19 @@ export function withDates(report: Report, command: Command, c: Calendar, dates: 
 }
 
 /** A run with a spread by day: the expected new fans on each day (the renewal equation) and the totals. */
-export function renewalOf(command: Command, p: { start: number; market: number | null }, c: Calendar, k: number): { days: number[]; fresh: number[]; totals: number[] } {
-  const fresh = Array.from(renewalDays({ model: command === 'simulate' ? 'tree' : 'compound', start: p.start, K: k, market: p.market, weights: pascalWeights(c.spread!.delay, c.days), days: c.days }));
-  let total = 0;
-  return { days: fresh.map((_, day) => day), fresh, totals: fresh.map((n) => (total += n)) };
+export function renewalOf(command: Command, p: { start: number; market: number | null; churn?: number }, c: Calendar, k: number): { days: number[]; fresh: number[]; lost: number[]; totals: number[] } {
+  const leave = command === 'compound' ? dailyLeave(p.churn ?? 0, cycleDays(c.cycle)) : 0;
+  const fresh = renewalDays({ model: command === 'simulate' ? 'tree' : 'compound', start: p.start, K: k, market: p.market, weights: pascalWeights(c.spread!.delay, c.days), days: c.days, leave });
+  const { lost, totals } = renewalCustomers(fresh, leave);
+  return { days: Array.from(fresh, (_, day) => day), fresh: Array.from(fresh), lost: Array.from(lost), totals: Array.from(totals) };
 }
 
 /** The day-by-day expected run with spread-out delays, a row per calendar period. */
 function spreadReport(command: Command, p: SimulateParams | CompoundFlags, c: Calendar, k: number, rate: number | null): Report {
-  const { days, fresh, totals } = renewalOf(command, p, c, k);
+  const { days, fresh, lost, totals } = renewalOf(command, p, c, k);
   const periods = calendarPeriods(c.start, c.days, c.by!);
-  return periodReport(command, p, c, rate, periods, byPeriod(periods, days, fresh, totals), true);
+  const churn = command === 'compound' && (p as CompoundFlags).churn > 0;
+  return periodReport(command, p, c, rate, periods, byPeriod(periods, days, fresh, totals, churn ? lost : undefined), true);
 }
 
 /**
@@ -352,12 +362,13 @@ export function calendarCaption(command: Command, p: SimulateParams | CompoundFl
 }
 
 /** Rows by calendar period: `period`, `date` (its last day in the run), `new`, `total`. */
-function periodReport(command: Command, p: SimulateParams | CompoundFlags, c: Calendar, rate: number | null, periods: readonly CalendarPeriod[], values: readonly { new: Count; total: Count }[], renewal: boolean): Report {
-  const rows = periods.map((period, i) => ({ period: period.name, date: isoDate(dayDate(c.start, period.last)), new: values[i]!.new, total: values[i]!.total }));
+function periodReport(command: Command, p: SimulateParams | CompoundFlags, c: Calendar, rate: number | null, periods: readonly CalendarPeriod[], values: readonly { new: Count; lost?: number; total: Count }[], renewal: boolean): Report {
+  const churn = values[0]?.lost !== undefined;
+  const rows = periods.map((period, i) => ({ period: period.name, date: isoDate(dayDate(c.start, period.last)), new: values[i]!.new, ...(churn ? { lost: values[i]!.lost! } : {}), total: values[i]!.total }));
   const total = values.at(-1)!.total;
   const { depth: _depth, years: _years, paid: _paid, cycle: _cycle, ...parameters } = p as SimulateParams & CompoundFlags;
   return {
-    columns: ['period', 'date', 'new', 'total'],
+    columns: ['period', 'date', 'new', ...(churn ? ['lost'] : []), 'total'],
     rows,
     total: { value: total },
     summary: calendarLines(c, p.start, total, rate, false),
@@ -421,7 +432,7 @@ export async function calendarGoal(io: Io, targetText: string | undefined, flags
   const p = { start: g.start, fanout: g.fanout ?? 0, depth: 0, rate: g.rate ?? 0, years: 0, conversion: g.conversion, nonreferrers: g.nonreferrers, churn: g.churn ?? 0, market: g.market, cycle: end.cycle, paid: g.paid };
   const k = tree ? treeFactor(p as SimulateParams) : compoundFactor(p as CompoundFlags);
   const rate = rateOf(command, k, p.churn, end);
-  if (end.spread) refuseWithSpread(p.paid, p.churn);
+  if (end.spread) refuseWithSpread(p.paid);
   const deadline = calendarFlags.deadline === null ? null : dateFlag('--deadline', calendarFlags.deadline);
   const deadlineDay = deadline === null ? null : daysBetween(end.start, deadline);
   if (deadlineDay !== null && (deadlineDay < 0 || deadlineDay > end.days)) throw new UsageError(`--deadline ${isoDate(deadline!)} must fall within the run, ${isoDate(end.start)} to ${isoDate(end.end)} (set --until for a longer run)`);

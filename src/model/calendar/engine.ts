@@ -14,6 +14,11 @@ export interface CalendarChain {
   days: number;
   /** The last day of each row (period) of the output, ascending, the last being `days`. */
   ends: Int32Array | number[];
+  /**
+   * Compound only: the chance a customer leaves on any given day (churn as a daily hazard,
+   * see renewal.ts's dailyLeave); 0 or absent for none. One who left refers no more.
+   */
+  leave?: number;
 }
 
 /**
@@ -39,6 +44,10 @@ const nothingDue = 1e-9;
  *   draw over the delay's days, made a day at a time. At a compound referral moment a fan
  *   brings fans by the law, as a year of the compound model does.
  *
+ * Churn (compound): each day, before anything moves, Binomial(n, h) of the fans waiting in
+ * each stage leave, and as many of the non-referrers; the totals handed on are the
+ * customers left (without churn, everyone reached).
+ *
  * A market thins each day's new fans by Binomial(n, (market - reached) / market). A run is extinct
  * once nothing is due any more (for expected fans, below 1e-9). Expected values are those
  * of renewal.ts with {@link pascalWeights}; a test holds them equal.
@@ -55,6 +64,12 @@ export function runCalendarBlock(p: ChainParams, calendar: CalendarChain, seed: 
   const totals = new Float64Array(count);
   const stage = new Float64Array(count * k);
   const reached = new Float64Array(count);
+  // Churn: the customers who left, and the non-referrers (outside the stages) who may leave.
+  const leave = calendar.leave ?? 0;
+  if (leave > 0 && p.model !== 'compound') throw new RangeError('churn on the calendar applies to the compound model');
+  const gone = leave > 0 ? new Float64Array(count) : null;
+  const others = leave > 0 ? new Float64Array(count) : null;
+  const reachedSums = new Float64Array(periods);
   // Whether anything is due in a run: once not, it has died out for good.
   const live = new Uint8Array(count);
   const refers = 1 - (p.nonreferrers ?? 0);
@@ -118,7 +133,22 @@ export function runCalendarBlock(p: ChainParams, calendar: CalendarChain, seed: 
       let moments = 0;
       const base = i * k;
       if (t === 0) fresh = p.start;
-      else if (live[i]) {
+      else if (live[i] || (gone !== null && others![i]! > 0)) {
+        if (gone !== null) {
+          // Churn first: the day's leavers, from every stage and from the non-referrers.
+          let left = others![i]! > 0 ? binomial(others![i]!, leave) : 0;
+          others![i]! -= left;
+          for (let j = base, end = base + k; j < end; j++) {
+            const n = stage[j]!;
+            if (n === 0) continue;
+            const out = leave === 1 ? n : binomial(n, leave);
+            stage[j] = n - out;
+            left += out;
+          }
+          gone[i]! += left;
+        }
+      }
+      if (t > 0 && live[i]) {
         // Whole fans (runs of expected fans go through the loop above after day 0): what leaves
         // the last stage arrives today, Binomial(stage, q) of each other stage moves on, back to front.
         const due = q === 1 ? stage[base + k - 1]! : binomial(stage[base + k - 1]!, q);
@@ -140,6 +170,7 @@ export function runCalendarBlock(p: ChainParams, calendar: CalendarChain, seed: 
       }
       reached[i]! += fresh;
       const referrers = fresh === 0 ? 0 : refers === 1 ? fresh : binomial(fresh, refers);
+      if (others !== null) others[i]! += fresh - referrers;
       // What the day sets going, into the first stage: the referrers' own fans (tree) or their next referral moments (compound).
       let going = 0;
       if (compound) going = referrers + moments;
@@ -156,18 +187,21 @@ export function runCalendarBlock(p: ChainParams, calendar: CalendarChain, seed: 
     if (t === ends[period]) {
       let sum = 0;
       let dead = 0;
+      let ever = 0;
       for (let i = 0; i < count; i++) {
-        const total = reached[i]!;
+        const total = gone === null ? reached[i]! : reached[i]! - gone[i]!;
         if (!Number.isFinite(total)) throw new RangeError(`sampled count ${total} on day ${t}`);
         totals[i] = total;
         sum += total;
+        ever += reached[i]!;
         if (!live[i]) dead++;
       }
       sums[period] = sum;
+      reachedSums[period] = ever;
       extinct[period] = dead;
       sink(period, totals);
       period++;
     }
   }
-  return { sums, extinct };
+  return { sums, extinct, reached: reachedSums };
 }

@@ -13,6 +13,10 @@ import { unreached } from '../unreached.js';
  *   after joining and after each referral before, K new fans each time:
  *   m(t) = Σ_s w(s) (n(t - s) + m(t - s)) referral moments fall on day t, n(t) = K m(t).
  *
+ * - churn (compound): each fan leaves on any day with chance h (`leave`), and a fan who has
+ *   left refers no more: a referral moment s days on needs the fan to have stayed, so the
+ *   delay's chances become w(s) (1 - h)^s (see {@link renewalCustomers} for who is left).
+ *
  * With a market, new fans are scaled by the share of it not reached yet, (market - reached(t - 1)) / market,
  * and never more than the rest of it (the models' rule, per day). Day 0 holds the starting fans.
  * Cost: days x the delay's length.
@@ -27,6 +31,8 @@ export interface RenewalParams {
   weights: Float64Array;
   /** The last day (days run 0..days). */
   days: number;
+  /** Compound only: the chance a fan leaves on any given day (churn as a daily hazard); 0 when absent. */
+  leave?: number;
 }
 
 /**
@@ -41,7 +47,12 @@ export function renewalDays(p: RenewalParams): Float64Array {
   check.whole('start', p.start, 0, bounds.start);
   check.real('K', p.K, 0, bounds.fanout);
   check.market(p.market, p.start);
-  const { weights, days, K } = p;
+  const leave = p.leave ?? 0;
+  check.share('leave', leave);
+  if (leave > 0 && p.model !== 'compound') throw new check.FansInputError('leave', 'applies to the compound model (the tree has no churn)', leave);
+  const { days, K } = p;
+  // A moment s days on needs the fan to have stayed s days: (1 - h)^s.
+  const weights = leave === 0 ? p.weights : p.weights.map((w, s) => w * (1 - leave) ** s);
   const span = weights.length;
   const fresh = new Float64Array(days + 1);
   // Referral moments still to come (compound), or expected new fans already due (tree), by day.
@@ -60,4 +71,44 @@ export function renewalDays(p: RenewalParams): Float64Array {
     for (let s = 1; s <= end; s++) due[t + s]! += going * weights[s]!;
   }
   return fresh;
+}
+
+/** Customers day by day: those who joined, less those who left. */
+export interface RenewalCustomers {
+  /** Customers who left on each day. */
+  lost: Float64Array;
+  /** Customers on each day, after the day's leavers and new fans. */
+  totals: Float64Array;
+}
+
+/**
+ * Customers of a renewal run ({@link renewalDays}) when each leaves on any day with chance h:
+ * lost(t) = total(t - 1) h, total(t) = total(t - 1) (1 - h) + new(t) (survivors first, as in
+ * compound.ts). Without churn the totals are the running sum of the new fans.
+ *
+ * @example renewalCustomers(Float64Array.from([10, 0, 0]), 0.5).totals // => [10, 5, 2.5]
+ */
+export function renewalCustomers(fresh: Float64Array, leave: number): RenewalCustomers {
+  check.share('leave', leave);
+  const lost = new Float64Array(fresh.length);
+  const totals = new Float64Array(fresh.length);
+  let total = 0;
+  for (let t = 0; t < fresh.length; t++) {
+    lost[t] = total * leave;
+    total = total * (1 - leave) + fresh[t]!;
+    totals[t] = total;
+  }
+  return { lost, totals };
+}
+
+/**
+ * The daily chance of leaving that makes a share `churn` leave over a cycle of `days` days:
+ * 1 - (1 - churn)^(1/days), so (1 - h)^days = 1 - churn.
+ *
+ * @example dailyLeave(0.5, 2) // => 1 - Math.SQRT1_2
+ */
+export function dailyLeave(churn: number, days: number): number {
+  check.share('churn', churn);
+  if (churn === 1) return 1;
+  return -Math.expm1(Math.log1p(-churn) / days);
 }

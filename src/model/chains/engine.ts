@@ -14,6 +14,8 @@ export { BlockRandom, gamma } from './block-random.js';
 export interface BlockTotals {
   sums: Float64Array;
   extinct: Float64Array;
+  /** Per period, the sum of the fans each run ever reached, where it differs from `sums` (calendar runs: with churn the totals are the customers left). */
+  reached?: Float64Array;
 }
 
 /** Where a block's totals go, a period at a time (the quantile sketches): `totals[0 .. count - 1]`, reused. */

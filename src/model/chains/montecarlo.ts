@@ -117,6 +117,8 @@ export interface BlockSummary {
   trials: number;
   sums: Float64Array;
   extinct: Float64Array;
+  /** Sums of the fans ever reached per period (calendar runs; see BlockTotals). */
+  reached?: Float64Array;
 }
 
 /**
@@ -135,6 +137,8 @@ export interface TrialRow {
   mean: number;
   quantiles: number[];
   extinct: number;
+  /** The mean of the fans ever reached (calendar runs), where it differs from the mean total: with churn, mean new fans are its differences. */
+  reached?: number;
   /** How far a quantile may be from a total seen at its rank, relative (0 below 16,384 at full precision). */
   quantileError: number;
 }
@@ -159,13 +163,16 @@ export class TrialSummary {
   readonly #sums: Float64Array;
   readonly #extinct: Float64Array;
   readonly #sketches: PeriodSketches;
-  readonly #pending = new Map<number, Float64Array>();
+  readonly #reached: Float64Array;
+  #hasReached = false;
+  readonly #pending = new Map<number, { sums: Float64Array; reached?: Float64Array }>();
   #nextBlock = 0;
   #trials = 0;
 
   constructor(readonly periods: number) {
     this.#sums = new Float64Array(periods + 1);
     this.#extinct = new Float64Array(periods + 1);
+    this.#reached = new Float64Array(periods + 1);
     this.#sketches = new PeriodSketches(periods);
   }
 
@@ -182,9 +189,13 @@ export class TrialSummary {
   add(summary: BlockSummary): void {
     this.#trials += summary.trials;
     summary.extinct.forEach((n, t) => (this.#extinct[t]! += n));
-    this.#pending.set(summary.block, summary.sums);
-    for (let sums = this.#pending.get(this.#nextBlock); sums; sums = this.#pending.get(this.#nextBlock)) {
-      sums.forEach((s, t) => (this.#sums[t]! += s));
+    this.#pending.set(summary.block, { sums: summary.sums, ...(summary.reached ? { reached: summary.reached } : {}) });
+    for (let next = this.#pending.get(this.#nextBlock); next; next = this.#pending.get(this.#nextBlock)) {
+      next.sums.forEach((s, t) => (this.#sums[t]! += s));
+      if (next.reached) {
+        this.#hasReached = true;
+        next.reached.forEach((s, t) => (this.#reached[t]! += s));
+      }
       this.#pending.delete(this.#nextBlock++);
     }
   }
@@ -202,6 +213,7 @@ export class TrialSummary {
       mean: this.#sums[t]! / this.#trials,
       quantiles: this.#sketches.at(t).quantiles(quantiles),
       extinct: this.#extinct[t]! / this.#trials,
+      ...(this.#hasReached ? { reached: this.#reached[t]! / this.#trials } : {}),
       quantileError: this.#sketches.at(t).relativeError,
     }));
   }
@@ -322,6 +334,8 @@ export function simulateTrials(p: ChainParams, trials: number, seed: number, qua
  */
 export function theoreticalExtinction(p: ChainParams): number | null {
   if (p.market !== null) return null;
+  const leave = p.calendar?.leave ?? 0;
+  if (p.model === 'compound' && leave > 0) return calendarChurnExtinction(p, p.calendar!.delay, leave);
   // Referrers only: a referrer's new fans are referrers with probability r = 1 - nonreferrers,
   // so the referrers' generating function is G(1 - r + r s), whose complement is H(r u).
   const refers = 1 - (p.nonreferrers ?? 0);
@@ -332,6 +346,28 @@ export function theoreticalExtinction(p: ChainParams): number | null {
     p.model === 'tree' ? survivalProbability(complement, mean) : survivalProbability(yearlyComplement(complement, p.churn), 1 - p.churn + mean);
   // A starting fan dies out unless it refers and its referrers survive: q = 1 - r u.
   return extinctionOf(p.start, refers * survival);
+}
+
+/**
+ * {@link theoreticalExtinction} for the compound model on the calendar with churn as a daily
+ * hazard h: a fan reaches its next referral moment (after a Pascal delay T of k stages and
+ * daily chance d) only if it stays, with chance ψ = E[(1 - h)^T] = (d(1 - h) / (1 - (1 - d)(1 - h)))^k.
+ * A referrer at a moment brings new fans (referrers with chance r, who reach their first
+ * moment with chance ψ) and reaches its own next moment with chance ψ: the moments'
+ * generating function is (1 - ψ + ψs) G(1 - rψ + rψs), whose complement is
+ * H(rψu) + ψu(1 - H(rψu)), mean ψ(1 + rK). A starting fan survives with chance rψu.
+ */
+function calendarChurnExtinction(p: ChainParams, delay: { stages: number; chance: number }, leave: number): number {
+  const refers = 1 - (p.nonreferrers ?? 0);
+  const stay = 1 - leave;
+  const psi = leave === 1 ? 0 : ((delay.chance * stay) / (1 - (1 - delay.chance) * stay)) ** delay.stages;
+  const offspring = offspringComplement(p.offspring);
+  const complement = (u: number) => {
+    const h = offspring(refers * psi * u);
+    return h + psi * u * (1 - h);
+  };
+  const survival = survivalProbability(complement, psi * (1 + refers * offspringMean(p.offspring)));
+  return extinctionOf(p.start, refers * psi * survival);
 }
 
 /** What theory says of a period of a sampled run, beside what the runs show. */
