@@ -39,13 +39,15 @@ export interface MoneyRow {
 /**
  * The money of each period, from period 0 (the starting fans, already customers: nothing)
  * on: revenue = value × new fans (referred and bought); rewards = (reward + referee reward) ×
- * referred fans; cost = the fixed cost + CAC × bought fans; net = revenue - rewards - cost;
- * and the cumulative net. Exact (bigint) when every count is a bigint.
+ * referred fans; cost = the fixed cost (times `costShares[t]`, the share of a cycle in period
+ * t, for calendar periods: pro rata) + CAC × bought fans; net = revenue - rewards - cost;
+ * and the cumulative net. Exact (bigint) when every count is a bigint. Calendar periods
+ * (`from` 0) carry money from the first: its new fans are those referred after day 0.
  *
  * @example moneyRows([{ referred: 0n, paid: 0n }, { referred: 10n, paid: 0n }], { value: 60000, reward: 4000, refereeReward: 0, cost: 0, cac: null })[1].net // => 560000n (10 fans × 560.00)
  */
-export function moneyRows(periods: readonly PeriodCounts[], a: Amounts): MoneyRow[] {
-  const exact = periods.every((p) => typeof p.referred === 'bigint' && typeof p.paid === 'bigint');
+export function moneyRows(periods: readonly PeriodCounts[], a: Amounts, costShares?: readonly number[], from = 1): MoneyRow[] {
+  const exact = costShares === undefined && periods.every((p) => typeof p.referred === 'bigint' && typeof p.paid === 'bigint');
   if (exact) {
     const [value, perReferral, cost, cac] = [BigInt(a.value), BigInt(a.reward + a.refereeReward), BigInt(a.cost), BigInt(a.cac ?? 0)];
     let cumulative = 0n;
@@ -62,11 +64,11 @@ export function moneyRows(periods: readonly PeriodCounts[], a: Amounts): MoneyRo
   }
   let cumulative = 0;
   return periods.map((p, t) => {
-    const referred = t === 0 ? 0 : Number(p.referred);
-    const paid = t === 0 ? 0 : Number(p.paid);
+    const referred = t < from ? 0 : Number(p.referred);
+    const paid = t < from ? 0 : Number(p.paid);
     const revenue = a.value * (referred + paid);
     const rewards = (a.reward + a.refereeReward) * referred;
-    const spent = t === 0 ? 0 : a.cost + (a.cac ?? 0) * paid;
+    const spent = t < from ? 0 : a.cost * (costShares?.[t] ?? 1) + (a.cac ?? 0) * paid;
     const net = revenue - rewards - spent;
     cumulative += net;
     return { revenue, rewards, cost: spent, net, cumulative };
@@ -100,14 +102,14 @@ const toNumber = (m: Minor) => Number(m);
  *
  * @example moneySummary(moneyRows([{ referred: 0n, paid: 0n }, { referred: 10n, paid: 0n }], { value: 100, reward: 10, refereeReward: 0, cost: 500, cac: null }), [{ referred: 0n, paid: 0n }, { referred: 10n, paid: 0n }], { value: 100, reward: 10, refereeReward: 0, cost: 500, cac: null }).breakEvenReward // => 50
  */
-export function moneySummary(rows: readonly MoneyRow[], periods: readonly PeriodCounts[], a: Amounts): MoneySummary {
+export function moneySummary(rows: readonly MoneyRow[], periods: readonly PeriodCounts[], a: Amounts, from = 1): MoneySummary {
   const exact = typeof rows[0]?.revenue === 'bigint';
   const sum = (pick: (r: MoneyRow) => Minor): Minor => (exact ? rows.reduce((s, r) => s + (pick(r) as bigint), 0n) : rows.reduce((s, r) => s + toNumber(pick(r)), 0));
   const revenue = sum((r) => r.revenue);
   const spend = exact ? (sum((r) => r.rewards) as bigint) + (sum((r) => r.cost) as bigint) : toNumber(sum((r) => r.rewards)) + toNumber(sum((r) => r.cost));
   const net = rows.at(-1)?.cumulative ?? 0;
   let payback: number | null = null;
-  for (let t = 1; t < rows.length; t++) {
+  for (let t = from; t < rows.length; t++) {
     if (toNumber(rows[t]!.cumulative) >= 0) {
       payback = t;
       break;
@@ -118,7 +120,7 @@ export function moneySummary(rows: readonly MoneyRow[], periods: readonly Period
     // In integers: an exact run's sums pass what a double holds.
     let room = 0n;
     let referredSoFar = 0n;
-    for (let t = 1; t < rows.length; t++) {
+    for (let t = from; t < rows.length; t++) {
       room += (rows[t]!.revenue as bigint) - (rows[t]!.cost as bigint);
       referredSoFar += periods[t]!.referred as bigint;
       if (referredSoFar <= 0n) continue;
@@ -132,7 +134,7 @@ export function moneySummary(rows: readonly MoneyRow[], periods: readonly Period
     let revenueSoFar = 0;
     let costSoFar = 0;
     let referredSoFar = 0;
-    for (let t = 1; t < rows.length; t++) {
+    for (let t = from; t < rows.length; t++) {
       revenueSoFar += toNumber(rows[t]!.revenue);
       costSoFar += toNumber(rows[t]!.cost);
       referredSoFar += Number(periods[t]!.referred);

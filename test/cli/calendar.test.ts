@@ -63,7 +63,6 @@ describe('fans simulate and compound on the calendar', () => {
       expect(quarters.rows[i].cumulativeNet).toBe(levels.rows[to!].cumulativeNet);
     }
     expect(quarters.money).toEqual(levels.money);
-    expectUsageError(await fans([...flags, '--cycle-spread', '10d']), /^fans: money with --cycle-spread is not there yet/);
     expectUsageError(await fans([...flags, '--by', 'quarter', '--trials', '100']), /^fans: money by --by period with --trials is not there yet/);
   });
 

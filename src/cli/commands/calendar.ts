@@ -227,12 +227,18 @@ export async function calendarReport(io: Io, command: Command, flags: Record<str
   const k = tree ? treeFactor(p as SimulateParams) : compoundFactor(p as CompoundFlags);
   const churn = tree ? 0 : (p as CompoundFlags).churn;
   const rate = rateOf(command, k, churn, c);
-  if (c.spread) {
-    if (money) throw new UsageError('money with --cycle-spread is not there yet (the cost is by cycle, and spread-out referrals have none): leave out --cycle-spread for money by --by period');
-    refuseWithSpread(p.paid);
-  }
+  if (c.spread) refuseWithSpread(p.paid);
   if (trials) return (await import('./calendar-sampled.js')).sampledCalendarReport(io, command, p, flags, c, rate, money);
-  if (c.spread) return spreadReport(command, p, c, k, rate);
+  if (c.spread) {
+    const report = spreadReport(command, p, c, k, rate);
+    if (!money) return report;
+    const { fresh, totals } = renewalOf(command, p, c, k);
+    const periods = calendarPeriods(c.start, c.days, c.by!);
+    const values = byPeriod(periods, fresh.map((_, day) => day), fresh, totals);
+    // One fan's referrals by the last date, without the market's limit: its own run, less itself.
+    const one = renewalOf(command, { start: 1, market: null, churn: tree ? 0 : (p as CompoundFlags).churn }, c, k).fresh.reduce((sum, n) => sum + n, 0) - 1;
+    return money.module.withMoney(report, money.amounts, spreadCounts(values, p.start), { tree, k, churn, descendants: one, descendantsInTheEnd: null, dated: datedMoney(c, periods) });
+  }
   // Referrals exactly a cycle apart: the model's own rows, each on its cycle's date.
   const cycles = cyclesWithin(c, tree ? bounds.depth : bounds.years);
   const last = cycles.length - 1;
@@ -252,6 +258,21 @@ export async function calendarReport(io: Io, command: Command, flags: Record<str
     return money ? withPeriodMoney(byDate, report, plain, periods, cycles) : byDate;
   }
   return withDates(report, command, c, dates, rate, p.start, rows.at(-1)!.total);
+}
+
+/** Each calendar period's new fans as money counts them: all referred (none bought with a spread), the starting fans left out. */
+function spreadCounts(values: readonly { new: Count }[], start: number): { referred: number; paid: number }[] {
+  return values.map((v, i) => ({ referred: Math.max(0, Number(v.new) - (i === 0 ? start : 0)), paid: 0 }));
+}
+
+/**
+ * Money by calendar period: each row's name, the last date, and each period's share of a
+ * cycle's fixed cost, pro rata by its days after day 0 (a month of 31 days against a
+ * 30.44-day cycle: 1.018 of it).
+ */
+export function datedMoney(c: Calendar, periods: readonly CalendarPeriod[]): { names: string[]; until: string; costShares: number[] } {
+  const cycle = cycleDays(c.cycle);
+  return { names: periods.map((period) => period.name), until: isoDate(c.end), costShares: periods.map((period, i) => (period.last - (i === 0 ? 0 : periods[i - 1]!.last)) / cycle) };
 }
 
 /** --paid buys fans every cycle: spread-out referrals have no cycles to buy in (a true limit of the model, not a gap). */

@@ -112,6 +112,8 @@ export interface MoneyContext {
   descendants: Count | null;
   /** A tree with K < 1: the new fans one fan brings in the end, K / (1 - K). */
   descendantsInTheEnd: number | null;
+  /** Calendar periods (rows by --by): each row's name, the run's last date, and each period's share of a cycle's fixed cost. */
+  dated?: { names: readonly string[]; until: string; costShares: readonly number[] };
 }
 
 /** Money columns of the rows: JSON keys and CSV headers. */
@@ -123,12 +125,13 @@ export const moneyColumns = ['revenue', 'rewards', 'cost', 'net', 'cumulativeNet
  * fan and the effective acquisition cost against --cac; all of it in JSON.
  */
 export function withMoney(report: Report, money: Money, counts: readonly PeriodCounts[], context: MoneyContext): Report {
-  const rows = moneyRows(counts, money.amounts);
+  const dated = context.dated;
+  const rows = moneyRows(counts, money.amounts, dated?.costShares, dated ? 0 : 1);
   const values = rows.flatMap((r) => [r.revenue, r.rewards, r.cost, r.net, r.cumulative]);
   if (values.some((v) => typeof v === 'number' && !Number.isFinite(v))) {
     throw new UsageError(`the money of this run passes what a double holds (1.8e308 cents): shorten ${context.tree ? '--depth' : '--years'}, or use smaller amounts`);
   }
-  const summary = moneySummary(rows, counts, money.amounts);
+  const summary = moneySummary(rows, counts, money.amounts, dated ? 0 : 1);
   const cell = (minor: number | bigint) => new Amount(minor, money.digits);
   const table = report.rows.map((row, t) => {
     const m = rows[t]!;
@@ -143,6 +146,15 @@ export function withMoney(report: Report, money: Money, counts: readonly PeriodC
   const unit = context.tree ? 'level' : 'year';
   const lines = ({ words, numbers }: Style, amountText: (minor: number | bigint) => string) => {
     const m = words.money;
+    if (dated) {
+      const reward = summary.breakEvenReward === null ? null : amountText(summary.breakEvenReward);
+      return [
+        m.totals(numbers, { revenue: amountText(summary.revenue), spend: amountText(summary.spend), net: amountText(summary.net), ratio: summary.return }),
+        m.paybackBy(numbers, { period: summary.payback === null ? null : dated.names[summary.payback]!, until: dated.until }),
+        ...(perReferral > 0 || a.value > 0 ? [m.breakEvenBy(numbers, { reward, until: dated.until })] : []),
+        ...(a.value > 0 && oneFan !== null && context.descendants !== null ? [m.oneFanBy(numbers, { value: amountText(oneFan), descendants: Number(context.descendants), until: dated.until })] : []),
+      ];
+    }
     return [
       m.totals(numbers, { revenue: amountText(summary.revenue), spend: amountText(summary.spend), net: amountText(summary.net), ratio: summary.return }),
       m.payback(numbers, { period: summary.payback, unit, horizon: rows.length - 1 }),
@@ -179,7 +191,7 @@ export function withMoney(report: Report, money: Money, counts: readonly PeriodC
         spend: json(summary.spend),
         net: json(summary.net),
         return: summary.return,
-        payback: summary.payback,
+        payback: dated ? (summary.payback === null ? null : dated.names[summary.payback]!) : summary.payback,
         breakEvenReward: json(summary.breakEvenReward),
         valueOfOneFan: oneFan === null || (typeof oneFan === 'number' && !Number.isFinite(oneFan)) ? null : json(oneFan),
         effectiveAcquisitionCost: json(effective),

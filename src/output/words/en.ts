@@ -205,6 +205,12 @@ export const en: Words = {
         ? `No reward pays back within ${countOf(n, s.horizon, s.unit, `${s.unit}s`)}: even without rewards the cumulative net stays below 0.`
         : `The largest reward per referred fan that still pays back within ${countOf(n, s.horizon, s.unit, `${s.unit}s`)} is ${s.reward}.`,
     band: (n, s) => `Cumulative net by ${s.unit} ${n.count(s.period)}: ${n.percent(s.share)} of runs between ${s.low} and ${s.high} (the money columns above are expected values).`,
+    paybackBy: (_n, s) => (s.period === null ? `It does not pay back by ${s.until}.` : `It pays back in ${s.period} (the cumulative net turns 0 or more).`),
+    breakEvenBy: (_n, s) =>
+      s.reward === null ? `Break-even reward: none; even without rewards it does not pay back by ${s.until}.` : `Break-even reward: up to ${s.reward} per referred fan still pays back by ${s.until}.`,
+    oneFanBy: (n, s) => `One raving fan is worth ${s.value}: the ${countOf(n, s.descendants, 'new fan', 'new fans')} its referrals bring by ${s.until}.`,
+    bandBy: (n, s) => `Cumulative net on ${s.until}: ${n.percent(s.share)} of runs between ${s.low} and ${s.high} (the money columns above are expected values).`,
+    paidBack: (n, s) => `${n.percent(s.share)} of runs pay back by ${s.until} (± ${n.percent(s.error)}).`,
   },
   html: {
     title: (command) => `fans ${command}`,

@@ -251,6 +251,14 @@ export const nl: Words = {
         ? `Geen beloning verdient zich terug binnen ${periods(n, s.horizon, s.unit)}: zelfs zonder beloningen blijft het cumulatieve netto onder 0.`
         : `De hoogste beloning per aanbevolen fan die zich nog terugverdient binnen ${periods(n, s.horizon, s.unit)} is ${s.reward}.`,
     band: (n, s) => `Netto cumulatief op ${s.unit === 'level' ? 'niveau' : 'jaar'} ${n.count(s.period)}: ${n.percent(s.share)} van de runs tussen ${s.low} en ${s.high} (de geldkolommen hierboven zijn verwachte waarden).`,
+    paybackBy: (_n, s) => (s.period === null ? `Het verdient zich niet terug tot en met ${s.until}.` : `Het verdient zich terug in ${s.period} (het cumulatieve netto wordt 0 of meer).`),
+    breakEvenBy: (_n, s) =>
+      s.reward === null
+        ? `Break-even beloning: geen; zelfs zonder beloningen verdient het zich niet terug tot en met ${s.until}.`
+        : `Break-even beloning: tot ${s.reward} per aanbevolen fan verdient zich nog terug tot en met ${s.until}.`,
+    oneFanBy: (n, s) => `Eén raving fan is ${s.value} waard: de ${countOf(n, s.descendants, 'nieuwe fan', 'nieuwe fans')} die zijn aanbevelingen opleveren tot en met ${s.until}.`,
+    bandBy: (n, s) => `Netto cumulatief op ${s.until}: ${n.percent(s.share)} van de runs tussen ${s.low} en ${s.high} (de geldkolommen hierboven zijn verwachte waarden).`,
+    paidBack: (n, s) => `${n.percent(s.share)} van de runs verdient zich terug tot en met ${s.until} (± ${n.percent(s.error)}).`,
   },
   html: {
     title: (command) => `fans ${command}`,
@@ -287,7 +295,7 @@ export const nl: Words = {
     extinct: (n, s) => `Op ${s.date} is ${n.percent(s.share)} van de runs uitgestorven (± ${n.percent(s.error)}): er komt niets meer in.`,
     goalDate: (n, s) =>
       s.date === null
-        ? `Het verwachte totaal haalt ${n.count(s.target)} niet op of vóór ${s.until} (het is dan ${n.count(s.total)}).`
+        ? `Het verwachte totaal haalt ${n.count(s.target)} niet op of tot en met ${s.until} (het is dan ${n.count(s.total)}).`
         : `Het verwachte totaal haalt ${n.count(s.target)} op ${s.date} (${n.count(s.total)}).`,
     goalDates: (n, s) =>
       `${n.percent(s.reached)} van ${n.count(s.trials)} runs haalt ${n.count(s.target)} uiterlijk op ${s.until}; ${s.dates.map((d) => `p${d.q} ${d.date ?? nl.calendar.after(s.until)}`).join(', ')}.`,

@@ -130,6 +130,13 @@ export interface Words {
     band(n: Numbers, s: { unit: 'level' | 'year'; period: number; low: string; high: string; share: number }): string;
     goal(n: Numbers, s: { kind: 'net' | 'revenue'; target: string; solved: 'depth' | 'years' | 'fanout' | 'rate'; value: number | null; unit: 'level' | 'year'; at: number | null; horizon: number }): string;
     maxReward(n: Numbers, s: { reward: string | null; unit: 'level' | 'year'; horizon: number }): string;
+    /** On the calendar: the period (2028-03) in which the cumulative net turns 0 or more, by the run's last date. */
+    paybackBy(n: Numbers, s: { period: string | null; until: string }): string;
+    breakEvenBy(n: Numbers, s: { reward: string | null; until: string }): string;
+    oneFanBy(n: Numbers, s: { value: string; descendants: number; until: string }): string;
+    /** Sampled runs on the calendar: the band of the cumulative net at the last date, and the share of runs paid back by then. */
+    bandBy(n: Numbers, s: { until: string; low: string; high: string; share: number }): string;
+    paidBack(n: Numbers, s: { share: number; error: number; until: string }): string;
   };
   html: {
     title(command: string): string;
