@@ -63,7 +63,14 @@ describe('fans simulate and compound on the calendar', () => {
       expect(quarters.rows[i].cumulativeNet).toBe(levels.rows[to!].cumulativeNet);
     }
     expect(quarters.money).toEqual(levels.money);
-    expectUsageError(await fans([...flags, '--by', 'quarter', '--trials', '100']), /^fans: money by --by period with --trials is not there yet/);
+    // With --trials too: the same runs by level and by quarter, the quarter's flows the sums of its levels', its net percentiles and share paid back its last level's.
+    const sampled = ['--trials', '500', '--seed', '2'];
+    const runs = await json([...flags, ...sampled]);
+    const byQuarter = await json([...flags, '--by', 'quarter', ...sampled]);
+    for (const [i, [from, to]] of [[0, 1], [2, 4], [5, 6]].entries()) {
+      for (const name of ['revenue', 'rewards', 'cost', 'net']) expect(byQuarter.rows[i][name]).toBeCloseTo(runs.rows.slice(from, to! + 1).reduce((a: number, r: Record<string, number>) => a + r[name]!, 0), 2);
+      for (const name of ['cumulativeNet', 'net_p5', 'net_p95', 'paidBack']) expect(byQuarter.rows[i][name]).toBe(runs.rows[to!][name]);
+    }
   });
 
   it('with a spread, the expected totals come from the renewal equation, and are the sampled means within 4 SE', async () => {

@@ -107,7 +107,7 @@ describe('money: bad input, one line, exit 2', () => {
     ['an ambiguous 1.500 under en-US', ['simulate', '--value', '1.500'], /^fans: --value could be 1500 \(dot between thousands\) or 1\.5 \(dot as decimal mark\), and en-US does not say which/],
     ['an ambiguous 1,500 under nl-NL', ['simulate', '--value', '1,500', '--locale', 'nl-NL'], /^fans: --value could be 1500 \(comma between thousands\) or 1\.5/],
     ['--currency alone', ['simulate', '--currency', 'EUR'], /^fans: --currency names the currency of --value, --reward, --referee-reward, --cost or --cac: give one of them$/],
-    ['money with churn and --trials', ['compound', '--churn', '10%', '--trials', '10', '--value', '5'], /^fans: money with --trials counts every fan who ever joined/],
+    ['money with --trials, --paid and a market', ['compound', '--paid', '2', '--market', '100', '--trials', '10', '--value', '5'], /^fans: money with --trials and --paid needs no --market/],
   ])('%s', async (_, args, message) => {
     expectUsageError(await fans(args as string[]), message as RegExp);
   });

@@ -55,6 +55,23 @@ describe.skipIf(!hasOpenpyxl)('xlsx read back by openpyxl', () => {
     ]);
   });
 
+  it("the brief's command (issue #28): --trials 1000, spread-out delays, by month, --value: a month per row with percentiles, money, net bands and the share paid back", async () => {
+    const [results] = readWithOpenpyxl(
+      await xlsx('plan.xlsx', ['simulate', '--fanout', '10', '--depth', '3', '--trials', '1000', '--cycle', '1m', '--cycle-spread', '2w', '--by', 'month', '--value', '1250', '--start-date', '2027-01-01', '--seed', '1']),
+    );
+    const header = results!.rows[0]!.map(([v]) => v);
+    expect(header).toEqual(['period', 'date', 'new', 'mean', 'p5', 'p50', 'p95', 'extinct', 'revenue (USD)', 'rewards (USD)', 'cost (USD)', 'net (USD)', 'cumulative net (USD)', 'net_p5 (USD)', 'net_p50 (USD)', 'net_p95 (USD)', 'paid back', 'seed']);
+    const data = results!.rows.slice(1).filter((r) => /^\d{4}-\d{2}$/.test(String(r[0]![0])));
+    expect(data.map((r) => r[0]![0])).toEqual(['2027-01', '2027-02', '2027-03', '2027-04']);
+    const column = (name: string) => header.indexOf(name);
+    for (const r of data) {
+      // Money cells are numbers; the net band is ordered; the share paid back is a percentage.
+      expect(r[column('revenue (USD)')]![1]).toBe('n');
+      expect(Number(r[column('net_p5 (USD)')]![0])).toBeLessThanOrEqual(Number(r[column('net_p95 (USD)')]![0]));
+      expect(r[column('paid back')]![2]).toContain('%');
+    }
+  });
+
   it('numbers are numeric cells with number formats, the header row frozen, a parameters sheet', async () => {
     const [results, about] = readWithOpenpyxl(await xlsx('tree.xlsx', ['simulate']));
     expect(results!.title).toBe('Results');

@@ -6,7 +6,8 @@ import type { CompoundFlags } from './compound.js';
 import { type CalendarPeriod, calendarPeriods, cycleDays, dayDate, isoDate } from '../../model/calendar/dates.js';
 import type { Cell } from '../../output/delimited.js';
 import type { Report, Style } from '../../output/render.js';
-import { type Calendar, calendarCaption, calendarJson, calendarLines, calendarParameters, cyclesWithin, renewalOf, withDates } from './calendar.js';
+import { Amount } from '../../output/amount.js';
+import { type Calendar, addAmounts, calendarCaption, datedMoney, calendarJson, calendarLines, calendarParameters, cyclesWithin, renewalOf, withDates } from './calendar.js';
 import { type Io, type StopSignal, UsageError } from '../io/io.js';
 import { bounds } from '../flags/options.js';
 import { dailyLeave } from '../../model/calendar/renewal.js';
@@ -67,8 +68,6 @@ export async function sampledCalendarReport(io: Io, command: Command, p: Simulat
     const report = await sampledReport(io, model as never, flags, money?.amounts ?? null);
     const mean = Number(report.rows.at(-1)!.mean);
     if (c.by === null) return withDates(report, command, c, cycles.map((day) => isoDate(dayDate(c.start, day))), rate, p.start, mean);
-    // A period's money is the sum of its cycles'; the runs' money columns are per cycle, and their net percentiles cumulative.
-    if (money) throw new UsageError('money by --by period with --trials is not there yet: leave out --by (money by cycle, with dates), or --trials');
     return cyclesByPeriod(report, c, cycles, rate, p.start);
   }
   const t = parseFlags(trialSchema(), pick(flags, trialSchema().shape));
@@ -81,11 +80,40 @@ export async function sampledCalendarReport(io: Io, command: Command, p: Simulat
   const k = chainFactor(base);
   if (!(renewalOf(command, p, c, k).totals.at(-1)! < 1e290)) throw new UsageError(`${c.horizonFlag} is too long for --trials with these parameters: expected totals would pass 1e290, where sampled counts leave what a double holds`);
   const periods = calendarPeriods(c.start, c.days, c.by!);
-  const chain = { ...base, periods: periods.length - 1, calendar: { delay, days: c.days, ends: periods.map((period) => period.last), leave: leaveOf(command, p, c) } };
+  const plain: ChainParams = { ...base, periods: periods.length - 1, calendar: { delay, days: c.days, ends: periods.map((period) => period.last), leave: leaveOf(command, p, c) } };
+  // Money: each run is checked for payback as it runs, the fixed cost pro rata by each period's days.
+  const moneyModule = money ? await import('./money.js') : null;
+  const dated = money ? datedMoney(c, periods) : null;
+  const chain = money ? { ...plain, payback: moneyModule!.moneyPayback(plain, money.amounts, dated!.costShares) } : plain;
   const seed = t.seed ?? (await import('node:crypto')).randomInt(0, bounds.seed);
   const threads = threadsFor(trials, c.days * (delay.stages + 4), t.threads);
   const rows = (await runTrials(io, chain, trials, seed, threads)).rows(t.quantiles.map((q) => q / 100));
-  return periodTrialReport(command, p, c, rate, periods, rows, { trials, seed, quantiles: t.quantiles, distribution: t.distribution, dispersion: t.dispersion, k, chain });
+  const report = periodTrialReport(command, p, c, rate, periods, rows, { trials, seed, quantiles: t.quantiles, distribution: t.distribution, dispersion: t.dispersion, k, chain });
+  if (!money) return report;
+  // The expected money: from the renewal equation where it is the runs' expectation (no market), else from the runs' mean new fans.
+  const ever = (row: TrialRow) => row.reached ?? row.mean;
+  const renewal = p.market === null ? renewalOf(command, p, c, k) : null;
+  const fresh = renewal ? byPeriodSums(periods, renewal.fresh) : rows.map((row, i) => (i === 0 ? ever(row) : ever(row) - ever(rows[i - 1]!)));
+  const counts = fresh.map((n, i) => ({ referred: Math.max(0, n - (i === 0 ? p.start : 0)), paid: 0 }));
+  const one = renewalOf(command, { start: 1, market: null, churn: tree ? 0 : (p as CompoundFlags).churn }, c, k).fresh.reduce((sum, n) => sum + n, 0) - 1;
+  const expected = moneyModule!.withMoney(report, money.amounts, counts, { tree, k, churn: tree ? 0 : (p as CompoundFlags).churn, descendants: one, descendantsInTheEnd: null, dated: dated! });
+  const until = isoDate(c.end);
+  return moneyModule!.withMoneyBands(expected, chain, rows, t.quantiles, money.amounts, {
+    band: (style, s) => style.words.money.bandBy(style.numbers, { until, ...s }),
+    paidBack: (style, s) => style.words.money.paidBack(style.numbers, { until, ...s }),
+    flag: c.horizonFlag,
+    trials,
+  });
+}
+
+/** Day-by-day counts summed by calendar period. */
+function byPeriodSums(periods: readonly CalendarPeriod[], days: readonly number[]): number[] {
+  let at = 0;
+  return periods.map((period) => {
+    let sum = 0;
+    for (; at < days.length && at <= period.last; at++) sum += days[at]!;
+    return sum;
+  });
 }
 
 /** Churn as a daily hazard on the calendar (compound; see renewal.ts's dailyLeave): 0 for the tree or without churn. */
@@ -176,6 +204,16 @@ function cyclesByPeriod(report: Report, c: Calendar, cycles: readonly number[], 
   });
   // The mean of the new fans in a period is the difference of the mean totals.
   rows.forEach((row, i) => (row.new = i === 0 ? Number(row.mean) : Number(row.mean) - Number(rows[i - 1]!.mean)));
+  // A period's money flows are the sums of its cycles'; the cumulative net, its percentiles and the share paid back are those of its last cycle.
+  if (report.columns.includes('revenue')) {
+    rows.forEach((row, i) => {
+      for (const name of ['revenue', 'rewards', 'cost', 'net']) {
+        let sum: Amount | null = null;
+        for (let cycle = i === 0 ? 0 : picks[i - 1]! + 1; cycle <= picks[i]!; cycle++) sum = addAmounts(sum, report.rows[cycle]![name] as Amount);
+        row[name] = sum ?? new Amount(0, (report.rows[0]![name] as Amount).digits);
+      }
+    });
+  }
   const columns = ['period', 'date', 'new', ...report.columns.filter((name) => name !== first && !['days', 'weeks', 'months', 'years'].includes(name))];
   const chart = report.chart
     ? {

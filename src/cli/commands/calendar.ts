@@ -314,7 +314,7 @@ function withPeriodMoney(byDate: Report, levels: Report, plain: Report, periods:
 }
 
 /** Two amounts of one currency added, exactly where both are. */
-function addAmounts(a: Amount | null, b: Amount): Amount {
+export function addAmounts(a: Amount | null, b: Amount): Amount {
   if (a === null) return b;
   const minor = typeof a.minor === 'bigint' && typeof b.minor === 'bigint' ? a.minor + b.minor : Number(a.minor) + Number(b.minor);
   return new Amount(minor, b.digits);

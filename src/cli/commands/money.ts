@@ -3,6 +3,7 @@ import { type TreeParams, type TreeRow, treeFactor, treeGrowth } from '../../mod
 import { type ChainParams, type TrialRow, theoryByPeriod } from '../../model/chains/montecarlo.js';
 import { chainFactor } from '../../model/chains/offspring.js';
 import { type CompoundParams, type CompoundRow, compoundFactor, compoundGrowth } from '../../model/growth/compound.js';
+import type { Payback } from '../../model/chains/payback.js';
 import { type Amounts, type PeriodCounts, amplification, effectiveAcquisitionCost, moneyRows, moneySummary } from '../../model/money.js';
 import { Amount, amountFormat } from '../../output/amount.js';
 import type { Cell } from '../../output/delimited.js';
@@ -246,6 +247,28 @@ export function yearlyWithMoney(report: Report, p: CompoundParams & { years: num
 }
 
 /**
+ * What the runs' money needs before they run: the payback each run is checked for (see
+ * model/chains/payback.ts). The cumulative net is linear in the fans a run reached: (value -
+ * rewards per referral) x (reached - start) plus what the bought fans bring less their CAC,
+ * less the fixed cost (by cycle; on the calendar, pro rata by each period's days: `costShares`).
+ */
+export function moneyPayback(chain: ChainParams, money: Money, costShares?: readonly number[]): Payback {
+  const a = money.amounts;
+  const perReferral = a.reward + a.refereeReward;
+  const bought = (perReferral - (a.cac ?? 0)) * (chain.paid ?? 0);
+  const offsets = new Float64Array(chain.periods + 1);
+  let rest = 0;
+  for (let t = 0; t <= chain.periods; t++) {
+    // Levels and years: nothing in period 0, then the fixed cost a period and the bought fans'
+    // margin; calendar periods: the fixed cost pro rata from the first (none bought with a spread).
+    if (costShares) rest -= a.cost * costShares[t]!;
+    else if (t > 0) rest += bought - a.cost;
+    offsets[t] = rest;
+  }
+  return { slope: a.value - perReferral, offsets, from: costShares ? 0 : 1 };
+}
+
+/**
  * A sampled run's report with its money: the expected money per period from the expected
  * path (money is linear in the counts, so the mean of the money is the money of the means):
  * the exact expected totals where theory has them (no market, no drawn K, none bought), the
@@ -253,50 +276,101 @@ export function yearlyWithMoney(report: Report, p: CompoundParams & { years: num
  * means; and
  * the cumulative net at each percentile of the totals (the net is a monotone function of the
  * total: (value - rewards per referral) x (total - start) plus what the bought fans bring and
- * cost, less the fixed cost; where it falls with the total the percentiles swap ends).
+ * cost, less the fixed cost; where it falls with the total the percentiles swap ends), and the
+ * share of runs that have paid back by each period (counted run by run as they ran).
  */
-export function sampledWithMoney(report: Report, chain: ChainParams, rows: readonly TrialRow[], quantiles: readonly number[], money: Money): Report {
+export function sampledWithMoney(report: Report, chain: ChainParams, rows: readonly TrialRow[], quantiles: readonly number[], money: Money, trials: number): Report {
   const tree = chain.model === 'tree';
   const paid = chain.paid ?? 0;
   const k = chainFactor(chain);
   rewardsPayable(money, k, chain.periods, tree ? '--depth' : '--years');
-  const theory = chain.market === null && chain.draws === undefined && paid === 0 ? theoryByPeriod(chain).map((r) => r.mean) : [];
-  const means = theory.length === rows.length && theory.every((m) => m !== null) ? (theory as number[]) : rows.map((r) => r.mean);
-  const counts: PeriodCounts[] = means.map((mean, t) => (t === 0 ? { referred: 0, paid: 0 } : { referred: mean - means[t - 1]! - paid, paid }));
-  let descendants = 0;
-  for (let g = 1; g <= chain.periods; g++) descendants += tree ? k ** g : (1 + k) ** g - (1 + k) ** (g - 1);
-  const expected = withMoney(report, money, counts, { tree, k, churn: chain.churn, descendants, descendantsInTheEnd: tree && k < 1 ? k / (1 - k) : null });
-  const a = money.amounts;
-  const perReferral = a.reward + a.refereeReward;
-  const slope = a.value - perReferral;
-  const net = (t: number, total: number) => slope * (total - chain.start) + (perReferral - (a.cac ?? 0)) * paid * t - a.cost * t;
-  // Net at percentile q: the total's percentile q where the net grows with the total, 100 - q where it falls.
-  const sources = quantiles.map((q) => quantiles.indexOf(slope >= 0 ? q : 100 - q));
-  const shown = quantiles.filter((_, i) => sources[i]! >= 0);
-  const table = expected.rows.map((row, t) => ({
-    ...row,
-    ...Object.fromEntries(shown.map((q) => [`net_p${q}`, new Amount(net(t, rows[t]!.quantiles[sources[quantiles.indexOf(q)]!]!), money.digits)])),
-  }));
-  if (table.some((row) => shown.some((q) => !Number.isFinite(Number((row[`net_p${q}`] as Amount).minor))))) {
-    throw new UsageError(`the money of these runs passes what a double holds (1.8e308 cents): shorten ${tree ? '--depth' : '--years'}, or use smaller amounts`);
+  const exact = chain.market === null && chain.draws === undefined && paid === 0;
+  let counts: PeriodCounts[];
+  if (!tree && chain.churn > 0) {
+    // Money counts everyone who joined, the totals only those who stayed: the new fans of the compound model (its expectation), else the runs' mean fans reached.
+    const fresh = exact ? compoundLine(chain, chain.start).map((r) => Number(r.new)) : rows.map((r, t) => (t === 0 ? 0 : r.reached! - rows[t - 1]!.reached! - paid));
+    counts = fresh.map((n, t) => (t === 0 ? { referred: 0, paid: 0 } : { referred: n, paid }));
+  } else {
+    const theory = exact ? theoryByPeriod(chain).map((r) => r.mean) : [];
+    const means = theory.length === rows.length && theory.every((m) => m !== null) ? (theory as number[]) : rows.map((r) => r.mean);
+    counts = means.map((mean, t) => (t === 0 ? { referred: 0, paid: 0 } : { referred: mean - means[t - 1]! - paid, paid }));
   }
-  const last = chain.periods;
+  // One fan's new fans within the horizon, without the market's limit: its tree's levels, or (compound) every new fan of its line, churn and all.
+  let descendants = 0;
+  if (tree) for (let g = 1; g <= chain.periods; g++) descendants += k ** g;
+  else descendants = compoundLine(chain).slice(1).reduce((sum, r) => sum + Number(r.new), 0);
+  const expected = withMoney(report, money, counts, { tree, k, churn: chain.churn, descendants, descendantsInTheEnd: tree && k < 1 ? k / (1 - k) : null });
+  const unit = tree ? 'level' : 'year';
+  return withMoneyBands(expected, chain, rows, quantiles, money, {
+    band: (style, s) => style.words.money.band(style.numbers, { unit, period: chain.periods, ...s }),
+    paidBack: (style, s) => style.words.money.paidBackWithin(style.numbers, { ...s, unit, horizon: chain.periods }),
+    flag: tree ? '--depth' : '--years',
+    trials,
+  });
+}
+
+/** The compound model's expected rows for a sampled chain's parameters, without a market or bought fans, from `start` fans (1: one fan's line). */
+function compoundLine(chain: ChainParams, start = 1): CompoundRow[] {
+  const { introductions: rate, conversion } = chain.offspring;
+  return compoundGrowth({ start, rate, years: chain.periods, conversion, churn: chain.churn, market: null, nonreferrers: chain.nonreferrers ?? 0 });
+}
+
+/**
+ * The runs' side of money, beside the expected money of `expected`: the cumulative net at
+ * each percentile of the fans reached (the totals, or with churn the fans reached sketched
+ * apart: see sketchesReached) (`net_p5`, ...: the net is a monotone function of them,
+ * see {@link moneyPayback}; where it falls with them the percentiles swap ends), and the share
+ * of runs paid back by each period (`paidBack`), with a sentence for each at the last period.
+ */
+export function withMoneyBands(
+  expected: Report,
+  chain: ChainParams,
+  rows: readonly TrialRow[],
+  quantiles: readonly number[],
+  money: Money,
+  say: {
+    band: (style: Style, s: { low: string; high: string; share: number }) => string;
+    paidBack: (style: Style, s: { share: number; error: number }) => string;
+    flag: string;
+    trials: number;
+  },
+): Report {
+  const pay = chain.payback!;
+  const net = (t: number, reached: number) => pay.slope * (reached - chain.start) + pay.offsets[t]!;
+  // Net at percentile q: the percentile q of the fans reached where the net grows with them, 100 - q where it falls.
+  const sources = quantiles.map((q) => quantiles.indexOf(pay.slope >= 0 ? q : 100 - q));
+  const shown = quantiles.filter((_, i) => sources[i]! >= 0);
+  const table = expected.rows.map(
+    (row, t) =>
+      ({
+        ...row,
+        ...Object.fromEntries(shown.map((q) => [`net_p${q}`, new Amount(net(t, (rows[t]!.reachedQuantiles ?? rows[t]!.quantiles)[sources[quantiles.indexOf(q)]!]!), money.digits)])),
+        paidBack: rows[t]!.paidBack ?? 0,
+      }) as Record<string, Cell>,
+  );
+  if (table.some((row) => shown.some((q) => !Number.isFinite(Number((row[`net_p${q}`] as Amount).minor))))) {
+    throw new UsageError(`the money of these runs passes what a double holds (1.8e308 cents): shorten ${say.flag}, or use smaller amounts`);
+  }
+  const last = table.length - 1;
   const lowQ = shown[0];
   const highQ = shown.at(-1);
+  const share = rows[last]!.paidBack ?? 0;
   return {
     ...expected,
-    columns: [...expected.columns, ...shown.map((q) => `net_p${q}`)],
+    columns: [...expected.columns, ...shown.map((q) => `net_p${q}`), 'paidBack'],
     rows: table,
+    shares: [...(expected.shares ?? []), 'paidBack'],
     summary: (style) => {
       const format = amountFormat(style.locale, money.currency);
       const text = (minor: number) => format(new Amount(minor, money.digits));
       const lines = [...expected.summary(style)];
       if (lowQ !== undefined && highQ !== undefined && lowQ !== highQ) {
         const row = table[last]!;
-        lines.push(style.words.money.band(style.numbers, { unit: tree ? 'level' : 'year', period: last, low: text((row[`net_p${lowQ}`] as Amount).minor as number), high: text((row[`net_p${highQ}`] as Amount).minor as number), share: (highQ - lowQ) / 100 }));
+        lines.push(say.band(style, { low: text((row[`net_p${lowQ}`] as Amount).minor as number), high: text((row[`net_p${highQ}`] as Amount).minor as number), share: (highQ - lowQ) / 100 }));
       }
+      lines.push(say.paidBack(style, { share, error: Math.sqrt((share * (1 - share)) / say.trials) }));
       return lines;
     },
-    json: { ...expected.json, rows: table as unknown as Cell[] },
+    json: { ...expected.json, rows: table as unknown as Cell[], money: { ...((expected.json as Record<string, unknown>).money as object), paidBackShare: share } as never },
   };
 }

@@ -25,7 +25,7 @@ export type TrialFlags = z.infer<ReturnType<typeof trialSchema>>;
 type Model = { command: 'simulate'; p: SimulateParams } | { command: 'compound'; p: CompoundFlags };
 
 /** The chain to sample for a command's flags, after the checks that involve several flags. */
-export function chainFor(model: Model, t: TrialFlags, drawn = false): ChainParams {
+export function chainFor(model: Model, t: TrialFlags, drawn = false, payback?: ChainParams['payback']): ChainParams {
   const tree = model.command === 'simulate';
   const introductions = tree ? model.p.fanout : model.p.rate;
   if (t.dispersion !== null && t.distribution !== 'negbin') throw new UsageError('--dispersion applies to --distribution negbin only');
@@ -39,6 +39,8 @@ export function chainFor(model: Model, t: TrialFlags, drawn = false): ChainParam
     market: model.p.market,
     nonreferrers: model.p.nonreferrers,
     ...(model.p.paid > 0 ? { paid: model.p.paid } : {}),
+    // Money's payback (a placeholder of its kind, for the cost of the run below): see runPeriodCost.
+    ...(payback ? { payback } : {}),
   };
   const flag = tree ? '--depth' : '--years';
   const trials = t.trials!;
@@ -63,20 +65,21 @@ export function chainFor(model: Model, t: TrialFlags, drawn = false): ChainParam
 export async function sampledReport(io: Io, model: Model, flags: Record<string, unknown>, money: Money | null = null): Promise<Report> {
   const t = parseFlags(trialSchema(), pick(flags, trialSchema().shape));
   const fitted = t.fit === null ? null : await fittedChain(io, model, t, flags);
-  const chain = fitted ? fitted.chain : chainFor(model, t);
+  // With money the runs cost more (see runPeriodCost): the bound is checked for them.
+  const moneyCost = money ? { slope: 0, offsets: new Float64Array(0), from: 1 } : undefined;
+  const chain = fitted ? fitted.chain : chainFor(model, t, false, moneyCost);
   // node:crypto (and node:stream with it) loads only when a seed has to be drawn.
   const seed = t.seed ?? (await import('node:crypto')).randomInt(0, bounds.seed);
   const trials = t.trials!;
   const threads = threadsFor(trials, chain.periods, t.threads);
   const probabilities = t.quantiles.map((q) => q / 100);
-  if (money && ((model.command === 'compound' && model.p.churn > 0) || (chain.market !== null && (chain.paid ?? 0) > 0))) {
-    throw new UsageError(
-      model.command === 'compound' && model.p.churn > 0
-        ? 'money with --trials counts every fan who ever joined, and the runs keep only the fans of today: with --churn, run the money without --trials'
-        : 'money with --trials and --paid needs no --market: the market may stop the buying, which the money of the runs cannot see',
-    );
+  if (money && chain.market !== null && (chain.paid ?? 0) > 0) {
+    throw new UsageError('money with --trials and --paid needs no --market: the market may stop the buying, which the money of the runs cannot see');
   }
-  const rows = (await runTrials(io, chain, trials, seed, threads)).rows(probabilities);
+  // Money: each run is checked for payback as it runs.
+  const moneyModule = money ? await import('./money.js') : null;
+  const run = money ? { ...chain, payback: moneyModule!.moneyPayback(chain, money) } : chain;
+  const rows = (await runTrials(io, run, trials, seed, threads)).rows(probabilities);
   let report: Report;
   if (!fitted) report = trialReport(model, chain, { ...t, seed }, rows);
   else {
@@ -86,7 +89,7 @@ export async function sampledReport(io: Io, model: Model, flags: Record<string, 
     const law = { distribution: chain.offspring.distribution, dispersion: chain.offspring.distribution === 'negbin' ? chain.offspring.dispersion : null };
     report = trialReport(model, chain, { ...t, ...law, seed }, rows, { ...fitted.about, fixed: fixedRows.at(-1)!.quantiles });
   }
-  return money ? (await import('./money.js')).sampledWithMoney(report, chain, rows, t.quantiles, money) : report;
+  return money ? moneyModule!.sampledWithMoney(report, run, rows, t.quantiles, money, trials) : report;
 }
 
 /** What a forecast from a fit says beside its runs: the file, the model, the band with K and k fixed. */

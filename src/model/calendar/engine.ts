@@ -1,6 +1,7 @@
 import type { BlockTotals, TotalsSink } from '../chains/engine.js';
 import { BlockRandom, gamma } from '../chains/block-random.js';
 import type { ChainParams } from '../chains/montecarlo.js';
+import { PaybackCounter } from '../chains/payback.js';
 import { binomialDraw } from '../chains/binomial.js';
 import { offspringMean } from '../chains/offspring.js';
 import { poissonDraw as poisson } from '../chains/poisson.js';
@@ -70,6 +71,7 @@ export function runCalendarBlock(p: ChainParams, calendar: CalendarChain, seed: 
   const gone = leave > 0 ? new Float64Array(count) : null;
   const others = leave > 0 ? new Float64Array(count) : null;
   const reachedSums = new Float64Array(periods);
+  const payback = p.payback ? new PaybackCounter(p.payback, periods - 1, count) : null;
   // Whether anything is due in a run: once not, it has died out for good.
   const live = new Uint8Array(count);
   const refers = 1 - (p.nonreferrers ?? 0);
@@ -198,10 +200,11 @@ export function runCalendarBlock(p: ChainParams, calendar: CalendarChain, seed: 
       }
       sums[period] = sum;
       reachedSums[period] = ever;
+      payback?.check(period, reached, p.start, count);
       extinct[period] = dead;
-      sink(period, totals);
+      sink(period, totals, reached);
       period++;
     }
   }
-  return { sums, extinct, reached: reachedSums };
+  return { sums, extinct, reached: reachedSums, ...(payback ? { paidBack: payback.counts } : {}) };
 }

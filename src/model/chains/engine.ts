@@ -1,4 +1,5 @@
 import type { ChainParams } from './montecarlo.js';
+import { PaybackCounter } from './payback.js';
 import { offspringMean } from './offspring.js';
 import { binomialDraw as fastBinomial } from './binomial.js';
 import { poissonDraw as poisson } from './poisson.js';
@@ -16,10 +17,12 @@ export interface BlockTotals {
   extinct: Float64Array;
   /** Per period, the sum of the fans each run ever reached, where it differs from `sums` (calendar runs: with churn the totals are the customers left). */
   reached?: Float64Array;
+  /** Per period, the runs paid back by then (with `payback`, see ChainParams). */
+  paidBack?: Float64Array;
 }
 
 /** Where a block's totals go, a period at a time (the quantile sketches): `totals[0 .. count - 1]`, reused. */
-export type TotalsSink = (period: number, totals: Float64Array) => void;
+export type TotalsSink = (period: number, totals: Float64Array, reached?: Float64Array) => void;
 
 /**
  * Runs `count` trials of block `block` (stream `block` of the seed) a period at a time,
@@ -68,7 +71,10 @@ export function runTrialsBlock(p: ChainParams, seed: number, block: number, coun
   const poissonLaw = distribution === 'poisson' || shape === Infinity;
   const tables = !drawn && k > 0 && distribution !== 'fixed' ? CountTables.of(poissonLaw ? 'poisson' : 'negbin', k, shape) : null;
   totals.fill(p.start);
-  sink(0, totals);
+  // Money's payback, run by run, from the fans each run reached (see ChainParams.payback).
+  const payback = p.payback ? new PaybackCounter(p.payback, p.periods, count) : null;
+  payback?.check(0, reached, p.start, count);
+  sink(0, totals, reached);
   sums[0] = p.start * count;
   extinct[0] = startDead;
   // The common case on its own, a tight loop: Poisson law, one K for every run, every fan refers, no market, none bought.
@@ -96,9 +102,10 @@ export function runTrialsBlock(p: ChainParams, seed: number, block: number, coun
       }
       sums[t] = sum;
       extinct[t] = dead;
-      sink(t, totals);
+      payback?.check(t, reached, p.start, count);
+      sink(t, totals, reached);
     }
-    return { sums, extinct };
+    return { sums, extinct, ...(payback ? { paidBack: payback.counts } : {}) };
   }
   for (let t = 1; t < width; t++) {
     let sum = 0;
@@ -136,9 +143,10 @@ export function runTrialsBlock(p: ChainParams, seed: number, block: number, coun
     }
     sums[t] = sum;
     extinct[t] = dead;
-    sink(t, totals);
+    payback?.check(t, reached, p.start, count);
+    sink(t, totals, reached);
   }
-  return { sums, extinct };
+  return { sums, extinct, ...(payback ? { paidBack: payback.counts } : {}) };
 }
 
 /** Each run's parameters drawn from a fit's uncertainty: mean fans a referrer brings (K / (1 - π), times conversion), k, 1 - π. */
@@ -166,7 +174,8 @@ function drawnParameters(p: ChainParams, count: number, rng: BlockRandom): { mea
  * (the fit's runs are made twice: with the fit's uncertainty and without), nonreferrers
  * +1.5, churn +1, bought fans +1.5, a market +0.5, fixed referrals +1 (negative binomial
  * with nonreferrers, churn, a market and bought fans measured 4.1, weighed 6.5; a fit with a
- * market and bought fans 6.0, weighed 6).
+ * market and bought fans 6.0, weighed 6); money's payback +0.5, +1 with churn (the fans
+ * reached sketched too: churn's 3 measured 3.7).
  *
  * @example runPeriodCost({ model: 'tree', start: 1, periods: 3, offspring: { distribution: 'poisson', introductions: 2, conversion: 1, dispersion: 1 }, churn: 0, market: null }) // => 1
  */
@@ -174,8 +183,10 @@ export function runPeriodCost(p: ChainParams, drawn = p.draws !== undefined): nu
   const paid = (p.paid ?? 0) > 0;
   const nonreferrers = (p.nonreferrers ?? 0) > 0;
   const poissonLaw = p.offspring.distribution === 'poisson' || (p.offspring.distribution === 'negbin' && p.offspring.dispersion === Infinity);
-  if (poissonLaw && !drawn && !nonreferrers && p.market === null && !paid) return 1;
-  return 2 + (drawn ? 2 : 0) + (nonreferrers ? 1.5 : 0) + (p.model === 'compound' && p.churn > 0 ? 1 : 0) + (paid ? 1.5 : 0) + (p.market !== null ? 0.5 : 0) + (p.offspring.distribution === 'fixed' ? 1 : 0);
+  // Money: each run checked for payback a period (+0.5), and with churn its fans reached sketched beside its total (+1; measured 3 to 3.7).
+  const money = p.payback === undefined ? 0 : p.model === 'compound' && p.churn > 0 ? 1 : 0.5;
+  if (poissonLaw && !drawn && !nonreferrers && p.market === null && !paid) return 1 + money;
+  return 2 + money + (drawn ? 2 : 0) + (nonreferrers ? 1.5 : 0) + (p.model === 'compound' && p.churn > 0 ? 1 : 0) + (paid ? 1.5 : 0) + (p.market !== null ? 0.5 : 0) + (p.offspring.distribution === 'fixed' ? 1 : 0);
 }
 
 /** The fans bought in a period: `paid`, as many as the market has left after `reached`. */

@@ -9,6 +9,7 @@ import type { ParameterDraws } from '../fit/draws.js';
 import type { CalendarChain } from '../calendar/engine.js';
 import { blockCount, blockSize } from './blocks.js';
 import { unreached } from '../unreached.js';
+import type { Payback } from './payback.js';
 
 /** A referral chain to sample: the tree or compound model with random referral counts. */
 export interface ChainParams {
@@ -40,6 +41,13 @@ export interface ChainParams {
    * `ends` (periods = ends.length - 1). See calendar/engine.ts.
    */
   calendar?: CalendarChain;
+  /**
+   * Money's payback, counted run by run: a run has paid back by period t when for some period
+   * t' from `from` to t, slope × (fans reached by t' − start) + offsets[t'] ≥ 0 (its cumulative
+   * net in minor units, linear in the fans reached: see money.ts). The engines count such runs
+   * ({@link BlockSummary}'s `paidBack`).
+   */
+  payback?: Payback;
 }
 
 /** One sampled run: fans so far and fans still referring, per period. */
@@ -119,6 +127,8 @@ export interface BlockSummary {
   extinct: Float64Array;
   /** Sums of the fans ever reached per period (calendar runs; see BlockTotals). */
   reached?: Float64Array;
+  /** Runs paid back by each period (with {@link ChainParams.payback}). */
+  paidBack?: Float64Array;
 }
 
 /**
@@ -128,8 +138,28 @@ export interface BlockSummary {
  */
 export function runBlock(p: ChainParams, seed: number, block: number, trials: number, sketches: PeriodSketches): BlockSummary {
   const count = Math.min(blockSize, trials - block * blockSize);
-  return { block, trials: count, ...runTrialsBlock(p, seed, block, count, (period, totals) => sketches.add(period, totals, count)) };
+  if (!sketchesReached(p)) return { block, trials: count, ...runTrialsBlock(p, seed, block, count, (period, totals) => sketches.add(period, totals, count)) };
+  // The fans each run reached too, where they differ from its total (churn) and money needs them: sketched after the totals, summed for their mean.
+  const sums = new Float64Array(p.periods + 1);
+  const out = runTrialsBlock(p, seed, block, count, (period, totals, reached) => {
+    sketches.add(period, totals, count);
+    sketches.add(p.periods + 1 + period, reached!, count);
+    let sum = 0;
+    for (let i = 0; i < count; i++) sum += reached![i]!;
+    sums[period] = sum;
+  });
+  return { block, trials: count, ...out, reached: out.reached ?? sums };
 }
+
+/**
+ * Whether a run's sketches hold the fans each run reached beside its totals: with money (a
+ * payback) where churn makes the totals the customers left, as money counts everyone who
+ * joined. Such a run's sketches span 2 × periods + 1 (the reached after the totals).
+ */
+export const sketchesReached = (p: ChainParams): boolean => p.payback !== undefined && p.model === 'compound' && p.churn > 0;
+
+/** The periods a run's {@link PeriodSketches} span: see {@link sketchesReached}. */
+export const sketchedPeriods = (p: ChainParams): number => (sketchesReached(p) ? 2 * p.periods + 1 : p.periods);
 
 /** A period of a Monte Carlo run: mean and quantiles of the total, and the share extinct. */
 export interface TrialRow {
@@ -139,6 +169,10 @@ export interface TrialRow {
   extinct: number;
   /** The mean of the fans ever reached (calendar runs), where it differs from the mean total: with churn, mean new fans are its differences. */
   reached?: number;
+  /** The share of runs paid back by this period (with {@link ChainParams.payback}). */
+  paidBack?: number;
+  /** Quantiles of the fans reached, where they differ from the total's (see {@link sketchesReached}). */
+  reachedQuantiles?: number[];
   /** How far a quantile may be from a total seen at its rank, relative (0 below 16,384 at full precision). */
   quantileError: number;
 }
@@ -165,15 +199,19 @@ export class TrialSummary {
   readonly #sketches: PeriodSketches;
   readonly #reached: Float64Array;
   #hasReached = false;
+  readonly #paidBack: Float64Array;
+  #hasPaidBack = false;
   readonly #pending = new Map<number, { sums: Float64Array; reached?: Float64Array }>();
   #nextBlock = 0;
   #trials = 0;
 
-  constructor(readonly periods: number) {
+  /** @param sketched the periods the sketches span: {@link sketchedPeriods} (more than `periods` when they hold the fans reached too). */
+  constructor(readonly periods: number, sketched = periods) {
     this.#sums = new Float64Array(periods + 1);
     this.#extinct = new Float64Array(periods + 1);
     this.#reached = new Float64Array(periods + 1);
-    this.#sketches = new PeriodSketches(periods);
+    this.#paidBack = new Float64Array(periods + 1);
+    this.#sketches = new PeriodSketches(sketched);
   }
 
   get trials(): number {
@@ -189,6 +227,10 @@ export class TrialSummary {
   add(summary: BlockSummary): void {
     this.#trials += summary.trials;
     summary.extinct.forEach((n, t) => (this.#extinct[t]! += n));
+    if (summary.paidBack) {
+      this.#hasPaidBack = true;
+      summary.paidBack.forEach((n, t) => (this.#paidBack[t]! += n));
+    }
     this.#pending.set(summary.block, { sums: summary.sums, ...(summary.reached ? { reached: summary.reached } : {}) });
     for (let next = this.#pending.get(this.#nextBlock); next; next = this.#pending.get(this.#nextBlock)) {
       next.sums.forEach((s, t) => (this.#sums[t]! += s));
@@ -214,6 +256,8 @@ export class TrialSummary {
       quantiles: this.#sketches.at(t).quantiles(quantiles),
       extinct: this.#extinct[t]! / this.#trials,
       ...(this.#hasReached ? { reached: this.#reached[t]! / this.#trials } : {}),
+      ...(this.#hasPaidBack ? { paidBack: this.#paidBack[t]! / this.#trials } : {}),
+      ...(this.#sketches.periods > this.periods ? { reachedQuantiles: this.#sketches.at(this.periods + 1 + t).quantiles(quantiles) } : {}),
       quantileError: this.#sketches.at(t).relativeError,
     }));
   }
@@ -321,7 +365,7 @@ export function simulateTrials(p: ChainParams, trials: number, seed: number, qua
   check.whole('seed', seed, 0, bounds.seed);
   if (!Array.isArray(quantiles)) throw new check.FansInputError('quantiles', 'must be a list of shares above 0 and below 1', quantiles);
   for (const q of quantiles) check.real('quantiles', q, 0, 1, true);
-  const summary = new TrialSummary(p.periods);
+  const summary = new TrialSummary(p.periods, sketchedPeriods(p));
   for (let block = 0; block < blockCount(trials); block++) summary.add(runBlock(p, seed, block, trials, summary.sketches));
   return summary.rows(quantiles);
 }

@@ -5,7 +5,7 @@ import { type Numbers, type Words, bound, countOf, oneDecimal } from './words.js
 const spanWords = { d: ['day', 'days'], w: ['week', 'weeks'], m: ['month', 'months'], y: ['year', 'years'] } as const;
 
 /** Headings that differ from the column's interface name. */
-const columns: Record<string, string> = { cumulativeNet: 'cumulative net', K_low: 'K low', K_high: 'K high', k_low: 'k low', k_high: 'k high', logLik: 'log L', nonreferrers: 'nonreferrers' };
+const columns: Record<string, string> = { cumulativeNet: 'cumulative net', paidBack: 'paid back', K_low: 'K low', K_high: 'K high', k_low: 'k low', k_high: 'k high', logLik: 'log L', nonreferrers: 'nonreferrers' };
 
 /** An interval in the language's words: `1.28 to 1.92`. */
 const range = (n: Numbers, low: number, high: number) => `${bound(n, low)} to ${bound(n, high)}`;
@@ -211,6 +211,7 @@ export const en: Words = {
     oneFanBy: (n, s) => `One raving fan is worth ${s.value}: the ${countOf(n, s.descendants, 'new fan', 'new fans')} its referrals bring by ${s.until}.`,
     bandBy: (n, s) => `Cumulative net on ${s.until}: ${n.percent(s.share)} of runs between ${s.low} and ${s.high} (the money columns above are expected values).`,
     paidBack: (n, s) => `${n.percent(s.share)} of runs pay back by ${s.until} (± ${n.percent(s.error)}).`,
+    paidBackWithin: (n, s) => `${n.percent(s.share)} of runs pay back within ${countOf(n, s.horizon, s.unit, `${s.unit}s`)} (± ${n.percent(s.error)}).`,
   },
   html: {
     title: (command) => `fans ${command}`,

@@ -46,6 +46,7 @@ const columns: Record<string, string> = {
   cost: 'kosten',
   net: 'netto',
   cumulativeNet: 'netto cumulatief',
+  paidBack: 'terugverdiend',
   paid: 'gekocht',
 };
 
@@ -259,6 +260,7 @@ export const nl: Words = {
     oneFanBy: (n, s) => `Eén raving fan is ${s.value} waard: de ${countOf(n, s.descendants, 'nieuwe fan', 'nieuwe fans')} die zijn aanbevelingen opleveren tot en met ${s.until}.`,
     bandBy: (n, s) => `Netto cumulatief op ${s.until}: ${n.percent(s.share)} van de runs tussen ${s.low} en ${s.high} (de geldkolommen hierboven zijn verwachte waarden).`,
     paidBack: (n, s) => `${n.percent(s.share)} van de runs verdient zich terug tot en met ${s.until} (± ${n.percent(s.error)}).`,
+    paidBackWithin: (n, s) => `${n.percent(s.share)} van de runs verdient zich terug binnen ${periods(n, s.horizon, s.unit)} (± ${n.percent(s.error)}).`,
   },
   html: {
     title: (command) => `fans ${command}`,

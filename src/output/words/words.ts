@@ -137,6 +137,7 @@ export interface Words {
     /** Sampled runs on the calendar: the band of the cumulative net at the last date, and the share of runs paid back by then. */
     bandBy(n: Numbers, s: { until: string; low: string; high: string; share: number }): string;
     paidBack(n: Numbers, s: { share: number; error: number; until: string }): string;
+    paidBackWithin(n: Numbers, s: { share: number; error: number; unit: 'level' | 'year'; horizon: number }): string;
   };
   html: {
     title(command: string): string;
