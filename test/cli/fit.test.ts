@@ -184,6 +184,23 @@ describe('forecasts from a fit: fans simulate|compound --fit FILE', () => {
     expect(two.stdout).toBe(one.stdout);
   });
 
+  it('on the calendar (issue #28): the growth rate is the fit\'s K, by cycle and with spread-out delays; the spread runs draw K per run and say so', async () => {
+    const path = file('forecast4.csv', `referrals\n${records.join('\n')}\n`);
+    const fit = await json(['fit', path]);
+    const K = fit.candidates.find((c: { model: string }) => c.model === fit.preferred).K;
+    const month = 365.2425 / 12;
+    // By cycle: ln K a month (it was the default fanout's, ln 10, before).
+    const cycles = await json(['simulate', '--fit', path, '--trials', '500', '--seed', '2', '--cycle', '1m', '--depth', '5']);
+    expect(cycles.calendar.growthRatePerDay).toBeCloseTo(Math.log(K) / month, 12);
+    // Spread out: the Pascal closed form with the fit's K.
+    const spread = await json(['simulate', '--fit', path, '--trials', '2000', '--seed', '2', '--cycle', '1m', '--cycle-spread', '2w', '--start-date', '2027-01-01', '--until', '2027-12-31', '--by', 'quarter']);
+    const d = spread.calendar.delay;
+    expect(spread.calendar.growthRatePerDay).toBeCloseTo(Math.log1p(d.dailyChance * (K ** (1 / d.stages) - 1)), 12);
+    expect(spread.fit).toMatchObject({ model: fit.preferred, K });
+    expect(spread.rows.map((r: { period: string }) => r.period)).toEqual(['2027-Q1', '2027-Q2', '2027-Q3', '2027-Q4']);
+    expect((await fans(['compound', '--fit', path, '--trials', '300', '--seed', '2', '--cycle', '1m', '--cycle-spread', '2w', '--years', '1'])).stdout).toContain('K and k are drawn for each run from the fit of');
+  });
+
   it('refuses what the fit gives, and --fit without --trials', async () => {
     const path = file('forecast3.csv', `referrals\n${records.join('\n')}\n`);
     expectUsageError(await fans(['simulate', '--fit', path, '--trials', '100', '--fanout', '3']), /^fans: --fanout is what --fit takes from your records: leave it out, or leave out --fit$/);

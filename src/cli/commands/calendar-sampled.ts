@@ -13,7 +13,7 @@ import { bounds } from '../flags/options.js';
 import { dailyLeave } from '../../model/calendar/renewal.js';
 import { durationText, thousands } from '../flags/parse.js';
 import type { Money } from './money.js';
-import { chainFor, coarsestRow, lawName, quantileName, sampledReport, trialLines, trialSchema } from './sampled.js';
+import { type FittedRun, type fittedChain, chainFor, coarsestRow, lawName, quantileName, sampledReport, trialLines, trialSchema } from './sampled.js';
 import type { SimulateParams } from './simulate.js';
 import { Interrupted, runTrials } from '../io/trials.js';
 import { threadsFor } from '../io/threads.js';
@@ -59,7 +59,16 @@ function withinWork(trials: number, steps: number, unit: 'days' | 'cycles', stag
  * cycle on its date (by period: the totals of the last cycle in each period). With a
  * spread, runs day by day (model/calendar/engine.ts), a row per calendar period.
  */
-export async function sampledCalendarReport(io: Io, command: Command, p: SimulateParams | CompoundFlags, flags: Record<string, unknown>, c: Calendar, rate: number | null, money: { amounts: Money } | null): Promise<Report> {
+export async function sampledCalendarReport(
+  io: Io,
+  command: Command,
+  p: SimulateParams | CompoundFlags,
+  flags: Record<string, unknown>,
+  c: Calendar,
+  rate: number | null,
+  money: { amounts: Money } | null,
+  fitted: Awaited<ReturnType<typeof fittedChain>> | null = null,
+): Promise<Report> {
   const tree = command === 'simulate';
   if (!c.spread) {
     const cycles = cyclesWithin(c, tree ? bounds.depth : bounds.years);
@@ -71,14 +80,17 @@ export async function sampledCalendarReport(io: Io, command: Command, p: Simulat
     return cyclesByPeriod(report, c, cycles, rate, p.start);
   }
   const t = parseFlags(trialSchema(), pick(flags, trialSchema().shape));
-  if (t.fit !== null) throw new UsageError('--fit with --cycle-spread is not there yet: give --fanout (or --rate) and --distribution');
   const trials = t.trials!;
-  const base = chainFor(tree ? { command: 'simulate', p: { ...(p as SimulateParams), depth: 0 } } : { command: 'compound', p: { ...(p as CompoundFlags), years: 0 } }, t);
+  // With --fit, each run draws its own K and k from the fit (as the runs by cycle do).
+  const base = fitted ? fitted.chain : chainFor(tree ? { command: 'simulate', p: { ...(p as SimulateParams), depth: 0 } } : { command: 'compound', p: { ...(p as CompoundFlags), years: 0 } }, t);
   const { delay } = c.spread;
   withinWork(trials, c.days + 1, 'days', delay.stages, stageWeight(base));
-  // Expected totals past 1e290 would leave what a double holds in the runs.
+  // Expected totals past 1e290 would leave what a double holds in the runs (with a fit, at the largest K a run can draw).
   const k = chainFactor(base);
-  if (!(renewalOf(command, p, c, k).totals.at(-1)! < 1e290)) throw new UsageError(`${c.horizonFlag} is too long for --trials with these parameters: expected totals would pass 1e290, where sampled counts leave what a double holds`);
+  const most = fitted ? fitted.upper * (1 - fitted.fields.nonreferrers) : k;
+  if (!(renewalOf(command, p, c, most).totals.at(-1)! < 1e290)) {
+    throw new UsageError(`${c.horizonFlag} is too long for --trials with these parameters: expected totals would pass 1e290${fitted ? ` with K as large as the fit's uncertainty allows (${thousands(Math.round(most))})` : ''}, where sampled counts leave what a double holds`);
+  }
   const periods = calendarPeriods(c.start, c.days, c.by!);
   const plain: ChainParams = { ...base, periods: periods.length - 1, calendar: { delay, days: c.days, ends: periods.map((period) => period.last), leave: leaveOf(command, p, c) } };
   // Money: each run is checked for payback as it runs, the fixed cost pro rata by each period's days.
@@ -88,7 +100,8 @@ export async function sampledCalendarReport(io: Io, command: Command, p: Simulat
   const seed = t.seed ?? (await import('node:crypto')).randomInt(0, bounds.seed);
   const threads = threadsFor(trials, c.days * (delay.stages + 4), t.threads);
   const rows = (await runTrials(io, chain, trials, seed, threads)).rows(t.quantiles.map((q) => q / 100));
-  const report = periodTrialReport(command, p, c, rate, periods, rows, { trials, seed, quantiles: t.quantiles, distribution: t.distribution, dispersion: t.dispersion, k, chain });
+  const law = fitted ? { distribution: base.offspring.distribution, dispersion: base.offspring.distribution === 'negbin' ? base.offspring.dispersion : null } : { distribution: t.distribution, dispersion: t.dispersion };
+  const report = periodTrialReport(command, p, c, rate, periods, rows, { trials, seed, quantiles: t.quantiles, ...law, k, chain, fitted: fitted?.about ?? null });
   if (!money) return report;
   // The expected money: from the renewal equation where it is the runs' expectation (no market), else from the runs' mean new fans.
   const ever = (row: TrialRow) => row.reached ?? row.mean;
@@ -127,7 +140,7 @@ function periodTrialReport(
   rate: number | null,
   periods: readonly CalendarPeriod[],
   rows: readonly TrialRow[],
-  t: { trials: number; seed: number; quantiles: readonly number[]; distribution: Distribution; dispersion: number | null; k: number; chain: ChainParams },
+  t: { trials: number; seed: number; quantiles: readonly number[]; distribution: Distribution; dispersion: number | null; k: number; chain: ChainParams; fitted: FittedRun | null },
 ): Report {
   const names = t.quantiles.map(quantileName);
   const churn = command === 'compound' && (p as CompoundFlags).churn > 0;
@@ -153,6 +166,7 @@ function periodTrialReport(
     const { words, numbers } = style;
     return [
       words.sampled.runs(numbers, { trials: t.trials, distribution: lawName(style, t.distribution, t.dispersion), k: t.k, yearly: false, seed: t.seed }),
+      ...(t.fitted ? [words.fit.sampledFrom(numbers, { file: t.fitted.file, model: words.fit.model(t.fitted.model), draws: 'lognormal' })] : []),
       ...calendarLines(c, p.start, last.mean, rate, true)(style),
       words.calendar.extinct(numbers, { date: lastDate, share: last.extinct, error }),
       ...(worstError > 2 ** -14 ? [words.sampled.percentilesWithin(numbers, { error: worstError, period: periods[coarsest]!.name, periods: periods.length })] : []),
@@ -182,6 +196,7 @@ function periodTrialReport(
       extinction: { by: lastDate, estimate: last.extinct, standardError: error, theory },
       quantileError: worstError,
       calendar: { ...calendarJson(c, rate), meanDelayDays: cycleDays(c.cycle) },
+      ...(t.fitted ? { fit: { file: t.fitted.file, model: t.fitted.model, K: t.fitted.K, k: Number.isFinite(t.fitted.k) ? t.fitted.k : null, nonreferrers: t.fitted.nonreferrers } } : {}),
     },
   };
 }

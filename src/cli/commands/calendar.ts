@@ -220,15 +220,18 @@ function datedChart(chart: ChartData | undefined, xLabel: string, dates: readonl
  */
 export async function calendarReport(io: Io, command: Command, flags: Record<string, unknown>, money: { amounts: Money; module: typeof import('./money.js') } | null, trials: boolean): Promise<Report> {
   const schema = command === 'simulate' ? simulateSchema() : compoundSchema();
-  const p = parseFlags(schema, pick(flags, schema.shape)) as SimulateParams | CompoundFlags;
+  let p = parseFlags(schema, pick(flags, schema.shape)) as SimulateParams | CompoundFlags;
   const calendarFlags = parseFlags(calendarSchemaOf(), pick(flags, calendarSchemaOf().shape));
   const c = calendarOf(command, { ...calendarFlags, cycle: 'cycle' in p ? p.cycle : (calendarFlags.cycle ?? null), depth: (p as SimulateParams).depth, years: (p as CompoundFlags).years }, flags, io.env);
   const tree = command === 'simulate';
+  // A forecast from --fit: K (and the non-referrers) from the records, for the growth rate and the expected run; the runs draw their own.
+  const fitted = trials && flags.fit !== undefined ? await fittedOnCalendar(io, command, p, flags) : null;
+  if (fitted) p = { ...p, ...fitted.fields } as SimulateParams | CompoundFlags;
   const k = tree ? treeFactor(p as SimulateParams) : compoundFactor(p as CompoundFlags);
   const churn = tree ? 0 : (p as CompoundFlags).churn;
   const rate = rateOf(command, k, churn, c);
   if (c.spread) refuseWithSpread(p.paid);
-  if (trials) return (await import('./calendar-sampled.js')).sampledCalendarReport(io, command, p, flags, c, rate, money);
+  if (trials) return (await import('./calendar-sampled.js')).sampledCalendarReport(io, command, p, flags, c, rate, money, fitted);
   if (c.spread) {
     const report = spreadReport(command, p, c, k, rate);
     if (!money) return report;
@@ -258,6 +261,14 @@ export async function calendarReport(io: Io, command: Command, flags: Record<str
     return money ? withPeriodMoney(byDate, report, plain, periods, cycles) : byDate;
   }
   return withDates(report, command, c, dates, rate, p.start, rows.at(-1)!.total);
+}
+
+/** The fit of `--fit FILE` for a calendar run: its chain (horizon to be set), what it says, and the model fields it gives. */
+export async function fittedOnCalendar(io: Io, command: Command, p: SimulateParams | CompoundFlags, flags: Record<string, unknown>) {
+  const { fittedChain, trialSchema } = await import('./sampled.js');
+  const t = parseFlags(trialSchema(), pick(flags, trialSchema().shape));
+  const model = command === 'simulate' ? { command, p: { ...(p as SimulateParams), depth: 0 } } : { command, p: { ...(p as CompoundFlags), years: 0 } };
+  return fittedChain(io, model as never, t, flags);
 }
 
 /** Each calendar period's new fans as money counts them: all referred (none bought with a spread), the starting fans left out. */

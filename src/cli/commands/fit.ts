@@ -193,7 +193,18 @@ export function fitReport(result: FitResult, input: FitInput, file: string): Rep
  * What a forecast from `--fit FILE` runs on: the preferred fit of the file's records (read
  * with every default of `fans fit`), the law it stands for, and its draws.
  */
-export async function fittedLaw(io: Io, file: string) {
+export function fittedLaw(io: Io, file: string) {
+  // Once a run: a forecast reads its fit for the rate on the calendar and again for its runs, and standard input can be read once.
+  let fits = fitted.get(io);
+  if (!fits) fitted.set(io, (fits = new Map()));
+  let law = fits.get(file);
+  if (!law) fits.set(file, (law = fitLaw(io, file)));
+  return law;
+}
+
+const fitted = new WeakMap<Io, Map<string, ReturnType<typeof fitLaw>>>();
+
+async function fitLaw(io: Io, file: string) {
   const { data } = fitDataOf(await recordsText(io, file), file, fitOptions({}));
   const best = fitReferrals(data).preferred;
   const draws = drawsOf(best);

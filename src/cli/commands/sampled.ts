@@ -93,7 +93,7 @@ export async function sampledReport(io: Io, model: Model, flags: Record<string, 
 }
 
 /** What a forecast from a fit says beside its runs: the file, the model, the band with K and k fixed. */
-interface FittedRun {
+export interface FittedRun {
   file: string;
   model: FitModel;
   K: number;
@@ -107,7 +107,7 @@ interface FittedRun {
  * negative binomial, or their zero-inflated forms as --nonreferrers), each run drawing its own
  * parameters from the fit's uncertainty. The flags the fit gives are refused beside it.
  */
-async function fittedChain(io: Io, model: Model, t: TrialFlags, flags: Record<string, unknown>): Promise<{ chain: ChainParams; about: FittedRun }> {
+export async function fittedChain(io: Io, model: Model, t: TrialFlags, flags: Record<string, unknown>): Promise<{ chain: ChainParams; about: FittedRun; fields: { fanout?: number; rate?: number; conversion: 1; nonreferrers: number }; upper: number }> {
   const given = [model.command === 'simulate' ? 'fanout' : 'rate', 'distribution', 'dispersion', 'nonreferrers', 'conversion'].find((name) => flags[name] !== undefined);
   if (given) throw new UsageError(`--${given} is what --fit takes from your records: leave it out, or leave out --fit`);
   const file = t.fit!;
@@ -122,7 +122,8 @@ async function fittedChain(io: Io, model: Model, t: TrialFlags, flags: Record<st
   if (expectedLog10Total({ ...chain, offspring: { ...chain.offspring, introductions: upper } }) > 290) {
     throw new UsageError(`${tree ? '--depth' : '--years'} is too large for --fit ${fileLabel(file)}: with K as large as its uncertainty allows (${thousands(Math.round(upper))}) expected totals would pass 1e290`);
   }
-  return { chain: { ...chain, draws }, about: { file: fileLabel(file), model: best.model, K: best.parameters.K, k: best.parameters.k, nonreferrers } };
+  const fields = tree ? { fanout: offspring.introductions, conversion: 1 as const, nonreferrers } : { rate: offspring.introductions, conversion: 1 as const, nonreferrers };
+  return { chain: { ...chain, draws }, about: { file: fileLabel(file), model: best.model, K: best.parameters.K, k: best.parameters.k, nonreferrers }, fields, upper };
 }
 
 /** A percentile's column: `p5`. */

@@ -1,4 +1,5 @@
-import type { BlockTotals, TotalsSink } from '../chains/engine.js';
+import type { BlockTotals, TotalsSink } from '../chains/sink.js';
+import { drawnParameters } from '../chains/drawn.js';
 import { BlockRandom, gamma } from '../chains/block-random.js';
 import type { ChainParams } from '../chains/montecarlo.js';
 import { PaybackCounter } from '../chains/payback.js';
@@ -86,8 +87,18 @@ export function runCalendarBlock(p: ChainParams, calendar: CalendarChain, seed: 
   const stay = 1 - q;
   const market = p.market;
   /** A law's fans for n referrers (or referral moments). */
-  const brought = (n: number) =>
-    distribution === 'fixed' ? binomial(n * whole + binomial(n, extra), conversion) : poissonLaw ? poisson(rng, n * mean) : poisson(rng, (gamma(rng, n * shape) * mean) / shape);
+  // A fit's uncertainty: each run's own mean, dispersion and share who refer, drawn first (as the step engine does).
+  const drawn = p.draws ? drawnParameters(p, count, rng) : null;
+  const meanOf = (i: number) => (drawn ? drawn.mean[i]! : mean);
+  const shapeOf = (i: number) => (drawn ? drawn.shape[i]! : shape);
+  const refersOf = (i: number) => (drawn ? drawn.refers[i]! : refers);
+  /** Fans a Poisson or negative binomial law brings for n referrers (or referral moments) of run i, in expectation (the tree's stages) or drawn. */
+  const expectedFans = (n: number, i: number) => {
+    const [m, k] = [meanOf(i), shapeOf(i)];
+    return distribution === 'poisson' || k === Infinity ? n * m : (gamma(rng, n * k) * m) / k;
+  };
+  /** A law's fans for n referrers (or referral moments) of run i. */
+  const brought = (n: number, i: number) => (distribution === 'fixed' ? binomial(n * whole + binomial(n, extra), conversion) : poisson(rng, expectedFans(n, i)));
   // Expected fans still in each run's stages, kept by adding what goes in and taking what arrives:
   // when it is small, the stages are summed exactly to tell whether the run has died out.
   const pending = new Float64Array(count);
@@ -111,9 +122,10 @@ export function runCalendarBlock(p: ChainParams, calendar: CalendarChain, seed: 
         if (market !== null && fresh > 0) fresh = Math.min(binomial(fresh, unreached(reached[i]!, market)), market - reached[i]!);
         if (fresh > 0) {
           reached[i]! += fresh;
-          const referrers = refers === 1 ? fresh : binomial(fresh, refers);
+          const share = drawn ? drawn.refers[i]! : refers;
+          const referrers = share === 1 ? fresh : binomial(fresh, share);
           if (referrers > 0) {
-            const going = poissonLaw ? referrers * mean : (gamma(rng, referrers * shape) * mean) / shape;
+            const going = drawn ? expectedFans(referrers, i) : poissonLaw ? referrers * mean : (gamma(rng, referrers * shape) * mean) / shape;
             stage[base]! += going;
             rest += going;
           }
@@ -165,20 +177,21 @@ export function runCalendarBlock(p: ChainParams, calendar: CalendarChain, seed: 
         left += stage[base]!;
         if (compound) {
           moments = due;
-          fresh = due === 0 ? 0 : brought(due);
+          fresh = due === 0 ? 0 : brought(due, i);
         } else fresh = due;
         if (market !== null && fresh > 0) fresh = Math.min(binomial(fresh, unreached(reached[i]!, market)), market - reached[i]!);
         if (left === 0 && moments === 0) live[i] = 0;
       }
       reached[i]! += fresh;
-      const referrers = fresh === 0 ? 0 : refers === 1 ? fresh : binomial(fresh, refers);
+      const share = refersOf(i);
+      const referrers = fresh === 0 ? 0 : share === 1 ? fresh : binomial(fresh, share);
       if (others !== null) others[i]! += fresh - referrers;
       // What the day sets going, into the first stage: the referrers' own fans (tree) or their next referral moments (compound).
       let going = 0;
       if (compound) going = referrers + moments;
       else if (referrers > 0) {
-        if (distribution === 'fixed') going = brought(referrers);
-        else going = poissonLaw ? referrers * mean : (gamma(rng, referrers * shape) * mean) / shape;
+        if (distribution === 'fixed') going = brought(referrers, i);
+        else going = expectedFans(referrers, i);
       }
       if (going > 0) {
         stage[base]! += going;

@@ -5,24 +5,14 @@ import { binomialDraw as fastBinomial } from './binomial.js';
 import { poissonDraw as poisson } from './poisson.js';
 import { CountTables, drawFromTable } from './count-tables.js';
 import { BlockRandom, gamma } from './block-random.js';
-import { drawParameters } from '../fit/draws.js';
 import { runCalendarBlock } from '../calendar/engine.js';
+import type { BlockTotals, TotalsSink } from './sink.js';
+import { drawnParameters } from './drawn.js';
+
+export type { BlockTotals, TotalsSink } from './sink.js';
 import { unreached } from '../unreached.js';
 
 export { BlockRandom, gamma } from './block-random.js';
-
-/** What a block of trials leaves for the summary: per period, the sum of the totals and the runs extinct. */
-export interface BlockTotals {
-  sums: Float64Array;
-  extinct: Float64Array;
-  /** Per period, the sum of the fans each run ever reached, where it differs from `sums` (calendar runs: with churn the totals are the customers left). */
-  reached?: Float64Array;
-  /** Per period, the runs paid back by then (with `payback`, see ChainParams). */
-  paidBack?: Float64Array;
-}
-
-/** Where a block's totals go, a period at a time (the quantile sketches): `totals[0 .. count - 1]`, reused. */
-export type TotalsSink = (period: number, totals: Float64Array, reached?: Float64Array) => void;
 
 /**
  * Runs `count` trials of block `block` (stream `block` of the seed) a period at a time,
@@ -147,21 +137,6 @@ export function runTrialsBlock(p: ChainParams, seed: number, block: number, coun
     sink(t, totals, reached);
   }
   return { sums, extinct, ...(payback ? { paidBack: payback.counts } : {}) };
-}
-
-/** Each run's parameters drawn from a fit's uncertainty: mean fans a referrer brings (K / (1 - π), times conversion), k, 1 - π. */
-function drawnParameters(p: ChainParams, count: number, rng: BlockRandom): { mean: Float64Array; shape: Float64Array; refers: Float64Array } {
-  const mean = new Float64Array(count);
-  const shape = new Float64Array(count);
-  const refers = new Float64Array(count);
-  const normal = () => rng.normal();
-  for (let i = 0; i < count; i++) {
-    const q = drawParameters(p.draws!, normal);
-    mean[i] = (q.K / (1 - q.nonreferrers)) * p.offspring.conversion;
-    shape[i] = p.offspring.distribution === 'geometric' ? 1 : q.k;
-    refers[i] = 1 - q.nonreferrers;
-  }
-  return { mean, shape, refers };
 }
 
 /**

@@ -130,3 +130,61 @@ describe('sampled compound runs with churn on the calendar', () => {
   });
 });
 
+
+// Issue #28, item 4: --fit with spread-out delays. Each run draws its own K (and k) from the
+// fit's uncertainty, as the runs by cycle do; the day engine takes them run by run.
+describe('sampled calendar runs with a fit\'s uncertainty', () => {
+  const delay = pascalDelay(30, 10)!;
+  const days = 150;
+  const ends = [60, 150];
+  const tree = (over: Partial<ChainParams> = {}): ChainParams => ({
+    model: 'tree',
+    start: 2,
+    periods: 1,
+    offspring: { distribution: 'poisson', introductions: 1.4, conversion: 1, dispersion: 1 },
+    churn: 0,
+    market: null,
+    ...over,
+  });
+  function means(p: ChainParams, trials: number, seed: number) {
+    const sums = ends.map(() => 0);
+    const squares = ends.map(() => 0);
+    for (let block = 0, done = 0; done < trials; block++) {
+      const count = Math.min(1024, trials - done);
+      runCalendarBlock(p, { delay, days, ends }, seed, block, count, (period, totals) => {
+        for (let i = 0; i < count; i++) {
+          sums[period]! += totals[i]!;
+          squares[period]! += totals[i]! ** 2;
+        }
+      });
+      done += count;
+    }
+    return sums.map((s, i) => ({ mean: s / trials, se: Math.sqrt((squares[i]! / trials - (s / trials) ** 2) / trials) }));
+  }
+  /** The renewal equation's total by each end, for the tree with K. */
+  const expected = (K: number) => {
+    const fresh = renewalDays({ model: 'tree', start: 2, K, market: null, weights: pascalWeights(delay, days), days });
+    let total = 0;
+    const totals = Array.from(fresh, (n) => (total += n));
+    return ends.map((day) => totals[day]!);
+  };
+
+  it('log K drawn from N(ln 1.4, 0.25²) (cut at 5 sd, as drawParameters does): the mean totals are the renewal totals averaged over that law, within 4 SE (8,000 runs, seed 17)', () => {
+    const sd = 0.25;
+    const p = tree({ draws: { model: 'poisson', theta: [Math.log(1.4)], cholesky: [[sd]] } });
+    const got = means(p, 8000, 17);
+    // The average over the truncated normal of log K, by the midpoint rule on 2,000 steps of z in [-5, 5].
+    const steps = 2000;
+    let weight = 0;
+    const want = ends.map(() => 0);
+    for (let j = 0; j < steps; j++) {
+      const z = -5 + (10 * (j + 0.5)) / steps;
+      const w = Math.exp(-z * z / 2);
+      weight += w;
+      expected(1.4 * Math.exp(sd * z)).forEach((v, i) => (want[i]! += w * v));
+    }
+    got.forEach(({ mean, se }, i) => expect(Math.abs(mean - want[i]! / weight)).toBeLessThan(4 * se));
+    // The uncertainty widens the mean: more than the renewal at the estimate (Jensen: the totals are convex in K).
+    expect(want[1]! / weight).toBeGreaterThan(expected(1.4)[1]! * 1.05);
+  });
+});
