@@ -43,7 +43,7 @@ Run 'fans <command> --help' for a command's options and examples.
 export const commandFlags = {
   simulate: ['start', 'fanout', 'depth', 'conversion', 'nonreferrers', 'market', 'cycle', ...calendarOptions, 'paid', ...moneyOptions, ...trialOptions],
   compound: ['start', 'rate', 'years', 'conversion', 'nonreferrers', 'churn', 'market', 'cycle', ...calendarOptions, 'paid', ...moneyOptions, ...trialOptions],
-  goal: ['start', 'fanout', 'depth', 'rate', 'years', 'conversion', 'nonreferrers', 'churn', 'market', 'cycle', 'startDate', 'until', 'cycleSpread', 'deadline', 'paid', ...moneyOptions, 'trials', 'seed', 'distribution', 'dispersion'],
+  goal: ['start', 'fanout', 'depth', 'rate', 'years', 'conversion', 'nonreferrers', 'churn', 'market', 'cycle', 'startDate', 'until', 'cycleSpread', 'deadline', 'paid', ...moneyOptions, 'trials', 'seed', 'distribution', 'dispersion', 'fit'],
   compare: [],
   fit: [],
   example: [],

@@ -201,6 +201,26 @@ describe('forecasts from a fit: fans simulate|compound --fit FILE', () => {
     expect((await fans(['compound', '--fit', path, '--trials', '300', '--seed', '2', '--cycle', '1m', '--cycle-spread', '2w', '--years', '1'])).stdout).toContain('K and k are drawn for each run from the fit of');
   });
 
+  it('goal --by-date --fit (issue #28): the dates of runs that draw K from the records; the tree, or compound with --years or --churn', async () => {
+    const path = file('forecast5.csv', `referrals\n${records.join('\n')}\n`);
+    const fit = await json(['fit', path]);
+    const K = fit.candidates.find((c: { model: string }) => c.model === fit.preferred).K;
+    const args = ['goal', '100', '--by-date', '--fit', path, '--trials', '2000', '--seed', '4', '--start', '20', '--cycle', '1m', '--cycle-spread', '2w', '--start-date', '2027-01-01', '--deadline', '2028-01-01'];
+    const doc = await json(args);
+    expect(doc.fit).toMatchObject({ model: fit.preferred, K });
+    expect(doc.parameters.fanout).toBeCloseTo(K / (1 - doc.fit.nonreferrers), 12);
+    // The expected run is the tree with the fit's K: the same date as --fanout K with the fit's law.
+    const fixed = await json(['goal', '100', '--by-date', '--fanout', String(K / (1 - doc.fit.nonreferrers)), '--nonreferrers', String(doc.fit.nonreferrers), '--start', '20', '--cycle', '1m', '--cycle-spread', '2w', '--start-date', '2027-01-01']);
+    expect(doc.expectedDate).toBe(fixed.byDate);
+    expect(doc.dates.p5 <= doc.dates.p50 && doc.dates.p50 <= (doc.dates.p95 ?? '9999')).toBe(true);
+    expect(doc.deadline.share).toBeGreaterThan(0);
+    // Compound when --years says so (a rate per cycle from the records).
+    const compound = await json(['goal', '100', '--by-date', '--fit', path, '--trials', '500', '--seed', '4', '--start', '20', '--years', '5']);
+    expect(compound.parameters.rate).toBeCloseTo(K / (1 - compound.fit.nonreferrers), 12);
+    expectUsageError(await fans(['goal', '100', '--by-date', '--fit', path, '--trials', '10', '--rate', '0.5']), /^fans: --rate is what --fit takes from your records/);
+    expectUsageError(await fans(['goal', '100', '--by-date', '--fit', path]), /^fans: --fit applies to sampled runs only: add --trials N$/);
+  });
+
   it('refuses what the fit gives, and --fit without --trials', async () => {
     const path = file('forecast3.csv', `referrals\n${records.join('\n')}\n`);
     expectUsageError(await fans(['simulate', '--fit', path, '--trials', '100', '--fanout', '3']), /^fans: --fanout is what --fit takes from your records: leave it out, or leave out --fit$/);

@@ -269,6 +269,8 @@ interface GoalRun {
   parameters: Record<string, Json>;
   /** The expected totals' chart, with the target. */
   chart: ChartData;
+  /** A forecast from --fit: the fit's chain, each run drawing its own K and k. */
+  fitted: Awaited<ReturnType<typeof fittedChain>> | null;
 }
 
 /**
@@ -279,10 +281,10 @@ interface GoalRun {
  */
 export async function sampledGoalReport(io: Io, g: GoalRun): Promise<Report> {
   const t = parseFlags(trialSchema(), pick(g.flags, trialSchema().shape));
-  if (t.fit !== null) throw new UsageError('--fit with --by-date is not there yet: give --fanout (or --rate) and --distribution');
   const tree = g.command === 'simulate';
   const trials = t.trials!;
-  const base = chainFor(tree ? { command: 'simulate', p: { ...g.p, depth: 0 } } : { command: 'compound', p: { ...g.p, years: 0 } }, t);
+  const base = g.fitted ? g.fitted.chain : chainFor(tree ? { command: 'simulate', p: { ...g.p, depth: 0 } } : { command: 'compound', p: { ...g.p, years: 0 } }, t);
+  const law = g.fitted ? { distribution: base.offspring.distribution, dispersion: base.offspring.distribution === 'negbin' ? base.offspring.dispersion : null } : { distribution: t.distribution, dispersion: t.dispersion };
   const c = g.c;
   // The days totals are looked at: every day with a spread, else each cycle's day.
   const days = c.spread ? Array.from({ length: c.days + 1 }, (_, day) => day) : cyclesWithin(c, tree ? bounds.depth : bounds.years);
@@ -326,7 +328,8 @@ export async function sampledGoalReport(io: Io, g: GoalRun): Promise<Report> {
   const summary = (style: Style) => {
     const { words, numbers } = style;
     return [
-      words.sampled.runs(numbers, { trials, distribution: lawName(style, t.distribution, t.dispersion), k, yearly: false, seed }),
+      words.sampled.runs(numbers, { trials, distribution: lawName(style, law.distribution, law.dispersion), k, yearly: false, seed }),
+      ...(g.fitted ? [words.fit.sampledFrom(numbers, { file: g.fitted.about.file, model: words.fit.model(g.fitted.about.model), draws: 'lognormal' })] : []),
       words.calendar.goalDates(numbers, { target: g.target, trials, dates, reached: share, until }),
       ...(deadline ? [words.calendar.deadline(numbers, { target: g.target, deadline: deadline.date, share: deadline.share, error: deadline.error, trials })] : []),
       words.calendar.goalDate(numbers, { target: g.target, date: g.expectedDate, until, total: g.expectedTotal }),
@@ -344,7 +347,8 @@ export async function sampledGoalReport(io: Io, g: GoalRun): Promise<Report> {
     json: {
       command: 'goal',
       target: g.target,
-      parameters: { ...g.parameters, trials, seed, distribution: t.distribution, dispersion: t.dispersion, quantiles: [...t.quantiles] },
+      parameters: { ...g.parameters, trials, seed, ...law, quantiles: [...t.quantiles] },
+      ...(g.fitted ? { fit: { file: g.fitted.about.file, model: g.fitted.about.model, K: g.fitted.about.K, k: Number.isFinite(g.fitted.about.k) ? g.fitted.about.k : null, nonreferrers: g.fitted.about.nonreferrers } } : {}),
       dates: Object.fromEntries(dates.map((d) => [`p${d.q}`, d.date])),
       reachedShare: share,
       deadline: deadline ? { date: deadline.date, share: deadline.share, standardError: deadline.error } : null,

@@ -444,9 +444,13 @@ export async function calendarGoal(io: Io, targetText: string | undefined, flags
   if (money) throw new UsageError(`${flagName(money)} does not go with --by-date, which answers when a number of fans is reached: leave one out`);
   const target = parseTarget(targetText);
   const g = parseFlags(goalSchema(), pick(flags, goalSchema().shape));
-  if (g.fanout === undefined && g.rate === undefined) throw new UsageError('--by-date needs --fanout (the tree model) or --rate (the compound model), and the date is what it solves for');
+  // With --fit the records give K: the model is the tree, or the compound model where --years or --churn says so.
+  const fit = flags.fit !== undefined;
+  if (fit && flags.trials === undefined) throw new UsageError('--fit applies to sampled runs only: add --trials N');
+  if (fit && (g.fanout !== undefined || g.rate !== undefined)) throw new UsageError(`--${g.fanout !== undefined ? 'fanout' : 'rate'} is what --fit takes from your records: leave it out, or leave out --fit`);
+  if (!fit && g.fanout === undefined && g.rate === undefined) throw new UsageError('--by-date needs --fanout (the tree model) or --rate (the compound model), and the date is what it solves for');
   if (g.fanout !== undefined && g.rate !== undefined) throw new UsageError('--fanout and --rate given together: --by-date needs one model');
-  const tree = g.fanout !== undefined;
+  const tree = fit ? g.years === undefined && g.churn === undefined : g.fanout !== undefined;
   const command: Command = tree ? 'simulate' : 'compound';
   if (tree && g.churn !== undefined) throw new UsageError('--churn applies to the compound model: give --rate with it');
   const calendarFlags = parseFlags(calendarSchemaOf(), pick(flags, calendarSchemaOf().shape));
@@ -461,7 +465,9 @@ export async function calendarGoal(io: Io, targetText: string | undefined, flags
   );
   const end = tree && !horizonGiven ? tenYears(c) : c;
   // One parameter set for either model: each reads its own.
-  const p = { start: g.start, fanout: g.fanout ?? 0, depth: 0, rate: g.rate ?? 0, years: 0, conversion: g.conversion, nonreferrers: g.nonreferrers, churn: g.churn ?? 0, market: g.market, cycle: end.cycle, paid: g.paid };
+  let p = { start: g.start, fanout: g.fanout ?? 0, depth: 0, rate: g.rate ?? 0, years: 0, conversion: g.conversion, nonreferrers: g.nonreferrers, churn: g.churn ?? 0, market: g.market, cycle: end.cycle, paid: g.paid };
+  const fitted = fit ? await fittedOnCalendar(io, command, p as SimulateParams & CompoundFlags, flags) : null;
+  if (fitted) p = { ...p, ...fitted.fields };
   const k = tree ? treeFactor(p as SimulateParams) : compoundFactor(p as CompoundFlags);
   const rate = rateOf(command, k, p.churn, end);
   if (end.spread) refuseWithSpread(p.paid);
@@ -486,7 +492,7 @@ export async function calendarGoal(io: Io, targetText: string | undefined, flags
     };
   }
   const sampled = await import('./calendar-sampled.js');
-  return sampled.sampledGoalReport(io, { command, p, flags, c: end, rate, target, deadlineDay, expectedDate: answer, expectedTotal: hit < 0 ? lastTotal : totals[hit]!, parameters: goalParameters(command, p, end), chart });
+  return sampled.sampledGoalReport(io, { command, p, flags, c: end, rate, target, deadlineDay, expectedDate: answer, expectedTotal: hit < 0 ? lastTotal : totals[hit]!, parameters: goalParameters(command, p, end), chart, fitted });
 }
 
 /** The most points a goal's chart draws: a run by day is thinned to about this many, keeping the day the target is reached. */

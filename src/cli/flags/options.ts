@@ -155,7 +155,7 @@ function dateText(text: string | number): Parsed<string> {
 export const calendarOptions = ['startDate', 'until', 'cycleSpread', 'by'] as const;
 
 /** The flags that make `fans goal` a goal by date (calendar.ts): --by-date, and those that go only with it. */
-export const goalByDateOptions = ['byDate', 'startDate', 'until', 'cycleSpread', 'deadline', 'trials', 'seed', 'distribution', 'dispersion'] as const;
+export const goalByDateOptions = ['byDate', 'startDate', 'until', 'cycleSpread', 'deadline', 'trials', 'seed', 'distribution', 'dispersion', 'fit'] as const;
 
 /** The money flags: amounts and their currency (see money.ts). */
 export const moneyOptions = ['value', 'reward', 'refereeReward', 'cost', 'cac', 'currency'] as const;
