@@ -14,6 +14,7 @@ import { simulateReport, simulateSchema, treeRows } from './commands/simulate.js
 import { parseFlags, pick } from './flags/validate.js';
 import { marksOf, readNumbersUnder } from './flags/number-reading.js';
 import { readText } from './io/read-text.js';
+import { hoistGlobalFlags } from './flags/global-flags.js';
 
 /** Exit codes: 0 success, 1 an unexpected failure (a bug), 2 a usage or input error, 130 Ctrl-C (129 SIGHUP, 143 SIGTERM). */
 export const exitCodes = { ok: 0, failure: 1, usage: 2, interrupted: 130 } as const;
@@ -30,7 +31,7 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
       io.stdout(shortHelp);
       return exitCodes.ok;
     }
-    await buildProgram(io, (j) => (job = j)).parseAsync([...argv], { from: 'user' });
+    await buildProgram(io, (j) => (job = j)).parseAsync(hoistGlobalFlags(argv), { from: 'user' });
     if (job?.command === 'example') io.stdout(await example(job.args[0], io));
     else if (job) await run({ ...job, command: job.command }, io);
     return exitCodes.ok;

@@ -70,7 +70,7 @@ function modelOption(name: OptionName, showDefault = true): Option {
 
 function outputOptions(command: Command, charts = true): Command {
   // No commander default: without --format, main.ts takes the format from --output's extension, else table.
-  command.addOption(new Option('--format <format>', 'output format (default: the extension of --output, else table)').choices(charts ? formats : tableFormats));
+  command.addOption(new Option('-f, --format <format>', 'output format (default: the extension of --output, else table)').choices(charts ? formats : tableFormats));
   if (charts) {
     command
       .addOption(new Option('--chart', 'draw a chart of the totals under the table'))
@@ -83,7 +83,7 @@ function outputOptions(command: Command, charts = true): Command {
   return command
     .addOption(new Option('--locale <tag>', 'how numbers are read and written, e.g. nl-NL: 10.000 is ten thousand; with csv, ; and decimal commas (default: from LC_ALL, LC_NUMERIC or LANG, else en-US)'))
     .addOption(new Option('--lang <language>', 'words of tables, summaries, charts and spreadsheets: en or nl (default: from LC_ALL, LC_MESSAGES or LANG, else en)'))
-    .addOption(new Option('--output <file>', 'write to this file (whole or not at all) instead of stdout'))
+    .addOption(new Option('-o, --output <file>', 'write to this file (whole or not at all) instead of stdout; - is stdout'))
     .addOption(new Option('--force', 'let --output replace an existing file'));
 }
 
@@ -106,7 +106,8 @@ export function buildProgram(io: Io, onJob: (job: Job) => void): Command {
       outputError: (text, write) => {
         const unknown = /unknown option '(--[A-Za-z-]+)(?:=[^']*)?'/.exec(text);
         const hint = unknown ? elsewhere(unknown[1]!, active) : null;
-        write(hint ? `fans: ${hint}\n` : oneLine(text));
+        // An option's short form is left out of its message: "option '--format <format>'", as the long form is what the docs name.
+        write(hint ? `fans: ${hint}\n` : oneLine(text.replace(/option '-[A-Za-z], (--[A-Za-z-]+(?: <[^>]+>)?)'/, "option '$1'")));
       },
       // Help fits the terminal through io (80 columns elsewhere) and has no colour.
       getOutHelpWidth: () => io.columns ?? 80,

@@ -141,3 +141,28 @@ describe('bad input: one line on stderr naming the flag, exit 2, empty stdout', 
     expectUsageError(await fans(args), message);
   });
 });
+
+describe('command-line habits (clig.dev, issue #28 item 7)', () => {
+  it('-f is --format and -o is --output; the output flags may come before the command, with the same output byte for byte', async () => {
+    const after = await fans(['simulate', '--depth', '2', '--format', 'csv', '--lang', 'nl', '--locale', 'nl-NL']);
+    expect(after.code).toBe(0);
+    for (const args of [
+      ['simulate', '--depth', '2', '-f', 'csv', '--lang', 'nl', '--locale', 'nl-NL'],
+      ['--lang', 'nl', '--locale', 'nl-NL', 'simulate', '--depth', '2', '-f', 'csv'],
+      ['-f', 'csv', '--lang=nl', '--locale', 'nl-NL', 'simulate', '--depth', '2'],
+      ['--no-color', '--format', 'csv', 'simulate', '--lang', 'nl', '--locale', 'nl-NL', '--depth', '2'],
+    ]) expect(await fans(args), args.join(' ')).toEqual(after);
+    // -o -: standard output; -o FILE before the command writes the file.
+    expect((await fans(['-o', '-', 'simulate', '--depth', '2', '-f', 'json'])).stdout).toBe((await fans(['simulate', '--depth', '2', '--format', 'json'])).stdout);
+    const { mkdtempSync, readFileSync } = await import('node:fs');
+    const { tmpdir } = await import('node:os');
+    const { join } = await import('node:path');
+    const file = join(mkdtempSync(join(tmpdir(), 'fans-o-')), 'tree.json');
+    expect((await fans(['-o', file, 'simulate', '--depth', '2'])).code).toBe(0);
+    expect(JSON.parse(readFileSync(file, 'utf8')).total).toBe(111);
+  });
+
+  it('a global flag with no command after it is still a usage error, one line', async () => {
+    expectUsageError(await fans(['--lang', 'nl']), /^fans: unknown option '--lang'/);
+  });
+});
