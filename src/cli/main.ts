@@ -54,7 +54,8 @@ function failed(error: unknown, io: Io, debug: boolean): number {
     io.stderr(`fans: ${error.message}\n`);
     return exitCodes.failure;
   }
-  if (error instanceof Error && error.name === 'UsageError') {
+  // The output layer's refusal (a picture of an answer with no chart) is a usage error too.
+  if (error instanceof Error && (error.name === 'UsageError' || error.name === 'Unrenderable')) {
     io.stderr(`fans: ${error.message}\n`);
     return exitCodes.usage;
   }

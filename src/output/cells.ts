@@ -2,7 +2,7 @@ import type { Count } from '../model/count.js';
 import { amountFormat, isAmount } from './amount.js';
 import type { Cell } from './delimited.js';
 import { columnFormat, shareFormat } from './number.js';
-import type { TableData } from './table.js';
+import type { TableData } from './report.js';
 import type { Words } from './words/words.js';
 
 /**

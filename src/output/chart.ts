@@ -1,5 +1,5 @@
 import type { Count } from '../model/count.js';
-import type { Paint } from './render.js';
+import type { Paint } from './report.js';
 import { wrapWords } from './wrap.js';
 import { type ChartData, type Scale, type ScaleChoice, chooseScale, extent, xLabelOf, xTicks } from './scale.js';
 import { en } from './words/en.js';

@@ -2,8 +2,7 @@ import { cellFormatter } from './cells.js';
 import { escapeMarkup } from './markup.js';
 import type { Cell } from './delimited.js';
 import { isAmount } from './amount.js';
-import type { Report, Style } from './render.js';
-import type { TableData } from './table.js';
+import type { Report, Style, TableData } from './report.js';
 import type { ChartData } from './scale.js';
 
 const css = `

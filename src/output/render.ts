@@ -1,31 +1,11 @@
 import { type Cell, type CsvDialect, toCsv, toTsv } from './delimited.js';
-import { type Json, toJson } from './json.js';
-import type { CountFormat } from './number.js';
-import type { TableData } from './table.js';
-import type { ChartData, ScaleChoice } from './scale.js';
-import type { Numbers, Words } from './words/index.js';
+import { toJson } from './json.js';
+import type { ChartData } from './scale.js';
+import type { Words } from './words/index.js';
 import { numbersFor } from './words/numbers.js';
+import { type ChartOptions, type Format, type Report, type Style, Unrenderable } from './report.js';
 
-/** Output formats: every command writes the first four; those with a chart also svg. */
-export const formats = ['table', 'json', 'csv', 'tsv', 'xlsx', 'html', 'svg', 'png'] as const;
-export const tableFormats = ['table', 'json', 'csv', 'tsv', 'xlsx', 'html'] as const;
-/** Formats whose output is bytes, not text: never written to a terminal. */
-export const binaryFormats: readonly Format[] = ['xlsx', 'png'];
-/** Formats that draw the chart. */
-export const chartFormats: readonly Format[] = ['svg', 'png', 'html'];
-export type Format = (typeof formats)[number];
-
-/** A command's result, ready for any format: the JSON document and the table's data. */
-export interface Report extends TableData {
-  json: { readonly [key: string]: Json | undefined };
-  /** What a chart of this report shows; absent where there is nothing to draw. */
-  chart?: ChartData;
-  /**
-   * Values that hold for every row (a sampled run's seed): extra last columns in CSV and TSV,
-   * where a spreadsheet keeps them with the data; the table's summary and JSON say them already.
-   */
-  constants?: Record<string, Cell>;
-}
+export * from './report.js';
 
 /** Columns and rows for CSV and TSV: the report's, with its constants as last columns. */
 function delimited(report: Report): [readonly string[], readonly Record<string, Cell>[]] {
@@ -34,27 +14,10 @@ function delimited(report: Report): [readonly string[], readonly Record<string, 
   return [[...report.columns, ...Object.keys(constants)], report.rows.map((row) => ({ ...row, ...constants }))];
 }
 
-/** Chart settings: a terminal chart under the table, the y scale, the terminal's width. */
-export interface ChartOptions {
-  chart: boolean;
-  scale: ScaleChoice;
-  width: number;
-  /** Number format of chart labels: the table's locale. */
-  locale: string;
-  /** Words of chart labels: the reader's language. */
-  words: Words;
-  /** --title and --subtitle. */
-  heading?: { title?: string | undefined; subtitle?: string | undefined };
-  /** --target: a horizontal line. */
-  target?: number | null;
-  /** --size of a PNG, in pixels. */
-  size?: { width: number; height: number };
-}
-
-/** A picture of a report that has none: a usage error (by name, as main.ts tells them apart). */
+/** A picture of a report that has none: refused (main.ts answers an {@link Unrenderable} as a usage error). */
 function drawn(chart: ChartData | null): ChartData {
   if (chart) return chart;
-  throw Object.assign(new Error('this answer has no chart to draw: use --format table, json, csv, tsv, xlsx or html'), { name: 'UsageError' });
+  throw new Unrenderable('this answer has no chart to draw: use --format table, json, csv, tsv, xlsx or html');
 }
 
 /** The report's chart with the chart flags applied, in the reader's words. */
@@ -82,30 +45,6 @@ export function localizedChart(chart: ChartData, words: Words, locale = 'en-US')
     ...(chart.band?.quantiles ? { band: { ...chart.band, name: words.chart.band(...chart.band.quantiles) } } : {}),
   };
 }
-
-/** How to write numbers and colour for people; only the table uses it. */
-export interface Style {
-  count: CountFormat;
-  /** The few colours tables use: a chalk instance, or plain text when colour is off. */
-  chalk: Paint;
-  locale: string;
-  /** Words in the reader's language (`--lang`), and numbers for sentences in the locale. */
-  words: Words;
-  numbers: Numbers;
-  /** The terminal's width when stdout is one: summary lines wrap there, at spaces; none when piped. */
-  wrap?: number | undefined;
-}
-
-/** Text styles tables and charts use. */
-export interface Paint {
-  bold(text: string): string;
-  dim(text: string): string;
-  /** The colour of a chart's series number `index`. */
-  color(index: number, text: string): string;
-}
-
-/** No colour at all: what pipes, files and NO_COLOR get. */
-export const plainPaint: Paint = { bold: (text) => text, dim: (text) => text, color: (_, text) => text };
 
 /**
  * The report as text in the chosen format, ending with a newline. The table's style and

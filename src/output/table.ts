@@ -1,32 +1,11 @@
 import Table from 'cli-table3';
 import { cellFormatter } from './cells.js';
 import { isLargeAmount } from './amount.js';
-import type { Cell } from './delimited.js';
-import type { Style } from './render.js';
-import type { Words } from './words/words.js';
+import type { Style, TableData } from './report.js';
 import { isShortened } from './number.js';
 import { wrapWords } from './wrap.js';
 
-/** What a table shows: columns, rows, an optional total line and sentences below. */
-export interface TableData {
-  columns: readonly string[];
-  rows: readonly Record<string, Cell>[];
-  /** The last line of the table: the value under the last column, labelled total. */
-  total?: { value: Cell };
-  /** One-line sentences printed under the table, written for a style when a table is drawn. */
-  summary: (style: Style) => readonly string[];
-  /** Columns holding shares (0..1), shown in the table as percentages. */
-  shares?: readonly string[];
-  /** The currency of the table's amounts ({@link Amount} cells): an ISO code, or null for plain numbers. */
-  currency?: string | null;
-  /**
-   * What an empty cell says to people, in their words (a goal's percentile past the horizon:
-   * `after 2037-01-01`); CSV, TSV, xlsx and JSON keep it empty (null). Without it, empty.
-   */
-  blank?: (words: Words) => string;
-  /** More tables, drawn after this one and before the summary (a fit's observed-versus-expected counts). */
-  after?: readonly TableData[];
-}
+export type { TableData } from './report.js';
 
 /** Rows shown before a table elides its middle: cli-table3 slows down past thousands. */
 export const maxTableRows = 200;

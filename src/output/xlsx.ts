@@ -2,7 +2,7 @@ import type { Count } from '../model/count.js';
 import type { Cell } from './delimited.js';
 import { columnRule } from './number.js';
 import { isAmount } from './amount.js';
-import type { Report, Style } from './render.js';
+import type { Report, Style } from './report.js';
 
 /** Excel keeps 15 significant digits: exact integers longer than that go in as text. */
 const exactDigits = 15;

@@ -97,3 +97,16 @@ describe('cellFormatter and start-up', () => {
     }
   });
 });
+
+describe('a report with no chart, asked for a picture (issue #28, item 5)', () => {
+  it('is refused by the output layer with its own error, which the CLI answers as a usage error', async () => {
+    const { render, Unrenderable } = await import('../../src/output/render.js');
+    const report = { columns: ['a'], rows: [{ a: 1 }], summary: () => [], json: {} };
+    const style = async () => {
+      throw new Error('no style needed');
+    };
+    await expect(render(report, 'svg', style)).rejects.toBeInstanceOf(Unrenderable);
+    await expect(render(report, 'svg', style)).rejects.toThrow(/^this answer has no chart to draw: use --format table, json, csv, tsv, xlsx or html$/);
+    expect(new Unrenderable('x').name).toBe('Unrenderable');
+  });
+});

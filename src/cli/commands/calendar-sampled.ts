@@ -7,7 +7,7 @@ import { type CalendarPeriod, calendarPeriods, cycleDays, dayDate, isoDate } fro
 import type { Cell } from '../../output/delimited.js';
 import type { Report, Style } from '../../output/render.js';
 import { Amount } from '../../output/amount.js';
-import { type Calendar, addAmounts, calendarCaption, datedMoney, calendarJson, calendarLines, calendarParameters, cyclesWithin, renewalOf, withDates } from './calendar.js';
+import { type Calendar, addAmounts, calendarCaption, datedMoney, calendarJson, calendarLines, calendarParameters, cyclesWithin, renewalOf, withDates } from './calendar-parts.js';
 import { type Io, type StopSignal, UsageError } from '../io/io.js';
 import { bounds } from '../flags/options.js';
 import { dailyLeave } from '../../model/calendar/renewal.js';

@@ -3,11 +3,10 @@ import { type Count, addCounts, toNumber } from '../../model/count.js';
 import { compoundFactor } from '../../model/growth/compound.js';
 import { treeFactor } from '../../model/growth/tree.js';
 import { type CalendarPeriod, type CycleLength, type PeriodKind, calendarPeriods, cycleDate, cycleDays, dateOf, dayDate, daysBetween, isoDate, periodCount } from '../../model/calendar/dates.js';
-import { type PascalDelay, doublingDays, growthRate, largestSpread, pascalDelay, pascalGrowthRate, pascalSd, pascalWeights } from '../../model/calendar/delays.js';
-import { dailyLeave, renewalCustomers, renewalDays } from '../../model/calendar/renewal.js';
+import { growthRate, largestSpread, pascalDelay, pascalGrowthRate } from '../../model/calendar/delays.js';
 import type { Cell } from '../../output/delimited.js';
 import type { Report, Style } from '../../output/render.js';
-import type { CalendarCaption, ChartData } from '../../output/scale.js';
+import type { ChartData } from '../../output/scale.js';
 import { type CompoundFlags, compoundReport, compoundSchema, yearlyRows } from './compound.js';
 import { type Io, UsageError } from '../io/io.js';
 import { bounds, calendarOptions, fields, flagName, goalByDateOptions, moneyOptions } from '../flags/options.js';
@@ -17,6 +16,7 @@ import { once, parseFlags, pick } from '../flags/validate.js';
 import type { Money } from './money.js';
 import { type ScenarioInput, compareReport, currencyOf, netColumn, scenarioRows } from './compare.js';
 import { Amount, amountFormat } from '../../output/amount.js';
+import { type Calendar, type Command, addAmounts, calendarCaption, calendarJson, calendarLines, calendarParameters, cyclesWithin, datedMoney, renewalOf, withDates } from './calendar-parts.js';
 
 /**
  * Calendar runs: `--cycle` with dates, `--start-date`, `--until`, `--cycle-spread` and `--by`.
@@ -30,23 +30,6 @@ export const maxDays = bounds.days;
 export const maxRows = 10_000;
 /** The most stages a spread-out delay has: enough for a spread of a tenth of a month-long cycle. */
 export const maxStages = bounds.stages;
-
-/** A run's calendar, read from the flags. */
-export interface Calendar {
-  start: Date;
-  cycle: CycleLength;
-  /** --cycle-spread, and the delay that stands for it; null for referrals exactly a cycle apart. */
-  spread: { asked: Duration; delay: PascalDelay } | null;
-  /** --by, or month with a spread; null for a row per level (cycle). */
-  by: PeriodKind | null;
-  /** The last day of the run, and the days from the start to it. */
-  end: Date;
-  days: number;
-  /** The flag that set the horizon, for messages. */
-  horizonFlag: string;
-}
-
-type Command = 'simulate' | 'compound';
 
 /**
  * Today: SOURCE_DATE_EPOCH (seconds, for repeatable output: the reproducible-builds
@@ -130,18 +113,6 @@ export function calendarOf(
   return { start, cycle, spread, by, end, days, horizonFlag };
 }
 
-/** The cycles (levels, or compound periods) that fall on or before the run's last day, with their days from the start. */
-export function cyclesWithin(c: Calendar, most: number): number[] {
-  const days: number[] = [];
-  for (let g = 0; ; g++) {
-    const day = daysBetween(c.start, cycleDate(c.start, c.cycle, g));
-    if (day > c.days) break;
-    if (g > most) throw new UsageError(`${c.horizonFlag} makes more than ${thousands(most)} cycles of ${durationText(c.cycle)}: the most a run has`);
-    days.push(day);
-  }
-  return days;
-}
-
 /**
  * Periods from values on days: per period, the sum of `fresh` on its days and the last
  * `total` on or before its last day.
@@ -176,40 +147,6 @@ function rateOf(command: Command, k: number, churn: number, c: Calendar): number
   // Compound: each referral moment brings K and every fan goes on: 1 + K - churn a cycle.
   const factor = command === 'simulate' ? k : 1 + k - churn;
   return c.spread ? pascalGrowthRate(factor, c.spread.delay) : growthRate(factor, cycleDays(c.cycle), null);
-}
-
-/** Summary lines every calendar run shows: the dates and total, the delay, the growth rate. */
-export function calendarLines(c: Calendar, start: number, total: Count, rate: number | null, mean = false) {
-  return ({ words, numbers }: Style) => [
-    words.calendar.span(numbers, { from: isoDate(c.start), to: isoDate(c.end), start, total, mean }),
-    ...(c.spread ? [words.calendar.delay(numbers, { mean: cycleDays(c.cycle), sd: pascalSd(c.spread.delay), stages: c.spread.delay.stages, asked: cycleDays(c.spread.asked) })] : []),
-    words.calendar.growth(numbers, { rate, days: doublingDays(rate), spread: c.spread !== null }),
-  ];
-}
-
-/** What a calendar run adds to the JSON parameters. */
-export function calendarParameters(c: Calendar) {
-  return { startDate: isoDate(c.start), until: isoDate(c.end), cycle: durationText(c.cycle), cycleSpread: c.spread ? durationText(c.spread.asked) : null, by: c.by };
-}
-
-/** The JSON document's `calendar`: dates, the delay used, the growth rate and doubling time. */
-export function calendarJson(c: Calendar, rate: number | null) {
-  return {
-    startDate: isoDate(c.start),
-    endDate: isoDate(c.end),
-    days: c.days,
-    delay: c.spread ? { meanDays: cycleDays(c.cycle), sdDays: pascalSd(c.spread.delay), stages: c.spread.delay.stages, dailyChance: c.spread.delay.chance } : { meanDays: cycleDays(c.cycle), sdDays: 0 },
-    growthRatePerDay: rate,
-    doublingDays: rate !== null && rate > 0 ? doublingDays(rate) : null,
-    halvingDays: rate !== null && rate < 0 ? doublingDays(rate) : null,
-  };
-}
-
-/** A chart on the calendar: the report's chart with dates on the x axis. */
-function datedChart(chart: ChartData | undefined, xLabel: string, dates: readonly string[]): ChartData | undefined {
-  if (!chart) return undefined;
-  const { xValues: _, ...rest } = chart;
-  return { ...rest, xLabel, xDates: dates };
 }
 
 /**
@@ -276,16 +213,6 @@ function spreadCounts(values: readonly { new: Count }[], start: number): { refer
   return values.map((v, i) => ({ referred: Math.max(0, Number(v.new) - (i === 0 ? start : 0)), paid: 0 }));
 }
 
-/**
- * Money by calendar period: each row's name, the last date, and each period's share of a
- * cycle's fixed cost, pro rata by its days after day 0 (a month of 31 days against a
- * 30.44-day cycle: 1.018 of it).
- */
-export function datedMoney(c: Calendar, periods: readonly CalendarPeriod[]): { names: string[]; until: string; costShares: number[] } {
-  const cycle = cycleDays(c.cycle);
-  return { names: periods.map((period) => period.name), until: isoDate(c.end), costShares: periods.map((period, i) => (period.last - (i === 0 ? 0 : periods[i - 1]!.last)) / cycle) };
-}
-
 /** --paid buys fans every cycle: spread-out referrals have no cycles to buy in (a true limit of the model, not a gap). */
 function refuseWithSpread(paid: number): void {
   if (paid > 0) throw new UsageError('--paid buys fans every cycle; with --cycle-spread there are no cycles to buy in: leave one out');
@@ -324,73 +251,12 @@ function withPeriodMoney(byDate: Report, levels: Report, plain: Report, periods:
   };
 }
 
-/** Two amounts of one currency added, exactly where both are. */
-export function addAmounts(a: Amount | null, b: Amount): Amount {
-  if (a === null) return b;
-  const minor = typeof a.minor === 'bigint' && typeof b.minor === 'bigint' ? a.minor + b.minor : Number(a.minor) + Number(b.minor);
-  return new Amount(minor, b.digits);
-}
-
-/** A report of rows by cycle, given a date column (and, for a compound cycle other than a year, `cycle` for `year`). */
-export function withDates(report: Report, command: Command, c: Calendar, dates: readonly string[], rate: number | null, start: number, total: Count): Report {
-  const yearly = command === 'compound' && c.cycle.unit === 'y' && c.cycle.amount === 1;
-  const periodName = command === 'simulate' ? 'level' : yearly ? 'year' : 'cycle';
-  const rename = (key: string) => (key === 'year' ? periodName : key);
-  const columns = report.columns.flatMap((name) => (name === 'new' || name === 'mean' ? ['date', name] : [rename(name)]));
-  const rows = report.rows.map((row, i) => Object.fromEntries(Object.entries(row).flatMap(([key, value]) => (key === 'new' || key === 'mean' ? [['date', dates[i]!], [key, value]] : [[rename(key), value]]))) as Record<string, Cell>);
-  const summary = (style: Style) => {
-    const lines = report.summary?.(style) ?? [];
-    // The model's first line says the total: the dates go beside it. The compound model's first lines count years: for a
-    // cycle other than a year the dates and growth rate say it instead.
-    const [span, ...calendar] = calendarLines(c, start, total, rate)(style);
-    return command === 'compound' && !yearly ? [span!, ...calendar, ...lines.slice(2)] : [...lines.slice(0, 1), ...calendar, ...lines.slice(1)];
-  };
-  const json = report.json as Record<string, unknown>;
-  return {
-    ...report,
-    columns,
-    rows,
-    summary,
-    ...(report.chart ? { chart: datedChart(report.chart, 'date', dates)! } : {}),
-    json: { ...report.json, parameters: { ...(json.parameters as object), ...calendarParameters(c) }, rows: rows as never, calendar: calendarJson(c, rate) },
-  };
-}
-
-/** A run with a spread by day: the expected new fans on each day (the renewal equation) and the totals. */
-export function renewalOf(command: Command, p: { start: number; market: number | null; churn?: number }, c: Calendar, k: number): { days: number[]; fresh: number[]; lost: number[]; totals: number[] } {
-  const leave = command === 'compound' ? dailyLeave(p.churn ?? 0, cycleDays(c.cycle)) : 0;
-  const fresh = renewalDays({ model: command === 'simulate' ? 'tree' : 'compound', start: p.start, K: k, market: p.market, weights: pascalWeights(c.spread!.delay, c.days), days: c.days, leave });
-  const { lost, totals } = renewalCustomers(fresh, leave);
-  return { days: Array.from(fresh, (_, day) => day), fresh: Array.from(fresh), lost: Array.from(lost), totals: Array.from(totals) };
-}
-
 /** The day-by-day expected run with spread-out delays, a row per calendar period. */
 function spreadReport(command: Command, p: SimulateParams | CompoundFlags, c: Calendar, k: number, rate: number | null): Report {
   const { days, fresh, lost, totals } = renewalOf(command, p, c, k);
   const periods = calendarPeriods(c.start, c.days, c.by!);
   const churn = command === 'compound' && (p as CompoundFlags).churn > 0;
   return periodReport(command, p, c, rate, periods, byPeriod(periods, days, fresh, totals, churn ? lost : undefined), true);
-}
-
-/**
- * A calendar run in plain words for a chart's title (the command stays under it): the
- * model's numbers, the cycle and its spread, the dates; a goal's target, sampled runs.
- */
-export function calendarCaption(command: Command, p: SimulateParams | CompoundFlags, c: Calendar, more: { target?: number; trials?: number } = {}): CalendarCaption {
-  const tree = command === 'simulate';
-  return {
-    kind: 'calendar',
-    model: tree ? 'tree' : 'compound',
-    start: p.start,
-    rate: tree ? (p as SimulateParams).fanout : (p as CompoundFlags).rate,
-    conversion: p.conversion,
-    churn: tree ? 0 : (p as CompoundFlags).churn,
-    cycle: c.cycle,
-    spread: c.spread ? c.spread.asked : null,
-    from: isoDate(c.start),
-    to: isoDate(c.end),
-    ...more,
-  };
 }
 
 /** Rows by calendar period: `period`, `date` (its last day in the run), `new`, `total`. */

@@ -1,27 +1,15 @@
 import type { BlockTotals, TotalsSink } from '../chains/sink.js';
 import { drawnParameters } from '../chains/drawn.js';
 import { BlockRandom, gamma } from '../chains/block-random.js';
-import type { ChainParams } from '../chains/montecarlo.js';
+import type { ChainParams } from '../chains/params.js';
+import type { CalendarChain } from './chain.js';
 import { PaybackCounter } from '../chains/payback.js';
 import { binomialDraw } from '../chains/binomial.js';
 import { offspringMean } from '../chains/offspring.js';
 import { poissonDraw as poisson } from '../chains/poisson.js';
-import type { PascalDelay } from './delays.js';
 import { unreached } from '../unreached.js';
 
-/** A sampled run in calendar time: the delay, the last day, and the last day of each row. */
-export interface CalendarChain {
-  delay: PascalDelay;
-  /** The last day (days run 0..days). */
-  days: number;
-  /** The last day of each row (period) of the output, ascending, the last being `days`. */
-  ends: Int32Array | number[];
-  /**
-   * Compound only: the chance a customer leaves on any given day (churn as a daily hazard,
-   * see renewal.ts's dailyLeave); 0 or absent for none. One who left refers no more.
-   */
-  leave?: number;
-}
+export type { CalendarChain } from './chain.js';
 
 /**
  * Below this many fans still expected, a run of expected referrals (tree, Poisson and

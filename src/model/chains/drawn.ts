@@ -1,4 +1,4 @@
-import type { ChainParams } from './montecarlo.js';
+import type { ChainParams } from './params.js';
 import type { BlockRandom } from './block-random.js';
 import { drawParameters } from '../fit/draws.js';
 

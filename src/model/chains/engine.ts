@@ -1,4 +1,4 @@
-import type { ChainParams } from './montecarlo.js';
+import type { ChainParams } from './params.js';
 import { PaybackCounter } from './payback.js';
 import { offspringMean } from './offspring.js';
 import { binomialDraw as fastBinomial } from './binomial.js';
