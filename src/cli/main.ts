@@ -3,7 +3,7 @@ import { CommanderError } from 'commander';
 import { type ChartOptions, type Format, type Report, binaryFormats, chartFormats, formats, render, tableFormats } from '../output/render.js';
 import { type Language, type Words, environmentLanguage, languageNames, languages } from '../output/words/index.js';
 import type { ScaleChoice } from '../output/scale.js';
-import { compareReport, onCalendar, readScenarios, scenarioRows } from './commands/compare.js';
+import { asRuns, compareReport, onCalendar, readScenarios, scenarioRows } from './commands/compare.js';
 import { compoundReport, compoundSchema, yearlyRows } from './commands/compound.js';
 import { goalReport, goalSchema, parseTarget, readTarget, solvedFor } from './commands/goal.js';
 import { type Interrupted, type Io, UsageError, stopSignals } from './io/io.js';
@@ -301,6 +301,8 @@ async function report(job: ReportJob, io: Io, locale: string): Promise<Report> {
     case 'compare': {
       const file = job.args[0]!;
       const inputs = readScenarios(await readText(io, file, maxScenarioBytes, 'is larger than 1 MiB; a scenario file holds at most 50 scenarios'), fileLabel(file), locale);
+      // A scenario with a field beyond the model's, dates and money runs as its command, and the runs stand side by side.
+      if (asRuns(inputs)) return (await import('./commands/compare-runs.js')).compareByRuns(inputs, fileLabel(file), (command, flags) => report({ command, flags, args: [] }, io, locale));
       // A cycle or a start date puts every scenario on dates (calendar.ts loads date-fns for it).
       if (onCalendar(inputs)) return (await import('./commands/calendar.js')).compareOnDates(inputs, fileLabel(file), io.env);
       return compareReport(scenarioRows(inputs, fileLabel(file)), file);

@@ -21,9 +21,16 @@ export interface ChartData {
   /** A date axis: each period's date or calendar period (`2027-03-31`, `2027-Q1`), shown in place of its number. */
   xDates?: readonly string[];
   /** `role` marks the lines whose name each language words (total, median, mean). */
-  series: readonly { name: string; values: readonly (Count | null)[]; role?: 'total' | 'median' | 'mean' }[];
+  series: readonly { name: string; values: readonly (Count | null)[]; role?: 'total' | 'median' | 'mean'; band?: SeriesBand }[];
   /** A shaded range, e.g. p5 to p95 of sampled runs. */
   band?: { name: string; low: readonly Count[]; high: readonly Count[]; quantiles?: readonly [number, number] };
+}
+
+/** A line's own shaded range (a sampled scenario's p5 to p95 in `fans compare`), in its colour; null where the line has no value. */
+export interface SeriesBand {
+  name: string;
+  low: readonly (Count | null)[];
+  high: readonly (Count | null)[];
 }
 
 export const scales = ['auto', 'linear', 'log'] as const;
@@ -84,6 +91,7 @@ const allValues = (chart: ChartData): Count[] => [
   ...[chart.target, chart.market].filter((v): v is number => typeof v === 'number' && v > 0),
   ...chart.series.flatMap((s) => s.values.filter((v): v is Count => v !== null)),
   ...(chart.band ? [...chart.band.low, ...chart.band.high] : []),
+  ...chart.series.flatMap((s) => (s.band ? [...s.band.low, ...s.band.high].filter((v): v is Count => v !== null) : [])),
 ];
 
 /**

@@ -116,6 +116,17 @@ export function renderSvg(chart: ChartData, choice: ScaleChoice, locale = 'en-US
     const lower = low.map((v, t) => `${x(t)},${y(v)}`).reverse();
     out.push(`<polygon class="band" fill="${colours[0]}" fill-opacity="0.16" stroke="${colours[0]}" stroke-opacity="0.5" stroke-width="0.8" stroke-dasharray="2 2" points="${[...upper, ...lower].join(' ')}"><title>${escape(chart.band.name)}</title></polygon>`);
   }
+  // Each line's own band (sampled scenarios side by side), in its colour, over the stretch where it has values.
+  chart.series.forEach((series, i) => {
+    if (!series.band) return;
+    const colour = colours[i % colours.length]!;
+    const { low, high } = series.band;
+    const at = low.flatMap((v, t) => (v === null || high[t] === null || high[t] === undefined ? [] : [t]));
+    if (at.length === 0) return;
+    const upper = at.map((t) => `${x(t)},${y(high[t]!)}`);
+    const lower = at.map((t) => `${x(t)},${y(low[t]!)}`).reverse();
+    out.push(`<polygon class="band" data-name="${escape(series.name)}" fill="${colour}" fill-opacity="0.12" stroke="${colour}" stroke-opacity="0.5" stroke-width="0.8" stroke-dasharray="2 2" points="${[...upper, ...lower].join(' ')}"><title>${escape(series.band.name)}</title></polygon>`);
+  });
   const ends: { x: number; y: number; text: string; colour: string; name: string }[] = [];
   chart.series.forEach((series, i) => {
     const colour = colours[i % colours.length]!;
@@ -152,7 +163,10 @@ export function renderSvg(chart: ChartData, choice: ScaleChoice, locale = 'en-US
   // Beside each line's last point (lines that end early too), in the line's colour.
   for (const end of ends) out.push(`<text x="${round(end.x + 8)}" y="${round(end.y + 4)}" fill="${end.colour}" data-name="${escape(end.name)}">${escape(end.text)}</text>`);
   out.push('</g>');
-  const legend = [...chart.series.map((s, i) => ({ name: s.name, colour: colours[i % colours.length]!, dash: s.role === 'mean' ? dashes[1]! : s.role === 'median' || s.role === 'total' ? '' : dashes[i % dashes.length]!, band: false })), ...(chart.band ? [{ name: chart.band.name, colour: colours[0]!, dash: '', band: true }] : [])];
+  const legend = [...chart.series.map((s, i) => ({ name: s.name, colour: colours[i % colours.length]!, dash: s.role === 'mean' ? dashes[1]! : s.role === 'median' || s.role === 'total' ? '' : dashes[i % dashes.length]!, band: false })),
+    ...(chart.band ? [{ name: chart.band.name, colour: colours[0]!, dash: '', band: true }] : []),
+    ...chart.series.flatMap((s, i) => (s.band ? [{ name: s.band.name, colour: colours[i % colours.length]!, dash: '', band: true }] : [])),
+  ];
   if (legend.length > 1) {
     out.push('<g class="legend">');
     legend.forEach((item, i) => {

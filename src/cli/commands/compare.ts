@@ -31,11 +31,20 @@ const scenarioSchemas = once(() => {
   const money = Object.fromEntries(moneyOptions.map((key) => [key, z.optional(z.union([z.string(), z.number()]))]));
   // On the calendar: a start date for either, a cycle for compound too (simulate has its own).
   const calendar = { startDate: field(optionSpecs.startDate) };
+  // The rest of the command's flags: a scenario with any of them runs as its command (see compareByRuns).
+  const runs = Object.fromEntries(runFields.map((key) => [key, z.optional(z.union([z.string(), z.number()]))]));
   return {
-    simulate: z.strictObject({ name, command: z.literal('simulate'), ...simulateSchema().def.shape, ...calendar, ...money }).check(z.superRefine(marketHoldsStart)),
-    compound: z.strictObject({ name, command: z.literal('compound'), ...compoundSchema().def.shape, cycle: field(optionSpecs.cycle), ...calendar, ...money }).check(z.superRefine(marketHoldsStart)),
+    simulate: z.strictObject({ name, command: z.literal('simulate'), ...simulateSchema().def.shape, ...calendar, ...money, ...runs }).check(z.superRefine(marketHoldsStart)),
+    compound: z.strictObject({ name, command: z.literal('compound'), ...compoundSchema().def.shape, cycle: field(optionSpecs.cycle), ...calendar, ...money, ...runs }).check(z.superRefine(marketHoldsStart)),
   };
 });
+
+/**
+ * Scenario fields spelled as the flags of `fans simulate|compound` beyond the model's own: a
+ * scenario with any of them runs as that command would (sampled, spread out, by period, to a
+ * date, from a fit), its values read by the flags' own rules.
+ */
+export const runFields = ['trials', 'seed', 'distribution', 'dispersion', 'quantiles', 'fit', 'cycleSpread', 'by', 'until'] as const;
 
 const fileSchema = once(() => z.strictObject({ scenarios: z.array(z.unknown()).check(z.minLength(1), z.maxLength(50)) }));
 
@@ -56,6 +65,8 @@ export interface ScenarioInput {
   command: Scenario['command'];
   p: Record<string, unknown>;
   money: ReturnType<typeof moneyOf>;
+  /** The scenario's fields as written (but its name and command): the flags of a run of its command. */
+  raw: Record<string, unknown>;
 }
 
 /**
@@ -69,6 +80,12 @@ export function parseScenarios(text: string, file: string, locale = 'en-US'): Sc
 
 /** Whether scenarios go on the calendar: one of them gives a cycle or a start date. */
 export const onCalendar = (scenarios: readonly ScenarioInput[]) => scenarios.some((s) => s.p.cycle !== null || s.p.startDate !== null);
+
+/** A scenario as written, for its fields. */
+const raw0 = (raw: unknown) => raw as Record<string, unknown>;
+
+/** Whether a file's scenarios run as their commands: one of them gives a field beyond the model's, dates and money (see {@link runFields}). */
+export const asRuns = (scenarios: readonly ScenarioInput[]) => scenarios.some((s) => runFields.some((key) => s.raw[key] !== undefined));
 
 /** A scenario file's scenarios, checked, without their rows (see {@link parseScenarios}). */
 export function readScenarios(text: string, file: string, locale = 'en-US'): ScenarioInput[] {
@@ -100,11 +117,12 @@ export function readScenarios(text: string, file: string, locale = 'en-US'): Sce
       fail(`${pathText([ 'scenarios', index, ...issue.path])}: `, issueText(issue));
     }
     const { name: title, command: _, ...all } = parsed.data as { name: string; command: string } & Record<string, unknown>;
-    const p = Object.fromEntries(Object.entries(all).filter(([key]) => !(moneyOptions as readonly string[]).includes(key)));
+    const p = Object.fromEntries(Object.entries(all).filter(([key]) => !(moneyOptions as readonly string[]).includes(key) && !(runFields as readonly string[]).includes(key)));
+    const { name: _n, command: _c, ...written } = raw0(raw);
     const money = moneyOf(all, locale, (field) => `${file}: ${where}.${field}:`);
     if (names.has(title)) fail(`${where}.name: `, `${quoted(title)} is used twice; names head the columns`);
     names.add(title);
-    return { where, title, command: command as Scenario['command'], p, money };
+    return { where, title, command: command as Scenario['command'], p, money, raw: written };
   });
   const currencies = new Set(checked.filter((s) => s.money).map((s) => s.money!.currency));
   if (currencies.size > 1) fail('', `scenarios give amounts in ${[...currencies].map((c) => c ?? 'no currency').join(' and ')}: one file compares one currency (set "currency" alike)`);
