@@ -25,6 +25,17 @@ describe('calendar arithmetic (date-fns)', () => {
     expect(isoDate(cycleDate(day('2028-02-29'), { amount: 1, unit: 'y' }, 4))).toBe('2032-02-29');
     // 1.5 months: one month, then half of the next month's 28 days.
     expect(isoDate(cycleDate(day('2027-01-15'), { amount: 1.5, unit: 'm' }, 1))).toBe('2027-03-01');
+    // The rest is a share of the days to the next whole-month date from the start (29 March to 29 April 2028: 31 days, half is 16),
+    // not of the next calendar month's days (April's 30 would give 15 and 13 April): the README's example (issue #29).
+    expect(isoDate(cycleDate(day('2028-02-29'), { amount: 1.5, unit: 'm' }, 1))).toBe('2028-04-14');
+  });
+
+  it("chooses the stage count by the variance, as the README says: a 1m cycle with spread 3d has 24 stages (sd 2.857), not 23 (sd 3.137, nearer in sd)", () => {
+    const month = 365.2425 / 12;
+    const d = pascalDelay(month, 3)!;
+    expect(d.stages).toBe(24);
+    expect(pascalSd(d)).toBeCloseTo(2.857, 3);
+    expect(pascalSd({ stages: 23, chance: 23 / month })).toBeCloseTo(3.137, 3);
   });
 
   it('refuses what is no date, saying why', () => {

@@ -24,9 +24,11 @@ export const cycleDays = (cycle: CycleLength): number => cycle.amount * daysPerU
  * The date `times` cycles after `start`, counted from the start each time, so month ends
  * hold: 31 January plus 1, 2, 3 months is 28 (29) February, 31 March, 30 April; plus 12
  * months is 31 January again. A fractional month (`1.5m`) is whole months, then the rest
- * of a month as days of the month that follows, rounded.
+ * as that share of the days to the next whole-month date (counted from the start), rounded:
+ * 1.5 months from 29 February 2028 is 29 March and half of the 31 days to 29 April, 14 April.
  *
  * @example isoDate(cycleDate(new Date(2027, 0, 31), { amount: 1, unit: 'm' }, 1)) // => '2027-02-28'
+ * @example isoDate(cycleDate(new Date(2028, 1, 29), { amount: 1.5, unit: 'm' }, 1)) // => '2028-04-14'
  */
 export function cycleDate(start: Date, cycle: CycleLength, times: number): Date {
   const amount = cycle.amount * times;
