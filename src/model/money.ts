@@ -19,12 +19,18 @@ export interface Amounts {
   cost: number;
   /** What one customer costs through paid channels; bought fans (`paid`) cost this each. */
   cac: number | null;
+  /** Paid per billed customer-period while a customer stays (`--value` with `--per`); 0 or absent for none. */
+  recurring?: number;
+  /** The share of revenue that is profit (0..1; 1 when absent): the net counts revenue × margin. */
+  margin?: number;
 }
 
 /** One period's new fans: those referred and those bought. */
 export interface PeriodCounts {
   referred: Count;
   paid: Count;
+  /** Customer-periods billed in the period (customers on the books times the period's length over --per's), for a recurring value. */
+  billed?: number;
 }
 
 /** One period's money. */
@@ -38,16 +44,17 @@ export interface MoneyRow {
 
 /**
  * The money of each period, from period 0 (the starting fans, already customers: nothing)
- * on: revenue = value × new fans (referred and bought); rewards = (reward + referee reward) ×
+ * on: revenue = value × new fans (referred and bought) + recurring × billed customer-periods
+ * (`--per`); rewards = (reward + referee reward) ×
  * referred fans; cost = the fixed cost (times `costShares[t]`, the share of a cycle in period
- * t, for calendar periods: pro rata) + CAC × bought fans; net = revenue - rewards - cost;
+ * t, for calendar periods: pro rata) + CAC × bought fans; net = revenue × margin - rewards - cost;
  * and the cumulative net. Exact (bigint) when every count is a bigint. Calendar periods
  * (`from` 0) carry money from the first: its new fans are those referred after day 0.
  *
  * @example moneyRows([{ referred: 0n, paid: 0n }, { referred: 10n, paid: 0n }], { value: 60000, reward: 4000, refereeReward: 0, cost: 0, cac: null })[1].net // => 560000n (10 fans × 560.00)
  */
 export function moneyRows(periods: readonly PeriodCounts[], a: Amounts, costShares?: readonly number[], from = 1): MoneyRow[] {
-  const exact = costShares === undefined && periods.every((p) => typeof p.referred === 'bigint' && typeof p.paid === 'bigint');
+  const exact = costShares === undefined && !a.recurring && (a.margin ?? 1) === 1 && periods.every((p) => typeof p.referred === 'bigint' && typeof p.paid === 'bigint');
   if (exact) {
     const [value, perReferral, cost, cac] = [BigInt(a.value), BigInt(a.reward + a.refereeReward), BigInt(a.cost), BigInt(a.cac ?? 0)];
     let cumulative = 0n;
@@ -66,10 +73,11 @@ export function moneyRows(periods: readonly PeriodCounts[], a: Amounts, costShar
   return periods.map((p, t) => {
     const referred = t < from ? 0 : Number(p.referred);
     const paid = t < from ? 0 : Number(p.paid);
-    const revenue = a.value * (referred + paid);
+    const revenue = a.value * (referred + paid) + (t < from ? 0 : (a.recurring ?? 0) * (p.billed ?? 0));
     const rewards = (a.reward + a.refereeReward) * referred;
     const spent = t < from ? 0 : a.cost * (costShares?.[t] ?? 1) + (a.cac ?? 0) * paid;
-    const net = revenue - rewards - spent;
+    // Net is profit: the revenue's margin, less rewards and costs.
+    const net = revenue * (a.margin ?? 1) - rewards - spent;
     cumulative += net;
     return { revenue, rewards, cost: spent, net, cumulative };
   });
@@ -93,6 +101,22 @@ export interface MoneySummary {
 }
 
 const toNumber = (m: Minor) => Number(m);
+
+/**
+ * a / b of two exact sums as the nearest double's neighbour (to 2^-63 relative): both may pass
+ * what a double holds, and a fixed number of decimals would round a tiny return to 0. The
+ * quotient is taken in integers with 64 bits to spare, then scaled back.
+ *
+ * @example bigRatio(-11290249727577n, 10n ** 22n) // => -1.1290249727577e-9
+ */
+export function bigRatio(a: bigint, b: bigint): number {
+  const bits = (n: bigint) => (n < 0n ? -n : n).toString(2).length;
+  const shift = Math.max(0, 64 + bits(b) - bits(a));
+  const quotient = (a << BigInt(shift)) / b;
+  // Scaled back in two steps, so that 2^shift past a double's range does not overflow.
+  const half = Math.floor(shift / 2);
+  return Number(quotient) / 2 ** half / 2 ** (shift - half);
+}
 
 /**
  * Totals, return, payback period and break-even reward of {@link moneyRows}. The break-even
@@ -135,7 +159,7 @@ export function moneySummary(rows: readonly MoneyRow[], periods: readonly Period
     let costSoFar = 0;
     let referredSoFar = 0;
     for (let t = from; t < rows.length; t++) {
-      revenueSoFar += toNumber(rows[t]!.revenue);
+      revenueSoFar += toNumber(rows[t]!.revenue) * (a.margin ?? 1);
       costSoFar += toNumber(rows[t]!.cost);
       referredSoFar += Number(periods[t]!.referred);
       if (referredSoFar <= 0) continue;
@@ -153,7 +177,7 @@ export function moneySummary(rows: readonly MoneyRow[], periods: readonly Period
     spend,
     net,
     // Exact sums may pass a double; their ratio need not: divide in integers to 12 decimals first.
-    return: exact ? ((spend as bigint) > 0n ? Number(((net as bigint) * 10n ** 12n) / (spend as bigint)) / 1e12 : null) : toNumber(spend) > 0 ? toNumber(net) / toNumber(spend) : null,
+    return: exact ? ((spend as bigint) > 0n ? bigRatio(net as bigint, spend as bigint) : null) : toNumber(spend) > 0 ? toNumber(net) / toNumber(spend) : null,
     payback,
     breakEvenReward: best === null || best < 0 ? null : best,
   };

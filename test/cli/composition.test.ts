@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { fans, root } from './harness.js';
+import { delimitedRecords, fans, root } from './harness.js';
 
 /**
  * Issue #28: every combination works, or is refused for a reason in the README's table
@@ -87,26 +87,6 @@ function documentedRefusals(): string[] {
   return rows.flatMap((row) => [...row.split('|').at(-2)!.matchAll(/`([^`]+)`/g)].map((m) => m[1]!));
 }
 
-/** A delimited file's records, quotes honoured. */
-function records(text: string, separator: string): string[][] {
-  const out: string[][] = [[]];
-  let field = '';
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const ch = text[i]!;
-    if (quoted) {
-      if (ch === '"' && text[i + 1] === '"') (field += '"'), i++;
-      else if (ch === '"') quoted = false;
-      else field += ch;
-    } else if (ch === '"') quoted = true;
-    else if (ch === separator) out.at(-1)!.push(field), (field = '');
-    else if (ch === '\n') out.at(-1)!.push(field.replace(/\r$/, '')), (field = ''), out.push([]);
-    else field += ch;
-  }
-  if (field !== '') out.at(-1)!.push(field);
-  return out.filter((r) => r.length > 0);
-}
-
 describe('every pair of flags composes, or is refused as the README says', () => {
   const cases = allPairs();
   const refusals = documentedRefusals();
@@ -149,7 +129,7 @@ describe('every pair of flags composes, or is refused as the README says', () =>
       }
     } else if (c.format === 'csv' || c.format === 'tsv') {
       const separator = c.format === 'tsv' ? '\t' : c.lang === 'nl' ? ';' : ',';
-      const table = records(out.replace(/^\uFEFF/, ''), separator);
+      const { records: table } = delimitedRecords(out.replace(/^\uFEFF/, ''), separator);
       expect(table.length).toBeGreaterThan(1);
       // Every record of the first section (the rows) has the header's width.
       const width = table[0]!.length;

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { XMLValidator } from 'fast-xml-parser';
 import { describe, expect, it } from 'vitest';
-import { fans } from './harness.js';
+import { delimitedRecords, fans } from './harness.js';
 
 /**
  * Drives the CLI in-process with argument lists built from its real vocabulary plus junk.
@@ -72,23 +72,8 @@ const stdin = JSON.stringify({ scenarios: [{ name: 'a', command: 'simulate' }, {
  * header. A leading byte-order mark means the decimal-comma dialect: `;` between fields.
  */
 function csvShape(text: string): boolean {
-  const separator = text.startsWith('\ufeff') ? ';' : ',';
-  const records: string[][] = [[]];
-  let field = '';
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i]!;
-    if (quoted) {
-      if (c === '"' && text[i + 1] === '"') (field += '"'), i++;
-      else if (c === '"') quoted = false;
-      else field += c;
-    } else if (c === '"') quoted = true;
-    else if (c === separator) records.at(-1)!.push(field), (field = '');
-    else if (c === '\r' && text[i + 1] === '\n') records.at(-1)!.push(field), (field = ''), records.push([]), i++;
-    else field += c;
-  }
-  records.pop();
-  return !quoted && records.length >= 2 && records.every((r) => r.length === records[0]!.length);
+  const { records, open } = delimitedRecords(text, text.startsWith('\ufeff') ? ';' : ',');
+  return !open && records.length >= 2 && records.every((r) => r.length === records[0]!.length);
 }
 
 /**

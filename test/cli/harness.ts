@@ -78,3 +78,29 @@ export function expectGolden(name: string, actual: string): void {
   }
   expect(actual).toBe(readFileSync(path, 'utf8'));
 }
+
+/**
+ * The records of a delimited text (RFC 4180: quotes, doubled quotes, CRLF or LF line ends),
+ * and whether a quote was left open. The empty record after a last line end is left off.
+ */
+export function delimitedRecords(text: string, separator: string): { records: string[][]; open: boolean } {
+  const records: string[][] = [[]];
+  let field = '';
+  let quoted = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i]!;
+    if (quoted) {
+      if (c === '"' && text[i + 1] === '"') (field += '"'), i++;
+      else if (c === '"') quoted = false;
+      else field += c;
+    } else if (c === '"') quoted = true;
+    else if (c === separator) records.at(-1)!.push(field), (field = '');
+    else if (c === '\n' || (c === '\r' && text[i + 1] === '\n')) {
+      records.at(-1)!.push(field), (field = ''), records.push([]);
+      if (c === '\r') i++;
+    } else field += c;
+  }
+  if (field !== '') records.at(-1)!.push(field);
+  if (records.at(-1)!.length === 0) records.pop();
+  return { records, open: quoted };
+}

@@ -252,3 +252,15 @@ describe('money goals on fractional rates and fanouts', () => {
     expect(doc.parameters[solved]).toBeCloseTo(expected, 6);
   });
 });
+
+describe('one raving fan in a market (issue #30, item 8)', () => {
+  it('is its share of what the run brings, not its tree without the market: 3 fans in a market of 10 bring 6.77, 2.26 each', async () => {
+    const doc = JSON.parse((await fans(['simulate', '--fanout', '2', '--depth', '5', '--market', '10', '--start', '3', '--value', '100', '--format', 'json'])).stdout);
+    const share = (doc.total - 3) / 3;
+    expect(doc.money.valueOfOneFan).toBeCloseTo(100 * share, 2);
+    expect(doc.money.valueOfOneFan).toBeLessThan(100 * 7 / 3 + 1e-9);
+    // A market that does not bind leaves it the fan's own tree: 2 + 4 + ... + 32 = 62 new fans.
+    const wide = JSON.parse((await fans(['simulate', '--fanout', '2', '--depth', '5', '--market', '1e9', '--start', '3', '--value', '100', '--format', 'json'])).stdout);
+    expect(wide.money.valueOfOneFan).toBeCloseTo(6200, 0);
+  });
+});

@@ -81,3 +81,17 @@ describe('payback and break-even reward against brute force', () => {
     );
   });
 });
+
+// Issue #30, item 8: the return of exact runs was rounded to 12 decimals (-1.129E-9 for
+// -1.1290249727577e-9, 0 for 5.06e-24).
+describe('bigRatio: the return of exact sums, to a double\'s precision', () => {
+  it('keeps tiny returns and matches exact rationals', async () => {
+    const { bigRatio } = await import('../../src/model/money.js');
+    expect(bigRatio(-11290249727577n, 10n ** 22n)).toBe(-1.1290249727577e-9);
+    expect(bigRatio(506n, 10n ** 26n)).toBe(5.06e-24);
+    for (const [a, b] of [[3n, 7n], [-22n, 7n], [1n, 3n], [10n ** 40n + 7n, 3n * 10n ** 39n]] as const) expect(bigRatio(a, b)).toBe(Number(a) / Number(b));
+    // Sums past a double: 10^400 / (3 x 10^399), and a quotient below a double's smallest normal.
+    expect(bigRatio(10n ** 400n, 3n * 10n ** 399n)).toBe(10 / 3);
+    expect(Math.abs(bigRatio(1n, 10n ** 320n) - 1e-320)).toBeLessThanOrEqual(Number.MIN_VALUE);
+  });
+});

@@ -149,3 +149,28 @@ export function calendarCaption(command: Command, p: SimulateParams | CompoundFl
     ...more,
   };
 }
+
+/** Customer-days of each calendar period: the customers on the books each day after the start, summed by period (a recurring value's billing by day). */
+export function customerDaysByPeriod(periods: readonly CalendarPeriod[], totals: readonly number[]): number[] {
+  let day = 1;
+  return periods.map((period) => {
+    let sum = 0;
+    for (; day <= period.last && day < totals.length; day++) sum += totals[day]!;
+    return sum;
+  });
+}
+
+/**
+ * What a recurring value (--per) needs of a calendar run by day: each period's billed
+ * customer-periods (customer-days over --per's days), and one fan's own and its line's, and a
+ * customer's lifetime by day (a daily chance of leaving).
+ */
+export function billingByDay(command: Command, p: { start: number; market: number | null; churn?: number }, c: Calendar, k: number, periods: readonly CalendarPeriod[], perDays: number) {
+  const run = renewalOf(command, p, c, k);
+  const one = renewalOf(command, { start: 1, market: null, churn: p.churn ?? 0 }, c, k);
+  const leave = command === 'compound' ? dailyLeave(p.churn ?? 0, cycleDays(c.cycle)) : 0;
+  return {
+    billed: customerDaysByPeriod(periods, run.totals).map((days) => days / perDays),
+    recurring: { oneFanBilled: one.totals.reduce((sum, n, day) => sum + (day === 0 ? 0 : n), 0) / perDays, lifetime: { perStep: 1 / perDays, stay: 1 - leave, steps: c.days } },
+  };
+}

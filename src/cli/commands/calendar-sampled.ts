@@ -7,7 +7,7 @@ import { type CalendarPeriod, calendarPeriods, cycleDays, dayDate, isoDate } fro
 import type { Cell } from '../../output/delimited.js';
 import type { Report, Style } from '../../output/render.js';
 import { Amount } from '../../output/amount.js';
-import { type Calendar, addAmounts, calendarCaption, datedMoney, calendarJson, calendarLines, calendarParameters, cyclesWithin, renewalOf, withDates } from './calendar-parts.js';
+import { type Calendar, addAmounts, billingByDay, calendarCaption, datedMoney, calendarJson, calendarLines, calendarParameters, cyclesWithin, renewalOf, withDates } from './calendar-parts.js';
 import { type Io, type StopSignal, UsageError } from '../io/io.js';
 import { bounds } from '../flags/options.js';
 import { dailyLeave } from '../../model/calendar/renewal.js';
@@ -74,7 +74,7 @@ export async function sampledCalendarReport(
     const cycles = cyclesWithin(c, tree ? bounds.depth : bounds.years);
     const last = cycles.length - 1;
     const model = tree ? { command, p: { ...(p as SimulateParams), depth: last } } : { command, p: { ...(p as CompoundFlags), years: last } };
-    const report = await sampledReport(io, model as never, flags, money?.amounts ?? null);
+    const report = await sampledReport(io, model as never, flags, money?.amounts ?? null, c.cycle);
     const mean = Number(report.rows.at(-1)!.mean);
     if (c.by === null) return withDates(report, command, c, cycles.map((day) => isoDate(dayDate(c.start, day))), rate, p.start, mean);
     return cyclesByPeriod(report, c, cycles, rate, p.start);
@@ -96,7 +96,8 @@ export async function sampledCalendarReport(
   // Money: each run is checked for payback as it runs, the fixed cost pro rata by each period's days.
   const moneyModule = money ? await import('./money.js') : null;
   const dated = money ? datedMoney(c, periods) : null;
-  const chain = money ? { ...plain, payback: moneyModule!.moneyPayback(plain, money.amounts, dated!.costShares) } : plain;
+  const perDays = money?.amounts.per ? cycleDays(money.amounts.per) : null;
+  const chain = money ? { ...plain, payback: moneyModule!.moneyPayback(plain, money.amounts, dated!.costShares, perDays ? { perDays } : undefined) } : plain;
   const seed = t.seed ?? (await import('node:crypto')).randomInt(0, bounds.seed);
   const threads = threadsFor(trials, c.days * (delay.stages + 4), t.threads);
   const rows = (await runTrials(io, chain, trials, seed, threads)).rows(t.quantiles.map((q) => q / 100));
@@ -107,9 +108,12 @@ export async function sampledCalendarReport(
   const ever = (row: TrialRow) => row.reached ?? row.mean;
   const renewal = p.market === null ? renewalOf(command, p, c, k) : null;
   const fresh = renewal ? byPeriodSums(periods, renewal.fresh) : rows.map((row, i) => (i === 0 ? ever(row) : ever(row) - ever(rows[i - 1]!)));
-  const counts = fresh.map((n, i) => ({ referred: Math.max(0, n - (i === 0 ? p.start : 0)), paid: 0 }));
+  // With --per: customer-days over --per's days, from the renewal equation (no market) or the runs' mean customer-days.
+  const billing = perDays ? billingByDay(command, p, c, k, periods, perDays) : null;
+  const billed = billing ? (renewal ? billing.billed : rows.map((row, i) => (row.customerDays! - (i === 0 ? 0 : rows[i - 1]!.customerDays!)) / perDays!)) : null;
+  const counts = fresh.map((n, i) => ({ referred: Math.max(0, n - (i === 0 ? p.start : 0)), paid: 0, ...(billed ? { billed: billed[i]! } : {}) }));
   const one = renewalOf(command, { start: 1, market: null, churn: tree ? 0 : (p as CompoundFlags).churn }, c, k).fresh.reduce((sum, n) => sum + n, 0) - 1;
-  const expected = moneyModule!.withMoney(report, money.amounts, counts, { tree, k, churn: tree ? 0 : (p as CompoundFlags).churn, descendants: one, descendantsInTheEnd: null, dated: dated! });
+  const expected = moneyModule!.withMoney(report, money.amounts, counts, { tree, k, churn: tree ? 0 : (p as CompoundFlags).churn, descendants: one, descendantsInTheEnd: null, dated: dated!, ...(billing ? { recurring: billing.recurring } : {}), ...(p.market !== null ? { market: { start: p.start } } : {}) });
   const until = isoDate(c.end);
   return moneyModule!.withMoneyBands(expected, chain, rows, t.quantiles, money.amounts, {
     band: (style, s) => style.words.money.bandBy(style.numbers, { until, ...s }),

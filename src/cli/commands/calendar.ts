@@ -16,7 +16,7 @@ import { once, parseFlags, pick } from '../flags/validate.js';
 import type { Money } from './money.js';
 import { type ScenarioInput, compareReport, currencyOf, netColumn, scenarioRows } from './compare.js';
 import { Amount, amountFormat } from '../../output/amount.js';
-import { type Calendar, type Command, addAmounts, calendarCaption, calendarJson, calendarLines, calendarParameters, cyclesWithin, datedMoney, renewalOf, withDates } from './calendar-parts.js';
+import { type Calendar, type Command, addAmounts, billingByDay, calendarCaption, calendarJson, calendarLines, calendarParameters, cyclesWithin, datedMoney, renewalOf, withDates } from './calendar-parts.js';
 
 /**
  * Calendar runs: `--cycle` with dates, `--start-date`, `--until`, `--cycle-spread` and `--by`.
@@ -177,7 +177,10 @@ export async function calendarReport(io: Io, command: Command, flags: Record<str
     const values = byPeriod(periods, fresh.map((_, day) => day), fresh, totals);
     // One fan's referrals by the last date, without the market's limit: its own run, less itself.
     const one = renewalOf(command, { start: 1, market: null, churn: tree ? 0 : (p as CompoundFlags).churn }, c, k).fresh.reduce((sum, n) => sum + n, 0) - 1;
-    return money.module.withMoney(report, money.amounts, spreadCounts(values, p.start), { tree, k, churn, descendants: one, descendantsInTheEnd: null, dated: datedMoney(c, periods) });
+    // With --per, customers pay for each day they are on the books: customer-days over --per's days.
+    const billing = money.amounts.per ? billingByDay(command, p, c, k, periods, cycleDays(money.amounts.per)) : null;
+    const counts = spreadCounts(values, p.start).map((count, i) => (billing ? { ...count, billed: billing.billed[i]! } : count));
+    return money.module.withMoney(report, money.amounts, counts, { tree, k, churn, descendants: one, descendantsInTheEnd: null, dated: datedMoney(c, periods), ...(billing ? { recurring: billing.recurring } : {}), ...(p.market !== null ? { market: { start: p.start } } : {}) });
   }
   // Referrals exactly a cycle apart: the model's own rows, each on its cycle's date.
   const cycles = cyclesWithin(c, tree ? bounds.depth : bounds.years);
@@ -189,8 +192,8 @@ export async function calendarReport(io: Io, command: Command, flags: Record<str
   const report = !money
     ? plain
     : tree
-      ? money.module.treeWithMoney(plain, model as SimulateParams, rows as ReturnType<typeof treeRows>, money.amounts)
-      : money.module.yearlyWithMoney(plain, model as CompoundFlags, rows as ReturnType<typeof yearlyRows>, money.amounts);
+      ? money.module.treeWithMoney(plain, model as SimulateParams, rows as ReturnType<typeof treeRows>, money.amounts, c.cycle)
+      : money.module.yearlyWithMoney(plain, model as CompoundFlags, rows as ReturnType<typeof yearlyRows>, money.amounts, c.cycle);
   if (c.by) {
     const periods = calendarPeriods(c.start, c.days, c.by);
     const values = byPeriod(periods, cycles, rows.map((r) => r.new), rows.map((r) => r.total));

@@ -11,7 +11,7 @@ import { once, pathText } from '../flags/validate.js';
 import { type Duration, durationText, fileLabel, hasUnsafeCharacters, quoted, thousands } from '../flags/parse.js';
 import { maxExactDigits } from './overflow.js';
 import { moneyOptions } from '../flags/options.js';
-import { moneyOf, periodCounts } from './money.js';
+import { billingRatio, moneyOf, periodCounts } from './money.js';
 import { moneyRows } from '../../model/money.js';
 import { Amount, amountFormat } from '../../output/amount.js';
 import { strictJson } from '../flags/strict-json.js';
@@ -157,7 +157,17 @@ export function scenarioRows(checked: readonly ScenarioInput[], file: string): S
       ...(command === 'compound' && cycle !== null && cycle !== undefined ? { cycle: durationText(cycle as Duration) } : {}),
       ...(typeof startDate === 'string' ? { startDate } : {}),
     } as Record<string, Cell>;
-    const cumulative = money ? moneyRows(periodCounts(rows), money.amounts).map((m) => new Amount(m.cumulative, money.digits)) : undefined;
+    let ratio = 0;
+    if (money) {
+      // With "per", customers on the books pay each period (a tree needs its cycle for that).
+      try {
+        ratio = billingRatio(money, (cycle as Duration | null | undefined) ?? null, command === 'simulate');
+      } catch (error) {
+        if (error instanceof UsageError) fail(`${scenario.where} (${quoted(title)}): `, error.message.replace(/--per/, '"per"').replace(/--cycle/g, '"cycle"'));
+        throw error;
+      }
+    }
+    const cumulative = money ? moneyRows(periodCounts(rows, ratio), money.amounts).map((m) => new Amount(m.cumulative, money.digits)) : undefined;
     return { name: title, command, parameters, totals: rows.map((r) => r.total), ...(cumulative ? { money: { cumulative, currency: money!.currency } } : {}) };
   });
 }

@@ -7,7 +7,7 @@ import { Amount, amountFormat } from '../../output/amount.js';
 import { compoundReport, yearlyRows } from './compound.js';
 import { type GoalFlags, type SolvedFor, treeOf, yearlyOf } from './goal.js';
 import { UsageError } from '../io/io.js';
-import { type Money, treeWithMoney, yearlyWithMoney } from './money.js';
+import { type Money, billingRatio, treeWithMoney, yearlyWithMoney } from './money.js';
 import { bounds } from '../flags/options.js';
 import { type AmountText, amount, isInvalid, quoted } from '../flags/parse.js';
 import { simulateReport, treeRows } from './simulate.js';
@@ -36,9 +36,9 @@ export function moneyTarget(flags: Record<string, unknown>, target: string | und
 }
 
 /** The cumulative net or revenue per period of a model's counts, as doubles (a search, not the shown figures). */
-function metricPath(counts: readonly { new: unknown; paid: unknown }[], amounts: Amounts, kind: 'net' | 'revenue'): number[] {
+function metricPath(counts: readonly { new: unknown; paid: unknown; total: unknown }[], amounts: Amounts, kind: 'net' | 'revenue', ratio: number): number[] {
   const rows = moneyRows(
-    counts.map((r) => ({ referred: Number(r.new) - Number(r.paid), paid: Number(r.paid) })),
+    counts.map((r, t) => ({ referred: Number(r.new) - Number(r.paid), paid: Number(r.paid), billed: t === 0 ? 0 : Number(r.total) * ratio })),
     amounts,
   );
   let revenue = 0;
@@ -53,7 +53,7 @@ function metricPath(counts: readonly { new: unknown; paid: unknown }[], amounts:
  */
 function path(f: GoalFlags, tree: boolean, rate: number, last: number) {
   const generator = tree ? treeLevels({ ...treeOf(f), fanout: rate }) : compoundYears({ ...yearlyOf(f), rate });
-  const rows: { new: unknown; paid: unknown }[] = [];
+  const rows: { new: unknown; paid: unknown; total: unknown }[] = [];
   try {
     for (let t = 0; t <= last; t++) rows.push(generator.next().value);
   } catch (error) {
@@ -89,6 +89,8 @@ export function moneyGoalReport(target: MoneyTarget, f: GoalFlags, money: Money)
   if (given.length !== 1) throw new UsageError('give one of --fanout (solves for depth), --depth (for fanout), --rate (for years) or --years (for rate)');
   const solved: SolvedFor = ({ fanout: 'depth', depth: 'fanout', rate: 'years', years: 'rate' } as const)[given[0]!];
   const tree = solved === 'depth' || solved === 'fanout';
+  // With --per, customers on the books pay each period: billed customer-periods from the totals.
+  const ratio = billingRatio(money, tree ? f.cycle : null, tree);
   const periodWord = tree ? 'level' : 'year';
   let value: number | null;
   let reachedAt: number | null;
@@ -96,16 +98,20 @@ export function moneyGoalReport(target: MoneyTarget, f: GoalFlags, money: Money)
   if (solved === 'depth' || solved === 'years') {
     const rate = tree ? f.fanout! : f.rate!;
     const last = tree ? bounds.depth : bounds.years;
-    const metric = metricPath(path(f, tree, rate, last), a, target.kind);
+    const metric = metricPath(path(f, tree, rate, last), a, target.kind, ratio);
     const at = metric.findIndex((m, t) => t >= 1 && m >= target.minor);
     const best = metric.reduce((b, m, t) => (m > metric[b]! ? t : b), 0);
     [value, reachedAt, shown] = at >= 0 ? [at, at, { rate, last: at }] : [null, null, { rate, last: Math.min(best, 200) }];
   } else {
     const last = tree ? f.depth! : f.years!;
     const max = tree ? bounds.fanout : bounds.rate;
-    if (a.value < a.reward + a.refereeReward && target.kind === 'net') throw new UsageError('each referred fan costs more in rewards than it is worth (--value): a larger fanout or rate lowers the net, so none is solved for');
+    if (a.value < a.reward + a.refereeReward && target.kind === 'net' && !a.recurring) throw new UsageError('each referred fan costs more in rewards than it is worth (--value): a larger fanout or rate lowers the net, so none is solved for');
+    // Paid per period, a fan brings its worth only over time: the net by a horizon need not grow with the fanout or rate while rewards are paid at once.
+    if (a.recurring && a.reward + a.refereeReward > 0 && target.kind === 'net') {
+      throw new UsageError('with --per a referred fan pays over time while its reward is paid at once, so the net by the horizon need not grow with the fanout or rate: give the fanout (or rate) and solve for the depth (or years) instead');
+    }
     const reaches = (x: number) => {
-      const metric = metricPath(path(f, tree, x, last), a, target.kind);
+      const metric = metricPath(path(f, tree, x, last), a, target.kind, ratio);
       const at = metric.findIndex((m, t) => t >= 1 && m >= target.minor);
       return at;
     };
@@ -152,7 +158,7 @@ function scenario(f: GoalFlags, tree: boolean, rate: number, last: number, money
   if (tree) {
     const p = { ...treeOf(f), fanout: rate, depth: last };
     const rows = treeRows(p);
-    return treeWithMoney(simulateReport(p, rows), p, rows, money);
+    return treeWithMoney(simulateReport(p, rows), p, rows, money, f.cycle);
   }
   const p = { ...yearlyOf(f), rate, years: last };
   const rows = yearlyRows(p);

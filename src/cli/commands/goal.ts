@@ -97,7 +97,7 @@ export function solveGoal(target: number, solved: SolvedFor, f: GoalFlags): Solu
       const p = { ...tree, fanout: f.fanout!, depth: answer.attempt.period };
       const rows = treeGrowth(p);
       const report = simulateReport(p, rows);
-      return { answer, report, before: answer.reachable ? (rows.at(-2)?.total ?? null) : null, withMoney: (money) => treeWithMoney(report, p, rows, money) };
+      return { answer, report, before: answer.reachable ? (rows.at(-2)?.total ?? null) : null, withMoney: (money) => treeWithMoney(report, p, rows, money, p.cycle) };
     }
     case 'fanout': {
       const answer = fanoutToReach(target, { ...tree, depth: f.depth! }, bounds.fanout);
@@ -106,7 +106,7 @@ export function solveGoal(target: number, solved: SolvedFor, f: GoalFlags): Solu
       const below = answer.reachable && whole > 0 ? treeGrowth({ ...p, fanout: whole - 1 }).at(-1)!.total : null;
       const rows = treeGrowth(p);
       const report = simulateReport(p, rows);
-      return { answer, report, before: below, withMoney: (money) => treeWithMoney(report, p, rows, money) };
+      return { answer, report, before: below, withMoney: (money) => treeWithMoney(report, p, rows, money, p.cycle) };
     }
     case 'years': {
       const answer = yearsToReach(target, { ...yearly, rate: f.rate! }, bounds.years);

@@ -10,7 +10,8 @@ import type { Cell } from '../../output/delimited.js';
 import type { Report, Style } from '../../output/render.js';
 import { UsageError } from '../io/io.js';
 import { type OptionName, flagName, moneyOptions, optionSpecs } from '../flags/options.js';
-import { type AmountText, isInvalid, minorUnits, quoted } from '../flags/parse.js';
+import { type AmountText, type Duration, durationText, isInvalid, minorUnits, quoted } from '../flags/parse.js';
+import { cycleDays } from '../../model/calendar/dates.js';
 
 /** The currency of a region, for the default of --currency: the euro area, and the usual others. */
 const regionCurrency: Record<string, string> = {
@@ -35,6 +36,8 @@ export interface Money {
   amounts: Amounts;
   /** Which amounts were given. */
   given: ReadonlySet<string>;
+  /** --per: the value is paid per this period while a customer stays; null for once on joining. */
+  per: Duration | null;
 }
 
 const amountFlags = ['value', 'reward', 'refereeReward', 'cost', 'cac'] as const;
@@ -55,8 +58,12 @@ export function moneyOf(flags: Record<string, unknown>, locale: string, where = 
     parsed[name] = value as AmountText | string | null;
   }
   const given = amountFlags.filter((name) => parsed[name] !== undefined && parsed[name] !== null);
+  const per = (parsed.per ?? null) as unknown as Duration | null;
+  const margin = (parsed.margin ?? null) as unknown as number | null;
+  if (per !== null && !given.includes('value')) throw new UsageError(`${where('per')} says how often --value is paid: give --value too`);
   if (given.length === 0) {
     if (parsed.currency) throw new UsageError(`${where('currency')} names the currency of --value, --reward, --referee-reward, --cost or --cac: give one of them`);
+    if (margin !== null) throw new UsageError(`${where('margin')} is the share of revenue that is profit: give --value too`);
     return null;
   }
   const currency = (parsed.currency as string | null | undefined) ?? localeCurrency(locale);
@@ -78,13 +85,33 @@ export function moneyOf(flags: Record<string, unknown>, locale: string, where = 
     }
     return Number(whole);
   };
+  const value = minor('value');
   return {
     currency,
     digits,
-    amounts: { value: minor('value'), reward: minor('reward'), refereeReward: minor('refereeReward'), cost: minor('cost'), cac: given.includes('cac') ? minor('cac') : null },
+    // With --per the value is paid per period while a customer stays, not once on joining.
+    amounts: { value: per ? 0 : value, recurring: per ? value : 0, margin: margin ?? 1, reward: minor('reward'), refereeReward: minor('refereeReward'), cost: minor('cost'), cac: given.includes('cac') ? minor('cac') : null },
     given: new Set(given),
+    per,
   };
 }
+
+/**
+ * The customer-periods one customer on the books at a period's end pays for: the period's
+ * length over --per's (a yearly cycle with --per month: 12), 0 without --per. A tree's level
+ * has no length without --cycle: refused there.
+ */
+export function billingRatio(money: Money, cycle: Duration | null, tree: boolean): number {
+  if (money.per === null) return 0;
+  if (cycle === null) {
+    if (tree) throw new UsageError('--per bills each customer per period of time, and a tree level has no length: give --cycle (e.g. --cycle 1m)');
+    return cycleDays({ amount: 1, unit: 'y' }) / cycleDays(money.per);
+  }
+  return cycleDays(cycle) / cycleDays(money.per);
+}
+
+/** Each period's billed customer-periods: the customers on the books at its end times the billing ratio (none in period 0, the start). */
+export const billedOf = (totals: readonly Count[], ratio: number): number[] => totals.map((total, t) => (t === 0 ? 0 : Number(total) * ratio));
 
 /** The marks a currency may be written with: its code and its symbols (en-US's and the locale's). */
 function currencyMarks(currency: string, locale: string): string[] {
@@ -98,9 +125,10 @@ function currencyMarks(currency: string, locale: string): string[] {
   return [currency, ...symbols];
 }
 
-/** Each period's new fans split into referred and bought: rows of the tree or compound model. */
-export function periodCounts(rows: readonly { new: Count; paid: Count }[]): PeriodCounts[] {
-  return rows.map((r) => ({ referred: subtractCounts(r.new, r.paid), paid: r.paid }));
+/** Each period's new fans split into referred and bought, and (with --per, `ratio` > 0) the customer-periods billed: rows of the tree or compound model. */
+export function periodCounts(rows: readonly { new: Count; paid: Count; total?: Count }[], ratio = 0): PeriodCounts[] {
+  const billed = ratio > 0 ? billedOf(rows.map((r) => r.total ?? 0), ratio) : null;
+  return rows.map((r, t) => ({ referred: subtractCounts(r.new, r.paid), paid: r.paid, ...(billed ? { billed: billed[t]! } : {}) }));
 }
 
 /** What money needs to know of the run beyond its rows. */
@@ -115,6 +143,47 @@ export interface MoneyContext {
   descendantsInTheEnd: number | null;
   /** Calendar periods (rows by --by): each row's name, the run's last date, and each period's share of a cycle's fixed cost. */
   dated?: { names: readonly string[]; until: string; costShares: readonly number[] };
+  /** A market: one fan's worth is then its share of the run (the run's referred fans and billed periods over its starting fans). */
+  market?: { start: number };
+  /** With --per: one fan's own customer-periods billed within the horizon and its line's (the fans its referrals bring), for its worth; and one customer's lifetime. */
+  recurring?: { oneFanBilled: number; lifetime: Lifetime };
+}
+
+/**
+ * One fan's line in a run with a market: the run's referred fans (and billed periods) shared
+ * over its starting fans, where the fan's own tree without the market would count fans the
+ * market does not hold (3 fans of a fanout-2 tree in a market of 10 reach 6.77 more in all,
+ * 2.26 each, not 62).
+ */
+function withinMarket(context: MoneyContext, counts: readonly PeriodCounts[], start: number): MoneyContext {
+  if (!(start > 0)) return context;
+  // Period 0 holds the starting fans (levels and years); calendar periods count from the first, the starting fans left out already.
+  const from = context.dated ? 0 : 1;
+  const referred = counts.reduce((sum, c, t) => sum + (t < from ? 0 : Number(c.referred)), 0) / start;
+  const descendants = context.descendants === null ? referred : Math.min(Number(context.descendants), referred);
+  const billed = counts.reduce((sum, c) => sum + (c.billed ?? 0), 0) / start;
+  return { ...context, descendants, descendantsInTheEnd: null, ...(context.recurring ? { recurring: { ...context.recurring, oneFanBilled: Math.min(context.recurring.oneFanBilled, billed) } } : {}) };
+}
+
+/** What one customer pays over their expected lifetime: billed customer-periods per step of the run while they stay (chance `stay` a step). */
+export interface Lifetime {
+  /** Customer-periods billed a step while on the books. */
+  perStep: number;
+  stay: number;
+  /** Steps in the run's horizon. */
+  steps: number;
+}
+
+/**
+ * The customer-periods one customer is billed for: within the horizon Σ_(t=1..H) perStep stay^t
+ * = perStep stay (1 - stay^H) / (1 - stay), and unbounded perStep stay / (1 - stay) (null
+ * without churn: it does not end). A customer pays for a step they are on the books at its end.
+ *
+ * @example lifetimeBilled({ perStep: 1, stay: 0.9, steps: 10 }) // => { within: 5.8618940391, unbounded: 9 } (to 10 decimals)
+ */
+export function lifetimeBilled(l: Lifetime): { within: number; unbounded: number | null } {
+  if (l.stay >= 1) return { within: l.perStep * l.steps, unbounded: null };
+  return { within: (l.perStep * l.stay * -Math.expm1(l.steps * Math.log1p(-(1 - l.stay)))) / (1 - l.stay), unbounded: (l.perStep * l.stay) / (1 - l.stay) };
 }
 
 /** Money columns of the rows: JSON keys and CSV headers. */
@@ -126,6 +195,8 @@ export const moneyColumns = ['revenue', 'rewards', 'cost', 'net', 'cumulativeNet
  * fan and the effective acquisition cost against --cac; all of it in JSON.
  */
 export function withMoney(report: Report, money: Money, counts: readonly PeriodCounts[], context: MoneyContext): Report {
+  // In a market the run reaches, one fan's line is its share of the run, not its tree without the market (which would count fans the market does not hold).
+  if (context.market) context = withinMarket(context, counts, context.market.start);
   const dated = context.dated;
   const rows = moneyRows(counts, money.amounts, dated?.costShares, dated ? 0 : 1);
   const values = rows.flatMap((r) => [r.revenue, r.rewards, r.cost, r.net, r.cumulative]);
@@ -140,27 +211,41 @@ export function withMoney(report: Report, money: Money, counts: readonly PeriodC
   });
   const a = money.amounts;
   const perReferral = a.reward + a.refereeReward;
-  const oneFan = context.descendants === null ? null : typeof context.descendants === 'bigint' ? BigInt(a.value) * context.descendants : a.value * Number(context.descendants);
+  const margin = a.margin ?? 1;
+  const oneFan =
+    context.recurring !== undefined
+      ? margin * (a.value * Number(context.descendants ?? 0) + (a.recurring ?? 0) * context.recurring.oneFanBilled)
+      : context.descendants === null
+        ? null
+        : typeof context.descendants === 'bigint' && margin === 1
+          ? BigInt(a.value) * context.descendants
+          : margin * a.value * Number(context.descendants);
+  const lifetime = context.recurring ? lifetimeBilled(context.recurring.lifetime) : null;
   const lifetimeK = context.tree ? context.k : context.churn > 0 ? context.k / context.churn : Infinity;
   const effective = a.cac === null ? null : effectiveAcquisitionCost(a.cac, perReferral, lifetimeK);
   const amplified = amplification(lifetimeK);
   const unit = context.tree ? 'level' : 'year';
   const lines = ({ words, numbers }: Style, amountText: (minor: number | bigint) => string) => {
     const m = words.money;
+    const customer = lifetime
+      ? [m.lifetime(numbers, { within: amountText(margin * (a.recurring ?? 0) * lifetime.within), unbounded: lifetime.unbounded === null ? null : amountText(margin * (a.recurring ?? 0) * lifetime.unbounded), margin: margin === 1 ? null : margin })]
+      : [];
     if (dated) {
       const reward = summary.breakEvenReward === null ? null : amountText(summary.breakEvenReward);
       return [
         m.totals(numbers, { revenue: amountText(summary.revenue), spend: amountText(summary.spend), net: amountText(summary.net), ratio: summary.return }),
+        ...customer,
         m.paybackBy(numbers, { period: summary.payback === null ? null : dated.names[summary.payback]!, until: dated.until }),
-        ...(perReferral > 0 || a.value > 0 ? [m.breakEvenBy(numbers, { reward, until: dated.until })] : []),
-        ...(a.value > 0 && oneFan !== null && context.descendants !== null ? [m.oneFanBy(numbers, { value: amountText(oneFan), descendants: Number(context.descendants), until: dated.until })] : []),
+        ...(perReferral > 0 || a.value > 0 || (a.recurring ?? 0) > 0 ? [m.breakEvenBy(numbers, { reward, until: dated.until })] : []),
+        ...((a.value > 0 || context.recurring) && oneFan !== null && context.descendants !== null ? [m.oneFanBy(numbers, { value: amountText(oneFan), descendants: Number(context.descendants), until: dated.until })] : []),
       ];
     }
     return [
       m.totals(numbers, { revenue: amountText(summary.revenue), spend: amountText(summary.spend), net: amountText(summary.net), ratio: summary.return }),
+      ...customer,
       m.payback(numbers, { period: summary.payback, unit, horizon: rows.length - 1 }),
-      ...(perReferral > 0 || a.value > 0 ? [m.breakEven(numbers, { reward: summary.breakEvenReward === null ? null : amountText(summary.breakEvenReward), unit, horizon: rows.length - 1 })] : []),
-      ...(a.value > 0 && oneFan !== null && context.descendants !== null
+      ...(perReferral > 0 || a.value > 0 || (a.recurring ?? 0) > 0 ? [m.breakEven(numbers, { reward: summary.breakEvenReward === null ? null : amountText(summary.breakEvenReward), unit, horizon: rows.length - 1 })] : []),
+      ...((a.value > 0 || context.recurring) && oneFan !== null && context.descendants !== null
         ? [m.oneFan(numbers, { value: amountText(oneFan), descendants: context.descendants, unit, horizon: rows.length - 1, inTheEnd: context.descendantsInTheEnd, valueInTheEnd: context.descendantsInTheEnd === null ? null : amountText(a.value * context.descendantsInTheEnd) })]
         : []),
       ...(a.cac !== null ? [m.acquisition(numbers, { effective: effective === null ? null : amountText(effective), cac: amountText(a.cac), fans: amplified })] : []),
@@ -183,11 +268,14 @@ export function withMoney(report: Report, money: Money, counts: readonly PeriodC
       rows: table as unknown as Cell[],
       money: {
         currency: money.currency,
-        value: json(a.value),
+        value: json(money.per ? (a.recurring ?? 0) : a.value),
         reward: json(a.reward),
         refereeReward: json(a.refereeReward),
         cost: json(a.cost),
         cac: json(a.cac),
+        ...(money.per ? { per: durationText(money.per), recurring: json(a.recurring ?? 0) } : {}),
+        ...((a.margin ?? 1) !== 1 ? { margin: a.margin! } : {}),
+        ...(lifetime ? { customerValue: { withinHorizon: json(margin * (a.recurring ?? 0) * lifetime.within), lifetime: lifetime.unbounded === null ? null : json(margin * (a.recurring ?? 0) * lifetime.unbounded) } } : {}),
         revenue: json(summary.revenue),
         spend: json(summary.spend),
         net: json(summary.net),
@@ -227,33 +315,39 @@ function rewardsPayable(money: Money, k: number, horizon: number, flag: string):
 }
 
 /** The tree model's report with its money: one fan's descendants are its tree's levels 1..depth. */
-export function treeWithMoney(report: Report, p: TreeParams & { depth: number }, rows: readonly TreeRow[], money: Money): Report {
+export function treeWithMoney(report: Report, p: TreeParams & { depth: number }, rows: readonly TreeRow[], money: Money, cycle: Duration | null = null): Report {
   const k = treeFactor(p);
   rewardsPayable(money, k, p.depth, '--depth');
+  const ratio = billingRatio(money, cycle, true);
   // One fan's tree without the market's limit may pass what a double holds where the run (with its market) does not.
   const one = unlessOverflow(() => treeGrowth({ ...p, start: 1, paid: 0, market: null }));
   const last = one?.at(-1)!.total;
   const descendants = last === undefined ? null : typeof last === 'bigint' ? last - 1n : last - 1;
-  return withMoney(report, money, periodCounts(rows), { tree: true, k, churn: 0, descendants, descendantsInTheEnd: k < 1 ? k / (1 - k) : null });
+  const recurring = ratio > 0 && one ? { oneFanBilled: billedOf(one.map((r) => r.total), ratio).reduce((a, b) => a + b, 0), lifetime: { perStep: ratio, stay: 1, steps: p.depth } } : undefined;
+  return withMoney(report, money, periodCounts(rows, ratio), { tree: true, k, churn: 0, descendants, descendantsInTheEnd: k < 1 ? k / (1 - k) : null, ...(recurring ? { recurring } : {}), ...(p.market !== null ? { market: { start: p.start } } : {}) });
 }
 
 /** The compound model's report with its money: one fan's descendants are all who join its line within the years. */
-export function yearlyWithMoney(report: Report, p: CompoundParams & { years: number }, rows: readonly CompoundRow[], money: Money): Report {
+export function yearlyWithMoney(report: Report, p: CompoundParams & { years: number }, rows: readonly CompoundRow[], money: Money, cycle: Duration | null = null): Report {
   const k = compoundFactor(p);
   rewardsPayable(money, k, p.years, '--years');
+  const ratio = billingRatio(money, cycle, false);
   const one = unlessOverflow(() => compoundGrowth({ ...p, start: 1, paid: 0, market: null }));
   const descendants = one === null ? null : one.slice(1).reduce<Count>((sum, r) => (typeof sum === 'bigint' && typeof r.new === 'bigint' ? sum + r.new : Number(sum) + Number(r.new)), typeof one[0]!.new === 'bigint' ? 0n : 0);
-  return withMoney(report, money, periodCounts(rows), { tree: false, k, churn: p.churn, descendants, descendantsInTheEnd: null });
+  const recurring = ratio > 0 && one ? { oneFanBilled: billedOf(one.map((r) => r.total), ratio).reduce((a, b) => a + b, 0), lifetime: { perStep: ratio, stay: 1 - p.churn, steps: p.years } } : undefined;
+  return withMoney(report, money, periodCounts(rows, ratio), { tree: false, k, churn: p.churn, descendants, descendantsInTheEnd: null, ...(recurring ? { recurring } : {}), ...(p.market !== null ? { market: { start: p.start } } : {}) });
 }
 
 /**
  * What the runs' money needs before they run: the payback each run is checked for (see
  * model/chains/payback.ts). The cumulative net is linear in the fans a run reached: (value -
  * rewards per referral) x (reached - start) plus what the bought fans bring less their CAC,
- * less the fixed cost (by cycle; on the calendar, pro rata by each period's days: `costShares`).
+ * less the fixed cost (by cycle; on the calendar, pro rata by each period's days: `costShares`);
+ * with --per, plus what the customers on the books pay (`billing`: by period, or by day).
  */
-export function moneyPayback(chain: ChainParams, money: Money, costShares?: readonly number[]): Payback {
+export function moneyPayback(chain: ChainParams, money: Money, costShares?: readonly number[], billing?: { ratio: number } | { perDays: number }): Payback {
   const a = money.amounts;
+  const margin = a.margin ?? 1;
   const perReferral = a.reward + a.refereeReward;
   const bought = (perReferral - (a.cac ?? 0)) * (chain.paid ?? 0);
   const offsets = new Float64Array(chain.periods + 1);
@@ -265,7 +359,11 @@ export function moneyPayback(chain: ChainParams, money: Money, costShares?: read
     else if (t > 0) rest += bought - a.cost;
     offsets[t] = rest;
   }
-  return { slope: a.value - perReferral, offsets, from: costShares ? 0 : 1 };
+  // With --per: each customer on the books adds value x margin per billed customer-period (by period), or per customer-day on the calendar by day.
+  const recurring = (a.recurring ?? 0) * margin;
+  const perCustomer = billing && 'ratio' in billing && recurring > 0 ? Float64Array.from({ length: chain.periods + 1 }, (_, t) => (t === 0 ? 0 : recurring * billing.ratio)) : undefined;
+  const perDay = billing && 'perDays' in billing && recurring > 0 ? recurring / billing.perDays : undefined;
+  return { slope: a.value * margin - perReferral, offsets, from: costShares ? 0 : 1, ...(perCustomer ? { perCustomer } : {}), ...(perDay ? { perDay } : {}) };
 }
 
 /**
@@ -279,7 +377,7 @@ export function moneyPayback(chain: ChainParams, money: Money, costShares?: read
  * cost, less the fixed cost; where it falls with the total the percentiles swap ends), and the
  * share of runs that have paid back by each period (counted run by run as they ran).
  */
-export function sampledWithMoney(report: Report, chain: ChainParams, rows: readonly TrialRow[], quantiles: readonly number[], money: Money, trials: number): Report {
+export function sampledWithMoney(report: Report, chain: ChainParams, rows: readonly TrialRow[], quantiles: readonly number[], money: Money, trials: number, ratio = 0): Report {
   const tree = chain.model === 'tree';
   const paid = chain.paid ?? 0;
   const k = chainFactor(chain);
@@ -295,11 +393,18 @@ export function sampledWithMoney(report: Report, chain: ChainParams, rows: reado
     const means = theory.length === rows.length && theory.every((m) => m !== null) ? (theory as number[]) : rows.map((r) => r.mean);
     counts = means.map((mean, t) => (t === 0 ? { referred: 0, paid: 0 } : { referred: mean - means[t - 1]! - paid, paid }));
   }
+  // With --per the customers on the books pay each period: the mean totals (expectation), times the billing ratio.
+  if (ratio > 0) {
+    const totals = !tree && chain.churn > 0 && exact ? compoundLine(chain, chain.start).map((r) => Number(r.total)) : theoryMeansOr(chain, rows, exact);
+    counts = counts.map((c, t) => ({ ...c, billed: t === 0 ? 0 : totals[t]! * ratio }));
+  }
   // One fan's new fans within the horizon, without the market's limit: its tree's levels, or (compound) every new fan of its line, churn and all.
   let descendants = 0;
   if (tree) for (let g = 1; g <= chain.periods; g++) descendants += k ** g;
   else descendants = compoundLine(chain).slice(1).reduce((sum, r) => sum + Number(r.new), 0);
-  const expected = withMoney(report, money, counts, { tree, k, churn: chain.churn, descendants, descendantsInTheEnd: tree && k < 1 ? k / (1 - k) : null });
+  const oneLine = tree ? Array.from({ length: chain.periods + 1 }, (_, g) => ((1 - k ** (g + 1)) / (1 - k) || g + 1)) : compoundLine(chain).map((r) => Number(r.total));
+  const recurring = ratio > 0 ? { oneFanBilled: oneLine.reduce((sum, total, t) => sum + (t === 0 ? 0 : total * ratio), 0), lifetime: { perStep: ratio, stay: tree ? 1 : 1 - chain.churn, steps: chain.periods } } : undefined;
+  const expected = withMoney(report, money, counts, { tree, k, churn: chain.churn, descendants, descendantsInTheEnd: tree && k < 1 ? k / (1 - k) : null, ...(recurring ? { recurring } : {}), ...(chain.market !== null ? { market: { start: chain.start } } : {}) });
   const unit = tree ? 'level' : 'year';
   return withMoneyBands(expected, chain, rows, quantiles, money, {
     band: (style, s) => style.words.money.band(style.numbers, { unit, period: chain.periods, ...s }),
@@ -307,6 +412,12 @@ export function sampledWithMoney(report: Report, chain: ChainParams, rows: reado
     flag: tree ? '--depth' : '--years',
     trials,
   });
+}
+
+/** The expected totals of a sampled chain: theory's where it has them (tree, compound without churn), else the runs' means. */
+function theoryMeansOr(chain: ChainParams, rows: readonly TrialRow[], exact: boolean): number[] {
+  const theory = exact ? theoryByPeriod(chain).map((r) => r.mean) : [];
+  return theory.length === rows.length && theory.every((m) => m !== null) ? (theory as number[]) : rows.map((r) => r.mean);
 }
 
 /** The compound model's expected rows for a sampled chain's parameters, without a market or bought fans, from `start` fans (1: one fan's line). */
@@ -338,8 +449,10 @@ export function withMoneyBands(
   const pay = chain.payback!;
   const net = (t: number, reached: number) => pay.slope * (reached - chain.start) + pay.offsets[t]!;
   // Net at percentile q: the percentile q of the fans reached where the net grows with them, 100 - q where it falls.
+  // With --per a run's net also depends on how long its customers stay, not on the fans reached alone: no percentiles, the share paid back stays.
+  const recurring = pay.perCustomer !== undefined || pay.perDay !== undefined;
   const sources = quantiles.map((q) => quantiles.indexOf(pay.slope >= 0 ? q : 100 - q));
-  const shown = quantiles.filter((_, i) => sources[i]! >= 0);
+  const shown = recurring ? [] : quantiles.filter((_, i) => sources[i]! >= 0);
   const table = expected.rows.map(
     (row, t) =>
       ({

@@ -17,6 +17,7 @@ import { runTrials } from '../io/trials.js';
 import { threadsFor } from '../io/threads.js';
 import { once, parseFlags, pick } from '../flags/validate.js';
 import { chartTitle } from './words.js';
+import type { Duration } from '../flags/parse.js';
 
 /** Flags of a sampled run, checked once. */
 export const trialSchema = once(() => z.strictObject(fields(trialOptions)));
@@ -62,7 +63,7 @@ export function chainFor(model: Model, t: TrialFlags, drawn = false, payback?: C
 }
 
 /** Runs `fans simulate|compound --trials N` and builds its report. */
-export async function sampledReport(io: Io, model: Model, flags: Record<string, unknown>, money: Money | null = null): Promise<Report> {
+export async function sampledReport(io: Io, model: Model, flags: Record<string, unknown>, money: Money | null = null, cycle: Duration | null = null): Promise<Report> {
   const t = parseFlags(trialSchema(), pick(flags, trialSchema().shape));
   const fitted = t.fit === null ? null : await fittedChain(io, model, t, flags);
   // With money the runs cost more (see runPeriodCost): the bound is checked for them.
@@ -78,7 +79,9 @@ export async function sampledReport(io: Io, model: Model, flags: Record<string, 
   }
   // Money: each run is checked for payback as it runs.
   const moneyModule = money ? await import('./money.js') : null;
-  const run = money ? { ...chain, payback: moneyModule!.moneyPayback(chain, money) } : chain;
+  // With --per, customers on the books pay each period: the billing ratio of the run's period (a year, or the cycle).
+  const ratio = money ? moneyModule!.billingRatio(money, cycle, model.command === 'simulate') : 0;
+  const run = money ? { ...chain, payback: moneyModule!.moneyPayback(chain, money, undefined, ratio > 0 ? { ratio } : undefined) } : chain;
   const rows = (await runTrials(io, run, trials, seed, threads)).rows(probabilities);
   let report: Report;
   if (!fitted) report = trialReport(model, chain, { ...t, seed }, rows);
@@ -89,7 +92,7 @@ export async function sampledReport(io: Io, model: Model, flags: Record<string, 
     const law = { distribution: chain.offspring.distribution, dispersion: chain.offspring.distribution === 'negbin' ? chain.offspring.dispersion : null };
     report = trialReport(model, chain, { ...t, ...law, seed }, rows, { ...fitted.about, fixed: fixedRows.at(-1)!.quantiles });
   }
-  return money ? moneyModule!.sampledWithMoney(report, run, rows, t.quantiles, money, trials) : report;
+  return money ? moneyModule!.sampledWithMoney(report, run, rows, t.quantiles, money, trials, ratio) : report;
 }
 
 /** What a forecast from a fit says beside its runs: the file, the model, the band with K and k fixed. */

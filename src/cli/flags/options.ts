@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import { type AmountText, type Duration, type Parsed, amount, currencyCode, duration, isInvalid, maxValueLength, quantileList, quoted, realNumber, share, thousands, wholeNumber } from './parse.js';
+import { type AmountText, type Duration, type Parsed, amount, currencyCode, duration, isInvalid, perDuration, maxValueLength, quantileList, quoted, realNumber, share, thousands, wholeNumber } from './parse.js';
 import { type Distribution, distributions } from '../../model/chains/offspring.js';
 import { bounds } from '../../model/limits.js';
 
@@ -125,6 +125,13 @@ export const optionSpecs = {
   reward: option<AmountText | null>({ flags: '--reward <amount>', description: 'paid to the referrer for each new fan they bring', default: 'none', parse: orNull('none', amount) }),
   refereeReward: option<AmountText | null>({ flags: '--referee-reward <amount>', description: 'paid to each referred new fan (a double-sided programme)', default: 'none', parse: orNull('none', amount) }),
   cost: option<AmountText | null>({ flags: '--cost <amount>', description: "the programme's fixed cost per level or year", default: 'none', parse: orNull('none', amount) }),
+  per: option<Duration | null>({
+    flags: '--per <period>',
+    description: '--value is paid per this period while a customer stays (year, quarter, month, week, day or a duration such as 6w); without it, once on joining',
+    default: 'none',
+    parse: orNull('none', perDuration),
+  }),
+  margin: option<number | null>({ flags: '--margin <share>', description: 'the share of revenue that is profit: net counts revenue x margin (0..1 or 0%..100%; default 100%)', default: 'none', parse: orNull('none', share) }),
   cac: option<AmountText | null>({
     flags: '--cac <amount>',
     description: 'what one customer costs through paid channels today: compared with referrals, and what each --paid fan costs',
@@ -158,7 +165,7 @@ export const calendarOptions = ['startDate', 'until', 'cycleSpread', 'by'] as co
 export const goalByDateOptions = ['byDate', 'startDate', 'until', 'cycleSpread', 'deadline', 'trials', 'seed', 'distribution', 'dispersion', 'fit'] as const;
 
 /** The money flags: amounts and their currency (see money.ts). */
-export const moneyOptions = ['value', 'reward', 'refereeReward', 'cost', 'cac', 'currency'] as const;
+export const moneyOptions = ['value', 'per', 'margin', 'reward', 'refereeReward', 'cost', 'cac', 'currency'] as const;
 
 /** Flags that only mean something with --trials. */
 export const trialOptions = ['trials', 'seed', 'distribution', 'dispersion', 'quantiles', 'fit', 'threads'] as const;

@@ -179,6 +179,20 @@ export function duration(text: string | number): Parsed<Duration> {
   return amount / inYears <= 100 ? { amount, unit } : rule;
 }
 
+/**
+ * What a recurring value is paid per (`--per`): a unit alone (`year`, `quarter`, `month`,
+ * `week`, `day`) or any duration (`6w`, `1y`).
+ *
+ * @example perDuration('quarter') // => { amount: 3, unit: 'm' }
+ */
+export function perDuration(text: string | number): Parsed<Duration> {
+  const word = String(text).trim().toLowerCase();
+  const units: Record<string, Duration> = { year: { amount: 1, unit: 'y' }, quarter: { amount: 3, unit: 'm' }, month: { amount: 1, unit: 'm' }, week: { amount: 1, unit: 'w' }, day: { amount: 1, unit: 'd' } };
+  if (Object.hasOwn(units, word)) return units[word]!;
+  const parsed = duration(text);
+  return isInvalid(parsed) ? { invalid: 'must be year, quarter, month, week, day or a duration such as 6w or 1y' } : parsed;
+}
+
 /** A duration written back in its short form: `30d`. */
 export const durationText = (d: Duration) => `${d.amount}${d.unit}`;
 

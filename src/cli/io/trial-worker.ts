@@ -20,7 +20,7 @@ parentPort!.on('message', ({ params, seed, trials, claim }: WorkerOrders) => {
   const blocks = blockCount(trials);
   for (let block = Atomics.add(claim, 0, 1); block < blocks; block = Atomics.add(claim, 0, 1)) {
     const summary = runBlock(params, seed, block, trials, sketches);
-    parentPort!.postMessage(summary, [summary.sums.buffer as ArrayBuffer, summary.extinct.buffer as ArrayBuffer, ...(summary.reached ? [summary.reached.buffer as ArrayBuffer] : []), ...(summary.paidBack ? [summary.paidBack.buffer as ArrayBuffer] : [])]);
+    parentPort!.postMessage(summary, [summary.sums.buffer as ArrayBuffer, summary.extinct.buffer as ArrayBuffer, ...(summary.reached ? [summary.reached.buffer as ArrayBuffer] : []), ...(summary.paidBack ? [summary.paidBack.buffer as ArrayBuffer] : []), ...(summary.customerDays ? [summary.customerDays.buffer as ArrayBuffer] : [])]);
   }
   const entries = sketches.entries();
   parentPort!.postMessage({ sketches: entries }, entries.map((e) => e.counts.buffer as ArrayBuffer));

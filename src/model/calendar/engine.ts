@@ -61,6 +61,9 @@ export function runCalendarBlock(p: ChainParams, calendar: CalendarChain, seed: 
   const others = leave > 0 ? new Float64Array(count) : null;
   const reachedSums = new Float64Array(periods);
   const payback = p.payback ? new PaybackCounter(p.payback, periods - 1, count) : null;
+  // A recurring value by day: each run's customer-days so far (customers on the books each day from day 1).
+  const customerDays = p.payback?.perDay ? new Float64Array(count) : null;
+  const customerDaySums = customerDays ? new Float64Array(periods) : null;
   // Whether anything is due in a run: once not, it has died out for good.
   const live = new Uint8Array(count);
   const refers = 1 - (p.nonreferrers ?? 0);
@@ -187,6 +190,7 @@ export function runCalendarBlock(p: ChainParams, calendar: CalendarChain, seed: 
         live[i] = 1;
       }
     }
+    if (customerDays !== null && t > 0) for (let i = 0; i < count; i++) customerDays[i]! += gone === null ? reached[i]! : reached[i]! - gone[i]!;
     if (t === ends[period]) {
       let sum = 0;
       let dead = 0;
@@ -201,11 +205,16 @@ export function runCalendarBlock(p: ChainParams, calendar: CalendarChain, seed: 
       }
       sums[period] = sum;
       reachedSums[period] = ever;
-      payback?.check(period, reached, p.start, count);
+      payback?.check(period, reached, p.start, count, customerDays ?? undefined);
+      if (customerDays !== null) {
+        let days = 0;
+        for (let i = 0; i < count; i++) days += customerDays[i]!;
+        customerDaySums![period] = days;
+      }
       extinct[period] = dead;
       sink(period, totals, reached);
       period++;
     }
   }
-  return { sums, extinct, reached: reachedSums, ...(payback ? { paidBack: payback.counts } : {}) };
+  return { sums, extinct, reached: reachedSums, ...(payback ? { paidBack: payback.counts } : {}), ...(customerDaySums ? { customerDays: customerDaySums } : {}) };
 }

@@ -63,7 +63,7 @@ export function runTrialsBlock(p: ChainParams, seed: number, block: number, coun
   totals.fill(p.start);
   // Money's payback, run by run, from the fans each run reached (see ChainParams.payback).
   const payback = p.payback ? new PaybackCounter(p.payback, p.periods, count) : null;
-  payback?.check(0, reached, p.start, count);
+  payback?.check(0, reached, p.start, count, totals);
   sink(0, totals, reached);
   sums[0] = p.start * count;
   extinct[0] = startDead;
@@ -92,7 +92,7 @@ export function runTrialsBlock(p: ChainParams, seed: number, block: number, coun
       }
       sums[t] = sum;
       extinct[t] = dead;
-      payback?.check(t, reached, p.start, count);
+      payback?.check(t, reached, p.start, count, totals);
       sink(t, totals, reached);
     }
     return { sums, extinct, ...(payback ? { paidBack: payback.counts } : {}) };
@@ -133,7 +133,7 @@ export function runTrialsBlock(p: ChainParams, seed: number, block: number, coun
     }
     sums[t] = sum;
     extinct[t] = dead;
-    payback?.check(t, reached, p.start, count);
+    payback?.check(t, reached, p.start, count, totals);
     sink(t, totals, reached);
   }
   return { sums, extinct, ...(payback ? { paidBack: payback.counts } : {}) };

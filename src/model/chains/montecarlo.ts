@@ -90,6 +90,8 @@ export interface BlockSummary {
   reached?: Float64Array;
   /** Runs paid back by each period (with {@link ChainParams.payback}). */
   paidBack?: Float64Array;
+  /** Sums of the runs' customer-days so far (calendar runs with a recurring value). */
+  customerDays?: Float64Array;
 }
 
 /**
@@ -132,6 +134,8 @@ export interface TrialRow {
   reached?: number;
   /** The share of runs paid back by this period (with {@link ChainParams.payback}). */
   paidBack?: number;
+  /** The runs' mean customer-days so far (calendar runs by day with a recurring value). */
+  customerDays?: number;
   /** Quantiles of the fans reached, where they differ from the total's (see {@link sketchesReached}). */
   reachedQuantiles?: number[];
   /** How far a quantile may be from a total seen at its rank, relative (0 below 16,384 at full precision). */
@@ -162,7 +166,9 @@ export class TrialSummary {
   #hasReached = false;
   readonly #paidBack: Float64Array;
   #hasPaidBack = false;
-  readonly #pending = new Map<number, { sums: Float64Array; reached?: Float64Array }>();
+  readonly #customerDays: Float64Array;
+  #hasCustomerDays = false;
+  readonly #pending = new Map<number, { sums: Float64Array; reached?: Float64Array; customerDays?: Float64Array }>();
   #nextBlock = 0;
   #trials = 0;
 
@@ -172,6 +178,7 @@ export class TrialSummary {
     this.#extinct = new Float64Array(periods + 1);
     this.#reached = new Float64Array(periods + 1);
     this.#paidBack = new Float64Array(periods + 1);
+    this.#customerDays = new Float64Array(periods + 1);
     this.#sketches = new PeriodSketches(sketched);
   }
 
@@ -192,12 +199,16 @@ export class TrialSummary {
       this.#hasPaidBack = true;
       summary.paidBack.forEach((n, t) => (this.#paidBack[t]! += n));
     }
-    this.#pending.set(summary.block, { sums: summary.sums, ...(summary.reached ? { reached: summary.reached } : {}) });
+    this.#pending.set(summary.block, { sums: summary.sums, ...(summary.reached ? { reached: summary.reached } : {}), ...(summary.customerDays ? { customerDays: summary.customerDays } : {}) });
     for (let next = this.#pending.get(this.#nextBlock); next; next = this.#pending.get(this.#nextBlock)) {
       next.sums.forEach((s, t) => (this.#sums[t]! += s));
       if (next.reached) {
         this.#hasReached = true;
         next.reached.forEach((s, t) => (this.#reached[t]! += s));
+      }
+      if (next.customerDays) {
+        this.#hasCustomerDays = true;
+        next.customerDays.forEach((s, t) => (this.#customerDays[t]! += s));
       }
       this.#pending.delete(this.#nextBlock++);
     }
@@ -218,6 +229,7 @@ export class TrialSummary {
       extinct: this.#extinct[t]! / this.#trials,
       ...(this.#hasReached ? { reached: this.#reached[t]! / this.#trials } : {}),
       ...(this.#hasPaidBack ? { paidBack: this.#paidBack[t]! / this.#trials } : {}),
+      ...(this.#hasCustomerDays ? { customerDays: this.#customerDays[t]! / this.#trials } : {}),
       ...(this.#sketches.periods > this.periods ? { reachedQuantiles: this.#sketches.at(this.periods + 1 + t).quantiles(quantiles) } : {}),
       quantileError: this.#sketches.at(t).relativeError,
     }));

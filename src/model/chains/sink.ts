@@ -6,6 +6,8 @@ export interface BlockTotals {
   reached?: Float64Array;
   /** Per period, the runs paid back by then (with `payback`, see ChainParams). */
   paidBack?: Float64Array;
+  /** Per period, the sum over runs of their customer-days so far (calendar runs by day with a recurring value). */
+  customerDays?: Float64Array;
 }
 
 /** Where a block's totals go, a period at a time (the quantile sketches): `totals[0 .. count - 1]`, reused. */

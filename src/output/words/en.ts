@@ -211,6 +211,8 @@ export const en: Words = {
     oneFanBy: (n, s) => `One raving fan is worth ${s.value}: the ${countOf(n, s.descendants, 'new fan', 'new fans')} its referrals bring by ${s.until}.`,
     bandBy: (n, s) => `Cumulative net on ${s.until}: ${n.percent(s.share)} of runs between ${s.low} and ${s.high} (the money columns above are expected values).`,
     paidBack: (n, s) => `${n.percent(s.share)} of runs pay back by ${s.until} (± ${n.percent(s.error)}).`,
+    lifetime: (n, s) =>
+      `One customer is worth ${s.within} within the horizon${s.unbounded === null ? ' (without churn a customer stays: no lifetime end)' : `, ${s.unbounded} over an expected lifetime`}${s.margin === null ? '' : ` (at a ${n.percent(s.margin)} margin)`}.`,
     paidBackWithin: (n, s) => `${n.percent(s.share)} of runs pay back within ${countOf(n, s.horizon, s.unit, `${s.unit}s`)} (± ${n.percent(s.error)}).`,
   },
   html: {

@@ -260,6 +260,8 @@ export const nl: Words = {
     oneFanBy: (n, s) => `Eén raving fan is ${s.value} waard: de ${countOf(n, s.descendants, 'nieuwe fan', 'nieuwe fans')} die zijn aanbevelingen opleveren tot en met ${s.until}.`,
     bandBy: (n, s) => `Netto cumulatief op ${s.until}: ${n.percent(s.share)} van de runs tussen ${s.low} en ${s.high} (de geldkolommen hierboven zijn verwachte waarden).`,
     paidBack: (n, s) => `${n.percent(s.share)} van de runs verdient zich terug tot en met ${s.until} (± ${n.percent(s.error)}).`,
+    lifetime: (n, s) =>
+      `Eén klant is ${s.within} waard binnen de horizon${s.unbounded === null ? ' (zonder churn blijft een klant: geen einde)' : `, ${s.unbounded} over een verwachte klantduur`}${s.margin === null ? '' : ` (bij een marge van ${n.percent(s.margin)})`}.`,
     paidBackWithin: (n, s) => `${n.percent(s.share)} van de runs verdient zich terug binnen ${periods(n, s.horizon, s.unit)} (± ${n.percent(s.error)}).`,
   },
   html: {

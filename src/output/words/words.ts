@@ -138,6 +138,8 @@ export interface Words {
     bandBy(n: Numbers, s: { until: string; low: string; high: string; share: number }): string;
     paidBack(n: Numbers, s: { share: number; error: number; until: string }): string;
     paidBackWithin(n: Numbers, s: { share: number; error: number; unit: 'level' | 'year'; horizon: number }): string;
+    /** With --per: what one customer is worth within the horizon and over an expected lifetime (null without churn), after the margin. */
+    lifetime(n: Numbers, s: { within: string; unbounded: string | null; margin: number | null }): string;
   };
   html: {
     title(command: string): string;
