@@ -264,3 +264,15 @@ describe('one raving fan in a market (issue #30, item 8)', () => {
     expect(wide.money.valueOfOneFan).toBeCloseTo(6200, 0);
   });
 });
+
+describe('amounts as people write them (issue #30, item 7)', () => {
+  it.each(['€1.250,-', '€ 1.250,00', '1250 euro', '1.250 euro', 'EUR 1.250', '1.250 EUR', '€ 1.250,–', '1.250,- euro'])('%s under nl-NL is € 1.250,00', async (text) => {
+    const doc = JSON.parse((await fans(['compound', '--years', '1', '--value', text, '--locale', 'nl-NL', '--format', 'json'])).stdout);
+    expect(doc.money).toMatchObject({ currency: 'EUR', value: 1250 });
+  });
+
+  it('a currency named in another currency is refused, in its own words', async () => {
+    expectUsageError(await fans(['compound', '--value', '1250 dollars', '--currency', 'EUR']), /^fans: --value is written in another currency than EUR \("dollars"\)/);
+    expectUsageError(await fans(['compound', '--value', '1250 euros']), /^fans: --value is written in another currency than USD \("euros"\)/);
+  });
+});

@@ -19,6 +19,16 @@ function fakeWorker(log: string[], name: string): Worker {
   }) as unknown as Worker;
 }
 
+describe('threads a run starts (issue #33: what threads can cost)', () => {
+  it('never more than the cores, nor than the blocks of 1,024 runs: --threads 64 on this machine starts at most its cores', async () => {
+    const { threadsFor } = await import('../../src/cli/io/threads.js');
+    expect(threadsFor(1_000_000, 10, 64)).toBe(Math.min(64, availableParallelism()));
+    expect(threadsFor(1_000_000, 10, 1)).toBe(1);
+    // Two blocks of runs: two threads at most, whatever is asked.
+    expect(threadsFor(2048, 10, 64)).toBe(Math.min(2, availableParallelism()));
+  });
+});
+
 describe('workers started before the CLI loads', () => {
   it('guesses the threads of a run from its raw words, as threadsFor will decide them', () => {
     expect(likelyThreads(['simulate', '--trials', '1000000', '--depth', '10'])).toBe(cores);

@@ -115,14 +115,19 @@ export const billedOf = (totals: readonly Count[], ratio: number): number[] => t
 
 /** The marks a currency may be written with: its code and its symbols (en-US's and the locale's). */
 function currencyMarks(currency: string, locale: string): string[] {
-  const symbols = [locale, 'en-US'].flatMap((l) => {
-    try {
-      return new Intl.NumberFormat(l, { style: 'currency', currency }).formatToParts(1).filter((p) => p.type === 'currency').map((p) => p.value.toUpperCase());
-    } catch {
-      return [];
-    }
-  });
-  return [currency, ...symbols];
+  // Its symbols, and its names, one and more (`euro`, `euros`, `dollars`), as the locale and en-US write them.
+  const symbols = [locale, 'en-US'].flatMap((l) =>
+    (['symbol', 'name'] as const).flatMap((display) =>
+      [1, 2].flatMap((n) => {
+        try {
+          return new Intl.NumberFormat(l, { style: 'currency', currency, currencyDisplay: display }).formatToParts(n).filter((p) => p.type === 'currency').map((p) => p.value.trim().toUpperCase());
+        } catch {
+          return [];
+        }
+      }),
+    ),
+  );
+  return [currency, ...new Set(symbols)];
 }
 
 /** Each period's new fans split into referred and bought, and (with --per, `ratio` > 0) the customer-periods billed: rows of the tree or compound model. */

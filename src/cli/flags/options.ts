@@ -146,7 +146,7 @@ export const optionSpecs = {
   }),
   threads: option<number | null>({
     flags: '--threads <n>',
-    description: `worker threads for --trials, 1..${bounds.threads}; results do not depend on it (default: auto)`,
+    description: `worker threads for --trials, 1..${bounds.threads}, at most one per core; results do not depend on it (default: auto)`,
     default: 'auto',
     parse: orNull('auto', wholeNumber(1, bounds.threads)),
   }),

@@ -269,8 +269,9 @@ export function amount(text: string | number): Parsed<AmountText> {
   const rule = { invalid: `must be an amount from 0 to ${maxAmount.toExponential()}, such as 600 or 12.50 (a currency symbol may stand with it)` };
   if (typeof text === 'number') return Number.isFinite(text) && text >= 0 && text <= maxAmount ? { units: text, decimal: String(text), mark: null } : rule;
   if (text.length > maxValueLength) return rule;
-  // One run of non-digit, non-mark characters at either end is the currency; one scan each way.
-  const trimmed = text.trim();
+  // A whole amount's dash (`€ 1.250,-`, `$1,250.-`) is `,00`: left off. One run of non-digit,
+  // non-mark characters at either end is the currency; one scan each way.
+  const trimmed = text.trim().replace(/(\d)[.,][-–](?=\s*[^\d.,\s-]*$)/, '$1');
   let start = 0;
   while (start < trimmed.length && !/[\d.,+\-\s]/.test(trimmed[start]!)) start++;
   let end = trimmed.length;

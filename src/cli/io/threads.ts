@@ -9,13 +9,14 @@ import { blockCount } from '../../model/chains/blocks.js';
 const workerThreshold = 3_000_000;
 
 /**
- * Threads for a run: as asked (at most one per block), else every core (at most 8) for big
- * runs and 1 for small ones. `threadsFor(1_000_000, 10, null)` is the core count;
- * `threadsFor(1_000, 10, null)` is 1.
+ * Threads for a run: as asked, but at most one per block and one per core (a CPU-bound run
+ * gains nothing from more threads than cores, and each worker costs memory: `--threads 64`
+ * on 2 cores started 63 workers, 1.1 GB); else every core (at most 8) for big runs and 1 for
+ * small ones. `threadsFor(1_000_000, 10, null)` is the core count; `threadsFor(1_000, 10, null)` is 1.
  */
 export function threadsFor(trials: number, periods: number, asked: number | null): number {
   const blocks = blockCount(trials);
-  if (asked !== null) return Math.min(asked, blocks);
+  if (asked !== null) return Math.max(1, Math.min(asked, blocks, availableParallelism()));
   if (trials * (periods + 1) < workerThreshold) return 1;
   return Math.max(1, Math.min(availableParallelism(), 8, blocks));
 }
