@@ -33,6 +33,7 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
     }
     await buildProgram(io, (j) => (job = j)).parseAsync(hoistGlobalFlags(argv), { from: 'user' });
     if (job?.command === 'example') io.stdout(await example(job.args[0], io));
+    else if (job?.command === 'completion') io.stdout(await completion(job.args[0]!, job.program!));
     else if (job) await run({ ...job, command: job.command }, io);
     return exitCodes.ok;
   } catch (error) {
@@ -63,6 +64,13 @@ function failed(error: unknown, io: Io, debug: boolean): number {
   io.stderr(`fans: unexpected error: ${message}${debug ? '' : ' (run again with --debug for details)'}\n`);
   if (debug && error instanceof Error && error.stack) io.stderr(`${error.stack}\n`);
   return exitCodes.failure;
+}
+
+/** `fans completion SHELL`: the shell's completion script, from the program's own commands and flags. */
+async function completion(shell: string, program: import('commander').Command): Promise<string> {
+  const { commandSpecs, completionScript, shells } = await import('./completion.js');
+  if (!(shells as readonly string[]).includes(shell)) throw new UsageError(`completion knows the shells ${shells.join(', ')} (got ${quoted(shell)})`);
+  return completionScript(shell as (typeof shells)[number], commandSpecs(program));
 }
 
 /** `fans example [name]`: the shipped scenario file, as it is, or the list of them. */
@@ -163,7 +171,7 @@ function sampled(flags: Record<string, unknown>): boolean {
 }
 
 /** A job whose answer is a report (every command but `example`). */
-type ReportJob = Job & { command: Exclude<Job['command'], 'example'> };
+type ReportJob = Job & { command: Exclude<Job['command'], 'example' | 'completion'> };
 
 /** What a run writes: text, or the bytes of a binary format. */
 type Output = string | Uint8Array;

@@ -10,7 +10,9 @@ const maxSizeLimitText = '1,000';
 
 /** What the user asked for, once commander has read the words. */
 export interface Job {
-  command: 'simulate' | 'compound' | 'goal' | 'compare' | 'fit' | 'example';
+  command: 'simulate' | 'compound' | 'goal' | 'compare' | 'fit' | 'example' | 'completion';
+  /** `fans completion`: the program, every command's options added, to write the script from. */
+  program?: Command;
   /** Flags as text, keyed by commander's camelCase names. */
   flags: Record<string, unknown>;
   /** Positional arguments: the goal's target or the compare file. */
@@ -34,6 +36,7 @@ Commands:
   compare    scenarios from a JSON file side by side
   fit        K and its spread from your own referral records
   example    print a file shipped with fans (article, programmes, calendar, referrals)
+  completion print a completion script for bash, zsh or fish
 ${articleExamples}
 
 Run 'fans <command> --help' for a command's options and examples.
@@ -47,6 +50,7 @@ export const commandFlags = {
   compare: [],
   fit: [],
   example: [],
+  completion: [],
 } as const satisfies Record<Job['command'], readonly OptionName[]>;
 
 /**
@@ -257,6 +261,15 @@ Examples:
     .argument('[name]', 'article, programmes, calendar or referrals; without a name, the list')
     .description('print a file shipped with fans: scenarios for fans compare, records for fans fit')
     .action(job('example'));
+
+  program
+    .command('completion')
+    .argument('<shell>', 'bash, zsh or fish')
+    .description('print a completion script for your shell: source <(fans completion bash)')
+    .action((shell: string) => {
+      for (const command of program.commands) withOptions(command);
+      onJob({ command: 'completion', flags: {}, args: [shell], program });
+    });
 
   program.configureHelp({
     subcommandTerm: (command) =>
