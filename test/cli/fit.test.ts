@@ -115,7 +115,6 @@ describe('fans fit: bad records, one line naming file, row and column, exit 2', 
     ['a missing column', 'a,b\n1,2\n', ['--column', 'referrals'], /^fans: .*: no column "referrals" \(--column\); the columns are "a", "b"$/],
     ['no numeric column', 'name,city\nann,x\n', [], /^fans: .*: no column of whole numbers for the referral counts: name it with --column; the columns are "name", "city"$/],
     ['duplicate ids', 'id,referred_by\nann,\nann,\n', [], /^fans: .*: row 3, column "id": "ann" is already the id of row 2$/],
-    ['a referrer not in the file', 'id,referred_by\nann,\nbob,zed\n', [], /^fans: .*: row 3, column "referred_by": "zed" is not the id of any fan in the file$/],
     ['a cycle', 'id,referred_by\nann,\nbob,cy\ncy,bob\n', [], /^fans: .*: row \d, column "referred_by": "(bob|cy)" is in a cycle of referrals/],
     ['an empty id', 'id,referred_by\n,\n', [], /^fans: .*: row 2, column "id": is empty; every fan needs an id$/],
     ['a zero size', 'size\n0\n', ['--sizes'], /^fans: .*: row 2, column "size": must be a whole number from 1 to/],
@@ -134,11 +133,44 @@ describe('fans fit: bad records, one line naming file, row and column, exit 2', 
     expectUsageError(await fans(['fit', path, ...args]), message);
   });
 
-  it('a file that does not exist, a folder, a file that is not UTF-8', async () => {
+  it('a file that does not exist, a folder', async () => {
     expectUsageError(await fans(['fit', join(dir, 'nope.csv')]), /^fans: cannot read .*nope\.csv: no such file$/);
     expectUsageError(await fans(['fit', dir]), /^fans: cannot read .*: it is a folder$/);
-    writeFileSync(join(dir, 'latin1.csv'), Buffer.from([0x72, 0x0a, 0xe9, 0x0a]));
-    expectUsageError(await fans(['fit', join(dir, 'latin1.csv')]), /^fans: .*latin1\.csv: is not UTF-8 text$/);
+  });
+});
+
+describe('fans fit: the files people have (issue #31, items 1 and 2, in part)', () => {
+  // Records with names Excel writes in one byte each in Windows-1252 (é, ë, € ...).
+  const text = 'naam;aanbevelingen\r\nJosé;2\r\nZoë;0\r\nRenée;5\r\nAndré;1\r\n';
+  const fitOf = async (name: string, bytes: Buffer) => {
+    const path = file(name, '');
+    writeFileSync(path, bytes);
+    const ran = await fans(['fit', path, '--column', 'aanbevelingen', '--format', 'json']);
+    expect(ran.code).toBe(0);
+    return { doc: JSON.parse(ran.stdout), stderr: ran.stderr };
+  };
+
+  it('UTF-8, UTF-8 with a BOM, UTF-16 with a BOM (LE and BE) and Windows-1252 give the same fit to the last digit; Windows-1252 is said on stderr', async () => {
+    const utf8 = await fitOf('utf8.csv', Buffer.from(text, 'utf8'));
+    expect(utf8.stderr).toBe('');
+    const bom = await fitOf('bom.csv', Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(text, 'utf8')]));
+    const le = await fitOf('utf16le.csv', Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')]));
+    const be = await fitOf('utf16be.csv', Buffer.concat([Buffer.from([0xfe, 0xff]), Buffer.from(text, 'utf16le').swap16()]));
+    const cp1252 = await fitOf('excel.csv', Buffer.from(text, 'latin1'));
+    expect(cp1252.stderr).toMatch(/^fans: .*excel\.csv is not UTF-8; read as Windows-1252 \(Excel's CSV on a western Windows\); save it as "CSV UTF-8" to be sure of every character\n$/);
+    for (const other of [bom, le, be, cp1252]) expect({ ...other.doc, file: null }).toEqual({ ...utf8.doc, file: null });
+    expect(utf8.doc.n).toBe(4);
+  });
+
+  it('a windowed export: referrers not in the file joined before it; their referees are fans, their own counts are left out, and stderr says how many rows', async () => {
+    const path = file('window.csv', 'id,referred_by\nann,old_1\nbob,ann\ncy,ann\ndee,old_2\neve,dee\n');
+    const ran = await fans(['fit', path, '--format', 'json']);
+    expect(ran.code).toBe(0);
+    expect(ran.stderr).toMatch(/^fans: .*window\.csv: 2 rows name referrers not in the file \(who joined before its window, it seems\): their referees count as fans, and those referrers' own counts, unknown here, are left out\n$/);
+    const doc = JSON.parse(ran.stdout);
+    // Five fans in the file: ann 2, dee 1, bob, cy and eve 0; old_1 and old_2 are not counted.
+    expect(doc.n).toBe(5);
+    expect(doc.mean).toBeCloseTo(3 / 5, 12);
   });
 
   it('a file past 64 MiB is refused after reading 64 MiB, not all of it (a sparse file, the real binary)', () => {
@@ -150,8 +182,8 @@ describe('fans fit: bad records, one line naming file, row and column, exit 2', 
   });
 
   it('names from the file are escaped in messages', async () => {
-    const ran = await fans(['fit', file('evil.csv', 'id,referred_by\nann,\nbob,\u001b[31mred\n')]);
-    expectUsageError(ran, /^fans: .*row 3, column "referred_by": "\\u001b\[31mred" is not the id/);
+    const ran = await fans(['fit', file('evil.csv', 'id,referred_by\n\u001b[31mred,\n\u001b[31mred,\n')]);
+    expectUsageError(ran, /^fans: .*row 3, column "id": "\\u001b\[31mred" is already the id of row 2$/);
   });
 });
 

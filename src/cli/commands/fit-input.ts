@@ -56,6 +56,8 @@ export interface FitInput {
   rows: number;
   /** The column or columns used. */
   columns: string[];
+  /** Who referred whom: rows whose referrer is not in the file (a windowed export: they joined before it), left as seeds. */
+  outside?: number;
 }
 
 /** Table data: a header and records, walked once. */
@@ -268,8 +270,9 @@ class Stop extends Error {}
 /**
  * Who referred whom: one row per fan with an id and the id of whoever referred them (empty
  * for a seed). Each fan's count is the number of rows naming them, zeros included. Ids are
- * unique, every referrer is a fan of the file, and nobody is their own referrer, however far
- * back (a cycle).
+ * unique and nobody is their own referrer, however far back (a cycle). A referrer who is not
+ * in the file joined before the export's window: the referee is a fan (a seed here), and the
+ * referrer's own count, unknown, is left out (counted in `outside`).
  */
 function whoReferredWhom(records: Records, file: string, idName: string, byName: string): FitInput {
   const idAt = records.header.indexOf(idName);
@@ -297,6 +300,7 @@ function whoReferredWhom(records: Records, file: string, idName: string, byName:
   if (n === 0) throw new UsageError(`${file}: has a header but no rows of data`);
   const parent = new Int32Array(n);
   const counts = new Int32Array(n);
+  let outside = 0;
   for (let i = 0; i < n; i++) {
     const by = referrers[i]!;
     if (by === '') {
@@ -304,7 +308,12 @@ function whoReferredWhom(records: Records, file: string, idName: string, byName:
       continue;
     }
     const j = index.get(by);
-    if (j === undefined) throw new UsageError(`${file}: row ${rows[i]}, column ${quoted(byName)}: ${quoted(by)} is not the id of any fan in the file`);
+    if (j === undefined) {
+      // A referrer outside the file: an export of a window, whose referrer joined before it. The referee is a fan; the referrer's own count is unknown and left out.
+      outside++;
+      parent[i] = -1;
+      continue;
+    }
     parent[i] = j;
     counts[j]!++;
   }
@@ -327,7 +336,7 @@ function whoReferredWhom(records: Records, file: string, idName: string, byName:
   }
   const map = new Map<number, number>();
   for (let i = 0; i < n; i++) map.set(counts[i]!, (map.get(counts[i]!) ?? 0) + 1);
-  return { shape: 'referrals', frequencies: frequencies(map), rows: n, columns: [idName, byName] };
+  return { shape: 'referrals', frequencies: frequencies(map), rows: n, columns: [idName, byName], ...(outside > 0 ? { outside } : {}) };
 }
 
 /** The zeros an export of referrers alone leaves out: `fans` fans in all, `rows` of them listed. */

@@ -53,7 +53,14 @@ export function fitOptions(flags: FitFlags) {
 }
 
 /** A records file's text: at most 64 MiB of UTF-8. */
-export const recordsText = (io: Io, file: string): Promise<string> => readText(io, file, maxFitBytes, 'is larger than 64 MiB, the most fans fit reads');
+export const recordsText = (io: Io, file: string): Promise<string> => readText(io, file, maxFitBytes, 'is larger than 64 MiB, the most fans fit reads', true);
+
+/** Says on stderr what the reading left out: referrers outside a windowed export. */
+function noteInput(io: Io, input: FitInput, file: string): void {
+  if (input.outside) {
+    io.stderr(`fans: ${fileLabel(file)}: ${input.outside.toLocaleString('en-US')} ${input.outside === 1 ? 'row names a referrer' : 'rows name referrers'} not in the file (who joined before its window, it seems): their referees count as fans, and those referrers' own counts, unknown here, are left out\n`);
+  }
+}
 
 /** The records of a file as fit data, by the options. */
 export function fitDataOf(text: string, file: string, options: ReturnType<typeof fitOptions>): { input: FitInput; data: FitData } {
@@ -205,7 +212,8 @@ export function fittedLaw(io: Io, file: string) {
 const fitted = new WeakMap<Io, Map<string, ReturnType<typeof fitLaw>>>();
 
 async function fitLaw(io: Io, file: string) {
-  const { data } = fitDataOf(await recordsText(io, file), file, fitOptions({}));
+  const { input, data } = fitDataOf(await recordsText(io, file), file, fitOptions({}));
+  noteInput(io, input, file);
   const best = fitReferrals(data).preferred;
   const draws = drawsOf(best);
   return { best, draws, largest: draws ? largestK(draws) : 0, ...offspringOf(best) };
@@ -215,5 +223,6 @@ async function fitLaw(io: Io, file: string) {
 export async function fitCommand(io: Io, file: string, flags: FitFlags): Promise<Report> {
   const options = fitOptions(flags);
   const { input, data } = fitDataOf(await recordsText(io, file), file, options);
+  noteInput(io, input, file);
   return fitReport(fitReferrals(data), input, file);
 }
