@@ -29,6 +29,10 @@ describe('fans compare with the command\'s other flags as fields', () => {
     const svg = (await fans(['compare', '-', '--format', 'svg'], { stdin })).stdout;
     expect(svg.match(/<polygon class="band" data-name="(steady|uneven)"/g)).toHaveLength(2);
     expect(svg).toContain('steady: p5–p95');
+    // The report's method says sampled scenarios show their runs' mean, not that every figure is expected.
+    const html = (await fans(['compare', '-', '--format', 'html'], { stdin })).stdout;
+    expect(html).toContain('for a scenario with trials the mean of its sampled runs');
+    expect(html).not.toContain('The figures are expected values, exact where');
   });
 
   it('on dates: a spread-out, sampled tree by quarter with money beside a yearly compound; each value its last row on or before the date', async () => {

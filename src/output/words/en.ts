@@ -227,8 +227,9 @@ export const en: Words = {
           : command === 'fit'
             ? 'A maximum-likelihood fit of Poisson, geometric and negative binomial referral counts to your records, compared by AIC, with 95% profile-likelihood intervals.'
             : command === 'compare'
-              ? 'Each scenario runs its own model (tree or compound) and the totals stand side by side.'
+              ? 'Each scenario runs its own model (tree or compound) and the totals stand side by side: expected values, or for a scenario with trials the mean of its sampled runs, with its percentiles beside it (its seed repeats them).'
               : 'The tree model: each fan introduces the fanout once and only the newest fans refer, so level g has start × K^g new fans (K = fanout × conversion), until a market fills.';
+      if (command === 'compare') return model;
       return `${model} ${sampled ? 'The figures come from sampled runs in which each fan brings a random number of new fans with that mean; the seed repeats them exactly.' : 'The figures are expected values, exact where every input is a whole number.'}`;
     },
     calendar: (spread) =>

@@ -276,8 +276,9 @@ export const nl: Words = {
           : command === 'fit'
             ? 'Een maximum-likelihood-fit van Poisson-, geometrische en negatief binomiale aantallen aanbevelingen op uw gegevens, vergeleken met AIC, met 95%-intervallen uit de profiel-likelihood.'
             : command === 'compare'
-              ? 'Elk scenario rekent zijn eigen model door (boom of samengesteld) en de totalen staan naast elkaar.'
+              ? 'Elk scenario rekent zijn eigen model door (boom of samengesteld) en de totalen staan naast elkaar: verwachte waarden, of voor een scenario met trials het gemiddelde van zijn gesimuleerde runs, met zijn percentielen ernaast (zijn seed herhaalt ze).'
               : 'Het boommodel: elke fan introduceert de fanout één keer en alleen de nieuwste fans bevelen aan, dus niveau g heeft start × K^g nieuwe fans (K = fanout × conversie), tot een markt vol is.';
+      if (command === 'compare') return model;
       return `${model} ${sampled ? 'De cijfers komen uit gesimuleerde runs waarin elke fan een willekeurig aantal nieuwe fans met dat gemiddelde aanbrengt; de seed herhaalt ze precies.' : 'De cijfers zijn verwachte waarden, exact waar elke invoer een heel getal is.'}`;
     },
     calendar: (spread) =>
