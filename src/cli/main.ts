@@ -148,7 +148,9 @@ function pictureSize(text: unknown): { width: number; height: number } {
 function languageOf(job: Job, io: Io): Language {
   const lang = job.flags.lang;
   if (lang === undefined) return environmentLanguage(io.env);
-  if (typeof lang === 'string' && (languageNames as string[]).includes(lang)) return lang as Language;
+  // NL, nl-NL and nl_NL name the language nl.
+  const name = typeof lang === 'string' ? lang.trim().toLowerCase().split(/[-_.]/)[0]! : '';
+  if ((languageNames as string[]).includes(name)) return name as Language;
   throw new UsageError(`--lang must be one of ${languageNames.join(', ')} (got ${quoted(lang)})`);
 }
 

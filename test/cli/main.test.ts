@@ -166,3 +166,23 @@ describe('command-line habits (clig.dev, issue #28 item 7)', () => {
     expectUsageError(await fans(['--lang', 'nl']), /^fans: unknown option '--lang'/);
   });
 });
+
+describe('Dutch as it is typed (issue #32, item 8, in part)', () => {
+  it('--lang NL and nl-NL are nl; --locale nl_NL and nl_NL.UTF-8 are nl-NL; the same output as nl and nl-NL', async () => {
+    const want = await fans(['compound', '--years', '2', '--value', '1.250', '--lang', 'nl', '--locale', 'nl-NL']);
+    expect(want.code).toBe(0);
+    for (const [lang, locale] of [['NL', 'nl_NL'], ['nl-NL', 'nl_NL.UTF-8'], ['nl_NL', 'nl-nl']]) expect(await fans(['compound', '--years', '2', '--value', '1.250', '--lang', lang!, '--locale', locale!])).toEqual(want);
+    expectUsageError(await fans(['simulate', '--lang', 'fr']), /^fans: --lang must be one of en, nl \(got "fr"\)$/);
+  });
+
+  it('durations in Dutch: 1j, 1 jaar, 2 maanden, 6 weken, 30 dagen; --per jaar, kwartaal, maand', async () => {
+    const dates = async (cycle: string) => JSON.parse((await fans(['simulate', '--depth', '1', '--cycle', cycle, '--start-date', '2027-01-01', '--format', 'json'])).stdout).rows[1].date;
+    expect(await dates('1j')).toBe('2028-01-01');
+    expect(await dates('1 jaar')).toBe('2028-01-01');
+    expect(await dates('2 maanden')).toBe('2027-03-01');
+    expect(await dates('6 weken')).toBe('2027-02-12');
+    expect(await dates('30 dagen')).toBe('2027-01-31');
+    const per = async (p: string) => JSON.parse((await fans(['compound', '--years', '1', '--value', '120', '--per', p, '--format', 'json'])).stdout).rows[1].revenue;
+    expect([await per('jaar'), await per('kwartaal'), await per('maand')]).toEqual([240, 960, 2880]);
+  });
+});

@@ -158,6 +158,8 @@ export interface Duration {
 const unitWords: Record<string, DurationUnit> = {
   d: 'd', day: 'd', days: 'd', w: 'w', wk: 'w', week: 'w', weeks: 'w',
   m: 'm', mo: 'm', month: 'm', months: 'm', y: 'y', yr: 'y', year: 'y', years: 'y',
+  // Dutch: 1j, 1 jaar, 2 maanden, 6 weken, 30 dagen.
+  dag: 'd', dagen: 'd', weken: 'w', mnd: 'm', maand: 'm', maanden: 'm', j: 'y', jr: 'y', jaar: 'y', jaren: 'y',
 };
 
 /**
@@ -187,7 +189,9 @@ export function duration(text: string | number): Parsed<Duration> {
  */
 export function perDuration(text: string | number): Parsed<Duration> {
   const word = String(text).trim().toLowerCase();
-  const units: Record<string, Duration> = { year: { amount: 1, unit: 'y' }, quarter: { amount: 3, unit: 'm' }, month: { amount: 1, unit: 'm' }, week: { amount: 1, unit: 'w' }, day: { amount: 1, unit: 'd' } };
+  const [year, quarter, month, week, day]: Duration[] = [{ amount: 1, unit: 'y' }, { amount: 3, unit: 'm' }, { amount: 1, unit: 'm' }, { amount: 1, unit: 'w' }, { amount: 1, unit: 'd' }];
+  // English and Dutch: --per year, --per jaar, kwartaal, maand, week, dag.
+  const units: Record<string, Duration> = { year: year!, quarter: quarter!, month: month!, week: week!, day: day!, jaar: year!, kwartaal: quarter!, maand: month!, dag: day! };
   if (Object.hasOwn(units, word)) return units[word]!;
   const parsed = duration(text);
   return isInvalid(parsed) ? { invalid: 'must be year, quarter, month, week, day or a duration such as 6w or 1y' } : parsed;
@@ -203,7 +207,8 @@ export function localeTag(text: string | number): Parsed<string> {
   const rule = { invalid: 'must be a locale tag this system knows, such as en-US, nl-NL or de-DE' };
   if (String(text).length > maxValueLength) return rule;
   try {
-    const [tag] = Intl.getCanonicalLocales(String(text).trim());
+    // The environment's spelling works too: nl_NL and nl_NL.UTF-8 are nl-NL.
+    const [tag] = Intl.getCanonicalLocales(String(text).trim().replace(/\.[\w-]+$/, '').replace(/_/g, '-'));
     return tag && Intl.NumberFormat.supportedLocalesOf([tag]).length > 0 ? tag : rule;
   } catch {
     return rule;
