@@ -83,7 +83,9 @@ function record(args: string[], ran: { code: number; stdout: string; stderr: str
     const png = PNG.sync.read(ran.bytes!);
     out = `png ${png.width}x${png.height}, pixels sha256 ${createHash('sha256').update(png.data).digest('hex')}\n`;
   }
-  return `$ fans ${shown.join(' ')}\n--- exit ${ran.code}\n--- stderr\n${ran.stderr}--- stdout\n${out}`;
+  // Where the checkout lies is no part of the output: <root> wherever it is named.
+  const here = (text: string) => text.split(root).join('<root>');
+  return `$ fans ${shown.join(' ')}\n--- exit ${ran.code}\n--- stderr\n${here(ran.stderr)}--- stdout\n${here(out)}`;
 }
 
 describe('the golden corpus (test/golden/corpus)', () => {
