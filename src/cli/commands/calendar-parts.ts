@@ -121,9 +121,12 @@ export function withDates(report: Report, command: Command, c: Calendar, dates: 
   };
 }
 
+/** Churn as a daily hazard on the calendar (compound; see renewal.ts's dailyLeave): 0 for the tree or without churn. */
+export const leaveOf = (command: Command, churn: number, c: Calendar): number => (command === 'compound' ? dailyLeave(churn, cycleDays(c.cycle)) : 0);
+
 /** A run with a spread by day: the expected new fans on each day (the renewal equation) and the totals. */
 export function renewalOf(command: Command, p: { start: number; market: number | null; churn?: number }, c: Calendar, k: number): { days: number[]; fresh: number[]; lost: number[]; totals: number[] } {
-  const leave = command === 'compound' ? dailyLeave(p.churn ?? 0, cycleDays(c.cycle)) : 0;
+  const leave = leaveOf(command, p.churn ?? 0, c);
   const fresh = renewalDays({ model: command === 'simulate' ? 'tree' : 'compound', start: p.start, K: k, market: p.market, weights: pascalWeights(c.spread!.delay, c.days), days: c.days, leave });
   const { lost, totals } = renewalCustomers(fresh, leave);
   return { days: Array.from(fresh, (_, day) => day), fresh: Array.from(fresh), lost: Array.from(lost), totals: Array.from(totals) };
@@ -161,16 +164,14 @@ export function customerDaysByPeriod(periods: readonly CalendarPeriod[], totals:
 }
 
 /**
- * What a recurring value (--per) needs of a calendar run by day: each period's billed
- * customer-periods (customer-days over --per's days), and one fan's own and its line's, and a
- * customer's lifetime by day (a daily chance of leaving).
+ * What a recurring value (--per) needs of a calendar run by day, from its renewal totals
+ * (`runTotals`; null where the billed periods come from elsewhere, the runs of a market) and
+ * one fan's (`oneTotals`): each period's billed customer-periods (customer-days over --per's
+ * days), one fan's own and its line's, and a customer's lifetime by day (a daily chance of leaving).
  */
-export function billingByDay(command: Command, p: { start: number; market: number | null; churn?: number }, c: Calendar, k: number, periods: readonly CalendarPeriod[], perDays: number) {
-  const run = renewalOf(command, p, c, k);
-  const one = renewalOf(command, { start: 1, market: null, churn: p.churn ?? 0 }, c, k);
-  const leave = command === 'compound' ? dailyLeave(p.churn ?? 0, cycleDays(c.cycle)) : 0;
+export function billingByDay(periods: readonly CalendarPeriod[], runTotals: readonly number[] | null, oneTotals: readonly number[], leave: number, days: number, perDays: number) {
   return {
-    billed: customerDaysByPeriod(periods, run.totals).map((days) => days / perDays),
-    recurring: { oneFanBilled: one.totals.reduce((sum, n, day) => sum + (day === 0 ? 0 : n), 0) / perDays, lifetime: { perStep: 1 / perDays, stay: 1 - leave, steps: c.days } },
+    billed: runTotals ? customerDaysByPeriod(periods, runTotals).map((customerDays) => customerDays / perDays) : null,
+    recurring: { oneFanBilled: oneTotals.reduce((sum, n, day) => sum + (day === 0 ? 0 : n), 0) / perDays, lifetime: { perStep: 1 / perDays, stay: 1 - leave, steps: days } },
   };
 }

@@ -7,10 +7,9 @@ import { type CalendarPeriod, calendarPeriods, cycleDays, dayDate, isoDate } fro
 import type { Cell } from '../../output/delimited.js';
 import type { Report, Style } from '../../output/render.js';
 import { Amount } from '../../output/amount.js';
-import { type Calendar, addAmounts, billingByDay, calendarCaption, datedMoney, calendarJson, calendarLines, calendarParameters, cyclesWithin, renewalOf, withDates } from './calendar-parts.js';
+import { type Calendar, addAmounts, billingByDay, calendarCaption, leaveOf, datedMoney, calendarJson, calendarLines, calendarParameters, cyclesWithin, renewalOf, withDates } from './calendar-parts.js';
 import { type Io, type StopSignal, UsageError } from '../io/io.js';
 import { bounds } from '../flags/options.js';
-import { dailyLeave } from '../../model/calendar/renewal.js';
 import { durationText, thousands } from '../flags/parse.js';
 import type { Money } from './money.js';
 import { type FittedRun, type fittedChain, chainFor, coarsestRow, lawName, quantileName, sampledReport, trialLines, trialSchema } from './sampled.js';
@@ -92,7 +91,7 @@ export async function sampledCalendarReport(
     throw new UsageError(`${c.horizonFlag} is too long for --trials with these parameters: expected totals would pass 1e290${fitted ? ` with K as large as the fit's uncertainty allows (${thousands(Math.round(most))})` : ''}, where sampled counts leave what a double holds`);
   }
   const periods = calendarPeriods(c.start, c.days, c.by!);
-  const plain: ChainParams = { ...base, periods: periods.length - 1, calendar: { delay, days: c.days, ends: periods.map((period) => period.last), leave: leaveOf(command, p, c) } };
+  const plain: ChainParams = { ...base, periods: periods.length - 1, calendar: { delay, days: c.days, ends: periods.map((period) => period.last), leave: leaveOf(command, tree ? 0 : (p as CompoundFlags).churn, c) } };
   // Money: each run is checked for payback as it runs, the fixed cost pro rata by each period's days.
   const moneyModule = money ? await import('./money.js') : null;
   const dated = money ? datedMoney(c, periods) : null;
@@ -108,12 +107,14 @@ export async function sampledCalendarReport(
   const ever = (row: TrialRow) => row.reached ?? row.mean;
   const renewal = p.market === null ? renewalOf(command, p, c, k) : null;
   const fresh = renewal ? byPeriodSums(periods, renewal.fresh) : rows.map((row, i) => (i === 0 ? ever(row) : ever(row) - ever(rows[i - 1]!)));
+  const churn = tree ? 0 : (p as CompoundFlags).churn;
+  const oneRun = renewalOf(command, { start: 1, market: null, churn }, c, k);
+  const one = oneRun.fresh.reduce((sum, n) => sum + n, 0) - 1;
   // With --per: customer-days over --per's days, from the renewal equation (no market) or the runs' mean customer-days.
-  const billing = perDays ? billingByDay(command, p, c, k, periods, perDays) : null;
-  const billed = billing ? (renewal ? billing.billed : rows.map((row, i) => (row.customerDays! - (i === 0 ? 0 : rows[i - 1]!.customerDays!)) / perDays!)) : null;
+  const billing = perDays ? billingByDay(periods, renewal?.totals ?? null, oneRun.totals, leaveOf(command, churn, c), c.days, perDays) : null;
+  const billed = billing ? (billing.billed ?? rows.map((row, i) => (row.customerDays! - (i === 0 ? 0 : rows[i - 1]!.customerDays!)) / perDays!)) : null;
   const counts = fresh.map((n, i) => ({ referred: Math.max(0, n - (i === 0 ? p.start : 0)), paid: 0, ...(billed ? { billed: billed[i]! } : {}) }));
-  const one = renewalOf(command, { start: 1, market: null, churn: tree ? 0 : (p as CompoundFlags).churn }, c, k).fresh.reduce((sum, n) => sum + n, 0) - 1;
-  const expected = moneyModule!.withMoney(report, money.amounts, counts, { tree, k, churn: tree ? 0 : (p as CompoundFlags).churn, descendants: one, descendantsInTheEnd: null, dated: dated!, ...(billing ? { recurring: billing.recurring } : {}), ...(p.market !== null ? { market: { start: p.start } } : {}) });
+  const expected = moneyModule!.withMoney(report, money.amounts, counts, { tree, k, churn, descendants: one, descendantsInTheEnd: null, dated: dated!, ...(billing ? { recurring: billing.recurring } : {}), ...(p.market !== null ? { market: { start: p.start } } : {}) });
   const until = isoDate(c.end);
   return moneyModule!.withMoneyBands(expected, chain, rows, t.quantiles, money.amounts, {
     band: (style, s) => style.words.money.bandBy(style.numbers, { until, ...s }),
@@ -132,9 +133,6 @@ function byPeriodSums(periods: readonly CalendarPeriod[], days: readonly number[
     return sum;
   });
 }
-
-/** Churn as a daily hazard on the calendar (compound; see renewal.ts's dailyLeave): 0 for the tree or without churn. */
-const leaveOf = (command: Command, p: SimulateParams | CompoundFlags, c: Calendar): number => (command === 'compound' ? dailyLeave((p as CompoundFlags).churn, cycleDays(c.cycle)) : 0);
 
 /** Sampled runs with spread-out delays: per period, the date, the mean and percentiles of the total, the share died out. */
 function periodTrialReport(
@@ -294,7 +292,7 @@ export async function sampledGoalReport(io: Io, g: GoalRun): Promise<Report> {
   const days = c.spread ? Array.from({ length: c.days + 1 }, (_, day) => day) : cyclesWithin(c, tree ? bounds.depth : bounds.years);
   if (c.spread) withinWork(trials, days.length, 'days', c.spread.delay.stages, stageWeight(base), bounds.trialPeriods);
   else withinWork(trials, days.length, 'cycles', 1, 1, bounds.trialPeriods);
-  const chain = c.spread ? { ...base, periods: days.length - 1, calendar: { delay: c.spread.delay, days: c.days, ends: days, leave: leaveOf(g.command, g.p, c) } } : { ...base, periods: days.length - 1 };
+  const chain = c.spread ? { ...base, periods: days.length - 1, calendar: { delay: c.spread.delay, days: c.days, ends: days, leave: leaveOf(g.command, g.p.churn, c) } } : { ...base, periods: days.length - 1 };
   const seed = t.seed ?? (await import('node:crypto')).randomInt(0, bounds.seed);
   const reached = new Float64Array(days.length);
   let interrupted: StopSignal | null = null;

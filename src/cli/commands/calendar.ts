@@ -16,7 +16,7 @@ import { once, parseFlags, pick } from '../flags/validate.js';
 import type { Money } from './money.js';
 import { type ScenarioInput, compareReport, currencyOf, netColumn, scenarioRows } from './compare.js';
 import { Amount, amountFormat } from '../../output/amount.js';
-import { type Calendar, type Command, addAmounts, billingByDay, calendarCaption, calendarJson, calendarLines, calendarParameters, cyclesWithin, datedMoney, renewalOf, withDates } from './calendar-parts.js';
+import { type Calendar, type Command, addAmounts, billingByDay, leaveOf, calendarCaption, calendarJson, calendarLines, calendarParameters, cyclesWithin, datedMoney, renewalOf, withDates } from './calendar-parts.js';
 
 /**
  * Calendar runs: `--cycle` with dates, `--start-date`, `--until`, `--cycle-spread` and `--by`.
@@ -170,16 +170,17 @@ export async function calendarReport(io: Io, command: Command, flags: Record<str
   if (c.spread) refuseWithSpread(p.paid);
   if (trials) return (await import('./calendar-sampled.js')).sampledCalendarReport(io, command, p, flags, c, rate, money, fitted);
   if (c.spread) {
-    const report = spreadReport(command, p, c, k, rate);
-    if (!money) return report;
-    const { fresh, totals } = renewalOf(command, p, c, k);
+    const run = renewalOf(command, p, c, k);
     const periods = calendarPeriods(c.start, c.days, c.by!);
-    const values = byPeriod(periods, fresh.map((_, day) => day), fresh, totals);
+    const report = spreadReport(command, p, c, rate, run, periods);
+    if (!money) return report;
+    const values = byPeriod(periods, run.days, run.fresh, run.totals);
     // One fan's referrals by the last date, without the market's limit: its own run, less itself.
-    const one = renewalOf(command, { start: 1, market: null, churn: tree ? 0 : (p as CompoundFlags).churn }, c, k).fresh.reduce((sum, n) => sum + n, 0) - 1;
+    const oneRun = renewalOf(command, { start: 1, market: null, churn }, c, k);
+    const one = oneRun.fresh.reduce((sum, n) => sum + n, 0) - 1;
     // With --per, customers pay for each day they are on the books: customer-days over --per's days.
-    const billing = money.amounts.per ? billingByDay(command, p, c, k, periods, cycleDays(money.amounts.per)) : null;
-    const counts = spreadCounts(values, p.start).map((count, i) => (billing ? { ...count, billed: billing.billed[i]! } : count));
+    const billing = money.amounts.per ? billingByDay(periods, run.totals, oneRun.totals, leaveOf(command, churn, c), c.days, cycleDays(money.amounts.per)) : null;
+    const counts = spreadCounts(values, p.start).map((count, i) => (billing ? { ...count, billed: billing.billed![i]! } : count));
     return money.module.withMoney(report, money.amounts, counts, { tree, k, churn, descendants: one, descendantsInTheEnd: null, dated: datedMoney(c, periods), ...(billing ? { recurring: billing.recurring } : {}), ...(p.market !== null ? { market: { start: p.start } } : {}) });
   }
   // Referrals exactly a cycle apart: the model's own rows, each on its cycle's date.
@@ -255,9 +256,8 @@ function withPeriodMoney(byDate: Report, levels: Report, plain: Report, periods:
 }
 
 /** The day-by-day expected run with spread-out delays, a row per calendar period. */
-function spreadReport(command: Command, p: SimulateParams | CompoundFlags, c: Calendar, k: number, rate: number | null): Report {
-  const { days, fresh, lost, totals } = renewalOf(command, p, c, k);
-  const periods = calendarPeriods(c.start, c.days, c.by!);
+function spreadReport(command: Command, p: SimulateParams | CompoundFlags, c: Calendar, rate: number | null, run: ReturnType<typeof renewalOf>, periods: readonly CalendarPeriod[]): Report {
+  const { days, fresh, lost, totals } = run;
   const churn = command === 'compound' && (p as CompoundFlags).churn > 0;
   return periodReport(command, p, c, rate, periods, byPeriod(periods, days, fresh, totals, churn ? lost : undefined), true);
 }
