@@ -226,32 +226,34 @@ export function withMoney(report: Report, money: Money, counts: readonly PeriodC
           ? BigInt(a.value) * context.descendants
           : margin * a.value * Number(context.descendants);
   const lifetime = context.recurring ? lifetimeBilled(context.recurring.lifetime) : null;
+  // One customer's worth with --per: within the horizon, and over an expected lifetime (none without churn).
+  const worth = lifetime ? { within: margin * (a.recurring ?? 0) * lifetime.within, unbounded: lifetime.unbounded === null ? null : margin * (a.recurring ?? 0) * lifetime.unbounded } : null;
+  const showBreakEven = perReferral > 0 || a.value > 0 || (a.recurring ?? 0) > 0;
+  const showOneFan = (a.value > 0 || context.recurring !== undefined) && oneFan !== null && context.descendants !== null;
   const lifetimeK = context.tree ? context.k : context.churn > 0 ? context.k / context.churn : Infinity;
   const effective = a.cac === null ? null : effectiveAcquisitionCost(a.cac, perReferral, lifetimeK);
   const amplified = amplification(lifetimeK);
   const unit = context.tree ? 'level' : 'year';
   const lines = ({ words, numbers }: Style, amountText: (minor: number | bigint) => string) => {
     const m = words.money;
-    const customer = lifetime
-      ? [m.lifetime(numbers, { within: amountText(margin * (a.recurring ?? 0) * lifetime.within), unbounded: lifetime.unbounded === null ? null : amountText(margin * (a.recurring ?? 0) * lifetime.unbounded), margin: margin === 1 ? null : margin })]
-      : [];
+    const customer = worth ? [m.lifetime(numbers, { within: amountText(worth.within), unbounded: worth.unbounded === null ? null : amountText(worth.unbounded), margin: margin === 1 ? null : margin })] : [];
     if (dated) {
       const reward = summary.breakEvenReward === null ? null : amountText(summary.breakEvenReward);
       return [
         m.totals(numbers, { revenue: amountText(summary.revenue), spend: amountText(summary.spend), net: amountText(summary.net), ratio: summary.return }),
         ...customer,
         m.paybackBy(numbers, { period: summary.payback === null ? null : dated.names[summary.payback]!, until: dated.until }),
-        ...(perReferral > 0 || a.value > 0 || (a.recurring ?? 0) > 0 ? [m.breakEvenBy(numbers, { reward, until: dated.until })] : []),
-        ...((a.value > 0 || context.recurring) && oneFan !== null && context.descendants !== null ? [m.oneFanBy(numbers, { value: amountText(oneFan), descendants: Number(context.descendants), until: dated.until })] : []),
+        ...(showBreakEven ? [m.breakEvenBy(numbers, { reward, until: dated.until })] : []),
+        ...(showOneFan ? [m.oneFanBy(numbers, { value: amountText(oneFan!), descendants: Number(context.descendants), until: dated.until })] : []),
       ];
     }
     return [
       m.totals(numbers, { revenue: amountText(summary.revenue), spend: amountText(summary.spend), net: amountText(summary.net), ratio: summary.return }),
       ...customer,
       m.payback(numbers, { period: summary.payback, unit, horizon: rows.length - 1 }),
-      ...(perReferral > 0 || a.value > 0 || (a.recurring ?? 0) > 0 ? [m.breakEven(numbers, { reward: summary.breakEvenReward === null ? null : amountText(summary.breakEvenReward), unit, horizon: rows.length - 1 })] : []),
-      ...((a.value > 0 || context.recurring) && oneFan !== null && context.descendants !== null
-        ? [m.oneFan(numbers, { value: amountText(oneFan), descendants: context.descendants, unit, horizon: rows.length - 1, inTheEnd: context.descendantsInTheEnd, valueInTheEnd: context.descendantsInTheEnd === null ? null : amountText(a.value * context.descendantsInTheEnd) })]
+      ...(showBreakEven ? [m.breakEven(numbers, { reward: summary.breakEvenReward === null ? null : amountText(summary.breakEvenReward), unit, horizon: rows.length - 1 })] : []),
+      ...(showOneFan
+        ? [m.oneFan(numbers, { value: amountText(oneFan!), descendants: context.descendants!, unit, horizon: rows.length - 1, inTheEnd: context.descendantsInTheEnd, valueInTheEnd: context.descendantsInTheEnd === null ? null : amountText(a.value * context.descendantsInTheEnd) })]
         : []),
       ...(a.cac !== null ? [m.acquisition(numbers, { effective: effective === null ? null : amountText(effective), cac: amountText(a.cac), fans: amplified })] : []),
     ];
@@ -280,7 +282,7 @@ export function withMoney(report: Report, money: Money, counts: readonly PeriodC
         cac: json(a.cac),
         ...(money.per ? { per: durationText(money.per), recurring: json(a.recurring ?? 0) } : {}),
         ...((a.margin ?? 1) !== 1 ? { margin: a.margin! } : {}),
-        ...(lifetime ? { customerValue: { withinHorizon: json(margin * (a.recurring ?? 0) * lifetime.within), lifetime: lifetime.unbounded === null ? null : json(margin * (a.recurring ?? 0) * lifetime.unbounded) } } : {}),
+        ...(worth ? { customerValue: { withinHorizon: json(worth.within), lifetime: json(worth.unbounded) } } : {}),
         revenue: json(summary.revenue),
         spend: json(summary.spend),
         net: json(summary.net),
