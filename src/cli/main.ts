@@ -298,7 +298,7 @@ async function report(job: ReportJob, io: Io, locale: string): Promise<Report> {
       return (await import('./commands/sampled.js')).sampledReport(io, { command: 'compound', p }, job.flags, amounts);
     }
     case 'goal': {
-      if (goalByDateOptions.some((name) => job.flags[name] !== undefined)) return (await import('./commands/calendar.js')).calendarGoal(io, job.args[0], job.flags);
+      if (goalByDateOptions.some((name) => job.flags[name] !== undefined)) return (await import('./commands/calendar.js')).calendarGoal(io, job.args[0], job.flags, amounts);
       const flags = parseFlags(goalSchema(), pick(job.flags, goalSchema().shape));
       if (['net', 'revenue', 'maxReward'].some((name) => job.flags[name] !== undefined)) {
         const goals = await import('./commands/goal-money.js');

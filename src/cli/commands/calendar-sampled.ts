@@ -1,6 +1,7 @@
 import { type ChainParams, type TrialRow, blockCount, blockSize, theoreticalExtinction } from '../../model/chains/montecarlo.js';
 import { runTrialsBlock } from '../../model/chains/engine.js';
 import type { Json } from '../../output/json.js';
+import type { Payback } from '../../model/chains/payback.js';
 import type { ChartData } from '../../output/scale.js';
 import type { CompoundFlags } from './compound.js';
 import { type CalendarPeriod, calendarPeriods, cycleDays, dayDate, isoDate } from '../../model/calendar/dates.js';
@@ -273,6 +274,12 @@ interface GoalRun {
   chart: ChartData;
   /** A forecast from --fit: the fit's chain, each run drawing its own K and k. */
   fitted: Awaited<ReturnType<typeof fittedChain>> | null;
+  /**
+   * A money target (`--net X`, `--revenue X`): each run is checked for its cumulative net
+   * reaching X (`payback`, see goal-net-date.ts) in place of its total reaching `target`;
+   * `text` writes X, `expected` the expected run's amount on its date.
+   */
+  money?: { kind: 'net' | 'revenue'; amount: Amount; payback: (chain: ChainParams) => Payback; text: (style: Style) => string; expected: (style: Style) => string };
 }
 
 /**
@@ -292,7 +299,9 @@ export async function sampledGoalReport(io: Io, g: GoalRun): Promise<Report> {
   const days = c.spread ? Array.from({ length: c.days + 1 }, (_, day) => day) : cyclesWithin(c, tree ? bounds.depth : bounds.years);
   if (c.spread) withinWork(trials, days.length, 'days', c.spread.delay.stages, stageWeight(base), bounds.trialPeriods);
   else withinWork(trials, days.length, 'cycles', 1, 1, bounds.trialPeriods);
-  const chain = c.spread ? { ...base, periods: days.length - 1, calendar: { delay: c.spread.delay, days: c.days, ends: days, leave: leaveOf(g.command, g.p.churn, c) } } : { ...base, periods: days.length - 1 };
+  const runs: ChainParams = c.spread ? { ...base, periods: days.length - 1, calendar: { delay: c.spread.delay, days: c.days, ends: days, leave: leaveOf(g.command, g.p.churn, c) } } : { ...base, periods: days.length - 1 };
+  // A money target: the runs count, day by day, those whose cumulative net has reached it.
+  const chain = g.money ? { ...runs, payback: g.money.payback(runs) } : runs;
   const seed = t.seed ?? (await import('node:crypto')).randomInt(0, bounds.seed);
   const reached = new Float64Array(days.length);
   let interrupted: StopSignal | null = null;
@@ -302,11 +311,13 @@ export async function sampledGoalReport(io: Io, g: GoalRun): Promise<Report> {
       await new Promise((resolve) => setImmediate(resolve));
       if (interrupted) throw new Interrupted(interrupted);
       const count = Math.min(blockSize, trials - block * blockSize);
-      runTrialsBlock(chain, seed, block, count, (period, totals) => {
+      const counted = runTrialsBlock(chain, seed, block, count, (period, totals) => {
+        if (g.money) return;
         let hits = 0;
         for (let i = 0; i < count; i++) if (totals[i]! >= g.target) hits++;
         reached[period]! += hits;
       });
+      if (g.money) for (let period = 0; period < days.length; period++) reached[period]! += counted.paidBack![period]!;
     }
   } finally {
     stop();
@@ -332,9 +343,17 @@ export async function sampledGoalReport(io: Io, g: GoalRun): Promise<Report> {
     return [
       words.sampled.runs(numbers, { trials, distribution: lawName(style, law.distribution, law.dispersion), k, yearly: false, seed }),
       ...(g.fitted ? [words.fit.sampledFrom(numbers, { file: g.fitted.about.file, model: words.fit.model(g.fitted.about.model), draws: 'lognormal' })] : []),
-      words.calendar.goalDates(numbers, { target: g.target, trials, dates, reached: share, until }),
-      ...(deadline ? [words.calendar.deadline(numbers, { target: g.target, deadline: deadline.date, share: deadline.share, error: deadline.error, trials })] : []),
-      words.calendar.goalDate(numbers, { target: g.target, date: g.expectedDate, until, total: g.expectedTotal }),
+      ...(g.money
+        ? [
+            words.money.goalDates(numbers, { kind: g.money.kind, target: g.money.text(style), trials, dates, reached: share, until }),
+            ...(deadline ? [words.money.deadline(numbers, { kind: g.money.kind, target: g.money.text(style), deadline: deadline.date, share: deadline.share, error: deadline.error, trials })] : []),
+            words.money.goalDate(numbers, { kind: g.money.kind, target: g.money.text(style), date: g.expectedDate, until, reached: g.money.expected(style) }),
+          ]
+        : [
+            words.calendar.goalDates(numbers, { target: g.target, trials, dates, reached: share, until }),
+            ...(deadline ? [words.calendar.deadline(numbers, { target: g.target, deadline: deadline.date, share: deadline.share, error: deadline.error, trials })] : []),
+            words.calendar.goalDate(numbers, { target: g.target, date: g.expectedDate, until, total: g.expectedTotal }),
+          ]),
       ...calendarLines(c, g.p.start, 0, g.rate)(style).slice(1),
     ];
   };
@@ -348,7 +367,7 @@ export async function sampledGoalReport(io: Io, g: GoalRun): Promise<Report> {
     chart: g.chart,
     json: {
       command: 'goal',
-      target: g.target,
+      target: g.money ? { [g.money.kind]: g.money.amount } : g.target,
       parameters: { ...g.parameters, trials, seed, ...law, quantiles: [...t.quantiles] },
       ...(g.fitted ? { fit: { file: g.fitted.about.file, model: g.fitted.about.model, K: g.fitted.about.K, k: Number.isFinite(g.fitted.about.k) ? g.fitted.about.k : null, nonreferrers: g.fitted.about.nonreferrers } } : {}),
       dates: Object.fromEntries(dates.map((d) => [`p${d.q}`, d.date])),

@@ -303,15 +303,18 @@ export const calendarSchemaOf = once(() => z.strictObject(fields(['cycle', ...ca
  * percentiles of that date over sampled runs and, with --deadline, the chance of reaching
  * the target by then. The horizon: --until, --depth cycles or --years years, else 10 years.
  */
-export async function calendarGoal(io: Io, targetText: string | undefined, flags: Record<string, unknown>): Promise<Report> {
+export async function calendarGoal(io: Io, targetText: string | undefined, flags: Record<string, unknown>, money: Money | null): Promise<Report> {
   const { goalSchema, parseTarget } = await import('./goal.js');
   if (flags.byDate === undefined) {
     const stray = goalByDateOptions.find((name) => flags[name] !== undefined)!;
     throw new UsageError(`${flagName(stray)} goes with --by-date: fans goal TARGET --by-date answers when the target is reached`);
   }
-  const money = [...moneyOptions, 'net', 'revenue', 'maxReward'].find((name) => flags[name] !== undefined);
-  if (money) throw new UsageError(`${flagName(money)} does not go with --by-date, which answers when a number of fans is reached: leave one out`);
-  const target = parseTarget(targetText);
+  if (flags.maxReward !== undefined) throw new UsageError('--max-reward finds a reward, not a date: leave out --by-date, or ask for the date a cumulative net is reached (--net X --by-date)');
+  // A money target (--net X, --revenue X): the date the cumulative net or revenue reaches it.
+  const moneyGoal = flags.net !== undefined || flags.revenue !== undefined ? ((await import('./goal-money.js')).moneyTarget(flags, targetText, money) as { kind: 'net' | 'revenue'; minor: number }) : null;
+  const stray = moneyGoal ? undefined : moneyOptions.find((name) => flags[name] !== undefined);
+  if (stray) throw new UsageError(`${flagName(stray)} with --by-date needs a money target: --net X (the date the cumulative net reaches X) or --revenue X; a target number of fans has no money`);
+  const target = moneyGoal ? 0 : parseTarget(targetText);
   const g = parseFlags(goalSchema(), pick(flags, goalSchema().shape));
   // With --fit the records give K: the model is the tree, or the compound model where --years or --churn says so.
   const fit = flags.fit !== undefined;
@@ -343,6 +346,7 @@ export async function calendarGoal(io: Io, targetText: string | undefined, flags
   const deadline = calendarFlags.deadline === null ? null : dateFlag('--deadline', calendarFlags.deadline);
   const deadlineDay = deadline === null ? null : daysBetween(end.start, deadline);
   if (deadlineDay !== null && (deadlineDay < 0 || deadlineDay > end.days)) throw new UsageError(`--deadline ${isoDate(deadline!)} must fall within the run, ${isoDate(end.start)} to ${isoDate(end.end)} (set --until for a longer run)`);
+  if (moneyGoal) return moneyGoalByDate(io, { command, p, flags, c: end, k, rate, goal: moneyGoal, money: money!, deadline, deadlineDay, fitted });
   // Days (from the start) on which totals are known, and the expected total on each.
   const { days, totals } = expectedTotals(command, p, end, k);
   const hit = totals.findIndex((total) => total >= target);
@@ -362,6 +366,78 @@ export async function calendarGoal(io: Io, targetText: string | undefined, flags
   }
   const sampled = await import('./calendar-sampled.js');
   return sampled.sampledGoalReport(io, { command, p, flags, c: end, rate, target, deadlineDay, expectedDate: answer, expectedTotal: hit < 0 ? lastTotal : totals[hit]!, parameters: goalParameters(command, p, end), chart, fitted });
+}
+
+/**
+ * `fans goal --net X --by-date` (or `--revenue X`): the date the expected run's cumulative
+ * net (or revenue) reaches X (see goal-net-date.ts); with --trials, the percentiles of that
+ * date over the runs and the share reaching it by --deadline.
+ */
+async function moneyGoalByDate(
+  io: Io,
+  g: { command: Command; p: SimulateParams & CompoundFlags; flags: Record<string, unknown>; c: Calendar; k: number; rate: number | null; goal: { kind: 'net' | 'revenue'; minor: number }; money: Money; deadline: Date | null; deadlineDay: number | null; fitted: Awaited<ReturnType<typeof fittedOnCalendar>> | null },
+): Promise<Report> {
+  const { expectedMoneyPath, measured, targetPayback, targetText } = await import('./goal-net-date.js');
+  const { command, p, c, goal, money } = g;
+  const a = measured(goal.kind, money.amounts);
+  const { days, cumulative } = expectedMoneyPath(command, p, c, g.k, money, a);
+  const hit = cumulative.findIndex((m) => m >= goal.minor);
+  const dateOfDay = (day: number) => isoDate(dayDate(c.start, day));
+  const answer = hit < 0 ? null : dateOfDay(days[hit]!);
+  const at = hit < 0 ? cumulative.at(-1)! : cumulative[hit]!;
+  const unit = 10 ** money.digits;
+  const column = goal.kind === 'net' ? 'cumulativeNet' : 'cumulativeRevenue';
+  const flag = `--${goal.kind} ${new Amount(goal.minor, money.digits).decimal()}`;
+  const plain = goalChart(command, goal.minor / unit, days.map(dateOfDay), cumulative.map((m) => m / unit), hit);
+  const chart: ChartData = { ...plain, title: `fans goal ${flag} --by-date (${command === 'simulate' ? 'tree' : 'compound'})`, series: plain.series.map((s) => ({ ...s, name: column })), caption: calendarCaption(command, p, c) };
+  const text = targetText(money, goal.minor);
+  const reached = targetText(money, at);
+  const parameters = { ...goalParameters(command, p, c), ...moneyParameters(money) };
+  if (g.flags.trials === undefined) {
+    if (g.deadline !== null) throw new UsageError('--deadline gives the chance of reaching the target by a date: add --trials N');
+    const amount = new Amount(at, money.digits);
+    return {
+      columns: ['target', 'date', column],
+      rows: [{ target: new Amount(goal.minor, money.digits), date: answer ?? '', [column]: amount }],
+      currency: money.currency,
+      summary: (style: Style) => [style.words.money.goalDate(style.numbers, { kind: goal.kind, target: text(style), date: answer, until: isoDate(c.end), reached: reached(style) }), ...calendarLines(c, p.start, 0, g.rate)(style).slice(1)],
+      chart,
+      json: { command: 'goal', target: { [goal.kind]: new Amount(goal.minor, money.digits) }, byDate: answer, [column]: amount, parameters, calendar: calendarJson(c, g.rate) },
+    };
+  }
+  const sampled = await import('./calendar-sampled.js');
+  const report = await sampled.sampledGoalReport(io, {
+    command,
+    p,
+    flags: g.flags,
+    c,
+    rate: g.rate,
+    target: 0,
+    deadlineDay: g.deadlineDay,
+    expectedDate: answer,
+    expectedTotal: 0,
+    parameters,
+    chart,
+    fitted: g.fitted,
+    money: { kind: goal.kind, amount: new Amount(goal.minor, money.digits), payback: (chain) => targetPayback(chain, c, money, a, goal.minor), text, expected: reached },
+  });
+  return { ...report, currency: money.currency };
+}
+
+/** A run's money as its parameters list it: each amount given, --per and --margin. */
+function moneyParameters(money: Money) {
+  const a = money.amounts;
+  const amount = (minor: number) => new Amount(minor, money.digits);
+  return {
+    currency: money.currency,
+    value: amount(money.per ? (a.recurring ?? 0) : a.value),
+    ...(money.per ? { per: durationText(money.per) } : {}),
+    ...((a.margin ?? 1) !== 1 ? { margin: a.margin! } : {}),
+    reward: amount(a.reward),
+    refereeReward: amount(a.refereeReward),
+    cost: amount(a.cost),
+    cac: a.cac === null ? null : amount(a.cac),
+  };
 }
 
 /** The most points a goal's chart draws: a run by day is thinned to about this many, keeping the day the target is reached. */

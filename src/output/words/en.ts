@@ -5,7 +5,7 @@ import { type Numbers, type Words, bound, countOf, oneDecimal } from './words.js
 const spanWords = { d: ['day', 'days'], w: ['week', 'weeks'], m: ['month', 'months'], y: ['year', 'years'] } as const;
 
 /** Headings that differ from the column's interface name. */
-const columns: Record<string, string> = { cumulativeNet: 'cumulative net', paidBack: 'paid back', K_low: 'K low', K_high: 'K high', k_low: 'k low', k_high: 'k high', logLik: 'log L', nonreferrers: 'nonreferrers' };
+const columns: Record<string, string> = { cumulativeNet: 'cumulative net', cumulativeRevenue: 'cumulative revenue', paidBack: 'paid back', K_low: 'K low', K_high: 'K high', k_low: 'k low', k_high: 'k high', logLik: 'log L', nonreferrers: 'nonreferrers' };
 
 /** An interval in the language's words: `1.28 to 1.92`. */
 const range = (n: Numbers, low: number, high: number) => `${bound(n, low)} to ${bound(n, high)}`;
@@ -214,6 +214,13 @@ export const en: Words = {
     lifetime: (n, s) =>
       `One customer is worth ${s.within} within the horizon${s.unbounded === null ? ' (without churn a customer stays: no lifetime end)' : `, ${s.unbounded} over an expected lifetime`}${s.margin === null ? '' : ` (at a ${n.percent(s.margin)} margin)`}.`,
     paidBackWithin: (n, s) => `${n.percent(s.share)} of runs pay back within ${countOf(n, s.horizon, s.unit, `${s.unit}s`)} (± ${n.percent(s.error)}).`,
+    goalDate: (_n, s) =>
+      s.date === null
+        ? `The expected cumulative ${s.kind} does not reach ${s.target} by ${s.until} (it is ${s.reached} then).`
+        : `The expected cumulative ${s.kind} reaches ${s.target} on ${s.date} (${s.reached}).`,
+    goalDates: (n, s) =>
+      `In ${n.percent(s.reached)} of ${countOf(n, s.trials, 'run', 'runs')} the cumulative ${s.kind} reaches ${s.target} by ${s.until}; ${s.dates.map((d) => `p${d.q} ${d.date ?? en.calendar.after(s.until)}`).join(', ')}.`,
+    deadline: (n, s) => `By ${s.deadline}, the cumulative ${s.kind} has reached ${s.target} in ${n.percent(s.share)} of runs (± ${n.percent(s.error)}, one standard error of ${n.count(s.trials)} runs).`,
   },
   html: {
     title: (command) => `fans ${command}`,

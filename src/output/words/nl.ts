@@ -46,6 +46,7 @@ const columns: Record<string, string> = {
   cost: 'kosten',
   net: 'netto',
   cumulativeNet: 'netto cumulatief',
+  cumulativeRevenue: 'omzet cumulatief',
   paidBack: 'terugverdiend',
   paid: 'gekocht',
 };
@@ -84,6 +85,9 @@ function why(n: Numbers, w: Why): string {
 }
 
 /** Nederlands: for the article's readers. */
+/** `Het verwachte cumulatieve netto` or `De verwachte cumulatieve omzet`. */
+const cumulative = (kind: 'net' | 'revenue') => (kind === 'net' ? 'Het verwachte cumulatieve netto' : 'De verwachte cumulatieve omzet');
+
 export const nl: Words = {
   lang: 'nl',
   // A sampled run's net money percentiles: net_p5 -> netto p5.
@@ -263,6 +267,13 @@ export const nl: Words = {
     lifetime: (n, s) =>
       `Eén klant is ${s.within} waard binnen de horizon${s.unbounded === null ? ' (zonder churn blijft een klant: geen einde)' : `, ${s.unbounded} over een verwachte klantduur`}${s.margin === null ? '' : ` (bij een marge van ${n.percent(s.margin)})`}.`,
     paidBackWithin: (n, s) => `${n.percent(s.share)} van de runs verdient zich terug binnen ${periods(n, s.horizon, s.unit)} (± ${n.percent(s.error)}).`,
+    goalDate: (_n, s) =>
+      s.date === null
+        ? `${cumulative(s.kind)} haalt ${s.target} niet op of tot en met ${s.until} (het is dan ${s.reached}).`
+        : `${cumulative(s.kind)} haalt ${s.target} op ${s.date} (${s.reached}).`,
+    goalDates: (n, s) =>
+      `In ${n.percent(s.reached)} van ${n.count(s.trials)} runs haalt ${s.kind === 'net' ? 'het cumulatieve netto' : 'de cumulatieve omzet'} ${s.target} uiterlijk op ${s.until}; ${s.dates.map((d) => `p${d.q} ${d.date ?? nl.calendar.after(s.until)}`).join(', ')}.`,
+    deadline: (n, s) => `Op ${s.deadline} heeft ${s.kind === 'net' ? 'het cumulatieve netto' : 'de cumulatieve omzet'} ${s.target} gehaald in ${n.percent(s.share)} van de runs (± ${n.percent(s.error)}, één standaardfout bij ${n.count(s.trials)} runs).`,
   },
   html: {
     title: (command) => `fans ${command}`,

@@ -140,6 +140,12 @@ export interface Words {
     paidBackWithin(n: Numbers, s: { share: number; error: number; unit: 'level' | 'year'; horizon: number }): string;
     /** With --per: what one customer is worth within the horizon and over an expected lifetime (null without churn), after the margin. */
     lifetime(n: Numbers, s: { within: string; unbounded: string | null; margin: number | null }): string;
+    /** `goal --net X --by-date`: the date the expected cumulative net (or revenue) reaches the target, or not by the horizon. */
+    goalDate(n: Numbers, s: { kind: 'net' | 'revenue'; target: string; date: string | null; until: string; reached: string }): string;
+    /** Sampled: the percentiles of that date, and the share of runs reaching the target at all. */
+    goalDates(n: Numbers, s: { kind: 'net' | 'revenue'; target: string; trials: number; dates: readonly { q: number; date: string | null }[]; reached: number; until: string }): string;
+    /** Sampled: the chance of reaching the money target by --deadline, with its standard error. */
+    deadline(n: Numbers, s: { kind: 'net' | 'revenue'; target: string; deadline: string; share: number; error: number; trials: number }): string;
   };
   html: {
     title(command: string): string;

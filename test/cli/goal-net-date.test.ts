@@ -1,0 +1,121 @@
+import { describe, expect, it } from 'vitest';
+import { expectUsageError, fans } from './harness.js';
+
+// 2027-01-01: every run starts on the same day.
+const env = { SOURCE_DATE_EPOCH: '1798761600' };
+const json = async (args: string[]) => {
+  const ran = await fans([...args, '--format', 'json'], { env });
+  expect(ran.stderr).toBe('');
+  expect(ran.code).toBe(0);
+  return JSON.parse(ran.stdout);
+};
+
+/** The manager's plan: 200 customers, 0.59 referrals a year each, churn 10%, €1,250 a year, a €100 reward. */
+const plan = ['--start', '200', '--rate', '0.59', '--churn', '0.1', '--value', '1250', '--per', 'year', '--reward', '100'];
+
+/**
+ * The plan's cumulative net by year, as a spreadsheet writes it: customers c_t = c_(t-1)
+ * (1 + 0.59 - 0.1), new fans 0.59 c_(t-1); each year the customers on the books at its end
+ * pay 1,250, each new fan's referrer gets 100.
+ */
+function spreadsheet(years: number): number[] {
+  const out = [0];
+  let customers = 200;
+  let cumulative = 0;
+  for (let t = 1; t <= years; t++) {
+    const fresh = 0.59 * customers;
+    customers *= 1.49;
+    cumulative += 1250 * customers - 100 * fresh;
+    out.push(cumulative);
+  }
+  return out;
+}
+
+describe('fans goal --net X --by-date: when the cumulative net reaches X', () => {
+  it('by cycle: the first cycle date whose cumulative net reaches X, as the spreadsheet has it', async () => {
+    const sheet = spreadsheet(4);
+    const doc = await json(['goal', '--net', '1000000', ...plan, '--by-date']);
+    // Year 2 ends at 898,143.10, year 3 at 1,698,933.07: X = 1,000,000 is reached on the third anniversary.
+    expect(sheet[2]).toBeLessThan(1e6);
+    expect(sheet[3]).toBeGreaterThanOrEqual(1e6);
+    expect(doc.byDate).toBe('2030-01-01');
+    expect(doc.cumulativeNet).toBeCloseTo(sheet[3]!, 2);
+    expect(doc.target).toEqual({ net: 1000000 });
+    expect(doc.parameters).toMatchObject({ value: 1250, per: '1y', reward: 100 });
+  });
+
+  it('found again by re-running at and just past the net of a reported date', async () => {
+    const sheet = spreadsheet(3);
+    const at = Math.floor(sheet[2]! * 100) / 100;
+    expect((await json(['goal', '--net', at.toFixed(2), ...plan, '--by-date'])).byDate).toBe('2029-01-01');
+    expect((await json(['goal', '--net', (at + 0.01).toFixed(2), ...plan, '--by-date'])).byDate).toBe('2030-01-01');
+  });
+
+  it('--revenue counts what customers pay: no rewards, costs or margin', async () => {
+    // Revenue by year 1: 298 customers x 1,250 = 372,500; the margin and the reward do not count.
+    const at = await json(['goal', '--revenue', '372500', ...plan, '--margin', '40%', '--cost', '5000', '--by-date']);
+    expect(at.byDate).toBe('2028-01-01');
+    expect(at.cumulativeRevenue).toBeCloseTo(372500, 2);
+    expect((await json(['goal', '--revenue', '372500.01', ...plan, '--by-date'])).byDate).toBe('2029-01-01');
+  });
+
+  it('the tree on a monthly cycle: a one-off value per new fan, by level date', async () => {
+    // Levels bring 2, 4, 8 fans: $1,400 (14 fans at $100) is reached at level 3, three months on.
+    const doc = await json(['goal', '--net', '1400', '--fanout', '2', '--cycle', '1m', '--value', '100', '--by-date']);
+    expect(doc.byDate).toBe('2027-04-01');
+    expect(doc.cumulativeNet).toBe(1400);
+    expect((await json(['goal', '--net', '1400.01', '--fanout', '2', '--cycle', '1m', '--value', '100', '--by-date'])).byDate).toBe('2027-05-01');
+  });
+
+  it('with spread-out delays: the first day on which the run by day has the net, money falling on the days it happens', async () => {
+    const spread = ['--cycle-spread', '2m', '--until', '2030-06-30'];
+    const days = await json(['compound', ...plan, ...spread, '--by', 'day']);
+    const target = 750000;
+    const first = days.rows.find((r: { cumulativeNet: number }) => r.cumulativeNet >= target);
+    const doc = await json(['goal', '--net', String(target), ...plan, ...spread, '--by-date']);
+    expect(doc.byDate).toBe(first.date);
+    expect(doc.cumulativeNet).toBeCloseTo(first.cumulativeNet, 2);
+    // The day before stays below: the net reaches X that day, not earlier.
+    const before = days.rows[days.rows.indexOf(first) - 1];
+    expect(before.cumulativeNet).toBeLessThan(target);
+  });
+
+  it('--trials: percentile dates around the expected date, and the --deadline share agreeing with them', async () => {
+    const args = ['goal', '--net', '1000000', ...plan, '--cycle-spread', '2m', '--until', '2031-01-01', '--by-date', '--trials', '200', '--seed', '7'];
+    const doc = await json(args);
+    const expected = Date.parse(doc.expectedDate);
+    const p50 = Date.parse(doc.dates.p50);
+    // 200 starting fans: the runs' spread is a few weeks around the expected date (seed 7; stated tolerance 45 days).
+    expect(Math.abs(p50 - expected) / 864e5).toBeLessThan(45);
+    expect(Date.parse(doc.dates.p5)).toBeLessThanOrEqual(p50);
+    expect(Date.parse(doc.dates.p95)).toBeGreaterThanOrEqual(p50);
+    expect(doc.reachedShare).toBe(1);
+    // By the p50 date at least half the runs have the net, by the day before fewer than half: the same runs, counted two ways.
+    const on = await json([...args, '--deadline', doc.dates.p50]);
+    expect(on.deadline.share).toBeGreaterThanOrEqual(0.5);
+    const dayBefore = new Date(p50 - 864e5).toISOString().slice(0, 10);
+    const before = await json([...args, '--deadline', dayBefore]);
+    expect(before.deadline.share).toBeLessThan(0.5);
+  });
+
+  it('--trials without a spread: runs counted on each cycle date', async () => {
+    const doc = await json(['goal', '--net', '1000000', ...plan, '--by-date', '--trials', '300', '--seed', '3']);
+    // Yearly cycles: every percentile falls on an anniversary, and the expected run's date is among them.
+    for (const date of Object.values(doc.dates)) expect(String(date)).toMatch(/-01-01$/);
+    expect(doc.dates.p50).toBe('2030-01-01');
+  });
+
+  it('in Dutch, amounts as the locale writes them', async () => {
+    const ran = await fans(['goal', '--net', '1.000.000', '--start', '200', '--rate', '0,59', '--churn', '10%', '--value', '€1.250,-', '--per', 'jaar', '--reward', '100', '--by-date', '--locale', 'nl_NL', '--lang', 'nl'], { env });
+    expect(ran.code).toBe(0);
+    expect(ran.stdout).toContain('Het verwachte cumulatieve netto haalt €\u00a01.000.000,00 op 2030-01-01 (€\u00a01.698.933,07).');
+  });
+
+  it('refuses what has no date to answer, in one line', async () => {
+    expectUsageError(await fans(['goal', '--max-reward', '--value', '100', '--fanout', '2', '--depth', '3', '--cycle', '1m', '--by-date'], { env }), /--max-reward finds a reward, not a date/);
+    expectUsageError(await fans(['goal', '500', '--value', '100', '--fanout', '2', '--cycle', '1m', '--by-date'], { env }), /--value with --by-date needs a money target: --net X/);
+    expectUsageError(await fans(['goal', '500', '--net', '100', '--value', '100', '--fanout', '2', '--cycle', '1m', '--by-date'], { env }), /a target count \("500"\) and a money target given together/);
+    expectUsageError(await fans(['goal', '--net', '100', '--fanout', '2', '--cycle', '1m', '--by-date'], { env }), /--net needs --value/);
+    expectUsageError(await fans(['goal', '--net', '100', '--value', '100', '--fanout', '2', '--cycle', '1m', '--by-date', '--deadline', '2027-06-01'], { env }), /--deadline gives the chance .*add --trials N/);
+  });
+});
