@@ -83,6 +83,29 @@ export function moneyRows(periods: readonly PeriodCounts[], a: Amounts, costShar
   });
 }
 
+/**
+ * The discount factor of an amount `years` after the start at a yearly `rate`: (1 + rate)^-years.
+ *
+ * @example discountFactor(0.1, 2) // => 0.8264462809917354 (1 / 1.21, to the last digit or two)
+ */
+export const discountFactor = (rate: number, years: number): number => Math.exp(-years * Math.log1p(rate));
+
+/**
+ * Present values of a run's counts at the start: each period's referred fans, bought fans and
+ * billed customer-periods times its discount factor, and its share of the fixed cost likewise
+ * (1 a period from `from` on where `costShares` is absent). Money is linear in these, so
+ * {@link moneyRows} of the result is each period's money discounted from the period's end,
+ * and {@link moneySummary}'s break-even reward the one whose present net is 0 or more.
+ *
+ * @example presentCounts([{ referred: 0, paid: 0 }, { referred: 10, paid: 0 }], [1, 0.5], undefined, 1).counts[1].referred // => 5
+ */
+export function presentCounts(periods: readonly PeriodCounts[], factors: readonly number[], costShares: readonly number[] | undefined, from: number): { counts: PeriodCounts[]; costShares: number[] } {
+  return {
+    counts: periods.map((p, t) => ({ referred: Number(p.referred) * factors[t]!, paid: Number(p.paid) * factors[t]!, ...(p.billed !== undefined ? { billed: p.billed * factors[t]! } : {}) })),
+    costShares: periods.map((_, t) => (t < from ? 0 : (costShares?.[t] ?? 1) * factors[t]!)),
+  };
+}
+
 /** What the money of a run adds up to. */
 export interface MoneySummary {
   revenue: Minor;
@@ -94,8 +117,8 @@ export interface MoneySummary {
   payback: number | null;
   /**
    * The largest reward per referred fan (whole minor units, the referee reward kept) with which
-   * some period's cumulative net is still 0 or more; null when nobody was referred, or when even a
-   * reward of 0 does not pay back.
+   * the cumulative net at the horizon (the last period) is still 0 or more; null when nobody was
+   * referred, or when even a reward of 0 leaves it below 0.
    */
   breakEvenReward: Minor | null;
 }
@@ -120,9 +143,11 @@ export function bigRatio(a: bigint, b: bigint): number {
 
 /**
  * Totals, return, payback period and break-even reward of {@link moneyRows}. The break-even
- * reward in closed form: with R_t, C_t and F_t the cumulative revenue, cost and referred
- * fans, period t pays back with reward r when R_t - (r + referee) F_t - C_t ≥ 0, so the
- * largest r is max over t of ⌊(R_t - C_t) / F_t⌋ - referee.
+ * reward in closed form: with R, C and F the cumulative revenue (after the margin), cost and
+ * referred fans at the horizon, the cumulative net there is R - (r + referee) F - C ≥ 0 for
+ * reward r up to ⌊(R - C) / F⌋ - referee. At the horizon, not at whichever period is best: a
+ * run whose customers pay from the first day (--per) would otherwise "pay back" in its first
+ * days with any reward, its few referred fans dividing nearly nothing.
  *
  * @example moneySummary(moneyRows([{ referred: 0n, paid: 0n }, { referred: 10n, paid: 0n }], { value: 100, reward: 10, refereeReward: 0, cost: 500, cac: null }), [{ referred: 0n, paid: 0n }, { referred: 10n, paid: 0n }], { value: 100, reward: 10, refereeReward: 0, cost: 500, cac: null }).breakEvenReward // => 50
  */
@@ -147,12 +172,12 @@ export function moneySummary(rows: readonly MoneyRow[], periods: readonly Period
     for (let t = from; t < rows.length; t++) {
       room += (rows[t]!.revenue as bigint) - (rows[t]!.cost as bigint);
       referredSoFar += periods[t]!.referred as bigint;
-      if (referredSoFar <= 0n) continue;
+    }
+    if (referredSoFar > 0n) {
       // The largest whole r with r F ≤ R - C: a floor (BigInt division truncates toward 0).
       const quotient = room / referredSoFar;
       const whole = room < 0n && quotient * referredSoFar !== room ? quotient - 1n : quotient;
-      const reward = whole - BigInt(a.refereeReward);
-      if (best === null || reward > (best as bigint)) best = reward;
+      best = whole - BigInt(a.refereeReward);
     }
   } else {
     let revenueSoFar = 0;
@@ -162,14 +187,14 @@ export function moneySummary(rows: readonly MoneyRow[], periods: readonly Period
       revenueSoFar += toNumber(rows[t]!.revenue) * (a.margin ?? 1);
       costSoFar += toNumber(rows[t]!.cost);
       referredSoFar += Number(periods[t]!.referred);
-      if (referredSoFar <= 0) continue;
+    }
+    if (referredSoFar > 0) {
       // The largest whole r with r F ≤ R - C: a floor, corrected where the division rounded across a whole number.
       const room = revenueSoFar - costSoFar;
       let whole = Math.floor(room / referredSoFar);
       if ((whole + 1) * referredSoFar <= room) whole++;
       else if (whole * referredSoFar > room) whole--;
-      const reward = whole - a.refereeReward;
-      if (best === null || reward > (best as number)) best = reward;
+      best = whole - a.refereeReward;
     }
   }
   return {

@@ -59,7 +59,7 @@ describe('payback and break-even reward against brute force', () => {
     cac: fc.option(fc.integer({ min: 0, max: 500 }), { nil: null }),
   });
 
-  it('the first period whose cumulative net is 0 or more, and the largest reward that still pays back, by trying every reward', () => {
+  it('the first period whose cumulative net is 0 or more, and the largest reward that keeps the net at the horizon 0 or more, by trying every reward', () => {
     fc.assert(
       fc.property(periods, amounts, (raw, a) => {
         const counts: PeriodCounts[] = raw.map((p) => ({ referred: BigInt(p.referred), paid: BigInt(p.paid) }));
@@ -71,7 +71,7 @@ describe('payback and break-even reward against brute force', () => {
         let best: number | null = null;
         const referred = counts.slice(1).reduce((s, c) => s + Number(c.referred), 0);
         for (let r = 0; r <= 4000; r++) {
-          const pays = moneyRows(counts, { ...a, reward: r }).some((row, t) => t >= 1 && (row.cumulative as bigint) >= 0n && counts.slice(1, t + 1).some((c) => c.referred > 0n));
+          const pays = (moneyRows(counts, { ...a, reward: r }).at(-1)!.cumulative as bigint) >= 0n && counts.slice(1).some((c) => c.referred > 0n);
           if (pays) best = r;
         }
         // Exact counts give the reward in BigInt minor units.

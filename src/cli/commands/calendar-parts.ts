@@ -1,5 +1,7 @@
 import { type Count } from '../../model/count.js';
-import { type CalendarPeriod, type CycleLength, type PeriodKind, cycleDate, cycleDays, daysBetween, isoDate } from '../../model/calendar/dates.js';
+import { type CalendarPeriod, type CycleLength, type PeriodKind, cycleDate, cycleDays, dayDate, daysBetween, daysPerUnit, isoDate, yearsFrom } from '../../model/calendar/dates.js';
+import { type PeriodCounts, discountFactor } from '../../model/money.js';
+import type { Money } from './money.js';
 import { type PascalDelay, doublingDays, pascalSd, pascalWeights } from '../../model/calendar/delays.js';
 import { dailyLeave, renewalCustomers, renewalDays } from '../../model/calendar/renewal.js';
 import type { Cell } from '../../output/delimited.js';
@@ -174,4 +176,30 @@ export function billingByDay(periods: readonly CalendarPeriod[], runTotals: read
     billed: runTotals ? customerDaysByPeriod(periods, runTotals).map((customerDays) => customerDays / perDays) : null,
     recurring: { oneFanBilled: oneTotals.reduce((sum, n, day) => sum + (day === 0 ? 0 : n), 0) / perDays, lifetime: { perStep: 1 / perDays, stay: 1 - leave, steps: days } },
   };
+}
+
+/**
+ * A run by day summed by calendar period as money counts it: each period's referred fans (its
+ * new fans, the `start` fans of day 0 left out) and, with `perDays` (--per's days), its
+ * billed customer-periods (customer-days over perDays).
+ */
+export function moneyByPeriod(periods: readonly CalendarPeriod[], run: { fresh: readonly number[]; totals: readonly number[] }, start: number, perDays: number | null): PeriodCounts[] {
+  const billed = perDays === null ? null : customerDaysByPeriod(periods, run.totals).map((customerDays) => customerDays / perDays);
+  let day = 0;
+  return periods.map((period, i) => {
+    let fresh = 0;
+    for (; day <= period.last && day < run.fresh.length; day++) fresh += run.fresh[day]!;
+    return { referred: Math.max(0, fresh - (i === 0 ? start : 0)), paid: 0, ...(billed ? { billed: billed[i]! } : {}) };
+  });
+}
+
+/**
+ * With --discount, what money needs of a run by calendar period: each period's factor from
+ * its end (the day after its last: 2027's amounts from 1 January 2028, a whole year on), one
+ * day's (a customer's lifetime by day), and one fan's line by period; nothing without.
+ */
+export function presentOfPeriods(money: Money, c: Calendar, periods: readonly CalendarPeriod[], oneLine: readonly PeriodCounts[] | null): { present?: { factors: number[]; step: number; oneLine: readonly PeriodCounts[] | null } } {
+  if (money.discount === null) return {};
+  const rate = money.discount;
+  return { present: { factors: periods.map((period) => discountFactor(rate, yearsFrom(c.start, dayDate(c.start, period.last + 1)))), step: discountFactor(rate, 1 / daysPerUnit.y), oneLine } };
 }

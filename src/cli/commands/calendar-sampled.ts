@@ -8,7 +8,7 @@ import { type CalendarPeriod, calendarPeriods, cycleDays, dayDate, isoDate } fro
 import type { Cell } from '../../output/delimited.js';
 import type { Report, Style } from '../../output/render.js';
 import { Amount } from '../../output/amount.js';
-import { type Calendar, addAmounts, billingByDay, calendarCaption, leaveOf, datedMoney, calendarJson, calendarLines, calendarParameters, cyclesWithin, renewalOf, withDates } from './calendar-parts.js';
+import { type Calendar, addAmounts, billingByDay, calendarCaption, leaveOf, datedMoney, calendarJson, calendarLines, calendarParameters, cyclesWithin, moneyByPeriod, presentOfPeriods, renewalOf, withDates } from './calendar-parts.js';
 import { type Io, type StopSignal, UsageError } from '../io/io.js';
 import { bounds } from '../flags/options.js';
 import { durationText, thousands } from '../flags/parse.js';
@@ -97,7 +97,9 @@ export async function sampledCalendarReport(
   const moneyModule = money ? await import('./money.js') : null;
   const dated = money ? datedMoney(c, periods) : null;
   const perDays = money?.amounts.per ? cycleDays(money.amounts.per) : null;
-  const chain = money ? { ...plain, payback: moneyModule!.moneyPayback(plain, money.amounts, dated!.costShares, perDays ? { perDays } : undefined) } : plain;
+  // With --discount, each period's amounts from its end; one fan's line by period for its present worth.
+  const present = money ? presentOfPeriods(money.amounts, c, periods, money.amounts.discount === null ? null : moneyByPeriod(periods, renewalOf(command, { start: 1, market: null, churn: tree ? 0 : (p as CompoundFlags).churn }, c, chainFactor(base)), 1, perDays)) : {};
+  const chain = money ? { ...plain, payback: moneyModule!.moneyPayback(plain, money.amounts, dated!.costShares, perDays ? { perDays } : undefined, present.present?.factors) } : plain;
   const seed = t.seed ?? (await import('node:crypto')).randomInt(0, bounds.seed);
   const threads = threadsFor(trials, c.days * (delay.stages + 4), t.threads);
   const rows = (await runTrials(io, chain, trials, seed, threads)).rows(t.quantiles.map((q) => q / 100));
@@ -115,7 +117,7 @@ export async function sampledCalendarReport(
   const billing = perDays ? billingByDay(periods, renewal?.totals ?? null, oneRun.totals, leaveOf(command, churn, c), c.days, perDays) : null;
   const billed = billing ? (billing.billed ?? rows.map((row, i) => (row.customerDays! - (i === 0 ? 0 : rows[i - 1]!.customerDays!)) / perDays!)) : null;
   const counts = fresh.map((n, i) => ({ referred: Math.max(0, n - (i === 0 ? p.start : 0)), paid: 0, ...(billed ? { billed: billed[i]! } : {}) }));
-  const expected = moneyModule!.withMoney(report, money.amounts, counts, { tree, k, churn, descendants: one, descendantsInTheEnd: null, dated: dated!, ...(billing ? { recurring: billing.recurring } : {}), ...(p.market !== null ? { market: { start: p.start } } : {}) });
+  const expected = moneyModule!.withMoney(report, money.amounts, counts, { tree, k, churn, descendants: one, descendantsInTheEnd: null, dated: dated!, ...(billing ? { recurring: billing.recurring } : {}), ...(p.market !== null ? { market: { start: p.start } } : {}), ...present });
   const until = isoDate(c.end);
   return moneyModule!.withMoneyBands(expected, chain, rows, t.quantiles, money.amounts, {
     band: (style, s) => style.words.money.bandBy(style.numbers, { until, ...s }),

@@ -16,7 +16,7 @@ import { once, parseFlags, pick } from '../flags/validate.js';
 import type { Money } from './money.js';
 import { type ScenarioInput, compareReport, currencyOf, netColumn, scenarioRows } from './compare.js';
 import { Amount, amountFormat } from '../../output/amount.js';
-import { type Calendar, type Command, addAmounts, billingByDay, leaveOf, calendarCaption, calendarJson, calendarLines, calendarParameters, cyclesWithin, datedMoney, renewalOf, withDates } from './calendar-parts.js';
+import { type Calendar, type Command, addAmounts, billingByDay, leaveOf, calendarCaption, calendarJson, calendarLines, calendarParameters, cyclesWithin, datedMoney, moneyByPeriod, presentOfPeriods, renewalOf, withDates } from './calendar-parts.js';
 
 /**
  * Calendar runs: `--cycle` with dates, `--start-date`, `--until`, `--cycle-spread` and `--by`.
@@ -181,7 +181,19 @@ export async function calendarReport(io: Io, command: Command, flags: Record<str
     // With --per, customers pay for each day they are on the books: customer-days over --per's days.
     const billing = money.amounts.per ? billingByDay(periods, run.totals, oneRun.totals, leaveOf(command, churn, c), c.days, cycleDays(money.amounts.per)) : null;
     const counts = spreadCounts(values, p.start).map((count, i) => (billing ? { ...count, billed: billing.billed![i]! } : count));
-    return money.module.withMoney(report, money.amounts, counts, { tree, k, churn, descendants: one, descendantsInTheEnd: null, dated: datedMoney(c, periods), ...(billing ? { recurring: billing.recurring } : {}), ...(p.market !== null ? { market: { start: p.start } } : {}) });
+    // With --discount, one fan's line by period, for its present worth.
+    const oneLine = money.amounts.discount === null ? null : moneyByPeriod(periods, oneRun, 1, money.amounts.per ? cycleDays(money.amounts.per) : null);
+    return money.module.withMoney(report, money.amounts, counts, {
+      tree,
+      k,
+      churn,
+      descendants: one,
+      descendantsInTheEnd: null,
+      dated: datedMoney(c, periods),
+      ...(billing ? { recurring: billing.recurring } : {}),
+      ...(p.market !== null ? { market: { start: p.start } } : {}),
+      ...presentOfPeriods(money.amounts, c, periods, oneLine),
+    });
   }
   // Referrals exactly a cycle apart: the model's own rows, each on its cycle's date.
   const cycles = cyclesWithin(c, tree ? bounds.depth : bounds.years);

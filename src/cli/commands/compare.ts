@@ -11,8 +11,8 @@ import { once, pathText } from '../flags/validate.js';
 import { type Duration, durationText, fileLabel, hasUnsafeCharacters, quoted, thousands } from '../flags/parse.js';
 import { maxExactDigits } from './overflow.js';
 import { moneyOptions } from '../flags/options.js';
-import { billingRatio, moneyOf, periodCounts } from './money.js';
-import { moneyRows } from '../../model/money.js';
+import { billingRatio, moneyOf, periodCounts, stepFactors, stepYears } from './money.js';
+import { moneyRows, presentCounts } from '../../model/money.js';
 import { Amount, amountFormat } from '../../output/amount.js';
 import { strictJson } from '../flags/strict-json.js';
 
@@ -167,7 +167,20 @@ export function scenarioRows(checked: readonly ScenarioInput[], file: string): S
         throw error;
       }
     }
-    const cumulative = money ? moneyRows(periodCounts(rows, ratio), money.amounts).map((m) => new Amount(m.cumulative, money.digits)) : undefined;
+    let counts = money ? periodCounts(rows, ratio) : [];
+    let costShares: number[] | undefined;
+    if (money && money.discount !== null) {
+      // With "discount", present values: each level's or year's counts and cost at its factor (a tree's level needs its cycle for a length).
+      let years = 1;
+      try {
+        years = stepYears((cycle as Duration | null | undefined) ?? null, command === 'simulate');
+      } catch (error) {
+        if (error instanceof UsageError) fail(`${scenario.where} (${quoted(title)}): `, error.message.replace(/--discount/, '"discount"').replace(/--cycle/g, '"cycle"'));
+        throw error;
+      }
+      ({ counts, costShares } = presentCounts(counts, stepFactors(money, rows.length - 1, years)!, undefined, 1));
+    }
+    const cumulative = money ? moneyRows(counts, money.amounts, costShares).map((m) => new Amount(m.cumulative, money.digits)) : undefined;
     return { name: title, command, parameters, totals: rows.map((r) => r.total), ...(cumulative ? { money: { cumulative, currency: money!.currency } } : {}) };
   });
 }

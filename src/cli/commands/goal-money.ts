@@ -1,13 +1,13 @@
 import { compoundYears } from '../../model/growth/compound.js';
 import { GrowthOverflowError } from '../../model/count.js';
-import { type Amounts, moneyRows } from '../../model/money.js';
+import { type Amounts, moneyRows, presentCounts } from '../../model/money.js';
 import { treeLevels } from '../../model/growth/tree.js';
 import type { Report, Style } from '../../output/render.js';
 import { Amount, amountFormat } from '../../output/amount.js';
 import { compoundReport, yearlyRows } from './compound.js';
 import { type GoalFlags, type SolvedFor, treeOf, yearlyOf } from './goal.js';
 import { UsageError } from '../io/io.js';
-import { type Money, billingRatio, treeWithMoney, yearlyWithMoney } from './money.js';
+import { type Money, billingRatio, stepFactors, stepYears, treeWithMoney, yearlyWithMoney } from './money.js';
 import { bounds } from '../flags/options.js';
 import { type AmountText, amount, isInvalid, quoted } from '../flags/parse.js';
 import { simulateReport, treeRows } from './simulate.js';
@@ -36,11 +36,11 @@ export function moneyTarget(flags: Record<string, unknown>, target: string | und
 }
 
 /** The cumulative net or revenue per period of a model's counts, as doubles (a search, not the shown figures). */
-function metricPath(counts: readonly { new: unknown; paid: unknown; total: unknown }[], amounts: Amounts, kind: 'net' | 'revenue', ratio: number): number[] {
-  const rows = moneyRows(
-    counts.map((r, t) => ({ referred: Number(r.new) - Number(r.paid), paid: Number(r.paid), billed: t === 0 ? 0 : Number(r.total) * ratio })),
-    amounts,
-  );
+function metricPath(counts: readonly { new: unknown; paid: unknown; total: unknown }[], amounts: Amounts, kind: 'net' | 'revenue', ratio: number, factors: readonly number[] | null): number[] {
+  const periods = counts.map((r, t) => ({ referred: Number(r.new) - Number(r.paid), paid: Number(r.paid), billed: t === 0 ? 0 : Number(r.total) * ratio }));
+  // With --discount, present values: each period's counts and cost at its factor.
+  const present = factors ? presentCounts(periods, factors, undefined, 1) : null;
+  const rows = moneyRows(present?.counts ?? periods, amounts, present?.costShares);
   let revenue = 0;
   return rows.map((m) => (kind === 'net' ? Number(m.cumulative) : (revenue += Number(m.revenue))));
 }
@@ -92,13 +92,16 @@ export function moneyGoalReport(target: MoneyTarget, f: GoalFlags, money: Money)
   // With --per, customers on the books pay each period: billed customer-periods from the totals.
   const ratio = billingRatio(money, tree ? f.cycle : null, tree);
   const periodWord = tree ? 'level' : 'year';
+  // With --discount, each level's or year's factor (a level's length is --cycle's).
+  const years = money.discount === null ? 0 : stepYears(tree ? f.cycle : null, tree);
+  const factors = (last: number) => stepFactors(money, last, years);
   let value: number | null;
   let reachedAt: number | null;
   let shown: { rate: number; last: number };
   if (solved === 'depth' || solved === 'years') {
     const rate = tree ? f.fanout! : f.rate!;
     const last = tree ? bounds.depth : bounds.years;
-    const metric = metricPath(path(f, tree, rate, last), a, target.kind, ratio);
+    const metric = metricPath(path(f, tree, rate, last), a, target.kind, ratio, factors(last));
     const at = metric.findIndex((m, t) => t >= 1 && m >= target.minor);
     const best = metric.reduce((b, m, t) => (m > metric[b]! ? t : b), 0);
     [value, reachedAt, shown] = at >= 0 ? [at, at, { rate, last: at }] : [null, null, { rate, last: Math.min(best, 200) }];
@@ -111,7 +114,7 @@ export function moneyGoalReport(target: MoneyTarget, f: GoalFlags, money: Money)
       throw new UsageError('with --per a referred fan pays over time while its reward is paid at once, so the net by the horizon need not grow with the fanout or rate: give the fanout (or rate) and solve for the depth (or years) instead');
     }
     const reaches = (x: number) => {
-      const metric = metricPath(path(f, tree, x, last), a, target.kind, ratio);
+      const metric = metricPath(path(f, tree, x, last), a, target.kind, ratio, factors(last));
       const at = metric.findIndex((m, t) => t >= 1 && m >= target.minor);
       return at;
     };

@@ -1,13 +1,13 @@
 import type { Payback } from '../../model/chains/payback.js';
 import type { ChainParams } from '../../model/chains/montecarlo.js';
-import { calendarPeriods, cycleDays } from '../../model/calendar/dates.js';
-import { type Amounts, moneyRows } from '../../model/money.js';
+import { calendarPeriods, cycleDays, dayDate, yearsFrom } from '../../model/calendar/dates.js';
+import { type Amounts, discountFactor, moneyRows, presentCounts } from '../../model/money.js';
 import { Amount, amountFormat } from '../../output/amount.js';
 import type { Style } from '../../output/render.js';
 import type { CompoundFlags } from './compound.js';
 import type { SimulateParams } from './simulate.js';
 import { type Calendar, type Command, customerDaysByPeriod, cyclesWithin, datedMoney, renewalOf } from './calendar-parts.js';
-import { type Money, billingRatio, moneyPayback, periodCounts } from './money.js';
+import { type Money, billingRatio, moneyPayback, periodCounts, stepFactors, stepYears } from './money.js';
 import { treeRows } from './simulate.js';
 import { yearlyRows } from './compound.js';
 import { bounds } from '../flags/options.js';
@@ -48,14 +48,19 @@ export function expectedMoneyPath(command: Command, p: SimulateParams & Compound
     const periods = calendarPeriods(c.start, c.days, 'day');
     const billed = money.per ? customerDaysByPeriod(periods, run.totals).map((customerDays) => customerDays / cycleDays(money.per!)) : null;
     const counts = run.fresh.map((n, day) => ({ referred: Math.max(0, n - (day === 0 ? p.start : 0)), paid: 0, ...(billed ? { billed: billed[day]! } : {}) }));
-    const rows = moneyRows(counts, a, datedMoney(c, periods).costShares, 0);
+    const costShares = datedMoney(c, periods).costShares;
+    // With --discount, each day's amounts from its end.
+    const present = money.discount === null ? null : presentCounts(counts, dayFactors(c, money.discount), costShares, 0);
+    const rows = moneyRows(present?.counts ?? counts, a, present?.costShares ?? costShares, 0);
     return { days: run.days, cumulative: rows.map((r) => Number(r.cumulative)) };
   }
   const days = cyclesWithin(c, tree ? bounds.depth : bounds.years);
   const last = days.length - 1;
   const rows = tree ? treeRows({ ...p, depth: last }, c.horizonFlag) : yearlyRows({ ...p, years: last }, c.horizonFlag);
   const ratio = billingRatio(money, c.cycle, tree);
-  return { days, cumulative: moneyRows(periodCounts(rows, ratio), a).map((r) => Number(r.cumulative)) };
+  const counts = periodCounts(rows, ratio);
+  const present = money.discount === null ? null : presentCounts(counts, stepFactors(money, last, stepYears(c.cycle, tree))!, undefined, 1);
+  return { days, cumulative: moneyRows(present?.counts ?? counts, a, present?.costShares).map((r) => Number(r.cumulative)) };
 }
 
 /**
@@ -65,11 +70,18 @@ export function expectedMoneyPath(command: Command, p: SimulateParams & Compound
  */
 export function targetPayback(chain: ChainParams, c: Calendar, money: Money, a: Amounts, minor: number): Payback {
   const asked: Money = { ...money, amounts: a };
+  const tree = chain.model === 'tree';
+  const factors = money.discount === null ? undefined : c.spread ? dayFactors(c, money.discount) : stepFactors(money, chain.periods, stepYears(c.cycle, tree))!;
   const payback = c.spread
-    ? moneyPayback(chain, asked, datedMoney(c, calendarPeriods(c.start, c.days, 'day')).costShares, money.per ? { perDays: cycleDays(money.per) } : undefined)
-    : moneyPayback(chain, asked, undefined, money.per ? { ratio: billingRatio(money, c.cycle, chain.model === 'tree') } : undefined);
+    ? moneyPayback(chain, asked, datedMoney(c, calendarPeriods(c.start, c.days, 'day')).costShares, money.per ? { perDays: cycleDays(money.per) } : undefined, factors)
+    : moneyPayback(chain, asked, undefined, money.per ? { ratio: billingRatio(money, c.cycle, tree) } : undefined, factors);
   const offsets = payback.offsets.map((offset) => offset - minor);
   return { ...payback, offsets };
+}
+
+/** Each day's discount factor at a yearly rate, from its end (the next day's start): days 0..c.days. */
+function dayFactors(c: Calendar, rate: number): number[] {
+  return Array.from({ length: c.days + 1 }, (_, day) => discountFactor(rate, yearsFrom(c.start, dayDate(c.start, day + 1))));
 }
 
 /** The target as the reader's locale writes amounts. */

@@ -4,7 +4,7 @@ import { type ChainParams, type TrialRow, theoryByPeriod } from '../../model/cha
 import { chainFactor } from '../../model/chains/offspring.js';
 import { type CompoundParams, type CompoundRow, compoundFactor, compoundGrowth } from '../../model/growth/compound.js';
 import type { Payback } from '../../model/chains/payback.js';
-import { type Amounts, type PeriodCounts, amplification, effectiveAcquisitionCost, moneyRows, moneySummary } from '../../model/money.js';
+import { type Amounts, type PeriodCounts, amplification, discountFactor, effectiveAcquisitionCost, moneyRows, moneySummary, presentCounts } from '../../model/money.js';
 import { Amount, amountFormat } from '../../output/amount.js';
 import type { Cell } from '../../output/delimited.js';
 import type { Report, Style } from '../../output/render.js';
@@ -38,6 +38,8 @@ export interface Money {
   given: ReadonlySet<string>;
   /** --per: the value is paid per this period while a customer stays; null for once on joining. */
   per: Duration | null;
+  /** --discount: the yearly rate every amount is discounted at (present values, each from its period's end); null for none. */
+  discount: number | null;
 }
 
 const amountFlags = ['value', 'reward', 'refereeReward', 'cost', 'cac'] as const;
@@ -60,10 +62,12 @@ export function moneyOf(flags: Record<string, unknown>, locale: string, where = 
   const given = amountFlags.filter((name) => parsed[name] !== undefined && parsed[name] !== null);
   const per = (parsed.per ?? null) as unknown as Duration | null;
   const margin = (parsed.margin ?? null) as unknown as number | null;
+  const discount = (parsed.discount ?? null) as unknown as number | null;
   if (per !== null && !given.includes('value')) throw new UsageError(`${where('per')} says how often --value is paid: give --value too`);
   if (given.length === 0) {
     if (parsed.currency) throw new UsageError(`${where('currency')} names the currency of --value, --reward, --referee-reward, --cost or --cac: give one of them`);
     if (margin !== null) throw new UsageError(`${where('margin')} is the share of revenue that is profit: give --value too`);
+    if (discount !== null) throw new UsageError(`${where('discount')} discounts the run's amounts: give --value, --reward, --cost or --cac too`);
     return null;
   }
   const currency = (parsed.currency as string | null | undefined) ?? localeCurrency(locale);
@@ -93,6 +97,7 @@ export function moneyOf(flags: Record<string, unknown>, locale: string, where = 
     amounts: { value: per ? 0 : value, recurring: per ? value : 0, margin: margin ?? 1, reward: minor('reward'), refereeReward: minor('refereeReward'), cost: minor('cost'), cac: given.includes('cac') ? minor('cac') : null },
     given: new Set(given),
     per,
+    discount,
   };
 }
 
@@ -108,6 +113,31 @@ export function billingRatio(money: Money, cycle: Duration | null, tree: boolean
     return cycleDays({ amount: 1, unit: 'y' }) / cycleDays(money.per);
   }
   return cycleDays(cycle) / cycleDays(money.per);
+}
+
+/**
+ * The years one step of a run lasts, for --discount: a compound year (1) or the cycle's
+ * length (`1m` is 1/12 of a year, `30d` 30/365.2425). A tree's level has no length without
+ * --cycle: refused there.
+ *
+ * @example stepYears({ amount: 3, unit: 'm' }, true) // => 0.25
+ */
+export function stepYears(cycle: Duration | null, tree: boolean): number {
+  if (cycle === null) {
+    if (tree) throw new UsageError('--discount counts time, and a tree level has no length: give --cycle (e.g. --cycle 1m)');
+    return 1;
+  }
+  return cycle.unit === 'y' ? cycle.amount : cycle.unit === 'm' ? cycle.amount / 12 : cycleDays(cycle) / cycleDays({ amount: 1, unit: 'y' });
+}
+
+/** Each step's discount factor at --discount's rate, steps 0..last of `years` each (none without --discount). */
+export const stepFactors = (money: Money, last: number, years: number): number[] | null => (money.discount === null ? null : Array.from({ length: last + 1 }, (_, t) => discountFactor(money.discount!, t * years)));
+
+/** With --discount, what money needs of a run by steps (levels, years, cycles): each step's factor, one step's, and one fan's line; nothing without. */
+export function presentOfSteps(money: Money, last: number, cycle: Duration | null, tree: boolean, oneLine: readonly PeriodCounts[] | null): { present?: NonNullable<MoneyContext['present']> } {
+  if (money.discount === null) return {};
+  const years = stepYears(cycle, tree);
+  return { present: { factors: stepFactors(money, last, years)!, step: discountFactor(money.discount, years), oneLine } };
 }
 
 /** Each period's billed customer-periods: the customers on the books at its end times the billing ratio (none in period 0, the start). */
@@ -152,6 +182,12 @@ export interface MoneyContext {
   market?: { start: number };
   /** With --per: one fan's own customer-periods billed within the horizon and its line's (the fans its referrals bring), for its worth; and one customer's lifetime. */
   recurring?: { oneFanBilled: number; lifetime: Lifetime };
+  /**
+   * With --discount: each row's discount factor (from its period's end), one lifetime step's
+   * (`step`), and one fan's line by row (its referred fans and billed periods, period 0 its
+   * own) for its present worth; null where that line passes what a double holds.
+   */
+  present?: { factors: readonly number[]; step: number; oneLine: readonly PeriodCounts[] | null };
 }
 
 /**
@@ -177,18 +213,24 @@ export interface Lifetime {
   stay: number;
   /** Steps in the run's horizon. */
   steps: number;
+  /** One step's discount factor (1 or absent: none). */
+  discount?: number;
 }
 
 /**
- * The customer-periods one customer is billed for: within the horizon Σ_(t=1..H) perStep stay^t
- * = perStep stay (1 - stay^H) / (1 - stay), and unbounded perStep stay / (1 - stay) (null
- * without churn: it does not end). A customer pays for a step they are on the books at its end.
+ * The customer-periods one customer is billed for, each discounted from the end of its step:
+ * with q = stay × discount a step, within the horizon Σ_(t=1..H) perStep q^t = perStep q (1 -
+ * q^H) / (1 - q), and unbounded perStep q / (1 - q) (null for q = 1, without churn or
+ * discount: it does not end). A customer pays for a step they are on the books at its end.
+ * For yearly steps, churn c and a discount rate d, q = (1 - c) / (1 + d).
  *
  * @example lifetimeBilled({ perStep: 1, stay: 0.9, steps: 10 }) // => { within: 5.8618940391, unbounded: 9 } (to 10 decimals)
  */
 export function lifetimeBilled(l: Lifetime): { within: number; unbounded: number | null } {
-  if (l.stay >= 1) return { within: l.perStep * l.steps, unbounded: null };
-  return { within: (l.perStep * l.stay * -Math.expm1(l.steps * Math.log1p(-(1 - l.stay)))) / (1 - l.stay), unbounded: (l.perStep * l.stay) / (1 - l.stay) };
+  const q = l.stay * (l.discount ?? 1);
+  if (q >= 1) return { within: l.perStep * l.steps, unbounded: null };
+  // 1 - q^H without cancellation: -expm1(H ln q).
+  return { within: (l.perStep * q * -Math.expm1(l.steps * Math.log(q))) / (1 - q), unbounded: (l.perStep * q) / (1 - q) };
 }
 
 /** Money columns of the rows: JSON keys and CSV headers. */
@@ -200,15 +242,21 @@ export const moneyColumns = ['revenue', 'rewards', 'cost', 'net', 'cumulativeNet
  * fan and the effective acquisition cost against --cac; all of it in JSON.
  */
 export function withMoney(report: Report, money: Money, counts: readonly PeriodCounts[], context: MoneyContext): Report {
-  // In a market the run reaches, one fan's line is its share of the run, not its tree without the market (which would count fans the market does not hold).
-  if (context.market) context = withinMarket(context, counts, context.market.start);
   const dated = context.dated;
-  const rows = moneyRows(counts, money.amounts, dated?.costShares, dated ? 0 : 1);
+  const from = dated ? 0 : 1;
+  const present = money.discount === null ? null : context.present;
+  if (present === undefined) throw new Error('a discounted run without its discount factors');
+  // With --discount, money is counted in present values: each period's counts (and share of the cost) times its factor.
+  const discounted = present ? presentCounts(counts, present.factors, dated?.costShares, from) : null;
+  const counted = discounted?.counts ?? counts;
+  // In a market the run reaches, one fan's line is its share of the run, not its tree without the market (which would count fans the market does not hold).
+  if (context.market) context = withinMarket(context, counted, context.market.start);
+  const rows = moneyRows(counted, money.amounts, discounted?.costShares ?? dated?.costShares, from);
   const values = rows.flatMap((r) => [r.revenue, r.rewards, r.cost, r.net, r.cumulative]);
   if (values.some((v) => typeof v === 'number' && !Number.isFinite(v))) {
     throw new UsageError(`the money of this run passes what a double holds (1.8e308 cents): shorten ${context.tree ? '--depth' : '--years'}, or use smaller amounts`);
   }
-  const summary = moneySummary(rows, counts, money.amounts, dated ? 0 : 1);
+  const summary = moneySummary(rows, counted, money.amounts, from);
   const cell = (minor: number | bigint) => new Amount(minor, money.digits);
   const table = report.rows.map((row, t) => {
     const m = rows[t]!;
@@ -217,44 +265,67 @@ export function withMoney(report: Report, money: Money, counts: readonly PeriodC
   const a = money.amounts;
   const perReferral = a.reward + a.refereeReward;
   const margin = a.margin ?? 1;
-  const oneFan =
-    context.recurring !== undefined
+  // Discounted, one fan's line is counted period by period (within the market, at most its share of the run's).
+  const presentLine = present?.oneLine ? presentOne(present.oneLine, present.factors, from, context.market ? { run: counted, start: context.market.start } : null) : null;
+  const oneFan = present
+    ? presentLine === null
+      ? null
+      : margin * (a.value * presentLine.referred + (a.recurring ?? 0) * presentLine.billed)
+    : context.recurring !== undefined
       ? margin * (a.value * Number(context.descendants ?? 0) + (a.recurring ?? 0) * context.recurring.oneFanBilled)
       : context.descendants === null
         ? null
         : typeof context.descendants === 'bigint' && margin === 1
           ? BigInt(a.value) * context.descendants
           : margin * a.value * Number(context.descendants);
-  const lifetime = context.recurring ? lifetimeBilled(context.recurring.lifetime) : null;
+  const lifetime = context.recurring ? lifetimeBilled({ ...context.recurring.lifetime, ...(present ? { discount: present.step } : {}) }) : null;
   // One customer's worth with --per: within the horizon, and over an expected lifetime (none without churn).
   const worth = lifetime ? { within: margin * (a.recurring ?? 0) * lifetime.within, unbounded: lifetime.unbounded === null ? null : margin * (a.recurring ?? 0) * lifetime.unbounded } : null;
-  const showBreakEven = perReferral > 0 || a.value > 0 || (a.recurring ?? 0) > 0;
+  // A break-even reward is paid per referred fan: none to say where nobody is referred.
+  const showBreakEven = (perReferral > 0 || a.value > 0 || (a.recurring ?? 0) > 0) && counts.some((c, t) => t >= from && Number(c.referred) > 0);
   const showOneFan = (a.value > 0 || context.recurring !== undefined) && oneFan !== null && context.descendants !== null;
+  // The most a customer may cost to acquire and still break even within the horizon: what they pay themselves, and with the
+  // referrals they bring (their line's worth less the rewards paid for it).
+  const referredByOne = presentLine ? presentLine.referred : Number(context.descendants ?? 0);
+  const own = worth ? worth.within : margin * a.value;
+  const maxCac = !showOneFan
+    ? null
+    : typeof oneFan === 'bigint' && typeof context.descendants === 'bigint'
+      ? // Exact counts: in integers (one fan's line may pass what a double holds).
+        { alone: own, withReferrals: BigInt(own) + oneFan - BigInt(perReferral) * context.descendants }
+      : { alone: own, withReferrals: own + Math.max(0, Number(oneFan) - (worth ? own : 0)) - perReferral * referredByOne };
   const lifetimeK = context.tree ? context.k : context.churn > 0 ? context.k / context.churn : Infinity;
   const effective = a.cac === null ? null : effectiveAcquisitionCost(a.cac, perReferral, lifetimeK);
   const amplified = amplification(lifetimeK);
   const unit = context.tree ? 'level' : 'year';
+  // A tree with K < 1 ends: its new fans in the end K + K² + … = K / (1 - K), discounted level by level Kv / (1 - Kv).
+  const inTheEnd = context.descendantsInTheEnd === null ? null : present ? (context.k * present.step < 1 ? (margin * a.value * context.k * present.step) / (1 - context.k * present.step) : null) : margin * a.value * context.descendantsInTheEnd;
   const lines = ({ words, numbers }: Style, amountText: (minor: number | bigint) => string) => {
     const m = words.money;
+    const discounting = money.discount === null ? [] : [m.discounted(numbers, { rate: money.discount })];
     const customer = worth ? [m.lifetime(numbers, { within: amountText(worth.within), unbounded: worth.unbounded === null ? null : amountText(worth.unbounded), margin: margin === 1 ? null : margin })] : [];
     if (dated) {
       const reward = summary.breakEvenReward === null ? null : amountText(summary.breakEvenReward);
       return [
         m.totals(numbers, { revenue: amountText(summary.revenue), spend: amountText(summary.spend), net: amountText(summary.net), ratio: summary.return }),
+        ...discounting,
         ...customer,
         m.paybackBy(numbers, { period: summary.payback === null ? null : dated.names[summary.payback]!, until: dated.until }),
         ...(showBreakEven ? [m.breakEvenBy(numbers, { reward, until: dated.until })] : []),
         ...(showOneFan ? [m.oneFanBy(numbers, { value: amountText(oneFan!), descendants: Number(context.descendants), until: dated.until })] : []),
+        ...(maxCac ? [m.maxAcquisition(numbers, { alone: amountText(maxCac.alone), withReferrals: amountText(maxCac.withReferrals), until: dated.until })] : []),
       ];
     }
     return [
       m.totals(numbers, { revenue: amountText(summary.revenue), spend: amountText(summary.spend), net: amountText(summary.net), ratio: summary.return }),
+      ...discounting,
       ...customer,
       m.payback(numbers, { period: summary.payback, unit, horizon: rows.length - 1 }),
       ...(showBreakEven ? [m.breakEven(numbers, { reward: summary.breakEvenReward === null ? null : amountText(summary.breakEvenReward), unit, horizon: rows.length - 1 })] : []),
       ...(showOneFan
-        ? [m.oneFan(numbers, { value: amountText(oneFan!), descendants: context.descendants!, unit, horizon: rows.length - 1, inTheEnd: context.descendantsInTheEnd, valueInTheEnd: context.descendantsInTheEnd === null ? null : amountText(a.value * context.descendantsInTheEnd) })]
+        ? [m.oneFan(numbers, { value: amountText(oneFan!), descendants: context.descendants!, unit, horizon: rows.length - 1, inTheEnd: context.descendantsInTheEnd, valueInTheEnd: inTheEnd === null ? null : amountText(inTheEnd) })]
         : []),
+      ...(maxCac ? [m.maxAcquisition(numbers, { alone: amountText(maxCac.alone), withReferrals: amountText(maxCac.withReferrals), until: null })] : []),
       ...(a.cac !== null ? [m.acquisition(numbers, { effective: effective === null ? null : amountText(effective), cac: amountText(a.cac), fans: amplified })] : []),
     ];
   };
@@ -282,6 +353,7 @@ export function withMoney(report: Report, money: Money, counts: readonly PeriodC
         cac: json(a.cac),
         ...(money.per ? { per: durationText(money.per), recurring: json(a.recurring ?? 0) } : {}),
         ...((a.margin ?? 1) !== 1 ? { margin: a.margin! } : {}),
+        ...(money.discount !== null ? { discount: money.discount, discounting: 'end of period' } : {}),
         ...(worth ? { customerValue: { withinHorizon: json(worth.within), lifetime: json(worth.unbounded) } } : {}),
         revenue: json(summary.revenue),
         spend: json(summary.spend),
@@ -291,10 +363,32 @@ export function withMoney(report: Report, money: Money, counts: readonly PeriodC
         breakEvenReward: json(summary.breakEvenReward),
         valueOfOneFan: oneFan === null || (typeof oneFan === 'number' && !Number.isFinite(oneFan)) ? null : json(oneFan),
         effectiveAcquisitionCost: json(effective),
+        maxAcquisitionCost: maxCac ? { alone: json(maxCac.alone), withReferrals: json(maxCac.withReferrals) } : null,
         fansPerBoughtFan: amplified,
       },
     },
   };
+}
+
+/**
+ * One fan's line in present values: its referred fans and billed periods, each period's
+ * times its discount factor, from `from` on (period 0 of levels and years holds the fan
+ * itself); within a market, at most its share of the run's (`run`, already discounted).
+ */
+function presentOne(line: readonly PeriodCounts[], factors: readonly number[], from: number, market: { run: readonly PeriodCounts[]; start: number } | null): { referred: number; billed: number } {
+  const sum = (counts: readonly PeriodCounts[], weight: (t: number) => number) => {
+    let referred = 0;
+    let billed = 0;
+    for (let t = from; t < counts.length; t++) {
+      referred += Number(counts[t]!.referred) * weight(t);
+      billed += (counts[t]!.billed ?? 0) * weight(t);
+    }
+    return { referred, billed };
+  };
+  const own = sum(line, (t) => factors[t]!);
+  if (market === null || !(market.start > 0)) return own;
+  const run = sum(market.run, () => 1 / market.start);
+  return { referred: Math.min(own.referred, run.referred), billed: Math.min(own.billed, run.billed) };
 }
 
 /** Amounts in sentences: as the table writes them. */
@@ -331,7 +425,8 @@ export function treeWithMoney(report: Report, p: TreeParams & { depth: number },
   const last = one?.at(-1)!.total;
   const descendants = last === undefined ? null : typeof last === 'bigint' ? last - 1n : last - 1;
   const recurring = ratio > 0 && one ? { oneFanBilled: billedOf(one.map((r) => r.total), ratio).reduce((a, b) => a + b, 0), lifetime: { perStep: ratio, stay: 1, steps: p.depth } } : undefined;
-  return withMoney(report, money, periodCounts(rows, ratio), { tree: true, k, churn: 0, descendants, descendantsInTheEnd: k < 1 ? k / (1 - k) : null, ...(recurring ? { recurring } : {}), ...(p.market !== null ? { market: { start: p.start } } : {}) });
+  const present = presentOfSteps(money, rows.length - 1, cycle, true, one ? periodCounts(one, ratio) : null);
+  return withMoney(report, money, periodCounts(rows, ratio), { tree: true, k, churn: 0, descendants, descendantsInTheEnd: k < 1 ? k / (1 - k) : null, ...(recurring ? { recurring } : {}), ...(p.market !== null ? { market: { start: p.start } } : {}), ...present });
 }
 
 /** The compound model's report with its money: one fan's descendants are all who join its line within the years. */
@@ -342,7 +437,8 @@ export function yearlyWithMoney(report: Report, p: CompoundParams & { years: num
   const one = unlessOverflow(() => compoundGrowth({ ...p, start: 1, paid: 0, market: null }));
   const descendants = one === null ? null : one.slice(1).reduce<Count>((sum, r) => (typeof sum === 'bigint' && typeof r.new === 'bigint' ? sum + r.new : Number(sum) + Number(r.new)), typeof one[0]!.new === 'bigint' ? 0n : 0);
   const recurring = ratio > 0 && one ? { oneFanBilled: billedOf(one.map((r) => r.total), ratio).reduce((a, b) => a + b, 0), lifetime: { perStep: ratio, stay: 1 - p.churn, steps: p.years } } : undefined;
-  return withMoney(report, money, periodCounts(rows, ratio), { tree: false, k, churn: p.churn, descendants, descendantsInTheEnd: null, ...(recurring ? { recurring } : {}), ...(p.market !== null ? { market: { start: p.start } } : {}) });
+  const present = presentOfSteps(money, rows.length - 1, cycle, false, one ? periodCounts(one, ratio) : null);
+  return withMoney(report, money, periodCounts(rows, ratio), { tree: false, k, churn: p.churn, descendants, descendantsInTheEnd: null, ...(recurring ? { recurring } : {}), ...(p.market !== null ? { market: { start: p.start } } : {}), ...present });
 }
 
 /**
@@ -352,7 +448,7 @@ export function yearlyWithMoney(report: Report, p: CompoundParams & { years: num
  * less the fixed cost (by cycle; on the calendar, pro rata by each period's days: `costShares`);
  * with --per, plus what the customers on the books pay (`billing`: by period, or by day).
  */
-export function moneyPayback(chain: ChainParams, money: Money, costShares?: readonly number[], billing?: { ratio: number } | { perDays: number }): Payback {
+export function moneyPayback(chain: ChainParams, money: Money, costShares?: readonly number[], billing?: { ratio: number } | { perDays: number }, factors?: readonly number[]): Payback {
   const a = money.amounts;
   const margin = a.margin ?? 1;
   const perReferral = a.reward + a.refereeReward;
@@ -362,15 +458,17 @@ export function moneyPayback(chain: ChainParams, money: Money, costShares?: read
   for (let t = 0; t <= chain.periods; t++) {
     // Levels and years: nothing in period 0, then the fixed cost a period and the bought fans'
     // margin; calendar periods: the fixed cost pro rata from the first (none bought with a spread).
-    if (costShares) rest -= a.cost * costShares[t]!;
-    else if (t > 0) rest += bought - a.cost;
+    // With --discount, each period's amounts at its factor.
+    const factor = factors?.[t] ?? 1;
+    if (costShares) rest -= a.cost * costShares[t]! * factor;
+    else if (t > 0) rest += (bought - a.cost) * factor;
     offsets[t] = rest;
   }
   // With --per: each customer on the books adds value x margin per billed customer-period (by period), or per customer-day on the calendar by day.
   const recurring = (a.recurring ?? 0) * margin;
-  const perCustomer = billing && 'ratio' in billing && recurring > 0 ? Float64Array.from({ length: chain.periods + 1 }, (_, t) => (t === 0 ? 0 : recurring * billing.ratio)) : undefined;
+  const perCustomer = billing && 'ratio' in billing && recurring > 0 ? Float64Array.from({ length: chain.periods + 1 }, (_, t) => (t === 0 ? 0 : recurring * billing.ratio * (factors?.[t] ?? 1))) : undefined;
   const perDay = billing && 'perDays' in billing && recurring > 0 ? recurring / billing.perDays : undefined;
-  return { slope: a.value * margin - perReferral, offsets, from: costShares ? 0 : 1, ...(perCustomer ? { perCustomer } : {}), ...(perDay ? { perDay } : {}) };
+  return { slope: a.value * margin - perReferral, offsets, from: costShares ? 0 : 1, ...(perCustomer ? { perCustomer } : {}), ...(perDay ? { perDay } : {}), ...(factors ? { factors: Float64Array.from(factors) } : {}) };
 }
 
 /**
@@ -384,7 +482,7 @@ export function moneyPayback(chain: ChainParams, money: Money, costShares?: read
  * cost, less the fixed cost; where it falls with the total the percentiles swap ends), and the
  * share of runs that have paid back by each period (counted run by run as they ran).
  */
-export function sampledWithMoney(report: Report, chain: ChainParams, rows: readonly TrialRow[], quantiles: readonly number[], money: Money, trials: number, ratio = 0): Report {
+export function sampledWithMoney(report: Report, chain: ChainParams, rows: readonly TrialRow[], quantiles: readonly number[], money: Money, trials: number, ratio = 0, cycle: Duration | null = null): Report {
   const tree = chain.model === 'tree';
   const paid = chain.paid ?? 0;
   const k = chainFactor(chain);
@@ -411,7 +509,10 @@ export function sampledWithMoney(report: Report, chain: ChainParams, rows: reado
   else descendants = compoundLine(chain).slice(1).reduce((sum, r) => sum + Number(r.new), 0);
   const oneLine = tree ? Array.from({ length: chain.periods + 1 }, (_, g) => ((1 - k ** (g + 1)) / (1 - k) || g + 1)) : compoundLine(chain).map((r) => Number(r.total));
   const recurring = ratio > 0 ? { oneFanBilled: oneLine.reduce((sum, total, t) => sum + (t === 0 ? 0 : total * ratio), 0), lifetime: { perStep: ratio, stay: tree ? 1 : 1 - chain.churn, steps: chain.periods } } : undefined;
-  const expected = withMoney(report, money, counts, { tree, k, churn: chain.churn, descendants, descendantsInTheEnd: tree && k < 1 ? k / (1 - k) : null, ...(recurring ? { recurring } : {}), ...(chain.market !== null ? { market: { start: chain.start } } : {}) });
+  // With --discount, one fan's line by period: its tree's levels (K^g new fans), or its compound line.
+  const line = money.discount === null ? null : tree ? oneLine.map((total, g) => ({ referred: g === 0 ? 1 : k ** g, paid: 0, billed: g === 0 ? 0 : total * ratio })) : periodCounts(compoundLine(chain), ratio);
+  const present = presentOfSteps(money, chain.periods, cycle, tree, line);
+  const expected = withMoney(report, money, counts, { tree, k, churn: chain.churn, descendants, descendantsInTheEnd: tree && k < 1 ? k / (1 - k) : null, ...(recurring ? { recurring } : {}), ...(chain.market !== null ? { market: { start: chain.start } } : {}), ...present });
   const unit = tree ? 'level' : 'year';
   return withMoneyBands(expected, chain, rows, quantiles, money, {
     band: (style, s) => style.words.money.band(style.numbers, { unit, period: chain.periods, ...s }),
@@ -457,7 +558,8 @@ export function withMoneyBands(
   const net = (t: number, reached: number) => pay.slope * (reached - chain.start) + pay.offsets[t]!;
   // Net at percentile q: the percentile q of the fans reached where the net grows with them, 100 - q where it falls.
   // With --per a run's net also depends on how long its customers stay, not on the fans reached alone: no percentiles, the share paid back stays.
-  const recurring = pay.perCustomer !== undefined || pay.perDay !== undefined;
+  // Discounted, it depends on when the fans came: no percentiles either.
+  const recurring = pay.perCustomer !== undefined || pay.perDay !== undefined || pay.factors !== undefined;
   const sources = quantiles.map((q) => quantiles.indexOf(pay.slope >= 0 ? q : 100 - q));
   const shown = recurring ? [] : quantiles.filter((_, i) => sources[i]! >= 0);
   const table = expected.rows.map(

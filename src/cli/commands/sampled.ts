@@ -81,7 +81,9 @@ export async function sampledReport(io: Io, model: Model, flags: Record<string, 
   const moneyModule = money ? await import('./money.js') : null;
   // With --per, customers on the books pay each period: the billing ratio of the run's period (a year, or the cycle).
   const ratio = money ? moneyModule!.billingRatio(money, cycle, model.command === 'simulate') : 0;
-  const run = money ? { ...chain, payback: moneyModule!.moneyPayback(chain, money, undefined, ratio > 0 ? { ratio } : undefined) } : chain;
+  // With --discount, each period's amounts at its factor: levels need a --cycle for their length.
+  const factors = money && money.discount !== null ? moneyModule!.stepFactors(money, chain.periods, moneyModule!.stepYears(cycle, model.command === 'simulate'))! : undefined;
+  const run = money ? { ...chain, payback: moneyModule!.moneyPayback(chain, money, undefined, ratio > 0 ? { ratio } : undefined, factors) } : chain;
   const rows = (await runTrials(io, run, trials, seed, threads)).rows(probabilities);
   let report: Report;
   if (!fitted) report = trialReport(model, chain, { ...t, seed }, rows);
@@ -92,7 +94,7 @@ export async function sampledReport(io: Io, model: Model, flags: Record<string, 
     const law = { distribution: chain.offspring.distribution, dispersion: chain.offspring.distribution === 'negbin' ? chain.offspring.dispersion : null };
     report = trialReport(model, chain, { ...t, ...law, seed }, rows, { ...fitted.about, fixed: fixedRows.at(-1)!.quantiles });
   }
-  return money ? moneyModule!.sampledWithMoney(report, run, rows, t.quantiles, money, trials, ratio) : report;
+  return money ? moneyModule!.sampledWithMoney(report, run, rows, t.quantiles, money, trials, ratio, cycle) : report;
 }
 
 /** What a forecast from a fit says beside its runs: the file, the model, the band with K and k fixed. */

@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import { type AmountText, type Duration, type Parsed, amount, currencyCode, duration, isInvalid, perDuration, maxValueLength, quantileList, quoted, realNumber, share, thousands, wholeNumber } from './parse.js';
+import { type AmountText, type Duration, type Parsed, amount, currencyCode, discountRate, duration, isInvalid, perDuration, maxValueLength, quantileList, quoted, realNumber, share, thousands, wholeNumber } from './parse.js';
 import { type Distribution, distributions } from '../../model/chains/offspring.js';
 import { bounds } from '../../model/limits.js';
 
@@ -132,6 +132,12 @@ export const optionSpecs = {
     parse: orNull('none', perDuration),
   }),
   margin: option<number | null>({ flags: '--margin <share>', description: 'the share of revenue that is profit: net counts revenue x margin (0..1 or 0%..100%; default 100%)', default: 'none', parse: orNull('none', share) }),
+  discount: option<number | null>({
+    flags: '--discount <rate>',
+    description: 'a yearly discount rate (e.g. 8%): every amount becomes its present value, discounted from the end of its period',
+    default: 'none',
+    parse: orNull('none', discountRate),
+  }),
   cac: option<AmountText | null>({
     flags: '--cac <amount>',
     description: 'what one customer costs through paid channels today: compared with referrals, and what each --paid fan costs',
@@ -165,7 +171,7 @@ export const calendarOptions = ['startDate', 'until', 'cycleSpread', 'by'] as co
 export const goalByDateOptions = ['byDate', 'startDate', 'until', 'cycleSpread', 'deadline', 'trials', 'seed', 'distribution', 'dispersion', 'fit'] as const;
 
 /** The money flags: amounts and their currency (see money.ts). */
-export const moneyOptions = ['value', 'per', 'margin', 'reward', 'refereeReward', 'cost', 'cac', 'currency'] as const;
+export const moneyOptions = ['value', 'per', 'margin', 'discount', 'reward', 'refereeReward', 'cost', 'cac', 'currency'] as const;
 
 /** Flags that only mean something with --trials. */
 export const trialOptions = ['trials', 'seed', 'distribution', 'dispersion', 'quantiles', 'fit', 'threads'] as const;

@@ -145,6 +145,25 @@ export function share(text: string | number): Parsed<number> {
   return fraction >= 0 && fraction <= 1 ? fraction : rule;
 }
 
+/**
+ * A yearly discount rate, written as a percentage (`8%`, `8,5 %` under a decimal-comma
+ * locale) or a fraction (`0.08`): above -100% (a rate of -100% or less makes money in a
+ * year worth nothing or less than nothing) and at most 1000%; a fraction from -1 to 1, so that
+ * `--discount 8` (meant as 8%, read as 800%) is refused, not taken.
+ *
+ * @example discountRate('8%') // => 0.08
+ */
+export function discountRate(text: string | number): Parsed<number> {
+  const rule = { invalid: 'must be a yearly rate above -100% and at most 1000%, written as a percentage (8%) or a fraction from -1 to 1 (0.08)' };
+  const trimmed = typeof text === 'string' ? text.trim() : text;
+  const percent = typeof trimmed === 'string' && trimmed.endsWith('%');
+  const value = numberText(percent ? (trimmed as string).slice(0, -1) : trimmed, 'fraction');
+  if (isInvalid(value)) return value;
+  if (value === null) return rule;
+  const rate = percent ? value / 100 : value;
+  return rate > -1 && rate <= (percent ? 10 : 1) ? rate : rule;
+}
+
 /** Units a referral cycle can be written in, and the column they name. */
 export const durationUnits = { d: 'days', w: 'weeks', m: 'months', y: 'years' } as const;
 export type DurationUnit = keyof typeof durationUnits;

@@ -42,6 +42,23 @@ export function cycleDate(start: Date, cycle: CycleLength, times: number): Date 
   return addDays(from, Math.round(part * differenceInCalendarDays(addMonths(start, whole + 1), from)));
 }
 
+/**
+ * Years from `start` to `date` as cycleDate counts them, its inverse: whole months over 12,
+ * and the rest as its share of the days to the next whole-month date. A year after the start
+ * is 1 whatever the leap days; a calendar quarter's end 0.25 after its start.
+ *
+ * @example yearsFrom(new Date(2027, 0, 1), new Date(2028, 0, 1)) // => 1
+ * @example yearsFrom(new Date(2028, 1, 29), new Date(2028, 3, 14)) // => 0.125 (1.5 months)
+ */
+export function yearsFrom(start: Date, date: Date): number {
+  // Whole months from the start on or before the date (counted from the start each time, as cycleDate does).
+  let months = Math.max(0, (date.getFullYear() - start.getFullYear()) * 12 + date.getMonth() - start.getMonth() - 1);
+  while (addMonths(start, months + 1) <= date) months++;
+  const from = addMonths(start, months);
+  const rest = differenceInCalendarDays(date, from) / differenceInCalendarDays(addMonths(start, months + 1), from);
+  return (months + rest) / 12;
+}
+
 /** Calendar days from `start` to `date` (negative before it). */
 export const daysBetween = (start: Date, date: Date): number => differenceInCalendarDays(date, start);
 

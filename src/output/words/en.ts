@@ -185,8 +185,8 @@ export const en: Words = {
       s.period === null ? `It does not pay back within ${countOf(n, s.horizon, s.unit, `${s.unit}s`)}.` : `It pays back in ${s.unit} ${n.count(s.period)} (the cumulative net turns 0 or more).`,
     breakEven: (n, s) =>
       s.reward === null
-        ? `Break-even reward: none; even without rewards it does not pay back within ${countOf(n, s.horizon, s.unit, `${s.unit}s`)}.`
-        : `Break-even reward: up to ${s.reward} per referred fan still pays back within ${countOf(n, s.horizon, s.unit, `${s.unit}s`)}.`,
+        ? `Break-even reward: none; even without rewards the cumulative net is below 0 after ${countOf(n, s.horizon, s.unit, `${s.unit}s`)}.`
+        : `Break-even reward: up to ${s.reward} per referred fan keeps the cumulative net at 0 or more after ${countOf(n, s.horizon, s.unit, `${s.unit}s`)}.`,
     oneFan: (n, s) =>
       `One raving fan is worth ${s.value}: the ${countOf(n, s.descendants, 'new fan', 'new fans')} its referral tree brings within ${countOf(n, s.horizon, s.unit, `${s.unit}s`)}` +
       (s.inTheEnd === null ? '.' : ` (in the end ${bound(n, s.inTheEnd)}, worth ${s.valueInTheEnd}).`),
@@ -202,15 +202,19 @@ export const en: Words = {
     },
     maxReward: (n, s) =>
       s.reward === null
-        ? `No reward pays back within ${countOf(n, s.horizon, s.unit, `${s.unit}s`)}: even without rewards the cumulative net stays below 0.`
-        : `The largest reward per referred fan that still pays back within ${countOf(n, s.horizon, s.unit, `${s.unit}s`)} is ${s.reward}.`,
+        ? `No reward breaks even: even without rewards the cumulative net is below 0 after ${countOf(n, s.horizon, s.unit, `${s.unit}s`)}.`
+        : `The largest reward per referred fan that keeps the cumulative net at 0 or more after ${countOf(n, s.horizon, s.unit, `${s.unit}s`)} is ${s.reward}.`,
     band: (n, s) => `Cumulative net by ${s.unit} ${n.count(s.period)}: ${n.percent(s.share)} of runs between ${s.low} and ${s.high} (the money columns above are expected values).`,
     paybackBy: (_n, s) => (s.period === null ? `It does not pay back by ${s.until}.` : `It pays back in ${s.period} (the cumulative net turns 0 or more).`),
     breakEvenBy: (_n, s) =>
-      s.reward === null ? `Break-even reward: none; even without rewards it does not pay back by ${s.until}.` : `Break-even reward: up to ${s.reward} per referred fan still pays back by ${s.until}.`,
+      s.reward === null
+        ? `Break-even reward: none; even without rewards the cumulative net is below 0 on ${s.until}.`
+        : `Break-even reward: up to ${s.reward} per referred fan keeps the cumulative net at 0 or more on ${s.until}.`,
     oneFanBy: (n, s) => `One raving fan is worth ${s.value}: the ${countOf(n, s.descendants, 'new fan', 'new fans')} its referrals bring by ${s.until}.`,
     bandBy: (n, s) => `Cumulative net on ${s.until}: ${n.percent(s.share)} of runs between ${s.low} and ${s.high} (the money columns above are expected values).`,
     paidBack: (n, s) => `${n.percent(s.share)} of runs pay back by ${s.until} (± ${n.percent(s.error)}).`,
+    maxAcquisition: (_n, s) => `The most a customer may cost to acquire and still break even ${s.until === null ? 'within the horizon' : `by ${s.until}`}: ${s.alone} on what they bring themselves, ${s.withReferrals} with the referrals they bring (less their rewards).`,
+    discounted: (n, s) => `Amounts are present values at ${n.percent(s.rate)} a year: each is discounted from the end of the period it falls in.`,
     lifetime: (n, s) =>
       `One customer is worth ${s.within} within the horizon${s.unbounded === null ? ' (without churn a customer stays: no lifetime end)' : `, ${s.unbounded} over an expected lifetime`}${s.margin === null ? '' : ` (at a ${n.percent(s.margin)} margin)`}.`,
     paidBackWithin: (n, s) => `${n.percent(s.share)} of runs pay back within ${countOf(n, s.horizon, s.unit, `${s.unit}s`)} (± ${n.percent(s.error)}).`,

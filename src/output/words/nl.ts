@@ -236,8 +236,8 @@ export const nl: Words = {
         : `Het verdient zich terug in ${s.unit === 'level' ? 'niveau' : 'jaar'} ${n.count(s.period)} (het cumulatieve netto wordt 0 of meer).`,
     breakEven: (n, s) =>
       s.reward === null
-        ? `Break-even beloning: geen; zelfs zonder beloningen verdient het zich niet terug binnen ${periods(n, s.horizon, s.unit)}.`
-        : `Break-even beloning: tot ${s.reward} per aanbevolen fan verdient zich nog terug binnen ${periods(n, s.horizon, s.unit)}.`,
+        ? `Break-even beloning: geen; zelfs zonder beloningen is het cumulatieve netto na ${periods(n, s.horizon, s.unit)} onder 0.`
+        : `Break-even beloning: tot ${s.reward} per aanbevolen fan blijft het cumulatieve netto na ${periods(n, s.horizon, s.unit)} 0 of meer.`,
     oneFan: (n, s) =>
       `Eén raving fan is ${s.value} waard: de ${countOf(n, s.descendants, 'nieuwe fan', 'nieuwe fans')} die zijn aanbevelingsboom binnen ${periods(n, s.horizon, s.unit)} oplevert` +
       (s.inTheEnd === null ? '.' : ` (uiteindelijk ${bound(n, s.inTheEnd)}, ${s.valueInTheEnd} waard).`),
@@ -253,17 +253,19 @@ export const nl: Words = {
     },
     maxReward: (n, s) =>
       s.reward === null
-        ? `Geen beloning verdient zich terug binnen ${periods(n, s.horizon, s.unit)}: zelfs zonder beloningen blijft het cumulatieve netto onder 0.`
-        : `De hoogste beloning per aanbevolen fan die zich nog terugverdient binnen ${periods(n, s.horizon, s.unit)} is ${s.reward}.`,
+        ? `Geen beloning is break-even: zelfs zonder beloningen is het cumulatieve netto na ${periods(n, s.horizon, s.unit)} onder 0.`
+        : `De hoogste beloning per aanbevolen fan waarbij het cumulatieve netto na ${periods(n, s.horizon, s.unit)} 0 of meer blijft, is ${s.reward}.`,
     band: (n, s) => `Netto cumulatief op ${s.unit === 'level' ? 'niveau' : 'jaar'} ${n.count(s.period)}: ${n.percent(s.share)} van de runs tussen ${s.low} en ${s.high} (de geldkolommen hierboven zijn verwachte waarden).`,
     paybackBy: (_n, s) => (s.period === null ? `Het verdient zich niet terug tot en met ${s.until}.` : `Het verdient zich terug in ${s.period} (het cumulatieve netto wordt 0 of meer).`),
     breakEvenBy: (_n, s) =>
       s.reward === null
-        ? `Break-even beloning: geen; zelfs zonder beloningen verdient het zich niet terug tot en met ${s.until}.`
-        : `Break-even beloning: tot ${s.reward} per aanbevolen fan verdient zich nog terug tot en met ${s.until}.`,
+        ? `Break-even beloning: geen; zelfs zonder beloningen is het cumulatieve netto op ${s.until} onder 0.`
+        : `Break-even beloning: tot ${s.reward} per aanbevolen fan blijft het cumulatieve netto op ${s.until} 0 of meer.`,
     oneFanBy: (n, s) => `Eén raving fan is ${s.value} waard: de ${countOf(n, s.descendants, 'nieuwe fan', 'nieuwe fans')} die zijn aanbevelingen opleveren tot en met ${s.until}.`,
     bandBy: (n, s) => `Netto cumulatief op ${s.until}: ${n.percent(s.share)} van de runs tussen ${s.low} en ${s.high} (de geldkolommen hierboven zijn verwachte waarden).`,
     paidBack: (n, s) => `${n.percent(s.share)} van de runs verdient zich terug tot en met ${s.until} (± ${n.percent(s.error)}).`,
+    maxAcquisition: (_n, s) => `Het meeste dat het werven van een klant mag kosten om ${s.until === null ? 'binnen de horizon' : `tot en met ${s.until}`} quitte te spelen: ${s.alone} op wat de klant zelf oplevert, ${s.withReferrals} met de aanbevelingen die de klant brengt (min hun beloningen).`,
+    discounted: (n, s) => `Bedragen zijn contante waarden bij ${n.percent(s.rate)} per jaar: elk bedrag is verdisconteerd vanaf het einde van de periode waarin het valt.`,
     lifetime: (n, s) =>
       `Eén klant is ${s.within} waard binnen de horizon${s.unbounded === null ? ' (zonder churn blijft een klant: geen einde)' : `, ${s.unbounded} over een verwachte klantduur`}${s.margin === null ? '' : ` (bij een marge van ${n.percent(s.margin)})`}.`,
     paidBackWithin: (n, s) => `${n.percent(s.share)} van de runs verdient zich terug binnen ${periods(n, s.horizon, s.unit)} (± ${n.percent(s.error)}).`,

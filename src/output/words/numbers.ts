@@ -17,8 +17,12 @@ export function numbersFor(locale: string): Numbers {
   return { count: countFormat(locale), real: (v) => real(locale, v), percent: (v) => percent(locale, v), chance: (v) => chance(locale, v) };
 }
 
-/** A probability as a percentage with three significant digits: `20.3%`, `0.00454%`. */
+/**
+ * A probability as a percentage with three significant digits: `20.3%`, `0.00454%`; below
+ * a millionth with an exponent, `3.78E-170%`, not 170 zeros.
+ */
 export function chance(locale: string, share: number): string {
-  return numberFormat(locale, { style: 'percent', maximumSignificantDigits: 3 })(share);
+  const tiny = share > 0 && share < 1e-6;
+  return numberFormat(locale, { style: 'percent', maximumSignificantDigits: 3, ...(tiny ? { notation: 'scientific' } : {}) })(share);
 }
 

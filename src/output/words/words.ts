@@ -138,7 +138,11 @@ export interface Words {
     bandBy(n: Numbers, s: { until: string; low: string; high: string; share: number }): string;
     paidBack(n: Numbers, s: { share: number; error: number; until: string }): string;
     paidBackWithin(n: Numbers, s: { share: number; error: number; unit: 'level' | 'year'; horizon: number }): string;
-    /** With --per: what one customer is worth within the horizon and over an expected lifetime (null without churn), after the margin. */
+    /** The most a customer may cost to acquire and still break even within the horizon (by a date on the calendar): on their own, and with the referrals they bring less their rewards. */
+    maxAcquisition(n: Numbers, s: { alone: string; withReferrals: string; until: string | null }): string;
+    /** With --discount: amounts are present values at a yearly rate, each from the end of its period. */
+    discounted(n: Numbers, s: { rate: number }): string;
+    /** With --per: what one customer is worth within the horizon and over an expected lifetime (null where it does not end), after the margin. */
     lifetime(n: Numbers, s: { within: string; unbounded: string | null; margin: number | null }): string;
     /** `goal --net X --by-date`: the date the expected cumulative net (or revenue) reaches the target, or not by the horizon. */
     goalDate(n: Numbers, s: { kind: 'net' | 'revenue'; target: string; date: string | null; until: string; reached: string }): string;
