@@ -47,25 +47,43 @@ export function localizedChart(chart: ChartData, words: Words, locale = 'en-US')
 }
 
 /**
+ * The report's chart as SVG: with money, the chart and the money panel under it (money-svg.ts),
+ * 800 wide and `size`'s shape (720 high by default: the chart 450, the panel 270).
+ */
+async function picture(report: Report, chart: ChartData, charts: ChartOptions | undefined, locale = 'en-US', words?: Words, size?: { width: number; height: number }): Promise<string> {
+  const { renderSvg } = await import('./svg.js');
+  const scale = charts?.scale ?? 'auto';
+  const withMoney = report.columns.includes('cumulativeNet') ? await import('./money-svg.js') : null;
+  const lang = words ?? (await import('./words/en.js')).en;
+  const money = withMoney?.moneyChartOf(report, lang) ?? null;
+  if (!withMoney || !money) return renderSvg(chart, scale, locale, words, size);
+  // Not rounded: resvg scales 800 wide to the width asked, and the height must come out as asked too.
+  const height = size ? (800 * size.height) / size.width : 720;
+  const growthHeight = Math.round(height * 0.625);
+  const growth = renderSvg(chart, scale, locale, words, { width: 800, height: growthHeight });
+  const plot = /data-left="([\d.]+)" data-right="([\d.]+)"[^>]*data-periods="(\d+)"/.exec(growth)!;
+  const panel = withMoney.moneyPanel(chart, money, { left: Number(plot[1]), right: Number(plot[2]), periods: Number(plot[3]) }, height - growthHeight, locale, lang);
+  return withMoney.stacked(growth, panel, growthHeight, height, chart.title);
+}
+
+/**
  * The report as text in the chosen format, ending with a newline. The table's style and
  * cli-table3 are loaded only for tables: machine formats start faster without them.
  */
 export async function render(report: Report, format: Format, style: () => Promise<Style>, charts?: ChartOptions, csv?: CsvDialect): Promise<string | Uint8Array> {
   switch (format) {
-    case 'svg': {
-      const { renderSvg } = await import('./svg.js');
-      return renderSvg(drawn(chartOf(report, charts)), charts?.scale ?? 'auto', charts?.locale, charts?.words);
-    }
+    case 'svg':
+      return picture(report, drawn(chartOf(report, charts)), charts, charts?.locale, charts?.words);
     case 'png': {
-      const { renderSvg } = await import('./svg.js');
-      const size = charts?.size ?? { width: 1600, height: 900 };
-      const svg = renderSvg(drawn(chartOf(report, charts)), charts?.scale ?? 'auto', charts?.locale, charts?.words, size);
+      // With money the picture has a panel under the chart: taller by default, the chart keeping 16:9.
+      const size = charts?.size ?? { width: 1600, height: report.columns.includes('cumulativeNet') ? 1440 : 900 };
+      const svg = await picture(report, drawn(chartOf(report, charts)), charts, charts?.locale, charts?.words, size);
       return (await import('./png.js')).renderPng(svg, size);
     }
     case 'html': {
       const look = await style();
       const chart = chartOf(report, charts, look.locale);
-      const svg = chart ? (await import('./svg.js')).renderSvg(chart, charts?.scale ?? 'auto', look.locale, look.words) : null;
+      const svg = chart ? await picture(report, chart, charts, look.locale, look.words) : null;
       return (await import('./html.js')).renderHtml(report, look, svg, chart);
     }
     case 'json':

@@ -24,6 +24,20 @@ export interface ChartData {
   series: readonly { name: string; values: readonly (Count | null)[]; role?: 'total' | 'median' | 'mean'; band?: SeriesBand }[];
   /** A shaded range, e.g. p5 to p95 of sampled runs. */
   band?: { name: string; low: readonly Count[]; high: readonly Count[]; quantiles?: readonly [number, number] };
+  /** The run's money, drawn as a panel under the chart in SVG, PNG and HTML (see money-svg.ts). */
+  money?: MoneyChart;
+}
+
+/** A run's cumulative net per period (in the currency's units, not cents), and the period it pays back in. */
+export interface MoneyChart {
+  currency: string | null;
+  values: readonly (number | null)[];
+  /** Sampled runs: the band of the cumulative net (its lowest and highest percentile columns). */
+  low?: readonly (number | null)[];
+  high?: readonly (number | null)[];
+  bandName?: string;
+  /** The period whose cumulative net first turns 0 or more (the summary's payback); null when none does. */
+  payback: number | null;
 }
 
 /** A line's own shaded range (a sampled scenario's p5 to p95 in `fans compare`), in its colour; null where the line has no value. */

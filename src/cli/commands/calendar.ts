@@ -211,7 +211,7 @@ export async function calendarReport(io: Io, command: Command, flags: Record<str
     const periods = calendarPeriods(c.start, c.days, c.by);
     const values = byPeriod(periods, cycles, rows.map((r) => r.new), rows.map((r) => r.total));
     const byDate = periodReport(command, p, c, rate, periods, values, false);
-    return money ? withPeriodMoney(byDate, report, plain, periods, cycles) : byDate;
+    return money ? withPeriodMoney(byDate, report, plain, periods, cycles, money.module.moneyParameters(money.amounts)) : byDate;
   }
   return withDates(report, command, c, dates, rate, p.start, rows.at(-1)!.total);
 }
@@ -240,7 +240,7 @@ function refuseWithSpread(paid: number): void {
  * of its last cycle; the money's summary and JSON are the cycles' (the payback names a level
  * or year). `plain` is the report by cycle without money, to tell its summary lines apart.
  */
-function withPeriodMoney(byDate: Report, levels: Report, plain: Report, periods: readonly CalendarPeriod[], cycles: readonly number[]): Report {
+function withPeriodMoney(byDate: Report, levels: Report, plain: Report, periods: readonly CalendarPeriod[], cycles: readonly number[], parameters: Record<string, Cell>): Report {
   const flows = ['revenue', 'rewards', 'cost', 'net'] as const;
   let at = 0;
   let cumulative: Cell = null;
@@ -263,7 +263,7 @@ function withPeriodMoney(byDate: Report, levels: Report, plain: Report, periods:
     rows,
     ...(levels.currency !== undefined ? { currency: levels.currency } : {}),
     summary: (style: Style) => [...byDate.summary(style), ...levels.summary(style).slice(plain.summary(style).length)],
-    json: { ...byDate.json, rows: rows as never, money: (levels.json as Record<string, unknown>).money as never },
+    json: { ...byDate.json, parameters: { ...(byDate.json.parameters as Record<string, Cell>), ...parameters } as never, rows: rows as never, money: (levels.json as Record<string, unknown>).money as never },
   };
 }
 
@@ -404,7 +404,7 @@ async function moneyGoalByDate(
   const chart: ChartData = { ...plain, title: `fans goal ${flag} --by-date (${command === 'simulate' ? 'tree' : 'compound'})`, series: plain.series.map((s) => ({ ...s, name: column })), caption: calendarCaption(command, p, c) };
   const text = targetText(money, goal.minor);
   const reached = targetText(money, at);
-  const parameters = { ...goalParameters(command, p, c), ...moneyParameters(money) };
+  const parameters = { ...goalParameters(command, p, c), ...(await import('./money.js')).moneyParameters(money) };
   if (g.flags.trials === undefined) {
     if (g.deadline !== null) throw new UsageError('--deadline gives the chance of reaching the target by a date: add --trials N');
     const amount = new Amount(at, money.digits);
@@ -434,22 +434,6 @@ async function moneyGoalByDate(
     money: { kind: goal.kind, amount: new Amount(goal.minor, money.digits), payback: (chain) => targetPayback(chain, c, money, a, goal.minor), text, expected: reached },
   });
   return { ...report, currency: money.currency };
-}
-
-/** A run's money as its parameters list it: each amount given, --per and --margin. */
-function moneyParameters(money: Money) {
-  const a = money.amounts;
-  const amount = (minor: number) => new Amount(minor, money.digits);
-  return {
-    currency: money.currency,
-    value: amount(money.per ? (a.recurring ?? 0) : a.value),
-    ...(money.per ? { per: durationText(money.per) } : {}),
-    ...((a.margin ?? 1) !== 1 ? { margin: a.margin! } : {}),
-    reward: amount(a.reward),
-    refereeReward: amount(a.refereeReward),
-    cost: amount(a.cost),
-    cac: a.cac === null ? null : amount(a.cac),
-  };
 }
 
 /** The most points a goal's chart draws: a run by day is thinned to about this many, keeping the day the target is reached. */

@@ -343,6 +343,8 @@ export function withMoney(report: Report, money: Money, counts: readonly PeriodC
     },
     json: {
       ...report.json,
+      // The money's assumptions beside the model's: the HTML and xlsx parameters list them.
+      parameters: { ...((report.json.parameters ?? {}) as Record<string, Cell>), ...moneyParameters(money) } as never,
       rows: table as unknown as Cell[],
       money: {
         currency: money.currency,
@@ -389,6 +391,23 @@ function presentOne(line: readonly PeriodCounts[], factors: readonly number[], f
   if (market === null || !(market.start > 0)) return own;
   const run = sum(market.run, () => 1 / market.start);
   return { referred: Math.min(own.referred, run.referred), billed: Math.min(own.billed, run.billed) };
+}
+
+/** A run's money as its parameters list it (JSON, and the HTML and xlsx parameters): every amount, --per, --margin, --discount and the currency. */
+export function moneyParameters(money: Money): Record<string, Cell> {
+  const a = money.amounts;
+  const amount = (minor: number) => new Amount(minor, money.digits);
+  return {
+    currency: money.currency,
+    value: amount(money.per ? (a.recurring ?? 0) : a.value),
+    ...(money.per ? { per: durationText(money.per) } : {}),
+    ...((a.margin ?? 1) !== 1 ? { margin: a.margin! } : {}),
+    ...(money.discount !== null ? { discount: money.discount } : {}),
+    reward: amount(a.reward),
+    refereeReward: amount(a.refereeReward),
+    cost: amount(a.cost),
+    cac: a.cac === null ? null : amount(a.cac),
+  };
 }
 
 /** Amounts in sentences: as the table writes them. */

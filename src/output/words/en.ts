@@ -78,6 +78,9 @@ export const en: Words = {
     },
     target: 'target',
     market: 'market',
+    moneyTitle: (currency) => `Cumulative net${currency ? ` (${currency})` : ''}`,
+    breakEven: 'break-even',
+    paysBack: (_, s) => `pays back at ${s.xLabel} ${s.x}`,
     reached: (_, s) => `reached at ${s.xLabel} ${s.x}`,
   },
   simulate: {

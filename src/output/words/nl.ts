@@ -127,6 +127,9 @@ export const nl: Words = {
     },
     target: 'doel',
     market: 'markt',
+    moneyTitle: (currency) => `Netto cumulatief${currency ? ` (${currency})` : ''}`,
+    breakEven: 'break-evenpunt',
+    paysBack: (_, s) => `terugverdiend op ${s.xLabel} ${s.x}`,
     reached: (_, s) => `bereikt op ${s.xLabel} ${s.x}`,
   },
   simulate: {

@@ -67,6 +67,12 @@ export interface Words {
     caption(n: Numbers, c: Caption): string;
     target: string;
     market: string;
+    /** The money panel's title: `Cumulative net (EUR)`. */
+    moneyTitle(currency: string | null): string;
+    /** The line at a cumulative net of 0. */
+    breakEven: string;
+    /** Where the cumulative net first turns 0 or more: `pays back at year 3`. */
+    paysBack(n: Numbers, s: { x: string; xLabel: string }): string;
     /** Where a line first reaches the target: `reached at level 6`. */
     reached(n: Numbers, s: { x: string; xLabel: string }): string;
   };

@@ -1,0 +1,116 @@
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { PNG } from 'pngjs';
+import { describe, expect, it } from 'vitest';
+import { fans } from '../cli/harness.js';
+import { moneyTicks } from '../../src/output/money-svg.js';
+
+// 2027-01-01: every calendar run starts on the same day.
+const env = { SOURCE_DATE_EPOCH: '1798761600' };
+const run = async (args: string[]) => {
+  const ran = await fans(args, { env });
+  expect(ran.stderr).toBe('');
+  expect(ran.code).toBe(0);
+  return ran.stdout;
+};
+
+/** The money panel of an SVG: its plot's mapping, and its line's points read back to amounts. */
+function panel(svg: string) {
+  const money = svg.split('<g class="money"')[1]!;
+  const plot = /<g class="money-plot" data-low="([-\d.e]+)" data-high="([-\d.e]+)" data-left="([\d.]+)" data-right="([\d.]+)" data-top="([\d.]+)" data-bottom="([\d.]+)" data-periods="(\d+)">/.exec(money)!;
+  const [low, high, left, right, top, bottom, periods] = plot.slice(1).map(Number) as [number, number, number, number, number, number, number];
+  const points = /<polyline class="series" data-name="cumulativeNet"[^>]* points="([^"]*)"/.exec(money)![1]!.split(' ').map((p) => p.split(',').map(Number) as [number, number]);
+  const value = (y: number) => low + ((bottom - y) / (bottom - top)) * (high - low);
+  const period = (x: number) => ((x - left) / (right - left)) * (periods - 1);
+  const zero = /<g class="break-even"><line [^>]*y1="([\d.]+)"/.exec(money)![1]!;
+  const payback = /<g class="payback" data-period="(\d+)">/.exec(money)?.[1];
+  return { money, points: points.map(([x, y]) => ({ t: period(x), value: value(y) })), zero: value(Number(zero)), payback: payback === undefined ? null : Number(payback) };
+}
+
+describe('the money panel: cumulative net, break-even and payback under the chart', () => {
+  const plan = ['compound', '--start', '20', '--rate', '0.3', '--years', '8', '--value', '1250', '--per', 'year', '--reward', '100', '--cost', '40000'];
+
+  it("draws the table's cumulative net, a break-even line at 0, and the payback period the summary says", async () => {
+    const doc = JSON.parse(await run([...plan, '--format', 'json']));
+    const svg = await run([...plan, '--format', 'svg']);
+    const p = panel(svg);
+    // Read back from the picture within half a pixel's worth of the axis.
+    const pixel = (Number(/data-high="([-\d.e]+)"/.exec(p.money)![1]) - Number(/data-low="([-\d.e]+)"/.exec(p.money)![1])) / 200;
+    expect(p.points).toHaveLength(doc.rows.length);
+    p.points.forEach((point, t) => {
+      expect(point.t).toBeCloseTo(t, 6);
+      expect(Math.abs(point.value - doc.rows[t].cumulativeNet)).toBeLessThan(pixel);
+    });
+    expect(Math.abs(p.zero)).toBeLessThan(pixel);
+    expect(doc.money.payback).toBeGreaterThan(1);
+    expect(p.payback).toBe(doc.money.payback);
+    expect(p.money).toContain(`pays back at year ${doc.money.payback}</text>`);
+    expect(p.money).toContain('>Cumulative net (USD)</text>');
+    // The growth chart is still there above it, whole.
+    expect(svg.split('<g class="money"')[0]).toContain('<g class="plot"');
+  });
+
+  it('a run that never pays back has no payback mark; sampled runs draw the band of the net percentiles, with a legend', async () => {
+    const args = ['simulate', '--fanout', '3', '--conversion', '30%', '--depth', '6', '--value', '600', '--reward', '40', '--cost', '1000', '--trials', '1000', '--seed', '2'];
+    const doc = JSON.parse(await run([...args, '--format', 'json']));
+    const p = panel(await run([...args, '--format', 'svg']));
+    expect(doc.money.payback).toBeNull();
+    expect(p.payback).toBeNull();
+    expect(p.money).toMatch(/<polygon class="band"/);
+    expect(p.money).toContain('>p5 to p95</text>');
+  });
+
+  it('on the calendar: the payback period by name, in Dutch with amounts as nl-NL writes them', async () => {
+    const args = ['compound', '--start', '20', '--rate', '0.3', '--value', '1250', '--per', 'jaar', '--cost', '40000', '--cycle-spread', '2m', '--until', '2031-12-31', '--by', 'year', '--lang', 'nl', '--locale', 'nl_NL'];
+    const doc = JSON.parse(await run([...args, '--format', 'json']));
+    const p = panel(await run([...args, '--format', 'svg']));
+    const at = doc.rows.findIndex((r: { period: string }) => r.period === doc.money.payback);
+    expect(at).toBeGreaterThan(0);
+    expect(p.payback).toBe(at);
+    expect(p.money).toContain(`terugverdiend op periode ${doc.money.payback}</text>`);
+    expect(p.money).toContain('>Netto cumulatief (EUR)</text>');
+    expect(p.money).toMatch(/>€\u00a0\d+(\.\d{3})*(,\d+)?( mln\.)?<\/text>/);
+  });
+
+  it('a PNG with money is 1600 x 1440 by default (the chart 16:9 above the panel), --size as asked, not blank', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'fans-money-png-'));
+    for (const [size, width, height] of [[[], 1600, 1440], [['--size', '1200x1000'], 1200, 1000]] as const) {
+      const file = join(dir, `${width}.png`);
+      const ran = await fans([...plan, '--format', 'png', '--output', file, ...size], { env });
+      expect(ran.code).toBe(0);
+      const png = PNG.sync.read(readFileSync(file));
+      expect([png.width, png.height]).toEqual([width, height]);
+      // The panel's half is drawn on: its green line is there.
+      let green = 0;
+      for (let i = Math.floor(png.height * 0.65) * png.width * 4; i < png.data.length; i += 4) if (png.data[i] === 0 && png.data[i + 1]! > 140 && png.data[i + 1]! < 160 && png.data[i + 2]! > 105 && png.data[i + 2]! < 125) green++;
+      expect(green).toBeGreaterThan(200);
+    }
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('no money, no panel', async () => {
+    expect(await run(['compound', '--format', 'svg'])).not.toContain('class="money"');
+  });
+
+  it('the HTML page and the xlsx parameters list every money assumption', async () => {
+    const args = [...plan, '--margin', '40%', '--discount', '8%', '--cac', '300', '--referee-reward', '25', '--currency', 'EUR'];
+    const html = await run([...args, '--format', 'html']);
+    for (const [name, value] of [['value', '1250.00'], ['per', '1y'], ['margin', '0.4'], ['discount', '0.08'], ['reward', '100.00'], ['refereeReward', '25.00'], ['cost', '40000.00'], ['cac', '300.00'], ['currency', 'EUR']]) {
+      expect(html).toContain(`<dt>${name}</dt><dd>${value}</dd>`);
+    }
+    expect(html).toContain('<g class="money"');
+  });
+});
+
+describe('moneyTicks: round steps that hold 0', () => {
+  it.each([
+    [-1500, 9000, [-5000, 0, 5000, 10000]],
+    [-1500, 7000, [-2000, 0, 2000, 4000, 6000, 8000]],
+    [0, 928000, [0, 200000, 400000, 600000, 800000, 1000000]],
+    [-3640, 0, [-4000, -3000, -2000, -1000, 0]],
+    [0, 0, [0]],
+  ])('%d to %d', (low, high, ticks) => {
+    expect(moneyTicks(low, high)).toEqual(ticks);
+  });
+});
