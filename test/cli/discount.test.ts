@@ -111,8 +111,11 @@ describe('--discount: every amount at its present value, from the end of its per
     expect(shares(zero)).toEqual(shares(none));
     high.rows.forEach((row: Row, t: number) => expect(row.paidBack!).toBeLessThanOrEqual(none.rows[t].paidBack));
     expect(high.rows.at(-1).paidBack).toBeLessThan(none.rows.at(-1).paidBack);
-    // Present values depend on when a run's fans came: no net percentiles, the share paid back stays.
-    expect(Object.keys(high.rows[1])).not.toContain('net_p50');
+    // Present values depend on when a run's fans came: the net percentiles are the runs' own, each discounted as it ran.
+    const last = high.rows.at(-1) as Record<string, number>;
+    expect(last.net_p5!).toBeLessThanOrEqual(last.net_p50!);
+    expect(last.net_p50!).toBeLessThanOrEqual(last.net_p95!);
+    expect(last.net_p95!).toBeLessThan((none.rows.at(-1) as Record<string, number>).net_p95!);
   });
 
   it('--trials: the share paid back agrees with the expected run where the runs are many and alike', async () => {

@@ -467,7 +467,7 @@ export function yearlyWithMoney(report: Report, p: CompoundParams & { years: num
  * less the fixed cost (by cycle; on the calendar, pro rata by each period's days: `costShares`);
  * with --per, plus what the customers on the books pay (`billing`: by period, or by day).
  */
-export function moneyPayback(chain: ChainParams, money: Money, costShares?: readonly number[], billing?: { ratio: number } | { perDays: number }, factors?: readonly number[]): Payback {
+export function moneyPayback(chain: ChainParams, money: Money, costShares?: readonly number[], billing?: { ratio: number } | { perDays: number }, factors?: readonly number[], bands = false): Payback {
   const a = money.amounts;
   const margin = a.margin ?? 1;
   const perReferral = a.reward + a.refereeReward;
@@ -483,11 +483,20 @@ export function moneyPayback(chain: ChainParams, money: Money, costShares?: read
     else if (t > 0) rest += (bought - a.cost) * factor;
     offsets[t] = rest;
   }
-  // With --per: each customer on the books adds value x margin per billed customer-period (by period), or per customer-day on the calendar by day.
-  const recurring = (a.recurring ?? 0) * margin;
+  // With --per: each customer on the books pays value per billed customer-period (by period), or per customer-day on the calendar by day; the net counts it times the margin.
+  const recurring = a.recurring ?? 0;
   const perCustomer = billing && 'ratio' in billing && recurring > 0 ? Float64Array.from({ length: chain.periods + 1 }, (_, t) => (t === 0 ? 0 : recurring * billing.ratio * (factors?.[t] ?? 1))) : undefined;
   const perDay = billing && 'perDays' in billing && recurring > 0 ? recurring / billing.perDays : undefined;
-  return { slope: a.value * margin - perReferral, offsets, from: costShares ? 0 : 1, ...(perCustomer ? { perCustomer } : {}), ...(perDay ? { perDay } : {}), ...(factors ? { factors: Float64Array.from(factors) } : {}) };
+  return {
+    slope: a.value * margin - perReferral,
+    offsets,
+    from: costShares ? 0 : 1,
+    ...(perCustomer ? { perCustomer } : {}),
+    ...(perDay ? { perDay } : {}),
+    ...(margin !== 1 ? { margin } : {}),
+    ...(factors ? { factors: Float64Array.from(factors) } : {}),
+    ...(bands ? { bands: { value: a.value } } : {}),
+  };
 }
 
 /**
@@ -536,6 +545,7 @@ export function sampledWithMoney(report: Report, chain: ChainParams, rows: reado
   return withMoneyBands(expected, chain, rows, quantiles, money, {
     band: (style, s) => style.words.money.band(style.numbers, { unit, period: chain.periods, ...s }),
     paidBack: (style, s) => style.words.money.paidBackWithin(style.numbers, { ...s, unit, horizon: chain.periods }),
+    periodBands: (style, s) => style.words.money.periodBands(style.numbers, { ...s, period: style.numbers.count(chain.periods), unit }),
     flag: tree ? '--depth' : '--years',
     trials,
   });
@@ -569,26 +579,37 @@ export function withMoneyBands(
   say: {
     band: (style: Style, s: { low: string; high: string; share: number }) => string;
     paidBack: (style: Style, s: { share: number; error: number }) => string;
+    periodBands: (style: Style, s: { revenueLow: string; revenueHigh: string; netLow: string; netHigh: string; share: number }) => string;
     flag: string;
     trials: number;
   },
 ): Report {
   const pay = chain.payback!;
   const net = (t: number, reached: number) => pay.slope * (reached - chain.start) + pay.offsets[t]!;
-  // Net at percentile q: the percentile q of the fans reached where the net grows with them, 100 - q where it falls.
-  // With --per a run's net also depends on how long its customers stay, not on the fans reached alone: no percentiles, the share paid back stays.
-  // Discounted, it depends on when the fans came: no percentiles either.
-  const recurring = pay.perCustomer !== undefined || pay.perDay !== undefined || pay.factors !== undefined;
+  // Net at percentile q: where the net is a function of the fans reached alone (a one-off value, no discount), the percentile q of
+  // the fans reached where the net grows with them, 100 - q where it falls; else (--per, --discount: it depends on how long each
+  // customer stays and when the fans came) the runs' own nets, sketched run by run (see Payback.bands).
+  const byRun = pay.perCustomer !== undefined || pay.perDay !== undefined || pay.factors !== undefined;
   const sources = quantiles.map((q) => quantiles.indexOf(pay.slope >= 0 ? q : 100 - q));
-  const shown = recurring ? [] : quantiles.filter((_, i) => sources[i]! >= 0);
+  const sketched = rows.every((row) => row.money !== undefined);
+  const shown = byRun ? (sketched ? [...quantiles] : []) : quantiles.filter((_, i) => sources[i]! >= 0);
+  const netAt = (t: number, q: number) =>
+    byRun ? rows[t]!.money!.cumulative[quantiles.indexOf(q)]! : net(t, (rows[t]!.reachedQuantiles ?? rows[t]!.quantiles)[sources[quantiles.indexOf(q)]!]!);
   const table = expected.rows.map(
     (row, t) =>
       ({
         ...row,
-        ...Object.fromEntries(shown.map((q) => [`net_p${q}`, new Amount(net(t, (rows[t]!.reachedQuantiles ?? rows[t]!.quantiles)[sources[quantiles.indexOf(q)]!]!), money.digits)])),
+        ...Object.fromEntries(shown.map((q) => [`net_p${q}`, new Amount(netAt(t, q), money.digits)])),
         paidBack: rows[t]!.paidBack ?? 0,
       }) as Record<string, Cell>,
   );
+  // The runs' revenue and net in each period, and their cumulative net, at every percentile: in JSON, a band per period of the run.
+  const bands = sketched
+    ? rows.map((row, t) => {
+        const at = (values: readonly number[]) => Object.fromEntries(quantiles.map((q, i) => [`p${q}`, new Amount(values[i]!, money.digits)]));
+        return { period: t, revenue: at(row.money!.revenue), net: at(row.money!.net), cumulativeNet: at(row.money!.cumulative) };
+      })
+    : null;
   if (table.some((row) => shown.some((q) => !Number.isFinite(Number((row[`net_p${q}`] as Amount).minor))))) {
     throw new UsageError(`the money of these runs passes what a double holds (1.8e308 cents): shorten ${say.flag}, or use smaller amounts`);
   }
@@ -609,9 +630,14 @@ export function withMoneyBands(
         const row = table[last]!;
         lines.push(say.band(style, { low: text((row[`net_p${lowQ}`] as Amount).minor as number), high: text((row[`net_p${highQ}`] as Amount).minor as number), share: (highQ - lowQ) / 100 }));
       }
+      const band = bands?.[last];
+      if (band && quantiles.length > 1) {
+        const [lo, hi] = [`p${quantiles[0]}`, `p${quantiles.at(-1)}`];
+        lines.push(say.periodBands(style, { revenueLow: text(band.revenue[lo]!.minor as number), revenueHigh: text(band.revenue[hi]!.minor as number), netLow: text(band.net[lo]!.minor as number), netHigh: text(band.net[hi]!.minor as number), share: (quantiles.at(-1)! - quantiles[0]!) / 100 }));
+      }
       lines.push(say.paidBack(style, { share, error: Math.sqrt((share * (1 - share)) / say.trials) }));
       return lines;
     },
-    json: { ...expected.json, rows: table as unknown as Cell[], money: { ...((expected.json as Record<string, unknown>).money as object), paidBackShare: share } as never },
+    json: { ...expected.json, rows: table as unknown as Cell[], money: { ...((expected.json as Record<string, unknown>).money as object), paidBackShare: share, ...(bands ? { bands } : {}) } as never },
   };
 }

@@ -83,7 +83,7 @@ export async function sampledReport(io: Io, model: Model, flags: Record<string, 
   const ratio = money ? moneyModule!.billingRatio(money, cycle, model.command === 'simulate') : 0;
   // With --discount, each period's amounts at its factor: levels need a --cycle for their length.
   const factors = money && money.discount !== null ? moneyModule!.stepFactors(money, chain.periods, moneyModule!.stepYears(cycle, model.command === 'simulate'))! : undefined;
-  const run = money ? { ...chain, payback: moneyModule!.moneyPayback(chain, money, undefined, ratio > 0 ? { ratio } : undefined, factors) } : chain;
+  const run = money ? { ...chain, payback: moneyModule!.moneyPayback(chain, money, undefined, ratio > 0 ? { ratio } : undefined, factors, true) } : chain;
   const rows = (await runTrials(io, run, trials, seed, threads)).rows(probabilities);
   let report: Report;
   if (!fitted) report = trialReport(model, chain, { ...t, seed }, rows);

@@ -1,4 +1,4 @@
-import { type BlockSummary, type ChainParams, TrialSummary, blockCount, runBlock, sketchedPeriods } from '../../model/chains/montecarlo.js';
+import { type BlockSummary, type ChainParams, TrialSummary, blockCount, runBlock, sketchLayout, sketchedPeriods } from '../../model/chains/montecarlo.js';
 import type { SketchEntries } from '../../model/chains/sketch.js';
 import { type Io, type StopSignal, Interrupted } from './io.js';
 import { thousands } from '../flags/parse.js';
@@ -36,7 +36,7 @@ export function progress(io: Pick<Io, 'stderr' | 'stderrIsTTY'>, total: number, 
  * the same for any number of threads; yields between blocks so Ctrl-C is heard.
  */
 export async function runTrials(io: Io, params: ChainParams, trials: number, seed: number, threads: number): Promise<TrialSummary> {
-  const summary = new TrialSummary(params.periods, sketchedPeriods(params));
+  const summary = new TrialSummary(params.periods, sketchedPeriods(params), sketchLayout(params));
   const blocks = blockCount(trials);
   const bar = progress(io, trials);
   let interrupted: StopSignal | null = null;

@@ -212,7 +212,7 @@ export function runCalendarBlock(p: ChainParams, calendar: CalendarChain, seed: 
         customerDaySums![period] = days;
       }
       extinct[period] = dead;
-      sink(period, totals, reached);
+      sink(period, totals, reached, payback ?? undefined);
       period++;
     }
   }

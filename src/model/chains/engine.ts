@@ -64,7 +64,7 @@ export function runTrialsBlock(p: ChainParams, seed: number, block: number, coun
   // Money's payback, run by run, from the fans each run reached (see ChainParams.payback).
   const payback = p.payback ? new PaybackCounter(p.payback, p.periods, count) : null;
   payback?.check(0, reached, p.start, count, totals);
-  sink(0, totals, reached);
+  sink(0, totals, reached, payback ?? undefined);
   sums[0] = p.start * count;
   extinct[0] = startDead;
   // The common case on its own, a tight loop: Poisson law, one K for every run, every fan refers, no market, none bought.
@@ -93,7 +93,7 @@ export function runTrialsBlock(p: ChainParams, seed: number, block: number, coun
       sums[t] = sum;
       extinct[t] = dead;
       payback?.check(t, reached, p.start, count, totals);
-      sink(t, totals, reached);
+      sink(t, totals, reached, payback ?? undefined);
     }
     return { sums, extinct, ...(payback ? { paidBack: payback.counts } : {}) };
   }
@@ -134,7 +134,7 @@ export function runTrialsBlock(p: ChainParams, seed: number, block: number, coun
     sums[t] = sum;
     extinct[t] = dead;
     payback?.check(t, reached, p.start, count, totals);
-    sink(t, totals, reached);
+    sink(t, totals, reached, payback ?? undefined);
   }
   return { sums, extinct, ...(payback ? { paidBack: payback.counts } : {}) };
 }

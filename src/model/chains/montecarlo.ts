@@ -101,18 +101,59 @@ export interface BlockSummary {
  */
 export function runBlock(p: ChainParams, seed: number, block: number, trials: number, sketches: PeriodSketches): BlockSummary {
   const count = Math.min(blockSize, trials - block * blockSize);
-  if (!sketchesReached(p)) return { block, trials: count, ...runTrialsBlock(p, seed, block, count, (period, totals) => sketches.add(period, totals, count)) };
+  const { reached: reachedToo, bands } = sketchLayout(p);
+  if (!reachedToo && !bands) return { block, trials: count, ...runTrialsBlock(p, seed, block, count, (period, totals) => sketches.add(period, totals, count)) };
   // The fans each run reached too, where they differ from its total (churn) and money needs them: sketched after the totals, summed for their mean.
   const sums = new Float64Array(p.periods + 1);
-  const out = runTrialsBlock(p, seed, block, count, (period, totals, reached) => {
+  // Money's bands: each run's cumulative net, the period's net and its revenue, sketched as their positive and negative parts.
+  const positive = new Float64Array(bands ? count : 0);
+  const negative = new Float64Array(bands ? count : 0);
+  const lastNets = new Float64Array(bands ? count : 0);
+  const periodNets = new Float64Array(bands ? count : 0);
+  const signed = (measure: number, period: number, values: Float64Array) => {
+    for (let i = 0; i < count; i++) {
+      const v = values[i]!;
+      positive[i] = v > 0 ? v : 0;
+      negative[i] = v < 0 ? -v : 0;
+    }
+    sketches.add(moneySlot(p.periods, reachedToo, measure, false, period), positive, count);
+    sketches.add(moneySlot(p.periods, reachedToo, measure, true, period), negative, count);
+  };
+  const out = runTrialsBlock(p, seed, block, count, (period, totals, reached, money) => {
     sketches.add(period, totals, count);
-    sketches.add(p.periods + 1 + period, reached!, count);
-    let sum = 0;
-    for (let i = 0; i < count; i++) sum += reached![i]!;
-    sums[period] = sum;
+    if (reachedToo) {
+      sketches.add(p.periods + 1 + period, reached!, count);
+      let sum = 0;
+      for (let i = 0; i < count; i++) sum += reached![i]!;
+      sums[period] = sum;
+    }
+    if (bands) {
+      const nets = money!.nets!;
+      for (let i = 0; i < count; i++) {
+        periodNets[i] = nets[i]! - lastNets[i]!;
+        lastNets[i] = nets[i]!;
+      }
+      signed(0, period, nets);
+      signed(1, period, periodNets);
+      signed(2, period, money!.revenues!);
+    }
   });
-  return { block, trials: count, ...out, reached: out.reached ?? sums };
+  return { block, trials: count, ...out, ...(reachedToo ? { reached: out.reached ?? sums } : {}) };
 }
+
+/**
+ * What a run's sketches hold beside each period's totals: the fans reached (see
+ * {@link sketchesReached}), and money's bands (Payback.bands: the cumulative net, the
+ * period's net and its revenue, each as its positive and negative part, six sketches a period).
+ */
+export const sketchLayout = (p: ChainParams): { reached: boolean; bands: boolean } => ({ reached: sketchesReached(p), bands: p.payback?.bands !== undefined });
+
+/**
+ * The sketch of a money band: `measure` 0 the cumulative net, 1 the period's net, 2 its
+ * revenue; its negative part (the amounts below 0, as positive numbers) or its positive part.
+ * After the totals (periods + 1 sketches) and the fans reached where they are kept.
+ */
+export const moneySlot = (periods: number, reached: boolean, measure: number, negative: boolean, period: number): number => (reached ? 2 : 1) * (periods + 1) + (2 * measure + (negative ? 1 : 0)) * (periods + 1) + period;
 
 /**
  * Whether a run's sketches hold the fans each run reached beside its totals: with money (a
@@ -122,7 +163,7 @@ export function runBlock(p: ChainParams, seed: number, block: number, trials: nu
 export const sketchesReached = (p: ChainParams): boolean => p.payback !== undefined && p.model === 'compound' && p.churn > 0;
 
 /** The periods a run's {@link PeriodSketches} span: see {@link sketchesReached}. */
-export const sketchedPeriods = (p: ChainParams): number => (sketchesReached(p) ? 2 * p.periods + 1 : p.periods);
+export const sketchedPeriods = (p: ChainParams): number => (sketchesReached(p) ? 2 * p.periods + 1 : p.periods) + (p.payback?.bands ? 6 * (p.periods + 1) : 0);
 
 /** A period of a Monte Carlo run: mean and quantiles of the total, and the share extinct. */
 export interface TrialRow {
@@ -138,6 +179,8 @@ export interface TrialRow {
   customerDays?: number;
   /** Quantiles of the fans reached, where they differ from the total's (see {@link sketchesReached}). */
   reachedQuantiles?: number[];
+  /** With money's bands (Payback.bands): quantiles of the runs' cumulative net, of their net in the period, and of its revenue. */
+  money?: { cumulative: number[]; net: number[]; revenue: number[] };
   /** How far a quantile may be from a total seen at its rank, relative (0 below 16,384 at full precision). */
   quantileError: number;
 }
@@ -172,8 +215,15 @@ export class TrialSummary {
   #nextBlock = 0;
   #trials = 0;
 
-  /** @param sketched the periods the sketches span: {@link sketchedPeriods} (more than `periods` when they hold the fans reached too). */
-  constructor(readonly periods: number, sketched = periods) {
+  /**
+   * @param sketched the periods the sketches span: {@link sketchedPeriods} (more than `periods` when they hold the fans reached or money too)
+   * @param layout what they hold beside the totals: {@link sketchLayout}
+   */
+  constructor(
+    readonly periods: number,
+    sketched = periods,
+    readonly layout: { reached: boolean; bands: boolean } = { reached: sketched > periods, bands: false },
+  ) {
     this.#sums = new Float64Array(periods + 1);
     this.#extinct = new Float64Array(periods + 1);
     this.#reached = new Float64Array(periods + 1);
@@ -219,6 +269,17 @@ export class TrialSummary {
     this.#sketches.merge(entries);
   }
 
+  /**
+   * Quantiles of a money band from its two sketches: a quantile q is the positive part's q
+   * where that is above 0, else minus the negative part's 1 - q (x ↦ max(x, 0) and
+   * x ↦ max(-x, 0) are monotone, so they keep the order quantiles are taken in).
+   */
+  #signed(measure: number, t: number, quantiles: readonly number[]): number[] {
+    const positive = this.#sketches.at(moneySlot(this.periods, this.layout.reached, measure, false, t)).quantiles(quantiles);
+    const negative = this.#sketches.at(moneySlot(this.periods, this.layout.reached, measure, true, t)).quantiles(quantiles.map((q) => 1 - q));
+    return positive.map((v, i) => (v > 0 ? v : -negative[i]! || 0));
+  }
+
   /** Rows, with quantiles given as shares (0.05 for the 5th percentile). */
   rows(quantiles: readonly number[]): TrialRow[] {
     if (this.#pending.size > 0) throw new Error('a block is missing');
@@ -230,7 +291,8 @@ export class TrialSummary {
       ...(this.#hasReached ? { reached: this.#reached[t]! / this.#trials } : {}),
       ...(this.#hasPaidBack ? { paidBack: this.#paidBack[t]! / this.#trials } : {}),
       ...(this.#hasCustomerDays ? { customerDays: this.#customerDays[t]! / this.#trials } : {}),
-      ...(this.#sketches.periods > this.periods ? { reachedQuantiles: this.#sketches.at(this.periods + 1 + t).quantiles(quantiles) } : {}),
+      ...(this.layout.reached ? { reachedQuantiles: this.#sketches.at(this.periods + 1 + t).quantiles(quantiles) } : {}),
+      ...(this.layout.bands ? { money: { cumulative: this.#signed(0, t, quantiles), net: this.#signed(1, t, quantiles), revenue: this.#signed(2, t, quantiles) } } : {}),
       quantileError: this.#sketches.at(t).relativeError,
     }));
   }
@@ -338,7 +400,7 @@ export function simulateTrials(p: ChainParams, trials: number, seed: number, qua
   check.whole('seed', seed, 0, bounds.seed);
   if (!Array.isArray(quantiles)) throw new check.FansInputError('quantiles', 'must be a list of shares above 0 and below 1', quantiles);
   for (const q of quantiles) check.real('quantiles', q, 0, 1, true);
-  const summary = new TrialSummary(p.periods, sketchedPeriods(p));
+  const summary = new TrialSummary(p.periods, sketchedPeriods(p), sketchLayout(p));
   for (let block = 0; block < blockCount(trials); block++) summary.add(runBlock(p, seed, block, trials, summary.sketches));
   return summary.rows(quantiles);
 }

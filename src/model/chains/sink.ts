@@ -10,5 +10,11 @@ export interface BlockTotals {
   customerDays?: Float64Array;
 }
 
-/** Where a block's totals go, a period at a time (the quantile sketches): `totals[0 .. count - 1]`, reused. */
-export type TotalsSink = (period: number, totals: Float64Array, reached?: Float64Array) => void;
+/** Each run's money at a period, kept for the runs' bands (see Payback.bands): its cumulative net, and its revenue in the period. */
+export interface RunMoney {
+  readonly nets: Float64Array | null;
+  readonly revenues: Float64Array | null;
+}
+
+/** Where a block's totals go, a period at a time (the quantile sketches): `totals[0 .. count - 1]`, reused; with money bands, each run's money too. */
+export type TotalsSink = (period: number, totals: Float64Array, reached?: Float64Array, money?: RunMoney) => void;

@@ -217,6 +217,7 @@ export const en: Words = {
     bandBy: (n, s) => `Cumulative net on ${s.until}: ${n.percent(s.share)} of runs between ${s.low} and ${s.high} (the money columns above are expected values).`,
     paidBack: (n, s) => `${n.percent(s.share)} of runs pay back by ${s.until} (± ${n.percent(s.error)}).`,
     maxAcquisition: (_n, s) => `The most a customer may cost to acquire and still break even ${s.until === null ? 'within the horizon' : `by ${s.until}`}: ${s.alone} on what they bring themselves, ${s.withReferrals} with the referrals they bring (less their rewards).`,
+    periodBands: (n, s) => `In ${s.unit === null ? s.period : `${s.unit} ${s.period}`}: revenue between ${s.revenueLow} and ${s.revenueHigh}, net between ${s.netLow} and ${s.netHigh} in ${n.percent(s.share)} of runs.`,
     discounted: (n, s) => `Amounts are present values at ${n.percent(s.rate)} a year: each is discounted from the end of the period it falls in.`,
     lifetime: (n, s) =>
       `One customer is worth ${s.within} within the horizon${s.unbounded === null ? ' (without churn a customer stays: no lifetime end)' : `, ${s.unbounded} over an expected lifetime`}${s.margin === null ? '' : ` (at a ${n.percent(s.margin)} margin)`}.`,

@@ -146,6 +146,8 @@ export interface Words {
     paidBackWithin(n: Numbers, s: { share: number; error: number; unit: 'level' | 'year'; horizon: number }): string;
     /** The most a customer may cost to acquire and still break even within the horizon (by a date on the calendar): on their own, and with the referrals they bring less their rewards. */
     maxAcquisition(n: Numbers, s: { alone: string; withReferrals: string; until: string | null }): string;
+    /** Sampled runs: the band of the revenue and of the net in the last period (its number with a unit, or with `unit` null a calendar period's name). */
+    periodBands(n: Numbers, s: { period: string; unit: 'level' | 'year' | null; revenueLow: string; revenueHigh: string; netLow: string; netHigh: string; share: number }): string;
     /** With --discount: amounts are present values at a yearly rate, each from the end of its period. */
     discounted(n: Numbers, s: { rate: number }): string;
     /** With --per: what one customer is worth within the horizon and over an expected lifetime (null where it does not end), after the margin. */
