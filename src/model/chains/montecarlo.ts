@@ -111,13 +111,22 @@ export function runBlock(p: ChainParams, seed: number, block: number, trials: nu
   const lastNets = new Float64Array(bands ? count : 0);
   const periodNets = new Float64Array(bands ? count : 0);
   const signed = (measure: number, period: number, values: Float64Array) => {
+    let below = 0;
+    let above = 0;
     for (let i = 0; i < count; i++) {
       const v = values[i]!;
       positive[i] = v > 0 ? v : 0;
       negative[i] = v < 0 ? -v : 0;
+      if (v < 0) below++;
+      else if (v > 0) above++;
     }
-    sketches.add(moneySlot(p.periods, reachedToo, measure, false, period), positive, count);
-    sketches.add(moneySlot(p.periods, reachedToo, measure, true, period), negative, count);
+    // A part the block has none of gets its zeros in one go (a revenue is never below 0; most nets keep one sign).
+    const up = moneySlot(p.periods, reachedToo, measure, false, period);
+    const down = moneySlot(p.periods, reachedToo, measure, true, period);
+    if (above > 0) sketches.add(up, positive, count);
+    else sketches.addZeros(up, count);
+    if (below > 0) sketches.add(down, negative, count);
+    else sketches.addZeros(down, count);
   };
   const out = runTrialsBlock(p, seed, block, count, (period, totals, reached, money) => {
     sketches.add(period, totals, count);
@@ -360,6 +369,11 @@ export class PeriodSketches {
     }
     finestBinsOf(totals, count, pending, filled);
     this.#filled[period] = filled + count;
+  }
+
+  /** Adds `count` values below 1 (zeros) to the period's sketch, at once. */
+  addZeros(period: number, count: number): void {
+    this.#sketches[period]!.add(0, count);
   }
 
   #flush(period: number): void {
