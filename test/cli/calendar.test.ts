@@ -232,7 +232,6 @@ describe('bad calendar input', () => {
     [['simulate', '--paid', '5', '--cycle-spread', '2w', '--cycle', '1m'], /^fans: --paid buys fans every cycle; with --cycle-spread there are no cycles/],
     [['goal', '1e6', '--by-date', '--fanout', '2', '--paid', '5', '--cycle-spread', '2w', '--cycle', '1m'], /^fans: --paid buys fans every cycle; with --cycle-spread there are no cycles/],
     [['goal', '1000', '--fanout', '10', '--deadline', '2028-01-01'], /^fans: --deadline goes with --by-date/],
-    [['goal', '1000', '--by-date', '--fanout', '10', '--cycle', '30d', '--value', '600'], /^fans: --value with --by-date needs a money target: --net X/],
     [['goal', '--by-date', '--fanout', '10', '--cycle', '30d', '--max-reward', '--value', '600'], /^fans: --max-reward finds a reward, not a date/],
     [['goal', '1000', '--by-date', '--fanout', '10', '--cycle', '30d', '--deadline', '2028-01-01', '--start-date', '2027-01-01'], /^fans: --deadline gives the chance .* add --trials N$/],
   ])('%j', async (args, message) => {

@@ -113,9 +113,36 @@ describe('fans goal --net X --by-date: when the cumulative net reaches X', () =>
 
   it('refuses what has no date to answer, in one line', async () => {
     expectUsageError(await fans(['goal', '--max-reward', '--value', '100', '--fanout', '2', '--depth', '3', '--cycle', '1m', '--by-date'], { env }), /--max-reward finds a reward, not a date/);
-    expectUsageError(await fans(['goal', '500', '--value', '100', '--fanout', '2', '--cycle', '1m', '--by-date'], { env }), /--value with --by-date needs a money target: --net X/);
     expectUsageError(await fans(['goal', '500', '--net', '100', '--value', '100', '--fanout', '2', '--cycle', '1m', '--by-date'], { env }), /a target count \("500"\) and a money target given together/);
     expectUsageError(await fans(['goal', '--net', '100', '--fanout', '2', '--cycle', '1m', '--by-date'], { env }), /--net needs --value/);
     expectUsageError(await fans(['goal', '--net', '100', '--value', '100', '--fanout', '2', '--cycle', '1m', '--by-date', '--deadline', '2027-06-01'], { env }), /--deadline gives the chance .*add --trials N/);
+  });
+});
+
+describe('fans goal TARGET --by-date with money: when, and what it is worth by then', () => {
+  const plan = ['--start', '200', '--rate', '0.59', '--churn', '10%', '--value', '1250', '--per', 'year', '--reward', '100', '--cycle-spread', '2m', '--until', '2030-12-31'];
+
+  it('the expected cumulative net and revenue on the expected date: those of the run by day on that date', async () => {
+    const doc = await json(['goal', '600', ...plan, '--by-date']);
+    const days = await json(['compound', ...plan, '--by', 'day']);
+    const revenue = await json(['goal', '--revenue', '1', ...plan, '--by-date']);
+    expect(doc.byDate).not.toBeNull();
+    const row = days.rows.find((r: { date: string }) => r.date === doc.byDate);
+    expect(doc.money).toMatchObject({ date: doc.byDate, reached: true });
+    expect(doc.money.cumulativeNet).toBeCloseTo(row.cumulativeNet, 2);
+    // Revenue: the net without rewards (costs none here), summed to the same day.
+    const rewards = days.rows.filter((r: { date: string }) => r.date <= doc.byDate).reduce((sum: number, r: { rewards: number }) => sum + r.rewards, 0);
+    expect(doc.money.cumulativeRevenue).toBeCloseTo(row.cumulativeNet + rewards, 0);
+    expect(revenue.byDate).toBe('2027-01-02');
+    expect(doc.parameters).toMatchObject({ value: 1250, per: '1y', reward: 100 });
+  });
+
+  it('not reached: the worth by the horizon, said so; with --trials the same line beside the runs', async () => {
+    const doc = await json(['goal', '100000', ...plan, '--by-date']);
+    expect(doc.byDate).toBeNull();
+    expect(doc.money).toMatchObject({ date: '2030-12-31', reached: false });
+    const ran = await fans(['goal', '600', ...plan, '--by-date', '--trials', '100', '--seed', '1', '--locale', 'nl_NL', '--lang', 'nl'], { env });
+    expect(ran.code).toBe(0);
+    expect(ran.stdout).toMatch(/Tot en met \d{4}-\d{2}-\d{2} \(de verwachte datum\) is het verwachte cumulatieve netto €\u00a0[\d.,]+, bij een omzet van €\u00a0[\d.,]+\./);
   });
 });

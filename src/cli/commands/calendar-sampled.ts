@@ -282,6 +282,8 @@ interface GoalRun {
    * reaching X (`payback`, see goal-net-date.ts) in place of its total reaching `target`;
    * `text` writes X, `expected` the expected run's amount on its date.
    */
+  /** A count goal with money: what the fans are worth by the expected date (a summary line, and JSON). */
+  worth?: { line: (style: Style) => string; json: Json };
   money?: { kind: 'net' | 'revenue'; amount: Amount; payback: (chain: ChainParams) => Payback; text: (style: Style) => string; expected: (style: Style) => string };
 }
 
@@ -356,6 +358,7 @@ export async function sampledGoalReport(io: Io, g: GoalRun): Promise<Report> {
             words.calendar.goalDates(numbers, { target: g.target, trials, dates, reached: share, until }),
             ...(deadline ? [words.calendar.deadline(numbers, { target: g.target, deadline: deadline.date, share: deadline.share, error: deadline.error, trials })] : []),
             words.calendar.goalDate(numbers, { target: g.target, date: g.expectedDate, until, total: g.expectedTotal }),
+            ...(g.worth ? [g.worth.line(style)] : []),
           ]),
       ...calendarLines(c, g.p.start, 0, g.rate)(style).slice(1),
     ];
@@ -376,6 +379,7 @@ export async function sampledGoalReport(io: Io, g: GoalRun): Promise<Report> {
       dates: Object.fromEntries(dates.map((d) => [`p${d.q}`, d.date])),
       reachedShare: share,
       deadline: deadline ? { date: deadline.date, share: deadline.share, standardError: deadline.error } : null,
+      ...(g.worth ? { money: g.worth.json } : {}),
       expectedDate: g.expectedDate,
       calendar: calendarJson(c, g.rate),
     },

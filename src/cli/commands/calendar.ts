@@ -9,7 +9,7 @@ import type { Report, Style } from '../../output/render.js';
 import type { ChartData } from '../../output/scale.js';
 import { type CompoundFlags, compoundReport, compoundSchema, yearlyRows } from './compound.js';
 import { type Io, UsageError } from '../io/io.js';
-import { bounds, calendarOptions, fields, flagName, goalByDateOptions, moneyOptions } from '../flags/options.js';
+import { bounds, calendarOptions, fields, flagName, goalByDateOptions } from '../flags/options.js';
 import { type Duration, durationText, quoted, thousands } from '../flags/parse.js';
 import { type SimulateParams, simulateReport, simulateSchema, treeRows } from './simulate.js';
 import { once, parseFlags, pick } from '../flags/validate.js';
@@ -324,8 +324,6 @@ export async function calendarGoal(io: Io, targetText: string | undefined, flags
   if (flags.maxReward !== undefined) throw new UsageError('--max-reward finds a reward, not a date: leave out --by-date, or ask for the date a cumulative net is reached (--net X --by-date)');
   // A money target (--net X, --revenue X): the date the cumulative net or revenue reaches it.
   const moneyGoal = flags.net !== undefined || flags.revenue !== undefined ? ((await import('./goal-money.js')).moneyTarget(flags, targetText, money) as { kind: 'net' | 'revenue'; minor: number }) : null;
-  const stray = moneyGoal ? undefined : moneyOptions.find((name) => flags[name] !== undefined);
-  if (stray) throw new UsageError(`${flagName(stray)} with --by-date needs a money target: --net X (the date the cumulative net reaches X) or --revenue X; a target number of fans has no money`);
   const target = moneyGoal ? 0 : parseTarget(targetText);
   const g = parseFlags(goalSchema(), pick(flags, goalSchema().shape));
   // With --fit the records give K: the model is the tree, or the compound model where --years or --churn says so.
@@ -366,18 +364,46 @@ export async function calendarGoal(io: Io, targetText: string | undefined, flags
   const answer = hit < 0 ? null : dateOfDay(days[hit]!);
   const lastTotal = totals.at(-1)!;
   const chart = { ...goalChart(command, target, days.map(dateOfDay), totals, hit), caption: calendarCaption(command, p, end, { target }) };
+  // With money: what the fans are worth by the date the target is reached (or by the horizon).
+  const worth = money ? await worthByDate(command, p, end, k, money, hit < 0 ? null : days[hit]!) : null;
+  const parameters = { ...goalParameters(command, p, end), ...(worth ? worth.parameters : {}) };
   if (flags.trials === undefined) {
     if (deadline !== null) throw new UsageError('--deadline gives the chance of reaching the target by a date: add --trials N');
     return {
       columns: ['target', 'date', 'total'],
       rows: [{ target, date: answer ?? '', total: hit < 0 ? lastTotal : totals[hit]! }],
-      summary: (style: Style) => [style.words.calendar.goalDate(style.numbers, { target, date: answer, until: isoDate(end.end), total: hit < 0 ? lastTotal : totals[hit]! }), ...calendarLines(end, p.start, lastTotal, rate)(style).slice(1)],
+      summary: (style: Style) => [style.words.calendar.goalDate(style.numbers, { target, date: answer, until: isoDate(end.end), total: hit < 0 ? lastTotal : totals[hit]! }), ...(worth ? [worth.line(style)] : []), ...calendarLines(end, p.start, lastTotal, rate)(style).slice(1)],
       chart,
-      json: { command: 'goal', target, byDate: answer, total: hit < 0 ? lastTotal : totals[hit]!, parameters: goalParameters(command, p, end), calendar: calendarJson(end, rate) },
+      ...(worth ? { currency: money!.currency } : {}),
+      json: { command: 'goal', target, byDate: answer, total: hit < 0 ? lastTotal : totals[hit]!, ...(worth ? { money: worth.json } : {}), parameters, calendar: calendarJson(end, rate) },
     };
   }
   const sampled = await import('./calendar-sampled.js');
-  return sampled.sampledGoalReport(io, { command, p, flags, c: end, rate, target, deadlineDay, expectedDate: answer, expectedTotal: hit < 0 ? lastTotal : totals[hit]!, parameters: goalParameters(command, p, end), chart, fitted });
+  return sampled.sampledGoalReport(io, { command, p, flags, c: end, rate, target, deadlineDay, expectedDate: answer, expectedTotal: hit < 0 ? lastTotal : totals[hit]!, parameters, chart, fitted, ...(worth ? { worth: { line: worth.line, json: worth.json } } : {}) });
+}
+
+/**
+ * What a count goal's fans are worth by its date: the expected run's cumulative net and revenue
+ * (goal-net-date.ts's money path: by cycle, or by day with a spread) on the expected date the
+ * target is reached (`day`), or by the horizon where it is not.
+ */
+async function worthByDate(command: Command, p: SimulateParams & CompoundFlags, c: Calendar, k: number, money: Money, day: number | null) {
+  const { expectedMoneyPath, measured } = await import('./goal-net-date.js');
+  const { moneyParameters } = await import('./money.js');
+  const at = (path: { days: number[]; cumulative: number[] }) => {
+    let i = 0;
+    while (i + 1 < path.days.length && path.days[i + 1]! <= (day ?? c.days)) i++;
+    return path.cumulative[i]!;
+  };
+  const net = new Amount(at(expectedMoneyPath(command, p, c, k, money, money.amounts)), money.digits);
+  const revenue = new Amount(at(expectedMoneyPath(command, p, c, k, money, measured('revenue', money.amounts))), money.digits);
+  const date = isoDate(dayDate(c.start, day ?? c.days));
+  const text = (style: Style, amount: Amount) => amountFormat(style.locale, money.currency)(amount);
+  return {
+    line: (style: Style) => style.words.money.worthByDate(style.numbers, { date, reached: day !== null, net: text(style, net), revenue: text(style, revenue), discounted: money.discount !== null }),
+    json: { date, reached: day !== null, cumulativeNet: net, cumulativeRevenue: revenue },
+    parameters: moneyParameters(money),
+  };
 }
 
 /**

@@ -218,6 +218,7 @@ export const en: Words = {
     paidBack: (n, s) => `${n.percent(s.share)} of runs pay back by ${s.until} (± ${n.percent(s.error)}).`,
     maxAcquisition: (_n, s) => `The most a customer may cost to acquire and still break even ${s.until === null ? 'within the horizon' : `by ${s.until}`}: ${s.alone} on what they bring themselves, ${s.withReferrals} with the referrals they bring (less their rewards).`,
     periodBands: (n, s) => `In ${s.unit === null ? s.period : `${s.unit} ${s.period}`}: revenue between ${s.revenueLow} and ${s.revenueHigh}, net between ${s.netLow} and ${s.netHigh} in ${n.percent(s.share)} of runs.`,
+    worthByDate: (_n, s) => `By ${s.date} (${s.reached ? 'the expected date' : 'the horizon'}) the expected cumulative net is ${s.net}, on a revenue of ${s.revenue}${s.discounted ? ' (present values)' : ''}.`,
     discounted: (n, s) => `Amounts are present values at ${n.percent(s.rate)} a year: each is discounted from the end of the period it falls in.`,
     lifetime: (n, s) =>
       `One customer is worth ${s.within} within the horizon${s.unbounded === null ? ' (without churn a customer stays: no lifetime end)' : `, ${s.unbounded} over an expected lifetime`}${s.margin === null ? '' : ` (at a ${n.percent(s.margin)} margin)`}.`,

@@ -269,6 +269,7 @@ export const nl: Words = {
     paidBack: (n, s) => `${n.percent(s.share)} van de runs verdient zich terug tot en met ${s.until} (± ${n.percent(s.error)}).`,
     maxAcquisition: (_n, s) => `Het meeste dat het werven van een klant mag kosten om ${s.until === null ? 'binnen de horizon' : `tot en met ${s.until}`} quitte te spelen: ${s.alone} op wat de klant zelf oplevert, ${s.withReferrals} met de aanbevelingen die de klant brengt (min hun beloningen).`,
     periodBands: (n, s) => `In ${s.unit === null ? s.period : `${s.unit === 'level' ? 'niveau' : 'jaar'} ${s.period}`}: omzet tussen ${s.revenueLow} en ${s.revenueHigh}, netto tussen ${s.netLow} en ${s.netHigh} in ${n.percent(s.share)} van de runs.`,
+    worthByDate: (_n, s) => `Tot en met ${s.date} (${s.reached ? 'de verwachte datum' : 'de horizon'}) is het verwachte cumulatieve netto ${s.net}, bij een omzet van ${s.revenue}${s.discounted ? ' (contante waarden)' : ''}.`,
     discounted: (n, s) => `Bedragen zijn contante waarden bij ${n.percent(s.rate)} per jaar: elk bedrag is verdisconteerd vanaf het einde van de periode waarin het valt.`,
     lifetime: (n, s) =>
       `Eén klant is ${s.within} waard binnen de horizon${s.unbounded === null ? ' (zonder churn blijft een klant: geen einde)' : `, ${s.unbounded} over een verwachte klantduur`}${s.margin === null ? '' : ` (bij een marge van ${n.percent(s.margin)})`}.`,

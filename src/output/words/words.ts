@@ -148,6 +148,8 @@ export interface Words {
     maxAcquisition(n: Numbers, s: { alone: string; withReferrals: string; until: string | null }): string;
     /** Sampled runs: the band of the revenue and of the net in the last period (its number with a unit, or with `unit` null a calendar period's name). */
     periodBands(n: Numbers, s: { period: string; unit: 'level' | 'year' | null; revenueLow: string; revenueHigh: string; netLow: string; netHigh: string; share: number }): string;
+    /** A count goal by date with money: the expected cumulative net and revenue by the expected date (or by the horizon, not reached). */
+    worthByDate(n: Numbers, s: { date: string; reached: boolean; net: string; revenue: string; discounted: boolean }): string;
     /** With --discount: amounts are present values at a yearly rate, each from the end of its period. */
     discounted(n: Numbers, s: { rate: number }): string;
     /** With --per: what one customer is worth within the horizon and over an expected lifetime (null where it does not end), after the margin. */
