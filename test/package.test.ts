@@ -27,11 +27,11 @@ const fans = (args: string[], env: Record<string, string> = {}) =>
   spawnSync(join(prefix, 'node_modules', '.bin', 'fans'), args, { cwd: work, encoding: 'utf8', env: { PATH: process.env.PATH ?? '', ...env } });
 
 describe('the packed tarball', () => {
-  it('holds only what a user needs: bin, dist, examples, README, LICENSE, package.json', () => {
+  it('holds only what a user needs: bin, dist, examples, README, the docs, the changelog, LICENSE, package.json', () => {
     const files: string[] = execFileSync('tar', ['tzf', tarball], { encoding: 'utf8' }).trim().split('\n').map((f) => f.replace(/^package\//, ''));
-    const outside = files.filter((f) => !/^(bin\/|dist\/|examples\/[a-z]+\.(json|csv)$|fonts\/(DejaVuSans(-Bold)?\.ttf|LICENSE-DejaVu\.txt)$|README\.md$|LICENSE$|package\.json$)/.test(f));
+    const outside = files.filter((f) => !/^(bin\/|dist\/|examples\/[a-z]+\.(json|csv)$|fonts\/(DejaVuSans(-Bold)?\.ttf|LICENSE-DejaVu\.txt)$|README\.md$|CHANGELOG\.md$|docs\/[a-z-]+\.md$|LICENSE$|package\.json$)/.test(f));
     expect(outside).toEqual([]);
-    expect(files).toEqual(expect.arrayContaining(['bin/fans.js', 'dist/cli.cjs', 'dist/main.cjs', 'dist/index.js', 'dist/types/index.d.ts', 'README.md', 'LICENSE']));
+    expect(files).toEqual(expect.arrayContaining(['bin/fans.js', 'dist/cli.cjs', 'dist/main.cjs', 'dist/index.js', 'dist/types/index.d.ts', 'README.md', 'CHANGELOG.md', 'docs/money.md', 'docs/limits.md', 'LICENSE']));
     expect(files.some((f) => f.startsWith('src/') || f.startsWith('test/'))).toBe(false);
   });
 

@@ -1,17 +1,21 @@
 import { spawnSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { root } from './cli/harness.js';
 
 /**
- * The README's console examples, run as written with the built `fans` (in examples/, where
- * referrals.csv is): each `$ fans ...` line's output (stdout and stderr) must be the text
- * under it. An example whose output changes fails here, so the README cannot go stale.
+ * The console examples of the README and of every page in docs/, run as written with the
+ * built `fans` (in examples/, where referrals.csv is): each `$ fans ...` line's output (stdout
+ * and stderr) must be the text under it. An example whose output changes fails here, so the
+ * documentation cannot go stale.
  */
 const readme = readFileSync(join(root, 'README.md'), 'utf8');
+/** The reference pages under docs/, whose examples run too. */
+const pages = readdirSync(join(root, 'docs')).filter((name) => name.endsWith('.md')).sort();
+const texts = [readme, ...pages.map((name) => readFileSync(join(root, 'docs', name), 'utf8'))];
 const examples: [string, string][] = [];
-for (const block of readme.matchAll(/```console\n([\s\S]*?)```/g)) {
+for (const block of texts.flatMap((text) => [...text.matchAll(/```console\n([\s\S]*?)```/g)])) {
   const lines = block[1]!.split('\n');
   for (let i = 0; i < lines.length; ) {
     if (!lines[i]!.startsWith('$ fans ')) {
@@ -29,6 +33,15 @@ const hasJq = spawnSync('jq', ['--version']).status === 0;
 describe('the README examples', () => {
   it('are there to run', () => {
     expect(examples.length).toBeGreaterThanOrEqual(8);
+  });
+
+  it('the README is short (about 200 lines), and every page it lists is there', () => {
+    expect(readme.split('\n').length).toBeLessThanOrEqual(220);
+    const linked = [...readme.matchAll(/\]\(((?:docs\/)?[A-Za-z-]+\.md)\)/g)].map((m) => m[1]!);
+    expect(linked.length).toBeGreaterThanOrEqual(pages.length);
+    for (const file of linked) expect(existsSync(join(root, file)), file).toBe(true);
+    // Every page in docs/ is in the README's table.
+    for (const page of pages) expect(linked, page).toContain(`docs/${page}`);
   });
 
   it.each(examples)('$ %s', (command, expected) => {

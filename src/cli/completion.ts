@@ -43,7 +43,7 @@ const quote = (text: string) => `'${text.replace(/'/g, `'\\''`)}'`;
 /**
  * The completion script of a shell, from the program's own definitions: commands after
  * `fans`, each command's flags, and the values of flags that have a list (formats, laws,
- * periods, languages); files where a flag takes a file. Install with one line (see the README):
+ * periods, languages); files where a flag takes a file. Install with one line (see the README's "The `fans` command"):
  * bash `source <(fans completion bash)`, zsh the same, fish `fans completion fish | source`.
  */
 export function completionScript(shell: Shell, specs: readonly CommandSpec[]): string {

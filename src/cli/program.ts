@@ -161,7 +161,9 @@ Examples:
   $ fans simulate --depth 8 --chart                the growth as a chart under the table
   $ fans simulate --depth 8 --format svg > tree.svg   a chart for slides
   $ fans simulate --fanout 2 --depth 10 --trials 100000 --distribution negbin --dispersion 0.3 --seed 7
-                                                   uneven referrals: percentiles and the chance the chain dies out`);
+                                                   uneven referrals: percentiles and the chance the chain dies out
+
+More in the package's docs/: models.md, monte-carlo.md, calendar.md, money.md.`);
   });
 
   const compound = program.command('compound').description('the compound model: every fan brings --rate new fans every year').action(job('compound'));
@@ -174,7 +176,9 @@ Examples:
   $ fans compound --years 100 --format json        exact: 1267650600228229401496703205376
   $ fans compound --years 30 --rate 0.5 --chart --scale linear
   $ fans compound --rate 0.5 --churn 20% --years 15 --trials 20000 --seed 1   sampled runs
-  $ fans compound --rate 0.1 --cycle 1m --years 2 --start-date 2027-01-01   24 monthly cycles, with dates`);
+  $ fans compound --rate 0.1 --cycle 1m --years 2 --start-date 2027-01-01   24 monthly cycles, with dates
+
+More in the package's docs/: models.md, monte-carlo.md, calendar.md, money.md.`);
   });
 
   const goal = program
@@ -202,7 +206,9 @@ Examples:
   $ fans goal 1000000 --rate 1                    20 years
   $ fans goal 1000 --years 10                     a yearly rate of 0.995
   $ fans goal 1000000 --rate 0.5 --churn 10% --market 5000000 --format json
-  $ fans goal 1000 --by-date --fanout 3 --conversion 50% --cycle 1m --cycle-spread 2w --until 2030-01-01 --trials 10000 --deadline 2028-06-30`);
+  $ fans goal 1000 --by-date --fanout 3 --conversion 50% --cycle 1m --cycle-spread 2w --until 2030-01-01 --trials 10000 --deadline 2028-06-30
+
+More in the package's docs/: goal.md, calendar.md, money.md.`);
   });
 
   const compare = program
@@ -226,8 +232,8 @@ Examples:
   $ fans compare programmes.json --format csv > programmes.csv
   $ fans compare programmes.json --format svg > programmes.svg
 
-'fans example' prints the files shipped with fans; save one to edit it. The README
-(in the package, or 'npm docs fans-referral') describes every field.`);
+'fans example' prints the files shipped with fans; save one to edit it. The package's
+docs/compare.md describes every field.`);
   });
 
   const fit = program
@@ -253,7 +259,9 @@ Examples:
   $ fans fit crm.csv --id customer --referred-by referrer   who referred whom
   $ fans fit referrers.csv --fans 5000            only fans who referred are listed; 5,000 in all
   $ fans fit chains.csv --sizes --censored-at 50  whole referral trees, the big ones still growing
-  $ fans simulate --fit referrals.csv --trials 20000 --depth 5   a forecast that carries the fit's uncertainty`);
+  $ fans simulate --fit referrals.csv --trials 20000 --depth 5   a forecast that carries the fit's uncertainty
+
+More in the package's docs/fit.md.`);
   });
 
   program

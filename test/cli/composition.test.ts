@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { delimitedRecords, fans, root } from './harness.js';
 
 /**
- * Issue #28: every combination works, or is refused for a reason in the README's table
+ * Issue #28: every combination works, or is refused for a reason in the table of docs/combinations.md
  * ("What combines, and what does not"). Every pair of values of these dimensions is run
  * (greedy all-pairs, fixed seeds); each run exits 0 with output its format can read, or
  * exits 2 with one line that says what a row of the table says.
@@ -79,15 +79,15 @@ function argsOf(c: Case): string[] {
   return a;
 }
 
-/** What the refusals the README's table lists say (its last column's code spans). */
+/** What the refusals the table of docs/combinations.md lists say (its last column's code spans). */
 function documentedRefusals(): string[] {
-  const readme = readFileSync(join(root, 'README.md'), 'utf8');
-  const section = readme.slice(readme.indexOf('## What combines, and what does not'));
+  const readme = readFileSync(join(root, 'docs', 'combinations.md'), 'utf8');
+  const section = readme.slice(readme.indexOf('# What combines, and what does not'));
   const rows = section.split('\n').filter((line) => line.startsWith('| `') || line.startsWith('| money') || line.startsWith('| `goal'));
   return rows.flatMap((row) => [...row.split('|').at(-2)!.matchAll(/`([^`]+)`/g)].map((m) => m[1]!));
 }
 
-describe('every pair of flags composes, or is refused as the README says', () => {
+describe('every pair of flags composes, or is refused as docs/combinations.md says', () => {
   const cases = allPairs();
   const refusals = documentedRefusals();
 
@@ -104,7 +104,7 @@ describe('every pair of flags composes, or is refused as the README says', () =>
       expect(ran.stdout).toBe('');
       expect(ran.stderr.trim().split('\n')).toHaveLength(1);
       const message = ran.stderr.replace(/^fans: /, '').trim();
-      expect(refusals.some((words) => message.includes(words)), `not in the README's table: ${message}`).toBe(true);
+      expect(refusals.some((words) => message.includes(words)), `not in the table of docs/combinations.md: ${message}`).toBe(true);
       return;
     }
     expect(ran.stderr, args.join(' ')).toBe('');

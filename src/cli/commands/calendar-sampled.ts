@@ -22,7 +22,7 @@ import { type Distribution, chainFactor } from '../../model/chains/offspring.js'
 
 /**
  * Work a sampled calendar run may take: runs x days x (stages + 4) x the law's weight, about
- * 20 seconds on one core here (see the README's limits).
+ * 20 seconds on one core here (see docs/limits.md).
  */
 export const calendarWork = 2e9;
 

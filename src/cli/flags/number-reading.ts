@@ -2,7 +2,7 @@
  * How `fans` reads a number someone typed: one rule for every numeric flag, the goal's
  * target and number strings in scenario files, under the reader's locale.
  *
- * The rule (README, "Numbers as you write them"):
+ * The rule (docs/numbers.md, "Numbers as you write them"):
  * 1. Plain numbers mean the same everywhere: `10000`, `0.2`, `.5`, `1e6`, `+3`.
  * 2. The locale's own way is read as it writes it: under nl-NL `10.000` is ten thousand and
  *    `0,2` is 0.2; under en-US `10,000` is ten thousand; under fr-FR `10 000` (a space,

@@ -63,7 +63,7 @@ export const optionSpecs = {
   }),
   cycleSpread: option<Duration | null>({
     flags: '--cycle-spread <duration>',
-    description: 'referrals spread out around --cycle: the standard deviation of the delay, e.g. 10d (a Pascal law: see the README)',
+    description: 'referrals spread out around --cycle: the standard deviation of the delay, e.g. 10d (a Pascal law: see docs/calendar.md)',
     default: 'none',
     parse: orNull('none', duration),
   }),

@@ -9,7 +9,7 @@ const loaded = new Map<string, unknown>();
  * written *after* a run, so it holds every function that run compiled, not only the file's
  * top level (which is all that Node 22's own compile cache keeps: measured, it took `fans
  * simulate` from 2.07 to 1.99 times a bare `node -e 0` on Node 22, where this cache gives
- * the figures in the README). A cache fits one Node version; V8 rejects any other, and a
+ * the figures in docs/performance.md). A cache fits one Node version; V8 rejects any other, and a
  * stale or damaged one, and the file is then compiled as usual.
  * - dist/NAME.NODEVERSION.cache: written by the build (FANS_WRITE_CODE_CACHE=1, only in a
  *   checkout, beside scripts/build.js) for the Node that built it;
