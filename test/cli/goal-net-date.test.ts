@@ -146,3 +146,29 @@ describe('fans goal TARGET --by-date with money: when, and what it is worth by t
     expect(ran.stdout).toMatch(/Tot en met \d{4}-\d{2}-\d{2} \(de verwachte datum\) is het verwachte cumulatieve netto €\u00a0[\d.,]+, bij een omzet van €\u00a0[\d.,]+\./);
   });
 });
+
+describe('fans goal --net 0 --by-date: when it pays back', () => {
+  const plan = ['--start', '5', '--rate', '0.4', '--churn', '10%', '--value', '100', '--per', 'year', '--reward', '30', '--cost', '1000', '--cycle-spread', '2m', '--until', '2030-12-31'];
+
+  it('the payback date of the run by day, after the start (on the first day nothing has happened yet)', async () => {
+    const days = await json(['compound', ...plan, '--by', 'day']);
+    const doc = await json(['goal', '--net', '0', ...plan, '--by-date']);
+    expect(days.money.payback).not.toBe('2027-01-01');
+    expect(doc.byDate).toBe(days.money.payback);
+  });
+
+  it('--trials with --deadline: the share of runs paid back by then, the same runs as the run by day counts', async () => {
+    const seeded = ['--trials', '300', '--seed', '12'];
+    const days = await json(['compound', ...plan, '--by', 'day', ...seeded]);
+    for (const deadline of ['2028-06-30', '2029-06-30']) {
+      const doc = await json(['goal', '--net', '0', ...plan, '--by-date', ...seeded, '--deadline', deadline]);
+      const row = days.rows.find((r: { date: string }) => r.date === deadline);
+      expect(doc.deadline.share, deadline).toBe(row.paidBack);
+    }
+  });
+
+  it('a net below 0, or a revenue of 0: one line, exit 2', async () => {
+    expectUsageError(await fans(['goal', '--net', '-5', '--value', '10', '--rate', '1'], { env }), /^fans: --net must be an amount from 0 /);
+    expectUsageError(await fans(['goal', '--revenue', '0', '--value', '10', '--rate', '1'], { env }), /^fans: --revenue must be above 0/);
+  });
+});

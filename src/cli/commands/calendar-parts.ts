@@ -86,9 +86,15 @@ function datedChart(chart: ChartData | undefined, xLabel: string, dates: readonl
  * cycle's fixed cost, pro rata by its days after day 0 (a month of 31 days against a
  * 30.44-day cycle: 1.018 of it).
  */
-export function datedMoney(c: Calendar, periods: readonly CalendarPeriod[]): { names: string[]; until: string; costShares: number[] } {
+export function datedMoney(c: Calendar, periods: readonly CalendarPeriod[]): { names: string[]; until: string; costShares: number[]; from: number } {
   const cycle = cycleDays(c.cycle);
-  return { names: periods.map((period) => period.name), until: isoDate(c.end), costShares: periods.map((period, i) => (period.last - (i === 0 ? 0 : periods[i - 1]!.last)) / cycle) };
+  return {
+    names: periods.map((period) => period.name),
+    until: isoDate(c.end),
+    costShares: periods.map((period, i) => (period.last - (i === 0 ? 0 : periods[i - 1]!.last)) / cycle),
+    // The first period that carries money: the first, unless it is the start's day alone (by day), where nothing has happened yet.
+    from: periods[0]!.last === 0 && periods.length > 1 ? 1 : 0,
+  };
 }
 
 /** Two amounts of one currency added, exactly where both are. */

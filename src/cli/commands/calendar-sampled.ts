@@ -99,7 +99,7 @@ export async function sampledCalendarReport(
   const perDays = money?.amounts.per ? cycleDays(money.amounts.per) : null;
   // With --discount, each period's amounts from its end; one fan's line by period for its present worth.
   const present = money ? presentOfPeriods(money.amounts, c, periods, money.amounts.discount === null ? null : moneyByPeriod(periods, renewalOf(command, { start: 1, market: null, churn: tree ? 0 : (p as CompoundFlags).churn }, c, chainFactor(base)), 1, perDays)) : {};
-  const chain = money ? { ...plain, payback: moneyModule!.moneyPayback(plain, money.amounts, dated!.costShares, perDays ? { perDays } : undefined, present.present?.factors, true) } : plain;
+  const chain = money ? { ...plain, payback: moneyModule!.moneyPayback(plain, money.amounts, dated!.costShares, perDays ? { perDays } : undefined, present.present?.factors, true, dated!.from) } : plain;
   const seed = t.seed ?? (await import('node:crypto')).randomInt(0, bounds.seed);
   const threads = threadsFor(trials, c.days * (delay.stages + 4), t.threads);
   const rows = (await runTrials(io, chain, trials, seed, threads)).rows(t.quantiles.map((q) => q / 100));

@@ -419,7 +419,8 @@ async function moneyGoalByDate(
   const { command, p, c, goal, money } = g;
   const a = measured(goal.kind, money.amounts);
   const { days, cumulative } = expectedMoneyPath(command, p, c, g.k, money, a);
-  const hit = cumulative.findIndex((m) => m >= goal.minor);
+  // After the start: a net of 0 (the payback) is not reached on the first day, before anything happened.
+  const hit = cumulative.findIndex((m, i) => i >= 1 && m >= goal.minor);
   const dateOfDay = (day: number) => isoDate(dayDate(c.start, day));
   const answer = hit < 0 ? null : dateOfDay(days[hit]!);
   const at = hit < 0 ? cumulative.at(-1)! : cumulative[hit]!;

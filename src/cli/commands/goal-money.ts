@@ -31,7 +31,8 @@ export function moneyTarget(flags: Record<string, unknown>, target: string | und
   const parsed = amount(String(flags[name]));
   if (isInvalid(parsed)) throw new UsageError(`--${name} ${parsed.invalid} (got ${quoted(flags[name])})`);
   const minor = Math.round((parsed as AmountText).units * 10 ** money.digits);
-  if (minor <= 0) throw new UsageError(`--${name} must be above 0 (got ${quoted(flags[name])})`);
+  // A net of 0 asks when it pays back; a revenue of 0 is had from the start.
+  if (minor < 0 || (minor === 0 && name === 'revenue')) throw new UsageError(`--${name} must be ${name === 'net' ? '0 or more (0: when it pays back)' : 'above 0'} (got ${quoted(flags[name])})`);
   return { kind: name, minor };
 }
 

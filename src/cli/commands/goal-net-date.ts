@@ -76,7 +76,8 @@ export function targetPayback(chain: ChainParams, c: Calendar, money: Money, a: 
     ? moneyPayback(chain, asked, datedMoney(c, calendarPeriods(c.start, c.days, 'day')).costShares, money.per ? { perDays: cycleDays(money.per) } : undefined, factors)
     : moneyPayback(chain, asked, undefined, money.per ? { ratio: billingRatio(money, c.cycle, tree) } : undefined, factors);
   const offsets = payback.offsets.map((offset) => offset - minor);
-  return { ...payback, offsets };
+  // Checked after the start (the first day or cycle on): a net of 0 is no payback on day 0, before anything happened.
+  return { ...payback, offsets, from: Math.max(1, payback.from) };
 }
 
 /** Each day's discount factor at a yearly rate, from its end (the next day's start): days 0..c.days. */

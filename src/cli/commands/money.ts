@@ -177,7 +177,7 @@ export interface MoneyContext {
   /** A tree with K < 1: the new fans one fan brings in the end, K / (1 - K). */
   descendantsInTheEnd: number | null;
   /** Calendar periods (rows by --by): each row's name, the run's last date, and each period's share of a cycle's fixed cost. */
-  dated?: { names: readonly string[]; until: string; costShares: readonly number[] };
+  dated?: { names: readonly string[]; until: string; costShares: readonly number[]; from?: number };
   /** A market: one fan's worth is then its share of the run (the run's referred fans and billed periods over its starting fans). */
   market?: { start: number };
   /** With --per: one fan's own customer-periods billed within the horizon and its line's (the fans its referrals bring), for its worth; and one customer's lifetime. */
@@ -243,7 +243,7 @@ export const moneyColumns = ['revenue', 'rewards', 'cost', 'net', 'cumulativeNet
  */
 export function withMoney(report: Report, money: Money, counts: readonly PeriodCounts[], context: MoneyContext): Report {
   const dated = context.dated;
-  const from = dated ? 0 : 1;
+  const from = dated ? (dated.from ?? 0) : 1;
   const present = money.discount === null ? null : context.present;
   if (present === undefined) throw new Error('a discounted run without its discount factors');
   // With --discount, money is counted in present values: each period's counts (and share of the cost) times its factor.
@@ -467,7 +467,7 @@ export function yearlyWithMoney(report: Report, p: CompoundParams & { years: num
  * less the fixed cost (by cycle; on the calendar, pro rata by each period's days: `costShares`);
  * with --per, plus what the customers on the books pay (`billing`: by period, or by day).
  */
-export function moneyPayback(chain: ChainParams, money: Money, costShares?: readonly number[], billing?: { ratio: number } | { perDays: number }, factors?: readonly number[], bands = false): Payback {
+export function moneyPayback(chain: ChainParams, money: Money, costShares?: readonly number[], billing?: { ratio: number } | { perDays: number }, factors?: readonly number[], bands = false, from?: number): Payback {
   const a = money.amounts;
   const margin = a.margin ?? 1;
   const perReferral = a.reward + a.refereeReward;
@@ -490,7 +490,7 @@ export function moneyPayback(chain: ChainParams, money: Money, costShares?: read
   return {
     slope: a.value * margin - perReferral,
     offsets,
-    from: costShares ? 0 : 1,
+    from: from ?? (costShares ? 0 : 1),
     ...(perCustomer ? { perCustomer } : {}),
     ...(perDay ? { perDay } : {}),
     ...(margin !== 1 ? { margin } : {}),
