@@ -52,6 +52,7 @@ const lazyFileNames = {
   './png.js': 'png.cjs',
   './html.js': 'html.cjs',
   './calendar.js': 'calendar.cjs',
+  '../io/read-sheet.js': 'read-sheet.cjs',
   chalk: 'chalk.cjs',
 };
 /** The function Node wraps a CommonJS file in, as src/cli/io/load.ts expects it. */
@@ -61,8 +62,8 @@ const lazyWrapper = '(function (exports, require, module, __filename, __dirname)
  * Imports that become separate files of dist/, loaded only when a command needs them:
  * the CLI proper (not needed for --version), cli-table3 (not needed for JSON, CSV, TSV),
  * chalk (not needed without a terminal), the Monte Carlo engine (only for --trials), the
- * terminal chart (--chart), the SVG renderer (--format svg), the xlsx writer (--format xlsx)
- * and fitting (fans fit, --fit).
+ * terminal chart (--chart), the SVG renderer (--format svg), the xlsx writer (--format xlsx),
+ * fitting (fans fit, --fit) and the xlsx reader (read-excel-file and fflate, for a workbook).
  * They load through src/cli/io/load.ts, which compiles them from V8's code cache. Modules they
  * share are copied into each file, so errors are told apart by name, not class identity.
  */
@@ -70,7 +71,7 @@ const lazyFiles = {
   name: 'lazy-files',
   setup(b) {
     // The commands' files are imported as ./commands/x.js from src/cli and as ./x.js beside each other.
-    b.onResolve({ filter: /^(\.\/(commands\/)?(main|table|sampled|chart|svg|xlsx|fit|png|html|calendar)\.js|chalk)$/ }, (args) =>
+    b.onResolve({ filter: /^(\.\/(commands\/)?(main|table|sampled|chart|svg|xlsx|fit|png|html|calendar)\.js|\.\.\/io\/read-sheet\.js|chalk)$/ }, (args) =>
       args.kind === 'dynamic-import' ? { path: lazyFileNames[args.path.replace('./commands/', './')], namespace: 'lazy-file' } : undefined,
     );
     // The loader is bundled into each file that loads another (cli.cjs, main.cjs): one file
@@ -113,6 +114,7 @@ await build({
     png: 'src/output/png.ts',
     html: 'src/output/html.ts',
     calendar: 'src/cli/commands/calendar.ts',
+    'read-sheet': 'src/cli/io/read-sheet.ts',
     chalk: 'node_modules/chalk/source/index.js',
     'trial-worker': 'src/cli/io/trial-worker.ts',
   },

@@ -238,12 +238,13 @@ docs/compare.md describes every field.`);
 
   const fit = program
     .command('fit')
-    .argument('<file>', 'referral records: CSV, TSV or JSON, or - for standard input')
+    .argument('<file>', 'referral records: CSV, TSV, JSON or an .xlsx workbook, or - for standard input')
     .description('fit K and k to your referral records: per-fan counts, who referred whom, or chain sizes')
     .action(job('fit'));
   optionsLater(fit, (command) => {
     command
       .addOption(new Option('--input <format>', 'csv, tsv or json (default: from the content)'))
+      .addOption(new Option('--sheet <name>', 'the sheet of an .xlsx workbook to read (default: the first)'))
       .addOption(new Option('--column <name>', 'the column of counts (sizes with --sizes); default: referrals (size), or the only numeric column'))
       .addOption(new Option('--fans <n>', 'all fans, when the file lists only those who referred someone: the rest are zeros'))
       .addOption(new Option('--zero-truncated', 'the file lists only fans with 1 or more referrals, and how many fans there are is unknown'))
@@ -257,6 +258,7 @@ Examples:
   $ fans example referrals | fans fit -            300 customers' referrals, shipped with fans
   $ fans fit referrals.csv                        a column of how many new fans each fan brought
   $ fans fit crm.csv --id customer --referred-by referrer   who referred whom
+  $ fans fit export.xlsx --sheet Klanten          a sheet of a workbook
   $ fans fit referrers.csv --fans 5000            only fans who referred are listed; 5,000 in all
   $ fans fit chains.csv --sizes --censored-at 50  whole referral trees, the big ones still growing
   $ fans simulate --fit referrals.csv --trials 20000 --depth 5   a forecast that carries the fit's uncertainty

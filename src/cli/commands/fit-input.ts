@@ -3,6 +3,7 @@ import { frequencies } from '../../model/fit/frequencies.js';
 import { UsageError } from '../io/io.js';
 import { isInvalid, maxValueLength, quoted, wholeNumber } from '../flags/parse.js';
 import { strictJson } from '../flags/strict-json.js';
+import type { SheetRows } from '../io/read-sheet.js';
 
 /**
  * Reading referral records: CSV, TSV or JSON, in three shapes, into a frequency table.
@@ -142,6 +143,30 @@ function delimitedRecords(text: string, separator: string, file: string): Record
   };
 }
 
+/**
+ * A spreadsheet's rows as records (see read-sheet.ts): the first non-empty row is the header
+ * (or, when it holds only numbers, the first row of data, as in CSV); rows are numbered as the
+ * spreadsheet numbers them; empty rows are skipped.
+ */
+function sheetRecords(sheet: SheetRows, file: string): Records {
+  const rows = sheet.rows;
+  rows.forEach((row, i) => {
+    if (row.length > maxColumns) throw tooWide(file, i + 1);
+    if (row.some((cell) => cell.length > maxFieldLength)) throw tooLong(file, i + 1);
+  });
+  const filled = (row: readonly string[]) => row.some((cell) => cell.trim() !== '');
+  const first = rows.findIndex(filled);
+  let header = first < 0 ? [] : rows[first]!.map((cell) => cell.trim());
+  const headerless = header.length > 0 && header.every((h) => !isInvalid(countRule(h)));
+  if (headerless) header = header.map((_, c) => (header.length === 1 ? 'value' : `column ${c + 1}`));
+  return {
+    header,
+    forEach: (each) => {
+      for (let i = headerless ? first : first + 1; first >= 0 && i < rows.length; i++) if (filled(rows[i]!)) each(rows[i]!, i + 1);
+    },
+  };
+}
+
 const tooLong = (file: string, row: number) => new UsageError(`${file}: row ${row}: a field is longer than ${maxFieldLength.toLocaleString('en-US')} characters; fans reads referral records, one fan a row`);
 const tooWide = (file: string, row: number) => new UsageError(`${file}: row ${row}: has more than ${maxColumns.toLocaleString('en-US')} columns; fans reads referral records, one fan a row`);
 
@@ -205,12 +230,20 @@ const columnList = (header: readonly string[]) => header.slice(0, 12).map(quoted
  * Reads referral records from a file's text into a frequency table of per-fan counts (from a
  * count column, or from who referred whom) or of chain sizes.
  */
-export function readFitInput(text: string, options: FitInputOptions): FitInput {
+export function readFitInput(source: string | SheetRows, options: FitInputOptions): FitInput {
   const { file } = options;
-  if (text.replace(/^\ufeff/, '').trim() === '') throw new UsageError(`${file}: is empty; expected a header row and one row per fan (or per chain with --sizes)`);
-  const detected = detectFormat(text);
-  const format = options.input ?? detected.format;
-  const records = format === 'json' ? jsonRecords(text, file) : delimitedRecords(text, format === 'tsv' ? '\t' : detected.separator === '\t' ? ',' : detected.separator, file);
+  const empty = () => new UsageError(`${file}: is empty; expected a header row and one row per fan (or per chain with --sizes)`);
+  let records: Records;
+  if (typeof source !== 'string') {
+    records = sheetRecords(source, file);
+    if (records.header.length === 0) throw empty();
+  } else {
+    const text = source;
+    if (text.replace(/^\ufeff/, '').trim() === '') throw empty();
+    const detected = detectFormat(text);
+    const format = options.input ?? detected.format;
+    records = format === 'json' ? jsonRecords(text, file) : delimitedRecords(text, format === 'tsv' ? '\t' : detected.separator === '\t' ? ',' : detected.separator, file);
+  }
   const header = records.header;
   const index = (name: string) => header.indexOf(name);
   const missing = (name: string, flag: string) => new UsageError(`${file}: no column ${quoted(name)}${flag ? ` (${flag})` : ''}; the columns are ${columnList(header)}`);

@@ -8,7 +8,8 @@ import type { Cell } from '../../output/delimited.js';
 import type { Report, Style } from '../../output/render.js';
 import { type FitInput, type InputFormat, inputFormats, maxFitBytes, readFitInput, withMissingZeros } from './fit-input.js';
 import { type Io, UsageError } from '../io/io.js';
-import { readText } from '../io/read-text.js';
+import { decodeText, readFileBytes } from '../io/read-text.js';
+import type { SheetRows } from '../io/read-sheet.js';
 import { fileLabel, isInvalid, quoted, wholeNumber } from '../flags/parse.js';
 
 /** The flags of `fans fit`, as commander hands them over. */
@@ -22,6 +23,7 @@ export interface FitFlags {
   sizes?: boolean;
   censoredAt?: string;
   minSize?: string;
+  sheet?: string;
 }
 
 /** Largest --censored-at and --min-size: each likelihood evaluation sums that many terms. */
@@ -53,7 +55,20 @@ export function fitOptions(flags: FitFlags) {
 }
 
 /** A records file's text: at most 64 MiB of UTF-8. */
-export const recordsText = (io: Io, file: string): Promise<string> => readText(io, file, maxFitBytes, 'is larger than 64 MiB, the most fans fit reads', true);
+/**
+ * A records file: its text (at most 64 MiB: UTF-8, UTF-16 with a byte-order mark, else
+ * Windows-1252, said), or an .xlsx workbook's sheet (`sheet`, else the first) as rows of text.
+ * An old .xls is refused with the fix.
+ */
+export async function recordsText(io: Io, file: string, sheet: string | null = null): Promise<string | SheetRows> {
+  const bytes = await readFileBytes(io, file, maxFitBytes, 'is larger than 64 MiB, the most fans fit reads');
+  const name = fileLabel(file);
+  const { isOldExcel, isZip } = await import('../io/read-sheet.js');
+  if (isZip(bytes)) return (await import('../io/read-sheet.js')).readSheetRows(io, name, bytes, sheet);
+  if (sheet !== null) throw new UsageError(`--sheet names a sheet of an .xlsx workbook, and ${name} is text`);
+  if (isOldExcel(bytes)) throw new UsageError(`${name}: is an old Excel file (.xls, Excel 97-2003), which fans does not read: save it as .xlsx or as CSV UTF-8`);
+  return decodeText(io, name, bytes, true);
+}
 
 /** Says on stderr what the reading left out: referrers outside a windowed export. */
 function noteInput(io: Io, input: FitInput, file: string): void {
@@ -63,7 +78,7 @@ function noteInput(io: Io, input: FitInput, file: string): void {
 }
 
 /** The records of a file as fit data, by the options. */
-export function fitDataOf(text: string, file: string, options: ReturnType<typeof fitOptions>): { input: FitInput; data: FitData } {
+export function fitDataOf(text: string | SheetRows, file: string, options: ReturnType<typeof fitOptions>): { input: FitInput; data: FitData } {
   const label = fileLabel(file);
   const input = readFitInput(text, { file: label, input: options.input, column: options.column, id: options.id, referredBy: options.referredBy, sizes: options.sizes });
   if (options.sizes) {
@@ -222,7 +237,7 @@ async function fitLaw(io: Io, file: string) {
 /** `fans fit FILE`: reads the records, fits, and reports. */
 export async function fitCommand(io: Io, file: string, flags: FitFlags): Promise<Report> {
   const options = fitOptions(flags);
-  const { input, data } = fitDataOf(await recordsText(io, file), file, options);
+  const { input, data } = fitDataOf(await recordsText(io, file, flags.sheet ?? null), file, options);
   noteInput(io, input, file);
   return fitReport(fitReferrals(data), input, file);
 }

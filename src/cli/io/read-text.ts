@@ -17,15 +17,23 @@ const reasons: Record<string, string> = {
  * (`is larger than 1 MiB; ...`), without reading the rest.
  */
 export async function readText(io: Io, file: string, limit: number, tooLarge: string, legacy = false): Promise<string> {
+  return decodeText(io, fileLabel(file), await readFileBytes(io, file, limit, tooLarge), legacy);
+}
+
+/** A file's bytes (`-`: standard input), at most `limit`; every problem a UsageError naming the file. */
+export async function readFileBytes(io: Io, file: string, limit: number, tooLarge: string): Promise<Uint8Array> {
   const name = fileLabel(file);
-  let bytes: Uint8Array;
   try {
-    bytes = await io.readBytes(file, limit);
+    return await io.readBytes(file, limit);
   } catch (error) {
     if ((error as Error).name === 'TooLarge') throw new UsageError(`${name}: ${tooLarge}`);
     const code = (error as NodeJS.ErrnoException).code;
     throw new UsageError(`cannot read ${name}: ${(code && reasons[code]) ?? code ?? 'it cannot be read'}`);
   }
+}
+
+/** Bytes as text: see {@link readText}. */
+export function decodeText(io: Io, name: string, bytes: Uint8Array, legacy: boolean): string {
   // UTF-16 with its byte-order mark (Excel's "Unicode text"): decoded as such.
   if (legacy && bytes.length >= 2 && ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff))) {
     return new TextDecoder(bytes[0] === 0xff ? 'utf-16le' : 'utf-16be').decode(bytes);
