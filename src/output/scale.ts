@@ -24,6 +24,11 @@ export interface ChartData {
   series: readonly { name: string; values: readonly (Count | null)[]; role?: 'total' | 'median' | 'mean'; band?: SeriesBand }[];
   /** A shaded range, e.g. p5 to p95 of sampled runs. */
   band?: { name: string; low: readonly Count[]; high: readonly Count[]; quantiles?: readonly [number, number] };
+  /**
+   * Marks on the target line (a sampled goal by date): the period of each percentile's date,
+   * and of the deadline with the share of runs reaching the target by then.
+   */
+  marks?: readonly ({ at: number; date: string } & ({ kind: 'percentile'; q: number } | { kind: 'deadline'; share: number }))[];
   /** The run's money, drawn as a panel under the chart in SVG, PNG and HTML (see money-svg.ts). */
   money?: MoneyChart;
 }

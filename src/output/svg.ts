@@ -140,10 +140,11 @@ export function renderSvg(chart: ChartData, choice: ScaleChoice, locale = 'en-US
     }
     const last = points.at(-1);
     if (last) ends.push({ x: x(last.t), y: y(last.v), text: valueText(last.v), colour, name: series.name });
-    // Where the first line reaches the target.
+    // Where the first line reaches the target (with marks of sampled dates, the p50 mark says it: the circle alone).
     if (i === 0 && typeof chart.target === 'number' && chart.target > 0) {
       const hit = points.find((p) => Number(p.v) >= chart.target!);
-      if (hit) {
+      if (hit && chart.marks?.length) out.push(`<g class="reached"><circle cx="${x(hit.t)}" cy="${y(hit.v)}" r="6" fill="none" stroke="#000000" stroke-width="1.5"/></g>`);
+      else if (hit) {
         const text = words.chart.reached(numbersFor(locale), { x: xText(hit.t), xLabel: chart.xLabel });
         // Above the mark, unless it would run into the target's own label at the left of its
         // line (a target reached early, the mark near the line): then below, to its right.
@@ -156,6 +157,7 @@ export function renderSvg(chart: ChartData, choice: ScaleChoice, locale = 'en-US
     }
   });
   out.push('</g>');
+  if (chart.marks?.length && typeof chart.target === 'number' && chart.target > 0) out.push(...targetMarks(chart, x, y, y(chart.target), top, bottom, left, right, locale, words));
   // End labels, nudged apart where two would overlap.
   ends.sort((a, b) => a.y - b.y);
   for (let i = 1; i < ends.length; i++) if (ends[i]!.x === ends[i - 1]!.x && ends[i]!.y - ends[i - 1]!.y < 14) ends[i]!.y = ends[i - 1]!.y + 14;
@@ -182,6 +184,54 @@ export function renderSvg(chart: ChartData, choice: ScaleChoice, locale = 'en-US
   }
   out.push('</svg>');
   return out.join('\n') + '\n';
+}
+
+/**
+ * The marks of a sampled goal on its target line: a tick at each percentile's date, labelled
+ * (`p50 2030-09-11`), and the deadline as a dashed line across the plot with the share of runs
+ * there by then. Each label goes where it is nearest the line without touching the curve or a
+ * label placed before it: above or below the line, to the right or the left of its tick
+ * (inside the plot), moved out a row at a time until it is clear.
+ */
+function targetMarks(chart: ChartData, x: (t: number) => number, y: (v: Count) => number, lineY: number, top: number, bottom: number, left: number, right: number, locale: string, words: Words): string[] {
+  const out = ['<g class="marks" font-size="11">'];
+  const curve = (chart.series[0]?.values ?? []).flatMap((v, t) => (v === null ? [] : [{ cx: x(t), cy: y(v) }]));
+  // Boxes taken: each label's, and the curve's points as small boxes.
+  const boxes: { x1: number; x2: number; y1: number; y2: number }[] = curve.map((p) => ({ x1: p.cx - 2, x2: p.cx + 2, y1: p.cy - 2, y2: p.cy + 2 }));
+  const clear = (b: { x1: number; x2: number; y1: number; y2: number }) => b.y1 >= top && b.y2 <= bottom && !boxes.some((o) => o.x1 < b.x2 && b.x1 < o.x2 && o.y1 < b.y2 && b.y1 < o.y2);
+  for (const mark of [...chart.marks!].sort((a, b) => a.at - b.at)) {
+    const mx = x(mark.at);
+    const text = mark.kind === 'percentile' ? words.chart.percentileMark(mark.q, mark.date) : words.chart.deadlineMark(numbersFor(locale), { date: mark.date, share: mark.share });
+    const width = text.length * smallCharWidth;
+    if (mark.kind === 'deadline') {
+      const anchor = mx + 4 + width > right ? 'end' : 'start';
+      out.push(`<g class="deadline"><line x1="${mx}" x2="${mx}" y1="${top}" y2="${bottom}" stroke="#444444" stroke-width="1" stroke-dasharray="2 3"/><text x="${round(anchor === 'end' ? mx - 4 : mx + 4)}" y="${top + 12}" text-anchor="${anchor}" fill="#444444">${escapeMarkup(text)}</text></g>`);
+      boxes.push({ x1: anchor === 'end' ? mx - 4 - width : mx + 4, x2: anchor === 'end' ? mx - 4 : mx + 4 + width, y1: top, y2: top + 14 });
+      continue;
+    }
+    let best: { ty: number; anchor: 'start' | 'end'; box: { x1: number; x2: number; y1: number; y2: number }; distance: number } | null = null;
+    for (const below of [true, false]) {
+      for (const anchor of ['start', 'end'] as const) {
+        const x1 = anchor === 'start' ? mx : mx - width;
+        if (x1 < left || x1 + width > right) continue;
+        // The baseline 16 px below the line (or 8 above), then a row at a time outwards.
+        for (let row = 0; row < 12; row++) {
+          const ty = below ? lineY + 16 + row * 14 : lineY - 8 - row * 14;
+          const box = { x1, x2: x1 + width, y1: ty - 11, y2: ty + 3 };
+          if (!clear(box)) continue;
+          const distance = Math.abs(ty - lineY);
+          if (best === null || distance < best.distance) best = { ty, anchor, box, distance };
+          break;
+        }
+      }
+    }
+    // No room anywhere: the tick alone (its date is in the table and the summary).
+    const label = best ? `<text x="${round(mx)}" y="${round(best.ty)}" text-anchor="${best.anchor}">${escapeMarkup(text)}</text>` : '';
+    if (best) boxes.push(best.box);
+    out.push(`<g class="mark" data-q="${mark.q}"><line x1="${mx}" x2="${mx}" y1="${round(lineY - 5)}" y2="${round(lineY + 5)}" stroke="#000000" stroke-width="1.5"/>${label}</g>`);
+  }
+  out.push('</g>');
+  return out;
 }
 
 /** A text cut to `max` characters with an ellipsis. */

@@ -114,3 +114,18 @@ describe('moneyTicks: round steps that hold 0', () => {
     expect(moneyTicks(low, high)).toEqual(ticks);
   });
 });
+
+describe('a sampled goal by date marks its uncertainty on the target line', () => {
+  it('a tick and label at each percentile date, the deadline with its share, as the table and JSON say', async () => {
+    const args = ['goal', '600', '--by-date', '--start', '200', '--rate', '0.59', '--churn', '10%', '--cycle-spread', '2m', '--until', '2030-12-31', '--trials', '300', '--seed', '1', '--deadline', '2030-09-30'];
+    const doc = JSON.parse(await run([...args, '--format', 'json']));
+    const svg = await run([...args, '--format', 'svg']);
+    for (const q of [5, 50, 95]) expect(svg).toMatch(new RegExp(`<g class="mark" data-q="${q}">.*>p${q} ${doc.dates[`p${q}`]}</text></g>`));
+    const share = `${Math.round(doc.deadline.share * 10000) / 100}%`;
+    expect(svg).toContain(`>deadline 2030-09-30: ${share} of runs</text>`);
+    // Each tick stands at its date's place on the x axis: the dates are in order left to right.
+    const xs = [5, 50, 95].map((q) => Number(new RegExp(`<g class="mark" data-q="${q}"><line x1="([\\d.]+)"`).exec(svg)![1]));
+    expect(xs[0]).toBeLessThan(xs[1]!);
+    expect(xs[1]).toBeLessThan(xs[2]!);
+  });
+});

@@ -217,6 +217,55 @@ describe.skipIf(!hasChromium)('--format html in a real browser (headless chromiu
     }
   }, 60_000);
 
+  it('a sampled goal by date (its percentile and deadline marks) and a run with money (its panel): no two labels overlap, none leaves the picture, in English and Dutch', async () => {
+    const { chromium: playwright } = await import('playwright-core');
+    const env = { SOURCE_DATE_EPOCH: '1798761600' };
+    const pictures = [
+      ['goal', '600', '--by-date', '--start', '200', '--rate', '0.59', '--churn', '10%', '--cycle-spread', '2m', '--until', '2030-12-31', '--trials', '300', '--seed', '1', '--deadline', '2030-09-30'],
+      ['goal', '1000', '--by-date', '--fanout', '3', '--conversion', '50%', '--cycle', '1m', '--cycle-spread', '2w', '--until', '2030-01-01', '--trials', '1000', '--seed', '3', '--deadline', '2028-06-30'],
+      ['compound', '--start', '20', '--rate', '0.3', '--years', '8', '--value', '1250', '--per', 'year', '--reward', '100', '--cost', '40000', '--trials', '500', '--seed', '4'],
+    ];
+    const browser = await playwright.launch({ executablePath: chromium, args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'] });
+    try {
+      const page = await browser.newPage({ viewport: { width: 1000, height: 900 } });
+      for (const args of pictures) {
+        for (const lang of [[], ['--lang', 'nl', '--locale', 'nl-NL']]) {
+          const svg = (await fans([...args, ...lang, '--format', 'svg'], { env })).stdout;
+          expect(svg).toMatch(/class="(marks|money)"/);
+          await page.setContent(`<!doctype html><html><body style="margin:0">${svg}</body></html>`);
+          // Every text's box in the picture's own units: the mark and money labels, and those they must keep clear of.
+          const boxes: { text: string; x: number; y: number; width: number; height: number }[] = await page.evaluate(`(() => {
+            const svg = document.querySelector('svg');
+            const view = svg.viewBox.baseVal;
+            // The y axis's title is turned a quarter: left out (its box is not where getBBox says without the turn).
+            return [...svg.querySelectorAll('text')].filter((t) => t.textContent.trim() !== '' && t.getCTM().b === 0).map((t) => {
+              const b = t.getBBox();
+              const m = t.getCTM();
+              return { text: t.textContent, x: b.x + m.e, y: b.y + m.f, width: b.width, height: b.height, w: view.width, h: view.height };
+            });
+          })()`);
+          const { w, h } = boxes[0] as unknown as { w: number; h: number };
+          for (const b of boxes) {
+            expect(b.x, b.text).toBeGreaterThanOrEqual(0);
+            expect(b.y, b.text).toBeGreaterThanOrEqual(0);
+            expect(b.x + b.width, b.text).toBeLessThanOrEqual(w);
+            expect(b.y + b.height, b.text).toBeLessThanOrEqual(h);
+          }
+          const marked = boxes.filter((b) => /^(p\d+ \d{4}|deadline|pays back|terugverdiend|break-even)/.test(b.text));
+          expect(marked.length, args.join(' ')).toBeGreaterThan(0);
+          for (const a of marked) {
+            for (const b of boxes) {
+              if (a === b) continue;
+              const overlap = a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
+              expect(overlap, `"${a.text}" overlaps "${b.text}" (${args.join(' ')} ${lang.join(' ')})`).toBe(false);
+            }
+          }
+        }
+      }
+    } finally {
+      await browser.close();
+    }
+  }, 120_000);
 });
 
 describe('--format html, read as text', () => {

@@ -258,6 +258,24 @@ function cyclesByPeriod(report: Report, c: Calendar, cycles: readonly number[], 
   };
 }
 
+/**
+ * A sampled goal's chart with its uncertainty marked on the target line: the percentile dates
+ * (p5, p50, p95 by default) and the deadline with the share of runs reaching the target by
+ * then; drawn through the latest of them.
+ */
+function markedChart(g: GoalRun, dates: readonly { q: number; date: string | null }[], deadline: { date: string; share: number } | null): ChartData {
+  const latest = [...dates.map((d) => d.date), deadline?.date ?? null].reduce<string | null>((most, date) => (date !== null && (most === null || date > most) ? date : most), null);
+  const chart = g.chartThrough ? g.chartThrough(latest) : g.chart;
+  const xDates = chart.xDates ?? [];
+  // The first drawn date on or after a date (the chart is thinned to at most a thousand points); none past its end.
+  const at = (date: string) => xDates.findIndex((x) => x >= date);
+  const marks = [
+    ...dates.flatMap((d) => (d.date !== null && at(d.date) >= 0 ? [{ at: at(d.date), kind: 'percentile' as const, q: d.q, date: d.date }] : [])),
+    ...(deadline !== null && at(deadline.date) >= 0 ? [{ at: at(deadline.date), kind: 'deadline' as const, share: deadline.share, date: deadline.date }] : []),
+  ];
+  return marks.length > 0 ? { ...chart, marks } : chart;
+}
+
 /** What a sampled goal by date needs from calendar.ts. */
 interface GoalRun {
   command: Command;
@@ -275,6 +293,8 @@ interface GoalRun {
   parameters: Record<string, Json>;
   /** The expected totals' chart, with the target. */
   chart: ChartData;
+  /** The chart drawn through a date (the latest percentile date), where the plain one would end before it. */
+  chartThrough?: (date: string | null) => ChartData;
   /** A forecast from --fit: the fit's chain, each run drawing its own K and k. */
   fitted: Awaited<ReturnType<typeof fittedChain>> | null;
   /**
@@ -370,7 +390,7 @@ export async function sampledGoalReport(io: Io, g: GoalRun): Promise<Report> {
     blank: (words) => words.calendar.after(until),
     constants: { seed },
     summary,
-    chart: g.chart,
+    chart: markedChart(g, dates, deadline),
     json: {
       command: 'goal',
       target: g.money ? { [g.money.kind]: g.money.amount } : g.target,

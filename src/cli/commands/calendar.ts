@@ -363,7 +363,8 @@ export async function calendarGoal(io: Io, targetText: string | undefined, flags
   const dateOfDay = (day: number) => isoDate(dayDate(end.start, day));
   const answer = hit < 0 ? null : dateOfDay(days[hit]!);
   const lastTotal = totals.at(-1)!;
-  const chart = { ...goalChart(command, target, days.map(dateOfDay), totals, hit), caption: calendarCaption(command, p, end, { target }) };
+  const chartThrough = (date: string | null) => ({ ...goalChart(command, target, days.map(dateOfDay), totals, hit, date === null ? -1 : days.findIndex((day) => dateOfDay(day) >= date)), caption: calendarCaption(command, p, end, { target }) });
+  const chart = chartThrough(null);
   // With money: what the fans are worth by the date the target is reached (or by the horizon).
   const worth = money ? await worthByDate(command, p, end, k, money, hit < 0 ? null : days[hit]!) : null;
   const parameters = { ...goalParameters(command, p, end), ...(worth ? worth.parameters : {}) };
@@ -379,7 +380,7 @@ export async function calendarGoal(io: Io, targetText: string | undefined, flags
     };
   }
   const sampled = await import('./calendar-sampled.js');
-  return sampled.sampledGoalReport(io, { command, p, flags, c: end, rate, target, deadlineDay, expectedDate: answer, expectedTotal: hit < 0 ? lastTotal : totals[hit]!, parameters, chart, fitted, ...(worth ? { worth: { line: worth.line, json: worth.json } } : {}) });
+  return sampled.sampledGoalReport(io, { command, p, flags, c: end, rate, target, deadlineDay, expectedDate: answer, expectedTotal: hit < 0 ? lastTotal : totals[hit]!, parameters, chart, chartThrough, fitted, ...(worth ? { worth: { line: worth.line, json: worth.json } } : {}) });
 }
 
 /**
@@ -472,8 +473,9 @@ const maxChartPoints = 1000;
  * so that ten years of growth do not squash the target to the bottom; to the horizon when
  * it is not reached.
  */
-function goalChart(command: Command, target: number, dates: readonly string[], totals: readonly number[], hit: number): ChartData {
-  const last = hit < 0 ? dates.length - 1 : Math.min(dates.length - 1, Math.max(hit + 1, Math.ceil(hit * 1.25)));
+function goalChart(command: Command, target: number, dates: readonly string[], totals: readonly number[], hit: number, through = -1): ChartData {
+  // Through `through` too (a sampled goal's latest percentile date), so its mark is on the chart.
+  const last = hit < 0 ? dates.length - 1 : Math.min(dates.length - 1, Math.max(hit + 1, Math.ceil(hit * 1.25), through));
   const step = Math.max(1, Math.ceil((last + 1) / maxChartPoints));
   const keep = dates.slice(0, last + 1).map((_, i) => i).filter((i) => i % step === 0 || i === hit || i === last);
   return {

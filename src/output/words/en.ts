@@ -81,6 +81,8 @@ export const en: Words = {
     moneyTitle: (currency) => `Cumulative net${currency ? ` (${currency})` : ''}`,
     breakEven: 'break-even',
     paysBack: (_, s) => `pays back at ${s.xLabel} ${s.x}`,
+    percentileMark: (q, date) => `p${q} ${date}`,
+    deadlineMark: (n, s) => `deadline ${s.date}: ${n.percent(s.share)} of runs`,
     reached: (_, s) => `reached at ${s.xLabel} ${s.x}`,
   },
   simulate: {

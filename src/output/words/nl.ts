@@ -130,6 +130,8 @@ export const nl: Words = {
     moneyTitle: (currency) => `Netto cumulatief${currency ? ` (${currency})` : ''}`,
     breakEven: 'break-evenpunt',
     paysBack: (_, s) => `terugverdiend op ${s.xLabel} ${s.x}`,
+    percentileMark: (q, date) => `p${q} ${date}`,
+    deadlineMark: (n, s) => `deadline ${s.date}: ${n.percent(s.share)} van de runs`,
     reached: (_, s) => `bereikt op ${s.xLabel} ${s.x}`,
   },
   simulate: {

@@ -73,6 +73,10 @@ export interface Words {
     breakEven: string;
     /** Where the cumulative net first turns 0 or more: `pays back at year 3`. */
     paysBack(n: Numbers, s: { x: string; xLabel: string }): string;
+    /** A sampled goal's percentile date on the target line: `p50 2030-09-11`. */
+    percentileMark(q: number, date: string): string;
+    /** The deadline on a sampled goal's chart, with the share of runs there by then. */
+    deadlineMark(n: Numbers, s: { date: string; share: number }): string;
     /** Where a line first reaches the target: `reached at level 6`. */
     reached(n: Numbers, s: { x: string; xLabel: string }): string;
   };
