@@ -1,8 +1,8 @@
 import { isAmount } from './amount.js';
 import { escapeMarkup } from './markup.js';
 import type { Report } from './report.js';
-import { type ChartData, type MoneyChart, xLabelOf, xTicks } from './scale.js';
-import { colours, xTickRoom } from './svg.js';
+import { type ChartData, type MoneyChart, xLabelOf } from './scale.js';
+import { axes, colours } from './svg.js';
 import { numbersFor } from './words/numbers.js';
 import type { Words } from './words/index.js';
 
@@ -59,15 +59,7 @@ export function moneyPanel(chart: ChartData, money: MoneyChart, plot: { left: nu
   out.push('<g class="y-axis" stroke="#dddddd">');
   for (const tick of ticks) out.push(`<line x1="${left}" x2="${right}" y1="${y(tick)}" y2="${y(tick)}"/>`);
   out.push('</g>');
-  out.push('<g class="y-labels" text-anchor="end" fill="#333333">');
-  for (const tick of ticks) out.push(`<text x="${left - 8}" y="${round(y(tick) + 4)}">${escape(label(tick))}</text>`);
-  out.push('</g>');
-  out.push('<g class="x-labels" text-anchor="middle" fill="#333333">');
-  for (const t of xTicks(periods - 1, xTickRoom(right - left, periods, xText))) out.push(`<text x="${x(t)}" y="${bottom + 18}">${escape(xText(t))}</text>`);
-  out.push('</g>');
-  out.push(`<line x1="${left}" x2="${right}" y1="${bottom}" y2="${bottom}" stroke="#888888"/>`);
-  out.push(`<line x1="${left}" x2="${left}" y1="${top}" y2="${bottom}" stroke="#888888"/>`);
-  out.push(`<text x="${(left + right) / 2}" y="${bottom + 42}" text-anchor="middle">${escape(chart.xLabel)}</text>`);
+  out.push(...axes(ticks.map((tick) => ({ y: y(tick), label: label(tick) })), { left, right, top, bottom }, periods, x, xText, chart.xLabel));
   // Break-even: the line at 0, labelled at its right end (where a growing or a losing net is far from it).
   out.push(`<g class="break-even"><line x1="${left}" x2="${right}" y1="${y(0)}" y2="${y(0)}" stroke="#444444" stroke-width="1.2" stroke-dasharray="6 4"/><text x="${right - 6}" y="${round(y(0) - 5)}" text-anchor="end" fill="#444444" font-size="11">${escape(words.chart.breakEven)}</text></g>`);
   out.push(`<g class="money-plot" data-low="${low}" data-high="${high}" data-left="${left}" data-right="${right}" data-top="${top}" data-bottom="${bottom}" data-periods="${periods}">`);

@@ -88,17 +88,7 @@ export function renderSvg(chart: ChartData, choice: ScaleChoice, locale = 'en-US
   out.push('<g class="y-axis" stroke="#dddddd">');
   for (const tick of scale.ticks) out.push(`<line x1="${left}" x2="${right}" y1="${yAt(tick.at)}" y2="${yAt(tick.at)}"/>`);
   out.push('</g>');
-  out.push('<g class="y-labels" text-anchor="end" fill="#333333">');
-  for (const tick of scale.ticks) out.push(`<text x="${left - 8}" y="${round(yAt(tick.at) + 4)}">${escape(tick.label)}</text>`);
-  out.push('</g>');
-  // x ticks: whole periods at an even step, at most eleven of them, and no more than their
-  // labels leave room for (dates, 10 characters, fit about seven across).
-  out.push('<g class="x-labels" text-anchor="middle" fill="#333333">');
-  for (const t of xTicks(periods - 1, xTickRoom(right - left, periods, xText))) out.push(`<text x="${x(t)}" y="${bottom + 18}">${escape(xText(t))}</text>`);
-  out.push('</g>');
-  out.push(`<line x1="${left}" x2="${right}" y1="${bottom}" y2="${bottom}" stroke="#888888"/>`);
-  out.push(`<line x1="${left}" x2="${left}" y1="${top}" y2="${bottom}" stroke="#888888"/>`);
-  out.push(`<text x="${(left + right) / 2}" y="${bottom + 42}" text-anchor="middle">${escape(chart.xLabel)}</text>`);
+  out.push(...axes(scale.ticks.map((tick) => ({ y: yAt(tick.at), label: tick.label })), { left, right, top, bottom }, periods, x, xText, chart.xLabel));
   out.push(`<text transform="translate(18 ${(top + bottom) / 2}) rotate(-90)" text-anchor="middle">${escape(words.chart.yAxis(scale.kind))}</text>`);
   if (scale.zeros) out.push(`<text class="note" x="${right}" y="${bottom + 42}" text-anchor="end" font-size="11" fill="#555555">${escape(words.chart.zeros)}</text>`);
   // The target and the market: labelled dashed lines across the plot.
@@ -184,6 +174,26 @@ export function renderSvg(chart: ChartData, choice: ScaleChoice, locale = 'en-US
   }
   out.push('</svg>');
   return out.join('\n') + '\n';
+}
+
+/**
+ * A plot's axes: the y labels at their heights, the x labels (whole periods at an even step,
+ * at most eleven of them, and no more than their labels leave room for: dates, 10
+ * characters, fit about seven across), the two axis lines and the x axis's title.
+ */
+export function axes(yLabels: readonly { y: number; label: string }[], box: { left: number; right: number; top: number; bottom: number }, periods: number, x: (t: number) => number, xText: (t: number) => string, xLabel: string): string[] {
+  const { left, right, top, bottom } = box;
+  return [
+    '<g class="y-labels" text-anchor="end" fill="#333333">',
+    ...yLabels.map((tick) => `<text x="${left - 8}" y="${round(tick.y + 4)}">${escape(tick.label)}</text>`),
+    '</g>',
+    '<g class="x-labels" text-anchor="middle" fill="#333333">',
+    ...xTicks(periods - 1, xTickRoom(right - left, periods, xText)).map((t) => `<text x="${x(t)}" y="${bottom + 18}">${escape(xText(t))}</text>`),
+    '</g>',
+    `<line x1="${left}" x2="${right}" y1="${bottom}" y2="${bottom}" stroke="#888888"/>`,
+    `<line x1="${left}" x2="${left}" y1="${top}" y2="${bottom}" stroke="#888888"/>`,
+    `<text x="${(left + right) / 2}" y="${bottom + 42}" text-anchor="middle">${escape(xLabel)}</text>`,
+  ];
 }
 
 /**

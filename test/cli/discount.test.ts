@@ -1,18 +1,12 @@
-import { writeFileSync } from 'node:fs';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { expectUsageError, fans } from './harness.js';
+import { expectUsageError, fans, fansJson } from './harness.js';
 
 // 2027-01-01: every calendar run starts on the same day.
 const env = { SOURCE_DATE_EPOCH: '1798761600' };
-const json = async (args: string[]) => {
-  const ran = await fans([...args, '--format', 'json'], { env });
-  expect(ran.stderr).toBe('');
-  expect(ran.code).toBe(0);
-  return JSON.parse(ran.stdout);
-};
+const json = (args: string[]) => fansJson(args, env);
 type Row = { revenue: number; rewards: number; cost: number; net: number; cumulativeNet: number; paidBack?: number };
 
 describe('--discount: every amount at its present value, from the end of its period', () => {
@@ -135,6 +129,7 @@ describe('--discount: every amount at its present value, from the end of its per
     const compared = await json(['compare', file]);
     const run = await json(['compound', '--rate', '0.5', '--years', '3', '--value', '100', '--discount', '10%']);
     expect(compared.rows.map((r: Record<string, number>) => r['a net'])).toEqual(run.rows.map((r: Row) => r.cumulativeNet));
+    rmSync(dir, { recursive: true, force: true });
   });
 
   it('bad input: one line naming the flag', async () => {

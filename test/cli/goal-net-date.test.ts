@@ -1,14 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { expectUsageError, fans } from './harness.js';
+import { expectUsageError, fans, fansJson } from './harness.js';
 
 // 2027-01-01: every run starts on the same day.
 const env = { SOURCE_DATE_EPOCH: '1798761600' };
-const json = async (args: string[]) => {
-  const ran = await fans([...args, '--format', 'json'], { env });
-  expect(ran.stderr).toBe('');
-  expect(ran.code).toBe(0);
-  return JSON.parse(ran.stdout);
-};
+const json = (args: string[]) => fansJson(args, env);
 
 /** The manager's plan: 200 customers, 0.59 referrals a year each, churn 10%, €1,250 a year, a €100 reward. */
 const plan = ['--start', '200', '--rate', '0.59', '--churn', '0.1', '--value', '1250', '--per', 'year', '--reward', '100'];

@@ -104,3 +104,11 @@ export function delimitedRecords(text: string, separator: string): { records: st
   if (records.at(-1)!.length === 0) records.pop();
   return { records, open: quoted };
 }
+
+/** A run's JSON document (`--format json`), checked to have succeeded quietly: exit 0, nothing on stderr. */
+export async function fansJson(args: string[], env: Record<string, string> = {}) {
+  const ran = await fans([...args, '--format', 'json'], { env });
+  expect(ran.stderr).toBe('');
+  expect(ran.code).toBe(0);
+  return JSON.parse(ran.stdout);
+}

@@ -1,14 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { fans } from './harness.js';
+import { fans, fansJson } from './harness.js';
 
 // 2027-01-01: every calendar run starts on the same day.
 const env = { SOURCE_DATE_EPOCH: '1798761600' };
-const json = async (args: string[]) => {
-  const ran = await fans([...args, '--format', 'json'], { env });
-  expect(ran.stderr).toBe('');
-  expect(ran.code).toBe(0);
-  return JSON.parse(ran.stdout);
-};
+const json = (args: string[]) => fansJson(args, env);
 type Band = Record<string, number>;
 type Row = { net_p5?: number; net_p50?: number; net_p95?: number };
 type Bands = { period: number; revenue: Band; net: Band; cumulativeNet: Band };

@@ -135,14 +135,26 @@ export function realNumber(min: number, max: number, above = false, reading: Num
  */
 export function share(text: string | number): Parsed<number> {
   const rule = { invalid: `${ruleText.share}, or a percentage from 0% to 100%` };
+  const read = percentOrNumber(text);
+  if (read === null) return rule;
+  if (isInvalid(read)) return read;
+  return read.value >= 0 && read.value <= 1 ? read.value : rule;
+}
+
+/**
+ * A percentage (`30%`, `12,5 %`) as its fraction, or a plain number as it is, and which it
+ * was written as; null when it is neither.
+ *
+ * @example percentOrNumber('30%') // => { value: 0.3, percent: true }
+ */
+function percentOrNumber(text: string | number): Parsed<{ value: number; percent: boolean }> | null {
   const trimmed = typeof text === 'string' ? text.trim() : text;
   const percent = typeof trimmed === 'string' && trimmed.endsWith('%');
   const value = numberText(percent ? (trimmed as string).slice(0, -1) : trimmed, 'fraction');
   if (isInvalid(value)) return value;
-  if (value === null) return rule;
+  if (value === null) return null;
   // Divide, do not multiply by 0.01: 30 / 100 is the double nearest 0.3, 30 * 0.01 is not.
-  const fraction = percent ? value / 100 : value;
-  return fraction >= 0 && fraction <= 1 ? fraction : rule;
+  return { value: percent ? value / 100 : value, percent };
 }
 
 /**
@@ -155,13 +167,10 @@ export function share(text: string | number): Parsed<number> {
  */
 export function discountRate(text: string | number): Parsed<number> {
   const rule = { invalid: 'must be a yearly rate above -100% and at most 1000%, written as a percentage (8%) or a fraction from -1 to 1 (0.08)' };
-  const trimmed = typeof text === 'string' ? text.trim() : text;
-  const percent = typeof trimmed === 'string' && trimmed.endsWith('%');
-  const value = numberText(percent ? (trimmed as string).slice(0, -1) : trimmed, 'fraction');
-  if (isInvalid(value)) return value;
-  if (value === null) return rule;
-  const rate = percent ? value / 100 : value;
-  return rate > -1 && rate <= (percent ? 10 : 1) ? rate : rule;
+  const read = percentOrNumber(text);
+  if (read === null) return rule;
+  if (isInvalid(read)) return read;
+  return read.value > -1 && read.value <= (read.percent ? 10 : 1) ? read.value : rule;
 }
 
 /** Units a referral cycle can be written in, and the column they name. */
