@@ -97,8 +97,10 @@ export async function sampledCalendarReport(
   const moneyModule = money ? await import('./money.js') : null;
   const dated = money ? datedMoney(c, periods) : null;
   const perDays = money?.amounts.per ? cycleDays(money.amounts.per) : null;
-  // With --discount, each period's amounts from its end; one fan's line by period for its present worth.
-  const present = money ? presentOfPeriods(money.amounts, c, periods, money.amounts.discount === null ? null : moneyByPeriod(periods, renewalOf(command, { start: 1, market: null, churn: tree ? 0 : (p as CompoundFlags).churn }, c, chainFactor(base)), 1, perDays)) : {};
+  const churn = tree ? 0 : (p as CompoundFlags).churn;
+  // One fan's own run (without the market's limit), for its worth; with --discount, each period's amounts from its end.
+  const oneRun = money ? renewalOf(command, { start: 1, market: null, churn }, c, k) : null;
+  const present = money ? presentOfPeriods(money.amounts, c, periods, money.amounts.discount === null ? null : moneyByPeriod(periods, oneRun!, 1, perDays)) : {};
   const chain = money ? { ...plain, payback: moneyModule!.moneyPayback(plain, money.amounts, dated!.costShares, perDays ? { perDays } : undefined, present.present?.factors, true, dated!.from) } : plain;
   const seed = t.seed ?? (await import('node:crypto')).randomInt(0, bounds.seed);
   const threads = threadsFor(trials, c.days * (delay.stages + 4), t.threads);
@@ -110,11 +112,9 @@ export async function sampledCalendarReport(
   const ever = (row: TrialRow) => row.reached ?? row.mean;
   const renewal = p.market === null ? renewalOf(command, p, c, k) : null;
   const fresh = renewal ? byPeriodSums(periods, renewal.fresh) : rows.map((row, i) => (i === 0 ? ever(row) : ever(row) - ever(rows[i - 1]!)));
-  const churn = tree ? 0 : (p as CompoundFlags).churn;
-  const oneRun = renewalOf(command, { start: 1, market: null, churn }, c, k);
-  const one = oneRun.fresh.reduce((sum, n) => sum + n, 0) - 1;
+  const one = oneRun!.fresh.reduce((sum, n) => sum + n, 0) - 1;
   // With --per: customer-days over --per's days, from the renewal equation (no market) or the runs' mean customer-days.
-  const billing = perDays ? billingByDay(periods, renewal?.totals ?? null, oneRun.totals, leaveOf(command, churn, c), c.days, perDays) : null;
+  const billing = perDays ? billingByDay(periods, renewal?.totals ?? null, oneRun!.totals, leaveOf(command, churn, c), c.days, perDays) : null;
   const billed = billing ? (billing.billed ?? rows.map((row, i) => (row.customerDays! - (i === 0 ? 0 : rows[i - 1]!.customerDays!)) / perDays!)) : null;
   const counts = fresh.map((n, i) => ({ referred: Math.max(0, n - (i === 0 ? p.start : 0)), paid: 0, ...(billed ? { billed: billed[i]! } : {}) }));
   const expected = moneyModule!.withMoney(report, money.amounts, counts, { tree, k, churn, descendants: one, descendantsInTheEnd: null, dated: dated!, ...(billing ? { recurring: billing.recurring } : {}), ...(p.market !== null ? { market: { start: p.start } } : {}), ...present });

@@ -174,15 +174,16 @@ export async function calendarReport(io: Io, command: Command, flags: Record<str
     const periods = calendarPeriods(c.start, c.days, c.by!);
     const report = spreadReport(command, p, c, rate, run, periods);
     if (!money) return report;
-    const values = byPeriod(periods, run.days, run.fresh, run.totals);
     // One fan's referrals by the last date, without the market's limit: its own run, less itself.
     const oneRun = renewalOf(command, { start: 1, market: null, churn }, c, k);
     const one = oneRun.fresh.reduce((sum, n) => sum + n, 0) - 1;
     // With --per, customers pay for each day they are on the books: customer-days over --per's days.
-    const billing = money.amounts.per ? billingByDay(periods, run.totals, oneRun.totals, leaveOf(command, churn, c), c.days, cycleDays(money.amounts.per)) : null;
-    const counts = spreadCounts(values, p.start).map((count, i) => (billing ? { ...count, billed: billing.billed![i]! } : count));
+    const perDays = money.amounts.per ? cycleDays(money.amounts.per) : null;
+    const billing = perDays ? billingByDay(periods, null, oneRun.totals, leaveOf(command, churn, c), c.days, perDays) : null;
+    // Each period's referred fans (the starting fans left out) and billed customer-periods.
+    const counts = moneyByPeriod(periods, run, p.start, perDays);
     // With --discount, one fan's line by period, for its present worth.
-    const oneLine = money.amounts.discount === null ? null : moneyByPeriod(periods, oneRun, 1, money.amounts.per ? cycleDays(money.amounts.per) : null);
+    const oneLine = money.amounts.discount === null ? null : moneyByPeriod(periods, oneRun, 1, perDays);
     return money.module.withMoney(report, money.amounts, counts, {
       tree,
       k,
@@ -222,11 +223,6 @@ export async function fittedOnCalendar(io: Io, command: Command, p: SimulatePara
   const t = parseFlags(trialSchema(), pick(flags, trialSchema().shape));
   const model = command === 'simulate' ? { command, p: { ...(p as SimulateParams), depth: 0 } } : { command, p: { ...(p as CompoundFlags), years: 0 } };
   return fittedChain(io, model as never, t, flags);
-}
-
-/** Each calendar period's new fans as money counts them: all referred (none bought with a spread), the starting fans left out. */
-function spreadCounts(values: readonly { new: Count }[], start: number): { referred: number; paid: number }[] {
-  return values.map((v, i) => ({ referred: Math.max(0, Number(v.new) - (i === 0 ? start : 0)), paid: 0 }));
 }
 
 /** --paid buys fans every cycle: spread-out referrals have no cycles to buy in (a true limit of the model, not a gap). */
@@ -389,17 +385,15 @@ export async function calendarGoal(io: Io, targetText: string | undefined, flags
  * target is reached (`day`), or by the horizon where it is not.
  */
 async function worthByDate(command: Command, p: SimulateParams & CompoundFlags, c: Calendar, k: number, money: Money, day: number | null) {
-  const { expectedMoneyPath, measured } = await import('./goal-net-date.js');
-  const { moneyParameters } = await import('./money.js');
-  const at = (path: { days: number[]; cumulative: number[] }) => {
-    let i = 0;
-    while (i + 1 < path.days.length && path.days[i + 1]! <= (day ?? c.days)) i++;
-    return path.cumulative[i]!;
-  };
-  const net = new Amount(at(expectedMoneyPath(command, p, c, k, money, money.amounts)), money.digits);
-  const revenue = new Amount(at(expectedMoneyPath(command, p, c, k, money, measured('revenue', money.amounts))), money.digits);
+  const { expectedMoneyPaths, measured } = await import('./goal-net-date.js');
+  const { moneyParameters, moneyText } = await import('./money.js');
+  // The net and the revenue of one expected run, on the last day (or cycle) on or before the date.
+  const paths = expectedMoneyPaths(command, p, c, k, money, [money.amounts, measured('revenue', money.amounts)]);
+  let i = 0;
+  while (i + 1 < paths.days.length && paths.days[i + 1]! <= (day ?? c.days)) i++;
+  const [net, revenue] = paths.cumulative.map((path) => new Amount(path[i]!, money.digits)) as [Amount, Amount];
   const date = isoDate(dayDate(c.start, day ?? c.days));
-  const text = (style: Style, amount: Amount) => amountFormat(style.locale, money.currency)(amount);
+  const text = (style: Style, amount: Amount) => moneyText(style, money)(amount.minor);
   return {
     line: (style: Style) => style.words.money.worthByDate(style.numbers, { date, reached: day !== null, net: text(style, net), revenue: text(style, revenue), discounted: money.discount !== null }),
     json: { date, reached: day !== null, cumulativeNet: net, cumulativeRevenue: revenue },
@@ -416,10 +410,11 @@ async function moneyGoalByDate(
   io: Io,
   g: { command: Command; p: SimulateParams & CompoundFlags; flags: Record<string, unknown>; c: Calendar; k: number; rate: number | null; goal: { kind: 'net' | 'revenue'; minor: number }; money: Money; deadline: Date | null; deadlineDay: number | null; fitted: Awaited<ReturnType<typeof fittedOnCalendar>> | null },
 ): Promise<Report> {
-  const { expectedMoneyPath, measured, targetPayback, targetText } = await import('./goal-net-date.js');
+  const { expectedMoneyPaths, measured, targetPayback } = await import('./goal-net-date.js');
+  const { moneyText } = await import('./money.js');
   const { command, p, c, goal, money } = g;
   const a = measured(goal.kind, money.amounts);
-  const { days, cumulative } = expectedMoneyPath(command, p, c, g.k, money, a);
+  const { days, cumulative: [cumulative] } = expectedMoneyPaths(command, p, c, g.k, money, [a]) as { days: number[]; cumulative: [number[]] };
   // After the start: a net of 0 (the payback) is not reached on the first day, before anything happened.
   const hit = cumulative.findIndex((m, i) => i >= 1 && m >= goal.minor);
   const dateOfDay = (day: number) => isoDate(dayDate(c.start, day));
@@ -430,8 +425,8 @@ async function moneyGoalByDate(
   const flag = `--${goal.kind} ${new Amount(goal.minor, money.digits).decimal()}`;
   const plain = goalChart(command, goal.minor / unit, days.map(dateOfDay), cumulative.map((m) => m / unit), hit);
   const chart: ChartData = { ...plain, title: `fans goal ${flag} --by-date (${command === 'simulate' ? 'tree' : 'compound'})`, series: plain.series.map((s) => ({ ...s, name: column })), caption: calendarCaption(command, p, c) };
-  const text = targetText(money, goal.minor);
-  const reached = targetText(money, at);
+  const text = (style: Style) => moneyText(style, money)(goal.minor);
+  const reached = (style: Style) => moneyText(style, money)(at);
   const parameters = { ...goalParameters(command, p, c), ...(await import('./money.js')).moneyParameters(money) };
   if (g.flags.trials === undefined) {
     if (g.deadline !== null) throw new UsageError('--deadline gives the chance of reaching the target by a date: add --trials N');

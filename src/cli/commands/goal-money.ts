@@ -3,11 +3,11 @@ import { GrowthOverflowError } from '../../model/count.js';
 import { type Amounts, moneyRows, presentCounts } from '../../model/money.js';
 import { treeLevels } from '../../model/growth/tree.js';
 import type { Report, Style } from '../../output/render.js';
-import { Amount, amountFormat } from '../../output/amount.js';
+import { Amount } from '../../output/amount.js';
 import { compoundReport, yearlyRows } from './compound.js';
 import { type GoalFlags, type SolvedFor, treeOf, yearlyOf } from './goal.js';
 import { UsageError } from '../io/io.js';
-import { type Money, billingRatio, stepFactors, stepYears, treeWithMoney, yearlyWithMoney } from './money.js';
+import { type Money, billingRatio, moneyText, stepFactors, stepYears, treeWithMoney, yearlyWithMoney } from './money.js';
 import { bounds } from '../flags/options.js';
 import { type AmountText, amount, isInvalid, quoted } from '../flags/parse.js';
 import { simulateReport, treeRows } from './simulate.js';
@@ -72,7 +72,7 @@ function path(f: GoalFlags, tree: boolean, rate: number, last: number) {
  */
 export function moneyGoalReport(target: MoneyTarget, f: GoalFlags, money: Money): Report {
   const a = money.amounts;
-  const format = (minor: number | bigint) => (style: Style) => amountFormat(style.locale, money.currency)(new Amount(minor, money.digits));
+  const format = (minor: number | bigint) => (style: Style) => moneyText(style, money)(minor);
   if (target.kind === 'maxReward') {
     const tree = f.fanout !== undefined && f.depth !== undefined;
     if (!tree && (f.rate === undefined || f.years === undefined)) throw new UsageError('--max-reward takes a whole scenario: give --fanout and --depth, or --rate and --years');

@@ -1,12 +1,10 @@
 import type { Payback } from '../../model/chains/payback.js';
 import type { ChainParams } from '../../model/chains/montecarlo.js';
-import { calendarPeriods, cycleDays, dayDate, yearsFrom } from '../../model/calendar/dates.js';
-import { type Amounts, discountFactor, moneyRows, presentCounts } from '../../model/money.js';
-import { Amount, amountFormat } from '../../output/amount.js';
-import type { Style } from '../../output/render.js';
+import { calendarPeriods, cycleDays } from '../../model/calendar/dates.js';
+import { type Amounts, type PeriodCounts, moneyRows, presentCounts } from '../../model/money.js';
 import type { CompoundFlags } from './compound.js';
 import type { SimulateParams } from './simulate.js';
-import { type Calendar, type Command, customerDaysByPeriod, cyclesWithin, datedMoney, renewalOf } from './calendar-parts.js';
+import { type Calendar, type Command, cyclesWithin, datedMoney, moneyByPeriod, presentOfPeriods, renewalOf } from './calendar-parts.js';
 import { type Money, billingRatio, moneyPayback, periodCounts, stepFactors, stepYears } from './money.js';
 import { treeRows } from './simulate.js';
 import { yearlyRows } from './compound.js';
@@ -20,12 +18,6 @@ import { bounds } from '../flags/options.js';
  * day, a recurring value for each day a customer is on the books).
  */
 
-/** A money target by date: the cumulative net or revenue to reach, in minor units. */
-export interface MoneyByDate {
-  kind: 'net' | 'revenue';
-  minor: number;
-}
-
 /**
  * The amounts whose cumulative net is the target's measure: the net as it is, or the revenue
  * (no rewards, costs or margin: what customers pay).
@@ -37,30 +29,45 @@ export function measured(kind: 'net' | 'revenue', a: Amounts): Amounts {
 }
 
 /**
- * The expected run's cumulative net under `a`, on the days it changes: every day with a
- * spread (the renewal equation's days), else each cycle's day. The same money as
- * `fans simulate|compound` with `--by day` (spread) or by cycle (none).
+ * The expected run's cumulative net under each of `amounts`, on the days it changes: every
+ * day with a spread (the renewal equation's days), else each cycle's day. The same money as
+ * `fans simulate|compound` with `--by day` (spread) or by cycle (none). The run and its
+ * counts are worked out once, whatever the amounts.
  */
-export function expectedMoneyPath(command: Command, p: SimulateParams & CompoundFlags, c: Calendar, k: number, money: Money, a: Amounts): { days: number[]; cumulative: number[] } {
+export function expectedMoneyPaths(command: Command, p: SimulateParams & CompoundFlags, c: Calendar, k: number, money: Money, amounts: readonly Amounts[]): { days: number[]; cumulative: number[][] } {
   const tree = command === 'simulate';
+  let days: number[];
+  let counts: PeriodCounts[];
+  let costShares: number[] | undefined;
+  let from = 1;
   if (c.spread) {
     const run = renewalOf(command, p, c, k);
     const periods = calendarPeriods(c.start, c.days, 'day');
-    const billed = money.per ? customerDaysByPeriod(periods, run.totals).map((customerDays) => customerDays / cycleDays(money.per!)) : null;
-    const counts = run.fresh.map((n, day) => ({ referred: Math.max(0, n - (day === 0 ? p.start : 0)), paid: 0, ...(billed ? { billed: billed[day]! } : {}) }));
-    const costShares = datedMoney(c, periods).costShares;
-    // With --discount, each day's amounts from its end.
-    const present = money.discount === null ? null : presentCounts(counts, dayFactors(c, money.discount), costShares, 0);
-    const rows = moneyRows(present?.counts ?? counts, a, present?.costShares ?? costShares, 0);
-    return { days: run.days, cumulative: rows.map((r) => Number(r.cumulative)) };
+    days = run.days;
+    counts = moneyByPeriod(periods, run, p.start, money.per ? cycleDays(money.per) : null);
+    costShares = datedMoney(c, periods).costShares;
+    from = 0;
+  } else {
+    days = cyclesWithin(c, tree ? bounds.depth : bounds.years);
+    const last = days.length - 1;
+    const rows = tree ? treeRows({ ...p, depth: last }, c.horizonFlag) : yearlyRows({ ...p, years: last }, c.horizonFlag);
+    counts = periodCounts(rows, billingRatio(money, c.cycle, tree));
   }
-  const days = cyclesWithin(c, tree ? bounds.depth : bounds.years);
-  const last = days.length - 1;
-  const rows = tree ? treeRows({ ...p, depth: last }, c.horizonFlag) : yearlyRows({ ...p, years: last }, c.horizonFlag);
-  const ratio = billingRatio(money, c.cycle, tree);
-  const counts = periodCounts(rows, ratio);
-  const present = money.discount === null ? null : presentCounts(counts, stepFactors(money, last, stepYears(c.cycle, tree))!, undefined, 1);
-  return { days, cumulative: moneyRows(present?.counts ?? counts, a, present?.costShares).map((r) => Number(r.cumulative)) };
+  // With --discount, each day's (or cycle's) amounts from its end.
+  const factors = discountFactors(c, money, days.length - 1, tree);
+  const present = factors ? presentCounts(counts, factors, costShares, from) : null;
+  return { days, cumulative: amounts.map((a) => moneyRows(present?.counts ?? counts, a, present?.costShares ?? costShares, from).map((r) => Number(r.cumulative))) };
+}
+
+/**
+ * The discount factors of a goal's days (with a spread: each day's from its end, as
+ * presentOfPeriods takes a day's) or cycles (each cycle's, as the runs by cycle take them);
+ * none without --discount.
+ */
+function discountFactors(c: Calendar, money: Money, last: number, tree: boolean): number[] | undefined {
+  if (money.discount === null) return undefined;
+  if (c.spread) return presentOfPeriods(money, c, calendarPeriods(c.start, c.days, 'day'), null).present!.factors;
+  return stepFactors(money, last, stepYears(c.cycle, tree))!;
 }
 
 /**
@@ -71,7 +78,7 @@ export function expectedMoneyPath(command: Command, p: SimulateParams & Compound
 export function targetPayback(chain: ChainParams, c: Calendar, money: Money, a: Amounts, minor: number): Payback {
   const asked: Money = { ...money, amounts: a };
   const tree = chain.model === 'tree';
-  const factors = money.discount === null ? undefined : c.spread ? dayFactors(c, money.discount) : stepFactors(money, chain.periods, stepYears(c.cycle, tree))!;
+  const factors = discountFactors(c, money, chain.periods, tree);
   const payback = c.spread
     ? moneyPayback(chain, asked, datedMoney(c, calendarPeriods(c.start, c.days, 'day')).costShares, money.per ? { perDays: cycleDays(money.per) } : undefined, factors)
     : moneyPayback(chain, asked, undefined, money.per ? { ratio: billingRatio(money, c.cycle, tree) } : undefined, factors);
@@ -80,10 +87,3 @@ export function targetPayback(chain: ChainParams, c: Calendar, money: Money, a: 
   return { ...payback, offsets, from: Math.max(1, payback.from) };
 }
 
-/** Each day's discount factor at a yearly rate, from its end (the next day's start): days 0..c.days. */
-function dayFactors(c: Calendar, rate: number): number[] {
-  return Array.from({ length: c.days + 1 }, (_, day) => discountFactor(rate, yearsFrom(c.start, dayDate(c.start, day + 1))));
-}
-
-/** The target as the reader's locale writes amounts. */
-export const targetText = (money: Money, minor: number) => (style: Style) => amountFormat(style.locale, money.currency)(new Amount(minor, money.digits));

@@ -411,7 +411,7 @@ export function moneyParameters(money: Money): Record<string, Cell> {
 }
 
 /** Amounts in sentences: as the table writes them. */
-function moneyText(style: Style, money: Money): (minor: number | bigint) => string {
+export function moneyText(style: Style, money: Money): (minor: number | bigint) => string {
   const format = amountFormat(style.locale, money.currency);
   return (minor) => format(new Amount(minor, money.digits));
 }
