@@ -1,10 +1,11 @@
 import type { Count } from '../model/count.js';
+import { type AxisTick, dateTicks } from './date-ticks.js';
 import type { Paint } from './report.js';
 import { wrapWords } from './wrap.js';
 import { type ChartData, type Scale, type ScaleChoice, chooseScale, extent, xLabelOf, xTicks } from './scale.js';
 import { en } from './words/en.js';
 import { numbersFor } from './words/numbers.js';
-import { countFormat } from './number.js';
+import { countFormat, peopleFormat } from './number.js';
 import type { Words } from './words/index.js';
 
 /** Marks of the series, in order: plain characters, so a chart survives any terminal. */
@@ -42,9 +43,10 @@ export function renderTerminalChart(chart: ChartData, options: TerminalChartOpti
   const labelWidth = Math.max(extent([...labels.values()].map((l) => l.length))[1], 1);
   // The last value of each line is written at its end, right of the plot.
   const valueText = countFormat(options.locale ?? 'en-US');
+  const endText = peopleFormat(options.locale ?? 'en-US');
   const xText = xLabelOf(chart, options.locale);
   const ends = chart.series.map((s) => [...s.values].reverse().find((v): v is Count => v !== null) ?? null);
-  const endWidth = Math.max(0, ...ends.map((v) => (v === null ? 0 : valueText(v).length + 1)));
+  const endWidth = Math.max(0, ...ends.map((v) => (v === null ? 0 : endText(v).length + 1)));
   const width = Math.max(10, options.width - labelWidth - 2 - endWidth);
   const periods = Math.max(extent(chart.series.map((s) => s.values.length))[1], chart.band?.low.length ?? 0);
   const grid: { char: string; series: number }[][] = Array.from({ length: height }, () => Array.from({ length: width }, () => ({ char: ' ', series: -1 })));
@@ -96,7 +98,7 @@ export function renderTerminalChart(chart: ChartData, options: TerminalChartOpti
     if (v === null) return;
     let row = rowOf(scale.position(v), height);
     while (endAt.has(row) && row < height - 1) row++;
-    endAt.set(row, options.paint.color(i, valueText(v)));
+    endAt.set(row, options.paint.color(i, endText(v)));
   });
   const paintCell = (cell: { char: string; series: number }) =>
     cell.series >= 0 ? options.paint.color(cell.series, cell.char) : cell.series === -2 ? options.paint.dim(cell.char) : cell.char;
@@ -108,7 +110,7 @@ export function renderTerminalChart(chart: ChartData, options: TerminalChartOpti
     lines.push(`${(label ?? '').padStart(labelWidth)} ${label === undefined ? '|' : '+'}${grid[r]!.map(paintCell).join('')}${end ? ` ${end}` : ''}`.trimEnd());
   }
   lines.push(`${' '.repeat(labelWidth)} +${'-'.repeat(width)}`);
-  lines.push(' '.repeat(labelWidth + 2) + periodAxis(periods, width, xText));
+  lines.push(' '.repeat(labelWidth + 2) + periodAxis(periods, width, xText, chart.xDates, words.lang));
   lines.push(' '.repeat(labelWidth + 2 + Math.max(0, Math.floor((width - chart.xLabel.length) / 2))) + chart.xLabel);
   const legend = chart.series.map((s, i) => `${options.paint.color(i, marks[i % marks.length]!)} ${s.name}`);
   if (chart.band) legend.push(`${options.paint.dim(':')} ${chart.band.name}`);
@@ -135,24 +137,27 @@ function at(values: readonly (Count | null)[], t: number, scale: Scale): number 
 }
 
 /**
- * The periods along the bottom at an even step (see xTicks), as many as fit with a space
- * between labels; each label centred on its column, the first and last kept inside.
+ * The labels along the bottom, as many as fit with a space between them; each centred on
+ * its column, the first and last kept inside. Every period when all fit; else a date axis
+ * (`dates`, one a period) is labelled at calendar boundaries (see {@link dateTicks}); any other at an even step of
+ * periods (see xTicks).
  */
-function periodAxis(periods: number, width: number, text: (period: number) => string): string {
+function periodAxis(periods: number, width: number, text: (period: number) => string, dates: readonly string[] | undefined, lang: string): string {
   const last = Math.max(0, periods - 1);
-  const widest = Math.max(text(0).length, text(last).length);
   const column = (t: number) => (last === 0 ? 0 : Math.round((t / last) * (width - 1)));
-  const line = Array.from({ length: width }, () => ' ');
-  for (let most = Math.min(last + 1, Math.floor(width / (widest + 2))); most >= 1; most--) {
-    const ticks = xTicks(last, most);
-    const spots = ticks.map((t) => {
-      const label = text(t);
-      return { label, start: Math.max(0, Math.min(width - label.length, column(t) - Math.floor(label.length / 2))) };
-    });
-    if (spots.every((s, i) => i === 0 || s.start > spots[i - 1]!.start + spots[i - 1]!.label.length)) {
-      for (const { label, start } of spots) for (let k = 0; k < label.length; k++) line[start + k] = label[k]!;
-      break;
-    }
+  const place = (ticks: readonly AxisTick[]) => {
+    const spots = ticks.map(({ at, label }) => ({ label, start: Math.max(0, Math.min(width - label.length, column(at) - Math.floor(label.length / 2))) }));
+    return spots.every((s, i) => i === 0 || s.start > spots[i - 1]!.start + spots[i - 1]!.label.length) ? spots : null;
+  };
+  // Every period when each one's label fits (cycle dates, a few quarters); else calendar boundaries.
+  let spots = place(Array.from({ length: last + 1 }, (_, t) => ({ at: t, label: text(t) })));
+  const dated = spots === null && dates && dates.length === periods ? dateTicks(dates, (ticks) => place(ticks) !== null, lang) : null;
+  if (dated) spots = place(dated);
+  const widest = Math.max(text(0).length, text(last).length);
+  for (let most = Math.min(last + 1, Math.floor(width / (widest + 2))); spots === null && most >= 1; most--) {
+    spots = place(xTicks(last, most).map((t) => ({ at: t, label: text(t) })));
   }
+  const line = Array.from({ length: width }, () => ' ');
+  for (const { label, start } of spots ?? []) for (let k = 0; k < label.length; k++) line[start + k] = label[k]!;
   return line.join('').trimEnd();
 }

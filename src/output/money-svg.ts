@@ -2,7 +2,7 @@ import { isAmount } from './amount.js';
 import { escapeMarkup } from './markup.js';
 import type { Report } from './report.js';
 import { type ChartData, type MoneyChart, xLabelOf } from './scale.js';
-import { axes, colours } from './svg.js';
+import { axes, colours, xAxisTicks } from './svg.js';
 import { numbersFor } from './words/numbers.js';
 import type { Words } from './words/index.js';
 
@@ -59,7 +59,7 @@ export function moneyPanel(chart: ChartData, money: MoneyChart, plot: { left: nu
   out.push('<g class="y-axis" stroke="#dddddd">');
   for (const tick of ticks) out.push(`<line x1="${left}" x2="${right}" y1="${y(tick)}" y2="${y(tick)}"/>`);
   out.push('</g>');
-  out.push(...axes(ticks.map((tick) => ({ y: y(tick), label: label(tick) })), { left, right, top, bottom }, periods, x, xText, chart.xLabel));
+  out.push(...axes(ticks.map((tick) => ({ y: y(tick), label: label(tick) })), { left, right, top, bottom }, xAxisTicks(chart, right - left, periods, locale, words.lang), x, chart.xLabel));
   // Break-even: the line at 0, labelled at its right end (where a growing or a losing net is far from it).
   out.push(`<g class="break-even"><line x1="${left}" x2="${right}" y1="${y(0)}" y2="${y(0)}" stroke="#444444" stroke-width="1.2" stroke-dasharray="6 4"/><text x="${right - 6}" y="${round(y(0) - 5)}" text-anchor="end" fill="#444444" font-size="11">${escape(words.chart.breakEven)}</text></g>`);
   out.push(`<g class="money-plot" data-low="${low}" data-high="${high}" data-left="${left}" data-right="${right}" data-top="${top}" data-bottom="${bottom}" data-periods="${periods}">`);

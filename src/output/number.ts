@@ -33,6 +33,19 @@ export function countFormat(locale: string): CountFormat {
 }
 
 /**
+ * Counts of people as a picture labels them: whole numbers from 10 on (an expected
+ * 3,231.56 customers is labelled `3,232`: nobody is a fraction of a person, and the table
+ * keeps the exact value); below 10, as {@link countFormat} writes them (`1.5`, `0.25`).
+ *
+ * @example peopleFormat('nl-NL')(3231.56) // => '3.232'
+ * @example peopleFormat('en-US')(2.5) // => '2.5'
+ */
+export function peopleFormat(locale: string): CountFormat {
+  const exact = countFormat(locale);
+  return (value) => (typeof value === 'number' && Math.abs(value) >= 10 && Number.isFinite(value) && !isLarge(value) ? exact(Math.round(value)) : exact(value));
+}
+
+/**
  * One rule for a whole column of a table, so its numbers line up and read alike:
  * - any value from 1e15 on: the column in scientific notation, six significant digits (0 stays 0);
  * - every value whole: grouped whole numbers;

@@ -1,5 +1,6 @@
 import type { Count } from '../model/count.js';
-import { countFormat } from './number.js';
+import { countFormat, peopleFormat } from './number.js';
+import { type AxisTick, dateTicks } from './date-ticks.js';
 import { type ChartData, type ScaleChoice, chooseScale, extent, xLabelOf, xTicks } from './scale.js';
 import { escapeMarkup } from './markup.js';
 import { en } from './words/en.js';
@@ -59,6 +60,7 @@ export function frameFor(size?: { width: number; height: number }) {
 export function renderSvg(chart: ChartData, choice: ScaleChoice, locale = 'en-US', words: Words = en, size?: { width: number; height: number }): string {
   const scale = chooseScale(chart, choice, locale);
   const valueText = countFormat(locale);
+  const endText = peopleFormat(locale);
   const xText = xLabelOf(chart, locale);
   const frame = frameFor(size);
   const { width, height, top, bottom } = frame;
@@ -70,7 +72,7 @@ export function renderSvg(chart: ChartData, choice: ScaleChoice, locale = 'en-US
   // moves the plot's right edge left so that it stays in the picture.
   const widestEnd = chart.series.reduce((most, s) => {
     const last = s.values.findLast((v) => v !== null);
-    return last === undefined || last === null ? most : Math.max(most, valueText(last).length);
+    return last === undefined || last === null ? most : Math.max(most, endText(last).length);
   }, 0);
   const right = Math.min(frame.right, Math.floor(width - 6 - 8 - widestEnd * boldCharWidth));
   const periods = Math.max(extent(chart.series.map((s) => s.values.length))[1], chart.band?.low.length ?? 0, 1);
@@ -88,7 +90,7 @@ export function renderSvg(chart: ChartData, choice: ScaleChoice, locale = 'en-US
   out.push('<g class="y-axis" stroke="#dddddd">');
   for (const tick of scale.ticks) out.push(`<line x1="${left}" x2="${right}" y1="${yAt(tick.at)}" y2="${yAt(tick.at)}"/>`);
   out.push('</g>');
-  out.push(...axes(scale.ticks.map((tick) => ({ y: yAt(tick.at), label: tick.label })), { left, right, top, bottom }, periods, x, xText, chart.xLabel));
+  out.push(...axes(scale.ticks.map((tick) => ({ y: yAt(tick.at), label: tick.label })), { left, right, top, bottom }, xAxisTicks(chart, right - left, periods, locale, words.lang), x, chart.xLabel));
   out.push(`<text transform="translate(18 ${(top + bottom) / 2}) rotate(-90)" text-anchor="middle">${escape(words.chart.yAxis(scale.kind))}</text>`);
   if (scale.zeros) out.push(`<text class="note" x="${right}" y="${bottom + 42}" text-anchor="end" font-size="11" fill="#555555">${escape(words.chart.zeros)}</text>`);
   // The target and the market: labelled dashed lines across the plot.
@@ -129,7 +131,7 @@ export function renderSvg(chart: ChartData, choice: ScaleChoice, locale = 'en-US
       for (const p of points) out.push(`<circle cx="${x(p.t)}" cy="${y(p.v)}" r="3" fill="${colour}"><title>${escape(`${series.name}, ${chart.xLabel} ${xText(p.t)}: ${valueText(p.v)}`)}</title></circle>`);
     }
     const last = points.at(-1);
-    if (last) ends.push({ x: x(last.t), y: y(last.v), text: valueText(last.v), colour, name: series.name });
+    if (last) ends.push({ x: x(last.t), y: y(last.v), text: endText(last.v), colour, name: series.name });
     // Where the first line reaches the target (with marks of sampled dates, the p50 mark says it: the circle alone).
     if (i === 0 && typeof chart.target === 'number' && chart.target > 0) {
       const hit = points.find((p) => Number(p.v) >= chart.target!);
@@ -177,18 +179,35 @@ export function renderSvg(chart: ChartData, choice: ScaleChoice, locale = 'en-US
 }
 
 /**
- * A plot's axes: the y labels at their heights, the x labels (whole periods at an even step,
- * at most eleven of them, and no more than their labels leave room for: dates, 10
- * characters, fit about seven across), the two axis lines and the x axis's title.
+ * The x labels of a plot `width` pixels wide: every period when each one's label fits;
+ * else, on a date axis (the chart's `xDates`), calendar boundaries chosen by span (see
+ * {@link dateTicks}); otherwise whole periods at an even step, at most eleven, no more than their labels leave room for (dates, 10
+ * characters, fit about seven across). Numbers follow `locale`; month names the language, `lang`.
  */
-export function axes(yLabels: readonly { y: number; label: string }[], box: { left: number; right: number; top: number; bottom: number }, periods: number, x: (t: number) => number, xText: (t: number) => string, xLabel: string): string[] {
+export function xAxisTicks(chart: Pick<ChartData, 'xDates' | 'xValues'>, width: number, periods: number, locale = 'en-US', lang = 'en'): AxisTick[] {
+  const step = periods <= 1 ? width : width / (periods - 1);
+  const room = (label: string) => label.length * labelCharWidth;
+  const fits = (ticks: readonly AxisTick[]) =>
+    ticks.length <= 11 && ticks.every((tick, i) => i === 0 || (tick.at - ticks[i - 1]!.at) * step >= (room(tick.label) + room(ticks[i - 1]!.label)) / 2 + labelGap);
+  const xText = xLabelOf(chart, locale);
+  const even = xTicks(periods - 1, xTickRoom(width, periods, xText)).map((t) => ({ at: t, label: xText(t) }));
+  // Few enough periods to label each (cycle dates, a few quarters): their own dates say most.
+  if (even.length === periods || !chart.xDates || chart.xDates.length !== periods) return even;
+  return dateTicks(chart.xDates, fits, lang) ?? even;
+}
+
+/**
+ * A plot's axes: the y labels at their heights, the x labels (see {@link xAxisTicks}), the
+ * two axis lines and the x axis's title.
+ */
+export function axes(yLabels: readonly { y: number; label: string }[], box: { left: number; right: number; top: number; bottom: number }, xLabels: readonly AxisTick[], x: (t: number) => number, xLabel: string): string[] {
   const { left, right, top, bottom } = box;
   return [
     '<g class="y-labels" text-anchor="end" fill="#333333">',
     ...yLabels.map((tick) => `<text x="${left - 8}" y="${round(tick.y + 4)}">${escape(tick.label)}</text>`),
     '</g>',
     '<g class="x-labels" text-anchor="middle" fill="#333333">',
-    ...xTicks(periods - 1, xTickRoom(right - left, periods, xText)).map((t) => `<text x="${x(t)}" y="${bottom + 18}">${escape(xText(t))}</text>`),
+    ...xLabels.map((tick) => `<text x="${round(x(tick.at))}" y="${bottom + 18}">${escape(tick.label)}</text>`),
     '</g>',
     `<line x1="${left}" x2="${right}" y1="${bottom}" y2="${bottom}" stroke="#888888"/>`,
     `<line x1="${left}" x2="${left}" y1="${top}" y2="${bottom}" stroke="#888888"/>`,

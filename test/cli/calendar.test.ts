@@ -255,8 +255,16 @@ describe('fans compare on one time axis', () => {
     // Quarterly cycles from 1 February: 2, 4, 8, 16 on 1 May, 1 August, 1 November, 1 February.
     expect(column('quarterly compound')).toEqual([null, 1, 1, 1, 2, 4, 8, 8, 16]);
     expect(column('yearly')).toEqual([1, 1, 1, 1, 1, 1, 1, 2, null]);
+    // Nine dates, 2027-01-01 to 2028-02-01, unevenly spaced: labelled at quarters, each placed
+    // where it falls between the dates about it (1 July: 61 of the 92 days from 1 May to 1 August).
     const chart = (await fans(['compare', '-', '--format', 'svg'], { stdin })).stdout;
-    expect(chart).toContain('>2027-01-01<');
+    const labels = [...chart.split('<g class="x-labels"')[1]!.split('</g>')[0]!.matchAll(/<text x="([\d.]+)"[^>]*>([^<]*)</g)].map((m) => [Number(m[1]), m[2]] as const);
+    expect(labels.map(([, text]) => text)).toEqual(['2027', 'Apr', 'Jul', 'Oct', '2028']);
+    const plot = chart.match(/data-left="([\d.]+)" data-right="([\d.]+)"/)!;
+    const [left, right] = [Number(plot[1]), Number(plot[2])];
+    const at = (x: number) => ((x - left) / (right - left)) * 8;
+    expect(at(labels[1]![0])).toBeCloseTo(3, 1);
+    expect(at(labels[2]![0])).toBeCloseTo(4 + 61 / 92, 1);
   });
 
   it('gives a scenario with amounts its cumulative net on the dates too, in the column compare names "<name> net"', async () => {
