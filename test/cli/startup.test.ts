@@ -53,6 +53,8 @@ describe('start-up: what a run loads', () => {
     ['simulate', ['bin/fans.js', 'dist/cli.cjs', ...cacheOf('main.cjs'), 'dist/main.cjs', ...cacheOf('table.cjs'), 'dist/table.cjs']],
     ['simulate --chart', ['bin/fans.js', 'dist/cli.cjs', ...cacheOf('main.cjs'), 'dist/main.cjs', ...cacheOf('table.cjs'), 'dist/table.cjs', ...cacheOf('chart.cjs'), 'dist/chart.cjs']],
     ['compound --format svg', ['bin/fans.js', 'dist/cli.cjs', ...cacheOf('main.cjs'), 'dist/main.cjs', ...cacheOf('svg.cjs'), 'dist/svg.cjs']],
+    // With money, the picture's money panel is a file of its own (the growth chart's renderer and d3-time stay out of main.cjs).
+    ['compound --value 100 --format svg', ['bin/fans.js', 'dist/cli.cjs', ...cacheOf('main.cjs'), 'dist/main.cjs', ...cacheOf('svg.cjs'), 'dist/svg.cjs', ...cacheOf('money-svg.cjs'), 'dist/money-svg.cjs']],
     ['simulate --trials 10 --seed 1 --format csv', ['bin/fans.js', 'dist/cli.cjs', ...cacheOf('main.cjs'), 'dist/main.cjs', ...cacheOf('sampled.cjs'), 'dist/sampled.cjs']],
     ['simulate --cycle 30d --format json', ['bin/fans.js', 'dist/cli.cjs', ...cacheOf('main.cjs'), 'dist/main.cjs', ...cacheOf('calendar.cjs'), 'dist/calendar.cjs']],
   ])('fans %s into a pipe reads only its files, and no stream, terminal or process module', (args, files) => {
