@@ -76,7 +76,7 @@ describe('fans goal', () => {
   it('reports an unreachable target plainly, exit 0', async () => {
     const ran = await fans(['goal', '1000', '--fanout', '10', '--market', '500']);
     expect(ran.code).toBe(0);
-    expect(ran.stdout).toMatch(/^The target of 1,000 cannot be reached: the market \(500\) is smaller than the target\. The best attempt is below \(500\)\.$/m);
+    expect(ran.stdout).toMatch(/^The target of 1,000 cannot be reached: the market \(500\) is smaller than the target\. The best attempt is in the table \(500\)\.$/m);
     const doc = await json(['goal', '1000', '--rate', '0.1', '--churn', '20%']);
     expect(doc).toMatchObject({ reachable: false, value: null, reachedAt: null, rows: [{ year: 0, total: 1 }], total: 1 });
   });

@@ -5,6 +5,7 @@ import { PNG } from 'pngjs';
 import { describe, expect, it } from 'vitest';
 import { fans } from '../cli/harness.js';
 import { moneyTicks } from '../../src/output/money-svg.js';
+import { datum } from '../../src/output/words/nl.js';
 
 // 2027-01-01: every calendar run starts on the same day.
 const env = { SOURCE_DATE_EPOCH: '1798761600' };
@@ -68,7 +69,7 @@ describe('the money panel: cumulative net, break-even and payback under the char
     const at = doc.rows.findIndex((r: { period: string }) => r.period === doc.money.payback);
     expect(at).toBeGreaterThan(0);
     expect(p.payback).toBe(at);
-    expect(p.money).toContain(`terugverdiend op periode ${doc.money.payback}</text>`);
+    expect(p.money).toContain(`terugverdiend in ${datum(doc.money.payback)}</text>`);
     expect(p.money).toContain('>Netto cumulatief (EUR)</text>');
     expect(p.money).toMatch(/>€\u00a0\d+(\.\d{3})*(,\d+)?( mln\.)?<\/text>/);
   });

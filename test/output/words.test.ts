@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { numbersFor } from '../../src/cli/commands/words.js';
 import { en } from '../../src/output/words/en.js';
 import { environmentLanguage, languages } from '../../src/output/words/index.js';
-import { nl } from '../../src/output/words/nl.js';
+import { datum, nl } from '../../src/output/words/nl.js';
 import { fans } from '../cli/harness.js';
 
 /** Every path to a leaf of a catalogue, with the leaf's type: `goal.steps: function`. */
@@ -138,5 +138,34 @@ describe('a Dutch report', () => {
   it('--lang takes en or nl only', async () => {
     const ran = await fans(['simulate', '--lang', 'fr']);
     expect(ran).toMatchObject({ code: 2, stdout: '', stderr: 'fans: --lang must be one of en, nl (got "fr")\n' });
+  });
+});
+
+describe('Dutch dates as a reader writes them (#32)', () => {
+  it('days long in sentences, short on a chart\'s marks; months, quarters and weeks by name', () => {
+    expect(datum('2031-02-07')).toBe('7 februari 2031');
+    expect(datum('2027-03-01')).toBe('1 maart 2027');
+    expect(datum('2031-02-07', true)).toBe('7 feb 2031');
+    expect(datum('2028-03')).toBe('maart 2028');
+    expect(datum('2027-Q1')).toBe('Q1 2027');
+    expect(datum('2027-W05')).toBe('week 5 van 2027');
+    // A level or a year number stays as it is.
+    expect(datum('4')).toBe('4');
+    expect(datum('2031')).toBe('2031');
+  });
+
+  it('in jaar 4, op 7 februari 2031, in maart 2028: the preposition the axis needs', () => {
+    const n = numbersFor('nl-NL');
+    expect(nl.chart.reached(n, { x: '4', xLabel: 'jaar' })).toBe('bereikt in jaar 4');
+    expect(nl.chart.reached(n, { x: '2031-02-07', xLabel: 'datum' })).toBe('bereikt op 7 februari 2031');
+    expect(nl.chart.paysBack(n, { x: '2028-03', xLabel: 'periode' })).toBe('terugverdiend in maart 2028');
+    expect(nl.chart.paysBack(n, { x: '3', xLabel: 'niveau' })).toBe('terugverdiend in niveau 3');
+  });
+
+  it('the summary stands under the table, and says so', async () => {
+    const dutch = (await fans(['goal', '1000', '--fanout', '10', '--market', '500', '--lang', 'nl'])).stdout;
+    expect(dutch).toContain('De beste poging staat in de tabel (500).');
+    expect(dutch.indexOf('┌')).toBeLessThan(dutch.indexOf('De beste poging'));
+    expect(dutch).not.toContain('hieronder');
   });
 });

@@ -113,7 +113,7 @@ export const en: Words = {
   },
   market: (n, market, reached) => `Market: ${countOf(n, market, 'person', 'people')}; ${n.percent(reached / market)} reached.`,
   goal: {
-    unreachable: (n, s) => `The target of ${n.count(s.target)} cannot be reached: ${s.why}. The best attempt is below (${n.count(s.total)}).`,
+    unreachable: (n, s) => `The target of ${n.count(s.target)} cannot be reached: ${s.why}. The best attempt is in the table (${n.count(s.total)}).`,
     steps: (n, s) => `${countOf(n, s.value, 'step', 'steps')} reach${s.value === 1 ? 'es' : ''} the target of ${n.count(s.target)} (${n.count(s.total)})${was(n, s.before)}.`,
     years: (n, s) => `${countOf(n, s.value, 'year reaches', 'years reach')} the target of ${n.count(s.target)} (${n.count(s.total)})${was(n, s.before)}.`,
     fanout: (n, s) =>
@@ -201,7 +201,7 @@ export const en: Words = {
         : `With referrals a customer costs ${s.effective} instead of ${s.cac} through paid channels: each bought customer becomes ${bound(n, s.fans ?? 1)} customers in the end.`,
     goal: (n, s) => {
       const what = `a cumulative ${s.kind} of ${s.target}`;
-      if (s.value === null) return `No ${s.solved === 'depth' ? 'depth' : s.solved === 'years' ? 'number of years' : s.solved} within the limits reaches ${what}; the best attempt is below.`;
+      if (s.value === null) return `No ${s.solved === 'depth' ? 'depth' : s.solved === 'years' ? 'number of years' : s.solved} within the limits reaches ${what}; the best attempt is in the table.`;
       if (s.solved === 'depth' || s.solved === 'years') return `${countOf(n, s.value, s.unit, `${s.unit}s`)} ${s.value === 1 ? 'reaches' : 'reach'} ${what}.`;
       return `A ${s.solved === 'fanout' ? 'fanout' : 'yearly rate'} of ${n.real(s.value)} reaches ${what} in ${s.unit} ${n.count(s.at ?? 0)} of ${n.count(s.horizon)}.`;
     },

@@ -1,6 +1,32 @@
 import type { Why } from '../../model/growth/goal.js';
 import { type Numbers, type Words, bound, countOf, oneDecimal } from './words.js';
 
+const longDay = new Intl.DateTimeFormat('nl-NL', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
+const shortDay = new Intl.DateTimeFormat('nl-NL', { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' });
+const longMonth = new Intl.DateTimeFormat('nl-NL', { month: 'long', year: 'numeric', timeZone: 'UTC' });
+
+/**
+ * A date or calendar period as a Dutch reader writes it: `7 februari 2031`, `maart 2028`,
+ * `Q1 2027`, `week 5 van 2027` (`short`: `7 feb 2031`, for the marks on a chart). Anything
+ * else (a level, a year number) as it is.
+ *
+ * @example datum('2031-02-07') // => '7 februari 2031'
+ */
+export function datum(label: string, short = false): string {
+  let m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(label);
+  if (m) return (short ? shortDay : longDay).format(Date.UTC(+m[1]!, +m[2]! - 1, +m[3]!));
+  m = /^(\d{4})-(\d{2})$/.exec(label);
+  if (m) return longMonth.format(Date.UTC(+m[1]!, +m[2]! - 1, 1));
+  m = /^(\d{4})-Q([1-4])$/.exec(label);
+  if (m) return `Q${m[2]} ${m[1]}`;
+  m = /^(\d{4})-W(\d{2})$/.exec(label);
+  if (m) return `week ${+m[2]!} van ${m[1]}`;
+  return label;
+}
+
+/** Where on an axis something happens: `op 7 februari 2031` (a day), `in maart 2028`, `in 2031` (a calendar period), `in jaar 4`. */
+const onAxis = (xLabel: string, x: string) => (/^\d{4}-\d{2}-\d{2}$/.test(x) ? `op ${datum(x)}` : xLabel === 'periode' ? `in ${datum(x)}` : `in ${xLabel} ${x}`);
+
 /** `3 niveaus`, `1 niveau`, `5 jaar`. */
 const periods = (n: Numbers, count: number, unit: 'level' | 'year') => (unit === 'level' ? countOf(n, count, 'niveau', 'niveaus') : `${n.count(count)} jaar`);
 
@@ -116,7 +142,7 @@ export const nl: Words = {
         // elke dag, elke week, elke maand, elk jaar; elke 3 maanden, elke 2 jaar.
         const every = c.cycle.amount === 1 ? `${c.cycle.unit === 'y' ? 'elk' : 'elke'} ${spanWords[c.cycle.unit][0]}` : `elke ${n.real(c.cycle.amount)} ${spanWords[c.cycle.unit][1]}`;
         const spread = c.spread ? ` (plus of min ${countOf(n, c.spread.amount, spanWords[c.spread.unit][0], spanWords[c.spread.unit][1])})` : '';
-        const dates = c.target === undefined ? `${c.from} tot ${c.to}` : `vanaf ${c.from}: wanneer ${n.count(c.target)}?`;
+        const dates = c.target === undefined ? `${datum(c.from)} tot ${datum(c.to)}` : `vanaf ${datum(c.from)}: wanneer ${n.count(c.target)}?`;
         return `${who}, ${how} ${every}${spread}, ${dates}${c.trials ? `: ${countOf(n, c.trials, 'gesimuleerde run', 'gesimuleerde runs')}` : ''}`;
       }
       const how =
@@ -129,10 +155,10 @@ export const nl: Words = {
     market: 'markt',
     moneyTitle: (currency) => `Netto cumulatief${currency ? ` (${currency})` : ''}`,
     breakEven: 'break-evenpunt',
-    paysBack: (_, s) => `terugverdiend op ${s.xLabel} ${s.x}`,
-    percentileMark: (q, date) => `p${q} ${date}`,
-    deadlineMark: (n, s) => `deadline ${s.date}: ${n.percent(s.share)} van de runs`,
-    reached: (_, s) => `bereikt op ${s.xLabel} ${s.x}`,
+    paysBack: (_, s) => `terugverdiend ${onAxis(s.xLabel, s.x)}`,
+    percentileMark: (q, date) => `p${q} ${datum(date, true)}`,
+    deadlineMark: (n, s) => `deadline ${datum(s.date, true)}: ${n.percent(s.share)} van de runs`,
+    reached: (_, s) => `bereikt ${onAxis(s.xLabel, s.x)}`,
   },
   simulate: {
     reach: (n, s) =>
@@ -162,7 +188,7 @@ export const nl: Words = {
   },
   market: (n, market, reached) => `Markt: ${countOf(n, market, 'persoon', 'personen')}; ${n.percent(reached / market)} bereikt.`,
   goal: {
-    unreachable: (n, s) => `Het doel van ${n.count(s.target)} is niet te halen: ${s.why}. De beste poging staat hieronder (${n.count(s.total)}).`,
+    unreachable: (n, s) => `Het doel van ${n.count(s.target)} is niet te halen: ${s.why}. De beste poging staat in de tabel (${n.count(s.total)}).`,
     steps: (n, s) => `${countOf(n, s.value, 'stap haalt', 'stappen halen')} het doel van ${n.count(s.target)} (${n.count(s.total)})${was(n, s.before)}.`,
     years: (n, s) => `${n.count(s.value)} jaar ${s.value === 1 ? 'haalt' : 'halen'} het doel van ${n.count(s.target)} (${n.count(s.total)})${was(n, s.before)}.`,
     fanout: (n, s) =>
@@ -189,7 +215,7 @@ export const nl: Words = {
   },
   compare: {
     line: (n, s) => `${s.name}: ${n.count(s.total)} na ${s.last} ${s.command === 'simulate' ? (s.last === 1 ? 'stap' : 'stappen') : 'jaar'} (${s.command})${s.net === null ? '' : `, netto ${s.net}`}.`,
-    dated: (n, s) => `${s.name}: ${n.count(s.total)} op ${s.date} (${s.command})${s.net === null ? '' : `, netto ${s.net}`}.`,
+    dated: (n, s) => `${s.name}: ${n.count(s.total)} op ${datum(s.date)} (${s.command})${s.net === null ? '' : `, netto ${s.net}`}.`,
   },
   fit: {
     model: (model) => ({ poisson: 'Poisson-verdeling', geometric: 'geometrische verdeling', negbin: 'negatief binomiale verdeling', zip: 'zero-inflated Poisson-verdeling', zinb: 'zero-inflated negatief binomiale verdeling' })[model],
@@ -252,7 +278,7 @@ export const nl: Words = {
         : `Met aanbevelingen kost een klant ${s.effective} in plaats van ${s.cac} via betaalde kanalen: elke gekochte klant wordt uiteindelijk ${bound(n, s.fans ?? 1)} klanten.`,
     goal: (n, s) => {
       const what = `een cumulatieve ${s.kind === 'net' ? 'netto-opbrengst' : 'omzet'} van ${s.target}`;
-      if (s.value === null) return `Geen ${s.solved === 'depth' ? 'diepte' : s.solved === 'years' ? 'aantal jaren' : s.solved === 'fanout' ? 'fanout' : 'tempo'} binnen de grenzen haalt ${what}; de beste poging staat hieronder.`;
+      if (s.value === null) return `Geen ${s.solved === 'depth' ? 'diepte' : s.solved === 'years' ? 'aantal jaren' : s.solved === 'fanout' ? 'fanout' : 'tempo'} binnen de grenzen haalt ${what}; de beste poging staat in de tabel.`;
       if (s.solved === 'depth' || s.solved === 'years') return `${periods(n, s.value, s.unit)} ${s.value === 1 ? 'haalt' : 'halen'} ${what}.`;
       return `Een ${s.solved === 'fanout' ? 'fanout' : 'jaarlijks tempo'} van ${n.real(s.value)} haalt ${what} in ${s.unit === 'level' ? 'niveau' : 'jaar'} ${n.count(s.at ?? 0)} van ${n.count(s.horizon)}.`;
     },
@@ -261,28 +287,28 @@ export const nl: Words = {
         ? `Geen beloning is break-even: zelfs zonder beloningen is het cumulatieve netto na ${periods(n, s.horizon, s.unit)} onder 0.`
         : `De hoogste beloning per aanbevolen fan waarbij het cumulatieve netto na ${periods(n, s.horizon, s.unit)} 0 of meer blijft, is ${s.reward}.`,
     band: (n, s) => `Netto cumulatief op ${s.unit === 'level' ? 'niveau' : 'jaar'} ${n.count(s.period)}: ${n.percent(s.share)} van de runs tussen ${s.low} en ${s.high} (de geldkolommen hierboven zijn verwachte waarden).`,
-    paybackBy: (_n, s) => (s.period === null ? `Het verdient zich niet terug tot en met ${s.until}.` : `Het verdient zich terug in ${s.period} (het cumulatieve netto wordt 0 of meer).`),
+    paybackBy: (_n, s) => (s.period === null ? `Het verdient zich niet terug tot en met ${datum(s.until)}.` : `Het verdient zich terug in ${datum(s.period)} (het cumulatieve netto wordt 0 of meer).`),
     breakEvenBy: (_n, s) =>
       s.reward === null
-        ? `Break-even beloning: geen; zelfs zonder beloningen is het cumulatieve netto op ${s.until} onder 0.`
-        : `Break-even beloning: tot ${s.reward} per aanbevolen fan blijft het cumulatieve netto op ${s.until} 0 of meer.`,
-    oneFanBy: (n, s) => `Eén raving fan is ${s.value} waard: de ${countOf(n, s.descendants, 'nieuwe fan', 'nieuwe fans')} die zijn aanbevelingen opleveren tot en met ${s.until}.`,
-    bandBy: (n, s) => `Netto cumulatief op ${s.until}: ${n.percent(s.share)} van de runs tussen ${s.low} en ${s.high} (de geldkolommen hierboven zijn verwachte waarden).`,
-    paidBack: (n, s) => `${n.percent(s.share)} van de runs verdient zich terug tot en met ${s.until} (± ${n.percent(s.error)}).`,
-    maxAcquisition: (_n, s) => `Het meeste dat het werven van een klant mag kosten om ${s.until === null ? 'binnen de horizon' : `tot en met ${s.until}`} quitte te spelen: ${s.alone} op wat de klant zelf oplevert, ${s.withReferrals} met de aanbevelingen die de klant brengt (min hun beloningen).`,
-    periodBands: (n, s) => `In ${s.unit === null ? s.period : `${s.unit === 'level' ? 'niveau' : 'jaar'} ${s.period}`}: omzet tussen ${s.revenueLow} en ${s.revenueHigh}, netto tussen ${s.netLow} en ${s.netHigh} in ${n.percent(s.share)} van de runs.`,
-    worthByDate: (_n, s) => `Tot en met ${s.date} (${s.reached ? 'de verwachte datum' : 'de horizon'}) is het verwachte cumulatieve netto ${s.net}, bij een omzet van ${s.revenue}${s.discounted ? ' (contante waarden)' : ''}.`,
+        ? `Break-even beloning: geen; zelfs zonder beloningen is het cumulatieve netto op ${datum(s.until)} onder 0.`
+        : `Break-even beloning: tot ${s.reward} per aanbevolen fan blijft het cumulatieve netto op ${datum(s.until)} 0 of meer.`,
+    oneFanBy: (n, s) => `Eén raving fan is ${s.value} waard: de ${countOf(n, s.descendants, 'nieuwe fan', 'nieuwe fans')} die zijn aanbevelingen opleveren tot en met ${datum(s.until)}.`,
+    bandBy: (n, s) => `Netto cumulatief op ${datum(s.until)}: ${n.percent(s.share)} van de runs tussen ${s.low} en ${s.high} (de geldkolommen hierboven zijn verwachte waarden).`,
+    paidBack: (n, s) => `${n.percent(s.share)} van de runs verdient zich terug tot en met ${datum(s.until)} (± ${n.percent(s.error)}).`,
+    maxAcquisition: (_n, s) => `Het meeste dat het werven van een klant mag kosten om ${s.until === null ? 'binnen de horizon' : `tot en met ${datum(s.until)}`} quitte te spelen: ${s.alone} op wat de klant zelf oplevert, ${s.withReferrals} met de aanbevelingen die de klant brengt (min hun beloningen).`,
+    periodBands: (n, s) => `In ${s.unit === null ? datum(s.period) : `${s.unit === 'level' ? 'niveau' : 'jaar'} ${s.period}`}: omzet tussen ${s.revenueLow} en ${s.revenueHigh}, netto tussen ${s.netLow} en ${s.netHigh} in ${n.percent(s.share)} van de runs.`,
+    worthByDate: (_n, s) => `Tot en met ${datum(s.date)} (${s.reached ? 'de verwachte datum' : 'de horizon'}) is het verwachte cumulatieve netto ${s.net}, bij een omzet van ${s.revenue}${s.discounted ? ' (contante waarden)' : ''}.`,
     discounted: (n, s) => `Bedragen zijn contante waarden bij ${n.percent(s.rate)} per jaar: elk bedrag is verdisconteerd vanaf het einde van de periode waarin het valt.`,
     lifetime: (n, s) =>
       `Eén klant is ${s.within} waard binnen de horizon${s.unbounded === null ? ' (zonder churn blijft een klant: geen einde)' : `, ${s.unbounded} over een verwachte klantduur`}${s.margin === null ? '' : ` (bij een marge van ${n.percent(s.margin)})`}.`,
     paidBackWithin: (n, s) => `${n.percent(s.share)} van de runs verdient zich terug binnen ${periods(n, s.horizon, s.unit)} (± ${n.percent(s.error)}).`,
     goalDate: (_n, s) =>
       s.date === null
-        ? `${cumulative(s.kind)} haalt ${s.target} niet op of tot en met ${s.until} (het is dan ${s.reached}).`
-        : `${cumulative(s.kind)} haalt ${s.target} op ${s.date} (${s.reached}).`,
+        ? `${cumulative(s.kind)} haalt ${s.target} niet op of tot en met ${datum(s.until)} (het is dan ${s.reached}).`
+        : `${cumulative(s.kind)} haalt ${s.target} op ${datum(s.date)} (${s.reached}).`,
     goalDates: (n, s) =>
-      `In ${n.percent(s.reached)} van ${n.count(s.trials)} runs haalt ${s.kind === 'net' ? 'het cumulatieve netto' : 'de cumulatieve omzet'} ${s.target} uiterlijk op ${s.until}; ${s.dates.map((d) => `p${d.q} ${d.date ?? nl.calendar.after(s.until)}`).join(', ')}.`,
-    deadline: (n, s) => `Op ${s.deadline} heeft ${s.kind === 'net' ? 'het cumulatieve netto' : 'de cumulatieve omzet'} ${s.target} gehaald in ${n.percent(s.share)} van de runs (± ${n.percent(s.error)}, één standaardfout bij ${n.count(s.trials)} runs).`,
+      `In ${n.percent(s.reached)} van ${n.count(s.trials)} runs haalt ${s.kind === 'net' ? 'het cumulatieve netto' : 'de cumulatieve omzet'} ${s.target} uiterlijk op ${datum(s.until)}; ${s.dates.map((d) => `p${d.q} ${d.date === null ? `na ${datum(s.until)}` : datum(d.date)}`).join(', ')}.`,
+    deadline: (n, s) => `Op ${datum(s.deadline)} heeft ${s.kind === 'net' ? 'het cumulatieve netto' : 'de cumulatieve omzet'} ${s.target} gehaald in ${n.percent(s.share)} van de runs (± ${n.percent(s.error)}, één standaardfout bij ${n.count(s.trials)} runs).`,
   },
   html: {
     title: (command) => `fans ${command}`,
@@ -308,7 +334,7 @@ export const nl: Words = {
     footer: (seed) => `Gemaakt met fans${seed === null ? '' : `, seed ${seed} (--seed ${seed} herhaalt de runs)`}.`,
   },
   calendar: {
-    span: (n, s) => `Van ${s.from} tot ${s.to} ${s.start === 1 ? 'groeit' : 'groeien'} ${n.count(s.start)} fan${s.start === 1 ? '' : 's'} naar ${s.mean ? 'gemiddeld ' : ''}${n.count(s.total)} fans.`,
+    span: (n, s) => `Van ${datum(s.from)} tot ${datum(s.to)} ${s.start === 1 ? 'groeit' : 'groeien'} ${n.count(s.start)} fan${s.start === 1 ? '' : 's'} naar ${s.mean ? 'gemiddeld ' : ''}${n.count(s.total)} fans.`,
     delay: (n, s) =>
       `Aanbevelingen komen gemiddeld ${n.real(oneDecimal(s.mean))} dagen nadat een fan erbij kwam, plus of min ${n.real(oneDecimal(s.sd))} dagen (een Pascal-vertraging van ${n.count(s.stages)} ${s.stages === 1 ? 'stap' : 'stappen'}${Math.abs(s.sd - s.asked) > 0.05 * s.asked ? `: het dichtst bij de gevraagde ${n.real(oneDecimal(s.asked))} dagen` : ''}).`,
     growth: (n, s) =>
@@ -317,15 +343,15 @@ export const nl: Words = {
         : s.days === null
           ? 'Groeitempo 0: nieuwe fans komen in een vast tempo.'
           : `Groeitempo ${n.percent(s.rate)} per dag: het aantal nieuwe fans ${s.rate > 0 ? 'verdubbelt' : 'halveert'} elke ${n.real(oneDecimal(s.days!))} dagen${s.spread ? ' (gespreide vertragingen veranderen dit, niet K)' : ''}.`,
-    extinct: (n, s) => `Op ${s.date} is ${n.percent(s.share)} van de runs uitgestorven (± ${n.percent(s.error)}): er komt niets meer in.`,
+    extinct: (n, s) => `Op ${datum(s.date)} is ${n.percent(s.share)} van de runs uitgestorven (± ${n.percent(s.error)}): er komt niets meer in.`,
     goalDate: (n, s) =>
       s.date === null
-        ? `Het verwachte totaal haalt ${n.count(s.target)} niet op of tot en met ${s.until} (het is dan ${n.count(s.total)}).`
-        : `Het verwachte totaal haalt ${n.count(s.target)} op ${s.date} (${n.count(s.total)}).`,
+        ? `Het verwachte totaal haalt ${n.count(s.target)} niet op of tot en met ${datum(s.until)} (het is dan ${n.count(s.total)}).`
+        : `Het verwachte totaal haalt ${n.count(s.target)} op ${datum(s.date)} (${n.count(s.total)}).`,
     goalDates: (n, s) =>
-      `${n.percent(s.reached)} van ${n.count(s.trials)} runs haalt ${n.count(s.target)} uiterlijk op ${s.until}; ${s.dates.map((d) => `p${d.q} ${d.date ?? nl.calendar.after(s.until)}`).join(', ')}.`,
+      `${n.percent(s.reached)} van ${n.count(s.trials)} runs haalt ${n.count(s.target)} uiterlijk op ${datum(s.until)}; ${s.dates.map((d) => `p${d.q} ${d.date === null ? `na ${datum(s.until)}` : datum(d.date)}`).join(', ')}.`,
     after: (until) => `na ${until}`,
-    deadline: (n, s) => `Op ${s.deadline} heeft ${n.percent(s.share)} van de runs ${n.count(s.target)} gehaald (± ${n.percent(s.error)}, één standaardfout bij ${n.count(s.trials)} runs).`,
+    deadline: (n, s) => `Op ${datum(s.deadline)} heeft ${n.percent(s.share)} van de runs ${n.count(s.target)} gehaald (± ${n.percent(s.error)}, één standaardfout bij ${n.count(s.trials)} runs).`,
   },
   xlsx: {
     results: 'Resultaten',
