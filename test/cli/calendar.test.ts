@@ -172,6 +172,24 @@ describe('fans simulate and compound on the calendar', () => {
   });
 });
 
+describe('dates as the locale writes them (#32)', () => {
+  const startOf = async (args: string[], env?: Record<string, string>) => JSON.parse((await fans(['simulate', '--cycle', '1m', ...args, '--format', 'json'], env ? { env } : {})).stdout).parameters.startDate;
+  it('day first under nl-NL (01-02-2027 is 1 February), month first under en-US (2/1/2027 too), ISO everywhere', async () => {
+    expect(await startOf(['--start-date', '01-02-2027', '--locale', 'nl-NL'])).toBe('2027-02-01');
+    expect(await startOf(['--start-date', '1-2-2027', '--locale', 'nl_NL', '--lang', 'NL'])).toBe('2027-02-01');
+    expect(await startOf(['--start-date', '1.2.2027', '--locale', 'de-DE'])).toBe('2027-02-01');
+    expect(await startOf(['--start-date', '2/1/2027', '--locale', 'en-US'])).toBe('2027-02-01');
+    expect(await startOf(['--start-date', '01-02-2027'], { LC_ALL: 'nl_NL.UTF-8' })).toBe('2027-02-01');
+    expect(await startOf(['--start-date', '2027-02-01', '--locale', 'nl-NL'])).toBe('2027-02-01');
+    const deadline = JSON.parse((await fans(['goal', '200', '--by-date', '--fanout', '2', '--cycle', '1m', '--start-date', '1-1-2027', '--until', '31-12-2029', '--trials', '200', '--seed', '1', '--deadline', '30-6-2028', '--locale', 'nl-NL', '--format', 'json'])).stdout);
+    expect(deadline.deadline.date).toBe('2028-06-30');
+  });
+  it('refuses a two-digit year and a day that does not exist, naming the flag', async () => {
+    expectUsageError(await fans(['simulate', '--cycle', '1m', '--start-date', '1-2-27', '--locale', 'nl-NL']), /^fans: --start-date must be a date written YYYY-MM-DD, such as 2027-01-31, or as nl-NL writes it \(31-01-2027\) \(got "1-2-27"\)$/);
+    expectUsageError(await fans(['simulate', '--cycle', '1m', '--start-date', '31-02-2027', '--locale', 'nl-NL']), /^fans: --start-date is no date: February 2027 has 28 days/);
+  });
+});
+
 describe('fans goal --by-date', () => {
   it('answers the date the expected total reaches the target', async () => {
     const doc = await json(['goal', '1000', '--by-date', '--fanout', '10', '--cycle', '30d', '--start-date', '2027-01-01']);

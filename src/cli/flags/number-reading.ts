@@ -197,5 +197,8 @@ export function readNumbersUnder(marks: () => NumberMarks): () => void {
   };
 }
 
+/** The locale the current run reads numbers (and dates written its way) under. */
+export const readingLocale = (): string => reading.active().locale;
+
 /** {@link readNumber} under the marks of the current run. */
 export const readNumberHere = (text: string, kind: NumberKind): NumberReading | null => readNumber(text, kind, () => reading.active());

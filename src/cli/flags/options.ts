@@ -2,6 +2,7 @@ import * as z from 'zod/mini';
 import { type AmountText, type Duration, type Parsed, amount, currencyCode, discountRate, duration, isInvalid, perDuration, maxValueLength, quantileList, quoted, realNumber, share, thousands, wholeNumber } from './parse.js';
 import { type Distribution, distributions } from '../../model/chains/offspring.js';
 import { bounds } from '../../model/limits.js';
+import { readingLocale } from './number-reading.js';
 
 /** A row per calendar period: the same words as calendar/dates.ts (which loads date-fns, so not imported here). */
 const periodKinds = ['day', 'week', 'month', 'quarter', 'year'] as const;
@@ -51,13 +52,13 @@ export const optionSpecs = {
   }),
   startDate: option<string | null>({
     flags: '--start-date <date>',
-    description: 'the date the first fans start, YYYY-MM-DD (default: today, shown in the output)',
+    description: 'the date the first fans start, YYYY-MM-DD or as --locale writes it (31-01-2027 under nl-NL) (default: today, shown in the output)',
     default: 'none',
     parse: orNull('none', dateText),
   }),
   until: option<string | null>({
     flags: '--until <date>',
-    description: 'run to this date, YYYY-MM-DD, instead of --depth or --years',
+    description: 'run to this date (YYYY-MM-DD, or as --locale writes it) instead of --depth or --years',
     default: 'none',
     parse: orNull('none', dateText),
   }),
@@ -75,7 +76,7 @@ export const optionSpecs = {
   }),
   deadline: option<string | null>({
     flags: '--deadline <date>',
-    description: 'with goal --by-date --trials: the chance of reaching the target by this date, YYYY-MM-DD',
+    description: 'with goal --by-date --trials: the chance of reaching the target by this date (YYYY-MM-DD, or as --locale writes it)',
     default: 'none',
     parse: orNull('none', dateText),
   }),
@@ -158,10 +159,29 @@ export const optionSpecs = {
   }),
 } as const;
 
-/** A date's text, checked for its form here and for being a date where calendars load (calendar.ts). */
-function dateText(text: string | number): Parsed<string> {
+/**
+ * A date's text as `YYYY-MM-DD`, checked for its form here and for being a date where
+ * calendars load (calendar.ts). Also read: a date as the run's locale writes it, the year
+ * last, with `-`, `/` or `.` (`31-01-2027` or `31-1-2027` under nl-NL, day first;
+ * `1/31/2027` under en-US, month first), turned into `2027-01-31`.
+ */
+export function dateText(text: string | number): Parsed<string> {
   const value = String(text).trim();
-  return /^\d{4}-\d{2}-\d{2}$/.test(value) ? value : { invalid: 'must be a date written YYYY-MM-DD, such as 2027-01-31' };
+  if (/^\d{4}-\d{2}-\d{2}$/.test(value)) return value;
+  const locale = readingLocale();
+  const dayFirst = dayComesFirst(locale);
+  const example = dayFirst ? '31-01-2027' : '1/31/2027';
+  const refused = { invalid: `must be a date written YYYY-MM-DD, such as 2027-01-31, or as ${locale} writes it (${example})` };
+  const m = value.length <= 10 ? /^(\d{1,2})([-/.])(\d{1,2})\2(\d{4})$/.exec(value) : null;
+  if (!m) return refused;
+  const [day, month] = dayFirst ? [m[1]!, m[3]!] : [m[3]!, m[1]!];
+  return `${m[4]}-${month.padStart(2, '0')}-${day.padStart(2, '0')}`;
+}
+
+/** Whether a locale writes the day before the month (nl-NL, de-DE, en-GB), as its short dates show. */
+function dayComesFirst(locale: string): boolean {
+  const parts = new Intl.DateTimeFormat(locale, { day: 'numeric', month: 'numeric', year: 'numeric' }).formatToParts(new Date(2027, 0, 31));
+  return parts.findIndex((p) => p.type === 'day') < parts.findIndex((p) => p.type === 'month');
 }
 
 /** The calendar's flags: a date column, spread-out delays, rows by calendar period (see calendar.ts). */
