@@ -14,6 +14,7 @@ import { simulateReport, simulateSchema, treeRows } from './commands/simulate.js
 import { parseFlags, pick } from './flags/validate.js';
 import { marksOf, readNumbersUnder } from './flags/number-reading.js';
 import { readText } from './io/read-text.js';
+import { type Unit, withUnit } from '../output/words/unit.js';
 import { hoistGlobalFlags } from './flags/global-flags.js';
 
 /** Exit codes: 0 success, 1 an unexpected failure (a bug), 2 a usage or input error, 130 Ctrl-C (129 SIGHUP, 143 SIGTERM). */
@@ -154,6 +155,17 @@ function languageOf(job: Job, io: Io): Language {
   throw new UsageError(`--lang must be one of ${languageNames.join(', ')} (got ${quoted(lang)})`);
 }
 
+/**
+ * `--unit one,many`: the noun for the people counted, singular and plural (`klant,klanten`),
+ * each 1 to 40 letters, spaces, hyphens or apostrophes.
+ */
+function unitOf(text: unknown): Unit {
+  const parts = String(text).split(',').map((part) => part.trim());
+  const word = /^[\p{L}\p{M}][\p{L}\p{M} '’-]{0,39}$/u;
+  if (parts.length === 2 && parts.every((part) => word.test(part))) return { one: parts[0]!, many: parts[1]! };
+  throw new UsageError(`--unit must be the singular and the plural, letters separated by a comma, such as customer,customers or klant,klanten (got ${quoted(text)})`);
+}
+
 /** A `--locale` value, checked: a UsageError names the flag when this system does not know it. */
 function checkedLocale(text: unknown): string {
   const tag = localeTag(String(text));
@@ -187,6 +199,7 @@ async function run(job: ReportJob, io: Io): Promise<void> {
   // ICU for locales other than en-US) loads only when a table is drawn.
   const locale = job.flags.locale === undefined ? undefined : checkedLocale(job.flags.locale);
   const lang = languageOf(job, io);
+  const unit = job.flags.unit === undefined ? null : unitOf(job.flags.unit);
   const file = job.flags.output === undefined || isStdout(String(job.flags.output)) ? undefined : String(job.flags.output);
   // `fans fit rec.csv --output --fit`: the next flag taken for the file's name, not a file to make.
   if (file?.startsWith('-')) throw new UsageError(`--output needs a file name, not ${quoted(file)} (a flag?): write ./${fileLabel(file)} for a file of that name`);
@@ -205,7 +218,7 @@ async function run(job: ReportJob, io: Io): Promise<void> {
   const restore = readNumbersUnder(() => marksOf(locale ?? environmentLocale(io.env)));
   let output: Output;
   try {
-    output = await renderRun(job, io, locale, lang, fromFile);
+    output = await renderRun(job, io, locale, unit === null ? languages[lang] : withUnit(languages[lang], unit), fromFile);
   } finally {
     restore();
   }
@@ -225,12 +238,12 @@ async function run(job: ReportJob, io: Io): Promise<void> {
   }
 }
 
-async function renderRun(job: ReportJob, io: Io, locale: string | undefined, lang: Language, fromFile: string | null): Promise<Output> {
+async function renderRun(job: ReportJob, io: Io, locale: string | undefined, words: Words, fromFile: string | null): Promise<Output> {
   const format = job.flags.format as Format;
-  const style = async () => (await import('./io/style.js')).buildStyle(io, { locale, color: job.flags.color, lang });
+  const style = async () => (await import('./io/style.js')).buildStyle(io, { locale, color: job.flags.color, words });
   // The environment's locale is looked up only for a chart: checking a tag loads ICU.
   const drawn = job.flags.chart === true || chartFormats.includes(format);
-  const charts = chartOptions(job, io, locale ?? (drawn ? environmentLocale(io.env) : 'en-US'), languages[lang], fromFile);
+  const charts = chartOptions(job, io, locale ?? (drawn ? environmentLocale(io.env) : 'en-US'), words, fromFile);
   // Spreadsheets of a decimal-comma locale read `;` and decimal commas; only an explicit
   // --locale asks for that: without it CSV stays the same for every script.
   const dialect = format === 'csv' && locale !== undefined && marksOf(locale).decimal === ',' ? ({ separator: ';', decimal: ',' } as const) : undefined;

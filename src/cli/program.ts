@@ -87,6 +87,7 @@ function outputOptions(command: Command, charts = true): Command {
   return command
     .addOption(new Option('--locale <tag>', 'how numbers are read and written, e.g. nl-NL: 10.000 is ten thousand; with csv, ; and decimal commas (default: from LC_ALL, LC_NUMERIC or LANG, else en-US)'))
     .addOption(new Option('--lang <language>', 'words of tables, summaries, charts and spreadsheets: en or nl (default: from LC_ALL, LC_MESSAGES or LANG, else en)'))
+    .addOption(new Option('--unit <one,many>', 'the noun for the people counted in summaries, titles and the y axis, singular and plural: customer,customers or klant,klanten (default: fan,fans)'))
     .addOption(new Option('-o, --output <file>', 'write to this file (whole or not at all) instead of stdout; - is stdout'))
     .addOption(new Option('--force', 'let --output replace an existing file'));
 }

@@ -4,7 +4,7 @@
  * `--output`/`-o` with a value, `--force` without. commander reads a command's own options
  * after its name, so these are moved there, in order, before anything else is read.
  */
-const withValue = new Set(['--lang', '--locale', '--format', '-f', '--output', '-o']);
+const withValue = new Set(['--lang', '--unit', '--locale', '--format', '-f', '--output', '-o']);
 const without = new Set(['--force']);
 
 /**

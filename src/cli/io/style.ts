@@ -1,7 +1,7 @@
 import { type Paint, type Style, plainPaint } from '../../output/render.js';
 import type { Io } from './io.js';
 import { environmentLocale } from '../flags/parse.js';
-import { type Language, languages } from '../../output/words/index.js';
+import type { Words } from '../../output/words/index.js';
 import { numbersFor } from '../commands/words.js';
 
 /**
@@ -29,14 +29,14 @@ export async function colourLevel(io: Pick<Io, 'env' | 'stdoutIsTTY'>, colourFla
  * How tables look: the locale (a checked `--locale`, else the environment's) and colour.
  * chalk is loaded only when there is colour to paint.
  */
-export async function buildStyle(io: Io, flags: { locale?: string | undefined; color?: unknown; lang: Language }): Promise<Style> {
+export async function buildStyle(io: Io, flags: { locale?: string | undefined; color?: unknown; words: Words }): Promise<Style> {
   const locale = flags.locale ?? environmentLocale(io.env);
   const level = await colourLevel(io, flags.color !== false);
   const chalk = level === 0 ? plainPaint : painted(new (await import('chalk')).Chalk({ level }));
   // Sentences wrap at the terminal's width (at spaces); piped output is not wrapped.
   const wrap = io.stdoutIsTTY && io.columns && io.columns >= 40 ? io.columns : undefined;
   const numbers = numbersFor(locale);
-  return { locale, count: numbers.count, chalk, wrap, words: languages[flags.lang], numbers };
+  return { locale, count: numbers.count, chalk, wrap, words: flags.words, numbers };
 }
 
 /** Paint from a chalk instance: bold, dim, and a colour per chart series. */
