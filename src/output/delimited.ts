@@ -8,13 +8,15 @@ export type Cell = Json;
  * A cell as text. Text (not numbers) that a spreadsheet would run as a formula, starting with
  * `=`, `+`, `-`, `@` (after any blanks, which some spreadsheets skip), a tab or a carriage
  * return, gets a leading `'` (OWASP's advice on CSV injection); numbers, negative ones
- * included, are written as they are.
+ * included, are written as they are: whole ones in full, others to 15 significant digits,
+ * what a spreadsheet keeps (`187.62`, not the double's `187.61999999999998`).
  */
 function plain(cell: Cell): string {
   if (cell === null || cell === undefined) return '';
   if (isAmount(cell)) return cell.decimal();
   if (typeof cell === 'number' && !Number.isFinite(cell)) throw new RangeError(`cannot write ${cell}`);
   if (typeof cell === 'string') return /^(?:[\t\r]| *[=+\-@])/.test(cell) ? `'${cell}` : cell;
+  if (typeof cell === 'number' && !Number.isInteger(cell)) return String(Number(cell.toPrecision(15)));
   return typeof cell === 'object' ? JSON.stringify(cell) : String(cell);
 }
 

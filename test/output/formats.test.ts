@@ -4,6 +4,7 @@ import { cellFormatter } from '../../src/output/cells.js';
 import { en } from '../../src/output/words/en.js';
 import { toCsv, toTsv } from '../../src/output/delimited.js';
 import { toJson } from '../../src/output/json.js';
+import { fans } from '../cli/harness.js';
 import { columnFormat, countFormat } from '../../src/output/number.js';
 
 describe('toJson', () => {
@@ -108,5 +109,26 @@ describe('a report with no chart, asked for a picture (issue #28, item 5)', () =
     await expect(render(report, 'svg', style)).rejects.toBeInstanceOf(Unrenderable);
     await expect(render(report, 'svg', style)).rejects.toThrow(/^this answer has no chart to draw: use --format table, json, csv, tsv, xlsx or html$/);
     expect(new Unrenderable('x').name).toBe('Unrenderable');
+  });
+});
+
+describe('numbers in CSV and TSV to 15 significant digits, what a spreadsheet keeps (#32 item 6)', () => {
+  it('187,62, not 187,61999999999998; every number within 15 digits of the JSON value', async () => {
+    const args = ['compound', '--rate', '0.59', '--years', '6', '--start', '200', '--churn', '7%'];
+    const csv = (await fans([...args.slice(0, 7), '--format', 'csv', '--locale', 'nl-NL'])).stdout;
+    expect(csv.split('\r\n')[3]).toBe('2;187,62;505,62');
+    const doc = JSON.parse((await fans([...args, '--format', 'json'])).stdout);
+    const tsv = (await fans([...args, '--format', 'tsv'])).stdout.trim().split('\n').slice(1).map((line) => line.split('\t').map(Number));
+    let longest = 0;
+    doc.rows.forEach((row: Record<string, number>, i: number) =>
+      Object.values(row).forEach((value, j) => {
+        const written = tsv[i]![j]!;
+        expect(Math.abs(written - value)).toBeLessThanOrEqual(Math.abs(value) * 5e-15);
+        longest = Math.max(longest, String(written).replace(/^-|\.|e.*$/g, '').replace(/^0+/, '').length);
+      }),
+    );
+    expect(longest).toBeLessThanOrEqual(15);
+    // Exact whole numbers stay exact, however long.
+    expect((await fans(['simulate', '--depth', '20', '--format', 'csv'])).stdout).toContain('111111111111111111111');
   });
 });
