@@ -4,6 +4,9 @@ import { columnRule } from './number.js';
 import { isAmount } from './amount.js';
 import type { Report, Style } from './report.js';
 
+/** About how many characters of the default font an A4 portrait page prints across, within Excel's default margins. */
+const portraitCharacters = 90;
+
 /** Excel keeps 15 significant digits: exact integers longer than that go in as text. */
 const exactDigits = 15;
 
@@ -26,7 +29,7 @@ function formatCode(values: readonly Count[], share: boolean): string {
 /** Whether a value is an exact integer past what a spreadsheet's number keeps. */
 const tooLong = (value: Cell): boolean => typeof value === 'bigint' && (value >= 10n ** BigInt(exactDigits) || value <= -(10n ** BigInt(exactDigits)));
 
-type SheetCell = { value: string | number | Date; type?: NumberConstructor | StringConstructor | DateConstructor; format?: string; fontWeight?: 'bold'; align?: 'left' | 'right' } | null;
+export type SheetCell = { value: string | number | Date; type?: NumberConstructor | StringConstructor | DateConstructor; format?: string; fontWeight?: 'bold'; align?: 'left' | 'right' } | null;
 
 /**
  * The report as an .xlsx workbook (written by write-excel-file): a sheet of results with the
@@ -61,11 +64,13 @@ export async function renderXlsx(report: Report, style: Style): Promise<Uint8Arr
   const isMoney = (c: string) => rows.some((r) => isAmount(r[c]));
   const header = columns.map((c) => ({ value: isMoney(c) && report.currency ? `${words.column(c)} (${report.currency})` : words.column(c), type: String, fontWeight: 'bold' as const }));
   const data: SheetCell[][] = [header, ...rows.map((row) => columns.map((c, i) => (c === 'date' ? dateCell(row[c] ?? null) : cell(row[c] ?? null, formats[i]!))))];
+  // The total stands apart, after an empty row: a spreadsheet's data range (what it sorts,
+  // filters and charts) ends at the empty row, so the total is never sorted in with the periods.
   if (report.total) {
     const totalRow: SheetCell[] = columns.map(() => null);
     totalRow[0] = { value: words.totalLabel, type: String, fontWeight: 'bold' };
     totalRow[report.columns.length - 1] = cell(report.total.value, formats[report.columns.length - 1]!);
-    data.push(totalRow);
+    data.push(columns.map(() => null), totalRow);
   }
 
   const parameters = (report.json.parameters ?? {}) as Record<string, Cell>;
@@ -78,15 +83,39 @@ export async function renderXlsx(report: Report, style: Style): Promise<Uint8Arr
   for (const line of report.summary(style)) about.push([{ value: line, type: String }]);
   if (textCells) about.push([], [{ value: words.xlsx.textCells(exactDigits), type: String }]);
 
-  const width = (texts: string[]) => Math.min(60, Math.max(8, ...texts.map((t) => t.length + 2)));
+  // Each column as wide as its widest text as shown (the whole heading, a date's 10 characters,
+  // a number with its grouping and decimals), from 8 to 60 characters.
+  const width = (cells: readonly SheetCell[]) => Math.min(60, Math.max(8, ...cells.map((c) => shownLength(c) + 2)));
+  const widths = columns.map((_, i) => width(data.slice(0, 1000).map((r) => r[i] ?? null)));
   const bytes = await writeExcelFile([
     {
       data: data as never,
       sheet: words.xlsx.results,
       stickyRowsCount: 1,
-      columns: columns.map((c, i) => ({ width: width([words.column(c), ...data.slice(1, 200).map((r) => String(r[i]?.value ?? ''))]) })),
+      columns: widths.map((w) => ({ width: w })),
+      // A4 portrait prints about 90 characters across (default margins); a wider table prints landscape.
+      ...(widths.reduce((sum, w) => sum + w, 0) > portraitCharacters ? { orientation: 'landscape' as const } : {}),
     },
     { data: about as never, sheet: words.xlsx.parameters, columns: [{ width: 24 }, { width: 24 }] },
   ]).toBuffer();
   return new Uint8Array(bytes);
 }
+
+/**
+ * About how many characters a cell shows: a date's `yyyy-mm-dd`, a number in its format
+ * (`#,##0.00`: grouped, two decimals; `0.0%`; scientific), text as it is.
+ *
+ * @example shownLength({ value: 1234567.891, type: Number, format: '#,##0.00' }) // => 12 ('1,234,567.89')
+ */
+export function shownLength(cell: SheetCell): number {
+  if (cell === null) return 0;
+  if (cell.value instanceof Date) return 10;
+  if (typeof cell.value === 'string') return cell.value.length;
+  const format = cell.format ?? 'General';
+  if (format.includes('E+')) return format.length + (cell.value < 0 ? 1 : 0);
+  const decimals = /\.(0+)/.exec(format)?.[1]?.length ?? 0;
+  const percent = format.endsWith('%');
+  const shown = new Intl.NumberFormat('en-US', { useGrouping: format.includes(','), minimumFractionDigits: decimals, maximumFractionDigits: format === 'General' ? 10 : decimals, style: percent ? 'percent' : 'decimal' }).format(cell.value);
+  return shown.length;
+}
+

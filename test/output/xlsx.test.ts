@@ -21,6 +21,10 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 interface SheetDump {
   title: string;
   frozen: string | null;
+  /** Each column's width in characters, A first. */
+  widths: number[];
+  /** The page's orientation when printed (null: the default, portrait). */
+  orientation: string | null;
   rows: [value: unknown, type: string, format: string][][];
 }
 
@@ -31,7 +35,8 @@ import json, sys, warnings
 warnings.simplefilter('ignore')
 import openpyxl
 wb = openpyxl.load_workbook(sys.argv[1])
-print(json.dumps(default=str, obj=[{'title': ws.title, 'frozen': ws.freeze_panes, 'rows': [[[c.value, c.data_type, c.number_format] for c in row] for row in ws.iter_rows()]} for ws in wb.worksheets]))
+from openpyxl.utils import get_column_letter
+print(json.dumps(default=str, obj=[{'title': ws.title, 'frozen': ws.freeze_panes, 'widths': [ws.column_dimensions[get_column_letter(i + 1)].width for i in range(ws.max_column)], 'orientation': ws.page_setup.orientation, 'rows': [[[c.value, c.data_type, c.number_format] for c in row] for row in ws.iter_rows()]} for ws in wb.worksheets]))
 `;
   return JSON.parse(execFileSync(python, ['-c', script, file], { encoding: 'utf8' }));
 }
@@ -80,12 +85,35 @@ describe.skipIf(!hasOpenpyxl)('xlsx read back by openpyxl', () => {
     expect(results!.rows.slice(1, 5).map((r) => r.map(([v, t, f]) => [v, t, f]))).toEqual(
       [[0, 1, 1], [1, 10, 11], [2, 100, 111], [3, 1000, 1111]].map((r) => r.map((v) => [v, 'n', '#,##0'])),
     );
-    expect(results!.rows[5]![0]).toEqual(['total', 's', 'General']);
-    expect(results!.rows[5]![2]).toEqual([1111, 'n', '#,##0']);
+    // The total apart from the data, after an empty row that ends the data range.
+    expect(results!.rows[5]!.map(([v]) => v)).toEqual([null, null, null]);
+    expect(results!.rows[6]![0]).toEqual(['total', 's', 'General']);
+    expect(results!.rows[6]![2]).toEqual([1111, 'n', '#,##0']);
     expect(about!.title).toBe('Parameters');
     const values = Object.fromEntries(about!.rows.filter((r) => r.length >= 2 && r[1]![0] !== null).map((r) => [r[0]![0], r[1]![0]]));
     expect(values).toMatchObject({ parameter: 'value', start: 1, fanout: 10, depth: 3, conversion: 1, market: 'none' });
     expect(about!.rows.map((r) => r[0]![0])).toContain('1 fan reaches 1,111 people in 3 steps.');
+  });
+
+  it('columns as wide as what they show: a date 10 characters, whole headings, money with its grouping (#32 item 6)', async () => {
+    const [results] = readWithOpenpyxl(
+      await xlsx('widths.xlsx', ['compound', '--rate', '0.59', '--start', '200', '--years', '6', '--cycle', '1m', '--start-date', '2027-01-01', '--value', '1250', '--per', 'year', '--reward', '100', '--lang', 'nl', '--locale', 'nl-NL']),
+    );
+    const header = results!.rows[0]!.map(([v]) => String(v));
+    const width = (name: string) => results!.widths[header.indexOf(name)]!;
+    // A date cell shows yyyy-mm-dd: 10 characters and a margin of 2, not the 60 of a JavaScript date's text.
+    expect(width('datum')).toBe(12);
+    // Every heading whole, the currency included ("beloningen (EUR)" is 16 characters).
+    for (const name of header) expect(width(name)).toBeGreaterThanOrEqual(name.length + 2);
+    // Money as shown, grouped with two decimals: the widest cumulative net cell decides.
+    const cumulative = header.find((h) => h.startsWith('netto cumulatief'))!;
+    const widest = Math.max(...results!.rows.slice(1).map((r) => r[header.indexOf(cumulative)]![0]).filter((v): v is number => typeof v === 'number').map((v) => v.toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 }).length));
+    expect(width(cumulative)).toBe(Math.max(cumulative.length, widest) + 2);
+    // Wider than A4 portrait prints (about 90 characters): the sheet prints landscape; a narrow one portrait.
+    expect(results!.widths.reduce((a, b) => a + b, 0)).toBeGreaterThan(90);
+    expect(results!.orientation).toBe('landscape');
+    const [narrow] = readWithOpenpyxl(await xlsx('narrow.xlsx', ['simulate']));
+    expect(narrow!.orientation ?? 'portrait').toBe('portrait');
   });
 
   it('decimals and percentages keep their formats; exact integers past 15 digits are text, and the sheet says so', async () => {
@@ -138,7 +166,7 @@ describe.skipIf(!hasCalc)('a real spreadsheet (LibreOffice Calc) under a Dutch l
     const out = mkdtempSync(join(dir, 'calc-'));
     // Sheets as shown ("save cell contents as shown": true), `;` between fields.
     calc('nl_NL.UTF-8', file, 'csv:Text - txt - csv (StarCalc):59,34,76,1,,1043,false,true,true,false,false,-1', out);
-    expect(readFileSync(join(out, 'calc-Results.csv'), 'utf8').replace(/\r/g, '')).toBe('year;new;total\n0;1,00;1,00\n1;0,50;1,50\n2;0,75;2,25\ntotal;;2,25\n');
+    expect(readFileSync(join(out, 'calc-Results.csv'), 'utf8').replace(/\r/g, '')).toBe('year;new;total\n0;1,00;1,00\n1;0,50;1,50\n2;0,75;2,25\n;;\ntotal;;2,25\n');
   });
 
   it('opens `--format csv --locale nl-NL` (; and decimal commas) with numbers as numbers', async () => {
