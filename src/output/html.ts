@@ -46,6 +46,10 @@ export function renderHtml(report: Report, style: Style, svg: string | null, cha
   const { words } = style;
   const json = report.json as Record<string, unknown>;
   const command = typeof json.command === 'string' ? json.command : 'fans';
+  // A goal runs the tree or the compound model: its Method explains the one that ran (a goal
+  // by date names none, and has a rate only on the compound model).
+  const goalParameters = (json.parameters ?? {}) as Record<string, unknown>;
+  const modelCommand = command !== 'goal' ? command : json.model === 'compound' || (json.model === undefined && typeof goalParameters.rate === 'number') ? 'compound' : 'simulate';
   const title = chart?.title ?? words.html.title(command);
   const table = (data: TableData) => {
     const cell = cellFormatter(data, style.locale, words);
@@ -81,7 +85,7 @@ ${svg ? `<figure>\n${svg.replace(/^<\?xml[^>]*>\s*/, '')}</figure>` : ''}
 ${[report, ...(report.after ?? [])].map(table).join('\n')}
 ${parameters ? `<h2>${escapeMarkup(words.html.parameters)}</h2>\n<dl>${parameters}</dl>` : ''}
 <h2>${escapeMarkup(words.html.method)}</h2>
-<p>${escapeMarkup(words.html.how(command, sampled))}</p>
+<p>${escapeMarkup(words.html.how(modelCommand, sampled))}</p>
 ${calendar ? `<p>${escapeMarkup(words.html.calendar(calendar.delay?.sdDays !== undefined && calendar.delay.sdDays > 0))}</p>` : ''}
 <footer>${escapeMarkup(words.html.footer(sampled ? seed : null))}</footer>
 </main>

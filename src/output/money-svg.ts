@@ -77,8 +77,12 @@ export function moneyPanel(chart: ChartData, money: MoneyChart, plot: { left: nu
     const px = x(money.payback);
     const text = words.chart.paysBack(numbersFor(locale), { x: xText(money.payback), xLabel: chart.xLabel });
     const anchor = px > (left + right) / 2 ? 'end' : 'start';
+    // The legend (sampled runs) stands in the top left corner: a label starting left of its
+    // right edge goes under it.
+    const legendRight = money.low && money.high && money.bandName ? left + 40 + Math.max(words.chart.mean.length, money.bandName.length) * 7 : left;
+    const labelY = anchor === 'start' && px + 6 < legendRight ? top + 48 : top + 12;
     out.push(
-      `<g class="payback" data-period="${money.payback}"><line x1="${px}" x2="${px}" y1="${top}" y2="${bottom}" stroke="#000000" stroke-width="1" stroke-dasharray="3 3"/><circle cx="${px}" cy="${y(money.values[money.payback] ?? 0)}" r="6" fill="none" stroke="#000000" stroke-width="1.5"/><text x="${round(px + (anchor === 'end' ? -6 : 6))}" y="${top + 12}" text-anchor="${anchor}" font-size="11">${escape(text)}</text></g>`,
+      `<g class="payback" data-period="${money.payback}"><line x1="${px}" x2="${px}" y1="${top}" y2="${bottom}" stroke="#000000" stroke-width="1" stroke-dasharray="3 3"/><circle cx="${px}" cy="${y(money.values[money.payback] ?? 0)}" r="6" fill="none" stroke="#000000" stroke-width="1.5"/><text x="${round(px + (anchor === 'end' ? -6 : 6))}" y="${labelY}" text-anchor="${anchor}" font-size="11">${escape(text)}</text></g>`,
     );
   }
   out.push('</g>');

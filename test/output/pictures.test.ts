@@ -226,6 +226,8 @@ describe.skipIf(!hasChromium)('--format html in a real browser (headless chromiu
       ['goal', '600', '--by-date', '--start', '200', '--rate', '0.59', '--churn', '10%', '--cycle-spread', '2m', '--until', '2030-12-31', '--trials', '300', '--seed', '1', '--deadline', '2030-09-30'],
       ['goal', '1000', '--by-date', '--fanout', '3', '--conversion', '50%', '--cycle', '1m', '--cycle-spread', '2w', '--until', '2030-01-01', '--trials', '1000', '--seed', '3', '--deadline', '2028-06-30'],
       ['compound', '--start', '20', '--rate', '0.3', '--years', '8', '--value', '1250', '--per', 'year', '--reward', '100', '--cost', '40000', '--trials', '500', '--seed', '4'],
+      // Pays back in its first period, where the money panel's legend stands: the label goes under it.
+      ['compound', '--rate', '0.3', '--cycle', '3m', '--cycle-spread', '6w', '--years', '3', '--by', 'quarter', '--start', '10', '--start-date', '2027-01-01', '--trials', '500', '--seed', '2', '--value', '1250', '--per', 'year'],
     ];
     const browser = await playwright.launch({ executablePath: chromium, args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'] });
     try {
@@ -271,6 +273,15 @@ describe.skipIf(!hasChromium)('--format html in a real browser (headless chromiu
 });
 
 describe('--format html, read as text', () => {
+  it("a goal's Method explains the model that ran: compound for a rate, tree for a fanout, by date or not", async () => {
+    const method = async (args: string[]) => (await fans([...args, '--format', 'html'])).stdout.split('<h2>Method</h2>')[1]!.slice(0, 40);
+    expect(await method(['goal', '1200', '--rate', '0.59', '--start', '200'])).toContain('The compound model');
+    expect(await method(['goal', '1200', '--by-date', '--rate', '0.59', '--start', '200', '--cycle', '1y'])).toContain('The compound model');
+    expect(await method(['goal', '--net', '1000', '--value', '100', '--rate', '0.5'])).toContain('The compound model');
+    expect(await method(['goal', '1200', '--fanout', '3'])).toContain('The tree model');
+    expect(await method(['goal', '1200', '--by-date', '--fanout', '3', '--cycle', '1m'])).toContain('The tree model');
+  });
+
   it('fans fit as a page: both tables (the candidates, observed and expected), no chart', async () => {
     const html = (await fans(['fit', '-', '--format', 'html'], { stdin: `referrals\n${[0, 0, 1, 2, 0, 5, 1, 0, 3, 0].join('\n')}\n` })).stdout;
     expect(html.match(/<table>/g)).toHaveLength(2);
