@@ -20,7 +20,13 @@ figure svg .title, figure svg .subtitle { display: none; } /* the page's heading
 .scroll { overflow-x: auto; }
 table { border-collapse: collapse; font-variant-numeric: tabular-nums; font-size: 0.9rem; }
 th, td { padding: 4px 10px; text-align: right; border-bottom: 1px solid #eeeeee; white-space: nowrap; }
-th { border-bottom: 2px solid #888888; }
+th { border-bottom: 2px solid #888888; white-space: normal; vertical-align: bottom; }
+/* A wide table (many columns: sampled money by month) gets the page's width, smaller type and
+   headings broken at spaces, so it shows whole at 1280 pixels; on paper it is split (below). */
+main:has(.wide) { max-width: none; padding-left: 8px; padding-right: 8px; }
+.wide table { font-size: 0.7rem; }
+.wide th, .wide td { padding: 3px 3px; }
+.print-only { display: none; }
 dl { display: grid; grid-template-columns: max-content 1fr; gap: 2px 16px; margin: 0; }
 dt { color: #555555; }
 dd { margin: 0; }
@@ -32,6 +38,10 @@ footer { margin-top: 32px; color: #666666; font-size: 0.8rem; }
   figure, table, tr, dl { break-inside: avoid; }
   h2 { break-after: avoid; }
   .scroll { overflow: visible; }
+  .screen-only { display: none; }
+  .print-only { display: block; }
+  .print-only table { font-size: 8pt; margin: 0 0 12px; }
+  .print-only th, .print-only td { padding: 2px 5px; }
   a { color: inherit; text-decoration: none; }
 }
 `;
@@ -53,9 +63,18 @@ export function renderHtml(report: Report, style: Style, svg: string | null, cha
   const title = chart?.title ?? words.html.title(command);
   const table = (data: TableData) => {
     const cell = cellFormatter(data, style.locale, words);
-    const head = data.columns.map((c) => `<th scope="col">${escapeMarkup(words.column(c))}</th>`).join('');
-    const body = data.rows.map((row) => `<tr>${data.columns.map((c) => `<td>${escapeMarkup(cell(row, c))}</td>`).join('')}</tr>`).join('\n');
-    return `<div class="scroll"><table>\n<thead><tr>${head}</tr></thead>\n<tbody>\n${body}\n</tbody>\n</table></div>`;
+    const headings = data.columns.map((c) => words.column(c));
+    const texts = data.rows.map((row) => data.columns.map((c) => cell(row, c)));
+    const markup = (columns: readonly number[], className: string) => {
+      const head = columns.map((i) => `<th scope="col">${escapeMarkup(headings[i]!)}</th>`).join('');
+      const body = texts.map((row) => `<tr>${columns.map((i) => `<td>${escapeMarkup(row[i]!)}</td>`).join('')}</tr>`).join('\n');
+      return `<div class="${className}"><table>\n<thead><tr>${head}</tr></thead>\n<tbody>\n${body}\n</tbody>\n</table></div>`;
+    };
+    const all = data.columns.map((_, i) => i);
+    if (data.columns.length <= wideColumns) return markup(all, 'scroll');
+    // On paper, the columns in parts that fit A4 portrait, each with the first column (the period) again.
+    const parts = columnParts(headings, texts);
+    return `${markup(all, 'scroll wide screen-only')}\n<div class="print-only">\n${parts.map((part) => markup(part, 'part')).join('\n')}\n</div>`;
   };
   const parameters = Object.entries((json.parameters ?? {}) as Record<string, Cell>)
     .filter(([, v]) => v !== null && v !== undefined)
@@ -93,3 +112,34 @@ ${calendar ? `<p>${escapeMarkup(words.html.calendar(calendar.delay?.sdDays !== u
 </html>
 `;
 }
+
+/** Tables with more columns than this are wide: smaller on screen, split on paper. */
+const wideColumns = 8;
+
+/**
+ * The columns of a wide table in parts that each fit A4 portrait's 718 pixels at 8 points
+ * (about 6 pixels a character, 10 of padding; a heading breaks at spaces, so its longest
+ * word counts), every part starting with the first column, which names the row.
+ *
+ * @example columnParts(['period', 'a', 'b'], [['2027-01', '1', '2']]) // => [[0, 1, 2]]
+ */
+export function columnParts(headings: readonly string[], rows: readonly (readonly string[])[], room = 700): number[][] {
+  const widthOf = (i: number) => Math.max(...headings[i]!.split(' ').map((word) => word.length), ...rows.map((row) => row[i]!.length)) * 6 + 10;
+  const first = widthOf(0);
+  const parts: number[][] = [];
+  let part = [0];
+  let used = first;
+  for (let i = 1; i < headings.length; i++) {
+    const width = widthOf(i);
+    if (part.length > 1 && used + width > room) {
+      parts.push(part);
+      part = [0];
+      used = first;
+    }
+    part.push(i);
+    used += width;
+  }
+  parts.push(part);
+  return parts;
+}
+

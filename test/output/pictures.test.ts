@@ -1,4 +1,4 @@
-import { spawnSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -219,6 +219,36 @@ describe.skipIf(!hasChromium)('--format html in a real browser (headless chromiu
     }
   }, 60_000);
 
+  it('a wide table (sampled money by month, 17 columns) shows whole at 1280 pixels and prints on A4 portrait with every cell, in parts (#32 item 4)', async () => {
+    const { chromium: playwright } = await import('playwright-core');
+    const file = join(dir, 'plan.html');
+    const args = ['simulate', '--fanout', '10', '--depth', '3', '--trials', '1000', '--cycle', '1m', '--cycle-spread', '2w', '--by', 'month', '--value', '1250', '--start-date', '2027-01-01', '--seed', '1', '--lang', 'nl', '--locale', 'nl-NL'];
+    writeFileSync(file, (await fans([...args, '--format', 'html'])).stdout);
+    const browser = await playwright.launch({ executablePath: chromium, args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'] });
+    try {
+      const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+      await page.goto(`file://${file}`);
+      // On screen: no scroll bar, the page no wider than the window.
+      const widths: number[][] = await page.evaluate(`[...document.querySelectorAll('.scroll')].map((e) => [e.scrollWidth, e.clientWidth])`);
+      expect(widths.length).toBeGreaterThan(0);
+      for (const [scroll, client] of widths) expect(scroll).toBeLessThanOrEqual(client!);
+      expect(await page.evaluate('document.documentElement.scrollWidth')).toBeLessThanOrEqual(1280);
+      const cells: string[] = await page.evaluate(`[...document.querySelectorAll('.screen-only td')].map((td) => td.textContent)`);
+      expect(cells.length).toBe(4 * 17);
+      // On paper: A4 portrait's 718 pixels of content hold the parts, and the PDF's text holds every cell.
+      await page.emulateMedia({ media: 'print' });
+      await page.setViewportSize({ width: 718, height: 1000 });
+      expect(await page.evaluate('document.documentElement.scrollWidth')).toBeLessThanOrEqual(718);
+      const pdf = join(dir, 'plan.pdf');
+      writeFileSync(pdf, await page.pdf({ format: 'A4' }));
+      if (spawnSync('pdftotext', ['-v']).error) return; // poppler-utils missing: .ci/run installs it
+      const text = execFileSync('pdftotext', ['-layout', pdf, '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ');
+      for (const cell of cells) expect(text, cell).toContain(cell.replace(/\s+/g, ' '));
+    } finally {
+      await browser.close();
+    }
+  }, 60_000);
+
   it('a sampled goal by date (its percentile and deadline marks) and a run with money (its panel): no two labels overlap, none leaves the picture, in English and Dutch', async () => {
     const { chromium: playwright } = await import('playwright-core');
     const env = { SOURCE_DATE_EPOCH: '1798761600' };
@@ -284,7 +314,9 @@ describe('--format html, read as text', () => {
 
   it('fans fit as a page: both tables (the candidates, observed and expected), no chart', async () => {
     const html = (await fans(['fit', '-', '--format', 'html'], { stdin: `referrals\n${[0, 0, 1, 2, 0, 5, 1, 0, 3, 0].join('\n')}\n` })).stdout;
-    expect(html.match(/<table>/g)).toHaveLength(2);
+    // Two tables on screen (the wide one also as the parts that fit A4 for print, the first column in each).
+    expect(html.match(/<div class="scroll[^"]*"><table>/g)).toHaveLength(2);
+    expect(html.match(/<div class="part"><table>/g)!.length).toBeGreaterThanOrEqual(1);
     expect(html).not.toContain('<svg');
     expect(html).toContain('<th scope="col">observed</th>');
   });
