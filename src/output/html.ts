@@ -1,7 +1,6 @@
 import { cellFormatter } from './cells.js';
 import { escapeMarkup } from './markup.js';
-import type { Cell } from './delimited.js';
-import { isAmount } from './amount.js';
+import { parameterList, parameterText } from './parameters.js';
 import type { Report, Style, TableData } from './report.js';
 import type { ChartData } from './scale.js';
 
@@ -76,9 +75,12 @@ export function renderHtml(report: Report, style: Style, svg: string | null, cha
     const parts = columnParts(headings, texts);
     return `${markup(all, 'scroll wide screen-only')}\n<div class="print-only">\n${parts.map((part) => markup(part, 'part')).join('\n')}\n</div>`;
   };
-  const parameters = Object.entries((json.parameters ?? {}) as Record<string, Cell>)
+  // Every parameter and assumption (a goal's target and deadline too), named and written as the report's reader writes them.
+  const named = (json.money as { currency?: unknown } | undefined)?.currency ?? (json.parameters as { currency?: unknown } | undefined)?.currency;
+  const currency = typeof named === 'string' ? named : null;
+  const parameters = parameterList(json)
     .filter(([, v]) => v !== null && v !== undefined)
-    .map(([k, v]) => `<dt>${escapeMarkup(k)}</dt><dd>${escapeMarkup(Array.isArray(v) ? v.join(', ') : isAmount(v) ? v.decimal() : typeof v === 'object' ? JSON.stringify(v) : String(v))}</dd>`)
+    .map(([k, v]) => `<dt>${escapeMarkup(words.parameter(k))}</dt><dd>${escapeMarkup(parameterText(k, v, style, currency))}</dd>`)
     .join('');
   const seed = (json.parameters as { seed?: unknown } | undefined)?.seed;
   const sampled = typeof seed === 'number';

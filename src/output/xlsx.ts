@@ -2,6 +2,7 @@ import type { Count } from '../model/count.js';
 import type { Cell } from './delimited.js';
 import { columnRule } from './number.js';
 import { isAmount } from './amount.js';
+import { parameterList, shares } from './parameters.js';
 import type { Report, Style } from './report.js';
 
 /** About how many characters of the default font an A4 portrait page prints across, within Excel's default margins. */
@@ -73,12 +74,15 @@ export async function renderXlsx(report: Report, style: Style): Promise<Uint8Arr
     data.push(columns.map(() => null), totalRow);
   }
 
-  const parameters = (report.json.parameters ?? {}) as Record<string, Cell>;
+  // Every parameter and assumption (a goal's target and deadline too), named in the sheet's
+  // language; numbers stay numbers (shares as percentages), shown in the reader's locale by the spreadsheet.
   const about: SheetCell[][] = [[{ value: words.xlsx.parameter, type: String, fontWeight: 'bold' }, { value: words.xlsx.value, type: String, fontWeight: 'bold' }]];
-  for (const [name, value] of Object.entries(parameters)) {
+  for (const [name, value] of parameterList(report.json as Record<string, unknown>)) {
     const shown = Array.isArray(value) ? value.join(', ') : value;
-    about.push([{ value: name, type: String }, shown === null ? { value: words.xlsx.none, type: String } : cell(shown as Cell, typeof shown === 'number' && !Number.isInteger(shown) ? 'General' : '#,##0')]);
+    const format = shares.has(name) ? '0.0%' : typeof shown === 'number' && !Number.isInteger(shown) ? 'General' : '#,##0';
+    about.push([{ value: words.parameter(name), type: String }, shown === null ? { value: words.xlsx.none, type: String } : cell(shown as Cell, format)]);
   }
+  const parameterRows = about.length - 1;
   about.push([], [{ value: words.xlsx.summary, type: String, fontWeight: 'bold' }]);
   for (const line of report.summary(style)) about.push([{ value: line, type: String }]);
   if (textCells) about.push([], [{ value: words.xlsx.textCells(exactDigits), type: String }]);
@@ -96,7 +100,7 @@ export async function renderXlsx(report: Report, style: Style): Promise<Uint8Arr
       // A4 portrait prints about 90 characters across (default margins); a wider table prints landscape.
       ...(widths.reduce((sum, w) => sum + w, 0) > portraitCharacters ? { orientation: 'landscape' as const } : {}),
     },
-    { data: about as never, sheet: words.xlsx.parameters, columns: [{ width: 24 }, { width: 24 }] },
+    { data: about as never, sheet: words.xlsx.parameters, columns: [{ width: width(about.slice(0, parameterRows + 1).map((r) => r[0] ?? null)) }, { width: 24 }] },
   ]).toBuffer();
   return new Uint8Array(bytes);
 }

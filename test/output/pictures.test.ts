@@ -303,6 +303,28 @@ describe.skipIf(!hasChromium)('--format html in a real browser (headless chromiu
 });
 
 describe('--format html, read as text', () => {
+  it('lists every parameter and assumption in the report\'s language and number format: the target and the deadline too (#32 item 4)', async () => {
+    const html = (await fans(['goal', '1.200', '--by-date', '--start', '200', '--rate', '0,59', '--cycle', '1j', '--cycle-spread', '4m', '--start-date', '2-12-2026', '--trials', '200', '--seed', '1', '--deadline', '31-12-2030', '--lang', 'nl', '--locale', 'nl-NL', '--value', '1250', '--per', 'jaar', '--conversion', '30%', '--format', 'html'])).stdout;
+    const list: Record<string, string> = Object.fromEntries([...html.split('<dl>')[1]!.split('</dl>')[0]!.matchAll(/<dt>([^<]*)<\/dt><dd>([^<]*)<\/dd>/g)].map((m) => [m[1]!, m[2]!]));
+    expect(list).toMatchObject({
+      tempo: '0,59',
+      conversie: '30%',
+      startdatum: '2 december 2026',
+      cyclus: '1 jaar',
+      'spreiding van de cyclus': '4 maanden',
+      waarde: '€\u00a01.250,00',
+      'betaald per': '1 jaar',
+      runs: '1.000'.replace('1.000', '200'),
+      doel: '1.200',
+      deadline: '31 december 2030',
+    });
+    // No name left in the JSON's English, no number with a decimal dot.
+    expect(Object.keys(list)).not.toContain('cycleSpread');
+    expect(Object.values(list).filter((v: string) => /\d\.\d{1,2}$/.test(v))).toEqual([]);
+    const money = (await fans(['goal', '--net', '1000', '--value', '100', '--rate', '0.5', '--format', 'html'])).stdout;
+    expect(money).toContain('<dt>target: cumulative net</dt><dd>$1,000.00</dd>');
+  });
+
   it("a goal's Method explains the model that ran: compound for a rate, tree for a fanout, by date or not", async () => {
     const method = async (args: string[]) => (await fans([...args, '--format', 'html'])).stdout.split('<h2>Method</h2>')[1]!.slice(0, 40);
     expect(await method(['goal', '1200', '--rate', '0.59', '--start', '200'])).toContain('The compound model');

@@ -91,8 +91,18 @@ describe.skipIf(!hasOpenpyxl)('xlsx read back by openpyxl', () => {
     expect(results!.rows[6]![2]).toEqual([1111, 'n', '#,##0']);
     expect(about!.title).toBe('Parameters');
     const values = Object.fromEntries(about!.rows.filter((r) => r.length >= 2 && r[1]![0] !== null).map((r) => [r[0]![0], r[1]![0]]));
-    expect(values).toMatchObject({ parameter: 'value', start: 1, fanout: 10, depth: 3, conversion: 1, market: 'none' });
+    expect(values).toMatchObject({ parameter: 'value', 'start (fans)': 1, fanout: 10, 'depth (steps)': 3, conversion: 1, market: 'none' });
     expect(about!.rows.map((r) => r[0]![0])).toContain('1 fan reaches 1,111 people in 3 steps.');
+  });
+
+  it('the parameters in the sheet\'s language, shares as percentages, a goal\'s target and deadline too (#32)', async () => {
+    const [, about] = readWithOpenpyxl(await xlsx('goal-nl.xlsx', ['goal', '200', '--by-date', '--fanout', '2', '--conversion', '40%', '--cycle', '1m', '--start-date', '2027-01-01', '--trials', '100', '--seed', '1', '--deadline', '2028-01-01', '--lang', 'nl']));
+    const row = (name: string) => about!.rows.find((r) => r[0]![0] === name);
+    expect(row('conversie')![1]).toEqual([0.4, 'n', '0.0%']);
+    expect(row('doel')![1]![0]).toBe(200);
+    expect(row('deadline')![1]![0]).toBe('2028-01-01');
+    expect(row('spreiding van de cyclus')![1]![0]).toBe('geen');
+    expect(about!.rows.map((r) => r[0]![0])).not.toContain('conversion');
   });
 
   it('columns as wide as what they show: a date 10 characters, whole headings, money with its grouping (#32 item 6)', async () => {

@@ -5,6 +5,45 @@ import { type Numbers, type Words, bound, countOf, oneDecimal } from './words.js
 const spanWords = { d: ['day', 'days'], w: ['week', 'weeks'], m: ['month', 'months'], y: ['year', 'years'] } as const;
 
 /** Headings that differ from the column's interface name. */
+const parameters: Record<string, string> = {
+  start: 'start (fans)',
+  fanout: 'fanout',
+  depth: 'depth (steps)',
+  rate: 'rate',
+  years: 'years',
+  conversion: 'conversion',
+  nonreferrers: 'non-referrers',
+  churn: 'churn',
+  market: 'market',
+  paid: 'paid inflow',
+  startDate: 'start date',
+  until: 'until',
+  cycle: 'cycle',
+  cycleSpread: 'spread of the cycle',
+  by: 'rows by',
+  trials: 'runs',
+  seed: 'seed',
+  distribution: 'distribution',
+  dispersion: 'dispersion (k)',
+  quantiles: 'percentiles',
+  currency: 'currency',
+  value: 'value',
+  per: 'paid every',
+  margin: 'margin',
+  reward: 'reward',
+  refereeReward: 'reward to the referred',
+  cost: 'fixed cost',
+  cac: 'acquisition cost (CAC)',
+  discount: 'discount rate',
+  target: 'target',
+  targetNet: 'target: cumulative net',
+  targetRevenue: 'target: cumulative revenue',
+  deadline: 'deadline',
+  fit: 'fitted to',
+  threads: 'threads',
+  scale: 'scale',
+};
+
 const columns: Record<string, string> = { cumulativeNet: 'cumulative net', cumulativeRevenue: 'cumulative revenue', paidBack: 'paid back', K_low: 'K low', K_high: 'K high', k_low: 'k low', k_high: 'k high', logLik: 'log L', nonreferrers: 'nonreferrers' };
 
 /** An interval in the language's words: `1.28 to 1.92`. */
@@ -43,6 +82,12 @@ function why(n: Numbers, w: Why): string {
 export const en: Words = {
   lang: 'en',
   column: (name) => columns[name] ?? name,
+  parameter: (name) => parameters[name] ?? name,
+  parameterValue: (name, value, n) => {
+    const span = /^(\d+(?:\.\d+)?)([dwmy])$/.exec(value);
+    if (span && ['cycle', 'cycleSpread', 'per'].includes(name)) return countOf(n, Number(span[1]), spanWords[span[2] as 'd'][0], spanWords[span[2] as 'd'][1]);
+    return value;
+  },
   totalLabel: 'total',
   table: {
     shortened: 'Figures past 15 digits are shortened here; --format json, csv or tsv has every digit.',

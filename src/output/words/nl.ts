@@ -33,6 +33,45 @@ const periods = (n: Numbers, count: number, unit: 'level' | 'year') => (unit ===
 /** An interval in the language's words: `1,28 tot 1,92`. */
 const range = (n: Numbers, low: number, high: number) => `${bound(n, low)} tot ${bound(n, high)}`;
 
+const parameters: Record<string, string> = {
+  start: 'start (fans)',
+  fanout: 'fanout',
+  depth: 'diepte (stappen)',
+  rate: 'tempo',
+  years: 'jaren',
+  conversion: 'conversie',
+  nonreferrers: 'niet-aanbevelers',
+  churn: 'churn',
+  market: 'markt',
+  paid: 'betaalde instroom',
+  startDate: 'startdatum',
+  until: 'tot en met',
+  cycle: 'cyclus',
+  cycleSpread: 'spreiding van de cyclus',
+  by: 'rijen per',
+  trials: 'runs',
+  seed: 'seed',
+  distribution: 'verdeling',
+  dispersion: 'spreiding (k)',
+  quantiles: 'percentielen',
+  currency: 'valuta',
+  value: 'waarde',
+  per: 'betaald per',
+  margin: 'marge',
+  reward: 'beloning',
+  refereeReward: 'beloning voor de aangebrachte',
+  cost: 'vaste kosten',
+  cac: 'wervingskosten (CAC)',
+  discount: 'disconteringsvoet',
+  target: 'doel',
+  targetNet: 'doel: netto cumulatief',
+  targetRevenue: 'doel: cumulatieve omzet',
+  deadline: 'deadline',
+  fit: 'gefit op',
+  threads: 'threads',
+  scale: 'schaal',
+};
+
 const columns: Record<string, string> = {
   level: 'niveau',
   year: 'jaar',
@@ -118,6 +157,14 @@ export const nl: Words = {
   lang: 'nl',
   // A sampled run's net money percentiles: net_p5 -> netto p5.
   column: (name) => columns[name] ?? name.replace(/^net_(p[\d.]+)$/, 'netto $1'),
+  parameter: (name) => parameters[name] ?? name,
+  parameterValue: (name, value, n) => {
+    const span = /^(\d+(?:\.\d+)?)([dwmy])$/.exec(value);
+    if (span && ['cycle', 'cycleSpread', 'per'].includes(name)) return countOf(n, Number(span[1]), spanWords[span[2] as 'd'][0], spanWords[span[2] as 'd'][1]);
+    if (['startDate', 'until', 'deadline'].includes(name)) return datum(value);
+    if (name === 'by') return ({ day: 'dag', week: 'week', month: 'maand', quarter: 'kwartaal', year: 'jaar' } as Record<string, string>)[value] ?? value;
+    return value;
+  },
   totalLabel: 'totaal',
   table: {
     shortened: 'Getallen van meer dan 15 cijfers zijn hier ingekort; --format json, csv of tsv geeft alle cijfers.',

@@ -50,6 +50,10 @@ export interface Words {
   lang: string;
   /** A column's heading for people; names it does not know (scenario names) as they are. */
   column(name: string): string;
+  /** A parameter's name for people (`cycleSpread`: `spread of the cycle`); names it does not know as they are. */
+  parameter(name: string): string;
+  /** A parameter's value for people, where the language words it: a duration (`4m`: `4 months`), a date, a kind of period (`month`); anything else as it is. */
+  parameterValue(name: string, value: string, n: Numbers): string;
   totalLabel: string;
   table: {
     shortened: string;
