@@ -1,5 +1,6 @@
 import { cellFormatter } from './cells.js';
 import { escapeMarkup } from './markup.js';
+import { amountFormat, isAmount } from './amount.js';
 import { parameterList, parameterText } from './parameters.js';
 import type { Report, Style, TableData } from './report.js';
 import type { ChartData } from './scale.js';
@@ -13,6 +14,8 @@ h1 { font-size: 1.6rem; margin: 0 0 4px; }
 .command { color: #555555; font-family: ui-monospace, "DejaVu Sans Mono", monospace; font-size: 0.85rem; margin: 0 0 16px; overflow-wrap: anywhere; }
 h2 { font-size: 1.1rem; margin: 28px 0 8px; border-bottom: 1px solid #dddddd; padding-bottom: 4px; }
 .summary p { margin: 0 0 6px; }
+.answers { margin: 8px 0 18px; padding: 8px 14px; border-left: 4px solid #0072B2; background: #f3f8fc; }
+.answers p { margin: 4px 0; font-size: 1.05rem; }
 figure { margin: 16px 0; }
 figure svg { width: 100%; height: auto; display: block; }
 figure svg .title, figure svg .subtitle { display: none; } /* the page's heading says it already */
@@ -98,6 +101,7 @@ export function renderHtml(report: Report, style: Style, svg: string | null, cha
 <main>
 <h1>${escapeMarkup(title)}</h1>
 ${chart?.subtitle ? `<p class="command">${escapeMarkup(chart.subtitle)}</p>` : ''}
+${answers(json, style, currency)}
 <section class="summary">
 ${report.summary(style).map((line) => `<p>${escapeMarkup(line)}</p>`).join('\n')}
 </section>
@@ -143,5 +147,27 @@ export function columnParts(headings: readonly string[], rows: readonly (readonl
   }
   parts.push(part);
   return parts;
+}
+
+/**
+ * A goal by date's three answers, first on the page (see the catalogue's `html.answers`): from
+ * the run's JSON, the expected date, the band of the sampled dates, the share by the deadline
+ * and the cumulative net by the expected date. Empty for any other run.
+ */
+function answers(json: Record<string, unknown>, style: Style, currency: string | null): string {
+  const date = ('expectedDate' in json ? json.expectedDate : json.byDate) as string | null | undefined;
+  if (json.command !== 'goal' || date === undefined || typeof json.target !== 'number') return '';
+  const until = ((json.parameters ?? {}) as { until?: string }).until ?? '';
+  const dates = json.dates as Record<string, string | null> | undefined;
+  const keys = dates ? Object.keys(dates) : [];
+  const q = (key: string) => Number(key.slice(1));
+  // No band when no percentile comes before the horizon (the 'when' already says it is not reached).
+  const band = dates && keys.length >= 2 && dates[keys[0]!] !== null ? { low: dates[keys[0]!]!, high: dates[keys.at(-1)!] ?? null, share: (q(keys.at(-1)!) - q(keys[0]!)) / 100 } : null;
+  const deadline = json.deadline as { date: string; share: number } | undefined;
+  const money = json.money as { date?: string; cumulativeNet?: unknown } | undefined;
+  const net = money?.cumulativeNet;
+  const worth = isAmount(net) ? amountFormat(style.locale, currency)(net) : null;
+  const said = style.words.html.answers(style.numbers, { target: json.target, date, until, band, deadline: deadline ?? null, worth, worthDate: money?.date ?? null });
+  return `<section class="answers">\n${[said.when, said.sure, said.worth].filter((line): line is string => line !== null).map((line) => `<p>${escapeMarkup(line)}</p>`).join('\n')}\n</section>`;
 }
 

@@ -350,3 +350,28 @@ describe('--format html, read as text', () => {
     expect(html).toContain('&#60;img src=x onerror=alert(1)&#62;');
   });
 });
+
+describe("the HTML report's three answers first (#32 item 4)", () => {
+  const answers = (html: string) => [...(html.split('<section class="answers">')[1]?.split('</section>')[0] ?? '').matchAll(/<p>([^<]*)<\/p>/g)].map((m) => m[1]);
+  it('when, how sure, what it is worth: before the summary, the chart and the tables, in Dutch with Dutch dates', async () => {
+    const args = ['goal', '1.200', '--by-date', '--start', '200', '--rate', '0,59', '--cycle', '1j', '--cycle-spread', '4m', '--start-date', '2-12-2026', '--trials', '400', '--seed', '1', '--deadline', '31-12-2030', '--lang', 'nl', '--locale', 'nl-NL', '--value', '1250', '--per', 'jaar'];
+    const html = (await fans([...args, '--format', 'html'])).stdout;
+    const doc = JSON.parse((await fans([...args, '--format', 'json'])).stdout);
+    const long = (iso: string) => new Intl.DateTimeFormat('nl-NL', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(new Date(`${iso}T00:00:00Z`));
+    expect(answers(html)).toEqual([
+      `Wanneer: 1.200 op ${long(doc.expectedDate)} (verwacht); 90% van de runs tussen ${long(doc.dates.p5)} en ${long(doc.dates.p95)}.`,
+      `Hoe zeker: ${Math.round(doc.deadline.share * 100)}% van de runs haalt het uiterlijk op 31 december 2030.`,
+      `Wat het waard is: netto cumulatief €\u00a0${doc.money.cumulativeNet.toLocaleString('nl-NL', { minimumFractionDigits: 2 })} tot en met ${long(doc.money.date)}.`,
+    ]);
+    expect(html.indexOf('class="answers"')).toBeLessThan(html.indexOf('class="summary"'));
+    expect(html.indexOf('class="summary"')).toBeLessThan(html.indexOf('<figure>'));
+  });
+
+  it('only what was asked: one answer without runs or money; none for other commands; not reached said so', async () => {
+    const plain = (await fans(['goal', '1200', '--by-date', '--start', '200', '--rate', '0.59', '--cycle', '1y', '--start-date', '2026-12-02', '--format', 'html'])).stdout;
+    expect(answers(plain)).toEqual(['When: 1,200 on 2030-12-02 (expected).']);
+    expect((await fans(['simulate', '--format', 'html'])).stdout).not.toContain('class="answers"');
+    const never = (await fans(['goal', '100000', '--by-date', '--start', '200', '--rate', '0.1', '--cycle', '1y', '--start-date', '2026-12-02', '--trials', '100', '--seed', '1', '--deadline', '2030-01-01', '--format', 'html'])).stdout;
+    expect(answers(never)).toEqual(['When: the expected total does not reach 100,000 by 2036-12-02.', 'How sure: 0% of runs reach it by 2030-01-01.']);
+  });
+});

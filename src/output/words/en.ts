@@ -299,6 +299,13 @@ export const en: Words = {
       spread
         ? 'On the calendar: referrals come after a delay spread around the cycle (a Pascal law in whole days, the discrete form of a gamma); expected new fans per day come from the renewal equation, summed by calendar period; the growth rate r solves 1 = K·E[e^(−rT)].'
         : 'On the calendar: each level or cycle falls on the start date plus whole cycles, counted from the start (31 January plus one month is 28 February, plus two is 31 March); the growth rate is the log of the growth factor per cycle.',
+    answers: (n, a) => ({
+      when:
+        (a.date === null ? `When: the expected total does not reach ${n.count(a.target)} by ${a.until}` : `When: ${n.count(a.target)} on ${a.date} (expected)`) +
+        (a.band ? `; ${n.percent(a.band.share)} of runs between ${a.band.low ?? `after ${a.until}`} and ${a.band.high ?? `after ${a.until}`}.` : '.'),
+      sure: a.deadline ? `How sure: ${n.percent(a.deadline.share)} of runs reach it by ${a.deadline.date}.` : null,
+      worth: a.worth === null ? null : `What it is worth: a cumulative net of ${a.worth} by ${a.worthDate}.`,
+    }),
     footer: (seed) => `Made with fans${seed === null ? '' : `, seed ${seed} (--seed ${seed} repeats the runs)`}.`,
   },
   calendar: {

@@ -378,6 +378,13 @@ export const nl: Words = {
       spread
         ? 'Op de kalender: aanbevelingen komen na een vertraging rond de cyclus (een Pascal-verdeling in hele dagen, de discrete vorm van een gamma); de verwachte nieuwe fans per dag volgen uit de vernieuwingsvergelijking, opgeteld per kalenderperiode; het groeitempo r lost 1 = K·E[e^(−rT)] op.'
         : 'Op de kalender: elk niveau of elke cyclus valt op de startdatum plus hele cycli, geteld vanaf de start (31 januari plus één maand is 28 februari, plus twee is 31 maart); het groeitempo is de logaritme van de groeifactor per cyclus.',
+    answers: (n, a) => ({
+      when:
+        (a.date === null ? `Wanneer: het verwachte totaal haalt ${n.count(a.target)} niet tot en met ${datum(a.until)}` : `Wanneer: ${n.count(a.target)} op ${datum(a.date)} (verwacht)`) +
+        (a.band ? `; ${n.percent(a.band.share)} van de runs tussen ${a.band.low === null ? `na ${datum(a.until)}` : datum(a.band.low)} en ${a.band.high === null ? `na ${datum(a.until)}` : datum(a.band.high)}.` : '.'),
+      sure: a.deadline ? `Hoe zeker: ${n.percent(a.deadline.share)} van de runs haalt het uiterlijk op ${datum(a.deadline.date)}.` : null,
+      worth: a.worth === null ? null : `Wat het waard is: netto cumulatief ${a.worth} tot en met ${datum(a.worthDate!)}.`,
+    }),
     footer: (seed) => `Gemaakt met fans${seed === null ? '' : `, seed ${seed} (--seed ${seed} herhaalt de runs)`}.`,
   },
   calendar: {

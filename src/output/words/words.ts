@@ -29,6 +29,20 @@ export interface Numbers {
   chance(share: number): string;
 }
 
+/** What a goal by date answers, for {@link Words} `html.answers`. */
+export interface Answers {
+  target: number;
+  /** The expected date, or null when the expected total does not reach the target by `until`. */
+  date: string | null;
+  until: string;
+  /** Sampled runs: the lowest and highest percentile of the date (null: after the horizon), and their share of the runs between them. */
+  band: { low: string | null; high: string | null; share: number } | null;
+  deadline: { date: string; share: number } | null;
+  /** The expected cumulative net by `worthDate` (the expected date, or the horizon). */
+  worth: string | null;
+  worthDate: string | null;
+}
+
 /** An elapsed time: its amount and the unit column it goes in (`days`, `months`). */
 export interface Elapsed {
   amount: number;
@@ -179,6 +193,12 @@ export interface Words {
     /** How a calendar run puts its figures on dates: by whole cycles, or by day with spread-out delays. */
     calendar(spread: boolean): string;
     footer(seed: number | null): string;
+    /**
+     * A goal by date's three answers, first on the page: when (the expected date, and the
+     * band of the runs' dates), how sure (the share of runs by the deadline), what it is worth
+     * (the cumulative net by the expected date). Amounts come written; a missing part is left out.
+     */
+    answers(n: Numbers, a: Answers): { when: string; sure: string | null; worth: string | null };
   };
   /** Calendar runs: dates, spread-out delays, growth rates (see cli/commands/calendar.ts). */
   calendar: {
