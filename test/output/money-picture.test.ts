@@ -97,7 +97,8 @@ describe('the money panel: cumulative net, break-even and payback under the char
   it('the HTML page and the xlsx parameters list every money assumption', async () => {
     const args = [...plan, '--margin', '40%', '--discount', '8%', '--cac', '300', '--referee-reward', '25', '--currency', 'EUR'];
     const html = await run([...args, '--format', 'html']);
-    for (const [name, value] of [['value', '1250.00'], ['per', '1y'], ['margin', '0.4'], ['discount', '0.08'], ['reward', '100.00'], ['refereeReward', '25.00'], ['cost', '40000.00'], ['cac', '300.00'], ['currency', 'EUR']]) {
+    // Named and written for people (see docs/charts.md): amounts with their currency, shares as percentages.
+    for (const [name, value] of [['value', '€1,250.00'], ['paid every', '1 year'], ['margin', '40%'], ['discount rate', '8%'], ['reward', '€100.00'], ['reward to the referred', '€25.00'], ['fixed cost', '€40,000.00'], ['acquisition cost (CAC)', '€300.00'], ['currency', 'EUR']]) {
       expect(html).toContain(`<dt>${name}</dt><dd>${value}</dd>`);
     }
     expect(html).toContain('<g class="money"');
