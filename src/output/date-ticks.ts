@@ -48,6 +48,8 @@ const candidates: { interval: TimeInterval; days: number; kind: 'day' | 'month' 
   { interval: utcDay, days: 1, kind: 'day' },
   { interval: utcDay.every(2)!, days: 2, kind: 'day' },
   { interval: utcMonday, days: 7, kind: 'day' },
+  // Every other Monday, counted from the Monday of 5 January 1970, so the same Mondays on every axis.
+  { interval: utcMonday.filter((date) => Math.round((date.getTime() - 4 * dayMs) / (7 * dayMs)) % 2 === 0), days: 14, kind: 'day' },
   { interval: utcMonth, days: 30, kind: 'month' },
   { interval: utcMonth.every(3)!, days: 91, kind: 'month' },
   { interval: utcMonth.every(6)!, days: 182, kind: 'month' },
@@ -57,7 +59,8 @@ const candidates: { interval: TimeInterval; days: number; kind: 'day' | 'month' 
 
 /**
  * Ticks for an axis whose periods are dates or calendar periods (`labels`, one a period, in
- * order): at calendar boundaries (years, half-years, quarters, months, Mondays or days,
+ * order): at calendar boundaries (years, half-years, quarters, months, every Monday or
+ * every other one, or days,
  * chosen by span with d3-time's intervals), the finest whose labels `fit` says fit; placed
  * between the periods that bracket them, so a 1 January between a period of 30 December and
  * one of 3 January stands where it falls. Null when some label is not a date or period (the

@@ -65,6 +65,12 @@ describe('dateTicks: labels on calendar boundaries, the finest that fit', () => 
     expect(short[0]!.at).toBe(3);
   });
 
+  it('every other Monday where every Monday is too many: the same Mondays on every axis', () => {
+    const ticks = dateTicks(days('2027-01-05', 86), (t) => t.length <= 11, 'en')!;
+    expect(ticks.map((t) => t.label)).toEqual(['Jan 18, 2027', 'Feb', 'Feb 15', 'Mar', 'Mar 15', 'Mar 29']);
+    for (const tick of ticks) if (!/^(Feb|Mar)$/.test(tick.label)) expect(new Date(`${days('2027-01-05', 86)[tick.at]}T00:00:00Z`).getUTCDay()).toBe(1);
+  });
+
   it('stays bounded on a long axis: no more than 400 ticks of any interval are tried', () => {
     let tried = 0;
     const axis = days('2000-01-01', 40_000);
