@@ -105,6 +105,9 @@ export async function renderXlsx(report: Report, style: Style): Promise<Uint8Arr
   return new Uint8Array(bytes);
 }
 
+/** One number writer per cell format: making an Intl.NumberFormat costs far more than using one. */
+const writers = new Map<string, Intl.NumberFormat>();
+
 /**
  * About how many characters a cell shows: a date's `yyyy-mm-dd`, a number in its format
  * (`#,##0.00`: grouped, two decimals; `0.0%`; scientific), text as it is.
@@ -117,9 +120,13 @@ export function shownLength(cell: SheetCell): number {
   if (typeof cell.value === 'string') return cell.value.length;
   const format = cell.format ?? 'General';
   if (format.includes('E+')) return format.length + (cell.value < 0 ? 1 : 0);
-  const decimals = /\.(0+)/.exec(format)?.[1]?.length ?? 0;
-  const percent = format.endsWith('%');
-  const shown = new Intl.NumberFormat('en-US', { useGrouping: format.includes(','), minimumFractionDigits: decimals, maximumFractionDigits: format === 'General' ? 10 : decimals, style: percent ? 'percent' : 'decimal' }).format(cell.value);
+  let writer = writers.get(format);
+  if (writer === undefined) {
+    const decimals = /\.(0+)/.exec(format)?.[1]?.length ?? 0;
+    writer = new Intl.NumberFormat('en-US', { useGrouping: format.includes(','), minimumFractionDigits: decimals, maximumFractionDigits: format === 'General' ? 10 : decimals, style: format.endsWith('%') ? 'percent' : 'decimal' });
+    writers.set(format, writer);
+  }
+  const shown = writer.format(cell.value);
   return shown.length;
 }
 
