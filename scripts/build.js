@@ -48,6 +48,7 @@ const lazyFileNames = {
   './chart.js': 'chart.cjs',
   './svg.js': 'svg.cjs',
   './money-svg.js': 'money-svg.cjs',
+  './fit-svg.js': 'fit-svg.cjs',
   './xlsx.js': 'xlsx.cjs',
   './fit.js': 'fit.cjs',
   './png.js': 'png.cjs',
@@ -63,7 +64,7 @@ const lazyWrapper = '(function (exports, require, module, __filename, __dirname)
  * Imports that become separate files of dist/, loaded only when a command needs them:
  * the CLI proper (not needed for --version), cli-table3 (not needed for JSON, CSV, TSV),
  * chalk (not needed without a terminal), the Monte Carlo engine (only for --trials), the
- * terminal chart (--chart), the SVG renderer (--format svg) and its money panel, the xlsx writer (--format xlsx),
+ * terminal chart (--chart), the SVG renderer (--format svg), its money panel and the fit's picture, the xlsx writer (--format xlsx),
  * fitting (fans fit, --fit) and the xlsx reader (read-excel-file and fflate, for a workbook).
  * They load through src/cli/io/load.ts, which compiles them from V8's code cache. Modules they
  * share are copied into each file, so errors are told apart by name, not class identity.
@@ -72,7 +73,7 @@ const lazyFiles = {
   name: 'lazy-files',
   setup(b) {
     // The commands' files are imported as ./commands/x.js from src/cli and as ./x.js beside each other.
-    b.onResolve({ filter: /^(\.\/(commands\/)?(main|table|sampled|chart|svg|money-svg|xlsx|fit|png|html|calendar)\.js|\.\.\/io\/read-sheet\.js|chalk)$/ }, (args) =>
+    b.onResolve({ filter: /^(\.\/(commands\/)?(main|table|sampled|chart|svg|money-svg|fit-svg|xlsx|fit|png|html|calendar)\.js|\.\.\/io\/read-sheet\.js|chalk)$/ }, (args) =>
       args.kind === 'dynamic-import' ? { path: lazyFileNames[args.path.replace('./commands/', './')], namespace: 'lazy-file' } : undefined,
     );
     // The loader is bundled into each file that loads another (cli.cjs, main.cjs): one file
@@ -111,6 +112,7 @@ await build({
     chart: 'src/output/chart.ts',
     svg: 'src/output/svg.ts',
     'money-svg': 'src/output/money-svg.ts',
+    'fit-svg': 'src/output/fit-svg.ts',
     xlsx: 'src/output/xlsx.ts',
     fit: 'src/cli/commands/fit.ts',
     png: 'src/output/png.ts',

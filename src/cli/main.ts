@@ -1,6 +1,6 @@
 import { extname } from 'node:path';
 import { CommanderError } from 'commander';
-import { type ChartOptions, type Format, type Report, binaryFormats, chartFormats, formats, render, tableFormats } from '../output/render.js';
+import { type ChartOptions, type Format, type Report, binaryFormats, chartFormats, render } from '../output/render.js';
 import { type Language, type Words, environmentLanguage, languageNames, languages } from '../output/words/index.js';
 import type { ScaleChoice } from '../output/scale.js';
 import { asRuns, compareReport, onCalendar, readScenarios, scenarioRows } from './commands/compare.js';
@@ -103,7 +103,7 @@ function chartOptions(job: Job, io: Io, locale: string, words: Words, fromFile: 
   const drawn = chart || chartFormats.includes(format);
   if (job.flags.scale !== undefined && job.flags.scale !== 'auto' && !drawn) throw new UsageError('--scale applies to --chart and --format svg, png or html');
   for (const name of ['title', 'subtitle', 'target'] as const) {
-    if (job.flags[name] !== undefined && !drawn) throw new UsageError(`--${name} goes on a chart: add --chart, or --format svg, png or html`);
+    if (job.flags[name] !== undefined && !drawn) throw new UsageError(`--${name} goes on a ${job.command === 'fit' ? 'picture: add' : 'chart: add --chart, or'} --format svg, png or html`);
   }
   if (job.flags.size !== undefined && format !== 'png') throw new UsageError('--size is the size of --format png');
   const heading = { title: headingText('title', job.flags.title), subtitle: headingText('subtitle', job.flags.subtitle) };
@@ -205,7 +205,7 @@ async function run(job: ReportJob, io: Io): Promise<void> {
   if (file?.startsWith('-')) throw new UsageError(`--output needs a file name, not ${quoted(file)} (a flag?): write ./${fileLabel(file)} for a file of that name`);
   // The file whose extension chose the format, when --format was not given.
   const fromFile = job.flags.format === undefined && file !== undefined ? file : null;
-  const format = (job.flags.format = formatOf(job.command, job.flags.format, file));
+  const format = (job.flags.format = formatOf(job.flags.format, file));
   const force = job.flags.force === true;
   if (force && file === undefined) throw new UsageError('--force replaces the file of --output: add --output FILE');
   // Checked before any work: a run of minutes should not end in "file exists".
@@ -265,15 +265,13 @@ const extensionFormats: Record<string, Format> = { csv: 'csv', tsv: 'tsv', json:
  * (`--output groei.xlsx` writes xlsx, not a text table under that name), else `table`.
  * An extension naming a format the command does not write is a UsageError.
  */
-export function formatOf(command: Job['command'], given: unknown, file: string | undefined): Format {
+export function formatOf(given: unknown, file: string | undefined): Format {
   if (given !== undefined) return given as Format;
   const extension = file === undefined ? '' : extname(file).slice(1).toLowerCase();
   // No extension, or .txt, is the text table; an extension no format has (plan.pdf) is not written as one.
   if (extension === '' || extension === 'txt') return 'table';
   const format = extensionFormats[extension];
   if (format === undefined) throw new UsageError(`--output ${fileLabel(file!)}: fans writes no .${extension} file; name it .txt (a table), .csv, .tsv, .json, .xlsx, .html, .svg or .png, or give --format`);
-  const writes: readonly Format[] = command === 'fit' ? tableFormats : formats;
-  if (!writes.includes(format)) throw new UsageError(`--output ${fileLabel(file!)} asks for ${format}, which fans ${command} does not write: give --format (one of ${writes.join(', ')})`);
   return format;
 }
 

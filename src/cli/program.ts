@@ -1,6 +1,6 @@
 import { Command, InvalidArgumentError, Option } from 'commander';
 import { version } from './version.js';
-import { formats, tableFormats } from '../output/render.js';
+import { formats } from '../output/render.js';
 import { scales } from '../output/scale.js';
 import type { Io } from './io/io.js';
 import { type OptionName, calendarOptions, moneyOptions, optionSpecs, trialOptions } from './flags/options.js';
@@ -72,18 +72,24 @@ function modelOption(name: OptionName, showDefault = true): Option {
   return new Option(spec.flags, spec.description + shown);
 }
 
-function outputOptions(command: Command, charts = true): Command {
+/**
+ * The output flags of a command: every format, --title, --subtitle and --size of its picture;
+ * with `charts` true (a chart of totals) --chart, --scale and --target too, with 'picture'
+ * (a fit's picture of its own) not.
+ */
+function outputOptions(command: Command, charts: true | 'picture' = true): Command {
   // No commander default: without --format, main.ts takes the format from --output's extension, else table.
-  command.addOption(new Option('-f, --format <format>', 'output format (default: the extension of --output, else table)').choices(charts ? formats : tableFormats));
-  if (charts) {
+  command.addOption(new Option('-f, --format <format>', 'output format (default: the extension of --output, else table)').choices(formats));
+  if (charts === true) {
     command
       .addOption(new Option('--chart', 'draw a chart of the totals under the table'))
-      .addOption(new Option('--scale <scale>', 'y scale of the chart: log when values span over two orders of magnitude').choices(scales).default('auto'))
-      .addOption(new Option('--title <text>', "the chart's title (default: the run in plain words)"))
-      .addOption(new Option('--subtitle <text>', 'small text under the title (default: the command)'))
-      .addOption(new Option('--target <fans>', 'draw a target line, and mark where the total reaches it'))
-      .addOption(new Option('--size <WxH>', 'pixels of --format png (default: 1600x900)'));
+      .addOption(new Option('--scale <scale>', 'y scale of the chart: log when values span over two orders of magnitude').choices(scales).default('auto'));
   }
+  command
+    .addOption(new Option('--title <text>', charts === true ? "the chart's title (default: the run in plain words)" : "the picture's title (default: what it shows and the file's name)"))
+    .addOption(new Option('--subtitle <text>', charts === true ? 'small text under the title (default: the command)' : "small text under the title (default: the preferred model's K and k)"));
+  if (charts === true) command.addOption(new Option('--target <fans>', 'draw a target line, and mark where the total reaches it'));
+  command.addOption(new Option('--size <WxH>', 'pixels of --format png (default: 1600x900)'));
   return command
     .addOption(new Option('--locale <tag>', 'how numbers are read and written, e.g. nl-NL: 10.000 is ten thousand; with csv, ; and decimal commas (default: from LC_ALL, LC_NUMERIC or LANG, else en-US)'))
     .addOption(new Option('--lang <language>', 'words of tables, summaries, charts and spreadsheets: en or nl (default: from LC_ALL, LC_MESSAGES or LANG, else en)'))
@@ -254,7 +260,7 @@ docs/compare.md describes every field.`);
       .addOption(new Option('--sizes', 'the file holds chain sizes: one total per seed, its whole referral tree'))
       .addOption(new Option('--censored-at <n>', `with --sizes: trees of this size or more are still growing (2..${maxSizeLimitText})`))
       .addOption(new Option('--min-size <n>', `with --sizes: only trees of at least this size are listed (2..${maxSizeLimitText})`));
-    outputOptions(command, false).addHelpText('after', `
+    outputOptions(command, 'picture').addHelpText('after', `
 Examples:
   $ fans example referrals | fans fit -            300 customers' referrals, shipped with fans
   $ fans fit referrals.csv                        a column of how many new fans each fan brought

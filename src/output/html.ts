@@ -2,7 +2,7 @@ import { cellFormatter } from './cells.js';
 import { escapeMarkup } from './markup.js';
 import { amountFormat, isAmount } from './amount.js';
 import { parameterList, parameterText } from './parameters.js';
-import type { Report, Style, TableData } from './report.js';
+import { type Report, type Style, type TableData, headingOf } from './report.js';
 import type { ChartData } from './scale.js';
 
 const css = `
@@ -54,7 +54,7 @@ footer { margin-top: 32px; color: #666666; font-size: 0.8rem; }
  * method in two sentences and, for sampled runs, the seed. Inline CSS, no scripts, no
  * request to anywhere: it opens offline, prints on A4 or Letter and reads on a phone.
  */
-export function renderHtml(report: Report, style: Style, svg: string | null, chart: ChartData | null): string {
+export function renderHtml(report: Report, style: Style, svg: string | null, chart: Pick<ChartData, 'title' | 'subtitle'> | null): string {
   const { words } = style;
   const json = report.json as Record<string, unknown>;
   const command = typeof json.command === 'string' ? json.command : 'fans';
@@ -65,7 +65,7 @@ export function renderHtml(report: Report, style: Style, svg: string | null, cha
   const title = chart?.title ?? words.html.title(command);
   const table = (data: TableData) => {
     const cell = cellFormatter(data, style.locale, words);
-    const headings = data.columns.map((c) => words.column(c));
+    const headings = data.columns.map((c) => headingOf(data, words, c));
     const texts = data.rows.map((row) => data.columns.map((c) => cell(row, c)));
     const markup = (columns: readonly number[], className: string) => {
       const head = columns.map((i) => `<th scope="col">${escapeMarkup(headings[i]!)}</th>`).join('');
@@ -107,7 +107,7 @@ ${report.summary(style).map((line) => `<p>${escapeMarkup(line)}</p>`).join('\n')
 </section>
 ${svg ? `<figure>\n${svg.replace(/^<\?xml[^>]*>\s*/, '')}</figure>` : ''}
 <h2>${escapeMarkup(words.html.table)}</h2>
-${[report, ...(report.after ?? [])].map(table).join('\n')}
+${[report, ...(report.after ?? []).filter((extra) => !extra.filesOnly)].map(table).join('\n')}
 ${parameters ? `<h2>${escapeMarkup(words.html.parameters)}</h2>\n<dl>${parameters}</dl>` : ''}
 <h2>${escapeMarkup(words.html.method)}</h2>
 <p>${escapeMarkup(words.html.how(modelCommand, sampled))}</p>

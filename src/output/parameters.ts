@@ -6,15 +6,17 @@ import type { Style } from './report.js';
 export const shares = new Set(['conversion', 'nonreferrers', 'churn', 'margin', 'discount']);
 
 /**
- * Every parameter and assumption of a run, for a report's reader: the JSON's `parameters`,
- * then what a goal asked (its target: a count of people, or a cumulative net or revenue) and
+ * Every parameter and assumption of a run, for a report's reader: a fit's file and columns,
+ * the JSON's `parameters`, then what a goal asked (its target: a count of people, or a cumulative net or revenue) and
  * its deadline. Names are the JSON's; {@link parameterText} and the catalogue's `parameter`
  * word them.
  *
  * @example parameterList({ parameters: { start: 1 }, target: 1200 }) // => [['start', 1], ['target', 1200]]
  */
 export function parameterList(json: Record<string, unknown>): [name: string, value: Cell][] {
-  const list = Object.entries((json.parameters ?? {}) as Record<string, Cell>);
+  // A fit's records: the file and the columns read, before the flags that say how.
+  const records: [string, Cell][] = json.command === 'fit' ? [['file', json.file as Cell], ['columns', json.columns as Cell]] : [];
+  const list = [...records, ...Object.entries((json.parameters ?? {}) as Record<string, Cell>)];
   const target = json.target as Cell | { net?: Cell; revenue?: Cell } | undefined;
   if (typeof target === 'number' || typeof target === 'bigint') list.push(['target', target]);
   else if (target && typeof target === 'object' && !isAmount(target)) {

@@ -14,6 +14,22 @@ function delimited(report: Report): [readonly string[], readonly Record<string, 
   return [[...report.columns, ...Object.keys(constants)], report.rows.map((row) => ({ ...row, ...constants }))];
 }
 
+/**
+ * CSV or TSV of every table of a report: the report's first, then each further one (a fit's
+ * observed and expected counts, its figures) as a section of its own after an empty line,
+ * starting with its own header row. A reader wanting one table splits at the empty lines.
+ */
+function sections(report: Report, write: (columns: readonly string[], rows: readonly Record<string, Cell>[]) => string, blank: string, bom = ''): string {
+  const parts = [write(...delimited(report)), ...(report.after ?? []).map((table) => write(table.columns, table.rows))];
+  return parts.map((part, i) => (i === 0 ? part : part.slice(bom.length))).join(blank);
+}
+
+/** A fit's picture of observed and expected counts, as SVG (fit-svg.ts, loaded only for it). */
+async function fitPicture(report: Report, charts: ChartOptions | undefined, locale: string, words: Words | undefined, size?: { width: number; height: number }): Promise<string> {
+  const { renderFitSvg } = await import('./fit-svg.js');
+  return renderFitSvg(report.fitChart!, words ?? (await import('./words/en.js')).en, locale, size, charts?.heading);
+}
+
 /** A picture of a report that has none: refused (main.ts answers an {@link Unrenderable} as a usage error). */
 function drawn(chart: ChartData | null): ChartData {
   if (chart) return chart;
@@ -73,8 +89,13 @@ async function picture(report: Report, chart: ChartData, charts: ChartOptions | 
 export async function render(report: Report, format: Format, style: () => Promise<Style>, charts?: ChartOptions, csv?: CsvDialect): Promise<string | Uint8Array> {
   switch (format) {
     case 'svg':
+      if (report.fitChart) return fitPicture(report, charts, charts?.locale ?? 'en-US', charts?.words);
       return picture(report, drawn(chartOf(report, charts)), charts, charts?.locale, charts?.words);
     case 'png': {
+      if (report.fitChart) {
+        const size = charts?.size ?? { width: 1600, height: 900 };
+        return (await import('./png.js')).renderPng(await fitPicture(report, charts, charts?.locale ?? 'en-US', charts?.words, size), size);
+      }
       // With money the picture has a panel under the chart: taller by default, the chart keeping 16:9.
       const size = charts?.size ?? { width: 1600, height: report.columns.includes('cumulativeNet') ? 1440 : 900 };
       const svg = await picture(report, drawn(chartOf(report, charts)), charts, charts?.locale, charts?.words, size);
@@ -82,6 +103,10 @@ export async function render(report: Report, format: Format, style: () => Promis
     }
     case 'html': {
       const look = await style();
+      if (report.fitChart) {
+        const { fitHeading } = await import('./fit-svg.js');
+        return (await import('./html.js')).renderHtml(report, look, await fitPicture(report, charts, look.locale, look.words), fitHeading(report.fitChart, look.words, look.locale, charts?.heading));
+      }
       const chart = chartOf(report, charts, look.locale);
       const svg = chart ? await picture(report, chart, charts, look.locale, look.words) : null;
       return (await import('./html.js')).renderHtml(report, look, svg, chart);
@@ -89,9 +114,9 @@ export async function render(report: Report, format: Format, style: () => Promis
     case 'json':
       return toJson(report.json) + '\n';
     case 'csv':
-      return toCsv(...delimited(report), csv);
+      return sections(report, (columns, rows) => toCsv(columns, rows, csv), '\r\n', csv ? '\ufeff' : '');
     case 'tsv':
-      return toTsv(...delimited(report));
+      return sections(report, toTsv, '\n');
     case 'xlsx': {
       const { renderXlsx } = await import('./xlsx.js');
       return renderXlsx(report, await style());

@@ -1,8 +1,10 @@
+import type { FitModel } from '../model/fit/families.js';
 import type { Cell } from './delimited.js';
 import type { Json } from './json.js';
 import type { CountFormat } from './number.js';
 import type { ChartData, ScaleChoice } from './scale.js';
 import type { Numbers, Words } from './words/index.js';
+import type { FitNumbers } from './words/words.js';
 
 /**
  * The output's vocabulary: what a command hands over (a {@link Report}), how it is styled,
@@ -38,6 +40,37 @@ export interface TableData {
   blank?: (words: Words) => string;
   /** More tables, drawn after this one and before the summary (a fit's observed-versus-expected counts). */
   after?: readonly TableData[];
+  /** A further table's sheet in a workbook, by the catalogue's `xlsx` name (`observed`: `Observed and expected`). */
+  sheet?: 'observed' | 'fit';
+  /**
+   * A table for files only (CSV and TSV sections, a workbook's sheet): the summary's sentences
+   * say it to people on the terminal and the page (a fit's figures).
+   */
+  filesOnly?: boolean;
+  /** A figure's name in the first column, as people read it in a workbook (`extinction`: the chance a chain dies out); CSV and TSV keep the name. */
+  named?: (words: Words, name: string) => string;
+  /** A column's heading for people where this table says more than the catalogue (a fit's `expected`: `expected (negative binomial)`). */
+  heading?: (words: Words, column: string) => string | undefined;
+}
+
+/** A column's heading for people: the table's own, else the catalogue's. */
+export const headingOf = (data: TableData, words: Words, column: string): string => data.heading?.(words, column) ?? words.column(column);
+
+/**
+ * A fit's picture (fit-svg.ts): the observed counts as bars, each candidate's expected
+ * counts in the same bins as a line, the preferred first.
+ */
+export interface FitChart {
+  /** The records' file as the user named it (`referrals.csv`), for the title. */
+  file: string;
+  /** Chain sizes, else referrals per fan. */
+  sizes: boolean;
+  /** Each bin's label: `0` to `9`, then `10+`. */
+  bins: readonly string[];
+  observed: readonly number[];
+  curves: readonly { model: FitModel; expected: readonly number[]; weight: number }[];
+  /** The preferred model's K and k with their 95% profile intervals, for the subtitle. */
+  estimate: FitNumbers;
 }
 
 /** A command's result, ready for any format: the JSON document and the table's data. */
@@ -45,6 +78,8 @@ export interface Report extends TableData {
   json: { readonly [key: string]: Json | undefined };
   /** What a chart of this report shows; absent where there is nothing to draw. */
   chart?: ChartData;
+  /** A fit's picture of observed and expected counts, drawn in place of a chart (SVG, PNG, HTML). */
+  fitChart?: FitChart;
   /**
    * Values that hold for every row (a sampled run's seed): extra last columns in CSV and TSV,
    * where a spreadsheet keeps them with the data; the table's summary and JSON say them already.

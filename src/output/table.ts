@@ -1,7 +1,7 @@
 import Table from 'cli-table3';
 import { cellFormatter } from './cells.js';
 import { isLargeAmount } from './amount.js';
-import type { Style, TableData } from './report.js';
+import { type Style, type TableData, headingOf } from './report.js';
 import { isShortened } from './number.js';
 import { stringWidth } from './string-width.js';
 import { wrapWords } from './wrap.js';
@@ -30,11 +30,11 @@ export function renderTable(data: TableData, style: Style): string {
   if (shortened) summary.push(words.table.shortened);
   const rows = data.rows;
   const shown = rows.length > maxTableRows ? [...rows.slice(0, maxTableRows / 2), null, ...rows.slice(-maxTableRows / 2)] : rows;
-  const more = (data.after ?? []).map((extra) => renderTable(extra, style).trimEnd());
+  const more = (data.after ?? []).filter((extra) => !extra.filesOnly).map((extra) => renderTable(extra, style).trimEnd());
   const tail = summary.flatMap((line) => wrapWords(line, style.wrap));
-  let text = drawn(data.columns.map((c) => words.column(c)));
+  let text = drawn(data.columns.map((c) => headingOf(data, words, c)));
   if (style.wrap !== undefined && widest(text) > style.wrap) {
-    text = drawn(data.columns.map((c) => wrapWords(words.column(c), longestWord(words.column(c))).join('\n')));
+    text = drawn(data.columns.map((c) => wrapWords(headingOf(data, words, c), longestWord(headingOf(data, words, c))).join('\n')));
     if (widest(text) > style.wrap) text = records(data, shown, style, cellOf);
   }
   return [text, ...more, ...tail].join('\n') + '\n';
@@ -79,7 +79,7 @@ const longestWord = (text: string) => Math.max(...text.split(' ').map((word) => 
  */
 function records(data: TableData, shown: readonly (TableData['rows'][number] | null)[], style: Style, cellOf: ReturnType<typeof cellFormatter>): string {
   const { chalk, words } = style;
-  const headings = data.columns.map((c) => words.column(c));
+  const headings = data.columns.map((c) => headingOf(data, words, c));
   const pad = Math.max(...headings.map((h) => stringWidth(h)));
   const lines: string[] = [];
   const rule = (title: string) => chalk.dim(`-[ ${title} ]${'-'.repeat(Math.max(0, Math.min(style.wrap ?? 80, pad + 16) - stringWidth(title) - 5))}`);

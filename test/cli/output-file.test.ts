@@ -51,8 +51,9 @@ describe('--output', () => {
     expect(readFileSync(join(dir, 'data.json'), 'utf8')).toMatch(/^level,new,total\r\n/);
   });
 
-  it('refuses an extension naming a format the command does not write, or --chart beside a file format: one line, exit 2, nothing written', async () => {
-    expectUsageError(await fans(['fit', 'examples/referrals.csv', '--output', join(dir, 'fit.png')]), /^fans: --output .*fit\.png asks for png, which fans fit does not write: give --format \(one of table, json, csv, tsv, xlsx, html\)$/);
+  it('refuses a picture of an answer with nothing to draw, or --chart beside a file format: one line, exit 2, nothing written', async () => {
+    // Nobody referred anyone: no distribution is fitted, so there is no picture of observed and fitted counts.
+    expectUsageError(await fans(['fit', '-', '--output', join(dir, 'fit.png')], { stdin: 'referrals\n0\n0\n0\n' }), /^fans: this answer has no chart to draw: use --format table, json, csv, tsv, xlsx or html$/);
     expectUsageError(await fans(['simulate', '--chart', '--output', join(dir, 'chart.svg')]), /^fans: --chart draws under the table, and --output .*chart\.svg writes svg, a chart already: leave out --chart$/);
     expectUsageError(await fans(['simulate', '--chart', '--output', join(dir, 'chart.csv')]), /^fans: --chart draws under the table, and --output .*chart\.csv writes csv: leave out --chart, or add --format table$/);
     expect(readdirSync(dir).filter((name) => name.startsWith('fit.') || name.startsWith('chart.'))).toEqual([]);

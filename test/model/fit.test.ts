@@ -319,3 +319,31 @@ describe('the count likelihood by sufficient statistics and Stirling series equa
     }
   });
 });
+
+describe("every candidate's fitted curve (#32 item 5: the picture's lines and the table's expected columns)", () => {
+  it('each sums to n over the bins; the Poisson and geometric curves are their closed forms at the fitted K; the preferred one is the table', () => {
+    const values = [0, 0, 0, 1, 1, 2, 3, 0, 5, 1, 0, 12, 2, 0, 1, 0, 4, 0, 0, 7];
+    const result = fitReferrals({ kind: 'counts', frequencies: frequenciesOf(values), truncated: false });
+    const n = values.length;
+    expect(result.curves.map((c) => c.model)).toEqual(['poisson', 'geometric', 'negbin', 'zip', 'zinb']);
+    for (const curve of result.curves) {
+      expect(curve.expected).toHaveLength(result.table.length);
+      expect(curve.expected.reduce((a, b) => a + b, 0)).toBeCloseTo(n, 9);
+    }
+    // Both have K = the sample mean (closed form): Poisson n e^-K K^x / x!, geometric n (1/(1+K)) (K/(1+K))^x.
+    const K = values.reduce((a, b) => a + b, 0) / n;
+    const poisson = result.curves.find((c) => c.model === 'poisson')!.expected;
+    const geometric = result.curves.find((c) => c.model === 'geometric')!.expected;
+    let factorial = 1;
+    for (let x = 0; x < 10; x++) {
+      if (x > 0) factorial *= x;
+      expect(poisson[x]).toBeCloseTo((n * Math.exp(-K) * K ** x) / factorial, 9);
+      expect(geometric[x]).toBeCloseTo((n / (1 + K)) * (K / (1 + K)) ** x, 9);
+    }
+    expect(result.curves.find((c) => c.model === result.preferred.model)!.expected).toEqual(result.table.map((b) => b.expected));
+  });
+
+  it('none when nobody referred anyone (there is no fitted distribution to draw)', () => {
+    expect(fitReferrals({ kind: 'counts', frequencies: frequenciesOf([0, 0, 0]), truncated: false }).curves).toEqual([]);
+  });
+});

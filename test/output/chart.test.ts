@@ -190,7 +190,9 @@ describe('chart flags', () => {
     [['simulate', '--chart', '--format', 'json'], /^fans: --chart draws under the table; it does not go with --format json/],
     [['simulate', '--scale', 'log'], /^fans: --scale applies to --chart and --format svg, png or html$/],
     [['simulate', '--chart', '--scale', 'cubic'], /^fans: option '--scale <scale>' argument 'cubic' is invalid/],
-    [['fit', 'records.csv', '--format', 'svg'], /^fans: option '--format <format>' argument 'svg' is invalid/],
+    // A fit draws a picture of its own: no chart of totals under its table, and no --title without a picture.
+    [['fit', 'records.csv', '--chart'], /^fans: unknown option '--chart'/],
+    [['fit', 'records.csv', '--title', 'x'], /^fans: --title goes on a picture: add --format svg, png or html$/],
   ])('%j is a usage error', async (args, message) => {
     const ran = await fans(args);
     expect(ran).toMatchObject({ code: 2, stdout: '' });

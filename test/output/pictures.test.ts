@@ -334,13 +334,20 @@ describe('--format html, read as text', () => {
     expect(await method(['goal', '1200', '--by-date', '--fanout', '3', '--cycle', '1m'])).toContain('The tree model');
   });
 
-  it('fans fit as a page: both tables (the candidates, observed and expected), no chart', async () => {
+  it('fans fit as a page: the input file named, its picture of observed and expected counts, both tables (#32 item 5)', async () => {
     const html = (await fans(['fit', '-', '--format', 'html'], { stdin: `referrals\n${[0, 0, 1, 2, 0, 5, 1, 0, 3, 0].join('\n')}\n` })).stdout;
-    // Two tables on screen (the wide one also as the parts that fit A4 for print, the first column in each).
+    // Two tables on screen (the wide one also as the parts that fit A4 for print, the first column in each); the fit's figures are for files only.
     expect(html.match(/<div class="scroll[^"]*"><table>/g)).toHaveLength(2);
     expect(html.match(/<div class="part"><table>/g)!.length).toBeGreaterThanOrEqual(1);
-    expect(html).not.toContain('<svg');
     expect(html).toContain('<th scope="col">observed</th>');
+    expect(html).not.toContain('<th scope="col">quantity</th>');
+    expect(html).toContain('<h1>Referrals per fan in &#60;stdin&#62;: observed and fitted</h1>');
+    // The picture: a bar a bin, the observed counts as the data say (0 to 5, then 10+ with none).
+    const bars = [...html.matchAll(/<rect class="bar"[^>]*data-bin="([^"]*)" data-value="(\d+)"/g)].map((m) => [m[1], Number(m[2])]);
+    expect(bars).toEqual([['0', 5], ['1', 2], ['2', 1], ['3', 1], ['4', 0], ['5', 1], ['6', 0], ['7', 0], ['8', 0], ['9', 0], ['10+', 0]]);
+    // The file, and the columns read, among the parameters.
+    expect(html).toContain('<dt>file</dt><dd>&#60;stdin&#62;</dd>');
+    expect(html).toContain('<dt>columns read</dt><dd>referrals</dd>');
   });
 
   it('escapes what comes from a file: a scenario named like markup stays text', async () => {

@@ -5,7 +5,9 @@ import { drawsOf, largestK } from '../../model/fit/draws.js';
 import { theoreticalExtinction } from '../../model/chains/montecarlo.js';
 import type { Offspring } from '../../model/chains/offspring.js';
 import type { Cell } from '../../output/delimited.js';
-import type { Report, Style } from '../../output/render.js';
+import type { Json } from '../../output/json.js';
+import type { Report, Style, TableData } from '../../output/render.js';
+import { type FitQuantity, fitQuantities } from '../../output/words/words.js';
 import { type FitInput, type InputFormat, inputFormats, maxFitBytes, readFitInput, withMissingZeros } from './fit-input.js';
 import { type Io, UsageError } from '../io/io.js';
 import { decodeText, readFileBytes } from '../io/read-text.js';
@@ -124,8 +126,16 @@ const cellOf = (v: number): Cell => (Number.isFinite(v) ? v : Number.isNaN(v) ? 
 /** A number for JSON: null where it is not finite (JSON has no infinity). */
 const finite = (v: number): number | null => (Number.isFinite(v) ? v : null);
 
-/** `fans fit` as a report: a row per candidate distribution, the observed-versus-expected table, the meaning in words. */
-export function fitReport(result: FitResult, input: FitInput, file: string): Report {
+/** The file's own name, without its folders, for a picture's title: `referrals.csv`, `<stdin>`. */
+const baseName = (file: string) => (file === '-' ? fileLabel(file) : fileLabel(file.replace(/^.*[\\/]/, '') || file));
+
+/**
+ * `fans fit` as a report: a row per candidate distribution; then the observed counts with
+ * each candidate's expected ones (the preferred's as `expected`, the others' as
+ * `expected_<model>`), and, for files, the fit's figures as a table of names and values; the
+ * meaning in words; the picture of observed and expected counts.
+ */
+export function fitReport(result: FitResult, input: FitInput, file: string, options: Partial<ReturnType<typeof fitOptions>> & { sheet?: string | undefined } = {}): Report {
   const best = result.preferred;
   const { offspring, nonreferrers } = offspringOf(best);
   const extinction = best.parameters.K > 0 ? theoreticalExtinction({ model: 'tree', start: 1, periods: 1, offspring, churn: 0, market: null, nonreferrers }) : 1;
@@ -147,7 +157,52 @@ export function fitReport(result: FitResult, input: FitInput, file: string): Rep
     weight: cellOf(c.weight),
   }));
   const valueName = sizes ? 'size' : 'referrals';
-  const table = result.table.map((b) => ({ [valueName]: Number.isFinite(b.to) ? b.from : `${b.from}+`, observed: b.observed, expected: cellOf(b.expected) }));
+  const others = result.curves.filter((c) => c.model !== best.model);
+  const table = result.table.map((b, i) => ({
+    [valueName]: Number.isFinite(b.to) ? b.from : `${b.from}+`,
+    observed: b.observed,
+    expected: cellOf(b.expected),
+    ...Object.fromEntries(others.map((c) => [`expected_${c.model}`, cellOf(c.expected[i]!)])),
+  }));
+  const observedTable: TableData = { columns: [valueName, 'observed', 'expected', ...others.map((c) => `expected_${c.model}`)], rows: table, summary: () => [], sheet: 'observed', heading: (words, c) => (c === 'expected' ? words.column(`expected_${best.model}`) : undefined) };
+  const wald = (i: { wald: [number, number] } | null, end: 0 | 1) => (i === null ? null : cellOf(i.wald[end]));
+  const profile = (i: { profile: [number, number] } | null, end: 0 | 1) => (i === null ? null : cellOf(i.profile[end]));
+  const figures: Record<FitQuantity, Cell> = {
+    file: fileLabel(file),
+    shape: input.shape,
+    n: result.n,
+    mean: cellOf(result.mean),
+    variance: cellOf(result.variance),
+    preferred: best.model,
+    weight: cellOf(best.weight),
+    K: cellOf(best.parameters.K),
+    K_low: profile(best.intervals.K, 0),
+    K_high: profile(best.intervals.K, 1),
+    k: best.intervals.k ? cellOf(best.parameters.k) : null,
+    k_low: profile(best.intervals.k, 0),
+    k_high: profile(best.intervals.k, 1),
+    nonreferrers: best.intervals.nonreferrers ? best.parameters.nonreferrers : null,
+    nonreferrers_low: profile(best.intervals.nonreferrers, 0),
+    nonreferrers_high: profile(best.intervals.nonreferrers, 1),
+    K_wald_low: best.parameters.K > 0 ? wald(best.intervals.K, 0) : null,
+    K_wald_high: best.parameters.K > 0 ? wald(best.intervals.K, 1) : null,
+    k_wald_low: wald(best.intervals.k, 0),
+    k_wald_high: wald(best.intervals.k, 1),
+    chiSquare: result.goodness?.statistic ?? null,
+    df: result.goodness?.df ?? null,
+    p: result.goodness?.pValue ?? null,
+    extinction,
+    p80: eightyTwenty?.p80 ?? null,
+    projection: best.parameters.K > 0 ? projection(best) : null,
+  };
+  const figuresTable: TableData = {
+    columns: ['quantity', 'value'],
+    rows: fitQuantities.map((name) => ({ quantity: name, value: figures[name] })),
+    summary: () => [],
+    sheet: 'fit',
+    filesOnly: true,
+    named: (words, name) => words.fit.quantity(name as FitQuantity),
+  };
   const numbers = (interval: 'profile' | 'wald') => ({
     interval,
     K: best.parameters.K,
@@ -180,10 +235,27 @@ export function fitReport(result: FitResult, input: FitInput, file: string): Rep
     columns,
     rows,
     summary,
-    after: [{ columns: [valueName, 'observed', 'expected'], rows: table, summary: () => [] }],
+    after: [observedTable, figuresTable],
+    ...(result.table.length > 0
+      ? {
+          fitChart: {
+            file: baseName(file),
+            sizes,
+            bins: result.table.map((b) => (Number.isFinite(b.to) ? String(b.from) : `${b.from}+`)),
+            observed: result.table.map((b) => b.observed),
+            // The preferred first, then by weight.
+            curves: [...result.curves]
+              .map((c) => ({ ...c, weight: result.candidates.find((d) => d.model === c.model)!.weight }))
+              .sort((a, b) => (a.model === best.model ? -1 : b.model === best.model ? 1 : b.weight - a.weight)),
+            estimate: numbers('profile'),
+          },
+        }
+      : {}),
     json: {
       command: 'fit',
       file: fileLabel(file),
+      // What the reading assumed, as given: --sheet, --fans, --censored-at, --min-size (the file and its columns are above).
+      parameters: Object.fromEntries(Object.entries({ sheet: options.sheet, fans: options.fans, censoredAt: options.censoredAt, minSize: options.minSize }).filter(([, v]) => v !== undefined)) as { [key: string]: Json },
       shape: input.shape,
       columns: input.columns,
       n: result.n,
@@ -200,6 +272,8 @@ export function fitReport(result: FitResult, input: FitInput, file: string): Rep
         aic: finite(c.aic),
         weight: finite(c.weight),
         edge: c.edge,
+        // Its expected counts in the table's bins.
+        expected: (result.curves.find((d) => d.model === c.model)?.expected ?? []).map(finite),
       })),
       table: result.table.map((b) => ({ from: b.from, to: finite(b.to), observed: b.observed, expected: finite(b.expected) })),
       goodnessOfFit: result.goodness === null ? null : { ...result.goodness },
@@ -239,5 +313,5 @@ export async function fitCommand(io: Io, file: string, flags: FitFlags): Promise
   const options = fitOptions(flags);
   const { input, data } = fitDataOf(await recordsText(io, file, flags.sheet ?? null), file, options);
   noteInput(io, input, file);
-  return fitReport(fitReferrals(data), input, file);
+  return fitReport(fitReferrals(data), input, file, { ...options, sheet: flags.sheet });
 }

@@ -43,6 +43,11 @@ export interface FitResult {
   candidates: (Estimate & { weight: number })[];
   preferred: Estimate & { weight: number };
   table: FitBin[];
+  /**
+   * Every candidate's expected counts in the table's bins (the preferred one's are the
+   * table's `expected`): the fitted curves of the observed-versus-expected chart. Each sums to n.
+   */
+  curves: { model: FitModel; expected: number[] }[];
   goodness: GoodnessOfFit | null;
   warnings: FitWarning[];
 }
@@ -144,6 +149,7 @@ export function fitReferrals(data: FitData): FitResult {
   const collapsed = (i: { profile: [number, number] } | null, v: number) => i !== null && v > 0 && Number.isFinite(v) && i.profile[1] - i.profile[0] <= 1e-9 * v;
   if (!allZero && (collapsed(preferred.intervals.K, preferred.parameters.K) || collapsed(preferred.intervals.k, preferred.parameters.k))) warnings.push({ kind: 'unstable' });
   const table = allZero ? [] : bins(data, familyOf(data, preferred.model), preferred.theta, summary.n);
+  const curves = allZero ? [] : candidates.map((c) => ({ model: c.model, expected: bins(data, familyOf(data, c.model), c.theta, summary.n).map((b) => b.expected) }));
   return {
     data,
     n: summary.n,
@@ -152,6 +158,7 @@ export function fitReferrals(data: FitData): FitResult {
     candidates,
     preferred,
     table,
+    curves,
     goodness: allZero ? null : goodnessOfFit(table, preferred.size),
     warnings,
   };

@@ -1,5 +1,6 @@
 import type { Why } from '../../model/growth/goal.js';
-import { type Numbers, type Words, bound, countOf, oneDecimal } from './words.js';
+import type { FitModel } from '../../model/fit/families.js';
+import { type FitQuantity, type Numbers, type Words, bound, countOf, oneDecimal } from './words.js';
 
 /** A calendar span's unit, one and more: `month`, `months`. */
 const spanWords = { d: ['day', 'days'], w: ['week', 'weeks'], m: ['month', 'months'], y: ['year', 'years'] } as const;
@@ -42,11 +43,47 @@ const parameters: Record<string, string> = {
   fit: 'fitted to',
   threads: 'threads',
   scale: 'scale',
+  file: 'file',
+  sheet: 'sheet',
+  columns: 'columns read',
+  fans: 'all fans (those not listed referred nobody)',
+  censoredAt: 'chains still growing from size',
+  minSize: 'smallest chain listed',
 };
 
 const columns: Record<string, string> = { cumulativeNet: 'cumulative net', cumulativeRevenue: 'cumulative revenue', paidBack: 'paid back', K_low: 'K low', K_high: 'K high', k_low: 'k low', k_high: 'k high', logLik: 'log L', nonreferrers: 'nonreferrers' };
 
 /** An interval in the language's words: `1.28 to 1.92`. */
+/** The figures of a fit, named for its spreadsheet sheet. */
+const quantities: Record<FitQuantity, string> = {
+  file: 'file',
+  shape: 'records',
+  n: 'observations',
+  mean: 'mean',
+  variance: 'variance',
+  preferred: 'preferred model',
+  weight: 'Akaike weight',
+  K: 'K',
+  K_low: 'K, 95% low (profile)',
+  K_high: 'K, 95% high (profile)',
+  k: 'k',
+  k_low: 'k, 95% low (profile)',
+  k_high: 'k, 95% high (profile)',
+  nonreferrers: 'nonreferrers',
+  nonreferrers_low: 'nonreferrers, 95% low (profile)',
+  nonreferrers_high: 'nonreferrers, 95% high (profile)',
+  K_wald_low: 'K, 95% low (Wald)',
+  K_wald_high: 'K, 95% high (Wald)',
+  k_wald_low: 'k, 95% low (Wald)',
+  k_wald_high: 'k, 95% high (Wald)',
+  chiSquare: 'chi-square',
+  df: 'degrees of freedom',
+  p: 'p (chi-square)',
+  extinction: "chance a new fan's chain dies out",
+  p80: 'share of fans bringing 80% of the new fans (p80)',
+  projection: 'projection',
+};
+
 const range = (n: Numbers, low: number, high: number) => `${bound(n, low)} to ${bound(n, high)}`;
 
 const was = (n: Numbers, before: unknown) => (before === null ? '' : `; one less reaches only ${n.count(before as number)}`);
@@ -81,7 +118,8 @@ function why(n: Numbers, w: Why): string {
 /** English: the words `fans` has always printed. */
 export const en: Words = {
   lang: 'en',
-  column: (name) => columns[name] ?? name,
+  // A fit's other candidates' expected counts: expected_negbin -> expected (negative binomial).
+  column: (name) => columns[name] ?? name.replace(/^expected_(poisson|geometric|negbin|zip|zinb)$/, (_, model: FitModel) => `expected (${en.fit.model(model)})`),
   parameter: (name) => parameters[name] ?? name,
   parameterValue: (name, value, n) => {
     const span = /^(\d+(?:\.\d+)?)([dwmy])$/.exec(value);
@@ -226,6 +264,10 @@ export const en: Words = {
       }
     },
     sampledFrom: (_, s) => `K and k are drawn for each run from the fit of ${s.file} (${s.model}; log-normal around the estimates, from the likelihood's curvature), so the band includes not knowing K exactly.`,
+    chartTitle: (s) => (s.sizes ? `Referral chain sizes in ${s.file}: observed and fitted` : `Referrals per fan in ${s.file}: observed and fitted`),
+    chartAxis: (sizes) => (sizes ? 'number of chains' : 'number of fans'),
+    legend: (n, s) => `${en.fit.model(s.model)} (weight ${s.weight < 0.001 ? `below ${n.percent(0.001)}` : n.chance(s.weight)})`,
+    quantity: (name) => quantities[name],
     sampledWider: (n, s) =>
       `The p${s.quantiles[0]}–p${s.quantiles[1]} band (${n.count(s.low)} to ${n.count(s.high)}) is ${bound(n, s.ratio)}× as wide as with K and k fixed at their estimates (${n.count(s.fixedLow)} to ${n.count(s.fixedHigh)}).`,
   },
@@ -336,5 +378,7 @@ export const en: Words = {
     none: 'none',
     summary: 'Summary',
     textCells: (digits) => `Exact whole numbers longer than ${digits} digits are text cells: a spreadsheet keeps only ${digits} significant digits of a number.`,
+    observed: 'Observed and expected',
+    fit: 'Fit',
   },
 };

@@ -1,5 +1,6 @@
 import type { Why } from '../../model/growth/goal.js';
-import { type Numbers, type Words, bound, countOf, oneDecimal } from './words.js';
+import type { FitModel } from '../../model/fit/families.js';
+import { type FitQuantity, type Numbers, type Words, bound, countOf, oneDecimal } from './words.js';
 
 const longDay = new Intl.DateTimeFormat('nl-NL', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
 const shortDay = new Intl.DateTimeFormat('nl-NL', { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' });
@@ -31,6 +32,36 @@ const onAxis = (xLabel: string, x: string) => (/^\d{4}-\d{2}-\d{2}$/.test(x) ? `
 const periods = (n: Numbers, count: number, unit: 'level' | 'year') => (unit === 'level' ? countOf(n, count, 'niveau', 'niveaus') : `${n.count(count)} jaar`);
 
 /** An interval in the language's words: `1,28 tot 1,92`. */
+/** De getallen van een fit, zoals het blad van de spreadsheet ze noemt. */
+const quantities: Record<FitQuantity, string> = {
+  file: 'bestand',
+  shape: 'gegevens',
+  n: 'waarnemingen',
+  mean: 'gemiddelde',
+  variance: 'variantie',
+  preferred: 'voorkeursmodel',
+  weight: 'Akaike-gewicht',
+  K: 'K',
+  K_low: 'K, 95% laag (profiel)',
+  K_high: 'K, 95% hoog (profiel)',
+  k: 'k',
+  k_low: 'k, 95% laag (profiel)',
+  k_high: 'k, 95% hoog (profiel)',
+  nonreferrers: 'niet-aanbevelers',
+  nonreferrers_low: 'niet-aanbevelers, 95% laag (profiel)',
+  nonreferrers_high: 'niet-aanbevelers, 95% hoog (profiel)',
+  K_wald_low: 'K, 95% laag (Wald)',
+  K_wald_high: 'K, 95% hoog (Wald)',
+  k_wald_low: 'k, 95% laag (Wald)',
+  k_wald_high: 'k, 95% hoog (Wald)',
+  chiSquare: 'chi-kwadraat',
+  df: 'vrijheidsgraden',
+  p: 'p (chi-kwadraat)',
+  extinction: 'kans dat de keten van een nieuwe fan uitsterft',
+  p80: 'aandeel fans dat 80% van de nieuwe fans brengt (p80)',
+  projection: 'projectie',
+};
+
 const range = (n: Numbers, low: number, high: number) => `${bound(n, low)} tot ${bound(n, high)}`;
 
 const parameters: Record<string, string> = {
@@ -70,6 +101,12 @@ const parameters: Record<string, string> = {
   fit: 'gefit op',
   threads: 'threads',
   scale: 'schaal',
+  file: 'bestand',
+  sheet: 'blad',
+  columns: 'gelezen kolommen',
+  fans: 'alle fans (wie niet in de lijst staat, bracht niemand)',
+  censoredAt: 'ketens groeien nog vanaf grootte',
+  minSize: 'kleinste vermelde keten',
 };
 
 const columns: Record<string, string> = {
@@ -106,6 +143,8 @@ const columns: Record<string, string> = {
   size: 'grootte',
   observed: 'waargenomen',
   expected: 'verwacht',
+  quantity: 'grootheid',
+  value: 'waarde',
   revenue: 'omzet',
   rewards: 'beloningen',
   cost: 'kosten',
@@ -156,7 +195,7 @@ const cumulative = (kind: 'net' | 'revenue') => (kind === 'net' ? 'Het verwachte
 export const nl: Words = {
   lang: 'nl',
   // A sampled run's net money percentiles: net_p5 -> netto p5.
-  column: (name) => columns[name] ?? name.replace(/^net_(p[\d.]+)$/, 'netto $1'),
+  column: (name) => columns[name] ?? name.replace(/^net_(p[\d.]+)$/, 'netto $1').replace(/^expected_(poisson|geometric|negbin|zip|zinb)$/, (_, model: FitModel) => `verwacht (${nl.fit.model(model)})`),
   parameter: (name) => parameters[name] ?? name,
   parameterValue: (name, value, n) => {
     const span = /^(\d+(?:\.\d+)?)([dwmy])$/.exec(value);
@@ -303,6 +342,10 @@ export const nl: Words = {
       }
     },
     sampledFrom: (_, s) => `K en k worden per run getrokken uit de fit van ${s.file} (${s.model}; lognormaal rond de schattingen, uit de kromming van de likelihood), dus de band omvat ook dat K niet precies bekend is.`,
+    chartTitle: (s) => (s.sizes ? `Grootte van aanbevelingsketens in ${s.file}: waargenomen en gefit` : `Aanbevelingen per fan in ${s.file}: waargenomen en gefit`),
+    chartAxis: (sizes) => (sizes ? 'aantal ketens' : 'aantal fans'),
+    legend: (n, s) => `${({ poisson: 'Poisson', geometric: 'geometrisch', negbin: 'negatief binomiaal', zip: 'zero-inflated Poisson', zinb: 'zero-inflated negatief binomiaal' })[s.model]} (gewicht ${s.weight < 0.001 ? `onder ${n.percent(0.001)}` : n.chance(s.weight)})`,
+    quantity: (name) => quantities[name],
     sampledWider: (n, s) =>
       `De band p${s.quantiles[0]}–p${s.quantiles[1]} (${n.count(s.low)} tot ${n.count(s.high)}) is ${bound(n, s.ratio)}× zo breed als met K en k vast op hun schattingen (${n.count(s.fixedLow)} tot ${n.count(s.fixedHigh)}).`,
   },
@@ -415,5 +458,7 @@ export const nl: Words = {
     none: 'geen',
     summary: 'Samenvatting',
     textCells: (digits) => `Exacte hele getallen van meer dan ${digits} cijfers staan als tekst: een spreadsheet bewaart maar ${digits} significante cijfers van een getal.`,
+    observed: 'Waargenomen en verwacht',
+    fit: 'Fitresultaten',
   },
 };

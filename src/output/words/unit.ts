@@ -14,7 +14,7 @@ const untouched = new Set(['column', 'html.title', 'html.footer']);
  * fan/fans (Fan/Fans at a sentence's start keeps its capital): `1 fan becomes 1,024 fans in 10
  * years` reads `1 customer becomes 1,024 customers in 10 years`; `het aantal nieuwe fans
  * verdubbelt` reads `het aantal nieuwe klanten verdubbelt`. Words that only start with `fan`
- * (fanout) stay. Names a user gave (a scenario's `name`, a chart's `names`) are passed through
+ * (fanout) stay. Names a user gave (a scenario's `name`, a chart's `names`, a records `file`: `fans.csv`) are passed through
  * as they are, whatever they hold.
  *
  * @example withUnit(en, { one: 'customer', many: 'customers' }).chart.yAxis('log') // => 'total customers (log scale)'
@@ -48,12 +48,13 @@ function wrap(value: unknown, path: string, noun: (text: string) => string): unk
   return value;
 }
 
-/** An argument with its `name` and `names` fields replaced by tokens that {@link wrap} restores. */
+/** An argument with its `name`, `names` and `file` fields (a user's words, a file's name) replaced by tokens that {@link wrap} restores. */
 function shield(arg: unknown, names: string[]): unknown {
   if (typeof arg !== 'object' || arg === null || Array.isArray(arg)) return arg;
   const token = (name: string) => `\u0000${names.push(name) - 1}\u0000`;
   const copy: Record<string, unknown> = { ...(arg as Record<string, unknown>) };
   if (typeof copy.name === 'string') copy.name = token(copy.name);
+  if (typeof copy.file === 'string') copy.file = token(copy.file);
   if (Array.isArray(copy.names)) copy.names = copy.names.map((n) => (typeof n === 'string' ? token(n) : n));
   return copy;
 }

@@ -4,6 +4,10 @@ import type { FitModel } from '../../model/fit/families.js';
 import type { Caption } from '../scale.js';
 import type { FitWarning } from '../../model/fit/fit.js';
 
+/** The figures of a fit, one a row in its CSV section and spreadsheet sheet (see cli/commands/fit.ts). */
+export const fitQuantities = ['file', 'shape', 'n', 'mean', 'variance', 'preferred', 'weight', 'K', 'K_low', 'K_high', 'k', 'k_low', 'k_high', 'nonreferrers', 'nonreferrers_low', 'nonreferrers_high', 'K_wald_low', 'K_wald_high', 'k_wald_low', 'k_wald_high', 'chiSquare', 'df', 'p', 'extinction', 'p80', 'projection'] as const;
+export type FitQuantity = (typeof fitQuantities)[number];
+
 /** A fitted K and k (and the nonreferrers' share) with one kind of 95% interval. */
 export interface FitNumbers {
   K: number;
@@ -148,6 +152,13 @@ export interface Words {
     warning(n: Numbers, w: FitWarning): string;
     sampledWider(n: Numbers, s: { ratio: number; low: number; high: number; fixedLow: number; fixedHigh: number; quantiles: readonly [number, number] }): string;
     sampledFrom(n: Numbers, s: { file: string; model: string; draws: 'lognormal' }): string;
+    /** The fit's picture: its title, naming the records' file (`referrals.csv`), and its y axis. */
+    chartTitle(s: { file: string; sizes: boolean }): string;
+    chartAxis(sizes: boolean): string;
+    /** A candidate in the picture's legend, with its Akaike weight: `negative binomial (weight 71.3%)`. */
+    legend(n: Numbers, s: { model: FitModel; weight: number }): string;
+    /** A figure of the fit, as the spreadsheet's fit sheet names it: `extinction` for the chance a chain dies out. */
+    quantity(name: FitQuantity): string;
   };
   money: {
     totals(n: Numbers, s: { revenue: string; spend: string; net: string; ratio: number | null }): string;
@@ -227,6 +238,9 @@ export interface Words {
     none: string;
     summary: string;
     textCells(digits: number): string;
+    /** Sheets of a fit's further tables: the observed and expected counts, the fit's figures. */
+    observed: string;
+    fit: string;
   };
 }
 
