@@ -40,9 +40,12 @@ export function renderTerminalChart(chart: ChartData, options: TerminalChartOpti
     const row = rowOf((tick.at - scale.low) / (scale.high - scale.low), height);
     if (!labels.has(row)) labels.set(row, tick.label);
   }
+  // The target's and the market's rows are labelled with their own values: a target of 1,200
+  // on a log scale falls on the row of 1k, which would otherwise read as the line's value.
+  const valueText = countFormat(options.locale ?? 'en-US');
+  for (const value of [chart.target, chart.market]) if (typeof value === 'number' && value > 0) labels.set(rowOf(scale.position(value), height), valueText(value));
   const labelWidth = Math.max(extent([...labels.values()].map((l) => l.length))[1], 1);
   // The last value of each line is written at its end, right of the plot.
-  const valueText = countFormat(options.locale ?? 'en-US');
   const endText = peopleFormat(options.locale ?? 'en-US');
   const xText = xLabelOf(chart, options.locale);
   const ends = chart.series.map((s) => [...s.values].reverse().find((v): v is Count => v !== null) ?? null);

@@ -59,6 +59,24 @@ function pointsOf(svg: string) {
   }));
 }
 
+describe('terminal charts: the target and the market read as their own values', () => {
+  it('a target of 1,200 on a log scale falls on the row of 1k: that row is labelled 1,200, not 1k (#32)', () => {
+    const values = Array.from({ length: 21 }, (_, t) => 1.5 ** t);
+    const text = renderTerminalChart({ title: 'x', xLabel: 'year', series: [{ name: 'total', values }], target: 1200 }, { width: 80, scale: 'log', paint: plainPaint });
+    const row = text.split('\n').find((line) => /^ *\S+ \+-{3}/.test(line))!;
+    expect(row).toMatch(/^1,200 \+-/);
+    expect(text).not.toMatch(/^ *1k \+/m);
+    // The other ticks keep their labels.
+    expect(text).toMatch(/^ *100 \+/m);
+  });
+
+  it("the market's row too, in the locale's numbers", () => {
+    const values = Array.from({ length: 11 }, (_, t) => Math.min(12_500, 2 ** t * 20));
+    const text = renderTerminalChart({ title: 'x', xLabel: 'year', series: [{ name: 'total', values }], market: 12_500 }, { width: 80, scale: 'linear', paint: plainPaint, locale: 'nl-NL' });
+    expect(text).toMatch(/^12\.500 \+-/m);
+  });
+});
+
 describe('SVG charts', () => {
   it.each([
     ['svg-simulate.svg', ['simulate', '--depth', '8']],
