@@ -105,7 +105,7 @@ function chartOptions(job: Job, io: Io, locale: string, words: Words, fromFile: 
   for (const name of ['title', 'subtitle', 'target'] as const) {
     if (job.flags[name] !== undefined && !drawn) throw new UsageError(`--${name} goes on a ${job.command === 'fit' ? 'picture: add' : 'chart: add --chart, or'} --format svg, png or html`);
   }
-  if (job.flags.size !== undefined && format !== 'png') throw new UsageError('--size is the size of --format png');
+  if (job.flags.size !== undefined && format !== 'png' && format !== 'svg') throw new UsageError('--size is the size of --format png or svg');
   const heading = { title: headingText('title', job.flags.title), subtitle: headingText('subtitle', job.flags.subtitle) };
   // Asked only for a chart: telling a terminal apart from /dev/null loads node:tty.
   const columns = chart && io.stdoutIsTTY ? io.columns : undefined;
@@ -139,8 +139,10 @@ function headingText(flag: string, text: unknown): string | undefined {
 function pictureSize(text: unknown): { width: number; height: number } {
   const match = /^(\d{1,5})x(\d{1,5})$/.exec(String(text).trim());
   const [width, height] = match ? [Number(match[1]), Number(match[2])] : [0, 0];
-  if (!(width >= 320 && width <= 4000 && height >= 180 && height <= 4000)) {
-    throw new UsageError(`--size must be WIDTHxHEIGHT, each from 320 (180 high) to 4,000 pixels, such as 1600x900 (got ${quoted(text)})`);
+  // Drawn 800 wide, a picture needs height for its title, plot and labels: no flatter than 2:1 (a
+  // 4000x180 strip had its title over the plot), and no taller than 1:2.
+  if (!(width >= 320 && width <= 4000 && height >= 180 && height <= 4000 && width <= 2 * height && height <= 2 * width)) {
+    throw new UsageError(`--size must be WIDTHxHEIGHT, width 320 to 4,000 and height 180 to 4,000 pixels, at most twice as wide as high or as high as wide, such as 1600x900 (got ${quoted(text)})`);
   }
   return { width, height };
 }

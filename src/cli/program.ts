@@ -89,7 +89,7 @@ function outputOptions(command: Command, charts: true | 'picture' = true): Comma
     .addOption(new Option('--title <text>', charts === true ? "the chart's title (default: the run in plain words)" : "the picture's title (default: what it shows and the file's name)"))
     .addOption(new Option('--subtitle <text>', charts === true ? 'small text under the title (default: the command)' : "small text under the title (default: the preferred model's K and k)"));
   if (charts === true) command.addOption(new Option('--target <fans>', 'draw a target line, and mark where the total reaches it'));
-  command.addOption(new Option('--size <WxH>', 'pixels of --format png (default: 1600x900)'));
+  command.addOption(new Option('--size <WxH>', 'pixels of --format png or svg, at most 2:1 either way (default: 1600x900)'));
   return command
     .addOption(new Option('--locale <tag>', 'how numbers are read and written, e.g. nl-NL: 10.000 is ten thousand; with csv, ; and decimal commas (default: from LC_ALL, LC_NUMERIC or LANG, else en-US)'))
     .addOption(new Option('--lang <language>', 'words of tables, summaries, charts and spreadsheets: en or nl (default: from LC_ALL, LC_MESSAGES or LANG, else en)'))

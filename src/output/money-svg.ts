@@ -10,14 +10,15 @@ const escape = escapeMarkup;
 const round = (x: number) => Math.round(x * 100) / 100;
 
 /**
- * Round steps for a linear money axis: 1, 2 or 5 times a power of ten, about five of them
- * across `low` to `high` (which hold 0: the break-even line is always drawn).
+ * Round steps for a linear money axis: 1, 2 or 5 times a power of ten, about `about` of them
+ * (five unless the panel is short) across `low` to `high` (which hold 0: the break-even line is always drawn).
  *
  * @example moneyTicks(-1500, 7000) // => [-2000, 0, 2000, 4000, 6000, 8000]
+ * @example moneyTicks(-1500, 7000, 2) // => [-5000, 0, 5000, 10000]
  */
-export function moneyTicks(low: number, high: number): number[] {
+export function moneyTicks(low: number, high: number, about = 5): number[] {
   const span = high - low || Math.abs(high) || 1;
-  const raw = span / 5;
+  const raw = span / about;
   const magnitude = 10 ** Math.floor(Math.log10(raw));
   const step = [1, 2, 5, 10].map((m) => m * magnitude).find((s) => s >= raw)!;
   const ticks: number[] = [];
@@ -47,7 +48,9 @@ export function moneyPanel(chart: ChartData, money: MoneyChart, plot: { left: nu
   const bottom = height - 56;
   const values = money.values.filter((v): v is number => v !== null);
   const all = [0, ...values, ...(money.low ?? []), ...(money.high ?? [])].filter((v): v is number => v !== null && Number.isFinite(v));
-  const ticks = moneyTicks(Math.min(...all), Math.max(...all));
+  // Labels at least 18 pixels apart: a short panel (a picture twice as wide as high) gets fewer.
+  let ticks = moneyTicks(Math.min(...all), Math.max(...all));
+  for (let about = 4; about >= 1 && (bottom - top) / (ticks.length - 1) < 18; about--) ticks = moneyTicks(Math.min(...all), Math.max(...all), about);
   const low = ticks[0]!;
   const high = ticks.at(-1)!;
   const x = (t: number) => round(periods <= 1 ? (left + right) / 2 : left + (t / (periods - 1)) * (right - left));

@@ -30,6 +30,16 @@ async function fitPicture(report: Report, charts: ChartOptions | undefined, loca
   return renderFitSvg(report.fitChart!, words ?? (await import('./words/en.js')).en, locale, size, charts?.heading);
 }
 
+/**
+ * An SVG shown at `size` pixels: its drawing (800 units wide, `size`'s shape) keeps its view
+ * box, and the document's own width and height become the size asked.
+ *
+ * @example sized('<svg xmlns="…" width="800" height="600" viewBox="0 0 800 600">…', { width: 1024, height: 768 }) // => '<svg xmlns="…" width="1024" height="768" viewBox="0 0 800 600">…'
+ */
+function sized(svg: string, size: { width: number; height: number }): string {
+  return svg.replace(/^(<svg [^>]*?)width="[\d.]+" height="[\d.]+"/, `$1width="${size.width}" height="${size.height}"`);
+}
+
 /** A picture of a report that has none: refused (main.ts answers an {@link Unrenderable} as a usage error). */
 function drawn(chart: ChartData | null): ChartData {
   if (chart) return chart;
@@ -88,9 +98,10 @@ async function picture(report: Report, chart: ChartData, charts: ChartOptions | 
  */
 export async function render(report: Report, format: Format, style: () => Promise<Style>, charts?: ChartOptions, csv?: CsvDialect): Promise<string | Uint8Array> {
   switch (format) {
-    case 'svg':
-      if (report.fitChart) return fitPicture(report, charts, charts?.locale ?? 'en-US', charts?.words);
-      return picture(report, drawn(chartOf(report, charts)), charts, charts?.locale, charts?.words);
+    case 'svg': {
+      const svg = report.fitChart ? await fitPicture(report, charts, charts?.locale ?? 'en-US', charts?.words, charts?.size) : await picture(report, drawn(chartOf(report, charts)), charts, charts?.locale, charts?.words, charts?.size);
+      return charts?.size ? sized(svg, charts.size) : svg;
+    }
     case 'png': {
       if (report.fitChart) {
         const size = charts?.size ?? { width: 1600, height: 900 };

@@ -115,6 +115,11 @@ describe('moneyTicks: round steps that hold 0', () => {
   ])('%d to %d', (low, high, ticks) => {
     expect(moneyTicks(low, high)).toEqual(ticks);
   });
+
+  it('fewer for a short panel: about two, or one, steps', () => {
+    expect(moneyTicks(-1500, 7000, 2)).toEqual([-5000, 0, 5000, 10000]);
+    expect(moneyTicks(0, 928000, 1)).toEqual([0, 1000000]);
+  });
 });
 
 describe('a sampled goal by date marks its uncertainty on the target line', () => {

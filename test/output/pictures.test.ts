@@ -143,6 +143,13 @@ describe('--format png', () => {
     expect([decode(readFileSync(square)).width, decode(readFileSync(square)).height]).toEqual([800, 800]);
   });
 
+  it('--size with svg: shown at the size asked, drawn 800 units wide in its shape, as the PNG of that size is', async () => {
+    const svg = (await fans(['compound', '--value', '100', '--format', 'svg', '--size', '1024x768'])).stdout;
+    expect(svg).toMatch(/^<svg xmlns="http:\/\/www\.w3\.org\/2000\/svg" width="1024" height="768" viewBox="0 0 800 600" /);
+    // The money panel stacked under the chart fills the same shape.
+    expect(svg).toMatch(/<g class="money" transform="translate\(0 375\)"/);
+  });
+
   it('matches its golden render within a small pixel tolerance (the shipped font: the same on every machine)', async () => {
     const file = join(dir, 'golden.png');
     await fans(['simulate', '--format', 'png', '--output', file]);
@@ -162,10 +169,13 @@ describe('pictures: bad input, one line, exit 2', () => {
     ['a 10,000-character title', ['simulate', '--format', 'svg', '--title', 'x'.repeat(10_000)], /^fans: --title must be at most 200 characters, without control characters or line breaks \(got "x{40}…", 10,000 characters\)$/],
     ['a title with control characters', ['simulate', '--format', 'svg', '--title', 'a\u001b[31mb'], /^fans: --title must be at most 200 characters, without control characters/],
     ['--target 0', ['simulate', '--format', 'svg', '--target', '0'], /^fans: --target must be a number above 0/],
-    ['--size 10x10', ['simulate', '--format', 'png', '--size', '10x10', '--output', '/tmp/never.png'], /^fans: --size must be WIDTHxHEIGHT, each from 320 \(180 high\) to 4,000 pixels/],
+    ['--size 10x10', ['simulate', '--format', 'png', '--size', '10x10', '--output', '/tmp/never.png'], /^fans: --size must be WIDTHxHEIGHT, width 320 to 4,000 and height 180 to 4,000 pixels, at most twice as wide as high or as high as wide, such as 1600x900 \(got "10x10"\)$/],
+    // A strip: its title would sit over its plot.
+    ['--size 4000x180', ['simulate', '--format', 'png', '--size', '4000x180', '--output', '/tmp/never.png'], /^fans: --size must be WIDTHxHEIGHT, .*at most twice as wide as high or as high as wide/],
+    ['--size 320x4000', ['simulate', '--format', 'svg', '--size', '320x4000'], /^fans: --size must be WIDTHxHEIGHT, .*at most twice as wide as high or as high as wide/],
     ['--size 100000x100000', ['simulate', '--format', 'png', '--size', '100000x100000', '--output', '/tmp/never.png'], /^fans: --size must be WIDTHxHEIGHT/],
     ['--title without a chart', ['simulate', '--title', 'x'], /^fans: --title goes on a chart: add --chart, or --format svg, png or html$/],
-    ['--size without png', ['simulate', '--format', 'svg', '--size', '800x600'], /^fans: --size is the size of --format png$/],
+    ['--size without a picture', ['simulate', '--format', 'html', '--size', '800x600'], /^fans: --size is the size of --format png or svg$/],
   ])('%s', async (_, args, message) => {
     expectUsageError(await fans(args as string[]), message as RegExp);
   });
