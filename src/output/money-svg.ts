@@ -3,6 +3,7 @@ import { escapeMarkup } from './markup.js';
 import type { Report } from './report.js';
 import { type ChartData, type MoneyChart, xLabelOf } from './scale.js';
 import { axes, colours, xAxisTicks } from './svg.js';
+import { type Box, lineCrosses } from './geometry.js';
 import { numbersFor } from './words/numbers.js';
 import type { Words } from './words/index.js';
 
@@ -63,8 +64,21 @@ export function moneyPanel(chart: ChartData, money: MoneyChart, plot: { left: nu
   for (const tick of ticks) out.push(`<line x1="${left}" x2="${right}" y1="${y(tick)}" y2="${y(tick)}"/>`);
   out.push('</g>');
   out.push(...axes(ticks.map((tick) => ({ y: y(tick), label: label(tick) })), { left, right, top, bottom }, xAxisTicks(chart, right - left, periods, locale, words.lang), x, chart.xLabel));
-  // Break-even: the line at 0, labelled at its right end (where a growing or a losing net is far from it).
-  out.push(`<g class="break-even"><line x1="${left}" x2="${right}" y1="${y(0)}" y2="${y(0)}" stroke="#444444" stroke-width="1.2" stroke-dasharray="6 4"/><text x="${right - 6}" y="${round(y(0) - 5)}" text-anchor="end" fill="#444444" font-size="11">${escape(words.chart.breakEven)}</text></g>`);
+  // Break-even: the line at 0, labelled at its right end (where a growing or a losing net is
+  // far from it), above the line or below it, else at its left end: where the net's line does not cross the label.
+  const net = money.values.flatMap((v, t) => (v === null ? [] : [[x(t), y(v)] as const]));
+  const zero = y(0);
+  const breakEvenWidth = words.chart.breakEven.length * 6.2;
+  const legendBox: Box | null = money.low && money.high && money.bandName ? { x1: left, x2: left + 40 + Math.max(words.chart.mean.length, money.bandName.length) * 7, y1: top, y2: top + 34 } : null;
+  const spots = [
+    { x: right - 6, y: zero - 5, anchor: 'end' },
+    { x: right - 6, y: zero + 13, anchor: 'end' },
+    { x: left + 6, y: zero - 5, anchor: 'start' },
+    { x: left + 6, y: zero + 13, anchor: 'start' },
+  ].map((spot) => ({ ...spot, box: { x1: spot.anchor === 'end' ? spot.x - breakEvenWidth : spot.x, x2: spot.anchor === 'end' ? spot.x : spot.x + breakEvenWidth, y1: spot.y - 9, y2: spot.y + 2 } }));
+  const fits = (box: Box) => box.y1 >= top && box.y2 <= bottom && !lineCrosses(net, box) && !(legendBox && legendBox.x1 < box.x2 && box.x1 < legendBox.x2 && legendBox.y1 < box.y2 && box.y1 < legendBox.y2);
+  const spot = spots.find((s) => fits(s.box)) ?? spots[0]!;
+  out.push(`<g class="break-even"><line x1="${left}" x2="${right}" y1="${zero}" y2="${zero}" stroke="#444444" stroke-width="1.2" stroke-dasharray="6 4"/><text x="${round(spot.x)}" y="${round(spot.y)}" text-anchor="${spot.anchor}" fill="#444444" font-size="11">${escape(words.chart.breakEven)}</text></g>`);
   out.push(`<g class="money-plot" data-low="${low}" data-high="${high}" data-left="${left}" data-right="${right}" data-top="${top}" data-bottom="${bottom}" data-periods="${periods}">`);
   const colour = colours[2]!;
   if (money.low && money.high) {

@@ -2,6 +2,7 @@ import type { Count } from '../model/count.js';
 import { countFormat, peopleFormat } from './number.js';
 import { type AxisTick, dateTicks } from './date-ticks.js';
 import { type ChartData, type ScaleChoice, chooseScale, extent, xLabelOf, xTicks } from './scale.js';
+import { type Box, lineCrosses } from './geometry.js';
 import { escapeMarkup } from './markup.js';
 import { en } from './words/en.js';
 import { numbersFor } from './words/numbers.js';
@@ -224,10 +225,10 @@ export function axes(yLabels: readonly { y: number; label: string }[], box: { le
  */
 function targetMarks(chart: ChartData, x: (t: number) => number, y: (v: Count) => number, lineY: number, top: number, bottom: number, left: number, right: number, locale: string, words: Words): string[] {
   const out = ['<g class="marks" font-size="11">'];
-  const curve = (chart.series[0]?.values ?? []).flatMap((v, t) => (v === null ? [] : [{ cx: x(t), cy: y(v) }]));
-  // Boxes taken: each label's, and the curve's points as small boxes.
-  const boxes: { x1: number; x2: number; y1: number; y2: number }[] = curve.map((p) => ({ x1: p.cx - 2, x2: p.cx + 2, y1: p.cy - 2, y2: p.cy + 2 }));
-  const clear = (b: { x1: number; x2: number; y1: number; y2: number }) => b.y1 >= top && b.y2 <= bottom && !boxes.some((o) => o.x1 < b.x2 && b.x1 < o.x2 && o.y1 < b.y2 && b.y1 < o.y2);
+  const curve = (chart.series[0]?.values ?? []).flatMap((v, t) => (v === null ? [] : [[x(t), y(v)] as const]));
+  // Boxes taken: each label's, and the curve's points as small boxes; and no segment of the curve may cross a label.
+  const boxes: Box[] = curve.map(([cx, cy]) => ({ x1: cx - 2, x2: cx + 2, y1: cy - 2, y2: cy + 2 }));
+  const clear = (b: Box) => b.y1 >= top && b.y2 <= bottom && !boxes.some((o) => o.x1 < b.x2 && b.x1 < o.x2 && o.y1 < b.y2 && b.y1 < o.y2) && !lineCrosses(curve, b);
   for (const mark of [...chart.marks!].sort((a, b) => a.at - b.at)) {
     const mx = x(mark.at);
     const text = mark.kind === 'percentile' ? words.chart.percentileMark(mark.q, mark.date) : words.chart.deadlineMark(numbersFor(locale), { date: mark.date, share: mark.share });
@@ -238,7 +239,7 @@ function targetMarks(chart: ChartData, x: (t: number) => number, y: (v: Count) =
       boxes.push({ x1: anchor === 'end' ? mx - 4 - width : mx + 4, x2: anchor === 'end' ? mx - 4 : mx + 4 + width, y1: top, y2: top + 14 });
       continue;
     }
-    let best: { ty: number; anchor: 'start' | 'end'; box: { x1: number; x2: number; y1: number; y2: number }; distance: number } | null = null;
+    let best: { ty: number; anchor: 'start' | 'end'; box: Box; distance: number } | null = null;
     for (const below of [true, false]) {
       for (const anchor of ['start', 'end'] as const) {
         const x1 = anchor === 'start' ? mx : mx - width;

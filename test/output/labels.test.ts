@@ -33,6 +33,26 @@ const corpus: string[][] = [
 ];
 const sizes = ['800x450', '1600x800', '1024x768', '800x800', '900x1800'];
 
+/** Whether the segment from `a` to `b` passes through the box (shrunk by a pixel: a line touching a glyph's box edge does not cross the glyph). */
+function crosses(a: [number, number], b: [number, number], box: { x: number; y: number; width: number; height: number }): boolean {
+  const [x1, y1, x2, y2] = [box.x + 1, box.y + 1, box.x + box.width - 1, box.y + box.height - 1];
+  if (x2 <= x1 || y2 <= y1) return false;
+  // Liang-Barsky clipping: the part of the segment inside the box, if any.
+  let [t0, t1] = [0, 1];
+  const [dx, dy] = [b[0] - a[0], b[1] - a[1]];
+  for (const [p, q] of [[-dx, a[0] - x1], [dx, x2 - a[0]], [-dy, a[1] - y1], [dy, y2 - a[1]]] as const) {
+    if (p === 0) {
+      if (q < 0) return false;
+      continue;
+    }
+    const r = q / p;
+    if (p < 0) t0 = Math.max(t0, r);
+    else t1 = Math.min(t1, r);
+    if (t0 > t1) return false;
+  }
+  return true;
+}
+
 describe.skipIf(!hasChromium)('labels never collide, at every shape of --size, in English and Dutch (headless chromium)', () => {
   it('no two texts of a picture overlap, and none leaves it', async () => {
     const { chromium: playwright } = await import('playwright-core');
@@ -50,14 +70,19 @@ describe.skipIf(!hasChromium)('labels never collide, at every shape of --size, i
             const svg = ran.stdout.replace(/^<svg ([^>]*?)width="\d+" height="\d+"/, (_, before: string) => `<svg ${before}width="800"`);
             await page.setContent(`<!doctype html><html><body style="margin:0">${svg}</body></html>`);
             // Every text's box on the page (rotated ones too: the y axis's title), against the picture's own.
-            const found: { boxes: { text: string; x: number; y: number; width: number; height: number }[]; frame: { width: number; height: number } } = await page.evaluate(`(() => {
+            const found: { boxes: { text: string; group: string; x: number; y: number; width: number; height: number }[]; lines: { name: string; points: [number, number][] }[]; frame: { width: number; height: number } } = await page.evaluate(`(() => {
               const svg = document.querySelector('svg');
               const frame = svg.getBoundingClientRect();
               const boxes = [...svg.querySelectorAll('text')].filter((t) => t.textContent.trim() !== '').map((t) => {
                 const b = t.getBoundingClientRect();
-                return { text: t.textContent, x: b.x - frame.x, y: b.y - frame.y, width: b.width, height: b.height };
+                return { text: t.textContent, group: t.closest('g') ? t.closest('g').getAttribute('class') : '', x: b.x - frame.x, y: b.y - frame.y, width: b.width, height: b.height };
               });
-              return { boxes, frame: { width: frame.width, height: frame.height } };
+              // Every drawn line's points on the page: the series and the money's cumulative net.
+              const lines = [...svg.querySelectorAll('polyline')].map((line) => {
+                const m = line.getScreenCTM();
+                return { name: line.getAttribute('data-name') || line.getAttribute('class') || '', points: [...line.points].map((p) => [m.a * p.x + m.c * p.y + m.e - frame.x, m.b * p.x + m.d * p.y + m.f - frame.y]) };
+              });
+              return { boxes, lines, frame: { width: frame.width, height: frame.height } };
             })()`);
             pictures++;
             const where = `${args.join(' ')} ${lang.join(' ')} --size ${size}`;
@@ -65,6 +90,13 @@ describe.skipIf(!hasChromium)('labels never collide, at every shape of --size, i
             const slack = 0.5;
             for (const b of found.boxes) {
               if (b.x < -slack || b.y < -slack || b.x + b.width > found.frame.width + slack || b.y + b.height > found.frame.height + slack) problems.push(`"${b.text}" leaves the picture (${where})`);
+            }
+            // The labels placed among the lines (a mark's, the reached point's, a target's or market's,
+            // the money's pays-back): none is crossed by a line.
+            for (const b of found.boxes.filter((box) => /^(marks|mark|reached|target|market|deadline|payback|break-even)$/.test(box.group))) {
+              for (const line of found.lines) {
+                if (line.points.some((p, k) => k > 0 && crosses(line.points[k - 1]!, p, b))) problems.push(`"${b.text}" is crossed by the line ${line.name} (${where})`);
+              }
             }
             for (let i = 0; i < found.boxes.length; i++) {
               for (let j = i + 1; j < found.boxes.length; j++) {
