@@ -7,7 +7,8 @@ import type { Words } from './words/words.js';
 
 /**
  * How a table writes its cells for people: one rule per column (see columnFormat), the total
- * line formatted as its column, shares as percentages, amounts in the currency. Tables and
+ * line formatted as its column, shares as percentages, amounts in the currency, names in the
+ * first column in words where the table says how (`named`). Tables and
  * the HTML report share it.
  */
 export function cellFormatter(data: TableData, locale: string, words: Words): (row: Record<string, Cell>, column: string) => string {
@@ -26,6 +27,8 @@ export function cellFormatter(data: TableData, locale: string, words: Words): (r
     if (v === null || v === undefined) return blank;
     if (isAmount(v)) return money(v);
     if (typeof v === 'number' && data.shares?.includes(column)) return percent(v);
+    // The first column's names, as the reader's language words them (a fit's `negbin`: `negative binomial`).
+    if (typeof v === 'string' && data.named && column === data.columns[0]) return data.named(words, v);
     return typeof v === 'bigint' || typeof v === 'number' ? formats.get(column)!(v) : String(v);
   };
 }

@@ -47,7 +47,7 @@ export interface TableData {
    * say it to people on the terminal and the page (a fit's figures).
    */
   filesOnly?: boolean;
-  /** A figure's name in the first column, as people read it in a workbook (`extinction`: the chance a chain dies out); CSV and TSV keep the name. */
+  /** A name in the first column as people read it (a model's `negbin`: `negative binomial`; a figure's `extinction`: the chance a chain dies out) in tables, HTML and workbooks; CSV, TSV and JSON keep the name. */
   named?: (words: Words, name: string) => string;
   /** A column's heading for people where this table says more than the catalogue (a fit's `expected`: `expected (negative binomial)`). */
   heading?: (words: Words, column: string) => string | undefined;

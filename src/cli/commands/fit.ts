@@ -1,6 +1,7 @@
 import { concentration } from '../../model/chains/concentration.js';
 import { type FitData, type FitResult, fitReferrals } from '../../model/fit/fit.js';
 import type { Estimate } from '../../model/fit/estimate.js';
+import type { FitModel } from '../../model/fit/families.js';
 import { drawsOf, largestK } from '../../model/fit/draws.js';
 import { theoreticalExtinction } from '../../model/chains/montecarlo.js';
 import type { Offspring } from '../../model/chains/offspring.js';
@@ -234,6 +235,8 @@ export function fitReport(result: FitResult, input: FitInput, file: string, opti
   return {
     columns,
     rows,
+    // Models by their names in the reader's language; CSV, TSV and JSON keep the codes `--distribution` takes.
+    named: (words, model) => words.fit.short(model as FitModel),
     summary,
     after: [observedTable, figuresTable],
     ...(result.table.length > 0

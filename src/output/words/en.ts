@@ -119,7 +119,7 @@ function why(n: Numbers, w: Why): string {
 export const en: Words = {
   lang: 'en',
   // A fit's other candidates' expected counts: expected_negbin -> expected (negative binomial).
-  column: (name) => columns[name] ?? name.replace(/^expected_(poisson|geometric|negbin|zip|zinb)$/, (_, model: FitModel) => `expected (${en.fit.model(model)})`),
+  column: (name) => columns[name] ?? name.replace(/^expected_(poisson|geometric|negbin|zip|zinb)$/, (_, model: FitModel) => `expected (${en.fit.short(model)})`),
   parameter: (name) => parameters[name] ?? name,
   parameterValue: (name, value, n) => {
     const span = /^(\d+(?:\.\d+)?)([dwmy])$/.exec(value);
@@ -227,6 +227,7 @@ export const en: Words = {
   },
   fit: {
     model: (model) => ({ poisson: 'Poisson', geometric: 'geometric', negbin: 'negative binomial', zip: 'zero-inflated Poisson', zinb: 'zero-inflated negative binomial' })[model],
+    short: (model) => en.fit.model(model),
     data: (n, s) =>
       s.shape === 'sizes'
         ? `Fitted to ${countOf(n, s.n, 'referral chain', 'referral chains')} (mean size ${bound(n, s.mean)}, variance ${bound(n, s.variance)}).`
@@ -266,7 +267,7 @@ export const en: Words = {
     sampledFrom: (_, s) => `K and k are drawn for each run from the fit of ${s.file} (${s.model}; log-normal around the estimates, from the likelihood's curvature), so the band includes not knowing K exactly.`,
     chartTitle: (s) => (s.sizes ? `Referral chain sizes in ${s.file}: observed and fitted` : `Referrals per fan in ${s.file}: observed and fitted`),
     chartAxis: (sizes) => (sizes ? 'number of chains' : 'number of fans'),
-    legend: (n, s) => `${en.fit.model(s.model)} (weight ${s.weight < 0.001 ? `below ${n.percent(0.001)}` : n.chance(s.weight)})`,
+    legend: (n, s) => `${en.fit.short(s.model)} (weight ${s.weight < 0.001 ? `below ${n.percent(0.001)}` : n.chance(s.weight)})`,
     quantity: (name) => quantities[name],
     sampledWider: (n, s) =>
       `The p${s.quantiles[0]}–p${s.quantiles[1]} band (${n.count(s.low)} to ${n.count(s.high)}) is ${bound(n, s.ratio)}× as wide as with K and k fixed at their estimates (${n.count(s.fixedLow)} to ${n.count(s.fixedHigh)}).`,

@@ -195,7 +195,7 @@ const cumulative = (kind: 'net' | 'revenue') => (kind === 'net' ? 'Het verwachte
 export const nl: Words = {
   lang: 'nl',
   // A sampled run's net money percentiles: net_p5 -> netto p5.
-  column: (name) => columns[name] ?? name.replace(/^net_(p[\d.]+)$/, 'netto $1').replace(/^expected_(poisson|geometric|negbin|zip|zinb)$/, (_, model: FitModel) => `verwacht (${nl.fit.model(model)})`),
+  column: (name) => columns[name] ?? name.replace(/^net_(p[\d.]+)$/, 'netto $1').replace(/^expected_(poisson|geometric|negbin|zip|zinb)$/, (_, model: FitModel) => `verwacht (${nl.fit.short(model)})`),
   parameter: (name) => parameters[name] ?? name,
   parameterValue: (name, value, n) => {
     const span = /^(\d+(?:\.\d+)?)([dwmy])$/.exec(value);
@@ -305,6 +305,7 @@ export const nl: Words = {
   },
   fit: {
     model: (model) => ({ poisson: 'Poisson-verdeling', geometric: 'geometrische verdeling', negbin: 'negatief binomiale verdeling', zip: 'zero-inflated Poisson-verdeling', zinb: 'zero-inflated negatief binomiale verdeling' })[model],
+    short: (model) => ({ poisson: 'Poisson', geometric: 'geometrisch', negbin: 'negatief binomiaal', zip: 'zero-inflated Poisson', zinb: 'zero-inflated negatief binomiaal' })[model],
     data: (n, s) =>
       s.shape === 'sizes'
         ? `Gefit op ${countOf(n, s.n, 'aanbevelingsketen', 'aanbevelingsketens')} (gemiddelde grootte ${bound(n, s.mean)}, variantie ${bound(n, s.variance)}).`
@@ -344,7 +345,7 @@ export const nl: Words = {
     sampledFrom: (_, s) => `K en k worden per run getrokken uit de fit van ${s.file} (${s.model}; lognormaal rond de schattingen, uit de kromming van de likelihood), dus de band omvat ook dat K niet precies bekend is.`,
     chartTitle: (s) => (s.sizes ? `Grootte van aanbevelingsketens in ${s.file}: waargenomen en gefit` : `Aanbevelingen per fan in ${s.file}: waargenomen en gefit`),
     chartAxis: (sizes) => (sizes ? 'aantal ketens' : 'aantal fans'),
-    legend: (n, s) => `${({ poisson: 'Poisson', geometric: 'geometrisch', negbin: 'negatief binomiaal', zip: 'zero-inflated Poisson', zinb: 'zero-inflated negatief binomiaal' })[s.model]} (gewicht ${s.weight < 0.001 ? `onder ${n.percent(0.001)}` : n.chance(s.weight)})`,
+    legend: (n, s) => `${nl.fit.short(s.model)} (gewicht ${s.weight < 0.001 ? `onder ${n.percent(0.001)}` : n.chance(s.weight)})`,
     quantity: (name) => quantities[name],
     sampledWider: (n, s) =>
       `De band p${s.quantiles[0]}–p${s.quantiles[1]} (${n.count(s.low)} tot ${n.count(s.high)}) is ${bound(n, s.ratio)}× zo breed als met K en k vast op hun schattingen (${n.count(s.fixedLow)} tot ${n.count(s.fixedHigh)}).`,

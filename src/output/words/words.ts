@@ -143,6 +143,8 @@ export interface Words {
   };
   fit: {
     model(model: FitModel): string;
+    /** A model's short name, for table cells, column headings and a legend: `negative binomial`, `negatief binomiaal`. */
+    short(model: FitModel): string;
     data(n: Numbers, s: { shape: 'counts' | 'referrals' | 'sizes'; n: number; mean: number; variance: number }): string;
     preferred(n: Numbers, s: { model: string; weight: number }): string;
     estimate(n: Numbers, s: FitNumbers & { interval: 'profile' | 'wald' }): string;
