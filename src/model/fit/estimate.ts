@@ -124,10 +124,9 @@ function profileBounds(family: Family, theta: readonly number[], best: number, c
   return [side(-1), side(1)];
 }
 
-/** The observed information (minus the Hessian of the log-likelihood at θ̂), by central differences. */
-function information(family: Family, theta: readonly number[]): number[][] {
+/** The observed information (minus the Hessian of the log-likelihood `f` at θ̂), by central differences. */
+export function information(f: (theta: readonly number[]) => number, theta: readonly number[]): number[][] {
   const h = 1e-4;
-  const f = (t: readonly number[]) => family.logLik(t);
   const n = theta.length;
   const shift = (i: number, di: number, j: number, dj: number) => theta.map((t, m) => t + (m === i ? di : 0) + (m === j ? dj : 0));
   return Array.from({ length: n }, (_, i) =>
@@ -168,7 +167,7 @@ export function estimate(family: Family): Estimate {
   const best = maximum(family);
   const theta = best.theta;
   const parameters = parametersOf(family.model, theta);
-  const info = information(family, theta);
+  const info = information((t) => family.logLik(t), theta);
   const covariance = inverse(info);
   // Without a full covariance (a parameter at its edge), each coordinate's own information.
   const standardErrors = theta.map((_, c) => (covariance ? Math.sqrt(covariance[c]![c]!) : 1 / Math.sqrt(Math.max(0, info[c]![c]!))));
