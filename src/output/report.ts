@@ -41,7 +41,7 @@ export interface TableData {
   /** More tables, drawn after this one and before the summary (a fit's observed-versus-expected counts). */
   after?: readonly TableData[];
   /** A further table's sheet in a workbook, by the catalogue's `xlsx` name (`observed`: `Observed and expected`). */
-  sheet?: 'observed' | 'fit';
+  sheet?: 'observed' | 'fit' | 'delays';
   /**
    * A table for files only (CSV and TSV sections, a workbook's sheet): the summary's sentences
    * say it to people on the terminal and the page (a fit's figures).

@@ -8,6 +8,7 @@ export const examples = {
   programmes: { file: 'programmes.json', about: 'scenarios: a cautious and a hopeful programme, and a tree with 30% conversion' },
   calendar: { file: 'calendar.json', about: 'scenarios on dates: monthly, quarterly and yearly referrals from 1 January 2027, on one time axis' },
   referrals: { file: 'referrals.csv', about: 'records for fans fit: how many new customers each of 300 customers brought' },
+  crm: { file: 'crm.csv', about: "dated records for fans fit: a year's CRM export, who referred whom and when each customer signed up" },
 } as const;
 export type ExampleName = keyof typeof examples;
 

@@ -1,3 +1,5 @@
+import type { DatedData } from '../../model/fit/dated.js';
+import { isoOfDay, recordDay } from './record-dates.js';
 import type { Frequencies } from '../../model/fit/frequencies.js';
 import { frequencies } from '../../model/fit/frequencies.js';
 import { UsageError } from '../io/io.js';
@@ -47,7 +49,15 @@ export interface FitInputOptions {
   id?: string | undefined;
   referredBy?: string | undefined;
   sizes: boolean;
+  /** Who referred whom, dated: the column of join dates (else one named as {@link joinedNames}), and the export's day (else the latest join). */
+  joined?: string | undefined;
+  asOf?: number | undefined;
+  /** Leave any join dates unread (a forecast's `--fit FILE`, which takes the counts' fit). */
+  undated?: boolean;
 }
+
+/** Columns taken as the join date without --joined (compared without case). */
+export const joinedNames = ['joined', 'joined_at', 'join_date', 'signed_up_at', 'signup_date', 'signed_up', 'created_at'];
 
 /** What the file held: the counts or sizes as a frequency table, and how they were read. */
 export interface FitInput {
@@ -59,6 +69,8 @@ export interface FitInput {
   columns: string[];
   /** Who referred whom: rows whose referrer is not in the file (a windowed export: they joined before it), left as seeds. */
   outside?: number;
+  /** Who referred whom with join dates: the records as the dated fit reads them, the column and the export's day. */
+  dated?: { data: DatedData; column: string; asOf: number; from: number };
 }
 
 /** Table data: a header and records, walked once. */
@@ -254,7 +266,10 @@ export function readFitInput(source: string | SheetRows, options: FitInputOption
   if (referrals) {
     if (index(idName) < 0) throw missing(idName, '--id');
     if (index(byName) < 0) throw missing(byName, '--referred-by');
-    return whoReferredWhom(records, file, idName, byName);
+    // The join dates: --joined, else a column named as join dates are.
+    const joinedName = options.undated ? undefined : (options.joined ?? header.find((name) => joinedNames.includes(name.trim().toLowerCase())));
+    if (options.joined !== undefined && index(options.joined) < 0) throw missing(options.joined, '--joined');
+    return whoReferredWhom(records, file, idName, byName, joinedName ?? null, options.asOf);
   }
 
   // The count (or size) column: --column, else `referrals` (`size` with --sizes), else the only numeric one.
@@ -307,9 +322,11 @@ class Stop extends Error {}
  * in the file joined before the export's window: the referee is a fan (a seed here), and the
  * referrer's own count, unknown, is left out (counted in `outside`).
  */
-function whoReferredWhom(records: Records, file: string, idName: string, byName: string): FitInput {
+function whoReferredWhom(records: Records, file: string, idName: string, byName: string, joinedName: string | null, asOfDay: number | undefined): FitInput {
   const idAt = records.header.indexOf(idName);
   const byAt = records.header.indexOf(byName);
+  const joinedAt = joinedName === null ? -1 : records.header.indexOf(joinedName);
+  const days: number[] = [];
   // Each fan is a number (its order in the file); ids are looked up once.
   const index = new Map<string, number>();
   const rows: number[] = [];
@@ -328,6 +345,12 @@ function whoReferredWhom(records: Records, file: string, idName: string, byName:
     index.set(id, rows.length);
     rows.push(row);
     referrers.push(cell(fields, byAt, row, byName));
+    if (joinedAt >= 0) {
+      const text = cell(fields, joinedAt, row, joinedName!);
+      const day = text === '' ? { invalid: 'is empty; a dated fit needs every fan\'s join date' } : recordDay(text);
+      if (isInvalid(day)) throw new UsageError(`${file}: row ${row}, column ${quoted(joinedName!)}: ${day.invalid} (got ${quoted(text)})`);
+      days.push(day);
+    }
   });
   const n = rows.length;
   if (n === 0) throw new UsageError(`${file}: has a header but no rows of data`);
@@ -369,7 +392,44 @@ function whoReferredWhom(records: Records, file: string, idName: string, byName:
   }
   const map = new Map<number, number>();
   for (let i = 0; i < n; i++) map.set(counts[i]!, (map.get(counts[i]!) ?? 0) + 1);
-  return { shape: 'referrals', frequencies: frequencies(map), rows: n, columns: [idName, byName], ...(outside > 0 ? { outside } : {}) };
+  const dated = joinedAt >= 0 ? datedRecords(file, joinedName!, days, parent, counts, rows, asOfDay) : undefined;
+  return { shape: 'referrals', frequencies: frequencies(map), rows: n, columns: dated ? [idName, byName, joinedName!] : [idName, byName], ...(outside > 0 ? { outside } : {}), ...(dated ? { dated } : {}) };
+}
+
+/** The longest span of join dates (to the export's date) a dated fit reads: ten years of days. */
+export const maxDatedDays = 3653;
+
+/**
+ * Who referred whom with join dates, as the dated fit reads them: each fan's count and days
+ * from joining to the export (`asOf`, else the latest join), grouped; each referral's delay in
+ * days. A join after the export, or a referee joining before their referrer, is a UsageError
+ * naming the row.
+ */
+function datedRecords(file: string, column: string, days: readonly number[], parent: Int32Array, counts: Int32Array, rows: readonly number[], asOfDay: number | undefined): NonNullable<FitInput['dated']> {
+  const latest = days.reduce((a, b) => Math.max(a, b), -Infinity);
+  const from = days.reduce((a, b) => Math.min(a, b), Infinity);
+  const asOf = asOfDay ?? latest;
+  // Each likelihood evaluation reads the delay law day by day across the span: at most ten years of it.
+  if (asOf - from > maxDatedDays) throw new UsageError(`${file}: column ${quoted(column)}: the dates span ${isoOfDay(from)} to ${isoOfDay(asOf)}, more than the ${maxDatedDays.toLocaleString('en-US')} days (ten years) a dated fit reads: fit the fans who joined in the last ten years`);
+  const groups = new Map<number, { count: number; exposure: number; fans: number }>();
+  const delays = new Map<number, number>();
+  for (let i = 0; i < days.length; i++) {
+    const day = days[i]!;
+    if (day > asOf) throw new UsageError(`${file}: row ${rows[i]}, column ${quoted(column)}: ${isoOfDay(day)} is after the export's date, --as-of ${isoOfDay(asOf)}`);
+    const p = parent[i]!;
+    if (p >= 0) {
+      const delay = day - days[p]!;
+      if (delay < 0) throw new UsageError(`${file}: row ${rows[i]}, column ${quoted(column)}: joined ${isoOfDay(day)}, before their referrer (row ${rows[p]}, ${isoOfDay(days[p]!)})`);
+      delays.set(delay, (delays.get(delay) ?? 0) + 1);
+    }
+    const exposure = asOf - day;
+    const key = counts[i]! * 1e6 + exposure;
+    const g = groups.get(key) ?? { count: counts[i]!, exposure, fans: 0 };
+    g.fans++;
+    groups.set(key, g);
+  }
+  const values = [...delays.keys()].sort((a, b) => a - b);
+  return { data: { fans: [...groups.values()], delays: { values, counts: values.map((v) => delays.get(v)!) } }, column, asOf, from };
 }
 
 /** The zeros an export of referrers alone leaves out: `fans` fans in all, `rows` of them listed. */

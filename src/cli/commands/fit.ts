@@ -14,6 +14,9 @@ import { type Io, UsageError } from '../io/io.js';
 import { decodeText, readFileBytes } from '../io/read-text.js';
 import type { SheetRows } from '../io/read-sheet.js';
 import { fileLabel, isInvalid, quoted, wholeNumber } from '../flags/parse.js';
+import { type DatedResult, fitDated } from '../../model/fit/dated.js';
+import { largestSpread } from '../../model/calendar/delays.js';
+import { isoOfDay, recordDay } from './record-dates.js';
 
 /** The flags of `fans fit`, as commander hands them over. */
 export interface FitFlags {
@@ -27,6 +30,8 @@ export interface FitFlags {
   censoredAt?: string;
   minSize?: string;
   sheet?: string;
+  joined?: string;
+  asOf?: string;
 }
 
 /** Largest --censored-at and --min-size: each likelihood evaluation sums that many terms. */
@@ -54,7 +59,16 @@ export function fitOptions(flags: FitFlags) {
   if (sizes && (flags.id !== undefined || flags.referredBy !== undefined)) throw new UsageError(`${flags.id !== undefined ? '--id' : '--referred-by'} names the columns of who referred whom, not of --sizes (give --column for the sizes)`);
   if (truncated && fans !== undefined) throw new UsageError('--fans and --zero-truncated say different things: give --fans N when you know how many fans there are, --zero-truncated when you do not');
   if (censoredAt !== undefined && minSize !== undefined && minSize >= censoredAt) throw new UsageError(`--min-size must be below --censored-at (got ${minSize} and ${censoredAt})`);
-  return { input: input as InputFormat | undefined, sizes, fans, censoredAt, minSize, truncated, column: flags.column, id: flags.id, referredBy: flags.referredBy };
+  // Join dates belong to who referred whom: a count or a size carries no date of a referral.
+  if ((flags.joined !== undefined || flags.asOf !== undefined) && (sizes || flags.column !== undefined)) throw new UsageError(`${flags.joined !== undefined ? '--joined' : '--as-of'} dates who referred whom (columns id and referred_by), not ${sizes ? 'chain sizes' : 'a column of counts'}`);
+  if (flags.asOf !== undefined && fans !== undefined) throw new UsageError('--fans adds fans with no date: it does not go with --as-of');
+  let asOf: number | undefined;
+  if (flags.asOf !== undefined) {
+    const day = recordDay(flags.asOf);
+    if (isInvalid(day) || /^\d+(\.\d+)?$/.test(flags.asOf.trim())) throw new UsageError(`--as-of must be a date written YYYY-MM-DD, such as 2027-01-31, or as the locale writes it (got ${quoted(flags.asOf)})`);
+    asOf = day;
+  }
+  return { input: input as InputFormat | undefined, sizes, fans, censoredAt, minSize, truncated, column: flags.column, id: flags.id, referredBy: flags.referredBy, joined: flags.joined, asOf };
 }
 
 /** A records file's text: at most 64 MiB of UTF-8. */
@@ -81,9 +95,11 @@ function noteInput(io: Io, input: FitInput, file: string): void {
 }
 
 /** The records of a file as fit data, by the options. */
-export function fitDataOf(text: string | SheetRows, file: string, options: ReturnType<typeof fitOptions>): { input: FitInput; data: FitData } {
+export function fitDataOf(text: string | SheetRows, file: string, options: ReturnType<typeof fitOptions>, undated = false): { input: FitInput; data: FitData } {
   const label = fileLabel(file);
-  const input = readFitInput(text, { file: label, input: options.input, column: options.column, id: options.id, referredBy: options.referredBy, sizes: options.sizes });
+  const input = readFitInput(text, { file: label, input: options.input, column: options.column, id: options.id, referredBy: options.referredBy, sizes: options.sizes, joined: options.joined, asOf: options.asOf, undated });
+  if (options.joined !== undefined && input.shape !== 'referrals') throw new UsageError(`--joined dates who referred whom, and ${label} holds a column of counts (${quoted(input.columns[0]!)}): a dated fit reads the columns id and referred_by with each fan's join date`);
+  if (options.asOf !== undefined && !input.dated) throw new UsageError(`--as-of dates the records, and ${label} has no column of join dates: name it with --joined`);
   if (options.sizes) {
     const smallest = input.frequencies.values[0]!;
     if (options.minSize !== undefined && smallest < options.minSize) throw new UsageError(`--min-size ${options.minSize} says no chain is smaller, and ${label} has chains of size ${smallest}`);
@@ -136,7 +152,24 @@ const baseName = (file: string) => (file === '-' ? fileLabel(file) : fileLabel(f
  * `expected_<model>`), and, for files, the fit's figures as a table of names and values; the
  * meaning in words; the picture of observed and expected counts.
  */
-export function fitReport(result: FitResult, input: FitInput, file: string, options: Partial<ReturnType<typeof fitOptions>> & { sheet?: string | undefined } = {}): Report {
+/**
+ * The command that projects a dated fit on the calendar: K and k corrected for exposure, the
+ * fitted delay as the cycle (its mean, whole days) and its spread (its standard deviation, at
+ * most the widest the calendar's delays take for that mean: √(μ² − μ)), from the export's date.
+ */
+export function datedProjection(dated: DatedResult, asOf: string): string {
+  const fit = dated.preferred;
+  const cycle = Math.max(1, Math.round(fit.delayMean.value));
+  const spread = Math.round(Math.min(fit.delaySd.value, largestSpread(cycle)));
+  return [
+    `fans simulate --fanout ${plain(fit.K.value)} --distribution negbin --dispersion ${plain(fit.k.value)}`,
+    `--cycle ${cycle}d`,
+    ...(spread > 0 ? [`--cycle-spread ${spread}d`] : []),
+    `--start-date ${asOf} --trials 100000`,
+  ].join(' ');
+}
+
+export function fitReport(result: FitResult, input: FitInput, file: string, options: Partial<ReturnType<typeof fitOptions>> & { sheet?: string | undefined } = {}, dated: DatedResult | null = null): Report {
   const best = result.preferred;
   const { offspring, nonreferrers } = offspringOf(best);
   const extinction = best.parameters.K > 0 ? theoreticalExtinction({ model: 'tree', start: 1, periods: 1, offspring, churn: 0, market: null, nonreferrers }) : 1;
@@ -216,16 +249,28 @@ export function fitReport(result: FitResult, input: FitInput, file: string, opti
     nonreferrersLow: best.intervals.nonreferrers?.[interval][0] ?? NaN,
     nonreferrersHigh: best.intervals.nonreferrers?.[interval][1] ?? NaN,
   });
+  const when = input.dated ? { column: input.dated.column, from: isoOfDay(input.dated.from), asOf: isoOfDay(input.dated.asOf) } : null;
+  const datedLines = (fit: Style['words']['fit'], n: Style['numbers']) => {
+    if (!dated || !when) return [];
+    const best = dated.preferred;
+    return [
+      fit.dated(n, { ...when, fans: dated.n, referrals: dated.referrals }),
+      fit.delay(n, { law: fit.delayLaw(best.family), weight: best.weight, mean: best.delayMean.value, meanLow: best.delayMean.low, meanHigh: best.delayMean.high, sd: best.delaySd.value, sdLow: best.delaySd.low, sdHigh: best.delaySd.high }),
+      fit.corrected(n, { K: best.K.value, KLow: best.K.low, KHigh: best.K.high, k: best.k.value, kLow: best.k.low, kHigh: best.k.high, naive: dated.naiveK }),
+    ];
+  };
   const summary = ({ words, numbers: n }: Style) => {
     const fit = words.fit;
     return [
       fit.data(n, { shape: input.shape, n: result.n, mean: result.mean, variance: result.variance }),
+      ...datedLines(fit, n),
       fit.preferred(n, { model: fit.model(best.model), weight: best.weight }),
       fit.estimate(n, numbers('profile')),
       ...(best.parameters.K > 0 ? [fit.estimate(n, numbers('wald'))] : []),
       fit.goodness(n, result.goodness === null ? null : { statistic: result.goodness.statistic, df: result.goodness.df, p: result.goodness.pValue }),
       ...(extinction === null ? [] : [fit.meaning(n, { extinction, p80: eightyTwenty?.p80 ?? null, sizes })]),
       ...(best.parameters.K > 0 ? [fit.project(projection(best))] : []),
+      ...(dated && when ? [fit.projectDated(datedProjection(dated, when.asOf))] : []),
       ...result.warnings.map((w) => fit.warning(n, w)),
       ...(result.data.kind === 'counts' && result.data.truncated ? [fit.warning(n, { kind: 'zerosMayBeMissing' })] : []),
     ];
@@ -238,7 +283,7 @@ export function fitReport(result: FitResult, input: FitInput, file: string, opti
     // Models by their names in the reader's language; CSV, TSV and JSON keep the codes `--distribution` takes.
     named: (words, model) => words.fit.short(model as FitModel),
     summary,
-    after: [observedTable, figuresTable],
+    after: [observedTable, figuresTable, ...(dated ? [delaysTable(dated)] : [])],
     ...(result.table.length > 0
       ? {
           fitChart: {
@@ -284,7 +329,62 @@ export function fitReport(result: FitResult, input: FitInput, file: string, opti
       p80: eightyTwenty?.p80 ?? null,
       projection: best.parameters.K > 0 ? projection(best) : null,
       warnings: result.warnings.map((w) => w.kind),
+      ...(dated && when
+        ? {
+            dated: {
+              column: when.column,
+              from: when.from,
+              asOf: when.asOf,
+              fans: dated.n,
+              referrals: dated.referrals,
+              naiveK: dated.naiveK,
+              preferred: dated.preferred.family,
+              fits: dated.fits.map((f) => ({
+                delay: f.family,
+                K: estimated(f.K),
+                k: estimated(f.k),
+                meanDays: estimated(f.delayMean),
+                sdDays: estimated(f.delaySd),
+                logLik: finite(f.logLik),
+                aic: finite(f.aic),
+                weight: finite(f.weight),
+              })),
+              projection: datedProjection(dated, when.asOf),
+            },
+          }
+        : {}),
     },
+  };
+}
+
+/** An estimate and its 95% interval for JSON: null where not finite. */
+const estimated = (e: { value: number; low: number; high: number }) => ({ value: finite(e.value), low: finite(e.low), high: finite(e.high) });
+
+/** The dated fit's table: a row per delay law, K and k corrected for exposure, the delay's mean and sd in days, each with its 95% interval. */
+function delaysTable(dated: DatedResult): TableData {
+  return {
+    columns: ['delay', 'K', 'K_low', 'K_high', 'k', 'k_low', 'k_high', 'meanDays', 'meanDays_low', 'meanDays_high', 'sdDays', 'sdDays_low', 'sdDays_high', 'logLik', 'AIC', 'weight'],
+    rows: dated.fits.map((f) => ({
+      delay: f.family,
+      K: cellOf(f.K.value),
+      K_low: cellOf(f.K.low),
+      K_high: cellOf(f.K.high),
+      k: cellOf(f.k.value),
+      k_low: cellOf(f.k.low),
+      k_high: cellOf(f.k.high),
+      meanDays: cellOf(f.delayMean.value),
+      meanDays_low: cellOf(f.delayMean.low),
+      meanDays_high: cellOf(f.delayMean.high),
+      sdDays: cellOf(f.delaySd.value),
+      sdDays_low: cellOf(f.delaySd.low),
+      sdDays_high: cellOf(f.delaySd.high),
+      logLik: cellOf(f.logLik),
+      AIC: cellOf(f.aic),
+      weight: cellOf(f.weight),
+    })),
+    summary: () => [],
+    sheet: 'delays',
+    named: (words, law) => words.fit.delayLaw(law as DatedResult['preferred']['family']),
   };
 }
 
@@ -304,7 +404,7 @@ export function fittedLaw(io: Io, file: string) {
 const fitted = new WeakMap<Io, Map<string, ReturnType<typeof fitLaw>>>();
 
 async function fitLaw(io: Io, file: string) {
-  const { input, data } = fitDataOf(await recordsText(io, file), file, fitOptions({}));
+  const { input, data } = fitDataOf(await recordsText(io, file), file, fitOptions({}), true);
   noteInput(io, input, file);
   const best = fitReferrals(data).preferred;
   const draws = drawsOf(best);
@@ -316,5 +416,5 @@ export async function fitCommand(io: Io, file: string, flags: FitFlags): Promise
   const options = fitOptions(flags);
   const { input, data } = fitDataOf(await recordsText(io, file, flags.sheet ?? null), file, options);
   noteInput(io, input, file);
-  return fitReport(fitReferrals(data), input, file, { ...options, sheet: flags.sheet });
+  return fitReport(fitReferrals(data), input, file, { ...options, sheet: flags.sheet }, input.dated ? fitDated(input.dated.data) : null);
 }

@@ -51,7 +51,7 @@ const parameters: Record<string, string> = {
   minSize: 'smallest chain listed',
 };
 
-const columns: Record<string, string> = { cumulativeNet: 'cumulative net', cumulativeRevenue: 'cumulative revenue', paidBack: 'paid back', K_low: 'K low', K_high: 'K high', k_low: 'k low', k_high: 'k high', logLik: 'log L', nonreferrers: 'nonreferrers' };
+const columns: Record<string, string> = { meanDays: 'mean (days)', meanDays_low: 'mean low', meanDays_high: 'mean high', sdDays: 'sd (days)', sdDays_low: 'sd low', sdDays_high: 'sd high', cumulativeNet: 'cumulative net', cumulativeRevenue: 'cumulative revenue', paidBack: 'paid back', K_low: 'K low', K_high: 'K high', k_low: 'k low', k_high: 'k high', logLik: 'log L', nonreferrers: 'nonreferrers' };
 
 /** An interval in the language's words: `1.28 to 1.92`. */
 /** The figures of a fit, named for its spreadsheet sheet. */
@@ -269,6 +269,13 @@ export const en: Words = {
     chartAxis: (sizes) => (sizes ? 'number of chains' : 'number of fans'),
     legend: (n, s) => `${en.fit.short(s.model)} (weight ${s.weight < 0.001 ? `below ${n.percent(0.001)}` : n.chance(s.weight)})`,
     quantity: (name) => quantities[name],
+    delayLaw: (law) => ({ negbin: 'negative binomial (days)', gamma: 'gamma', lognormal: 'lognormal' })[law],
+    dated: (n, s) => `Dated by ${s.column}: ${countOf(n, s.fans, 'fan', 'fans')} joined from ${s.from} to the export on ${s.asOf}, ${countOf(n, s.referrals, 'referral', 'referrals')} seen.`,
+    delay: (n, s) =>
+      `Referral delay (joining to the referee's joining; ${s.law}, Akaike weight ${n.chance(s.weight)}): mean ${bound(n, s.mean)} days (95%: ${range(n, s.meanLow, s.meanHigh)}), sd ${bound(n, s.sd)} (${range(n, s.sdLow, s.sdHigh)}).`,
+    corrected: (n, s) =>
+      `K for the time each fan has had: K = ${bound(n, s.K)} (95%: ${range(n, s.KLow, s.KHigh)}), k = ${bound(n, s.k)} (${range(n, s.kLow, s.kHigh)}); the plain mean, ${bound(n, s.naive)}, counts fans who joined lately as referring nobody.`,
+    projectDated: (command) => `Project it on the calendar: ${command}`,
     sampledWider: (n, s) =>
       `The p${s.quantiles[0]}–p${s.quantiles[1]} band (${n.count(s.low)} to ${n.count(s.high)}) is ${bound(n, s.ratio)}× as wide as with K and k fixed at their estimates (${n.count(s.fixedLow)} to ${n.count(s.fixedHigh)}).`,
   },
@@ -381,5 +388,6 @@ export const en: Words = {
     textCells: (digits) => `Exact whole numbers longer than ${digits} digits are text cells: a spreadsheet keeps only ${digits} significant digits of a number.`,
     observed: 'Observed and expected',
     fit: 'Fit',
+    delays: 'Delays',
   },
 };

@@ -143,6 +143,13 @@ const columns: Record<string, string> = {
   size: 'grootte',
   observed: 'waargenomen',
   expected: 'verwacht',
+  delay: 'vertraging',
+  meanDays: 'gemiddelde (dagen)',
+  meanDays_low: 'gemiddelde laag',
+  meanDays_high: 'gemiddelde hoog',
+  sdDays: 'sd (dagen)',
+  sdDays_low: 'sd laag',
+  sdDays_high: 'sd hoog',
   quantity: 'grootheid',
   value: 'waarde',
   revenue: 'omzet',
@@ -347,6 +354,13 @@ export const nl: Words = {
     chartAxis: (sizes) => (sizes ? 'aantal ketens' : 'aantal fans'),
     legend: (n, s) => `${nl.fit.short(s.model)} (gewicht ${s.weight < 0.001 ? `onder ${n.percent(0.001)}` : n.chance(s.weight)})`,
     quantity: (name) => quantities[name],
+    delayLaw: (law) => ({ negbin: 'negatief binomiaal (dagen)', gamma: 'gamma', lognormal: 'lognormaal' })[law],
+    dated: (n, s) => `Gedateerd met ${s.column}: ${countOf(n, s.fans, 'fan', 'fans')} kwamen erbij van ${datum(s.from)} tot de export op ${datum(s.asOf)}, ${countOf(n, s.referrals, 'aanbeveling', 'aanbevelingen')} gezien.`,
+    delay: (n, s) =>
+      `Vertraging van een aanbeveling (van instappen tot het instappen van de aangebrachte; ${s.law}, Akaike-gewicht ${n.chance(s.weight)}): gemiddeld ${bound(n, s.mean)} dagen (95%: ${range(n, s.meanLow, s.meanHigh)}), sd ${bound(n, s.sd)} (${range(n, s.sdLow, s.sdHigh)}).`,
+    corrected: (n, s) =>
+      `K naar de tijd die elke fan had: K = ${bound(n, s.K)} (95%: ${range(n, s.KLow, s.KHigh)}), k = ${bound(n, s.k)} (${range(n, s.kLow, s.kHigh)}); het gewone gemiddelde, ${bound(n, s.naive)}, telt wie pas kort fan is als iemand die niemand aanbeveelt.`,
+    projectDated: (command) => `Doorrekenen in de kalender: ${command}`,
     sampledWider: (n, s) =>
       `De band p${s.quantiles[0]}–p${s.quantiles[1]} (${n.count(s.low)} tot ${n.count(s.high)}) is ${bound(n, s.ratio)}× zo breed als met K en k vast op hun schattingen (${n.count(s.fixedLow)} tot ${n.count(s.fixedHigh)}).`,
   },
@@ -461,5 +475,6 @@ export const nl: Words = {
     textCells: (digits) => `Exacte hele getallen van meer dan ${digits} cijfers staan als tekst: een spreadsheet bewaart maar ${digits} significante cijfers van een getal.`,
     observed: 'Waargenomen en verwacht',
     fit: 'Fitresultaten',
+    delays: 'Vertragingen',
   },
 };

@@ -161,6 +161,16 @@ export interface Words {
     legend(n: Numbers, s: { model: FitModel; weight: number }): string;
     /** A figure of the fit, as the spreadsheet's fit sheet names it: `extinction` for the chance a chain dies out. */
     quantity(name: FitQuantity): string;
+    /** A delay law's name: `gamma`, `lognormal`, `negative binomial (days)`. */
+    delayLaw(law: 'negbin' | 'gamma' | 'lognormal'): string;
+    /** Dated records: what was read, from when to the export's date. */
+    dated(n: Numbers, s: { column: string; from: string; asOf: string; fans: number; referrals: number }): string;
+    /** The delay from a fan's joining to their referees' joining, as the preferred law has it, with 95% intervals. */
+    delay(n: Numbers, s: { law: string; weight: number; mean: number; meanLow: number; meanHigh: number; sd: number; sdLow: number; sdHigh: number }): string;
+    /** K and k corrected for the time each fan has had, beside the plain mean count. */
+    corrected(n: Numbers, s: { K: number; KLow: number; KHigh: number; k: number; kLow: number; kHigh: number; naive: number }): string;
+    /** The command that projects the dated fit on the calendar. */
+    projectDated(command: string): string;
   };
   money: {
     totals(n: Numbers, s: { revenue: string; spend: string; net: string; ratio: number | null }): string;
@@ -243,6 +253,7 @@ export interface Words {
     /** Sheets of a fit's further tables: the observed and expected counts, the fit's figures. */
     observed: string;
     fit: string;
+    delays: string;
   };
 }
 
