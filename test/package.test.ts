@@ -102,7 +102,24 @@ describe('the packed tarball', () => {
     expect(required.stdout.split('\n')[0]).toBe('FansInputError true fanout must be a number from 0 to 1,000,000 (got -1)');
     expect(required.stdout.split('\n')[1]).toMatch(/^at treeLevels \(.*dist\/index\.js:\d+:\d+\)$/);
     const types = readFileSync(join(prefix, 'node_modules', pkg.name, 'dist', 'types', 'index.d.ts'), 'utf8');
-    expect(types).toContain("export * from './model/growth/tree.js';");
+    // The public API named one by one: no `export *` that would leak internals.
+    expect(types).not.toContain('export *');
+    expect(types).toMatch(/export \{ type TreeParams, type TreeRow, treeDefaults, treeGrowth,/);
+    // Fits and exact counts for JSON, from the package; internals (binOf) are not in it.
+    const fitted = spawnSync(
+      process.execPath,
+      [
+        '--input-type=module',
+        '-e',
+        `import * as fans from '${pkg.name}';
+        const fit = fans.fitReferrals({ kind: 'counts', frequencies: fans.frequenciesOf([0, 0, 1, 2, 0, 3]), truncated: false });
+        const dated = fans.fitDated({ fans: [{ count: 1, exposure: 400, fans: 50 }, { count: 0, exposure: 400, fans: 50 }], delays: { values: [20, 30, 40], counts: [15, 20, 15] } }, ['gamma']);
+        console.log(fit.preferred.parameters.K, dated.preferred.K.value.toFixed(3), JSON.stringify(fans.treeGrowth({ ...fans.treeDefaults }).at(-1), fans.countReplacer), 'binOf' in fans);`,
+      ],
+      { cwd: prefix, encoding: 'utf8' },
+    );
+    expect(fitted.stderr).toBe('');
+    expect(fitted.stdout).toBe('1 0.500 {"level":3,"new":"1000","total":"1111","paid":"0"} false\n');
     expect(existsSync(join(prefix, 'node_modules', pkg.name, 'dist', 'types', 'model', 'growth', 'tree.d.ts'))).toBe(true);
   });
 });

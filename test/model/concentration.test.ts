@@ -1,7 +1,8 @@
 // Issue 13, item 3: the 80/20 view of the offspring distribution.
 import { describe, expect, it } from 'vitest';
 import { BlockRandom, gamma } from '../../src/model/chains/engine.js';
-import { type Offspring, concentration, poissonDraw } from '../../src/index.js';
+import { type Offspring, concentration } from '../../src/index.js';
+import { poissonDraw } from '../../src/model/chains/poisson.js';
 
 const negbin = (R: number, k: number): Offspring => ({ distribution: 'negbin', introductions: R, conversion: 1, dispersion: k });
 

@@ -1,25 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import {
-  type ChainParams,
-  type Offspring,
-  QuantileSketch,
-  binsPerPeriod,
-  pendingPerPeriod,
-  TrialSummary,
-  blockCount,
-  chainFactor,
-  treeFactor,
-  compoundGrowth,
-  offspringMean,
-  offspringVariance,
-  runBlock,
-  PeriodSketches,
-  sampleChain,
-  seededSource,
-  simulateTrials,
-  theoreticalExtinction,
-  treeGrowth,
-} from '../../src/index.js';
+import { type ChainParams, type Offspring, QuantileSketch, chainFactor, treeFactor, compoundGrowth, offspringMean, offspringVariance, sampleChain, seededSource, simulateTrials, theoreticalExtinction, treeGrowth } from '../../src/index.js';
+import { binsPerPeriod, pendingPerPeriod, TrialSummary, blockCount, runBlock, PeriodSketches } from '../../src/model/chains/montecarlo.js';
 import { binOf, finestBinsOf, finestBits } from '../../src/model/chains/sketch.js';
 
 const offspring = (distribution: Offspring['distribution'], introductions: number, dispersion = 1, conversion = 1): Offspring => ({

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { GrowthOverflowError, treeDefaults, treeGrowth, treeLimit } from '../../src/index.js';
+import { GrowthOverflowError, countReplacer, treeDefaults, treeGrowth, treeLimit } from '../../src/index.js';
 
 /** The geometric series, exactly: s (f^(d+1) - 1) / (f - 1), or s (d + 1) when f = 1. */
 function closedTotal(s: bigint, f: bigint, d: number): bigint {
@@ -137,5 +137,15 @@ describe('treeLimit with a market', () => {
   it('is start / (1 - K) without a market and null for K >= 1', () => {
     expect(treeLimit({ start: 1, fanout: 1, conversion: 0.9, market: null })).toBeCloseTo(10, 12);
     expect(treeLimit({ start: 1, fanout: 2, conversion: 0.5, market: 100 })).toBeNull();
+  });
+});
+
+describe('countReplacer: exact counts through JSON', () => {
+  it('writes each bigint as its digits, leaves other values as they are, and reads back to the same count', () => {
+    const rows = treeGrowth({ ...treeDefaults, fanout: 1000, depth: 7 });
+    const text = JSON.stringify(rows.at(-1), countReplacer);
+    expect(text).toBe('{"level":7,"new":"1000000000000000000000","total":"1001001001001001001001","paid":"0"}');
+    expect(BigInt(JSON.parse(text).total)).toBe(rows.at(-1)!.total);
+    expect(JSON.stringify({ a: 1.5, b: null, c: 'x' }, countReplacer)).toBe('{"a":1.5,"b":null,"c":"x"}');
   });
 });
