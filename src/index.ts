@@ -18,7 +18,7 @@ export { type Distribution, type Offspring, distributions, offspringMean, offspr
 export { extinctionProbability, survivalProbability, yearlyPgf } from './model/chains/extinction.js';
 export { type Concentration, concentration } from './model/chains/concentration.js';
 export { QuantileSketch } from './model/chains/sketch.js';
-export { type ChainParams, type ChainPath, type TrialRow, type PeriodTheory, sampleChain, simulateTrials, theoreticalExtinction, theoryByPeriod } from './model/chains/montecarlo.js';
+export { type ChainParams, type ChainPath, type TrialRow, type PeriodTheory, sampleChain, simulateTrials, expectedLog10Total, theoreticalExtinction, theoryByPeriod } from './model/chains/montecarlo.js';
 
 // Calendar time: dates, spread-out delays, growth rates.
 export { type CycleLength, type PeriodKind, type CalendarPeriod, periodKinds, cycleDate, calendarPeriods } from './model/calendar/dates.js';

@@ -1,7 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { type ChainParams, type Count, GrowthOverflowError, compoundGrowth, distributions, sampleChain, seededSource, treeGrowth } from '../../src/index.js';
-import { expectedLog10Total } from '../../src/model/chains/montecarlo.js';
+import { type ChainParams, type Count, GrowthOverflowError, compoundGrowth, distributions, expectedLog10Total, sampleChain, seededSource, treeGrowth } from '../../src/index.js';
 
 /** Every count is a whole or real number, finite and not negative. */
 const sound = (x: Count) => (typeof x === 'bigint' ? x >= 0n : Number.isFinite(x) && x >= 0);

@@ -3,6 +3,7 @@ import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { fans, root } from '../cli/harness.js';
+import { segmentCrosses } from '../../src/output/geometry.js';
 
 /**
  * Labels never collide (#32 item 3): a corpus of pictures (every command, sampled and not,
@@ -33,24 +34,10 @@ const corpus: string[][] = [
 ];
 const sizes = ['800x450', '1600x800', '1024x768', '800x800', '900x1800'];
 
-/** Whether the segment from `a` to `b` passes through the box (shrunk by a pixel: a line touching a glyph's box edge does not cross the glyph). */
+/** Whether the segment from `a` to `b` passes through the box, shrunk by a pixel: a line touching a glyph's box edge does not cross the glyph (segmentCrosses is checked on its own in geometry.test.ts). */
 function crosses(a: [number, number], b: [number, number], box: { x: number; y: number; width: number; height: number }): boolean {
   const [x1, y1, x2, y2] = [box.x + 1, box.y + 1, box.x + box.width - 1, box.y + box.height - 1];
-  if (x2 <= x1 || y2 <= y1) return false;
-  // Liang-Barsky clipping: the part of the segment inside the box, if any.
-  let [t0, t1] = [0, 1];
-  const [dx, dy] = [b[0] - a[0], b[1] - a[1]];
-  for (const [p, q] of [[-dx, a[0] - x1], [dx, x2 - a[0]], [-dy, a[1] - y1], [dy, y2 - a[1]]] as const) {
-    if (p === 0) {
-      if (q < 0) return false;
-      continue;
-    }
-    const r = q / p;
-    if (p < 0) t0 = Math.max(t0, r);
-    else t1 = Math.min(t1, r);
-    if (t0 > t1) return false;
-  }
-  return true;
+  return x2 > x1 && y2 > y1 && segmentCrosses(a, b, { x1, x2, y1, y2 });
 }
 
 describe.skipIf(!hasChromium)('labels never collide, at every shape of --size, in English and Dutch (headless chromium)', () => {
