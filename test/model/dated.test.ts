@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { type DatedData, datedLogLik, delayLaw, fitDated } from '../../src/model/fit/dated.js';
+import gammainc from '@stdlib/math-base-special-gammainc';
+import gammaln from '@stdlib/math-base-special-gammaln';
 import { Xoshiro128 } from '../../src/model/chains/random.js';
 
 /**
@@ -131,6 +133,44 @@ describe('the dated fit: K, k and the delay jointly, the recent fans\' missing r
           expect(datedLogLik(data, fit.family, moved)).toBeLessThan(at + 1e-6);
         }
       }
+    }
+  });
+
+  it('the likelihood against an independent one: fan by fan and referral by referral, each day\'s chance by numerical integration of the gamma CDF, at the fit and around it', () => {
+    const data = simulateProgramme(3, { ...truth, days: 120, seedsPerDay: 2 });
+    // Written out here: no grouping, no G/H closed form. P(d) = ∫₀¹ [F(d + 1 − u) − F(d − u)] du, P(D ≤ τ) = Σ_{d ≤ τ} P(d).
+    const independent = (theta: readonly number[]) => {
+      const [K, k, mean, shape] = theta.map(Math.exp) as [number, number, number, number];
+      const F = (x: number) => (x <= 0 ? 0 : gammainc(x / (mean / shape), shape));
+      const steps = 400;
+      const chance = (d: number) => {
+        let sum = 0;
+        for (let i = 0; i < steps; i++) {
+          const u = (i + 0.5) / steps;
+          sum += F(d + 1 - u) - F(d - u);
+        }
+        return sum / steps;
+      };
+      const longest = Math.max(...data.fans.map((g) => g.exposure));
+      const p = Array.from({ length: longest + 1 }, (_, d) => chance(d));
+      const within = p.map(((sum) => (v: number) => (sum += v))(0));
+      let total = 0;
+      for (const g of data.fans) {
+        for (let f = 0; f < g.fans; f++) {
+          const m = K * within[g.exposure]!;
+          total += gammaln(g.count + k) - gammaln(k) - gammaln(g.count + 1) + k * Math.log(k / (k + m)) + g.count * Math.log(m / (k + m));
+          total -= g.count * Math.log(within[g.exposure]!);
+        }
+      }
+      data.delays.values.forEach((d, j) => {
+        for (let r = 0; r < data.delays.counts[j]!; r++) total += Math.log(p[d]!);
+      });
+      return total;
+    };
+    const fit = fitDated(data, ['gamma']).preferred;
+    for (const shift of [[0, 0, 0, 0], [0.1, 0, 0, 0], [0, -0.2, 0, 0], [0, 0, 0.15, -0.1], [-0.05, 0.1, -0.1, 0.2]]) {
+      const theta = fit.theta.map((t, i) => t + shift[i]!);
+      expect(datedLogLik(data, 'gamma', theta) / independent(theta)).toBeCloseTo(1, 6);
     }
   });
 
