@@ -257,6 +257,7 @@ docs/compare.md describes every field.`);
       .addOption(new Option('--zero-truncated', 'the file lists only fans with 1 or more referrals, and how many fans there are is unknown'))
       .addOption(new Option('--id <name>', 'who referred whom: the column of fan ids (default: id)'))
       .addOption(new Option('--referred-by <name>', 'who referred whom: the column naming the referrer, empty for a seed (default: referred_by)'))
+      .addOption(new Option('--counts-per <period>', 'the counts are per year (quarter, month, week, day), not over each fan\'s whole time: the compound rate, projected with fans compound'))
       .addOption(new Option('--joined <name>', 'who referred whom, dated: the column of join dates (default: joined, signed_up_at, created_at, … when there is one)'))
       .addOption(new Option('--as-of <date>', "with join dates: the export's date (default: the latest join)"))
       .addOption(new Option('--sizes', 'the file holds chain sizes: one total per seed, its whole referral tree'))

@@ -165,3 +165,36 @@ describe('fans fit as a picture: observed counts as bars, every candidate\'s exp
     expect(none.stderr).toMatch(/^fans: this answer has no chart to draw: use --format table, json, csv, tsv, xlsx or html\n$/);
   });
 });
+
+describe('which model the counts describe (#31 item 4)', () => {
+  it('lifetime counts (the default): the tree, projected with fans simulate; the summary says so and how to say otherwise', async () => {
+    const doc = JSON.parse((await fans(['fit', records, '--format', 'json'])).stdout);
+    expect(doc).toMatchObject({ model: 'tree', per: null, projection: 'fans simulate --fanout 1.53667 --distribution negbin --dispersion 0.46387 --trials 100000' });
+    const out = (await fans(['fit', records])).stdout;
+    expect(out).toContain("Model: counts over each fan's whole time describe the tree (each fan refers once, K new fans in all), projected with fans simulate; counts per year (or month) describe the compound rate instead: give --counts-per year.");
+  });
+
+  it('--counts-per year: the compound rate, projected with fans compound; a month is its cycle; a fan who stays and keeps referring never dies out', async () => {
+    const year = JSON.parse((await fans(['fit', records, '--counts-per', 'year', '--format', 'json'])).stdout);
+    expect(year).toMatchObject({ model: 'compound', per: 'year', extinction: 0, projection: 'fans compound --rate 1.53667 --distribution negbin --dispersion 0.46387 --trials 100000' });
+    const month = JSON.parse((await fans(['fit', records, '--counts-per', 'Month', '--format', 'json'])).stdout);
+    expect(month.projection).toBe('fans compound --rate 1.53667 --cycle 1m --distribution negbin --dispersion 0.46387 --trials 100000');
+    // The projection runs as printed (fewer runs).
+    const ran = await fans([...month.projection.split(' ').slice(1, -1), '1000', '--years', '1', '--seed', '1', '--format', 'json']);
+    expect(ran.code, ran.stderr).toBe(0);
+    // The same K and k: the model changes what they mean, not the fit.
+    expect(year.candidates).toEqual(JSON.parse((await fans(['fit', records, '--format', 'json'])).stdout).candidates);
+    const nl = (await fans(['fit', records, '--counts-per', 'quarter', '--lang', 'nl'])).stdout;
+    expect(nl).toContain('Model: aantallen per kwartaal passen bij de samengestelde groei (elke fan blijft aanbevelen, K nieuwe fans per kwartaal), door te rekenen met fans compound.');
+  });
+
+  it.each([
+    ['an unknown period', ['fit', records, '--counts-per', 'decade'], /^fans: --counts-per must be one of year, quarter, month, week, day \(got "decade"\)\n$/],
+    ['chain sizes', ['fit', '-', '--sizes', '--counts-per', 'year'], /^fans: --counts-per says the counts are per period, and chain sizes are whole trees: leave out --counts-per\n$/],
+    ['who referred whom', ['fit', join(root, 'examples', 'crm.csv'), '--counts-per', 'year'], /^fans: --counts-per says the counts are per period, and .*crm\.csv holds who referred whom: each fan's count is over their whole time in the file/],
+  ])('refused: %s', async (_, args, message) => {
+    const ran = await fans(args, { stdin: 'size\n1\n2\n' });
+    expect(ran).toMatchObject({ code: 2, stdout: '' });
+    expect(ran.stderr).toMatch(message);
+  });
+});

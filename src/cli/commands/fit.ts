@@ -32,6 +32,7 @@ export interface FitFlags {
   sheet?: string;
   joined?: string;
   asOf?: string;
+  countsPer?: string;
 }
 
 /** Largest --censored-at and --min-size: each likelihood evaluation sums that many terms. */
@@ -62,13 +63,17 @@ export function fitOptions(flags: FitFlags) {
   // Join dates belong to who referred whom: a count or a size carries no date of a referral.
   if ((flags.joined !== undefined || flags.asOf !== undefined) && (sizes || flags.column !== undefined)) throw new UsageError(`${flags.joined !== undefined ? '--joined' : '--as-of'} dates who referred whom (columns id and referred_by), not ${sizes ? 'chain sizes' : 'a column of counts'}`);
   if (flags.asOf !== undefined && fans !== undefined) throw new UsageError('--fans adds fans with no date: it does not go with --as-of');
+  const per = flags.countsPer === undefined ? null : (flags.countsPer.trim().toLowerCase() as CountPeriod);
+  if (per !== null && !(countPeriods as readonly string[]).includes(per)) throw new UsageError(`--counts-per must be one of ${countPeriods.join(', ')} (got ${quoted(flags.countsPer!)})`);
+  if (per !== null && sizes) throw new UsageError('--counts-per says the counts are per period, and chain sizes are whole trees: leave out --counts-per');
+  if (per !== null && (flags.joined !== undefined || flags.asOf !== undefined)) throw new UsageError(`--counts-per says the counts are per period, and ${flags.joined !== undefined ? '--joined' : '--as-of'} dates each referral: a dated fit counts each fan's referrals over their whole time`);
   let asOf: number | undefined;
   if (flags.asOf !== undefined) {
     const day = recordDay(flags.asOf);
     if (isInvalid(day) || /^\d+(\.\d+)?$/.test(flags.asOf.trim())) throw new UsageError(`--as-of must be a date written YYYY-MM-DD, such as 2027-01-31, or as the locale writes it (got ${quoted(flags.asOf)})`);
     asOf = day;
   }
-  return { input: input as InputFormat | undefined, sizes, fans, censoredAt, minSize, truncated, column: flags.column, id: flags.id, referredBy: flags.referredBy, joined: flags.joined, asOf };
+  return { input: input as InputFormat | undefined, sizes, fans, censoredAt, minSize, truncated, column: flags.column, id: flags.id, referredBy: flags.referredBy, joined: flags.joined, asOf, per };
 }
 
 /** A records file's text: at most 64 MiB of UTF-8. */
@@ -98,6 +103,8 @@ function noteInput(io: Io, input: FitInput, file: string): void {
 export function fitDataOf(text: string | SheetRows, file: string, options: ReturnType<typeof fitOptions>, undated = false): { input: FitInput; data: FitData } {
   const label = fileLabel(file);
   const input = readFitInput(text, { file: label, input: options.input, column: options.column, id: options.id, referredBy: options.referredBy, sizes: options.sizes, joined: options.joined, asOf: options.asOf, undated });
+  // Who referred whom counts each fan's referrals over their whole time in the file: lifetime counts, the tree's.
+  if (options.per && input.shape === 'referrals') throw new UsageError(`--counts-per says the counts are per period, and ${label} holds who referred whom: each fan's count is over their whole time in the file (leave out --counts-per)`);
   if (options.joined !== undefined && input.shape !== 'referrals') throw new UsageError(`--joined dates who referred whom, and ${label} holds a column of counts (${quoted(input.columns[0]!)}): a dated fit reads the columns id and referred_by with each fan's join date`);
   if (options.asOf !== undefined && !input.dated) throw new UsageError(`--as-of dates the records, and ${label} has no column of join dates: name it with --joined`);
   if (options.sizes) {
@@ -127,11 +134,20 @@ const plain = (x: number) => {
   return /^[1-9]\d{0,2}\.\d{3}$/.test(text) ? `${text}0` : text;
 };
 
-/** The command that projects a fit: `fans simulate --fanout 1.87 --distribution negbin --dispersion 0.49 --trials 100000`. */
-export function projection(e: Estimate): string {
+/** The periods a column of counts may be per (`fans fit --counts-per year`), and the cycle each is in `fans compound`. */
+export const countPeriods = ['year', 'quarter', 'month', 'week', 'day'] as const;
+export type CountPeriod = (typeof countPeriods)[number];
+const periodCycles: Record<CountPeriod, string> = { year: '1y', quarter: '3m', month: '1m', week: '1w', day: '1d' };
+
+/**
+ * The command that projects a fit: `fans simulate --fanout 1.87 --distribution negbin --dispersion 0.49 --trials 100000`
+ * for lifetime counts; with counts per period, `fans compound --rate 0.59 …` (`--cycle 1m` for a month).
+ */
+export function projection(e: Estimate, per: CountPeriod | null = null): string {
   const { offspring, nonreferrers } = offspringOf(e);
   return [
-    `fans simulate --fanout ${plain(offspring.introductions)}`,
+    // Lifetime counts: the tree (each fan refers once, K in all); counts per period: the compound rate (every fan keeps referring, K a period).
+    per === null ? `fans simulate --fanout ${plain(offspring.introductions)}` : `fans compound --rate ${plain(offspring.introductions)}${per === 'year' ? '' : ` --cycle ${periodCycles[per]}`}`,
     `--distribution ${offspring.distribution}`,
     ...(offspring.distribution === 'negbin' ? [`--dispersion ${plain(offspring.dispersion)}`] : []),
     ...(nonreferrers > 0 ? [`--nonreferrers ${plain(nonreferrers)}`] : []),
@@ -172,7 +188,8 @@ export function datedProjection(dated: DatedResult, asOf: string): string {
 export function fitReport(result: FitResult, input: FitInput, file: string, options: Partial<ReturnType<typeof fitOptions>> & { sheet?: string | undefined } = {}, dated: DatedResult | null = null): Report {
   const best = result.preferred;
   const { offspring, nonreferrers } = offspringOf(best);
-  const extinction = best.parameters.K > 0 ? theoreticalExtinction({ model: 'tree', start: 1, periods: 1, offspring, churn: 0, market: null, nonreferrers }) : 1;
+  // The chance a chain dies out in the model the counts describe: the tree's, or with counts per period the compound's (every fan stays and keeps referring).
+  const extinction = best.parameters.K > 0 ? theoreticalExtinction({ model: options.per ? 'compound' : 'tree', start: 1, periods: 1, offspring, churn: 0, market: null, nonreferrers }) : 1;
   const eightyTwenty = best.parameters.K > 0 ? concentration(offspring, nonreferrers) : null;
   const sizes = result.data.kind === 'sizes';
   const zeroInflated = result.candidates.some((c) => c.model === 'zip' || c.model === 'zinb');
@@ -227,7 +244,7 @@ export function fitReport(result: FitResult, input: FitInput, file: string, opti
     p: result.goodness?.pValue ?? null,
     extinction,
     p80: eightyTwenty?.p80 ?? null,
-    projection: best.parameters.K > 0 ? projection(best) : null,
+    projection: best.parameters.K > 0 ? projection(best, options.per ?? null) : null,
   };
   const figuresTable: TableData = {
     columns: ['quantity', 'value'],
@@ -269,7 +286,7 @@ export function fitReport(result: FitResult, input: FitInput, file: string, opti
       ...(best.parameters.K > 0 ? [fit.estimate(n, numbers('wald'))] : []),
       fit.goodness(n, result.goodness === null ? null : { statistic: result.goodness.statistic, df: result.goodness.df, p: result.goodness.pValue }),
       ...(extinction === null ? [] : [fit.meaning(n, { extinction, p80: eightyTwenty?.p80 ?? null, sizes })]),
-      ...(best.parameters.K > 0 ? [fit.project(projection(best))] : []),
+      ...(best.parameters.K > 0 ? [fit.which(n, { per: options.per ?? null, dated: input.dated !== undefined }), fit.project(projection(best, options.per ?? null))] : []),
       ...(dated && when ? [fit.projectDated(datedProjection(dated, when.asOf))] : []),
       ...result.warnings.map((w) => fit.warning(n, w)),
       ...(result.data.kind === 'counts' && result.data.truncated ? [fit.warning(n, { kind: 'zerosMayBeMissing' })] : []),
@@ -303,7 +320,7 @@ export function fitReport(result: FitResult, input: FitInput, file: string, opti
       command: 'fit',
       file: fileLabel(file),
       // What the reading assumed, as given: --sheet, --fans, --censored-at, --min-size (the file and its columns are above).
-      parameters: Object.fromEntries(Object.entries({ sheet: options.sheet, fans: options.fans, censoredAt: options.censoredAt, minSize: options.minSize }).filter(([, v]) => v !== undefined)) as { [key: string]: Json },
+      parameters: Object.fromEntries(Object.entries({ sheet: options.sheet, fans: options.fans, censoredAt: options.censoredAt, minSize: options.minSize, countsPer: options.per ?? undefined }).filter(([, v]) => v !== undefined)) as { [key: string]: Json },
       shape: input.shape,
       columns: input.columns,
       n: result.n,
@@ -327,7 +344,10 @@ export function fitReport(result: FitResult, input: FitInput, file: string, opti
       goodnessOfFit: result.goodness === null ? null : { ...result.goodness },
       extinction,
       p80: eightyTwenty?.p80 ?? null,
-      projection: best.parameters.K > 0 ? projection(best) : null,
+      projection: best.parameters.K > 0 ? projection(best, options.per ?? null) : null,
+      // Which model the counts describe: lifetime counts the tree, counts per period the compound rate.
+      model: options.per ? 'compound' : 'tree',
+      per: options.per ?? null,
       warnings: result.warnings.map((w) => w.kind),
       ...(dated && when
         ? {

@@ -49,6 +49,7 @@ const parameters: Record<string, string> = {
   fans: 'all fans (those not listed referred nobody)',
   censoredAt: 'chains still growing from size',
   minSize: 'smallest chain listed',
+  countsPer: 'counts per',
 };
 
 const columns: Record<string, string> = { meanDays: 'mean (days)', meanDays_low: 'mean low', meanDays_high: 'mean high', sdDays: 'sd (days)', sdDays_low: 'sd low', sdDays_high: 'sd high', cumulativeNet: 'cumulative net', cumulativeRevenue: 'cumulative revenue', paidBack: 'paid back', K_low: 'K low', K_high: 'K high', k_low: 'k low', k_high: 'k high', logLik: 'log L', nonreferrers: 'nonreferrers' };
@@ -276,6 +277,10 @@ export const en: Words = {
     corrected: (n, s) =>
       `K for the time each fan has had: K = ${bound(n, s.K)} (95%: ${range(n, s.KLow, s.KHigh)}), k = ${bound(n, s.k)} (${range(n, s.kLow, s.kHigh)}); the plain mean, ${bound(n, s.naive)}, counts fans who joined lately as referring nobody.`,
     projectDated: (command) => `Project it on the calendar: ${command}`,
+    which: (_, s) =>
+      s.per === null
+        ? `Model: counts over each fan's whole time describe the tree (each fan refers once, K new fans in all), projected with fans simulate${s.dated ? '' : '; counts per year (or month) describe the compound rate instead: give --counts-per year'}.`
+        : `Model: counts per ${s.per} describe the compound rate (every fan keeps referring, K new fans a ${s.per}), projected with fans compound.`,
     sampledWider: (n, s) =>
       `The p${s.quantiles[0]}–p${s.quantiles[1]} band (${n.count(s.low)} to ${n.count(s.high)}) is ${bound(n, s.ratio)}× as wide as with K and k fixed at their estimates (${n.count(s.fixedLow)} to ${n.count(s.fixedHigh)}).`,
   },

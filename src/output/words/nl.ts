@@ -107,6 +107,7 @@ const parameters: Record<string, string> = {
   fans: 'alle fans (wie niet in de lijst staat, bracht niemand)',
   censoredAt: 'ketens groeien nog vanaf grootte',
   minSize: 'kleinste vermelde keten',
+  countsPer: 'aantallen per',
 };
 
 const columns: Record<string, string> = {
@@ -361,6 +362,10 @@ export const nl: Words = {
     corrected: (n, s) =>
       `K naar de tijd die elke fan had: K = ${bound(n, s.K)} (95%: ${range(n, s.KLow, s.KHigh)}), k = ${bound(n, s.k)} (${range(n, s.kLow, s.kHigh)}); het gewone gemiddelde, ${bound(n, s.naive)}, telt wie pas kort fan is als iemand die niemand aanbeveelt.`,
     projectDated: (command) => `Doorrekenen in de kalender: ${command}`,
+    which: (_, s) =>
+      s.per === null
+        ? `Model: aantallen over de hele tijd van elke fan passen bij de boom (elke fan beveelt één keer aan, K nieuwe fans in totaal), door te rekenen met fans simulate${s.dated ? '' : '; aantallen per jaar (of maand) passen bij de samengestelde groei: geef --counts-per year'}.`
+        : `Model: aantallen per ${({ year: 'jaar', quarter: 'kwartaal', month: 'maand', week: 'week', day: 'dag' } as const)[s.per]} passen bij de samengestelde groei (elke fan blijft aanbevelen, K nieuwe fans per ${({ year: 'jaar', quarter: 'kwartaal', month: 'maand', week: 'week', day: 'dag' } as const)[s.per]}), door te rekenen met fans compound.`,
     sampledWider: (n, s) =>
       `De band p${s.quantiles[0]}–p${s.quantiles[1]} (${n.count(s.low)} tot ${n.count(s.high)}) is ${bound(n, s.ratio)}× zo breed als met K en k vast op hun schattingen (${n.count(s.fixedLow)} tot ${n.count(s.fixedHigh)}).`,
   },

@@ -169,6 +169,8 @@ export interface Words {
     delay(n: Numbers, s: { law: string; weight: number; mean: number; meanLow: number; meanHigh: number; sd: number; sdLow: number; sdHigh: number }): string;
     /** K and k corrected for the time each fan has had, beside the plain mean count. */
     corrected(n: Numbers, s: { K: number; KLow: number; KHigh: number; k: number; kLow: number; kHigh: number; naive: number }): string;
+    /** Which model the counts describe, and why: lifetime counts the tree, counts per period the compound rate. */
+    which(n: Numbers, s: { per: 'year' | 'quarter' | 'month' | 'week' | 'day' | null; dated: boolean }): string;
     /** The command that projects the dated fit on the calendar. */
     projectDated(command: string): string;
   };
