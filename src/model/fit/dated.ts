@@ -190,25 +190,45 @@ function logNegBin(n: number, m: number, k: number): number {
   return logRising(k, n) - logGamma(n + 1) + k * Math.log(k / (k + m)) + n * Math.log(m / (k + m));
 }
 
+/** The counts' part of the log-likelihood: Σ_fans log NB(n_i; K·F(τ_i), k). */
+function countsLogLik(data: DatedData, law: DelayLaw, K: number, k: number): number {
+  let sum = 0;
+  for (const g of data.fans) sum += g.fans * logNegBin(g.count, K * Math.exp(law.logF(g.exposure)), k);
+  return sum;
+}
+
+/**
+ * The delays' part of the log-likelihood, each seen delay's chance truncated at its
+ * referrer's exposure: Σ_referrals log p(d_j) − Σ_fans n_i log F(τ_i) (the truncation summed by fan).
+ * On its own, the conditional likelihood of the delay law.
+ */
+function delayLogLik(data: DatedData, law: DelayLaw): number {
+  let sum = 0;
+  data.delays.values.forEach((d, j) => (sum += data.delays.counts[j]! * law.logP(d)));
+  for (const g of data.fans) if (g.count > 0) sum -= g.fans * g.count * law.logF(g.exposure);
+  return sum;
+}
+
+/** A log-likelihood's value, −∞ where it is not a number. */
+const orMinusInfinity = (sum: number) => (Number.isNaN(sum) ? -Infinity : sum);
+
 /**
  * The joint log-likelihood of dated records at θ = (log K, log k, a, b), a and b the delay
- * law's working parameters (see {@link delayLaw}). The referrals' truncation term −Σ_j log F(τ_referrer(j))
- * is summed by fan: −n_i log F(τ_i).
+ * law's working parameters (see {@link delayLaw}): the counts' part and the delays' part.
  */
 export function datedLogLik(data: DatedData, family: DelayFamily, theta: readonly number[], last = longestOf(data)): number {
   const [K, k] = [Math.exp(theta[0]!), Math.exp(theta[1]!)];
   if (!Number.isFinite(K) || !Number.isFinite(k) || k <= 0) return -Infinity;
   const law = delayLaw(family, theta[2]!, theta[3]!, last);
-  let sum = 0;
-  for (const g of data.fans) {
-    const logF = law.logF(g.exposure);
-    sum += g.fans * (logNegBin(g.count, K * Math.exp(logF), k) - (g.count > 0 ? g.count * logF : 0));
-  }
-  data.delays.values.forEach((d, j) => (sum += data.delays.counts[j]! * law.logP(d)));
-  return Number.isNaN(sum) ? -Infinity : sum;
+  return orMinusInfinity(countsLogLik(data, law, K, k) + delayLogLik(data, law));
 }
 
-const longestOf = (data: DatedData) => Math.max(0, ...data.fans.map((g) => g.exposure), ...data.delays.values);
+/** The longest exposure or delay in days (a reduction: a spread of every group into Math.max could pass the engine's argument limit). */
+const longestOf = (data: DatedData) => data.delays.values.reduce((most, d) => Math.max(most, d), data.fans.reduce((most, g) => Math.max(most, g.exposure), 0));
+
+/** ∇f at x by central differences of step h. */
+const gradientOf = (f: (theta: readonly number[]) => number, x: readonly number[], h = 1e-5): number[] =>
+  x.map((_, i) => (f(x.map((t, j) => t + (i === j ? h : 0))) - f(x.map((t, j) => t - (i === j ? h : 0)))) / (2 * h));
 
 /** Starting points: K from the fans with the most exposure, the delay from the delays' moments. */
 function start(data: DatedData, family: DelayFamily): number[] {
@@ -236,8 +256,7 @@ function newton(f: (theta: readonly number[]) => number, start: readonly number[
   for (let step = 0; step < 8; step++) {
     const covariance = inverse(information(f, x));
     if (!covariance) break;
-    const h = 1e-5;
-    const gradient = x.map((_, i) => (f(x.map((t, j) => t + (i === j ? h : 0))) - f(x.map((t, j) => t - (i === j ? h : 0)))) / (2 * h));
+    const gradient = gradientOf(f, x);
     const move = covariance.map((row) => row.reduce((sum, c, j) => sum + c * gradient[j]!, 0));
     let scale = 1;
     let next = x.map((t, i) => t + move[i]!);
@@ -275,32 +294,19 @@ export function fitDated(data: DatedData, families: readonly DelayFamily[] = del
     // A start near the top: the delay alone from its own (conditional) likelihood, then K and k
     // given that delay; then all four together from there.
     const first = start(data, family);
-    const delayOnly = (t: readonly number[]) => {
-      const law = delayLaw(family, t[0]!, t[1]!, last);
-      let sum = 0;
-      data.delays.values.forEach((d, j) => (sum += data.delays.counts[j]! * law.logP(d)));
-      for (const g of data.fans) if (g.count > 0) sum -= g.fans * g.count * law.logF(g.exposure);
-      return Number.isNaN(sum) ? -Infinity : sum;
-    };
-    const delay = maximizeN(delayOnly, first.slice(2)).x;
+    const delay = maximizeN((t) => orMinusInfinity(delayLogLik(data, delayLaw(family, t[0]!, t[1]!, last))), first.slice(2)).x;
     const given = delayLaw(family, delay[0]!, delay[1]!, last);
-    const countsOnly = (t: readonly number[]) => {
-      const [K, k] = [Math.exp(t[0]!), Math.exp(t[1]!)];
-      let sum = 0;
-      for (const g of data.fans) sum += g.fans * logNegBin(g.count, K * Math.exp(given.logF(g.exposure)), k);
-      return Number.isNaN(sum) ? -Infinity : sum;
-    };
-    const counts = maximizeN(countsOnly, first.slice(0, 2)).x;
+    const counts = maximizeN((t) => orMinusInfinity(countsLogLik(data, given, Math.exp(t[0]!), Math.exp(t[1]!))), first.slice(0, 2)).x;
     const best = newton(f, [...counts, ...delay]);
     const theta = best.x;
     const covariance = best.covariance;
-    const law = delayLaw(family, theta[2]!, theta[3]!, last);
+    // Its mean and sd are closed forms of the parameters: no days need reading.
+    const law = delayLaw(family, theta[2]!, theta[3]!, 0);
     // The delay's mean and standard deviation on the log scale, by the delta method (gradients by central differences).
     const logOf = (pick: (l: DelayLaw) => number) => (t: readonly number[]) => Math.log(pick(delayLaw(family, t[2]!, t[3]!, 0)));
     const interval = (value: number, logF: (t: readonly number[]) => number): Estimated => {
       if (!covariance) return { value, low: NaN, high: NaN };
-      const h = 1e-5;
-      const g = theta.map((_, i) => (logF(theta.map((t, j) => t + (i === j ? h : 0))) - logF(theta.map((t, j) => t - (i === j ? h : 0)))) / (2 * h));
+      const g = gradientOf(logF, theta);
       const variance = g.reduce((s, gi, i) => s + gi * g.reduce((r, gj, j) => r + covariance[i]![j]! * gj, 0), 0);
       const se = Math.sqrt(Math.max(0, variance));
       return { value, low: value * Math.exp(-z95 * se), high: value * Math.exp(z95 * se) };
