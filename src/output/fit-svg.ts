@@ -1,6 +1,6 @@
 import type { FitChart } from './report.js';
 import { linearTicks } from './scale.js';
-import { axes, colours, dashes, frameFor, titleLines } from './svg.js';
+import { axes, colours, dashes, frameFor, pictureHead } from './svg.js';
 import { escapeMarkup } from './markup.js';
 import { numbersFor } from './words/numbers.js';
 import type { Words } from './words/index.js';
@@ -50,15 +50,8 @@ export function renderFitSvg(chart: FitChart, words: Words, locale = 'en-US', si
   const band = (right - left) / chart.bins.length;
   const x = (i: number) => round(left + (i + 0.5) * band);
   const y = (v: number) => round(bottom - (v / top_) * (bottom - top));
-  const out: string[] = [];
-  out.push(`<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" font-family="sans-serif" font-size="12">`);
-  out.push(`<title>${escape(title)}</title>`);
-  out.push(`<rect width="${width}" height="${height}" fill="#ffffff"/>`);
-  const lines = titleLines(title);
-  lines.forEach((line, i) => out.push(`<text class="title" x="${width / 2}" y="${lines.length > 1 ? 22 + i * 19 : 30}" text-anchor="middle" font-size="${lines.length > 1 ? 15 : 18}" font-weight="bold">${escape(line)}</text>`));
   // The subtitle in one line at 11 px (about 6 px a character): cut with an ellipsis where it would leave the picture.
-  const room = Math.floor((width - 20) / 6);
-  out.push(`<text class="subtitle" x="${width / 2}" y="${lines.length > 1 ? 62 : 50}" text-anchor="middle" font-size="11" fill="#555555">${escape(subtitle.length > room ? `${subtitle.slice(0, room - 1)}…` : subtitle)}</text>`);
+  const out = pictureHead(width, height, title, subtitle, Math.floor((width - 20) / 6));
   out.push('<g class="y-axis" stroke="#dddddd">');
   for (const tick of ticks) out.push(`<line x1="${left}" x2="${right}" y1="${y(tick.at)}" y2="${y(tick.at)}"/>`);
   out.push('</g>');

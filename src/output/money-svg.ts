@@ -2,7 +2,7 @@ import { isAmount } from './amount.js';
 import { escapeMarkup } from './markup.js';
 import type { Report } from './report.js';
 import { type ChartData, type MoneyChart, xLabelOf } from './scale.js';
-import { axes, colours, xAxisTicks } from './svg.js';
+import { axes, colours, svgOpen, xAxisTicks } from './svg.js';
 import { type Box, lineCrosses } from './geometry.js';
 import { numbersFor } from './words/numbers.js';
 import type { Words } from './words/index.js';
@@ -151,9 +151,7 @@ export function moneyChartOf(report: Report, words: Words): MoneyChart | null {
 export function stacked(growth: string, panel: string, growthHeight: number, height: number, title: string): string {
   const inner = growth.replace(/^<svg[^>]*>\n?/, '').replace(/<\/svg>\n?$/, '');
   return [
-    `<svg xmlns="http://www.w3.org/2000/svg" width="800" height="${height}" viewBox="0 0 800 ${height}" font-family="sans-serif" font-size="12">`,
-    `<title>${escape(title)}</title>`,
-    `<rect width="800" height="${height}" fill="#ffffff"/>`,
+    ...svgOpen(800, height, title),
     `<g class="growth">`,
     inner,
     '</g>',

@@ -80,13 +80,7 @@ export function renderSvg(chart: ChartData, choice: ScaleChoice, locale = 'en-US
   const x = (t: number) => round(periods <= 1 ? (left + right) / 2 : left + (t / (periods - 1)) * (right - left));
   const y = (v: Count) => round(bottom - scale.position(v) * (bottom - top));
   const yAt = (units: number) => round(bottom - ((units - scale.low) / (scale.high - scale.low)) * (bottom - top));
-  const out: string[] = [];
-  out.push(`<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" font-family="sans-serif" font-size="12">`);
-  out.push(`<title>${escape(chart.title)}</title>`);
-  out.push(`<rect width="${width}" height="${height}" fill="#ffffff"/>`);
-  const lines = titleLines(chart.title);
-  lines.forEach((line, i) => out.push(`<text class="title" x="${width / 2}" y="${lines.length > 1 ? 22 + i * 19 : 30}" text-anchor="middle" font-size="${lines.length > 1 ? 15 : 18}" font-weight="bold">${escape(line)}</text>`));
-  if (chart.subtitle) out.push(`<text class="subtitle" x="${width / 2}" y="${lines.length > 1 ? 62 : 50}" text-anchor="middle" font-size="11" fill="#555555">${escape(clip(chart.subtitle, 120))}</text>`);
+  const out: string[] = pictureHead(width, height, chart.title, chart.subtitle, 120);
   // Grid and y ticks.
   out.push('<g class="y-axis" stroke="#dddddd">');
   for (const tick of scale.ticks) out.push(`<line x1="${left}" x2="${right}" y1="${yAt(tick.at)}" y2="${yAt(tick.at)}"/>`);
@@ -262,6 +256,28 @@ function targetMarks(chart: ChartData, x: (t: number) => number, y: (v: Count) =
   }
   out.push('</g>');
   return out;
+}
+
+/**
+ * The start of a picture: the SVG element (drawn `width` by `height`), its title for screen
+ * readers and tabs, a white background, the title in one or two lines (see {@link titleLines})
+ * and, when there is one, the subtitle under it in one line cut at `clipAt` characters.
+ */
+export function pictureHead(width: number, height: number, title: string, subtitle: string | undefined, clipAt: number): string[] {
+  const out = svgOpen(width, height, title);
+  const lines = titleLines(title);
+  lines.forEach((line, i) => out.push(`<text class="title" x="${width / 2}" y="${lines.length > 1 ? 22 + i * 19 : 30}" text-anchor="middle" font-size="${lines.length > 1 ? 15 : 18}" font-weight="bold">${escape(line)}</text>`));
+  if (subtitle) out.push(`<text class="subtitle" x="${width / 2}" y="${lines.length > 1 ? 62 : 50}" text-anchor="middle" font-size="11" fill="#555555">${escape(clip(subtitle, clipAt))}</text>`);
+  return out;
+}
+
+/** An SVG document's opening: the element, its title, a white background. */
+export function svgOpen(width: number, height: number, title: string): string[] {
+  return [
+    `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" font-family="sans-serif" font-size="12">`,
+    `<title>${escape(title)}</title>`,
+    `<rect width="${width}" height="${height}" fill="#ffffff"/>`,
+  ];
 }
 
 /** A text cut to `max` characters with an ellipsis. */
