@@ -1,5 +1,6 @@
 import { cellFormatter } from './cells.js';
 import { escapeMarkup } from './markup.js';
+import { longestWord } from './wrap.js';
 import { amountFormat, isAmount } from './amount.js';
 import { parameterList, parameterText } from './parameters.js';
 import { type Report, type Style, type TableData, headingOf } from './report.js';
@@ -130,7 +131,7 @@ const wideColumns = 8;
  * @example columnParts(['period', 'a', 'b'], [['2027-01', '1', '2']]) // => [[0, 1, 2]]
  */
 export function columnParts(headings: readonly string[], rows: readonly (readonly string[])[], room = 700): number[][] {
-  const widthOf = (i: number) => Math.max(...headings[i]!.split(' ').map((word) => word.length), ...rows.map((row) => row[i]!.length)) * 6 + 10;
+  const widthOf = (i: number) => Math.max(longestWord(headings[i]!), ...rows.map((row) => row[i]!.length)) * 6 + 10;
   const first = widthOf(0);
   const parts: number[][] = [];
   let part = [0];

@@ -4,7 +4,7 @@ import { isLargeAmount } from './amount.js';
 import { type Style, type TableData, headingOf } from './report.js';
 import { isShortened } from './number.js';
 import { stringWidth } from './string-width.js';
-import { wrapWords } from './wrap.js';
+import { longestWord, wrapWords } from './wrap.js';
 
 export type { TableData } from './report.js';
 
@@ -71,7 +71,6 @@ function widest(text: string): number {
   return most;
 }
 
-const longestWord = (text: string) => Math.max(...text.split(' ').map((word) => word.length));
 
 /**
  * The rows as blocks, one line per column (`heading │ value`), for a terminal too narrow for

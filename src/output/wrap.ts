@@ -17,3 +17,10 @@ export function wrapWords(line: string, width: number | undefined): string[] {
   lines.push(current);
   return lines;
 }
+
+/**
+ * The length of a text's longest word: how narrow a heading broken at spaces can go.
+ *
+ * @example longestWord('cumulative net') // => 10
+ */
+export const longestWord = (text: string): number => Math.max(...text.split(' ').map((word) => word.length));
