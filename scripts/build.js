@@ -1,6 +1,7 @@
 // Bundles the CLI into dist/ with esbuild; the type check runs separately (tsc --noEmit).
 import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { build } from 'esbuild';
+import { wrapLazy } from './code-tag.js';
 
 /**
  * commander requires node:child_process at load time, for executable subcommands, which
@@ -57,8 +58,6 @@ const lazyFileNames = {
   '../io/read-sheet.js': 'read-sheet.cjs',
   chalk: 'chalk.cjs',
 };
-/** The function Node wraps a CommonJS file in, as src/cli/io/load.ts expects it. */
-const lazyWrapper = '(function (exports, require, module, __filename, __dirname) { ';
 
 /**
  * Imports that become separate files of dist/, loaded only when a command needs them:
@@ -127,10 +126,11 @@ await build({
 // The lazy files are loaded only by src/cli/io/load.ts, which compiles each as the function Node
 // wraps a CommonJS file in. Writing that wrapper into the file spares the loader building a
 // second copy of the text at start-up (V8 allocates it in the young heap, and past about
-// 800 KB there a short run pays for a garbage collection).
+// 800 KB there a short run pays for a garbage collection). The wrapper opens with a hash of
+// the text, which each code cache keeps (scripts/code-tag.js says why).
 for (const name of Object.values(lazyFileNames)) {
   const file = `dist/${name}`;
-  writeFileSync(file, `${lazyWrapper}${readFileSync(file, 'utf8')}\n});`);
+  writeFileSync(file, wrapLazy(readFileSync(file, 'utf8')));
 }
 
 // The library: an ES module for `import { treeGrowth } from 'fans-referral'` (and, on Node

@@ -26,7 +26,7 @@ let runs = 0;
 /** A cache folder of the user's that cannot be made (a file is in the way): caches are looked for there, never written. */
 const userCaches = join(preload, 'cannot-be-a-folder');
 /**
- * The code caches a file's loading reads: the one the build shipped for this Node, else
+ * The code caches a file's loading reads (after the file, whose tag a cache must carry): the one the build shipped for this Node, else
  * (another Node than the build's) the user's (src/cli/io/load.ts).
  */
 const cacheOf = (name: string) => {
@@ -49,14 +49,14 @@ const streams = ['net', 'tty', 'stream', 'child_process', 'worker_threads', 'mod
 describe('start-up: what a run loads', () => {
   it.each([
     ['--version', ['bin/fans.js', 'dist/cli.cjs']],
-    ['compound --format json', ['bin/fans.js', 'dist/cli.cjs', ...cacheOf('main.cjs'), 'dist/main.cjs']],
-    ['simulate', ['bin/fans.js', 'dist/cli.cjs', ...cacheOf('main.cjs'), 'dist/main.cjs', ...cacheOf('table.cjs'), 'dist/table.cjs']],
-    ['simulate --chart', ['bin/fans.js', 'dist/cli.cjs', ...cacheOf('main.cjs'), 'dist/main.cjs', ...cacheOf('table.cjs'), 'dist/table.cjs', ...cacheOf('chart.cjs'), 'dist/chart.cjs']],
-    ['compound --format svg', ['bin/fans.js', 'dist/cli.cjs', ...cacheOf('main.cjs'), 'dist/main.cjs', ...cacheOf('svg.cjs'), 'dist/svg.cjs']],
+    ['compound --format json', ['bin/fans.js', 'dist/cli.cjs', 'dist/main.cjs', ...cacheOf('main.cjs')]],
+    ['simulate', ['bin/fans.js', 'dist/cli.cjs', 'dist/main.cjs', ...cacheOf('main.cjs'), 'dist/table.cjs', ...cacheOf('table.cjs')]],
+    ['simulate --chart', ['bin/fans.js', 'dist/cli.cjs', 'dist/main.cjs', ...cacheOf('main.cjs'), 'dist/table.cjs', ...cacheOf('table.cjs'), 'dist/chart.cjs', ...cacheOf('chart.cjs')]],
+    ['compound --format svg', ['bin/fans.js', 'dist/cli.cjs', 'dist/main.cjs', ...cacheOf('main.cjs'), 'dist/svg.cjs', ...cacheOf('svg.cjs')]],
     // With money, the picture's money panel is a file of its own (the growth chart's renderer and d3-time stay out of main.cjs).
-    ['compound --value 100 --format svg', ['bin/fans.js', 'dist/cli.cjs', ...cacheOf('main.cjs'), 'dist/main.cjs', ...cacheOf('svg.cjs'), 'dist/svg.cjs', ...cacheOf('money-svg.cjs'), 'dist/money-svg.cjs']],
-    ['simulate --trials 10 --seed 1 --format csv', ['bin/fans.js', 'dist/cli.cjs', ...cacheOf('main.cjs'), 'dist/main.cjs', ...cacheOf('sampled.cjs'), 'dist/sampled.cjs']],
-    ['simulate --cycle 30d --format json', ['bin/fans.js', 'dist/cli.cjs', ...cacheOf('main.cjs'), 'dist/main.cjs', ...cacheOf('calendar.cjs'), 'dist/calendar.cjs']],
+    ['compound --value 100 --format svg', ['bin/fans.js', 'dist/cli.cjs', 'dist/main.cjs', ...cacheOf('main.cjs'), 'dist/svg.cjs', ...cacheOf('svg.cjs'), 'dist/money-svg.cjs', ...cacheOf('money-svg.cjs')]],
+    ['simulate --trials 10 --seed 1 --format csv', ['bin/fans.js', 'dist/cli.cjs', 'dist/main.cjs', ...cacheOf('main.cjs'), 'dist/sampled.cjs', ...cacheOf('sampled.cjs')]],
+    ['simulate --cycle 30d --format json', ['bin/fans.js', 'dist/cli.cjs', 'dist/main.cjs', ...cacheOf('main.cjs'), 'dist/calendar.cjs', ...cacheOf('calendar.cjs')]],
   ])('fans %s into a pipe reads only its files, and no stream, terminal or process module', (args, files) => {
     const { builtins, read } = loads(args);
     expect(read).toEqual(files);

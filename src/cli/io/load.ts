@@ -9,18 +9,22 @@ const loaded = new Map<string, unknown>();
  * written *after* a run, so it holds every function that run compiled, not only the file's
  * top level (which is all that Node 22's own compile cache keeps: measured, it took `fans
  * simulate` from 2.07 to 1.99 times a bare `node -e 0` on Node 22, where this cache gives
- * the figures in docs/performance.md). A cache fits one Node version; V8 rejects any other, and a
- * stale or damaged one, and the file is then compiled as usual.
+ * the figures in docs/performance.md). A cache fits one Node version and one build; V8 rejects
+ * another Node's or a damaged one, this file one of another build, and the file is then
+ * compiled as usual.
  * - dist/NAME.NODEVERSION.cache: written by the build (FANS_WRITE_CODE_CACHE=1, only in a
  *   checkout, beside scripts/build.js) for the Node that built it;
  * - on any other Node, $XDG_CACHE_HOME/fans-referral (else ~/.cache/fans-referral): written
  *   at the end of the first run that found none there (or had one rejected), quietly not at
  *   all where it cannot be; no HOME, no cache.
  *
- * Each file holds `(function (exports, require, module, __filename, __dirname) { ... });`,
- * as the build writes it. The files live beside this one and require only Node's modules
- * and each other, so this file's own `require` serves them (node:module's createRequire
- * costs start-up time).
+ * Each file holds `(function (exports, require, module, __filename, __dirname) { /*TAG*\/ ... });`,
+ * as the build writes it (scripts/code-tag.js); each cache opens with its file's TAG, and a
+ * cache with another is not used: V8 checks only the source's length, so a cache left by an
+ * older build of the same length would run its functions at the wrong offsets.
+ *
+ * The files live beside this one and require only Node's modules and each other, so this
+ * file's own `require` serves them (node:module's createRequire costs start-up time).
  */
 export function loadCached(name: string): unknown {
   if (loaded.has(name)) return loaded.get(name);
@@ -28,34 +32,52 @@ export function loadCached(name: string): unknown {
   const building = process.env.FANS_WRITE_CODE_CACHE === '1' && inCheckout();
   const shipped = `${file}.${process.version}.cache`;
   const own = building ? null : userCache(name);
+  // The build wrote each file as the function Node wraps a CommonJS file in (see
+  // scripts/build.js): compiling the text as read keeps one copy of it in memory, not two.
+  const text = readFileSync(file, 'utf8');
+  const tag = tagOf(text);
   let cachedData: Buffer | undefined;
-  for (const path of building ? [] : [shipped, own]) {
+  for (const path of building || tag === null ? [] : [shipped, own]) {
     if (path === null || cachedData) continue;
     try {
-      cachedData = readFileSync(path);
+      const read = readFileSync(path);
+      cachedData = read.length > tagLength && read.toString('latin1', 0, tagLength) === tag ? read.subarray(tagLength) : undefined;
     } catch {
       cachedData = undefined;
     }
   }
-  // The build wrote each file as the function Node wraps a CommonJS file in (see
-  // scripts/build.js): compiling the text as read keeps one copy of it in memory, not two.
-  const script = new Script(readFileSync(file, 'utf8'), { filename: file, cachedData });
+  const script = new Script(text, { filename: file, cachedData });
   const module = { exports: {} as unknown };
   loaded.set(name, module.exports);
   (script.runInThisContext() as (...args: unknown[]) => void)(module.exports, require, module, file, __dirname);
   loaded.set(name, module.exports);
-  const target = building ? shipped : cachedData === undefined || script.cachedDataRejected ? own : null;
+  const target = tag === null ? null : building ? shipped : cachedData === undefined || script.cachedDataRejected ? own : null;
   if (target !== null) {
     process.once('exit', () => {
       try {
         if (!building) mkdirSync(dirname(target), { recursive: true });
-        writeFileSync(target, script.createCachedData());
+        writeFileSync(target, Buffer.concat([Buffer.from(tag!, 'latin1'), script.createCachedData()]));
       } catch {
         // A cache that cannot be written is only slower start-up next time: say nothing.
       }
     });
   }
   return module.exports;
+}
+
+const tagLength = 16;
+const wrapperStart = '(function (exports, require, module, __filename, __dirname) { /*';
+
+/**
+ * The build's tag of a lazy file (scripts/code-tag.js: 16 hex digits of a hash of its text),
+ * which a cache must carry to be used: V8 itself checks only the source's length. Null for a
+ * file without one (then no cache is read or written).
+ * @example tagOf('(function (exports, require, module, __filename, __dirname) { /*0123456789abcdef*\/ ...') // '0123456789abcdef'
+ */
+function tagOf(text: string): string | null {
+  if (!text.startsWith(wrapperStart)) return null;
+  const tag = text.slice(wrapperStart.length, wrapperStart.length + tagLength);
+  return /^[0-9a-f]{16}$/.test(tag) && text.startsWith('*/', wrapperStart.length + tagLength) ? tag : null;
 }
 
 /** Where this user's cache of a file for this Node lives, or null without a home. */
