@@ -7,6 +7,7 @@ import { asRuns, compareReport, onCalendar, readScenarios, scenarioRows } from '
 import { compoundReport, compoundSchema, yearlyRows } from './commands/compound.js';
 import { goalReport, goalSchema, parseTarget, readTarget, solvedFor } from './commands/goal.js';
 import { type Interrupted, type Io, UsageError, stopSignals } from './io/io.js';
+import { withDatedFit } from './commands/dated-forecast.js';
 import { calendarOptions, goalByDateOptions, moneyOptions, optionSpecs, trialOptions } from './flags/options.js';
 import { environmentLocale, fileLabel, hasUnsafeCharacters, isInvalid, localeTag, quoted } from './flags/parse.js';
 import { type Job, buildProgram, shortHelp } from './program.js';
@@ -288,6 +289,8 @@ const isCalendarRun = (flags: Record<string, unknown>) => calendarOptions.some((
 
 /** The report a job asks for. */
 async function report(job: ReportJob, io: Io, locale: string): Promise<Report> {
+  // A forecast from dated records runs on the calendar the file gives (dated-forecast.ts).
+  if (job.flags.fit !== undefined && (job.command === 'simulate' || job.command === 'compound' || job.command === 'goal')) job = { ...job, flags: await withDatedFit(io, job.command, job.flags) };
   // Money flags are rare: their module loads only when one is given.
   const money = [...moneyOptions, 'net', 'revenue', 'maxReward'].some((name) => job.flags[name] !== undefined) ? await import('./commands/money.js') : null;
   const amounts = money ? money.moneyOf(job.flags, locale) : null;

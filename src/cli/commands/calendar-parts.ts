@@ -132,10 +132,14 @@ export function withDates(report: Report, command: Command, c: Calendar, dates: 
 /** Churn as a daily hazard on the calendar (compound; see renewal.ts's dailyLeave): 0 for the tree or without churn. */
 export const leaveOf = (command: Command, churn: number, c: Calendar): number => (command === 'compound' ? dailyLeave(churn, cycleDays(c.cycle)) : 0);
 
-/** A run with a spread by day: the expected new fans on each day (the renewal equation) and the totals. */
-export function renewalOf(command: Command, p: { start: number; market: number | null; churn?: number }, c: Calendar, k: number): { days: number[]; fresh: number[]; lost: number[]; totals: number[] } {
+/**
+ * A run with a spread by day: the expected new fans on each day (the renewal equation) and
+ * the totals. With `arrivals` (a dated fit's customers, existing.ts), the `start` fans are
+ * customers part way through their referrals, bringing those on the days they fall.
+ */
+export function renewalOf(command: Command, p: { start: number; market: number | null; churn?: number; arrivals?: Float64Array }, c: Calendar, k: number): { days: number[]; fresh: number[]; lost: number[]; totals: number[] } {
   const leave = leaveOf(command, p.churn ?? 0, c);
-  const fresh = renewalDays({ model: command === 'simulate' ? 'tree' : 'compound', start: p.start, K: k, market: p.market, weights: pascalWeights(c.spread!.delay, c.days), days: c.days, leave });
+  const fresh = renewalDays({ model: command === 'simulate' ? 'tree' : 'compound', start: p.start, K: k, market: p.market, weights: pascalWeights(c.spread!.delay, c.days), days: c.days, leave, ...(p.arrivals ? { arrivals: p.arrivals } : {}) });
   const { lost, totals } = renewalCustomers(fresh, leave);
   return { days: Array.from(fresh, (_, day) => day), fresh: Array.from(fresh), lost: Array.from(lost), totals: Array.from(totals) };
 }

@@ -5,6 +5,7 @@ import type { Payback } from '../../model/chains/payback.js';
 import type { ChartData } from '../../output/scale.js';
 import type { CompoundFlags } from './compound.js';
 import { type CalendarPeriod, calendarPeriods, cycleDays, dayDate, isoDate } from '../../model/calendar/dates.js';
+import { customersOf, existingArrivals } from '../../model/calendar/existing.js';
 import type { Cell } from '../../output/delimited.js';
 import type { Report, Style } from '../../output/render.js';
 import { Amount } from '../../output/amount.js';
@@ -84,15 +85,18 @@ export async function sampledCalendarReport(
   // With --fit, each run draws its own K and k from the fit (as the runs by cycle do).
   const base = fitted ? fitted.chain : chainFor(tree ? { command: 'simulate', p: { ...(p as SimulateParams), depth: 0 } } : { command: 'compound', p: { ...(p as CompoundFlags), years: 0 } }, t);
   const { delay } = c.spread;
-  withinWork(trials, c.days + 1, 'days', delay.stages, stageWeight(base));
+  // Dated records: the file's customers, part way through their referrals (existing.ts); each cohort costs a run what a day does.
+  const existing = fitted?.about.dated?.existing ?? null;
+  const withArrivals = (K: number) => (existing ? { ...p, arrivals: existingArrivals(existing, delay, K, base.offspring.dispersion, c.days) } : p);
+  withinWork(trials, c.days + 1 + (existing?.ages.length ?? 0), 'days', delay.stages, stageWeight(base));
   // Expected totals past 1e290 would leave what a double holds in the runs (with a fit, at the largest K a run can draw).
   const k = chainFactor(base);
   const most = fitted ? fitted.upper * (1 - fitted.fields.nonreferrers) : k;
-  if (!(renewalOf(command, p, c, most).totals.at(-1)! < 1e290)) {
+  if (!(renewalOf(command, withArrivals(most), c, most).totals.at(-1)! < 1e290)) {
     throw new UsageError(`${c.horizonFlag} is too long for --trials with these parameters: expected totals would pass 1e290${fitted ? ` with K as large as the fit's uncertainty allows (${thousands(Math.round(most))})` : ''}, where sampled counts leave what a double holds`);
   }
   const periods = calendarPeriods(c.start, c.days, c.by!);
-  const plain: ChainParams = { ...base, periods: periods.length - 1, calendar: { delay, days: c.days, ends: periods.map((period) => period.last), leave: leaveOf(command, tree ? 0 : (p as CompoundFlags).churn, c) } };
+  const plain: ChainParams = { ...base, start: p.start, periods: periods.length - 1, calendar: { delay, days: c.days, ends: periods.map((period) => period.last), leave: leaveOf(command, tree ? 0 : (p as CompoundFlags).churn, c), ...(existing ? { existing } : {}) } };
   // Money: each run is checked for payback as it runs, the fixed cost pro rata by each period's days.
   const moneyModule = money ? await import('./money.js') : null;
   const dated = money ? datedMoney(c, periods) : null;
@@ -110,7 +114,7 @@ export async function sampledCalendarReport(
   if (!money) return report;
   // The expected money: from the renewal equation where it is the runs' expectation (no market), else from the runs' mean new fans.
   const ever = (row: TrialRow) => row.reached ?? row.mean;
-  const renewal = p.market === null ? renewalOf(command, p, c, k) : null;
+  const renewal = p.market === null ? renewalOf(command, withArrivals(k), c, k) : null;
   const fresh = renewal ? byPeriodSums(periods, renewal.fresh) : rows.map((row, i) => (i === 0 ? ever(row) : ever(row) - ever(rows[i - 1]!)));
   const one = oneRun!.fresh.reduce((sum, n) => sum + n, 0) - 1;
   // With --per: customer-days over --per's days, from the renewal equation (no market) or the runs' mean customer-days.
@@ -172,12 +176,12 @@ function periodTrialReport(
     const { words, numbers } = style;
     return [
       words.sampled.runs(numbers, { trials: t.trials, distribution: lawName(style, t.distribution, t.dispersion), k: t.k, yearly: false, seed: t.seed }),
-      ...(t.fitted ? [words.fit.sampledFrom(numbers, { file: t.fitted.file, model: words.fit.model(t.fitted.model), draws: 'lognormal' })] : []),
+      ...fitLines(style, t.fitted),
       ...calendarLines(c, p.start, last.mean, rate, true)(style),
       words.calendar.extinct(numbers, { date: lastDate, share: last.extinct, error }),
       ...(worstError > 2 ** -14 ? [words.sampled.percentilesWithin(numbers, { error: worstError, period: periods[coarsest]!.name, periods: periods.length })] : []),
       // The chance a chain ever dies out does not depend on when referrals come: Galton-Watson's q = G(q).
-      theory === null ? words.sampled.noTheory : words.sampled.theory(numbers, { q: theory, start: p.start }),
+      theory === null ? words.sampled.noTheory : t.fitted?.dated ? words.sampled.theoryExisting(numbers, { q: theory, customers: p.start }) : words.sampled.theory(numbers, { q: theory, start: p.start }),
     ];
   };
   const { depth: _depth, years: _years, paid: _paid, cycle: _cycle, ...parameters } = p as SimulateParams & CompoundFlags;
@@ -202,8 +206,33 @@ function periodTrialReport(
       extinction: { by: lastDate, estimate: last.extinct, standardError: error, theory },
       quantileError: worstError,
       calendar: { ...calendarJson(c, rate), meanDelayDays: cycleDays(c.cycle) },
-      ...(t.fitted ? { fit: { file: t.fitted.file, model: t.fitted.model, K: t.fitted.K, k: Number.isFinite(t.fitted.k) ? t.fitted.k : null, nonreferrers: t.fitted.nonreferrers } } : {}),
+      ...(t.fitted ? { fit: fitJson(t.fitted) } : {}),
     },
+  };
+}
+
+/** What a forecast from --fit says it took from the file: the law it draws from, and for dated records the customers it starts from. */
+function fitLines({ words, numbers }: Style, fitted: FittedRun | null): string[] {
+  if (fitted === null) return [];
+  const { dated } = fitted;
+  return [
+    words.fit.sampledFrom(numbers, { file: fitted.file, model: words.fit.model(fitted.model), draws: 'lognormal' }),
+    ...(dated
+      ? [words.fit.fromCustomers(numbers, { file: fitted.file, customers: customersOf(dated.existing), asOf: dated.asOf, K: fitted.K, k: fitted.k, naive: dated.naiveK, law: words.fit.delayLaw(dated.family), mean: dated.delayMean, sd: dated.delaySd })]
+      : []),
+  ];
+}
+
+/** A forecast's fit in JSON: the law, and for dated records the export's date, the customers and the delay. */
+function fitJson(fitted: FittedRun): Json {
+  const { dated } = fitted;
+  return {
+    file: fitted.file,
+    model: fitted.model,
+    K: fitted.K,
+    k: Number.isFinite(fitted.k) ? fitted.k : null,
+    nonreferrers: fitted.nonreferrers,
+    ...(dated ? { dated: { asOf: dated.asOf, customers: customersOf(dated.existing), naiveK: dated.naiveK, delay: { law: dated.family, meanDays: dated.delayMean, sdDays: dated.delaySd } } } : {}),
   };
 }
 
@@ -324,7 +353,10 @@ export async function sampledGoalReport(io: Io, g: GoalRun): Promise<Report> {
   const days = c.spread ? Array.from({ length: c.days + 1 }, (_, day) => day) : cyclesWithin(c, tree ? bounds.depth : bounds.years);
   if (c.spread) withinWork(trials, days.length, 'days', c.spread.delay.stages, stageWeight(base), bounds.trialPeriods);
   else withinWork(trials, days.length, 'cycles', 1, 1, bounds.trialPeriods);
-  const runs: ChainParams = c.spread ? { ...base, periods: days.length - 1, calendar: { delay: c.spread.delay, days: c.days, ends: days, leave: leaveOf(g.command, g.p.churn, c) } } : { ...base, periods: days.length - 1 };
+  const existing = g.fitted?.about.dated?.existing;
+  const runs: ChainParams = c.spread
+    ? { ...base, start: g.p.start, periods: days.length - 1, calendar: { delay: c.spread.delay, days: c.days, ends: days, leave: leaveOf(g.command, g.p.churn, c), ...(existing ? { existing } : {}) } }
+    : { ...base, periods: days.length - 1 };
   // A money target: the runs count, day by day, those whose cumulative net has reached it.
   const chain = g.money ? { ...runs, payback: g.money.payback(runs) } : runs;
   const seed = t.seed ?? (await import('node:crypto')).randomInt(0, bounds.seed);
@@ -367,7 +399,7 @@ export async function sampledGoalReport(io: Io, g: GoalRun): Promise<Report> {
     const { words, numbers } = style;
     return [
       words.sampled.runs(numbers, { trials, distribution: lawName(style, law.distribution, law.dispersion), k, yearly: false, seed }),
-      ...(g.fitted ? [words.fit.sampledFrom(numbers, { file: g.fitted.about.file, model: words.fit.model(g.fitted.about.model), draws: 'lognormal' })] : []),
+      ...fitLines(style, g.fitted?.about ?? null),
       ...(g.money
         ? [
             words.money.goalDates(numbers, { kind: g.money.kind, target: g.money.text(style), trials, dates, reached: share, until }),
@@ -395,7 +427,7 @@ export async function sampledGoalReport(io: Io, g: GoalRun): Promise<Report> {
       command: 'goal',
       target: g.money ? { [g.money.kind]: g.money.amount } : g.target,
       parameters: { ...g.parameters, trials, seed, ...law, quantiles: [...t.quantiles] },
-      ...(g.fitted ? { fit: { file: g.fitted.about.file, model: g.fitted.about.model, K: g.fitted.about.K, k: Number.isFinite(g.fitted.about.k) ? g.fitted.about.k : null, nonreferrers: g.fitted.about.nonreferrers } } : {}),
+      ...(g.fitted ? { fit: fitJson(g.fitted.about) } : {}),
       dates: Object.fromEntries(dates.map((d) => [`p${d.q}`, d.date])),
       reachedShare: share,
       deadline: deadline ? { date: deadline.date, share: deadline.share, standardError: deadline.error } : null,

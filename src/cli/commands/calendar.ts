@@ -4,6 +4,7 @@ import { compoundFactor } from '../../model/growth/compound.js';
 import { treeFactor } from '../../model/growth/tree.js';
 import { type CalendarPeriod, type CycleLength, type PeriodKind, calendarPeriods, cycleDate, cycleDays, dateOf, dayDate, daysBetween, isoDate, periodCount } from '../../model/calendar/dates.js';
 import { growthRate, largestSpread, pascalDelay, pascalGrowthRate } from '../../model/calendar/delays.js';
+import { customersOf, existingArrivals } from '../../model/calendar/existing.js';
 import type { Cell } from '../../output/delimited.js';
 import type { Report, Style } from '../../output/render.js';
 import type { ChartData } from '../../output/scale.js';
@@ -164,6 +165,8 @@ export async function calendarReport(io: Io, command: Command, flags: Record<str
   // A forecast from --fit: K (and the non-referrers) from the records, for the growth rate and the expected run; the runs draw their own.
   const fitted = trials && flags.fit !== undefined ? await fittedOnCalendar(io, command, p, flags) : null;
   if (fitted) p = { ...p, ...fitted.fields } as SimulateParams | CompoundFlags;
+  // Dated records: the forecast starts from the file's customers (dated-forecast.ts).
+  if (fitted?.about.dated) p = { ...p, start: customersOf(fitted.about.dated.existing) };
   const k = tree ? treeFactor(p as SimulateParams) : compoundFactor(p as CompoundFlags);
   const churn = tree ? 0 : (p as CompoundFlags).churn;
   const rate = rateOf(command, k, churn, c);
@@ -343,9 +346,12 @@ export async function calendarGoal(io: Io, targetText: string | undefined, flags
   );
   const end = tree && !horizonGiven ? tenYears(c) : c;
   // One parameter set for either model: each reads its own.
-  let p = { start: g.start, fanout: g.fanout ?? 0, depth: 0, rate: g.rate ?? 0, years: 0, conversion: g.conversion, nonreferrers: g.nonreferrers, churn: g.churn ?? 0, market: g.market, cycle: end.cycle, paid: g.paid };
+  let p = { start: g.start, fanout: g.fanout ?? 0, depth: 0, rate: g.rate ?? 0, years: 0, conversion: g.conversion, nonreferrers: g.nonreferrers, churn: g.churn ?? 0, market: g.market, cycle: end.cycle, paid: g.paid, arrivals: undefined as Float64Array | undefined };
   const fitted = fit ? await fittedOnCalendar(io, command, p as SimulateParams & CompoundFlags, flags) : null;
   if (fitted) p = { ...p, ...fitted.fields };
+  // Dated records: the run starts from the file's customers, bringing what is still to come (dated-forecast.ts).
+  const dated = fitted?.about.dated;
+  if (dated && end.spread) p = { ...p, start: customersOf(dated.existing), arrivals: existingArrivals(dated.existing, end.spread.delay, fitted!.fields.fanout!, fitted!.chain.offspring.dispersion, end.days) };
   const k = tree ? treeFactor(p as SimulateParams) : compoundFactor(p as CompoundFlags);
   const rate = rateOf(command, k, p.churn, end);
   if (end.spread) refuseWithSpread(p.paid);

@@ -2,7 +2,8 @@ import { concentration } from '../../model/chains/concentration.js';
 import { type FitData, type FitResult, fitReferrals } from '../../model/fit/fit.js';
 import type { Estimate } from '../../model/fit/estimate.js';
 import type { FitModel } from '../../model/fit/families.js';
-import { drawsOf, largestK } from '../../model/fit/draws.js';
+import { type ParameterDraws, cholesky, drawsOf, largestK } from '../../model/fit/draws.js';
+import type { ExistingCustomers } from '../../model/calendar/existing.js';
 import { theoreticalExtinction } from '../../model/chains/montecarlo.js';
 import type { Offspring } from '../../model/chains/offspring.js';
 import type { Cell } from '../../output/delimited.js';
@@ -421,14 +422,69 @@ export function fittedLaw(io: Io, file: string) {
   return law;
 }
 
-const fitted = new WeakMap<Io, Map<string, ReturnType<typeof fitLaw>>>();
+const fitted = new WeakMap<Io, Map<string, Promise<FittedLaw>>>();
 
-async function fitLaw(io: Io, file: string) {
-  const { input, data } = fitDataOf(await recordsText(io, file), file, fitOptions({}), true);
+async function fitLaw(io: Io, file: string): Promise<FittedLaw> {
+  const { input, data } = fitDataOf(await recordsText(io, file), file, fitOptions({}));
   noteInput(io, input, file);
+  if (input.dated && input.dated.data.delays.values.length > 0) return datedLaw(input.dated);
   const best = fitReferrals(data).preferred;
   const draws = drawsOf(best);
-  return { best, draws, largest: draws ? largestK(draws) : 0, ...offspringOf(best) };
+  return { best, draws, largest: draws ? largestK(draws) : 0, ...offspringOf(best), dated: null };
+}
+
+/** What `--fit FILE` forecasts with: the preferred law, its draws, and for dated records the delay and the customers as they are. */
+export interface FittedLaw {
+  best: Pick<Estimate, 'model' | 'parameters'>;
+  draws: ParameterDraws | null;
+  largest: number;
+  offspring: Offspring;
+  nonreferrers: number;
+  dated: DatedLaw | null;
+}
+
+/** A dated fit as a forecast reads it: the export's date, the preferred delay, and the file's customers by age. */
+export interface DatedLaw {
+  asOf: string;
+  family: DatedResult['preferred']['family'];
+  delayMean: number;
+  delaySd: number;
+  naiveK: number;
+  existing: ExistingCustomers;
+}
+
+/**
+ * The law of dated records: the preferred delay's joint fit (K and k for the time each fan
+ * has had), drawn from the normal approximation of (log K, log k) (the covariance's block:
+ * their marginal law, the delay's uncertainty integrated out, its value held at the
+ * estimate), and the file's fans by their days before the export and the referrals they made.
+ */
+function datedLaw(dated: NonNullable<FitInput['dated']>): FittedLaw {
+  const result = fitDated(dated.data);
+  const fit = result.preferred;
+  const [K, k] = [fit.K.value, fit.k.value];
+  const block = fit.covariance ? [fit.covariance[0]!.slice(0, 2), fit.covariance[1]!.slice(0, 2)] : null;
+  // Without a maximum's curvature, each from its own interval (the Wald interval is ±1.96 SE on the log scale).
+  const factor = (block ? cholesky(block) : null) ?? [
+    [Math.log(fit.K.high / fit.K.low) / (2 * 1.959963984540054), 0],
+    [0, Math.log(fit.k.high / fit.k.low) / (2 * 1.959963984540054)],
+  ];
+  const draws: ParameterDraws | null = factor.flat().every(Number.isFinite) ? { model: 'negbin', theta: fit.theta.slice(0, 2), cholesky: factor } : null;
+  const ages = new Map<number, { age: number; fans: number; referred: number }>();
+  for (const g of dated.data.fans) {
+    const age = ages.get(g.exposure) ?? { age: g.exposure, fans: 0, referred: 0 };
+    age.fans += g.fans;
+    age.referred += g.fans * g.count;
+    ages.set(g.exposure, age);
+  }
+  return {
+    best: { model: 'negbin', parameters: { K, k, nonreferrers: 0 } },
+    draws,
+    largest: draws ? largestK(draws) : K,
+    offspring: { distribution: 'negbin', introductions: K, conversion: 1, dispersion: k },
+    nonreferrers: 0,
+    dated: { asOf: isoOfDay(dated.asOf), family: fit.family, delayMean: fit.delayMean.value, delaySd: fit.delaySd.value, naiveK: result.naiveK, existing: { ages: [...ages.values()].sort((a, b) => a.age - b.age) } },
+  };
 }
 
 /** `fans fit FILE`: reads the records, fits, and reports. */

@@ -12,6 +12,7 @@ import { bounds, fields, trialOptions } from '../flags/options.js';
 import { fileLabel, thousands } from '../flags/parse.js';
 import type { Money } from './money.js';
 import type { FitModel } from '../../model/fit/parameters.js';
+import type { DatedLaw } from './fit.js';
 import { type SimulateParams, elapsedColumn, simulateParameters } from './simulate.js';
 import { runTrials } from '../io/trials.js';
 import { threadsFor } from '../io/threads.js';
@@ -105,6 +106,8 @@ export interface FittedRun {
   k: number;
   nonreferrers: number;
   fixed?: readonly number[];
+  /** Dated records: the export's date, the delay, and the customers the forecast starts from. */
+  dated?: DatedLaw | null;
 }
 
 /**
@@ -116,7 +119,7 @@ export async function fittedChain(io: Io, model: Model, t: TrialFlags, flags: Re
   const given = [model.command === 'simulate' ? 'fanout' : 'rate', 'distribution', 'dispersion', 'nonreferrers', 'conversion'].find((name) => flags[name] !== undefined);
   if (given) throw new UsageError(`--${given} is what --fit takes from your records: leave it out, or leave out --fit`);
   const file = t.fit!;
-  const { best, draws, largest, offspring, nonreferrers } = await (await import('./fit.js')).fittedLaw(io, file);
+  const { best, draws, largest, offspring, nonreferrers, dated } = await (await import('./fit.js')).fittedLaw(io, file);
   if (draws === null) throw new UsageError(`--fit ${fileLabel(file)}: nobody in it referred anyone (K = 0): there is nothing to project`);
   const tree = model.command === 'simulate';
   const p = tree ? { ...model.p, fanout: offspring.introductions, conversion: 1, nonreferrers } : { ...model.p, rate: offspring.introductions, conversion: 1, nonreferrers };
@@ -128,7 +131,7 @@ export async function fittedChain(io: Io, model: Model, t: TrialFlags, flags: Re
     throw new UsageError(`${tree ? '--depth' : '--years'} is too large for --fit ${fileLabel(file)}: with K as large as its uncertainty allows (${thousands(Math.round(upper))}) expected totals would pass 1e290`);
   }
   const fields = tree ? { fanout: offspring.introductions, conversion: 1 as const, nonreferrers } : { rate: offspring.introductions, conversion: 1 as const, nonreferrers };
-  return { chain: { ...chain, draws }, about: { file: fileLabel(file), model: best.model, K: best.parameters.K, k: best.parameters.k, nonreferrers }, fields, upper };
+  return { chain: { ...chain, draws }, about: { file: fileLabel(file), model: best.model, K: best.parameters.K, k: best.parameters.k, nonreferrers, dated }, fields, upper };
 }
 
 /** A percentile's column: `p5`. */

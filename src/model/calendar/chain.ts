@@ -1,4 +1,5 @@
 import type { PascalDelay } from './delays.js';
+import type { ExistingCustomers } from './existing.js';
 
 /** A sampled run in calendar time: the delay, the last day, and the last day of each row. */
 export interface CalendarChain {
@@ -12,4 +13,10 @@ export interface CalendarChain {
    * see renewal.ts's dailyLeave); 0 or absent for none. One who left refers no more.
    */
   leave?: number;
+  /**
+   * Tree only: the starting fans are these customers, part way through their referrals
+   * (existing.ts): each run draws what each day's cohort still brings, given what it made,
+   * and puts it in the stages where the days since joining leave it.
+   */
+  existing?: ExistingCustomers;
 }

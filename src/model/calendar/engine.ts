@@ -8,6 +8,7 @@ import { binomialDraw } from '../chains/binomial.js';
 import { offspringMean } from '../chains/offspring.js';
 import { poissonDraw as poisson } from '../chains/poisson.js';
 import { unreached } from '../unreached.js';
+import { pendingStages } from './existing.js';
 
 export type { CalendarChain } from './chain.js';
 
@@ -37,6 +38,10 @@ const nothingDue = 1e-9;
  * Churn (compound): each day, before anything moves, Binomial(n, h) of the fans waiting in
  * each stage leave, and as many of the non-referrers; the totals handed on are the
  * customers left (without churn, everyone reached).
+ *
+ * Customers already there (`calendar.existing`, tree): on day 0 each run draws each cohort's
+ * λ given the referrals it made (existing.ts), and what is still to come goes into the stages
+ * as the days since joining left it; the starting fans bring nothing else.
  *
  * A market thins each day's new fans by Binomial(n, (market - reached) / market). A run is extinct
  * once nothing is due any more (for expected fans, below 1e-9). Expected values are those
@@ -93,6 +98,16 @@ export function runCalendarBlock(p: ChainParams, calendar: CalendarChain, seed: 
   // Expected fans still in each run's stages, kept by adding what goes in and taking what arrives:
   // when it is small, the stages are summed exactly to tell whether the run has died out.
   const pending = new Float64Array(count);
+  // Customers already there (a dated fit's): what each day's cohort still brings, in the stages where its age leaves it.
+  const existing = calendar.existing ?? null;
+  if (existing !== null && (compound || distribution === 'fixed')) throw new RangeError('customers already there apply to the tree with a Poisson or negative binomial law');
+  const cohorts = (existing?.ages ?? [])
+    .map((g) => {
+      const stages = pendingStages(calendar.delay, g.age);
+      const left = stages.reduce((sum, s) => sum + s, 0);
+      return { ...g, stages, left, F: 1 - left };
+    })
+    .filter((g) => g.left > 0);
   let period = 0;
   for (let t = 0; t <= days; t++) {
     // The common case on its own, a tight loop: the tree with expected fans in the stages.
@@ -137,6 +152,21 @@ export function runCalendarBlock(p: ChainParams, calendar: CalendarChain, seed: 
       let fresh = 0;
       let moments = 0;
       const base = i * k;
+      if (t === 0 && existing !== null) {
+        // The cohort's λ given what it made, Gamma(k n + M, rate k/K + F(age)) (existing.ts), of which the stages hold what is still to come.
+        reached[i] = p.start;
+        const [m, shapeK] = [meanOf(i), shapeOf(i)];
+        const poissonRun = distribution === 'poisson' || shapeK === Infinity;
+        let due = 0;
+        for (const g of cohorts) {
+          const lambda = poissonRun ? g.fans * m : gamma(rng, shapeK * g.fans + g.referred) / (shapeK / m + g.F);
+          for (let j = 0; j < k; j++) stage[base + j]! += lambda * g.stages[j]!;
+          due += lambda * g.left;
+        }
+        pending[i] = due;
+        live[i] = due > nothingDue ? 1 : 0;
+        continue;
+      }
       if (t === 0) fresh = p.start;
       else if (live[i] || (gone !== null && others![i]! > 0)) {
         if (gone !== null) {

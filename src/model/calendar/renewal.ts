@@ -18,7 +18,9 @@ import { unreached } from '../unreached.js';
  *   delay's chances become w(s) (1 - h)^s (see {@link renewalCustomers} for who is left).
  *
  * With a market, new fans are scaled by the share of it not reached yet, (market - reached(t - 1)) / market,
- * and never more than the rest of it (the models' rule, per day). Day 0 holds the starting fans.
+ * and never more than the rest of it (the models' rule, per day). Day 0 holds the starting fans;
+ * with `arrivals`, they are customers part way through their referrals, and what they still
+ * bring is added to each day's due: n(t) = a(t) + K Σ_s w(s) n(t - s) for t ≥ 1.
  * Cost: days x the delay's length.
  */
 export interface RenewalParams {
@@ -33,6 +35,12 @@ export interface RenewalParams {
   days: number;
   /** Compound only: the chance a fan leaves on any given day (churn as a daily hazard); 0 when absent. */
   leave?: number;
+  /**
+   * Tree only: the `start` fans are customers already there, whose referrals still to come
+   * arrive as these expected new fans on days 1..days (see existing.ts's existingArrivals),
+   * in place of K new fans each after a whole delay.
+   */
+  arrivals?: Float64Array;
 }
 
 /**
@@ -50,13 +58,18 @@ export function renewalDays(p: RenewalParams): Float64Array {
   const leave = p.leave ?? 0;
   check.share('leave', leave);
   if (leave > 0 && p.model !== 'compound') throw new check.FansInputError('leave', 'applies to the compound model (the tree has no churn)', leave);
+  const arrivals = p.arrivals;
+  if (arrivals !== undefined) {
+    if (p.model !== 'tree') throw new check.FansInputError('arrivals', 'applies to the tree model (customers part way through their referrals)', p.model);
+    if (!(arrivals instanceof Float64Array) || arrivals.length !== p.days + 1 || !arrivals.every((a) => a >= 0 && a < Infinity)) throw new check.FansInputError('arrivals', `must be a Float64Array of ${p.days + 1} expected fans, each 0 or more`, arrivals?.length);
+  }
   const { days, K } = p;
   // A moment s days on needs the fan to have stayed s days: (1 - h)^s.
   const weights = leave === 0 ? p.weights : p.weights.map((w, s) => w * (1 - leave) ** s);
   const span = weights.length;
   const fresh = new Float64Array(days + 1);
   // Referral moments still to come (compound), or expected new fans already due (tree), by day.
-  const due = new Float64Array(days + 1);
+  const due = arrivals === undefined ? new Float64Array(days + 1) : Float64Array.from(arrivals);
   const compound = p.model === 'compound';
   let reached = 0;
   for (let t = 0; t <= days; t++) {
@@ -65,7 +78,8 @@ export function renewalDays(p: RenewalParams): Float64Array {
     fresh[t] = n;
     reached += n;
     // What day t sets going: the tree's new fans' own referrals; the compound's new fans and everyone who just referred refer again.
-    const going = compound ? n + (t > 0 ? due[t]! : 0) : K * n;
+    // With arrivals, the customers already there on day 0 bring only those.
+    const going = compound ? n + (t > 0 ? due[t]! : 0) : t === 0 && arrivals !== undefined ? 0 : K * n;
     if (going === 0) continue;
     const end = Math.min(span - 1, days - t);
     for (let s = 1; s <= end; s++) due[t + s]! += going * weights[s]!;

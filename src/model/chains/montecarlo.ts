@@ -8,6 +8,7 @@ import { bought, runTrialsBlock } from './engine.js';
 import { blockCount, blockSize } from './blocks.js';
 import { unreached } from '../unreached.js';
 import type { ChainParams } from './params.js';
+import { existingExtinction } from '../calendar/existing.js';
 
 export type { ChainParams } from './params.js';
 
@@ -438,6 +439,12 @@ export function theoreticalExtinction(p: ChainParams): number | null {
   const survival =
     p.model === 'tree' ? survivalProbability(complement, mean) : survivalProbability(yearlyComplement(complement, p.churn), 1 - p.churn + mean);
   // A starting fan dies out unless it refers and its referrers survive: q = 1 - r u.
+  const existing = p.calendar?.existing;
+  if (existing && p.model === 'tree') {
+    // Customers part way through their referrals: each referral still to come starts a new fan's line (existing.ts).
+    const k = p.offspring.distribution === 'poisson' ? Infinity : p.offspring.distribution === 'geometric' ? 1 : p.offspring.dispersion;
+    return existingExtinction(existing, p.calendar!.delay, offspringMean(p.offspring), k, extinctionOf(1, refers * survival));
+  }
   return extinctionOf(p.start, refers * survival);
 }
 

@@ -220,6 +220,7 @@ export const en: Words = {
       `Percentiles are within ${n.chance(s.error)} of a total seen at their rank (by ${typeof s.period === 'string' ? s.period : `level or year ${n.count(s.period)}`}: with ${n.count(s.periods)} periods each keeps a smaller summary).`,
     eightyTwenty: (n, s) => `80/20: ${n.chance(s.p80)} of fans bring 80% of the new fans (p80); the most active 20% bring ${n.chance(s.t20)} of them (t20).`,
     theory: (n, s) => `Theory: ${n.chance(s.q)} eventually (q = G(q), to the power of ${countOf(n, s.start, 'starting fan', 'starting fans')}).`,
+    theoryExisting: (n, s) => `Theory: ${n.chance(s.q)} eventually (every line the ${countOf(n, s.customers, 'customer', 'customers')} still start dies out, each with q = G(q)).`,
     noTheory: 'Theory gives no extinction probability with a market cap.',
   },
   compare: {
@@ -265,6 +266,8 @@ export const en: Words = {
           return 'Warning: the likelihood cannot be evaluated beside the estimate (probabilities past what a double holds), so the intervals are not reliable.';
       }
     },
+    fromCustomers: (n, s) =>
+      `From ${s.file}: its ${countOf(n, s.customers, 'customer', 'customers')} as of ${s.asOf}, each bringing the referrals still to come for their time so far and what they made; K = ${bound(n, s.K)} and k = ${bound(n, s.k)} for the time each fan has had (the plain mean, ${bound(n, s.naive)}, would count new fans as referring nobody); referral delay ${s.law}, mean ${bound(n, s.mean)} days, sd ${bound(n, s.sd)}.`,
     sampledFrom: (_, s) => `K and k are drawn for each run from the fit of ${s.file} (${s.model}; log-normal around the estimates, from the likelihood's curvature), so the band includes not knowing K exactly.`,
     chartTitle: (s) => (s.sizes ? `Referral chain sizes in ${s.file}: observed and fitted` : `Referrals per fan in ${s.file}: observed and fitted`),
     chartAxis: (sizes) => (sizes ? 'number of chains' : 'number of fans'),

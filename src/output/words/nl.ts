@@ -305,6 +305,7 @@ export const nl: Words = {
       `Percentielen liggen binnen ${n.chance(s.error)} van een totaal dat op hun rang voorkwam (${typeof s.period === 'string' ? `op ${s.period}` : `op niveau of jaar ${n.count(s.period)}`}: met ${n.count(s.periods)} perioden houdt elke een kleinere samenvatting bij).`,
     eightyTwenty: (n, s) => `80/20: ${n.chance(s.p80)} van de fans brengt 80% van de nieuwe fans (p80); de actiefste 20% brengt ${n.chance(s.t20)} ervan (t20).`,
     theory: (n, s) => `Theorie: uiteindelijk ${n.chance(s.q)} (q = G(q), tot de macht ${countOf(n, s.start, 'startende fan', 'startende fans')}).`,
+    theoryExisting: (n, s) => `Theorie: uiteindelijk ${n.chance(s.q)} (elke lijn die de ${countOf(n, s.customers, 'klant', 'klanten')} nog beginnen sterft uit, elk met q = G(q)).`,
     noTheory: 'De theorie geeft geen uitsterfkans met een marktgrens.',
   },
   compare: {
@@ -350,6 +351,8 @@ export const nl: Words = {
           return 'Let op: de likelihood is naast de schatting niet te berekenen (kansen buiten wat een double kan bevatten), dus de intervallen zijn niet betrouwbaar.';
       }
     },
+    fromCustomers: (n, s) =>
+      `Uit ${s.file}: de ${countOf(n, s.customers, 'klant', 'klanten')} op ${datum(s.asOf)}, elk met de aanbevelingen die nog komen voor hun tijd tot nu en wat ze al deden; K = ${bound(n, s.K)} en k = ${bound(n, s.k)} voor de tijd die elke fan had (het gewone gemiddelde, ${bound(n, s.naive)}, telt nieuwe fans alsof ze niemand aanbevelen); vertraging ${s.law}, gemiddeld ${bound(n, s.mean)} dagen, sd ${bound(n, s.sd)}.`,
     sampledFrom: (_, s) => `K en k worden per run getrokken uit de fit van ${s.file} (${s.model}; lognormaal rond de schattingen, uit de kromming van de likelihood), dus de band omvat ook dat K niet precies bekend is.`,
     chartTitle: (s) => (s.sizes ? `Grootte van aanbevelingsketens in ${s.file}: waargenomen en gefit` : `Aanbevelingen per fan in ${s.file}: waargenomen en gefit`),
     chartAxis: (sizes) => (sizes ? 'aantal ketens' : 'aantal fans'),

@@ -134,6 +134,8 @@ export interface Words {
     percentilesWithin(n: Numbers, s: { error: number; period: number | string; periods: number }): string;
     eightyTwenty(n: Numbers, s: { p80: number; t20: number }): string;
     theory(n: Numbers, s: { q: number; start: number }): string;
+    /** The same for customers part way through their referrals (a dated fit's): the chance every line they still start dies out. */
+    theoryExisting(n: Numbers, s: { q: number; customers: number }): string;
     noTheory: string;
   };
   compare: {
@@ -154,6 +156,8 @@ export interface Words {
     warning(n: Numbers, w: FitWarning): string;
     sampledWider(n: Numbers, s: { ratio: number; low: number; high: number; fixedLow: number; fixedHigh: number; quantiles: readonly [number, number] }): string;
     sampledFrom(n: Numbers, s: { file: string; model: string; draws: 'lognormal' }): string;
+    /** A forecast from dated records: what came from the file (its customers as they are, K and k for their time, the delay). */
+    fromCustomers(n: Numbers, s: { file: string; customers: number; asOf: string; K: number; k: number; naive: number; law: string; mean: number; sd: number }): string;
     /** The fit's picture: its title, naming the records' file (`referrals.csv`), and its y axis. */
     chartTitle(s: { file: string; sizes: boolean }): string;
     chartAxis(sizes: boolean): string;

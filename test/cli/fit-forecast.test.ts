@@ -1,0 +1,106 @@
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { existingArrivals } from '../../src/model/calendar/existing.js';
+import { pascalDelay, pascalWeights } from '../../src/model/calendar/delays.js';
+import { renewalDays } from '../../src/model/calendar/renewal.js';
+import { fans, root } from './harness.js';
+
+/**
+ * A forecast from dated records (#31 item 3): `--fit FILE` with join dates takes K, k and the
+ * delay from the file and starts from its customers as they are, on the export's date. The
+ * shipped CRM export: 2,041 fans who joined in 2026, exported on 2026-12-31.
+ */
+const crm = join(root, 'examples', 'crm.csv');
+
+interface Forecast {
+  parameters: { start: number; cycle: string; cycleSpread: string; startDate: string };
+  rows: { period: string; new: number; mean: number; p5: number; p95: number }[];
+  fit: { file: string; K: number; k: number; dated: { asOf: string; customers: number; naiveK: number; delay: { law: string; meanDays: number; sdDays: number } } };
+}
+
+describe('a forecast from a dated export', () => {
+  it('starts from the file\'s 2,041 customers on its export date, with K, k and the delay of the dated fit; the runs\' means are the renewal equation with the customers\' referrals still to come', async () => {
+    const ran = await fans(['simulate', '--fit', crm, '--trials', '4000', '--seed', '3', '--until', '2027-06-30', '--format', 'json']);
+    expect(ran.code, ran.stderr).toBe(0);
+    const out = JSON.parse(ran.stdout) as Forecast;
+    expect(out.fit.dated).toMatchObject({ asOf: '2026-12-31', customers: 2041, naiveK: 1311 / 2041, delay: { law: 'gamma' } });
+    expect(out.fit.K).toBeCloseTo(0.744, 3); // fans fit's corrected K, not the plain mean 0.642
+    expect(out.parameters).toMatchObject({ start: 2041, startDate: '2026-12-31' });
+    expect(out.rows[0]).toMatchObject({ period: '2026-12', mean: 2041, p5: 2041, p95: 2041 });
+    // The expected run at the fitted values (the runs draw K and k around them: their mean is near it, not equal).
+    const { meanDays, sdDays } = out.fit.dated.delay;
+    const delay = pascalDelay(Math.round(meanDays), Math.round(sdDays))!;
+    const ages = await agesOf();
+    const days = 181;
+    const expected = renewalDays({ model: 'tree', start: 2041, K: out.fit.K, market: null, weights: pascalWeights(delay, days), days, arrivals: existingArrivals({ ages }, delay, out.fit.K, out.fit.k, days) });
+    const january = expected.slice(1, 32).reduce((s, n) => s + n, 0);
+    // No lull: the first month brings about as many as the programme's pace (the file's December: 162 joined).
+    expect(out.rows[1]!.new).toBeGreaterThan(100);
+    expect(out.rows[1]!.new / january).toBeGreaterThan(0.95);
+    expect(out.rows[1]!.new / january).toBeLessThan(1.05);
+    const total = expected.reduce((s, n) => s + n, 0);
+    expect(out.rows.at(-1)!.mean / total).toBeGreaterThan(0.97);
+    expect(out.rows.at(-1)!.mean / total).toBeLessThan(1.03);
+  });
+
+  it('says what came from the file, in English and in Dutch', async () => {
+    const en = await fans(['simulate', '--fit', crm, '--trials', '500', '--seed', '1', '--until', '2027-03-31']);
+    expect(en.code, en.stderr).toBe(0);
+    expect(en.stdout).toContain(`From ${crm}: its 2,041 customers as of 2026-12-31, each bringing the referrals still to come for their time so far and what they made; K = 0.744 and k = 0.449`);
+    expect(en.stdout).toContain('From 2026-12-31 to 2027-03-31, 2,041 fans grow to a mean of');
+    expect(en.stdout).toMatch(/Theory: 100% eventually \(every line the 2,041 customers still start dies out/);
+    const nl = await fans(['simulate', '--fit', crm, '--trials', '500', '--seed', '1', '--until', '2027-03-31', '--lang', 'nl', '--locale', 'nl-NL']);
+    expect(nl.code, nl.stderr).toBe(0);
+    expect(nl.stdout).toContain(`Uit ${crm}: de 2.041 klanten op 31 december 2026`);
+  });
+
+  it('answers the manager\'s question: when 2,500 customers, how sure by a deadline', async () => {
+    const ran = await fans(['goal', '2500', '--fit', crm, '--trials', '2000', '--seed', '1', '--deadline', '2027-06-30', '--format', 'json']);
+    expect(ran.code, ran.stderr).toBe(0);
+    const out = JSON.parse(ran.stdout);
+    expect(out.fit.dated.customers).toBe(2041);
+    const { p5, p50, p95 } = out.dates as Record<string, string>;
+    expect(p5! < p50! && p50! < p95!).toBe(true);
+    // The expected run reaches it in spring 2027 (2,500 is 459 past the 2,041 there are; about 155 a month at first, fewer later).
+    expect(out.expectedDate > '2027-03-01' && out.expectedDate < '2027-07-01').toBe(true);
+    expect(p50! > '2027-03-01' && p50! < '2027-07-01').toBe(true);
+    expect(out.deadline.share).toBeGreaterThan(0.8);
+  });
+
+  it.each([
+    [['simulate', '--cycle', '30d'], `--cycle is what --fit ${crm} gives from its join dates (the referral delay it fitted: mean 40.7 days, sd 29.7): leave it out`],
+    [['simulate', '--cycle-spread', '10d'], `--cycle-spread is what --fit ${crm} gives from its join dates`],
+    [['simulate', '--start-date', '2027-01-01'], `--start-date is what --fit ${crm} gives from its join dates (the forecast starts on the export's date, 2026-12-31, from the customers as they were then): leave it out`],
+    [['simulate', '--start', '10'], `--start is what --fit ${crm} gives from its join dates (its 2,041 customers, each part way through their referrals): leave it out`],
+    [['compound'], `--fit ${crm} has join dates: who referred whom, each fan's referrals over their whole time after a delay (the tree model); forecast it with fans simulate --fit or fans goal --fit`],
+    [['goal', '3000', '--years', '3'], `--years asks for the compound model, and --fit ${crm} has join dates`],
+  ])('refuses %j beside a dated --fit, saying why', async (args, message) => {
+    const ran = await fans([...args, '--fit', crm, '--trials', '100']);
+    expect(ran.code).toBe(2);
+    expect(ran.stdout).toBe('');
+    expect(ran.stderr).toContain(message);
+    expect(ran.stderr.trim().split('\n')).toHaveLength(1);
+  });
+});
+
+/** The shipped export's fans by days before 2026-12-31 and the referrals they made, read independently of fans. */
+async function agesOf() {
+  const { readFileSync } = await import('node:fs');
+  const lines = readFileSync(crm, 'utf8').trim().split(/\r?\n/);
+  const header = lines[0]!.split(',');
+  const [id, by, joined] = ['id', 'referred_by', 'signed_up_at'].map((name) => header.indexOf(name));
+  const rows = lines.slice(1).map((line) => line.split(','));
+  const made = new Map<string, number>();
+  for (const row of rows) if (row[by!]) made.set(row[by!]!, (made.get(row[by!]!) ?? 0) + 1);
+  const asOf = Date.UTC(2026, 11, 31);
+  const ages = new Map<number, { age: number; fans: number; referred: number }>();
+  for (const row of rows) {
+    const [y, m, d] = row[joined!]!.split('-').map(Number);
+    const age = Math.round((asOf - Date.UTC(y!, m! - 1, d!)) / 86_400_000);
+    const group = ages.get(age) ?? { age, fans: 0, referred: 0 };
+    group.fans++;
+    group.referred += made.get(row[id!]!) ?? 0;
+    ages.set(age, group);
+  }
+  return [...ages.values()];
+}
