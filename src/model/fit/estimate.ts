@@ -1,5 +1,5 @@
 import { type Coordinate, type Family, type FitModel, type Parameters, maxDispersion, minDispersion, parametersOf } from './families.js';
-import { maximize1, maximizeN } from './optimize.js';
+import { maximize1, maximizeAround, maximizeN } from './optimize.js';
 
 /** Half the 95% point of a chi-square with one degree of freedom: profile intervals drop this far. */
 export const profileDrop = 1.9207294103470103;
@@ -54,20 +54,31 @@ function maximum(family: Family): { theta: number[]; value: number } {
   return { theta: best.x, value: best.value };
 }
 
-/** The profile log-likelihood of coordinate `c` at `v`: the largest value with θ_c = v. */
-function profile(family: Family, theta: readonly number[], c: number, v: number): number {
+/**
+ * The profile log-likelihood of coordinate `c` at `v`: the largest value with θ_c = v, and
+ * where the other coordinates are then (`at`).
+ */
+function profile(family: Family, theta: readonly number[], c: number, v: number): { value: number; at: number[] } {
   const free = theta.map((_, i) => i).filter((i) => i !== c);
   const put = (rest: readonly number[]) => theta.map((_, i) => (i === c ? v : rest[free.indexOf(i)]!));
   const f = (rest: readonly number[]) => {
     const y = family.logLik(put(rest));
     return Number.isNaN(y) ? -Infinity : y;
   };
-  if (free.length === 0) return f([]);
+  if (free.length === 0) return { value: f([]), at: put([]) };
+  // k is clamped to [1e-4, 1e8]: past that the likelihood is flat, and a search there learns nothing.
+  const range = (i: number): [number, number] => (family.coordinates[i] === 'logk' ? [Math.log(minDispersion), Math.log(maxDispersion)] : [theta[i]! - 40, theta[i]! + 40]);
   if (free.length === 1) {
-    const s = theta[free[0]!]!;
-    return maximize1((x) => f([x]), s - 25, s + 25).value;
+    const i = free[0]!;
+    const best = maximizeAround((x) => f([x]), theta[i]!, ...range(i));
+    return { value: best.value, at: put([best.x]) };
   }
-  return maximizeN(f, free.map((i) => theta[i]!), 0.3).value;
+  // From θ̂'s other coordinates, and from the search's own start (θ̂ may sit at an edge, where
+  // the simplex cannot move), each inside its range: the better of the two.
+  const inside = (point: readonly number[]) => free.map((i, j) => Math.min(range(i)[1], Math.max(range(i)[0], point[j]!)));
+  const starts = [inside(free.map((i) => theta[i]!)), inside(free.map((i) => family.start[i]!))];
+  const best = starts.map((start) => maximizeN(f, start, 0.3)).reduce((a, b) => (b.value > a.value ? b : a));
+  return { value: best.value, at: put(best.x) };
 }
 
 /**
@@ -80,14 +91,19 @@ function profile(family: Family, theta: readonly number[], c: number, v: number)
  */
 function profileBounds(family: Family, theta: readonly number[], best: number, c: number): [number, number] {
   const target = best - profileDrop;
-  const at = (v: number) => profile(family, theta, c, v) - target;
+  const at = (v: number) => profile(family, theta, c, v).value - target;
+  // A bound where the profile's k has reached its floor (1e-4) is the floor's, not the data's:
+  // ever smaller k would keep the likelihood up further on (zero-truncated counts and chain
+  // sizes from a minimum: a tiny K with very uneven referrals fits as well). The bound is the edge.
+  const kAt = family.coordinates.indexOf('logk');
+  const atFloor = (v: number) => kAt >= 0 && kAt !== c && profile(family, theta, c, v).at[kAt]! <= Math.log(minDispersion) + 1e-3;
   const side = (direction: 1 | -1): number => {
     let inside = theta[c]!;
     let fIn = NaN; // at(inside), kept from the stepping out (θ̂_c itself is not evaluated there)
     let step = 0.05;
     let outside = NaN;
     let fOut = NaN;
-    while (step <= 40) {
+    for (;;) {
       const v = theta[c]! + direction * step;
       const fv = at(v);
       if (fv < 0) {
@@ -97,7 +113,9 @@ function profileBounds(family: Family, theta: readonly number[], best: number, c
       }
       inside = v;
       fIn = fv;
-      step *= 2;
+      // The last step is 40 itself (the doublings from 0.05 pass from 25.6 to 51.2).
+      if (step === 40) break;
+      step = Math.min(40, step * 2);
     }
     if (Number.isNaN(outside)) return direction * Infinity;
     if (Number.isNaN(fIn)) fIn = at(inside);
@@ -119,7 +137,8 @@ function profileBounds(family: Family, theta: readonly number[], best: number, c
         kept = 'out';
       }
     }
-    return (inside + outside) / 2;
+    const bound = (inside + outside) / 2;
+    return atFloor(bound) ? direction * Infinity : bound;
   };
   return [side(-1), side(1)];
 }

@@ -32,7 +32,9 @@ export type FitWarning =
   | { kind: 'kInfinite' }
   | { kind: 'kZero' }
   | { kind: 'zerosMayBeMissing' }
-  | { kind: 'unstable' };
+  | { kind: 'unstable' }
+  /** K's profile interval reaches 0: the data do not bound K from below (k's floor would set the bound otherwise). */
+  | { kind: 'towardsZero' };
 
 /** A whole fit: every candidate, Akaike weights, the preferred one, how well it fits. */
 export interface FitResult {
@@ -147,6 +149,7 @@ export function fitReferrals(data: FitData): FitResult {
   if (nb?.edge === 'zero') warnings.push({ kind: 'kZero' });
   // An interval that collapsed onto its estimate: the likelihood could not be evaluated beside it.
   const collapsed = (i: { profile: [number, number] } | null, v: number) => i !== null && v > 0 && Number.isFinite(v) && i.profile[1] - i.profile[0] <= 1e-9 * v;
+  if (!allZero && preferred.parameters.K > 0 && preferred.intervals.K.profile[0] === 0) warnings.push({ kind: 'towardsZero' });
   if (!allZero && (collapsed(preferred.intervals.K, preferred.parameters.K) || collapsed(preferred.intervals.k, preferred.parameters.k))) warnings.push({ kind: 'unstable' });
   const table = allZero ? [] : bins(data, familyOf(data, preferred.model), preferred.theta, summary.n);
   const curves = allZero ? [] : candidates.map((c) => ({ model: c.model, expected: bins(data, familyOf(data, c.model), c.theta, summary.n).map((b) => b.expected) }));

@@ -61,6 +61,35 @@ export function maximize1(f: (x: number) => number, lo: number, hi: number): { x
 }
 
 /**
+ * The x in [lo, hi] where f is largest, searched out from `start`: f at start ± 0.25, 0.5,
+ * 1, 2, ... (to the ends) on each side until it falls, then Brent's method between the
+ * points either side of the best seen. Where f is flat far off (a parameter clamped at its
+ * edge), a search over the whole of [lo, hi] can settle on the flat part; this one climbs
+ * from where the answer is expected.
+ *
+ * @example maximizeAround((x) => -((x - 3) ** 2), 0, -50, 50).x // => 3
+ */
+export function maximizeAround(f: (x: number) => number, start: number, lo: number, hi: number): { x: number; value: number } {
+  const s = Math.min(hi, Math.max(lo, start));
+  const seen: { x: number; value: number }[] = [{ x: s, value: f(s) }];
+  for (const direction of [-1, 1]) {
+    let last = seen[0]!.value;
+    for (let step = 0.25; ; step *= 2) {
+      const x = Math.min(hi, Math.max(lo, s + direction * step));
+      const value = f(x);
+      seen.push({ x, value });
+      if (value < last || x === lo || x === hi) break;
+      last = value;
+    }
+  }
+  seen.sort((a, b) => a.x - b.x);
+  let top = 0;
+  for (let i = 1; i < seen.length; i++) if (seen[i]!.value > seen[top]!.value) top = i;
+  const best = maximize1(f, seen[Math.max(0, top - 1)]!.x, seen[Math.min(seen.length - 1, top + 1)]!.x);
+  return best.value >= seen[top]!.value ? best : seen[top]!;
+}
+
+/**
  * The point where f is largest near `start`, by the Nelder-Mead simplex (reflection 1,
  * expansion 2, contraction 1/2, shrink 1/2), restarted once from its answer; at most 4,000
  * evaluations. For smooth likelihoods of 2 or 3 parameters on a log or logit scale.

@@ -264,6 +264,8 @@ export const en: Words = {
           return 'Note: fitted as zero-truncated: only fans with at least one referral were counted.';
         case 'unstable':
           return 'Warning: the likelihood cannot be evaluated beside the estimate (probabilities past what a double holds), so the intervals are not reliable.';
+        case 'towardsZero':
+          return "Note: K's 95% interval reaches down towards 0: without the fans who referred nobody (zero-truncated counts, or chains from a minimum size), ever smaller K with ever more uneven referrals fits about as well, so the data set no lower bound on K.";
       }
     },
     fromCustomers: (n, s) =>

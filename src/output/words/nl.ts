@@ -349,6 +349,8 @@ export const nl: Words = {
           return 'Opmerking: gefit als zero-truncated: alleen fans met minstens één aanbeveling zijn geteld.';
         case 'unstable':
           return 'Let op: de likelihood is naast de schatting niet te berekenen (kansen buiten wat een double kan bevatten), dus de intervallen zijn niet betrouwbaar.';
+        case 'towardsZero':
+          return 'Opmerking: het 95%-interval van K loopt door tot bijna 0: zonder de fans die niemand aanbevalen (zero-truncated tellingen, of ketens vanaf een minimumgrootte) past een steeds kleinere K met steeds ongelijkere aanbevelingen ongeveer even goed, dus de data geven K geen ondergrens.';
       }
     },
     fromCustomers: (n, s) =>
