@@ -336,6 +336,16 @@ function whoReferredWhom(records: Records, file: string, idName: string, byName:
     if (text.length > maxValueLength) throw new UsageError(`${file}: row ${row}, column ${quoted(name)}: is too long: at most ${maxValueLength} characters (got ${quoted(text)})`);
     return text;
   };
+  // A file's dates repeat (a day has many joins): each text is read once, up to 10,000 of them remembered.
+  const known = new Map<string, ReturnType<typeof recordDay>>();
+  const dayOfText = (text: string) => {
+    let day = known.get(text);
+    if (day === undefined) {
+      if (known.size >= 10_000) known.clear();
+      known.set(text, (day = recordDay(text)));
+    }
+    return day;
+  };
   records.forEach((fields, row) => {
     if (rows.length === maxReferralFans) throw new UsageError(`${file}: row ${row}: more than ${maxReferralFans.toLocaleString('en-US')} fans; fans fits who referred whom for at most that many (fit a sample, or a column of counts)`);
     const id = cell(fields, idAt, row, idName);
@@ -347,7 +357,7 @@ function whoReferredWhom(records: Records, file: string, idName: string, byName:
     referrers.push(cell(fields, byAt, row, byName));
     if (joinedAt >= 0) {
       const text = cell(fields, joinedAt, row, joinedName!);
-      const day = text === '' ? { invalid: 'is empty; a dated fit needs every fan\'s join date' } : recordDay(text);
+      const day = text === '' ? { invalid: 'is empty; a dated fit needs every fan\'s join date' } : dayOfText(text);
       if (isInvalid(day)) throw new UsageError(`${file}: row ${row}, column ${quoted(joinedName!)}: ${day.invalid} (got ${quoted(text)})`);
       days.push(day);
     }

@@ -33,6 +33,8 @@ export function recordDay(text: string): Parsed<number> {
   const [year, month, day] = written.split('-').map(Number) as [number, number, number];
   if (year < 1900) return { invalid: `is before 1900 (${written})` };
   const days = dayOf(year, month, day);
-  if (!(month >= 1 && month <= 12 && isoOfDay(days) === written)) return { invalid: `is not a date of the calendar (${written})` };
+  // A date of the calendar comes back as itself (2027-02-30 would come back as March 2).
+  const back = new Date(days * 86_400_000);
+  if (!(back.getUTCFullYear() === year && back.getUTCMonth() + 1 === month && back.getUTCDate() === day)) return { invalid: `is not a date of the calendar (${written})` };
   return days;
 }

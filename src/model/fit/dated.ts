@@ -184,28 +184,82 @@ function normalTails(z: number): [number, number] {
   return z >= 0 ? [0.5 + 0.5 * p, 0.5 * q] : [0.5 * q, 0.5 + 0.5 * p];
 }
 
-/** log NB(n; mean m, dispersion k). */
-function logNegBin(n: number, m: number, k: number): number {
-  if (m <= 0) return n === 0 ? 0 : -Infinity;
-  return logRising(k, n) - logGamma(n + 1) + k * Math.log(k / (k + m)) + n * Math.log(m / (k + m));
+/**
+ * Dated records summed for the likelihood, once a data set: by exposure τ, the fans N_τ and
+ * the referrals they made S_τ; by count x, the fans N_x; and Σ N_x ln x!. An evaluation then
+ * costs a term per distinct exposure and count, not per group of fans (a year's export of a
+ * million fans has tens of thousands of groups and a few hundred exposures).
+ */
+interface DatedSums {
+  exposures: Int32Array;
+  fans: Float64Array;
+  referred: Float64Array;
+  counts: Int32Array;
+  countFans: Float64Array;
+  logFactorials: number;
 }
 
-/** The counts' part of the log-likelihood: Σ_fans log NB(n_i; K·F(τ_i), k). */
+const summed = new WeakMap<DatedData, DatedSums>();
+
+function sumsOf(data: DatedData): DatedSums {
+  let sums = summed.get(data);
+  if (sums) return sums;
+  const byExposure = new Map<number, [fans: number, referred: number]>();
+  const byCount = new Map<number, number>();
+  let logFactorials = 0;
+  for (const g of data.fans) {
+    const e = byExposure.get(g.exposure) ?? [0, 0];
+    e[0] += g.fans;
+    e[1] += g.fans * g.count;
+    byExposure.set(g.exposure, e);
+    byCount.set(g.count, (byCount.get(g.count) ?? 0) + g.fans);
+    logFactorials += g.fans * logGamma(g.count + 1);
+  }
+  const exposures = [...byExposure.keys()].sort((a, b) => a - b);
+  const counts = [...byCount.keys()].sort((a, b) => a - b);
+  sums = {
+    exposures: Int32Array.from(exposures),
+    fans: Float64Array.from(exposures, (e) => byExposure.get(e)![0]),
+    referred: Float64Array.from(exposures, (e) => byExposure.get(e)![1]),
+    counts: Int32Array.from(counts),
+    countFans: Float64Array.from(counts, (c) => byCount.get(c)!),
+    logFactorials,
+  };
+  summed.set(data, sums);
+  return sums;
+}
+
+/**
+ * The counts' part of the log-likelihood: Σ_fans log NB(n_i; K·F(τ_i), k), as
+ * Σ_x N_x ln[Γ(x+k)/(Γ(k) x!)] + Σ_τ [k N_τ ln(k/(k + m_τ)) + S_τ ln(m_τ/(k + m_τ))], m_τ = K·F(τ).
+ */
 function countsLogLik(data: DatedData, law: DelayLaw, K: number, k: number): number {
-  let sum = 0;
-  for (const g of data.fans) sum += g.fans * logNegBin(g.count, K * Math.exp(law.logF(g.exposure)), k);
+  const s = sumsOf(data);
+  let sum = -s.logFactorials;
+  for (let j = 0; j < s.counts.length; j++) sum += s.countFans[j]! * logRising(k, s.counts[j]!);
+  for (let j = 0; j < s.exposures.length; j++) {
+    const m = K * Math.exp(law.logF(s.exposures[j]!));
+    const referred = s.referred[j]!;
+    // NB(0; mean 0) is 1: fans who cannot have referred yet and did not add nothing.
+    if (!(m > 0)) {
+      if (referred > 0) return -Infinity;
+      continue;
+    }
+    sum += k * s.fans[j]! * Math.log(k / (k + m)) + (referred > 0 ? referred * Math.log(m / (k + m)) : 0);
+  }
   return sum;
 }
 
 /**
  * The delays' part of the log-likelihood, each seen delay's chance truncated at its
- * referrer's exposure: Σ_referrals log p(d_j) − Σ_fans n_i log F(τ_i) (the truncation summed by fan).
+ * referrer's exposure: Σ_referrals log p(d_j) − Σ_τ S_τ log F(τ) (the truncation summed by exposure).
  * On its own, the conditional likelihood of the delay law.
  */
 function delayLogLik(data: DatedData, law: DelayLaw): number {
+  const s = sumsOf(data);
   let sum = 0;
   data.delays.values.forEach((d, j) => (sum += data.delays.counts[j]! * law.logP(d)));
-  for (const g of data.fans) if (g.count > 0) sum -= g.fans * g.count * law.logF(g.exposure);
+  for (let j = 0; j < s.exposures.length; j++) if (s.referred[j]! > 0) sum -= s.referred[j]! * law.logF(s.exposures[j]!);
   return sum;
 }
 
