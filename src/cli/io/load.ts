@@ -2,7 +2,13 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { Script } from 'node:vm';
 
-const loaded = new Map<string, unknown>();
+/**
+ * The files loaded so far, by name, for the whole process: this loader is bundled into each
+ * file that loads another (cli.cjs, main.cjs, sampled.cjs, ...), and each copy must hand out
+ * the one instance of a file (fit.cjs keeps what it read from standard input, which can be
+ * read once), so the map lives on globalThis, not in the copy.
+ */
+const loaded: Map<string, unknown> = ((globalThis as Record<symbol, unknown>)[Symbol.for('fans-referral.loaded')] ??= new Map<string, unknown>()) as Map<string, unknown>;
 
 /**
  * Loads a CommonJS file of dist/ as `require()` would, but compiled from a V8 code cache
