@@ -197,7 +197,13 @@ type Output = string | Uint8Array;
  * Computes the job's report, renders it, and writes it: to `--output FILE` whole or not at
  * all (see output-file.ts), else to stdout. Throws UsageError for bad input.
  */
-async function run(job: ReportJob, io: Io): Promise<void> {
+async function run(job: ReportJob, outer: Io): Promise<void> {
+  // Notes on the input (a file read as Windows-1252, referrers outside an export's window) are
+  // said once the run has an answer: a refused run says one line, why. Progress bars (no
+  // "fans: ") go at once. The getters of `outer` (the terminal checks) stay lazy.
+  const notes: string[] = [];
+  const io: Io = Object.create(outer, { stderr: { value: (text: string) => (text.startsWith('fans: ') ? void notes.push(text) : outer.stderr(text)) } });
+  const sayNotes = () => notes.splice(0).forEach((note) => outer.stderr(note));
   // Checked now, so a bad --locale fails whatever the format; the table's style (chalk, and
   // ICU for locales other than en-US) loads only when a table is drawn.
   const locale = job.flags.locale === undefined ? undefined : checkedLocale(job.flags.locale);
@@ -235,8 +241,10 @@ async function run(job: ReportJob, io: Io): Promise<void> {
     } finally {
       stopListening();
     }
-    io.stderr(`fans: wrote ${fileLabel(file)} (${files.sizeText(bytes.length)})\n`);
+    sayNotes();
+    outer.stderr(`fans: wrote ${fileLabel(file)} (${files.sizeText(bytes.length)})\n`);
   } else {
+    sayNotes();
     io.stdout(output);
   }
 }
