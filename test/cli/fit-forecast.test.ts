@@ -83,6 +83,25 @@ describe('a forecast from a dated export', () => {
   });
 });
 
+describe('dated records too short to measure the delay', () => {
+  // 40 fans over 99 days, each referred a day to two months after their referrer: the truncated
+  // likelihood prefers a delay far longer than the window (most of it after the export), and K to match.
+  const short = 'id,referred_by,signed_up_at\nf0,,2026-01-10\nf1,f0,2026-01-11\nf2,f0,2026-01-12\nf3,f2,2026-01-13\nf4,f3,2026-01-14\nf5,f3,2026-01-15\nf6,f4,2026-01-16\nf7,f3,2026-01-17\nf8,f6,2026-01-18\nf9,f8,2026-01-19\nf10,f7,2026-02-10\nf11,f7,2026-02-11\nf12,f6,2026-02-12\nf13,f12,2026-02-13\nf14,f12,2026-02-14\nf15,f1,2026-02-15\nf16,f15,2026-02-16\nf17,f6,2026-02-17\nf18,f4,2026-02-18\nf19,f0,2026-02-19\nf20,f11,2026-03-10\nf21,f5,2026-03-11\nf22,f13,2026-03-12\nf23,f16,2026-03-13\nf24,f17,2026-03-14\nf25,f6,2026-03-15\nf26,f6,2026-03-16\nf27,f23,2026-03-17\nf28,f0,2026-03-18\nf29,f27,2026-03-19\nf30,f25,2026-04-10\nf31,f21,2026-04-11\nf32,f17,2026-04-12\nf33,f6,2026-04-13\nf34,f6,2026-04-14\nf35,f27,2026-04-15\nf36,f17,2026-04-16\nf37,f1,2026-04-17\nf38,f22,2026-04-18\nf39,f29,2026-04-19';
+  it('fans fit warns, prints no calendar command, and says so in JSON; a forecast from them is refused with the reason', async () => {
+    const fit = await fans(['fit', '-'], { stdin: short });
+    expect(fit.code, fit.stderr).toBe(0);
+    expect(fit.stdout).toMatch(/Warning: these records are too short to measure the delay: its fitted mean, [\d,]+ days, is past the 99 days the longest-standing fan has had/);
+    expect(fit.stdout).not.toContain('Project it on the calendar');
+    const json = JSON.parse((await fans(['fit', '-', '--format', 'json'], { stdin: short })).stdout);
+    expect(json.dated).toMatchObject({ measured: false, projection: null });
+    const forecast = await fans(['simulate', '--fit', '-', '--trials', '20'], { stdin: short });
+    expect(forecast.code).toBe(2);
+    expect(forecast.stderr).toMatch(/^fans: --fit <stdin>: its records are too short to measure the referral delay \(the fitted mean, [\d.e+]+ days, is past the 99 days the longest-standing fan has had\), and a forecast from dated records runs on it: export a longer window\n$/);
+    // The shipped export measures it.
+    expect(JSON.parse((await fans(['fit', crm, '--format', 'json'])).stdout).dated.measured).toBe(true);
+  });
+});
+
 /** The shipped export's fans by days before 2026-12-31 and the referrals they made, read independently of fans. */
 async function agesOf() {
   const { readFileSync } = await import('node:fs');

@@ -221,4 +221,41 @@ describe('fuzzing the CLI', () => {
       { numRuns: Math.ceil(Number(process.env.FC_RUNS ?? 300) / 3) },
     );
   }, 300_000);
+
+  it('dated records of random shape, fitted and forecast from: exits 0 with parseable JSON, or 2 with one line', async () => {
+    const iso = (day: number) => new Date(Date.UTC(2026, 0, 1) + day * 86_400_000).toISOString().slice(0, 10);
+    const date = fc.oneof(
+      { weight: 8, arbitrary: fc.integer({ min: 0, max: 800 }).map(iso) },
+      { weight: 1, arbitrary: fc.constantFrom('', '2027-02-30', '31-01-2027', '46418', '1/31/2027', '1899-12-31', 'soon', '2026-13-01', '9999-12-31', '2026-03-01T10:00:00Z', '\u001b[31m') },
+    );
+    // A fan: whom it was referred by (an earlier fan, nobody, or an id not in the file) and when it joined.
+    const fan = fc.tuple(fc.constantFrom('earlier', 'earlier', 'nobody', 'outside'), fc.nat(1000), date);
+    const records = fc.array(fan, { minLength: 1, maxLength: 60 });
+    const command = fc.constantFrom(
+      ['fit', '-'],
+      ['fit', '-', '--as-of', '2028-01-01'],
+      ['fit', '-', '--as-of', '2026-02-01'],
+      ['simulate', '--fit', '-', '--trials', '20', '--seed', '1', '--until', '2029-12-31'],
+      ['goal', '200', '--fit', '-', '--trials', '20', '--seed', '1'],
+      ['simulate', '--fit', '-', '--trials', '20', '--cycle', '30d'],
+    );
+    await fc.assert(
+      fc.asyncProperty(records, command, async (fans_, args) => {
+        const rows = fans_.map(([by, pick, joined], i) => `f${i},${by === 'earlier' && i > 0 ? `f${pick % i}` : by === 'outside' ? `x${pick}` : ''},${joined}`);
+        const text = ['id,referred_by,signed_up_at', ...rows].join('\n');
+        const ran = await fans([...args, '--format', 'json'], { stdin: text });
+        expect([0, 2]).toContain(ran.code);
+        if (ran.code === 2) {
+          expect(ran.stdout).toBe('');
+          expect(ran.stderr).toMatch(/^fans: [^\n]+\n$/);
+          expect(ran.stderr.slice(0, -1)).not.toMatch(/[\u0000-\u001f\u007f-\u009f]/);
+          return;
+        }
+        const doc = JSON.parse(ran.stdout);
+        expect(doc.command).toBe(args[0]);
+      }),
+      // A dated fit of a few odd rows can take seconds (the simplex, where Newton's steps do not converge): fewer cases.
+      { numRuns: Math.ceil(Number(process.env.FC_RUNS ?? 300) / 20) },
+    );
+  }, 600_000);
 });

@@ -275,6 +275,7 @@ export function fitReport(result: FitResult, input: FitInput, file: string, opti
       fit.dated(n, { ...when, fans: dated.n, referrals: dated.referrals }),
       fit.delay(n, { law: fit.delayLaw(best.family), weight: best.weight, mean: best.delayMean.value, meanLow: best.delayMean.low, meanHigh: best.delayMean.high, sd: best.delaySd.value, sdLow: best.delaySd.low, sdHigh: best.delaySd.high }),
       fit.corrected(n, { K: best.K.value, KLow: best.K.low, KHigh: best.K.high, k: best.k.value, kLow: best.k.low, kHigh: best.k.high, naive: dated.naiveK }),
+      ...(dated.measured ? [] : [fit.unmeasured(n, { mean: best.delayMean.value, longest: dated.longest })]),
     ];
   };
   const summary = ({ words, numbers: n }: Style) => {
@@ -288,7 +289,7 @@ export function fitReport(result: FitResult, input: FitInput, file: string, opti
       fit.goodness(n, result.goodness === null ? null : { statistic: result.goodness.statistic, df: result.goodness.df, p: result.goodness.pValue }),
       ...(extinction === null ? [] : [fit.meaning(n, { extinction, p80: eightyTwenty?.p80 ?? null, sizes })]),
       ...(best.parameters.K > 0 ? [fit.which(n, { per: options.per ?? null, dated: input.dated !== undefined }), fit.project(projection(best, options.per ?? null))] : []),
-      ...(dated && when ? [fit.projectDated(datedProjection(dated, when.asOf))] : []),
+      ...(dated && when && dated.measured ? [fit.projectDated(datedProjection(dated, when.asOf))] : []),
       ...result.warnings.map((w) => fit.warning(n, w)),
       ...(result.data.kind === 'counts' && result.data.truncated ? [fit.warning(n, { kind: 'zerosMayBeMissing' })] : []),
     ];
@@ -359,6 +360,7 @@ export function fitReport(result: FitResult, input: FitInput, file: string, opti
               fans: dated.n,
               referrals: dated.referrals,
               naiveK: dated.naiveK,
+              measured: dated.measured,
               preferred: dated.preferred.family,
               fits: dated.fits.map((f) => ({
                 delay: f.family,
@@ -370,7 +372,7 @@ export function fitReport(result: FitResult, input: FitInput, file: string, opti
                 aic: finite(f.aic),
                 weight: finite(f.weight),
               })),
-              projection: datedProjection(dated, when.asOf),
+              projection: dated.measured ? datedProjection(dated, when.asOf) : null,
             },
           }
         : {}),
@@ -427,7 +429,7 @@ const fitted = new WeakMap<Io, Map<string, Promise<FittedLaw>>>();
 async function fitLaw(io: Io, file: string): Promise<FittedLaw> {
   const { input, data } = fitDataOf(await recordsText(io, file), file, fitOptions({}));
   noteInput(io, input, file);
-  if (input.dated && input.dated.data.delays.values.length > 0) return datedLaw(input.dated);
+  if (input.dated && input.dated.data.delays.values.length > 0) return datedLaw(input.dated, file);
   const best = fitReferrals(data).preferred;
   const draws = drawsOf(best);
   return { best, draws, largest: draws ? largestK(draws) : 0, ...offspringOf(best), dated: null };
@@ -459,9 +461,14 @@ export interface DatedLaw {
  * their marginal law, the delay's uncertainty integrated out, its value held at the
  * estimate), and the file's fans by their days before the export and the referrals they made.
  */
-function datedLaw(dated: NonNullable<FitInput['dated']>): FittedLaw {
+function datedLaw(dated: NonNullable<FitInput['dated']>, file: string): FittedLaw {
   const result = fitDated(dated.data);
   const fit = result.preferred;
+  if (!result.measured) {
+    throw new UsageError(
+      `--fit ${fileLabel(file)}: its records are too short to measure the referral delay (the fitted mean, ${fit.delayMean.value.toPrecision(3)} days, is past the ${result.longest} days the longest-standing fan has had), and a forecast from dated records runs on it: export a longer window`,
+    );
+  }
   const [K, k] = [fit.K.value, fit.k.value];
   const block = fit.covariance ? [fit.covariance[0]!.slice(0, 2), fit.covariance[1]!.slice(0, 2)] : null;
   // Without a maximum's curvature, each from its own interval (the Wald interval is ±1.96 SE on the log scale).

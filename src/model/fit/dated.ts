@@ -65,6 +65,12 @@ export interface DatedResult {
   fits: DatedFit[];
   preferred: DatedFit;
   naiveK: number;
+  /**
+   * Whether the records measure the delay: the preferred law's mean is within the longest time
+   * a fan has had (the longest exposure or delay). Past it, most of the delay would fall after
+   * the export for every fan, and K for the time each fan has had is an extrapolation of it.
+   */
+  measured: boolean;
   /** Fans, referrals seen, and the longest exposure. */
   n: number;
   referrals: number;
@@ -381,5 +387,5 @@ export function fitDated(data: DatedData, families: readonly DelayFamily[] = del
   const weights = akaikeWeights(fits.map((f) => f.aic));
   fits.forEach((f, i) => (f.weight = weights[i]!));
   const preferred = fits.reduce((a, b) => (b.aic < a.aic ? b : a));
-  return { fits, preferred, naiveK: referrals / Math.max(n, 1), n, referrals, longest: last };
+  return { fits, preferred, measured: preferred.delayMean.value <= last, naiveK: referrals / Math.max(n, 1), n, referrals, longest: last };
 }

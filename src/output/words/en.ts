@@ -282,6 +282,8 @@ export const en: Words = {
     corrected: (n, s) =>
       `K for the time each fan has had: K = ${bound(n, s.K)} (95%: ${range(n, s.KLow, s.KHigh)}), k = ${bound(n, s.k)} (${range(n, s.kLow, s.kHigh)}); the plain mean, ${bound(n, s.naive)}, counts fans who joined lately as referring nobody.`,
     projectDated: (command) => `Project it on the calendar: ${command}`,
+    unmeasured: (n, s) =>
+      `Warning: these records are too short to measure the delay: its fitted mean, ${bound(n, s.mean)} days, is past the ${countOf(n, s.longest, 'day', 'days')} the longest-standing fan has had, so most of it would fall after the export and K for the time each fan has had is a guess; no forecast on the calendar is made from them (export a longer window).`,
     which: (_, s) =>
       s.per === null
         ? `Model: counts over each fan's whole time describe the tree (each fan refers once, K new fans in all), projected with fans simulate${s.dated ? '' : '; counts per year (or month) describe the compound rate instead: give --counts-per year'}.`

@@ -367,6 +367,8 @@ export const nl: Words = {
     corrected: (n, s) =>
       `K naar de tijd die elke fan had: K = ${bound(n, s.K)} (95%: ${range(n, s.KLow, s.KHigh)}), k = ${bound(n, s.k)} (${range(n, s.kLow, s.kHigh)}); het gewone gemiddelde, ${bound(n, s.naive)}, telt wie pas kort fan is als iemand die niemand aanbeveelt.`,
     projectDated: (command) => `Doorrekenen in de kalender: ${command}`,
+    unmeasured: (n, s) =>
+      `Let op: deze gegevens zijn te kort om de vertraging te meten: het gefitte gemiddelde, ${bound(n, s.mean)} dagen, ligt voorbij de ${countOf(n, s.longest, 'dag', 'dagen')} die de langst zittende fan had, dus het meeste ervan zou na de export vallen en K naar de tijd van elke fan is een gok; er wordt geen prognose in de kalender van gemaakt (exporteer een langere periode).`,
     which: (_, s) =>
       s.per === null
         ? `Model: aantallen over de hele tijd van elke fan passen bij de boom (elke fan beveelt één keer aan, K nieuwe fans in totaal), door te rekenen met fans simulate${s.dated ? '' : '; aantallen per jaar (of maand) passen bij de samengestelde groei: geef --counts-per year'}.`

@@ -177,6 +177,8 @@ export interface Words {
     which(n: Numbers, s: { per: 'year' | 'quarter' | 'month' | 'week' | 'day' | null; dated: boolean }): string;
     /** The command that projects the dated fit on the calendar. */
     projectDated(command: string): string;
+    /** The records are too short to measure the delay: its mean is past the longest time a fan has had. */
+    unmeasured(n: Numbers, s: { mean: number; longest: number }): string;
   };
   money: {
     totals(n: Numbers, s: { revenue: string; spend: string; net: string; ratio: number | null }): string;
