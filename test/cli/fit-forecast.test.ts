@@ -67,6 +67,15 @@ describe('a forecast from a dated export', () => {
     expect(out.deadline.share).toBeGreaterThan(0.8);
   });
 
+  it('from standard input, as the built CLI runs it: the file is read once (each lazy file is one module, whichever file loads it)', async () => {
+    const { spawnSync } = await import('node:child_process');
+    const { readFileSync } = await import('node:fs');
+    const ran = spawnSync(process.execPath, [join(root, 'bin', 'fans.js'), 'simulate', '--fit', '-', '--trials', '50', '--seed', '1', '--until', '2027-03-31', '--format', 'json'], { input: readFileSync(crm), encoding: 'utf8' });
+    expect(ran.stderr).toBe('');
+    expect(ran.status).toBe(0);
+    expect(JSON.parse(ran.stdout).fit.dated.customers).toBe(2041);
+  });
+
   it.each([
     [['simulate', '--cycle', '30d'], `--cycle is what --fit ${crm} gives from its join dates (the referral delay it fitted: mean 40.7 days, sd 29.7): leave it out`],
     [['simulate', '--cycle-spread', '10d'], `--cycle-spread is what --fit ${crm} gives from its join dates`],
