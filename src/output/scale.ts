@@ -104,6 +104,8 @@ export interface CalendarCaption {
   to: string;
   target?: number | undefined;
   trials?: number | undefined;
+  /** A forecast from dated records: the file whose customers (`start` of them) it starts from, as they are. */
+  customersOf?: string | undefined;
 }
 
 const allValues = (chart: ChartData): Count[] => [

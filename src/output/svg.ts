@@ -286,7 +286,7 @@ const clip = (text: string, max: number) => (text.length > max ? `${text.slice(0
 /**
  * A title in one line, or two split at the space nearest the middle when it would not fit
  * the width: after a comma when one is near the middle (a quarter of the title either
- * way), and in a command (`fans simulate --fanout 10 ...`) before a flag, so a flag and its
+ * way) and neither line passes 80 characters (what fits at 15 px in 800), and in a command (`fans simulate --fanout 10 ...`) before a flag, so a flag and its
  * value stay together.
  *
  * @example titleLines('1 fan, 1.5 introductions each every month (give or take 10 days), 2027-01-01 to 2028-12-31') // => ['1 fan, 1.5 introductions each every month (give or take 10 days),', '2027-01-01 to 2028-12-31']
@@ -301,7 +301,8 @@ export function titleLines(title: string): string[] {
     return cut;
   };
   const beforeFlag = title.startsWith('fans ') ? nearest((i) => title.startsWith('--', i + 1)) : -1;
-  const afterComma = nearest((i) => title[i - 1] === ',' && Math.abs(i - middle) <= title.length / 4);
+  // After a comma, unless that leaves a line past what a title line holds (about 80 characters at 15 px in 800).
+  const afterComma = nearest((i) => title[i - 1] === ',' && Math.abs(i - middle) <= title.length / 4 && Math.max(i, title.length - i - 1) <= 80);
   const cut = beforeFlag >= 0 ? beforeFlag : afterComma >= 0 ? afterComma : nearest(() => true);
   return cut < 0 ? [title] : [title.slice(0, cut), title.slice(cut + 1)];
 }

@@ -4,7 +4,7 @@ import { log10Count } from '../../src/model/count.js';
 import { renderTerminalChart } from '../../src/output/chart.js';
 import { plainPaint } from '../../src/output/render.js';
 import { chooseScale, linearTicks, logTicks, numberLabel, powerLabel } from '../../src/output/scale.js';
-import { renderSvg } from '../../src/output/svg.js';
+import { renderSvg, titleLines } from '../../src/output/svg.js';
 import { expectGolden, fans } from '../cli/harness.js';
 
 // Relative, as a user types it: the path shows in chart titles, and golden files must not hold this checkout's path.
@@ -215,5 +215,17 @@ describe('chart flags', () => {
     const ran = await fans(args);
     expect(ran).toMatchObject({ code: 2, stdout: '' });
     expect(ran.stderr.trimEnd()).toMatch(message);
+  });
+});
+
+describe('picture titles in two lines', () => {
+  it('cut after the comma nearest the middle, unless a line would pass 80 characters: then at the space nearest the middle', () => {
+    expect(titleLines('1 fan, 1.5 introductions each every month (give or take 10 days), 2027-01-01 to 2028-12-31')).toEqual(['1 fan, 1.5 introductions each every month (give or take 10 days),', '2027-01-01 to 2028-12-31']);
+    // A dated forecast's Dutch title: after "zijn," the rest would be 100 characters wide.
+    const title = '2.041 klanten van crm.csv zoals ze nu zijn, 0,744 introducties per fan elke 41 dagen (plus of min 30 dagen), vanaf 31 december 2026: wanneer 2.500?';
+    const lines = titleLines(title);
+    expect(lines).toHaveLength(2);
+    expect(lines.join(' ')).toBe(title);
+    for (const line of lines) expect(line.length).toBeLessThanOrEqual(80);
   });
 });

@@ -148,7 +148,7 @@ export function renewalOf(command: Command, p: { start: number; market: number |
  * A calendar run in plain words for a chart's title (the command stays under it): the
  * model's numbers, the cycle and its spread, the dates; a goal's target, sampled runs.
  */
-export function calendarCaption(command: Command, p: SimulateParams | CompoundFlags, c: Calendar, more: { target?: number; trials?: number } = {}): CalendarCaption {
+export function calendarCaption(command: Command, p: SimulateParams | CompoundFlags, c: Calendar, more: { target?: number; trials?: number; customersOf?: string } = {}): CalendarCaption {
   const tree = command === 'simulate';
   return {
     kind: 'calendar',

@@ -192,7 +192,7 @@ function periodTrialReport(
     constants: { seed: t.seed },
     summary,
     chart: {
-      caption: calendarCaption(command, p, c, { trials: t.trials }),
+      caption: calendarCaption(command, p, c, { trials: t.trials, ...(t.fitted?.dated ? { customersOf: t.fitted.file } : {}) }),
       title: `fans ${command} --trials ${t.trials} --cycle ${durationText(c.cycle)} --cycle-spread ${durationText(c.spread!.asked)} --by ${c.by}`,
       ...(p.market !== null ? { market: p.market } : {}),
       xLabel: 'period',

@@ -142,7 +142,7 @@ export const en: Words = {
     band: (low, high) => `p${low} to p${high}`,
     caption: (n, c) => {
       if (c.kind === 'compare') return `${countOf(n, c.names.length, 'scenario', 'scenarios')}: ${c.names.slice(0, 4).join(', ')}${c.names.length > 4 ? ', …' : ''}`;
-      const who = countOf(n, c.start, 'fan', 'fans');
+      const who = c.kind === 'calendar' && c.customersOf !== undefined ? `${countOf(n, c.start, 'customer', 'customers')} of ${c.customersOf} as they are` : countOf(n, c.start, 'fan', 'fans');
       if (c.kind === 'calendar') {
         const how =
           c.model === 'tree'

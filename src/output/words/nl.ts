@@ -227,7 +227,7 @@ export const nl: Words = {
     band: (low, high) => `p${low} tot p${high}`,
     caption: (n, c) => {
       if (c.kind === 'compare') return `${countOf(n, c.names.length, 'scenario', "scenario's")}: ${c.names.slice(0, 4).join(', ')}${c.names.length > 4 ? ', …' : ''}`;
-      const who = countOf(n, c.start, 'fan', 'fans');
+      const who = c.kind === 'calendar' && c.customersOf !== undefined ? `${countOf(n, c.start, 'klant', 'klanten')} van ${c.customersOf} zoals ze nu zijn` : countOf(n, c.start, 'fan', 'fans');
       if (c.kind === 'calendar') {
         const how =
           c.model === 'tree'
