@@ -76,6 +76,12 @@ describe('a forecast from a dated export', () => {
     expect(JSON.parse(ran.stdout).fit.dated.customers).toBe(2041);
   });
 
+  it('counts the customers\' days of joining in the work a run may do', async () => {
+    const ran = await fans(['simulate', '--fit', crm, '--trials', '10000000', '--until', '2036-12-31']);
+    expect(ran.code).toBe(2);
+    expect(ran.stderr).toBe('fans: --trials 10,000,000 over 3,654 days with a delay of 2 stages from 357 days of joining customers is too much work: at most 83,104 runs for this horizon (runs x days and days of joining x (stages + 4) may be at most 2,000,000,000)\n');
+  });
+
   it.each([
     [['simulate', '--cycle', '30d'], `--cycle is what --fit ${crm} gives from its join dates (the referral delay it fitted: mean 40.7 days, sd 29.7): leave it out`],
     [['simulate', '--cycle-spread', '10d'], `--cycle-spread is what --fit ${crm} gives from its join dates`],

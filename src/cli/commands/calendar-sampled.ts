@@ -43,15 +43,16 @@ type Command = 'simulate' | 'compound';
  * Refuses a sampled calendar run past {@link calendarWork}, runs x steps x (stages + 4) x the
  * law's weight, or past `mostSteps` run-steps: one line saying how many runs the horizon allows.
  */
-function withinWork(trials: number, steps: number, unit: 'days' | 'cycles', stages: number, weight: number, mostSteps = Infinity): void {
-  const perRun = steps * (stages + 4) * weight;
+function withinWork(trials: number, steps: number, unit: 'days' | 'cycles', stages: number, weight: number, mostSteps = Infinity, cohorts = 0): void {
+  // A dated forecast's customers cost a run a step per cohort (a day of joining) at its start.
+  const perRun = (steps + cohorts) * (stages + 4) * weight;
   const most = Math.min(Math.floor(calendarWork / perRun), Math.floor(mostSteps / steps));
   if (trials <= most) return;
   const delay = unit === 'days' ? ` with a delay of ${stages} ${stages === 1 ? 'stage' : 'stages'}` : '';
   const whole = weight > 8 ? ` x ${weight} (whole fans move through the stages, and churn takes from each)` : weight > 1 ? ` x ${weight} (whole fans move through the stages)` : '';
   const runSteps = Number.isFinite(mostSteps) ? `, runs x ${unit} at most ${thousands(mostSteps)}` : '';
   throw new UsageError(
-    `--trials ${thousands(trials)} over ${thousands(steps)} ${unit}${delay} is too much work: at most ${thousands(Math.max(1, most))} runs for this horizon (runs x ${unit} x (stages + 4)${whole} may be at most ${thousands(calendarWork)}${runSteps})`,
+    `--trials ${thousands(trials)} over ${thousands(steps)} ${unit}${delay}${cohorts > 0 ? ` from ${thousands(cohorts)} days of joining customers` : ''} is too much work: at most ${thousands(Math.max(1, most))} runs for this horizon (runs x ${unit}${cohorts > 0 ? ' and days of joining' : ''} x (stages + 4)${whole} may be at most ${thousands(calendarWork)}${runSteps})`,
   );
 }
 
@@ -88,7 +89,7 @@ export async function sampledCalendarReport(
   // Dated records: the file's customers, part way through their referrals (existing.ts); each cohort costs a run what a day does.
   const existing = fitted?.about.dated?.existing ?? null;
   const withArrivals = (K: number) => (existing ? { ...p, arrivals: existingArrivals(existing, delay, K, base.offspring.dispersion, c.days) } : p);
-  withinWork(trials, c.days + 1 + (existing?.ages.length ?? 0), 'days', delay.stages, stageWeight(base));
+  withinWork(trials, c.days + 1, 'days', delay.stages, stageWeight(base), Infinity, existing?.ages.length ?? 0);
   // Expected totals past 1e290 would leave what a double holds in the runs (with a fit, at the largest K a run can draw).
   const k = chainFactor(base);
   const most = fitted ? fitted.upper * (1 - fitted.fields.nonreferrers) : k;
@@ -351,7 +352,7 @@ export async function sampledGoalReport(io: Io, g: GoalRun): Promise<Report> {
   const c = g.c;
   // The days totals are looked at: every day with a spread, else each cycle's day.
   const days = c.spread ? Array.from({ length: c.days + 1 }, (_, day) => day) : cyclesWithin(c, tree ? bounds.depth : bounds.years);
-  if (c.spread) withinWork(trials, days.length, 'days', c.spread.delay.stages, stageWeight(base), bounds.trialPeriods);
+  if (c.spread) withinWork(trials, days.length, 'days', c.spread.delay.stages, stageWeight(base), bounds.trialPeriods, g.fitted?.about.dated?.existing.ages.length ?? 0);
   else withinWork(trials, days.length, 'cycles', 1, 1, bounds.trialPeriods);
   const existing = g.fitted?.about.dated?.existing;
   const runs: ChainParams = c.spread
