@@ -89,6 +89,9 @@ describe('a forecast from a dated export', () => {
     [['simulate', '--start', '10'], `--start is what --fit ${crm} gives from its join dates (its 2,041 customers, each part way through their referrals): leave it out`],
     [['compound'], `--fit ${crm} has join dates: who referred whom, each fan's referrals over their whole time after a delay (the tree model); forecast it with fans simulate --fit or fans goal --fit`],
     [['goal', '3000', '--years', '3'], `--years asks for the compound model, and --fit ${crm} has join dates`],
+    [['simulate', '--market', '2000'], `--market 2,000 is below the 2,041 customers of ${crm} the forecast starts from: a market holds at least them`],
+    [['goal', '3000', '--market', '2000'], `--market 2,000 is below the 2,041 customers of ${crm} the forecast starts from`],
+    [['simulate', '--paid', '5'], `--paid buys fans every cycle, and a forecast from --fit ${crm}'s join dates runs day by day with the delays the file gave: there are no cycles to buy in (leave out --paid)`],
   ])('refuses %j beside a dated --fit, saying why', async (args, message) => {
     const ran = await fans([...args, '--fit', crm, '--trials', '100']);
     expect(ran.code).toBe(2);

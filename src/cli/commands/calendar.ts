@@ -166,7 +166,7 @@ export async function calendarReport(io: Io, command: Command, flags: Record<str
   const fitted = trials && flags.fit !== undefined ? await fittedOnCalendar(io, command, p, flags) : null;
   if (fitted) p = { ...p, ...fitted.fields } as SimulateParams | CompoundFlags;
   // Dated records: the forecast starts from the file's customers (dated-forecast.ts).
-  if (fitted?.about.dated) p = { ...p, start: customersOf(fitted.about.dated.existing) };
+  if (fitted?.about.dated) p = { ...p, start: withinMarket(customersOf(fitted.about.dated.existing), p.market, fitted.about.file) };
   const k = tree ? treeFactor(p as SimulateParams) : compoundFactor(p as CompoundFlags);
   const churn = tree ? 0 : (p as CompoundFlags).churn;
   const rate = rateOf(command, k, churn, c);
@@ -218,6 +218,12 @@ export async function calendarReport(io: Io, command: Command, flags: Record<str
     return money ? withPeriodMoney(byDate, report, plain, periods, cycles, money.module.moneyParameters(money.amounts)) : byDate;
   }
   return withDates(report, command, c, dates, rate, p.start, rows.at(-1)!.total);
+}
+
+/** A dated forecast's customers, the run's starting fans: a market holds at least them. */
+function withinMarket(customers: number, market: number | null, file: string): number {
+  if (market !== null && market < customers) throw new UsageError(`--market ${thousands(market)} is below the ${thousands(customers)} customers of ${file} the forecast starts from: a market holds at least them`);
+  return customers;
 }
 
 /** The fit of `--fit FILE` for a calendar run: its chain (horizon to be set), what it says, and the model fields it gives. */
@@ -351,7 +357,7 @@ export async function calendarGoal(io: Io, targetText: string | undefined, flags
   if (fitted) p = { ...p, ...fitted.fields };
   // Dated records: the run starts from the file's customers, bringing what is still to come (dated-forecast.ts).
   const dated = fitted?.about.dated;
-  if (dated && end.spread) p = { ...p, start: customersOf(dated.existing), arrivals: existingArrivals(dated.existing, end.spread.delay, fitted!.fields.fanout!, fitted!.chain.offspring.dispersion, end.days) };
+  if (dated && end.spread) p = { ...p, start: withinMarket(customersOf(dated.existing), p.market, fitted!.about.file), arrivals: existingArrivals(dated.existing, end.spread.delay, fitted!.fields.fanout!, fitted!.chain.offspring.dispersion, end.days) };
   const k = tree ? treeFactor(p as SimulateParams) : compoundFactor(p as CompoundFlags);
   const rate = rateOf(command, k, p.churn, end);
   if (end.spread) refuseWithSpread(p.paid);
