@@ -31,6 +31,8 @@ const corpus: string[][] = [
   ['compare', join(root, 'examples', 'programmes.json')],
   ['compare', join(root, 'examples', 'calendar.json')],
   ['fit', records],
+  // A forecast from dated records: the file's customers in the title, the longest of them.
+  ['goal', '2500', '--fit', join(root, 'examples', 'crm.csv'), '--trials', '300', '--seed', '1', '--deadline', '2027-06-30'],
 ];
 const sizes = ['800x450', '1600x800', '1024x768', '800x800', '900x1800'];
 
