@@ -64,6 +64,8 @@ export function renderHtml(report: Report, style: Style, svg: string | null, cha
   const goalParameters = (json.parameters ?? {}) as Record<string, unknown>;
   const modelCommand = command !== 'goal' ? command : json.model === 'compound' || (json.model === undefined && typeof goalParameters.rate === 'number') ? 'compound' : 'simulate';
   const title = chart?.title ?? words.html.title(command);
+  // Dated records: a fit that read join dates, or a forecast that starts from a file's customers.
+  const dated = json.dated ? 'fit' : (json.fit as { dated?: unknown } | undefined)?.dated ? 'forecast' : null;
   const table = (data: TableData) => {
     const cell = cellFormatter(data, style.locale, words);
     const headings = data.columns.map((c) => headingOf(data, words, c));
@@ -113,6 +115,7 @@ ${parameters ? `<h2>${escapeMarkup(words.html.parameters)}</h2>\n<dl>${parameter
 <h2>${escapeMarkup(words.html.method)}</h2>
 <p>${escapeMarkup(words.html.how(modelCommand, sampled))}</p>
 ${calendar ? `<p>${escapeMarkup(words.html.calendar(calendar.delay?.sdDays !== undefined && calendar.delay.sdDays > 0))}</p>` : ''}
+${dated ? `<p>${escapeMarkup(words.html.dated(dated))}</p>` : ''}
 <footer>${escapeMarkup(words.html.footer(sampled ? seed : null))}</footer>
 </main>
 </body>

@@ -54,6 +54,16 @@ describe('a forecast from a dated export', () => {
     expect(nl.stdout).toContain(`Uit ${crm}: de 2.041 klanten op 31 december 2026`);
   });
 
+  it('the HTML report\'s Method says how the dates were read, and how the forecast starts from the customers, in either language', async () => {
+    const fit = await fans(['fit', crm, '--format', 'html']);
+    expect(fit.stdout).toContain('With join dates: the delay from a referrer&#39;s joining');
+    const forecast = await fans(['goal', '2500', '--fit', crm, '--trials', '200', '--seed', '1', '--format', 'html', '--lang', 'nl', '--locale', 'nl-NL']);
+    expect(forecast.code, forecast.stderr).toBe(0);
+    expect(forecast.stdout).toContain('Uit gedateerde gegevens: de run begint bij de klanten van het bestand op de exportdatum.');
+    const plain = await fans(['simulate', '--trials', '200', '--seed', '1', '--format', 'html']);
+    expect(plain.stdout).not.toContain('dated records');
+  });
+
   it('answers the manager\'s question: when 2,500 customers, how sure by a deadline', async () => {
     const ran = await fans(['goal', '2500', '--fit', crm, '--trials', '2000', '--seed', '1', '--deadline', '2027-06-30', '--format', 'json']);
     expect(ran.code, ran.stderr).toBe(0);

@@ -357,6 +357,10 @@ export const en: Words = {
       if (command === 'compare') return model;
       return `${model} ${sampled ? 'The figures come from sampled runs in which each fan brings a random number of new fans with that mean; the seed repeats them exactly.' : 'The figures are expected values, exact where every input is a whole number.'}`;
     },
+    dated: (kind) =>
+      kind === 'fit'
+        ? "With join dates: the delay from a referrer's joining to the referee's joining is fitted by maximum likelihood (a negative binomial in whole days, a gamma and a lognormal, each seen between two dates), with the referrals that would come after the export left unseen (right truncation), jointly with K and k for the time each fan has had: a fan who joined τ days before the export has made NB(K·F(τ), k) referrals by then. Intervals are Wald's on the log scale."
+        : "From dated records: the run starts from the file's customers on the export's date. Each day's cohort of customers brings the referrals still to come for its time so far, given what it made (its mean λ is Gamma(k + made, rate k/K + F(age)), the negative binomial's gamma-Poisson mixture updated), on the days the delay leaves them; new fans then refer as the tree's. K and k are drawn for each run from the fit; the delay is held at its estimate.",
     calendar: (spread) =>
       spread
         ? 'On the calendar: referrals come after a delay spread around the cycle (a Pascal law in whole days, the discrete form of a gamma); expected new fans per day come from the renewal equation, summed by calendar period; the growth rate r solves 1 = K·E[e^(−rT)].'

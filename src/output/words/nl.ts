@@ -444,6 +444,10 @@ export const nl: Words = {
       if (command === 'compare') return model;
       return `${model} ${sampled ? 'De cijfers komen uit gesimuleerde runs waarin elke fan een willekeurig aantal nieuwe fans met dat gemiddelde aanbrengt; de seed herhaalt ze precies.' : 'De cijfers zijn verwachte waarden, exact waar elke invoer een heel getal is.'}`;
     },
+    dated: (kind) =>
+      kind === 'fit'
+        ? 'Met instapdata: de vertraging van het instappen van een aanbevelende fan tot dat van de aangebrachte wordt met maximale aannemelijkheid gefit (negatief binomiaal in hele dagen, gamma en lognormaal, elk gezien tussen twee data), waarbij aanbevelingen die na de export zouden komen ongezien blijven (rechtse afkapping), samen met K en k naar de tijd die elke fan had: een fan die τ dagen voor de export instapte, heeft er dan NB(K·F(τ), k) gedaan. De intervallen zijn die van Wald op de logschaal.'
+        : 'Uit gedateerde gegevens: de run begint bij de klanten van het bestand op de exportdatum. Elk dagcohort klanten brengt de aanbevelingen die nog komen voor hun tijd tot nu, gegeven wat het al deed (het gemiddelde λ is Gamma(k + gedaan, rate k/K + F(leeftijd)): het gamma-Poissonmengsel van de negatief binomiale, bijgewerkt), op de dagen die de vertraging geeft; nieuwe fans bevelen daarna aan zoals in de boom. K en k worden per run uit de fit getrokken; de vertraging staat op haar schatting.',
     calendar: (spread) =>
       spread
         ? 'Op de kalender: aanbevelingen komen na een vertraging rond de cyclus (een Pascal-verdeling in hele dagen, de discrete vorm van een gamma); de verwachte nieuwe fans per dag volgen uit de vernieuwingsvergelijking, opgeteld per kalenderperiode; het groeitempo r lost 1 = K·E[e^(−rT)] op.'

@@ -223,6 +223,8 @@ export interface Words {
     how(command: string, sampled: boolean): string;
     /** How a calendar run puts its figures on dates: by whole cycles, or by day with spread-out delays. */
     calendar(spread: boolean): string;
+    /** Dated records: how the fit reads the dates, or how a forecast starts from the file's customers. */
+    dated(kind: 'fit' | 'forecast'): string;
     footer(seed: number | null): string;
     /**
      * A goal by date's three answers, first on the page: when (the expected date, and the
