@@ -114,8 +114,7 @@ ${[report, ...(report.after ?? []).filter((extra) => !extra.filesOnly)].map(tabl
 ${parameters ? `<h2>${escapeMarkup(words.html.parameters)}</h2>\n<dl>${parameters}</dl>` : ''}
 <h2>${escapeMarkup(words.html.method)}</h2>
 <p>${escapeMarkup(words.html.how(modelCommand, sampled))}</p>
-${calendar ? `<p>${escapeMarkup(words.html.calendar(calendar.delay?.sdDays !== undefined && calendar.delay.sdDays > 0))}</p>` : ''}
-${dated ? `<p>${escapeMarkup(words.html.dated(dated))}</p>` : ''}
+${calendar ? `<p>${escapeMarkup(words.html.calendar(calendar.delay?.sdDays !== undefined && calendar.delay.sdDays > 0))}</p>` : ''}${dated ? `\n<p>${escapeMarkup(words.html.dated(dated))}</p>` : ''}
 <footer>${escapeMarkup(words.html.footer(sampled ? seed : null))}</footer>
 </main>
 </body>
