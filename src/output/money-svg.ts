@@ -95,11 +95,12 @@ export function moneyPanel(chart: ChartData, money: MoneyChart, plot: { left: nu
     const text = words.chart.paysBack(numbersFor(locale), { x: xText(money.payback), xLabel: chart.xLabel });
     const anchor = px > (left + right) / 2 ? 'end' : 'start';
     // The legend (sampled runs) stands in the top left corner: a label starting left of its
-    // right edge goes under it.
-    const legendRight = money.low && money.high && money.bandName ? left + 40 + Math.max(words.chart.mean.length, money.bandName.length) * 7 : left;
-    const labelY = anchor === 'start' && px + 6 < legendRight ? top + 48 : top + 12;
+    // right edge goes under it, and so does the line where it would pass through the legend.
+    const underLegend = legendBox !== null && px < legendBox.x2 + 2;
+    const labelY = anchor === 'start' && underLegend ? top + 48 : top + 12;
+    const lineTop = underLegend ? legendBox!.y2 + 2 : top;
     out.push(
-      `<g class="payback" data-period="${money.payback}"><line x1="${px}" x2="${px}" y1="${top}" y2="${bottom}" stroke="#000000" stroke-width="1" stroke-dasharray="3 3"/><circle cx="${px}" cy="${y(money.values[money.payback] ?? 0)}" r="6" fill="none" stroke="#000000" stroke-width="1.5"/><text x="${round(px + (anchor === 'end' ? -6 : 6))}" y="${labelY}" text-anchor="${anchor}" font-size="11">${escape(text)}</text></g>`,
+      `<g class="payback" data-period="${money.payback}"><line x1="${px}" x2="${px}" y1="${lineTop}" y2="${bottom}" stroke="#000000" stroke-width="1" stroke-dasharray="3 3"/><circle cx="${px}" cy="${y(money.values[money.payback] ?? 0)}" r="6" fill="none" stroke="#000000" stroke-width="1.5"/><text x="${round(px + (anchor === 'end' ? -6 : 6))}" y="${labelY}" text-anchor="${anchor}" font-size="11">${escape(text)}</text></g>`,
     );
   }
   out.push('</g>');

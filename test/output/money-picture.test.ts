@@ -62,6 +62,20 @@ describe('the money panel: cumulative net, break-even and payback under the char
     expect(p.money).toContain('>p5 to p95</text>');
   });
 
+  it('a payback under the legend (sampled runs, paid back in the first period): its line starts below the legend, its label too', async () => {
+    // Customers who pay every year pay back at once: the mark stands at the left, where the legend is.
+    const svg = await run(['compound', '--start', '100', '--rate', '0.3', '--years', '10', '--value', '100', '--per', 'year', '--trials', '300', '--seed', '1', '--format', 'svg']);
+    const { money } = panel(svg);
+    const line = /<g class="payback" data-period="\d+"><line x1="([\d.]+)" x2="[\d.]+" y1="([\d.]+)"[^>]*>.*?<text x="[\d.]+" y="([\d.]+)"/.exec(money)!;
+    const [x, lineTop, labelY] = line.slice(1).map(Number) as [number, number, number];
+    const legend = money.split('<g class="legend">')[1]!.split('</g>')[0]!;
+    const legendRight = Math.max(...[...legend.matchAll(/<text x="([\d.]+)"[^>]*>([^<]*)</g)].map((m) => Number(m[1]) + m[2]!.length * 7));
+    const legendBottom = Math.max(...[...legend.matchAll(/ y="([\d.]+)"/g)].map((m) => Number(m[1])));
+    expect(x).toBeLessThan(legendRight);
+    expect(lineTop).toBeGreaterThan(legendBottom);
+    expect(labelY - 11).toBeGreaterThan(legendBottom);
+  });
+
   it('on the calendar: the payback period by name, in Dutch with amounts as nl-NL writes them', async () => {
     const args = ['compound', '--start', '20', '--rate', '0.3', '--value', '1250', '--per', 'jaar', '--cost', '40000', '--cycle-spread', '2m', '--until', '2031-12-31', '--by', 'year', '--lang', 'nl', '--locale', 'nl_NL'];
     const doc = JSON.parse(await run([...args, '--format', 'json']));
