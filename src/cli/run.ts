@@ -79,6 +79,7 @@ function listenForStops(): void {
     process.on(signal, () => {
       if (stopListeners.size === 0) {
         errors('fans: interrupted\n');
+        process.exitCode = stopSignals[signal];
         void workersEnded().then(() => process.exit(stopSignals[signal]));
         return;
       }
@@ -98,6 +99,8 @@ if (argv.length === 1 && (argv[0] === '--version' || argv[0] === '-V')) {
   prestartWorkers(argv, () => new (require('node:worker_threads') as typeof import('node:worker_threads')).Worker(workerUrl()));
   void import('./main.js').then(async ({ main }) => {
     const code = await main(argv, processIo());
+    // Should the process run dry while it waits for its workers, it still exits with this.
+    process.exitCode = code;
     await workersEnded();
     // Everything is written (synchronously) and every worker has ended: exit now rather than
     // idle in the event loop, where V8 may run a garbage collection no one is waiting for.

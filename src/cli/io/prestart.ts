@@ -93,12 +93,30 @@ const pending = globalThis as { [ending]?: Promise<unknown>[] };
  * the result printed, every thread asleep). {@link workersEnded} waits for every such call.
  */
 export function endAll(workers: readonly Worker[]): Promise<unknown> {
-  const ended = Promise.all(workers.map((worker) => worker.terminate()));
+  // Ended when its 'exit' is heard or its terminate() settles, whichever comes first: a
+  // worker that ended by itself is done, whatever terminate() then does.
+  const ended = Promise.all(
+    workers.map((worker) => new Promise<void>((resolve) => {
+      worker.once('exit', () => resolve());
+      worker.terminate().then(() => resolve(), () => resolve());
+    })),
+  );
   (pending[ending] ??= []).push(ended);
   return ended;
 }
 
-/** Resolves once every worker this process started and ended has ended: call before process.exit. */
-export function workersEnded(): Promise<unknown> {
-  return Promise.all(pending[ending] ?? []);
+/**
+ * Resolves once every worker this process started and ended has ended, or after `patience`
+ * milliseconds: call before process.exit. The wait is bounded so that a termination Node
+ * never reports cannot keep a finished run alive (its answer is written by then).
+ */
+export function workersEnded(patience = 5_000): Promise<unknown> {
+  const all = Promise.all(pending[ending] ?? []);
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const late = new Promise<void>((resolve) => {
+    timer = setTimeout(resolve, patience);
+    // The timer alone keeps nothing alive: with every worker gone the wait ends at once.
+    timer.unref();
+  });
+  return Promise.race([all, late]).finally(() => clearTimeout(timer));
 }

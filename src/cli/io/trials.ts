@@ -98,6 +98,11 @@ export async function runTrials(io: Io, params: ChainParams, trials: number, see
             bar.update(summary.trials);
           });
           worker.on('error', stop);
+          // A worker ends only when the run ends it (trial-worker.ts): one that ends before it
+          // handed over its sketches took its blocks with it, and the run would wait for ever.
+          worker.on('exit', (code) => {
+            if (!stopped) stop(new Error(`a worker thread ended before its work was done (exit code ${code})`));
+          });
         }
         const runHere = () => {
           if (stopped) return;
