@@ -88,11 +88,23 @@ export function renderSvg(chart: ChartData, choice: ScaleChoice, locale = 'en-US
   out.push(...axes(scale.ticks.map((tick) => ({ y: yAt(tick.at), label: tick.label })), { left, right, top, bottom }, xAxisTicks(chart, right - left, periods, locale, words.lang), x, chart.xLabel));
   out.push(`<text transform="translate(18 ${(top + bottom) / 2}) rotate(-90)" text-anchor="middle">${escape(words.chart.yAxis(scale.kind))}</text>`);
   if (scale.zeros) out.push(`<text class="note" x="${right}" y="${bottom + 42}" text-anchor="end" font-size="11" fill="#555555">${escape(words.chart.zeros)}</text>`);
-  // The target and the market: labelled dashed lines across the plot.
+  const legend = [...chart.series.map((s, i) => ({ name: s.name, colour: colours[i % colours.length]!, dash: s.role === 'mean' ? dashes[1]! : s.role === 'median' || s.role === 'total' ? '' : dashes[i % dashes.length]!, band: false })),
+    ...(chart.band ? [{ name: chart.band.name, colour: colours[0]!, dash: '', band: true }] : []),
+    ...chart.series.flatMap((s, i) => (s.band ? [{ name: s.band.name, colour: colours[i % colours.length]!, dash: '', band: true }] : [])),
+  ];
+  // The legend's box (top left, a row of 18 px an entry), which the lines' labels keep clear of.
+  const legendBox: Box | null = legend.length > 1 ? { x1: left + 12, x2: left + 40 + Math.max(...legend.map((item) => item.name.length)) * labelCharWidth, y1: top, y2: top + 14 + (legend.length - 1) * 18 } : null;
+  const labelBoxes: Box[] = legendBox ? [legendBox] : [];
+  // The target and the market: labelled dashed lines across the plot, each label above its
+  // line at the left, or below it where the legend is.
   for (const [kind, value] of [['target', chart.target], ['market', chart.market]] as const) {
     if (typeof value !== 'number' || !(value > 0)) continue;
     const ly = y(value);
-    out.push(`<g class="${kind}"><line x1="${left}" x2="${right}" y1="${ly}" y2="${ly}" stroke="#444444" stroke-width="1.2" stroke-dasharray="6 4"/><text x="${left + 6}" y="${round(ly - 5)}" fill="#444444" font-size="11">${escape(`${words.chart[kind]} ${valueText(value)}`)}</text></g>`);
+    const text = `${words.chart[kind]} ${valueText(value)}`;
+    const box = (ty: number): Box => ({ x1: left + 6, x2: left + 6 + text.length * smallCharWidth, y1: ty - 11, y2: ty + 3 });
+    const ty = legendBox && overlaps(box(ly - 5), legendBox) ? ly + 14 : ly - 5;
+    labelBoxes.push(box(ty));
+    out.push(`<g class="${kind}"><line x1="${left}" x2="${right}" y1="${ly}" y2="${ly}" stroke="#444444" stroke-width="1.2" stroke-dasharray="6 4"/><text x="${left + 6}" y="${round(ty)}" fill="#444444" font-size="11">${escape(text)}</text></g>`);
   }
   out.push(
     `<g class="plot" data-scale="${scale.kind}" data-low="${scale.low}" data-high="${scale.high}" data-left="${left}" data-right="${right}" data-top="${top}" data-bottom="${bottom}" data-periods="${periods}">`,
@@ -144,7 +156,7 @@ export function renderSvg(chart: ChartData, choice: ScaleChoice, locale = 'en-US
     }
   });
   out.push('</g>');
-  if (chart.marks?.length && typeof chart.target === 'number' && chart.target > 0) out.push(...targetMarks(chart, x, y, y(chart.target), top, bottom, left, right, locale, words));
+  if (chart.marks?.length && typeof chart.target === 'number' && chart.target > 0) out.push(...targetMarks(chart, x, y, y(chart.target), top, bottom, left, right, locale, words, labelBoxes));
   // End labels, nudged apart where two would overlap.
   ends.sort((a, b) => a.y - b.y);
   for (let i = 1; i < ends.length; i++) if (ends[i]!.x === ends[i - 1]!.x && ends[i]!.y - ends[i - 1]!.y < 14) ends[i]!.y = ends[i - 1]!.y + 14;
@@ -152,10 +164,6 @@ export function renderSvg(chart: ChartData, choice: ScaleChoice, locale = 'en-US
   // Beside each line's last point (lines that end early too), in the line's colour.
   for (const end of ends) out.push(`<text x="${round(end.x + 8)}" y="${round(end.y + 4)}" fill="${end.colour}" data-name="${escape(end.name)}">${escape(end.text)}</text>`);
   out.push('</g>');
-  const legend = [...chart.series.map((s, i) => ({ name: s.name, colour: colours[i % colours.length]!, dash: s.role === 'mean' ? dashes[1]! : s.role === 'median' || s.role === 'total' ? '' : dashes[i % dashes.length]!, band: false })),
-    ...(chart.band ? [{ name: chart.band.name, colour: colours[0]!, dash: '', band: true }] : []),
-    ...chart.series.flatMap((s, i) => (s.band ? [{ name: s.band.name, colour: colours[i % colours.length]!, dash: '', band: true }] : [])),
-  ];
   if (legend.length > 1) {
     out.push('<g class="legend">');
     legend.forEach((item, i) => {
@@ -210,6 +218,11 @@ export function axes(yLabels: readonly { y: number; label: string }[], box: { le
   ];
 }
 
+/** Whether two boxes share any area. */
+function overlaps(a: Box, b: Box): boolean {
+  return a.x1 < b.x2 && b.x1 < a.x2 && a.y1 < b.y2 && b.y1 < a.y2;
+}
+
 /**
  * The marks of a sampled goal on its target line: a tick at each percentile's date, labelled
  * (`p50 2030-09-11`), and the deadline as a dashed line across the plot with the share of runs
@@ -217,11 +230,11 @@ export function axes(yLabels: readonly { y: number; label: string }[], box: { le
  * label placed before it: above or below the line, to the right or the left of its tick
  * (inside the plot), moved out a row at a time until it is clear.
  */
-function targetMarks(chart: ChartData, x: (t: number) => number, y: (v: Count) => number, lineY: number, top: number, bottom: number, left: number, right: number, locale: string, words: Words): string[] {
+function targetMarks(chart: ChartData, x: (t: number) => number, y: (v: Count) => number, lineY: number, top: number, bottom: number, left: number, right: number, locale: string, words: Words, taken: readonly Box[] = []): string[] {
   const out = ['<g class="marks" font-size="11">'];
   const curve = (chart.series[0]?.values ?? []).flatMap((v, t) => (v === null ? [] : [[x(t), y(v)] as const]));
   // Boxes taken: each label's, and the curve's points as small boxes; and no segment of the curve may cross a label.
-  const boxes: Box[] = curve.map(([cx, cy]) => ({ x1: cx - 2, x2: cx + 2, y1: cy - 2, y2: cy + 2 }));
+  const boxes: Box[] = [...taken, ...curve.map(([cx, cy]) => ({ x1: cx - 2, x2: cx + 2, y1: cy - 2, y2: cy + 2 }))];
   const clear = (b: Box) => b.y1 >= top && b.y2 <= bottom && !boxes.some((o) => o.x1 < b.x2 && b.x1 < o.x2 && o.y1 < b.y2 && b.y1 < o.y2) && !lineCrosses(curve, b);
   for (const mark of [...chart.marks!].sort((a, b) => a.at - b.at)) {
     const mx = x(mark.at);
