@@ -1,4 +1,4 @@
-import { type ChainParams, type TrialRow, blockCount, blockSize, theoreticalExtinction } from '../../model/chains/montecarlo.js';
+import { type ChainParams, type TrialRow, PeriodSketches, blockCount, blockSize, theoreticalExtinction } from '../../model/chains/montecarlo.js';
 import { runTrialsBlock } from '../../model/chains/engine.js';
 import type { Json } from '../../output/json.js';
 import type { Payback } from '../../model/chains/payback.js';
@@ -306,6 +306,32 @@ function markedChart(g: GoalRun, dates: readonly { q: number; date: string | nul
   return marks.length > 0 ? { ...chart, marks } : chart;
 }
 
+/** The most days a goal's band is sketched on: about as many as its chart draws (calendar.ts thins it to 1,000 points). */
+const maxBandDays = 1000;
+
+/**
+ * A goal's chart with the band of its runs' totals (percentiles `quantiles`) at each date it
+ * draws: from the day's sketch, or (where days were sketched every `every`-th day) read
+ * linearly between the two sketched days around it, which a picture cannot tell apart.
+ */
+export function withBand(chart: ChartData, sketches: PeriodSketches | null, every: number, dates: readonly string[], quantiles: readonly [number, number]): ChartData {
+  if (sketches === null || !chart.xDates) return chart;
+  const index = new Map(dates.map((date, i) => [date, i]));
+  const last = dates.length - 1;
+  // The j-th sketch holds day j × every, the last one the last day.
+  const dayOf = (j: number) => Math.min(j * every, last);
+  const at = (j: number, q: number) => sketches.at(j).quantile(q / 100);
+  const band = (q: number) =>
+    chart.xDates!.map((date) => {
+      const day = index.get(date) ?? 0;
+      const j = Math.floor(day / every);
+      if (dayOf(j) === day) return at(j, q);
+      const share = (day - dayOf(j)) / (dayOf(j + 1) - dayOf(j));
+      return (1 - share) * at(j, q) + share * at(j + 1, q);
+    });
+  return { ...chart, band: { name: `p${quantiles[0]} to p${quantiles[1]}`, low: band(quantiles[0]), high: band(quantiles[1]), quantiles } };
+}
+
 /** What a sampled goal by date needs from calendar.ts. */
 interface GoalRun {
   command: Command;
@@ -362,6 +388,12 @@ export async function sampledGoalReport(io: Io, g: GoalRun): Promise<Report> {
   const chain = g.money ? { ...runs, payback: g.money.payback(runs) } : runs;
   const seed = t.seed ?? (await import('node:crypto')).randomInt(0, bounds.seed);
   const reached = new Float64Array(days.length);
+  // A count goal's band: the runs' totals sketched on every `every`-th day (at most about
+  // 1,000 of them, as many as the chart draws), their lowest and highest percentiles drawn
+  // around the expected curve.
+  const every = Math.max(1, Math.ceil(days.length / maxBandDays));
+  const lastDay = days.length - 1;
+  const sketches = g.money || t.quantiles.length < 2 ? null : new PeriodSketches(Math.ceil(lastDay / every));
   let interrupted: StopSignal | null = null;
   const stop = io.onInterrupt((signal) => (interrupted = signal));
   try {
@@ -371,6 +403,7 @@ export async function sampledGoalReport(io: Io, g: GoalRun): Promise<Report> {
       const count = Math.min(blockSize, trials - block * blockSize);
       const counted = runTrialsBlock(chain, seed, block, count, (period, totals) => {
         if (g.money) return;
+        if (sketches && (period % every === 0 || period === lastDay)) sketches.add(Math.ceil(period / every), totals, count);
         let hits = 0;
         for (let i = 0; i < count; i++) if (totals[i]! >= g.target) hits++;
         reached[period]! += hits;
@@ -423,7 +456,7 @@ export async function sampledGoalReport(io: Io, g: GoalRun): Promise<Report> {
     blank: (words) => words.calendar.after(until),
     constants: { seed },
     summary,
-    chart: markedChart(g, dates, deadline),
+    chart: withBand(markedChart(g, dates, deadline), sketches, every, days.map(dateOfDay), [t.quantiles[0]!, t.quantiles.at(-1)!]),
     json: {
       command: 'goal',
       target: g.money ? { [g.money.kind]: g.money.amount } : g.target,
