@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { type ExistingCustomers, existingArrivals, existingExtinction, pendingStages, posteriorMean } from '../../src/model/calendar/existing.js';
+import { type ExistingCustomers, existingArrivals, existingExtinction, pendingShare, pendingStages, posteriorMean } from '../../src/model/calendar/existing.js';
 import { pascalDelay, pascalWeights } from '../../src/model/calendar/delays.js';
 import { renewalDays } from '../../src/model/calendar/renewal.js';
 import { runCalendarBlock } from '../../src/model/calendar/engine.js';
@@ -29,6 +29,7 @@ describe('customers part way through their referrals', () => {
       const pending = pendingStages(delay, age);
       expect(pending).toHaveLength(delay.stages);
       expect(pending.reduce((s, p) => s + p, 0)).toBeCloseTo(1 - F, 12);
+      expect(pendingShare(delay, age)).toBeCloseTo(1 - F, 12);
     }
     // A fixed delay of 3 days (q = 1): on day 1, one stage done.
     expect([...pendingStages({ stages: 3, chance: 1 }, 1)]).toEqual([0, 1, 0]);

@@ -39,7 +39,6 @@ export async function withDatedFit(io: Io, command: 'simulate' | 'compound' | 'g
   const given = Object.keys(reasons).find((name) => flags[name] !== undefined);
   if (given) throw new UsageError(`${flagName(given)} is what --fit ${label} gives from its join dates (${reasons[given]}): leave it out`);
   if (flags.paid !== undefined) throw new UsageError(`--paid buys fans every cycle, and a forecast from --fit ${label}'s join dates runs day by day with the delays the file gave: there are no cycles to buy in (leave out --paid)`);
-
   // The calendar's delays are whole days, at least one, and spread by at least a day.
   if (cycle < 2 || spread < 1) throw new UsageError(`--fit ${label}: its referrals come ${delay} after joining; a forecast on the calendar spreads them over whole days and needs a mean delay of 2 days or more: project it by level with the command fans fit ${label} prints`);
   // A goal from dated records asks when: by date.

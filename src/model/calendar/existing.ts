@@ -42,6 +42,15 @@ export function pendingStages(delay: PascalDelay, age: number): Float64Array {
 }
 
 /**
+ * The chance a referral is still to come at `age` days: 1 - F(age), the sum of {@link pendingStages}.
+ *
+ * @example pendingShare({ stages: 1, chance: 0.5 }, 2) // => 0.25
+ */
+export function pendingShare(delay: PascalDelay, age: number): number {
+  return pendingStages(delay, age).reduce((sum, p) => sum + p, 0);
+}
+
+/**
  * The expected λ of the `fans` fans of age a who have made `referred` referrals so far,
  * summed. Each fan's own mean λ is Gamma(k, K/k) (the negative binomial as a gamma-Poisson
  * mixture); having made m by age a, Poisson(λ F(a)), their λ is Gamma(k + m, rate k/K + F(a))
@@ -82,7 +91,7 @@ export function existingArrivals(e: ExistingCustomers, delay: PascalDelay, K: nu
   const weights = pascalWeights(delay, Math.min(bounds.days, oldest + days));
   const arrivals = new Float64Array(days + 1);
   for (const group of e.ages) {
-    const pending = pendingStages(delay, group.age).reduce((sum, p) => sum + p, 0);
+    const pending = pendingShare(delay, group.age);
     if (pending === 0) continue;
     const lambda = posteriorMean(K, k, group, 1 - pending);
     const end = Math.min(days, weights.length - 1 - group.age);
@@ -105,7 +114,7 @@ export function existingExtinction(e: ExistingCustomers, delay: PascalDelay, K: 
   if (q === 1) return 1;
   let log = 0;
   for (const group of e.ages) {
-    const left = pendingStages(delay, group.age).reduce((sum, p) => sum + p, 0);
+    const left = pendingShare(delay, group.age);
     const gamma = posteriorGamma(K, k, group, 1 - left);
     log -= gamma === null ? group.fans * K * left * (1 - q) : gamma.shape * Math.log1p((left * (1 - q)) / gamma.rate);
   }
