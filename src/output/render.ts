@@ -67,7 +67,7 @@ export function localizedChart(chart: ChartData, words: Words, locale = 'en-US')
     title,
     ...(subtitle === undefined ? {} : { subtitle }),
     xLabel: words.column(chart.xLabel),
-    series: chart.series.map((s) => (s.role ? { ...s, name: words.chart[s.role] } : s)),
+    series: chart.series.map((s) => (s.role ? { ...s, name: words.chart[s.role] } : chart.measure ? { ...s, name: words.column(s.name) } : s)),
     ...(chart.band?.quantiles ? { band: { ...chart.band, name: words.chart.band(...chart.band.quantiles) } } : {}),
   };
 }

@@ -31,6 +31,11 @@ export interface ChartData {
   marks?: readonly ({ at: number; date: string } & ({ kind: 'percentile'; q: number } | { kind: 'deadline'; share: number }))[];
   /** The run's money, drawn as a panel under the chart in SVG, PNG and HTML (see money-svg.ts). */
   money?: MoneyChart;
+  /**
+   * What the y axis measures when it is not fans: a money goal's cumulative net or revenue,
+   * in the currency's units (its lines are named by the column, its axis with the currency).
+   */
+  measure?: { column: 'cumulativeNet' | 'cumulativeRevenue'; currency: string | null };
 }
 
 /** A run's cumulative net per period (in the currency's units, not cents), and the period it pays back in. */

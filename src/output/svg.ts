@@ -86,7 +86,7 @@ export function renderSvg(chart: ChartData, choice: ScaleChoice, locale = 'en-US
   for (const tick of scale.ticks) out.push(`<line x1="${left}" x2="${right}" y1="${yAt(tick.at)}" y2="${yAt(tick.at)}"/>`);
   out.push('</g>');
   out.push(...axes(scale.ticks.map((tick) => ({ y: yAt(tick.at), label: tick.label })), { left, right, top, bottom }, xAxisTicks(chart, right - left, periods, locale, words.lang), x, chart.xLabel));
-  out.push(`<text transform="translate(18 ${(top + bottom) / 2}) rotate(-90)" text-anchor="middle">${escape(words.chart.yAxis(scale.kind))}</text>`);
+  out.push(`<text transform="translate(18 ${(top + bottom) / 2}) rotate(-90)" text-anchor="middle">${escape(yAxisLabel(chart, scale.kind, words))}</text>`);
   if (scale.zeros) out.push(`<text class="note" x="${right}" y="${bottom + 42}" text-anchor="end" font-size="11" fill="#555555">${escape(words.chart.zeros)}</text>`);
   const legend = [...chart.series.map((s, i) => ({ name: s.name, colour: colours[i % colours.length]!, dash: s.role === 'mean' ? dashes[1]! : s.role === 'median' || s.role === 'total' ? '' : dashes[i % dashes.length]!, band: false })),
     ...(chart.band ? [{ name: chart.band.name, colour: colours[0]!, dash: '', band: true }] : []),
@@ -216,6 +216,15 @@ export function axes(yLabels: readonly { y: number; label: string }[], box: { le
     `<line x1="${left}" x2="${left}" y1="${top}" y2="${bottom}" stroke="#888888"/>`,
     `<text x="${(left + right) / 2}" y="${bottom + 42}" text-anchor="middle">${escape(xLabel)}</text>`,
   ];
+}
+
+/**
+ * The y axis's name: the fans (`total fans (log scale)`), or the amount a money goal draws
+ * with its currency (`cumulative net (EUR) (log scale)`).
+ */
+export function yAxisLabel(chart: ChartData, kind: 'log' | 'linear', words: Words): string {
+  if (!chart.measure) return words.chart.yAxis(kind);
+  return `${words.column(chart.measure.column)}${chart.measure.currency ? ` (${chart.measure.currency})` : ''} ${words.chart.scale(kind)}`;
 }
 
 /** Whether two boxes share any area. */

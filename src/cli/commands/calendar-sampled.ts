@@ -314,22 +314,44 @@ const maxBandDays = 1000;
  * draws: from the day's sketch, or (where days were sketched every `every`-th day) read
  * linearly between the two sketched days around it, which a picture cannot tell apart.
  */
-export function withBand(chart: ChartData, sketches: PeriodSketches | null, every: number, dates: readonly string[], quantiles: readonly [number, number]): ChartData {
-  if (sketches === null || !chart.xDates) return chart;
+export function withBand(chart: ChartData, read: BandReader | null, every: number, dates: readonly string[], quantiles: readonly [number, number]): ChartData {
+  if (read === null || !chart.xDates) return chart;
   const index = new Map(dates.map((date, i) => [date, i]));
+  // Drawn only where every date of the chart is a day of the runs.
+  if (!chart.xDates.every((date) => index.has(date))) return chart;
   const last = dates.length - 1;
+  const first = chart.series[0]?.values[0];
   // The j-th sketch holds day j × every, the last one the last day.
   const dayOf = (j: number) => Math.min(j * every, last);
-  const at = (j: number, q: number) => sketches.at(j).quantile(q / 100);
+  const at = (j: number, q: number) => read(j, q / 100) ?? Number(first ?? 0);
   const band = (q: number) =>
     chart.xDates!.map((date) => {
-      const day = index.get(date) ?? 0;
+      const day = index.get(date)!;
       const j = Math.floor(day / every);
       if (dayOf(j) === day) return at(j, q);
       const share = (day - dayOf(j)) / (dayOf(j + 1) - dayOf(j));
       return (1 - share) * at(j, q) + share * at(j + 1, q);
     });
   return { ...chart, band: { name: `p${quantiles[0]} to p${quantiles[1]}`, low: band(quantiles[0]), high: band(quantiles[1]), quantiles } };
+}
+
+/** The `share` quantile of the runs in the j-th sketch, or null where the runs stand where the expected curve starts. */
+type BandReader = (j: number, share: number) => number | null;
+
+/**
+ * How a goal's band is read from its sketches: a count goal's totals as they are; a money
+ * goal's amounts (minor units, `unit` of them to the currency's) from their positive part
+ * where it is above 0, else minus the negative part's mirrored quantile, and from the curve
+ * before the money starts (`from`).
+ */
+export function bandReader(totals: PeriodSketches | null, amounts: { above: PeriodSketches; below: PeriodSketches } | null, from: number, every: number, unit: number): BandReader | null {
+  if (totals) return (j, share) => totals.at(j).quantile(share);
+  if (!amounts) return null;
+  return (j, share) => {
+    if (j * every < from) return null;
+    const up = amounts.above.at(j).quantile(share);
+    return (up > 0 ? up : -amounts.below.at(j).quantile(1 - share) || 0) / unit;
+  };
 }
 
 /** What a sampled goal by date needs from calendar.ts. */
@@ -360,7 +382,7 @@ interface GoalRun {
    */
   /** A count goal with money: what the fans are worth by the expected date (a summary line, and JSON). */
   worth?: { line: (style: Style) => string; json: Json };
-  money?: { kind: 'net' | 'revenue'; amount: Amount; payback: (chain: ChainParams) => Payback; text: (style: Style) => string; expected: (style: Style) => string };
+  money?: { kind: 'net' | 'revenue'; amount: Amount; payback: (chain: ChainParams, bands?: boolean) => Payback; text: (style: Style) => string; expected: (style: Style) => string };
 }
 
 /**
@@ -384,16 +406,22 @@ export async function sampledGoalReport(io: Io, g: GoalRun): Promise<Report> {
   const runs: ChainParams = c.spread
     ? { ...base, start: g.p.start, periods: days.length - 1, calendar: { delay: c.spread.delay, days: c.days, ends: days, leave: leaveOf(g.command, g.p.churn, c), ...(existing ? { existing } : {}) } }
     : { ...base, periods: days.length - 1 };
-  // A money target: the runs count, day by day, those whose cumulative net has reached it.
-  const chain = g.money ? { ...runs, payback: g.money.payback(runs) } : runs;
   const seed = t.seed ?? (await import('node:crypto')).randomInt(0, bounds.seed);
   const reached = new Float64Array(days.length);
-  // A count goal's band: the runs' totals sketched on every `every`-th day (at most about
-  // 1,000 of them, as many as the chart draws), their lowest and highest percentiles drawn
-  // around the expected curve.
+  // The band around the expected curve: the runs' totals (a count goal) or their cumulative
+  // net or revenue (a money goal) sketched on every `every`-th day (at most about 1,000 of
+  // them, as many as the chart draws) and the last, their lowest and highest percentiles drawn.
   const every = Math.max(1, Math.ceil(days.length / maxBandDays));
   const lastDay = days.length - 1;
-  const sketches = g.money || t.quantiles.length < 2 ? null : new PeriodSketches(Math.ceil(lastDay / every));
+  const banded = t.quantiles.length >= 2;
+  const sketches = g.money || !banded ? null : new PeriodSketches(Math.ceil(lastDay / every));
+  // Amounts take either sign: their positive and negative parts are sketched apart, as TrialSummary does.
+  const amounts = g.money && banded ? { above: new PeriodSketches(Math.ceil(lastDay / every)), below: new PeriodSketches(Math.ceil(lastDay / every)), up: new Float64Array(blockSize), down: new Float64Array(blockSize) } : null;
+  // A money target: the runs count, day by day, those whose cumulative net has reached it.
+  const chain = g.money ? { ...runs, payback: g.money.payback(runs, amounts !== null) } : runs;
+  // A money goal's runs keep their amount less the target (the payback's offsets hold it): it is added back.
+  const goalMinor = g.money ? Number(g.money.amount.minor) : 0;
+  const from = chain.payback?.from ?? 0;
   let interrupted: StopSignal | null = null;
   const stop = io.onInterrupt((signal) => (interrupted = signal));
   try {
@@ -401,9 +429,23 @@ export async function sampledGoalReport(io: Io, g: GoalRun): Promise<Report> {
       await new Promise((resolve) => setImmediate(resolve));
       if (interrupted) throw new Interrupted(interrupted);
       const count = Math.min(blockSize, trials - block * blockSize);
-      const counted = runTrialsBlock(chain, seed, block, count, (period, totals) => {
-        if (g.money) return;
-        if (sketches && (period % every === 0 || period === lastDay)) sketches.add(Math.ceil(period / every), totals, count);
+      const counted = runTrialsBlock(chain, seed, block, count, (period, totals, _reached, money) => {
+        const sketched = period % every === 0 || period === lastDay;
+        if (g.money) {
+          // Before the money starts (day 0) every run stands where the expected one does: the curve is the band there.
+          if (amounts && sketched && period >= from && money?.nets) {
+            const { up, down } = amounts;
+            for (let i = 0; i < count; i++) {
+              const amount = money.nets[i]! + goalMinor;
+              up[i] = amount > 0 ? amount : 0;
+              down[i] = amount < 0 ? -amount : 0;
+            }
+            amounts.above.add(Math.ceil(period / every), up, count);
+            amounts.below.add(Math.ceil(period / every), down, count);
+          }
+          return;
+        }
+        if (sketches && sketched) sketches.add(Math.ceil(period / every), totals, count);
         let hits = 0;
         for (let i = 0; i < count; i++) if (totals[i]! >= g.target) hits++;
         reached[period]! += hits;
@@ -456,7 +498,7 @@ export async function sampledGoalReport(io: Io, g: GoalRun): Promise<Report> {
     blank: (words) => words.calendar.after(until),
     constants: { seed },
     summary,
-    chart: withBand(markedChart(g, dates, deadline), sketches, every, days.map(dateOfDay), [t.quantiles[0]!, t.quantiles.at(-1)!]),
+    chart: withBand(markedChart(g, dates, deadline), bandReader(sketches, amounts, from, every, g.money ? 10 ** g.money.amount.digits : 1), every, days.map(dateOfDay), [t.quantiles[0]!, t.quantiles.at(-1)!]),
     json: {
       command: 'goal',
       target: g.money ? { [g.money.kind]: g.money.amount } : g.target,

@@ -436,7 +436,14 @@ async function moneyGoalByDate(
   const column = goal.kind === 'net' ? 'cumulativeNet' : 'cumulativeRevenue';
   const flag = `--${goal.kind} ${new Amount(goal.minor, money.digits).decimal()}`;
   const plain = goalChart(command, goal.minor / unit, days.map(dateOfDay), cumulative.map((m) => m / unit), hit);
-  const chart: ChartData = { ...plain, title: `fans goal ${flag} --by-date (${command === 'simulate' ? 'tree' : 'compound'})`, series: plain.series.map((s) => ({ ...s, name: column })), caption: calendarCaption(command, p, c) };
+  const chart: ChartData = {
+    ...plain,
+    title: `fans goal ${flag} --by-date (${command === 'simulate' ? 'tree' : 'compound'})`,
+    // Amounts, not fans: the line is named by its column and the axis says the currency.
+    series: plain.series.map((s) => ({ name: column, values: s.values })),
+    measure: { column, currency: money.currency },
+    caption: calendarCaption(command, p, c),
+  };
   const text = (style: Style) => moneyText(style, money)(goal.minor);
   const reached = (style: Style) => moneyText(style, money)(at);
   const parameters = { ...goalParameters(command, p, c), ...(await import('./money.js')).moneyParameters(money) };
@@ -466,7 +473,7 @@ async function moneyGoalByDate(
     parameters,
     chart,
     fitted: g.fitted,
-    money: { kind: goal.kind, amount: new Amount(goal.minor, money.digits), payback: (chain) => targetPayback(chain, c, money, a, goal.minor), text, expected: reached },
+    money: { kind: goal.kind, amount: new Amount(goal.minor, money.digits), payback: (chain, bands) => targetPayback(chain, c, money, a, goal.minor, bands), text, expected: reached },
   });
   return { ...report, currency: money.currency };
 }

@@ -75,13 +75,13 @@ function discountFactors(c: Calendar, money: Money, last: number, tree: boolean)
  * the days of `chain` (every day with a spread, each cycle's day without): the payback of
  * model/chains/payback.ts with the target taken off every period's offset.
  */
-export function targetPayback(chain: ChainParams, c: Calendar, money: Money, a: Amounts, minor: number): Payback {
+export function targetPayback(chain: ChainParams, c: Calendar, money: Money, a: Amounts, minor: number, bands = false): Payback {
   const asked: Money = { ...money, amounts: a };
   const tree = chain.model === 'tree';
   const factors = discountFactors(c, money, chain.periods, tree);
   const payback = c.spread
-    ? moneyPayback(chain, asked, datedMoney(c, calendarPeriods(c.start, c.days, 'day')).costShares, money.per ? { perDays: cycleDays(money.per) } : undefined, factors)
-    : moneyPayback(chain, asked, undefined, money.per ? { ratio: billingRatio(money, c.cycle, tree) } : undefined, factors);
+    ? moneyPayback(chain, asked, datedMoney(c, calendarPeriods(c.start, c.days, 'day')).costShares, money.per ? { perDays: cycleDays(money.per) } : undefined, factors, bands)
+    : moneyPayback(chain, asked, undefined, money.per ? { ratio: billingRatio(money, c.cycle, tree) } : undefined, factors, bands);
   const offsets = payback.offsets.map((offset) => offset - minor);
   // Checked after the start (the first day or cycle on): a net of 0 is no payback on day 0, before anything happened.
   return { ...payback, offsets, from: Math.max(1, payback.from) };

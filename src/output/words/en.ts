@@ -135,7 +135,7 @@ export const en: Words = {
   chart: {
     scale: (kind) => `(${kind} scale)`,
     yAxis: (kind) => `total fans (${kind} scale)`,
-    zeros: '0 is drawn on the bottom line of the log scale',
+    zeros: '0 is drawn on the bottom line',
     total: 'total',
     median: 'median (p50)',
     mean: 'mean',

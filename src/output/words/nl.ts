@@ -220,7 +220,7 @@ export const nl: Words = {
   chart: {
     scale: (kind) => (kind === 'log' ? '(logaritmische schaal)' : '(lineaire schaal)'),
     yAxis: (kind) => `totaal aantal fans (${kind === 'log' ? 'logaritmische' : 'lineaire'} schaal)`,
-    zeros: '0 staat op de onderste lijn van de logaritmische schaal',
+    zeros: '0 staat op de onderste lijn',
     total: 'totaal',
     median: 'mediaan (p50)',
     mean: 'gemiddelde',
