@@ -1,7 +1,7 @@
 import { cellFormatter } from './cells.js';
 import { escapeMarkup } from './markup.js';
 import { longestWord } from './wrap.js';
-import { amountFormat, isAmount } from './amount.js';
+import { type Amount, amountFormat, isAmount } from './amount.js';
 import { parameterList, parameterText } from './parameters.js';
 import { type Report, type Style, type TableData, headingOf } from './report.js';
 import type { ChartData } from './scale.js';
@@ -159,7 +159,12 @@ export function columnParts(headings: readonly string[], rows: readonly (readonl
  */
 function answers(json: Record<string, unknown>, style: Style, currency: string | null): string {
   const date = ('expectedDate' in json ? json.expectedDate : json.byDate) as string | null | undefined;
-  if (json.command !== 'goal' || date === undefined || typeof json.target !== 'number') return '';
+  if (json.command !== 'goal' || date === undefined) return '';
+  // A count of fans, or a money goal's amount ({ net } or { revenue }), written in the currency.
+  const amounts = json.target as { net?: unknown; revenue?: unknown } | number | null;
+  const kind: 'net' | 'revenue' | null = amounts !== null && typeof amounts === 'object' ? (isAmount(amounts.net) ? 'net' : isAmount(amounts.revenue) ? 'revenue' : null) : null;
+  const target = typeof amounts === 'number' ? amounts : kind !== null ? { kind, amount: amountFormat(style.locale, currency)((amounts as Record<string, Amount>)[kind]!) } : null;
+  if (target === null) return '';
   const until = ((json.parameters ?? {}) as { until?: string }).until ?? '';
   const dates = json.dates as Record<string, string | null> | undefined;
   const keys = dates ? Object.keys(dates) : [];
@@ -170,7 +175,7 @@ function answers(json: Record<string, unknown>, style: Style, currency: string |
   const money = json.money as { date?: string; cumulativeNet?: unknown } | undefined;
   const net = money?.cumulativeNet;
   const worth = isAmount(net) ? amountFormat(style.locale, currency)(net) : null;
-  const said = style.words.html.answers(style.numbers, { target: json.target, date, until, band, deadline: deadline ?? null, worth, worthDate: money?.date ?? null });
+  const said = style.words.html.answers(style.numbers, { target, date, until, band, deadline: deadline ?? null, worth, worthDate: money?.date ?? null });
   return `<section class="answers">\n${[said.when, said.sure, said.worth].filter((line): line is string => line !== null).map((line) => `<p>${escapeMarkup(line)}</p>`).join('\n')}\n</section>`;
 }
 

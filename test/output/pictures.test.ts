@@ -401,4 +401,18 @@ describe("the HTML report's three answers first (#32 item 4)", () => {
     const never = (await fans(['goal', '100000', '--by-date', '--start', '200', '--rate', '0.1', '--cycle', '1y', '--start-date', '2026-12-02', '--trials', '100', '--seed', '1', '--deadline', '2030-01-01', '--format', 'html'])).stdout;
     expect(answers(never)).toEqual(['When: the expected total does not reach 100,000 by 2036-12-02.', 'How sure: 0% of runs reach it by 2030-01-01.']);
   });
+
+  it('a money goal answers when its cumulative net (or revenue) reaches the amount, and how sure, in either language', async () => {
+    const args = ['goal', '--net', '1000000', '--by-date', '--start', '200', '--rate', '0.59', '--value', '1250', '--per', 'year', '--cycle-spread', '2m', '--start-date', '2026-12-02', '--until', '2031-01-01', '--trials', '400', '--seed', '4', '--deadline', '2029-12-31', '--currency', 'EUR'];
+    const doc = JSON.parse((await fans([...args, '--format', 'json'])).stdout);
+    const said = answers((await fans([...args, '--format', 'html'])).stdout);
+    expect(said[0]).toBe(`When: a cumulative net of €1,000,000.00 on ${doc.expectedDate} (expected); 90% of runs between ${doc.dates.p5} and ${doc.dates.p95}.`);
+    // The share as the summary writes it (a percent to at most two decimals): the JSON's share.
+    const sure = /^How sure: ([\d.]+)% of runs reach it by 2029-12-31\.$/.exec(said[1] ?? '');
+    expect(sure, said[1]).not.toBeNull();
+    expect(Number(sure![1])).toBeCloseTo(doc.deadline.share * 100, 1);
+    expect(said).toHaveLength(2);
+    const nl = (await fans(['goal', '--revenue', '5.000.000', '--by-date', '--start', '200', '--rate', '0,59', '--value', '1250', '--per', 'jaar', '--cycle-spread', '2m', '--start-date', '2-12-2026', '--until', '1-1-2028', '--trials', '100', '--seed', '4', '--currency', 'EUR', '--lang', 'nl', '--locale', 'nl-NL', '--format', 'html'])).stdout;
+    expect(answers(nl)![0]).toBe('Wanneer: de verwachte cumulatieve omzet haalt €\u00a05.000.000,00 niet tot en met 1 januari 2028.');
+  });
 });

@@ -367,7 +367,13 @@ export const en: Words = {
         : 'On the calendar: each level or cycle falls on the start date plus whole cycles, counted from the start (31 January plus one month is 28 February, plus two is 31 March); the growth rate is the log of the growth factor per cycle.',
     answers: (n, a) => ({
       when:
-        (a.date === null ? `When: the expected total does not reach ${n.count(a.target)} by ${a.until}` : `When: ${n.count(a.target)} on ${a.date} (expected)`) +
+        (typeof a.target === 'number'
+          ? a.date === null
+            ? `When: the expected total does not reach ${n.count(a.target)} by ${a.until}`
+            : `When: ${n.count(a.target)} on ${a.date} (expected)`
+          : a.date === null
+            ? `When: the expected cumulative ${a.target.kind} does not reach ${a.target.amount} by ${a.until}`
+            : `When: a cumulative ${a.target.kind} of ${a.target.amount} on ${a.date} (expected)`) +
         (a.band ? `; ${n.percent(a.band.share)} of runs between ${a.band.low ?? `after ${a.until}`} and ${a.band.high ?? `after ${a.until}`}.` : '.'),
       sure: a.deadline ? `How sure: ${n.percent(a.deadline.share)} of runs reach it by ${a.deadline.date}.` : null,
       worth: a.worth === null ? null : `What it is worth: a cumulative net of ${a.worth} by ${a.worthDate}.`,

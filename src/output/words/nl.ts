@@ -454,7 +454,13 @@ export const nl: Words = {
         : 'Op de kalender: elk niveau of elke cyclus valt op de startdatum plus hele cycli, geteld vanaf de start (31 januari plus één maand is 28 februari, plus twee is 31 maart); het groeitempo is de logaritme van de groeifactor per cyclus.',
     answers: (n, a) => ({
       when:
-        (a.date === null ? `Wanneer: het verwachte totaal haalt ${n.count(a.target)} niet tot en met ${datum(a.until)}` : `Wanneer: ${n.count(a.target)} op ${datum(a.date)} (verwacht)`) +
+        (typeof a.target === 'number'
+          ? a.date === null
+            ? `Wanneer: het verwachte totaal haalt ${n.count(a.target)} niet tot en met ${datum(a.until)}`
+            : `Wanneer: ${n.count(a.target)} op ${datum(a.date)} (verwacht)`
+          : a.date === null
+            ? `Wanneer: ${a.target.kind === 'net' ? 'het verwachte cumulatieve netto' : 'de verwachte cumulatieve omzet'} haalt ${a.target.amount} niet tot en met ${datum(a.until)}`
+            : `Wanneer: ${a.target.kind === 'net' ? 'een cumulatief netto' : 'een cumulatieve omzet'} van ${a.target.amount} op ${datum(a.date)} (verwacht)`) +
         (a.band ? `; ${n.percent(a.band.share)} van de runs tussen ${a.band.low === null ? `na ${datum(a.until)}` : datum(a.band.low)} en ${a.band.high === null ? `na ${datum(a.until)}` : datum(a.band.high)}.` : '.'),
       sure: a.deadline ? `Hoe zeker: ${n.percent(a.deadline.share)} van de runs haalt het uiterlijk op ${datum(a.deadline.date)}.` : null,
       worth: a.worth === null ? null : `Wat het waard is: netto cumulatief ${a.worth} tot en met ${datum(a.worthDate!)}.`,

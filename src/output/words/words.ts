@@ -35,7 +35,8 @@ export interface Numbers {
 
 /** What a goal by date answers, for {@link Words} `html.answers`. */
 export interface Answers {
-  target: number;
+  /** A count of fans, or a money goal's amount (written) of cumulative net or revenue. */
+  target: number | { kind: 'net' | 'revenue'; amount: string };
   /** The expected date, or null when the expected total does not reach the target by `until`. */
   date: string | null;
   until: string;
