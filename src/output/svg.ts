@@ -60,8 +60,10 @@ export function frameFor(size?: { width: number; height: number }) {
  */
 export function renderSvg(chart: ChartData, choice: ScaleChoice, locale = 'en-US', words: Words = en, size?: { width: number; height: number }): string {
   const scale = chooseScale(chart, choice, locale);
-  const valueText = countFormat(locale);
-  const endText = peopleFormat(locale);
+  // Amounts (a money goal's) in the currency, to the whole unit; else counts, and people whole from 10.
+  const amountText = chart.measure?.currency ? wholeAmounts(locale, chart.measure.currency) : null;
+  const valueText = amountText ?? countFormat(locale);
+  const endText = amountText ?? peopleFormat(locale);
   const xText = xLabelOf(chart, locale);
   const frame = frameFor(size);
   const { width, height, top, bottom } = frame;
@@ -225,6 +227,15 @@ export function axes(yLabels: readonly { y: number; label: string }[], box: { le
 export function yAxisLabel(chart: ChartData, kind: 'log' | 'linear', words: Words): string {
   if (!chart.measure) return words.chart.yAxis(kind);
   return `${words.column(chart.measure.column)}${chart.measure.currency ? ` (${chart.measure.currency})` : ''} ${words.chart.scale(kind)}`;
+}
+
+/**
+ * Amounts in a currency to the whole unit, for a money goal's target and end labels.
+ * @example wholeAmounts('nl-NL', 'EUR')(1462464.4) // => '€ 1.462.464'
+ */
+function wholeAmounts(locale: string, currency: string): (value: Count) => string {
+  const format = new Intl.NumberFormat(locale, { style: 'currency', currency, minimumFractionDigits: 0, maximumFractionDigits: 0 });
+  return (value) => format.format(Number(value));
 }
 
 /** Whether two boxes share any area. */

@@ -38,6 +38,9 @@ describe('the band of a sampled goal by date', () => {
     expect(points(ran.stdout, '<polygon class="band"')).toEqual([...line, ...[...line].reverse()]);
     expect(ran.stdout).toContain('>cumulative net (EUR) (log scale)</text>');
     expect(ran.stdout).not.toContain('total fans');
+    // The target and the line's end in the currency, to the whole unit.
+    expect(ran.stdout).toContain('>target €1,000</text>');
+    expect(ran.stdout).toMatch(/data-name="cumulative net">€[\d,]+<\/text>/);
     const nl = await fans(['goal', '--revenue', '1000', '--value', '10', '--by-date', '--fanout', '3', '--cycle', '1m', '--start-date', '2027-01-01', '--trials', '100', '--seed', '1', '--currency', 'EUR', '--lang', 'nl', '--locale', 'nl-NL', '--format', 'svg']);
     expect(nl.code, nl.stderr).toBe(0);
     expect(nl.stdout).toContain('>omzet cumulatief (EUR) (logaritmische schaal)</text>');

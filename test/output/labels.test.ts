@@ -28,6 +28,8 @@ const corpus: string[][] = [
   ['goal', '600', '--by-date', '--start', '200', '--rate', '0.59', '--churn', '10%', '--cycle-spread', '2m', '--until', '2030-12-31', '--trials', '300', '--seed', '1', '--deadline', '2030-09-30'],
   ['goal', '1200', '--by-date', '--start', '20', '--rate', '0.5', '--cycle', '3m', '--trials', '400', '--seed', '2', '--value', '1250', '--per', 'year', '--deadline', '2031-06-30'],
   ['goal', '1000', '--fanout', '4'],
+  // A money goal: its amounts on the axis, the target and the line's end in the currency, its band.
+  ['goal', '--net', '1000000', '--by-date', '--start', '200', '--rate', '0.59', '--churn', '10%', '--value', '1250', '--per', 'year', '--reward', '100', '--cycle-spread', '2m', '--until', '2031-01-01', '--trials', '300', '--seed', '4', '--deadline', '2029-12-31', '--currency', 'EUR'],
   ['compare', join(root, 'examples', 'programmes.json')],
   ['compare', join(root, 'examples', 'calendar.json')],
   ['fit', records],
