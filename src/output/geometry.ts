@@ -7,6 +7,14 @@ export interface Box {
 }
 
 /**
+ * Whether two boxes share any area (touching edges do not).
+ *
+ * @example boxesOverlap({ x1: 0, x2: 2, y1: 0, y2: 2 }, { x1: 1, x2: 3, y1: 1, y2: 3 }) // => true
+ * @example boxesOverlap({ x1: 0, x2: 2, y1: 0, y2: 2 }, { x1: 2, x2: 3, y1: 0, y2: 2 }) // => false
+ */
+export const boxesOverlap = (a: Box, b: Box): boolean => a.x1 < b.x2 && b.x1 < a.x2 && a.y1 < b.y2 && b.y1 < a.y2;
+
+/**
  * Whether the segment from `a` to `b` passes through `box` (Liang and Barsky's clipping: the
  * part of the segment inside the box is empty or not). For placing a label where no line
  * crosses it.

@@ -3,7 +3,7 @@ import { escapeMarkup } from './markup.js';
 import type { Report } from './report.js';
 import { type ChartData, type MoneyChart, xLabelOf } from './scale.js';
 import { axes, colours, svgOpen, xAxisTicks } from './svg.js';
-import { type Box, lineCrosses } from './geometry.js';
+import { type Box, boxesOverlap, lineCrosses } from './geometry.js';
 import { numbersFor } from './words/numbers.js';
 import type { Words } from './words/index.js';
 
@@ -76,7 +76,7 @@ export function moneyPanel(chart: ChartData, money: MoneyChart, plot: { left: nu
     { x: left + 6, y: zero - 5, anchor: 'start' },
     { x: left + 6, y: zero + 13, anchor: 'start' },
   ].map((spot) => ({ ...spot, box: { x1: spot.anchor === 'end' ? spot.x - breakEvenWidth : spot.x, x2: spot.anchor === 'end' ? spot.x : spot.x + breakEvenWidth, y1: spot.y - 9, y2: spot.y + 2 } }));
-  const fits = (box: Box) => box.y1 >= top && box.y2 <= bottom && !lineCrosses(net, box) && !(legendBox && legendBox.x1 < box.x2 && box.x1 < legendBox.x2 && legendBox.y1 < box.y2 && box.y1 < legendBox.y2);
+  const fits = (box: Box) => box.y1 >= top && box.y2 <= bottom && !lineCrosses(net, box) && !(legendBox && boxesOverlap(legendBox, box));
   const spot = spots.find((s) => fits(s.box)) ?? spots[0]!;
   out.push(`<g class="break-even"><line x1="${left}" x2="${right}" y1="${zero}" y2="${zero}" stroke="#444444" stroke-width="1.2" stroke-dasharray="6 4"/><text x="${round(spot.x)}" y="${round(spot.y)}" text-anchor="${spot.anchor}" fill="#444444" font-size="11">${escape(words.chart.breakEven)}</text></g>`);
   out.push(`<g class="money-plot" data-low="${low}" data-high="${high}" data-left="${left}" data-right="${right}" data-top="${top}" data-bottom="${bottom}" data-periods="${periods}">`);

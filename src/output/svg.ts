@@ -2,7 +2,7 @@ import type { Count } from '../model/count.js';
 import { countFormat, peopleFormat } from './number.js';
 import { type AxisTick, dateTicks } from './date-ticks.js';
 import { type ChartData, type ScaleChoice, chooseScale, extent, xLabelOf, xTicks } from './scale.js';
-import { type Box, lineCrosses } from './geometry.js';
+import { type Box, boxesOverlap, lineCrosses } from './geometry.js';
 import { escapeMarkup } from './markup.js';
 import { en } from './words/en.js';
 import { numbersFor } from './words/numbers.js';
@@ -104,7 +104,7 @@ export function renderSvg(chart: ChartData, choice: ScaleChoice, locale = 'en-US
     const ly = y(value);
     const text = `${words.chart[kind]} ${valueText(value)}`;
     const box = (ty: number): Box => ({ x1: left + 6, x2: left + 6 + text.length * smallCharWidth, y1: ty - 11, y2: ty + 3 });
-    const ty = legendBox && overlaps(box(ly - 5), legendBox) ? ly + 14 : ly - 5;
+    const ty = legendBox && boxesOverlap(box(ly - 5), legendBox) ? ly + 14 : ly - 5;
     labelBoxes.push(box(ty));
     out.push(`<g class="${kind}"><line x1="${left}" x2="${right}" y1="${ly}" y2="${ly}" stroke="#444444" stroke-width="1.2" stroke-dasharray="6 4"/><text x="${left + 6}" y="${round(ty)}" fill="#444444" font-size="11">${escape(text)}</text></g>`);
   }
@@ -238,11 +238,6 @@ function wholeAmounts(locale: string, currency: string): (value: Count) => strin
   return (value) => format.format(Number(value));
 }
 
-/** Whether two boxes share any area. */
-function overlaps(a: Box, b: Box): boolean {
-  return a.x1 < b.x2 && b.x1 < a.x2 && a.y1 < b.y2 && b.y1 < a.y2;
-}
-
 /**
  * The marks of a sampled goal on its target line: a tick at each percentile's date, labelled
  * (`p50 2030-09-11`), and the deadline as a dashed line across the plot with the share of runs
@@ -255,7 +250,7 @@ function targetMarks(chart: ChartData, x: (t: number) => number, y: (v: Count) =
   const curve = (chart.series[0]?.values ?? []).flatMap((v, t) => (v === null ? [] : [[x(t), y(v)] as const]));
   // Boxes taken: each label's, and the curve's points as small boxes; and no segment of the curve may cross a label.
   const boxes: Box[] = [...taken, ...curve.map(([cx, cy]) => ({ x1: cx - 2, x2: cx + 2, y1: cy - 2, y2: cy + 2 }))];
-  const clear = (b: Box) => b.y1 >= top && b.y2 <= bottom && !boxes.some((o) => o.x1 < b.x2 && b.x1 < o.x2 && o.y1 < b.y2 && b.y1 < o.y2) && !lineCrosses(curve, b);
+  const clear = (b: Box) => b.y1 >= top && b.y2 <= bottom && !boxes.some((o) => boxesOverlap(o, b)) && !lineCrosses(curve, b);
   for (const mark of [...chart.marks!].sort((a, b) => a.at - b.at)) {
     const mx = x(mark.at);
     const text = mark.kind === 'percentile' ? words.chart.percentileMark(mark.q, mark.date) : words.chart.deadlineMark(numbersFor(locale), { date: mark.date, share: mark.share });
