@@ -414,9 +414,11 @@ export async function sampledGoalReport(io: Io, g: GoalRun): Promise<Report> {
   const every = Math.max(1, Math.ceil(days.length / maxBandDays));
   const lastDay = days.length - 1;
   const banded = t.quantiles.length >= 2;
-  const sketches = g.money || !banded ? null : new PeriodSketches(Math.ceil(lastDay / every));
+  // The sketches' last index: the last day's.
+  const lastSketch = Math.ceil(lastDay / every);
+  const sketches = g.money || !banded ? null : new PeriodSketches(lastSketch);
   // Amounts take either sign: their positive and negative parts are sketched apart, as TrialSummary does.
-  const amounts = g.money && banded ? { above: new PeriodSketches(Math.ceil(lastDay / every)), below: new PeriodSketches(Math.ceil(lastDay / every)), up: new Float64Array(blockSize), down: new Float64Array(blockSize) } : null;
+  const amounts = g.money && banded ? { above: new PeriodSketches(lastSketch), below: new PeriodSketches(lastSketch), up: new Float64Array(blockSize), down: new Float64Array(blockSize) } : null;
   // A money target: the runs count, day by day, those whose cumulative net has reached it.
   const chain = g.money ? { ...runs, payback: g.money.payback(runs, amounts !== null) } : runs;
   // A money goal's runs keep their amount less the target (the payback's offsets hold it): it is added back.
