@@ -2,9 +2,18 @@ import type { Why } from '../../model/growth/goal.js';
 import type { FitModel } from '../../model/fit/families.js';
 import { type FitQuantity, type Numbers, type Words, bound, countOf, oneDecimal } from './words.js';
 
-const longDay = new Intl.DateTimeFormat('nl-NL', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
-const shortDay = new Intl.DateTimeFormat('nl-NL', { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' });
-const longMonth = new Intl.DateTimeFormat('nl-NL', { month: 'long', year: 'numeric', timeZone: 'UTC' });
+/**
+ * The three Dutch date formats, made on first use: making a date format loads the locale's
+ * calendar data, about 20 ms on Node 22, which a run that writes no Dutch date should not pay
+ * at start-up (`npm run bench`, start-up).
+ */
+let formats: { longDay: Intl.DateTimeFormat; shortDay: Intl.DateTimeFormat; longMonth: Intl.DateTimeFormat } | undefined;
+const dutchFormats = () =>
+  (formats ??= {
+    longDay: new Intl.DateTimeFormat('nl-NL', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }),
+    shortDay: new Intl.DateTimeFormat('nl-NL', { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' }),
+    longMonth: new Intl.DateTimeFormat('nl-NL', { month: 'long', year: 'numeric', timeZone: 'UTC' }),
+  });
 
 /**
  * A date or calendar period as a Dutch reader writes it: `7 februari 2031`, `maart 2028`,
@@ -15,9 +24,9 @@ const longMonth = new Intl.DateTimeFormat('nl-NL', { month: 'long', year: 'numer
  */
 export function datum(label: string, short = false): string {
   let m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(label);
-  if (m) return (short ? shortDay : longDay).format(Date.UTC(+m[1]!, +m[2]! - 1, +m[3]!));
+  if (m) return (short ? dutchFormats().shortDay : dutchFormats().longDay).format(Date.UTC(+m[1]!, +m[2]! - 1, +m[3]!));
   m = /^(\d{4})-(\d{2})$/.exec(label);
-  if (m) return longMonth.format(Date.UTC(+m[1]!, +m[2]! - 1, 1));
+  if (m) return dutchFormats().longMonth.format(Date.UTC(+m[1]!, +m[2]! - 1, 1));
   m = /^(\d{4})-Q([1-4])$/.exec(label);
   if (m) return `Q${m[2]} ${m[1]}`;
   m = /^(\d{4})-W(\d{2})$/.exec(label);
