@@ -2,6 +2,18 @@ import { describe, expect, it } from 'vitest';
 import { pascalDelay, pascalWeights } from '../../src/model/calendar/delays.js';
 import { dailyLeave, renewalCustomers, renewalDays } from '../../src/model/calendar/renewal.js';
 import { runCalendarBlock } from '../../src/model/calendar/engine.js';
+import { runEventBlock } from '../../src/model/calendar/events.js';
+import type { CalendarChain } from '../../src/model/calendar/chain.js';
+import type { TotalsSink } from '../../src/model/chains/sink.js';
+
+// Issue #33: the fan-by-fan engine (events.ts) is held to the same theory as the day engine,
+// by events (a run turning to stages only past 4,096 of them) and turning runs to stages early
+// (past 8 events a run).
+const engines = [
+  ['day engine', runCalendarBlock],
+  ['event engine', (p: ChainParams, c: CalendarChain, seed: number, block: number, count: number, sink: TotalsSink) => runEventBlock(p, c, seed, block, count, sink, 4096)],
+  ['event engine turning to stages', (p: ChainParams, c: CalendarChain, seed: number, block: number, count: number, sink: TotalsSink) => runEventBlock(p, c, seed, block, count, sink, 8)],
+] as const;
 import { type ChainParams, theoreticalExtinction } from '../../src/model/chains/montecarlo.js';
 
 // Issue #28, item 4: churn with spread-out delays. Churn per cycle becomes a daily hazard
@@ -41,7 +53,7 @@ describe('churn as a daily hazard', () => {
   });
 });
 
-describe('sampled compound runs with churn on the calendar', () => {
+describe.each(engines)('sampled compound runs with churn on the calendar, %s', (_engine, runBlock) => {
   const delay = pascalDelay(30.436875, 14)!;
   const days = 360;
   const ends = [30, 120, 240, 360];
@@ -62,7 +74,7 @@ describe('sampled compound runs with churn on the calendar', () => {
     let extinct = 0;
     for (let block = 0, done = 0; done < trials; block++) {
       const count = Math.min(1024, trials - done);
-      const out = runCalendarBlock(p, { delay, days, ends, leave }, seed, block, count, (period, totals) => {
+      const out = runBlock(p, { delay, days, ends, leave }, seed, block, count, (period, totals) => {
         for (let i = 0; i < count; i++) {
           sums[period]! += totals[i]!;
           squares[period]! += totals[i]! ** 2;
@@ -105,10 +117,10 @@ describe('sampled compound runs with churn on the calendar', () => {
     const p = chain({ churn: 0 });
     const a: number[] = [];
     const b: number[] = [];
-    runCalendarBlock(p, { delay, days, ends }, 4, 0, 512, (_, t) => a.push(...t));
-    runCalendarBlock(p, { delay, days, ends, leave: 0 }, 4, 0, 512, (_, t) => b.push(...t));
+    runBlock(p, { delay, days, ends }, 4, 0, 512, (_, t) => a.push(...t));
+    runBlock(p, { delay, days, ends, leave: 0 }, 4, 0, 512, (_, t) => b.push(...t));
     expect(a).toEqual(b);
-    const out = runCalendarBlock(p, { delay, days, ends, leave: 0 }, 4, 0, 512, () => {});
+    const out = runBlock(p, { delay, days, ends, leave: 0 }, 4, 0, 512, () => {});
     expect(Array.from(out.reached!)).toEqual(Array.from(out.sums));
   });
 
@@ -133,7 +145,7 @@ describe('sampled compound runs with churn on the calendar', () => {
 
 // Issue #28, item 4: --fit with spread-out delays. Each run draws its own K (and k) from the
 // fit's uncertainty, as the runs by cycle do; the day engine takes them run by run.
-describe('sampled calendar runs with a fit\'s uncertainty', () => {
+describe.each(engines)('sampled calendar runs with a fit\'s uncertainty, %s', (_engine, runBlock) => {
   const delay = pascalDelay(30, 10)!;
   const days = 150;
   const ends = [60, 150];
@@ -151,7 +163,7 @@ describe('sampled calendar runs with a fit\'s uncertainty', () => {
     const squares = ends.map(() => 0);
     for (let block = 0, done = 0; done < trials; block++) {
       const count = Math.min(1024, trials - done);
-      runCalendarBlock(p, { delay, days, ends }, seed, block, count, (period, totals) => {
+      runBlock(p, { delay, days, ends }, seed, block, count, (period, totals) => {
         for (let i = 0; i < count; i++) {
           sums[period]! += totals[i]!;
           squares[period]! += totals[i]! ** 2;

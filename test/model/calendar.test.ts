@@ -3,6 +3,9 @@ import { calendarPeriods, cycleDate, dateOf, isoDate, periodCount } from '../../
 import { discreteGrowthRate, growthRate, pascalDelay, pascalGrowthRate, pascalSd, pascalWeights } from '../../src/model/calendar/delays.js';
 import { renewalDays } from '../../src/model/calendar/renewal.js';
 import { runCalendarBlock } from '../../src/model/calendar/engine.js';
+import { runEventBlock } from '../../src/model/calendar/events.js';
+import type { CalendarChain } from '../../src/model/calendar/chain.js';
+import type { TotalsSink } from '../../src/model/chains/sink.js';
 import type { ChainParams } from '../../src/model/chains/montecarlo.js';
 
 const day = (text: string) => dateOf(text) as Date;
@@ -212,7 +215,16 @@ describe('the renewal equation', () => {
   });
 });
 
-describe('sampled calendar runs', () => {
+// Issue #33: the fan-by-fan engine (events.ts) is held to the same theory as the day engine,
+// by events (a run turning to stages only past 4,096 of them) and turning runs to stages early
+// (past 8 events a run).
+const engines = [
+  ['day engine', runCalendarBlock],
+  ['event engine', (p: ChainParams, c: CalendarChain, seed: number, block: number, count: number, sink: TotalsSink) => runEventBlock(p, c, seed, block, count, sink, 4096)],
+  ['event engine turning to stages', (p: ChainParams, c: CalendarChain, seed: number, block: number, count: number, sink: TotalsSink) => runEventBlock(p, c, seed, block, count, sink, 8)],
+] as const;
+
+describe.each(engines)('sampled calendar runs, %s', (_engine, runBlock) => {
   const chain = (model: 'tree' | 'compound', distribution: 'poisson' | 'negbin' | 'fixed', introductions: number, conversion = 1): ChainParams => ({
     model,
     start: 1,
@@ -229,7 +241,7 @@ describe('sampled calendar runs', () => {
     let extinct = 0;
     for (let block = 0, done = 0; done < trials; block++) {
       const count = Math.min(1024, trials - done);
-      const out = runCalendarBlock(p, { delay, days, ends }, seed, block, count, (period, totals) => {
+      const out = runBlock(p, { delay, days, ends }, seed, block, count, (period, totals) => {
         for (let i = 0; i < count; i++) {
           sums[period]! += totals[i]!;
           squares[period]! += totals[i]! ** 2;

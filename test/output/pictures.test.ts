@@ -387,7 +387,7 @@ describe("the HTML report's three answers first (#32 item 4)", () => {
     const long = (iso: string) => new Intl.DateTimeFormat('nl-NL', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(new Date(`${iso}T00:00:00Z`));
     expect(answers(html)).toEqual([
       `Wanneer: 1.200 op ${long(doc.expectedDate)} (verwacht); 90% van de runs tussen ${long(doc.dates.p5)} en ${long(doc.dates.p95)}.`,
-      `Hoe zeker: ${Math.round(doc.deadline.share * 100)}% van de runs haalt het uiterlijk op 31 december 2030.`,
+      `Hoe zeker: ${(doc.deadline.share * 100).toLocaleString('nl-NL', { maximumFractionDigits: 2 })}% van de runs haalt het uiterlijk op 31 december 2030.`,
       `Wat het waard is: netto cumulatief €\u00a0${doc.money.cumulativeNet.toLocaleString('nl-NL', { minimumFractionDigits: 2 })} tot en met ${long(doc.money.date)}.`,
     ]);
     expect(html.indexOf('class="answers"')).toBeLessThan(html.indexOf('class="summary"'));

@@ -1,5 +1,6 @@
 import { type ChainParams, type TrialRow, PeriodSketches, blockCount, blockSize, theoreticalExtinction } from '../../model/chains/montecarlo.js';
 import { runTrialsBlock } from '../../model/chains/engine.js';
+import { stageWeight } from '../../model/calendar/engine.js';
 import type { Json } from '../../output/json.js';
 import type { Payback } from '../../model/chains/payback.js';
 import type { ChartData } from '../../output/scale.js';
@@ -26,16 +27,6 @@ import { type Distribution, chainFactor } from '../../model/chains/offspring.js'
  * 20 seconds on one core here (see docs/limits.md).
  */
 export const calendarWork = 2e9;
-
-/**
- * The weight of a run-day's stage: 1 where the stages hold expected fans (the tree with
- * Poisson or negative binomial referrals), 8 where they move whole fans by binomial draws
- * (fixed referrals, the compound model's referral moments), 14 where churn also takes
- * fans from every stage each day (a binomial draw a stage: measured 1.7 times the 8):
- * measured, `npm run bench`.
- */
-export const stageWeight = (chain: Pick<ChainParams, 'model' | 'offspring' | 'churn'>): number =>
-  chain.model === 'compound' && chain.churn > 0 ? 14 : chain.model === 'compound' || chain.offspring.distribution === 'fixed' ? 8 : 1;
 
 type Command = 'simulate' | 'compound';
 

@@ -5,7 +5,8 @@ import { binomialDraw as fastBinomial } from './binomial.js';
 import { poissonDraw as poisson } from './poisson.js';
 import { CountTables, drawFromTable } from './count-tables.js';
 import { BlockRandom, gamma } from './block-random.js';
-import { runCalendarBlock } from '../calendar/engine.js';
+import { runCalendarBlock, stageWeight } from '../calendar/engine.js';
+import { runEventBlock, switchAt } from '../calendar/events.js';
 import type { BlockTotals, TotalsSink } from './sink.js';
 import { drawnParameters } from './drawn.js';
 
@@ -24,7 +25,12 @@ export { BlockRandom, gamma } from './block-random.js';
  * equal in distribution.
  */
 export function runTrialsBlock(p: ChainParams, seed: number, block: number, count: number, sink: TotalsSink): BlockTotals {
-  if (p.calendar) return runCalendarBlock(p, p.calendar, seed, block, count, sink);
+  // Calendar time: fan by fan (events), a run going on in stages once it holds many; customers already there, day by day.
+  if (p.calendar) {
+    return p.calendar.existing
+      ? runCalendarBlock(p, p.calendar, seed, block, count, sink)
+      : runEventBlock(p, p.calendar, seed, block, count, sink, switchAt(p.calendar.delay, stageWeight(p)));
+  }
   const width = p.periods + 1;
   const rng = new BlockRandom(seed, block);
   // BTPE (binomial.ts): cost flat in n, no closure a draw.
