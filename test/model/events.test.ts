@@ -187,9 +187,11 @@ describe('the event engine against the day engine, in distribution', () => {
 });
 
 describe('where a run turns to stages (switchAt)', () => {
-  it('grows with the delay and the cost of a stage day, and starts at 64', () => {
+  it('grows with the delay and the cost of a stage day, from 64 to 4,096', () => {
     expect(switchAt({ stages: 9, chance: 9 / 365 }, 8)).toBe(Math.round((365 * 13 * 8) / 16));
     expect(switchAt({ stages: 9, chance: 9 / 365 }, 1)).toBe(Math.round((365 * 13) / 16));
     expect(switchAt({ stages: 1, chance: 1 }, 1)).toBe(64);
+    // A delay of ten years in 100 stages: bounded, a block's events within about 32 MiB.
+    expect(switchAt({ stages: 100, chance: 100 / 3652 }, 14)).toBe(4096);
   });
 });

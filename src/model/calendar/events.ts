@@ -21,13 +21,14 @@ const nothingDue = 1e-9;
  * `weight` times as dear for whole fans). An event costs about 16 weighted stage steps:
  * measured 19 on the goal of issue #33 (a yearly delay of 9 stages, 1,000 compound runs from
  * 200 fans: 0.73 s by events alone against 2.5 s by day, to 1,900 days). At least 64, so
- * short delays still start by events.
+ * short delays still start by events; at most 4,096, so a block's events stay within about
+ * 32 MiB (1,024 runs × 4,096 events × 8 bytes) whatever the delay.
  *
  * @example switchAt({ stages: 9, chance: 9 / 365 }, 8) // => 2,373: a yearly delay, the compound model
  */
 export function switchAt(delay: PascalDelay, weight: number): number {
   const meanDays = delay.stages / delay.chance;
-  return Math.max(64, Math.round((meanDays * (delay.stages + 4) * weight) / 16));
+  return Math.min(4096, Math.max(64, Math.round((meanDays * (delay.stages + 4) * weight) / 16)));
 }
 
 /**
