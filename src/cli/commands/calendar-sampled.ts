@@ -3,6 +3,7 @@ import { runTrialsBlock } from '../../model/chains/engine.js';
 import { stageWeight } from '../../model/calendar/engine.js';
 import type { Json } from '../../output/json.js';
 import type { Payback } from '../../model/chains/payback.js';
+import type { RunMoney } from '../../model/chains/sink.js';
 import type { ChartData } from '../../output/scale.js';
 import type { CompoundFlags } from './compound.js';
 import { type CalendarPeriod, calendarPeriods, cycleDays, dayDate, isoDate } from '../../model/calendar/dates.js';
@@ -415,6 +416,38 @@ export async function sampledGoalReport(io: Io, g: GoalRun): Promise<Report> {
   // A money goal's runs keep their amount less the target (the payback's offsets hold it): it is added back.
   const goalMinor = g.money ? Number(g.money.amount.minor) : 0;
   const from = chain.payback?.from ?? 0;
+  const dateOfDay = (day: number) => isoDate(dayDate(c.start, day));
+  // Runs by day stop once the question is answered (#33): when every run of a block has reached
+  // the target (or its money target), or can no longer (died out, its amount no longer growing),
+  // and the days the chart draws the band over are run: to a quarter past the expected date
+  // (calendar.ts's goalChart) and the deadline.
+  const expectedAt = g.expectedDate === null ? -1 : days.findIndex((day) => dateOfDay(day) >= g.expectedDate!);
+  let bandTo = expectedAt < 0 ? lastDay : Math.min(lastDay, Math.max(expectedAt + 1, Math.ceil(expectedAt * 1.25)));
+  if (g.deadlineDay !== null) bandTo = Math.max(bandTo, Math.min(lastDay, days.findLastIndex((day) => day <= g.deadlineDay!)));
+  // A day between sketches is read from the sketches either side: run to the next sketched day.
+  const sketchedFrom = (day: number) => Math.min(lastDay, Math.ceil(day / every) * every);
+  bandTo = sketchedFrom(bandTo);
+  // FANS_RUN_TO_HORIZON=1 runs every day to the horizon, as before: a check that stopping changes nothing (tested).
+  const stopsEarly = c.spread !== null && io.env.FANS_RUN_TO_HORIZON !== '1';
+  const recurring = chain.payback !== undefined && (chain.payback.perCustomer !== undefined || chain.payback.perDay !== undefined);
+  /** Sketches one day of a block's runs for the band. */
+  const sketch = (period: number, count: number, totals: Float64Array, money: RunMoney | undefined) => {
+    if (!(period % every === 0 || period === lastDay)) return;
+    if (amounts) {
+      // Before the money starts (day 0) every run stands where the expected one does: the curve is the band there.
+      if (period < from || !money?.nets) return;
+      const { up, down } = amounts;
+      for (let i = 0; i < count; i++) {
+        const amount = money.nets[i]! + goalMinor;
+        up[i] = amount > 0 ? amount : 0;
+        down[i] = amount < 0 ? -amount : 0;
+      }
+      amounts.above.add(Math.ceil(period / every), up, count);
+      amounts.below.add(Math.ceil(period / every), down, count);
+    } else if (sketches) sketches.add(Math.ceil(period / every), totals, count);
+  };
+  /** The last day each block ran (where it stopped early, the band's later days lack its runs). */
+  const ranTo: number[] = [];
   let interrupted: StopSignal | null = null;
   const stop = io.onInterrupt((signal) => (interrupted = signal));
   try {
@@ -422,33 +455,38 @@ export async function sampledGoalReport(io: Io, g: GoalRun): Promise<Report> {
       await new Promise((resolve) => setImmediate(resolve));
       if (interrupted) throw new Interrupted(interrupted);
       const count = Math.min(blockSize, trials - block * blockSize);
-      const counted = runTrialsBlock(chain, seed, block, count, (period, totals, _reached, money) => {
-        const sketched = period % every === 0 || period === lastDay;
+      // Each run's first day at the target (a count goal): once reached, reached.
+      const hit = new Uint8Array(count);
+      let hits = 0;
+      let last = lastDay;
+      runTrialsBlock(chain, seed, block, count, (period, totals, _reached, money, live) => {
+        sketch(period, count, totals, money);
+        const done = g.money ? money!.paid : hit;
         if (g.money) {
-          // Before the money starts (day 0) every run stands where the expected one does: the curve is the band there.
-          if (amounts && sketched && period >= from && money?.nets) {
-            const { up, down } = amounts;
-            for (let i = 0; i < count; i++) {
-              const amount = money.nets[i]! + goalMinor;
-              up[i] = amount > 0 ? amount : 0;
-              down[i] = amount < 0 ? -amount : 0;
+          hits = 0;
+          for (let i = 0; i < count; i++) hits += done[i]!;
+        } else {
+          for (let i = 0; i < count; i++) {
+            if (hit[i] === 0 && totals[i]! >= g.target) {
+              hit[i] = 1;
+              hits++;
             }
-            amounts.above.add(Math.ceil(period / every), up, count);
-            amounts.below.add(Math.ceil(period / every), down, count);
           }
-          return;
         }
-        if (sketches && sketched) sketches.add(Math.ceil(period / every), totals, count);
-        let hits = 0;
-        for (let i = 0; i < count; i++) if (totals[i]! >= g.target) hits++;
         reached[period]! += hits;
+        if (!stopsEarly || period < bandTo || period === lastDay) return false;
+        // A run that has died out no longer grows (nor does its money, without a recurring value).
+        for (let i = 0; i < count; i++) if (done[i] === 0 && (live === undefined || live[i] === 1 || (g.money && recurring))) return false;
+        last = period;
+        return true;
       });
-      if (g.money) for (let period = 0; period < days.length; period++) reached[period]! += counted.paidBack![period]!;
+      // After a block stopped, its runs stand where they were: the count at the target does not change.
+      for (let period = last + 1; period <= lastDay; period++) reached[period]! += hits;
+      ranTo.push(last);
     }
   } finally {
     stop();
   }
-  const dateOfDay = (day: number) => isoDate(dayDate(c.start, day));
   const dates = t.quantiles.map((q) => {
     const needed = Math.ceil((q / 100) * trials - 1e-9);
     const at = reached.findIndex((n) => n >= Math.max(1, needed));
@@ -462,6 +500,29 @@ export async function sampledGoalReport(io: Io, g: GoalRun): Promise<Report> {
     const s = reached[at]! / trials;
     deadline = { date: dateOfDay(g.deadlineDay), share: s, error: Math.sqrt((s * (1 - s)) / trials) };
   }
+  // The chart is drawn through the latest percentile date too (markedChart): a block that stopped
+  // before it runs again to it (the same draws: the same runs), for the band's later days.
+  const latestAt = Math.max(-1, ...dates.map((d) => (d.date === null ? -1 : days.findIndex((day) => dateOfDay(day) >= d.date!))));
+  const bandThrough = sketchedFrom(Math.max(bandTo, latestAt));
+  if (sketches || amounts) {
+    const stopped = ranTo.flatMap((to, block) => (to < bandThrough ? [{ block, to }] : []));
+    const again = io.onInterrupt((signal) => (interrupted = signal));
+    try {
+      for (const { block, to } of stopped) {
+        await new Promise((resolve) => setImmediate(resolve));
+        if (interrupted) throw new Interrupted(interrupted);
+        const count = Math.min(blockSize, trials - block * blockSize);
+        runTrialsBlock(chain, seed, block, count, (period, totals, _reached, money) => {
+          if (period > to) sketch(period, count, totals, money);
+          return period >= bandThrough;
+        });
+      }
+    } finally {
+      again();
+    }
+  }
+  const ranLast = Math.max(...ranTo, ranTo.some((to) => to < bandThrough) && (sketches || amounts) ? bandThrough : 0);
+  const stoppedOn = ranLast < lastDay ? dateOfDay(days[ranLast]!) : null;
   const until = isoDate(c.end);
   const k = chainFactor(base);
   const summary = (style: Style) => {
@@ -502,6 +563,8 @@ export async function sampledGoalReport(io: Io, g: GoalRun): Promise<Report> {
       deadline: deadline ? { date: deadline.date, share: deadline.share, standardError: deadline.error } : null,
       ...(g.worth ? { money: g.worth.json } : {}),
       expectedDate: g.expectedDate,
+      // The last day run: before the horizon where every run had answered the question (null: to the horizon).
+      runsStoppedOn: stoppedOn,
       calendar: calendarJson(c, g.rate),
     },
   };

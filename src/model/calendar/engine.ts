@@ -252,8 +252,9 @@ export function runCalendarBlock(p: ChainParams, calendar: CalendarChain, seed: 
         customerDaySums![period] = days;
       }
       extinct[period] = dead;
-      sink(period, totals, reached, payback ?? undefined);
+      const stop = sink(period, totals, reached, payback ?? undefined, live);
       period++;
+      if (stop === true) break;
     }
   }
   return { sums, extinct, reached: reachedSums, ...(payback ? { paidBack: payback.counts } : {}), ...(customerDaySums ? { customerDays: customerDaySums } : {}) };

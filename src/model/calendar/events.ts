@@ -96,6 +96,8 @@ export function runEventBlock(p: ChainParams, calendar: CalendarChain, seed: num
   const reachedSums = new Float64Array(periods);
   const totals = new Float64Array(count);
   const reached = new Float64Array(count);
+  // At each period's end, whether each run still has something due (for a sink that stops early).
+  const live = new Uint8Array(count);
   const gone = churn ? new Float64Array(count) : null;
   const payback = p.payback ? new PaybackCounter(p.payback, periods - 1, count) : null;
   const customerDays = p.payback?.perDay ? new Float64Array(count) : null;
@@ -305,7 +307,9 @@ export function runEventBlock(p: ChainParams, calendar: CalendarChain, seed: num
         totals[i] = total;
         sum += total;
         ever += reached[i]!;
-        if (pending[i] === 0 && stageLeft[i] === 0) dead++;
+        const on = pending[i] === 0 && stageLeft[i] === 0 ? 0 : 1;
+        live[i] = on;
+        dead += 1 - on;
       }
       sums[period] = sum;
       reachedSums[period] = ever;
@@ -316,8 +320,9 @@ export function runEventBlock(p: ChainParams, calendar: CalendarChain, seed: num
         customerDaySums![period] = total;
       }
       extinct[period] = dead;
-      sink(period, totals, reached, payback ?? undefined);
+      const stop = sink(period, totals, reached, payback ?? undefined, live);
       period++;
+      if (stop === true) break;
     }
   }
   return { sums, extinct, reached: reachedSums, ...(payback ? { paidBack: payback.counts } : {}), ...(customerDaySums ? { customerDays: customerDaySums } : {}) };

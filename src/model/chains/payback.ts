@@ -35,11 +35,12 @@ export interface Payback {
  */
 export class PaybackCounter {
   readonly counts: Float64Array;
-  readonly #done: Uint8Array;
+  /** Each run's flag: 1 once it has paid back (it stays so). */
+  readonly paid: Uint8Array;
   #paid = 0;
   constructor(readonly payback: Payback, periods: number, count: number) {
     this.counts = new Float64Array(periods + 1);
-    this.#done = new Uint8Array(count);
+    this.paid = new Uint8Array(count);
     this.#recurring = payback.perCustomer || payback.perDay ? new Float64Array(count) : null;
     if (payback.bands) {
       this.nets = new Float64Array(count);
@@ -112,7 +113,7 @@ export class PaybackCounter {
     }
     if (period >= from) {
       const offset = offsets[period]!;
-      const done = this.#done;
+      const done = this.paid;
       for (let i = 0; i < count; i++) {
         if (done[i] === 0 && slope * (reached[i]! - start) + offset + (recurring ? margin * recurring[i]! : 0) >= 0) {
           done[i] = 1;
@@ -146,7 +147,7 @@ export class PaybackCounter {
     }
     if (period >= from) {
       const offset = offsets[period]!;
-      const done = this.#done;
+      const done = this.paid;
       for (let i = 0; i < count; i++) {
         if (done[i] === 0 && slope * present[i]! + offset + (recurring ? margin * recurring[i]! : 0) >= 0) {
           done[i] = 1;

@@ -14,7 +14,14 @@ export interface BlockTotals {
 export interface RunMoney {
   readonly nets: Float64Array | null;
   readonly revenues: Float64Array | null;
+  /** Each run's flag: 1 once it has paid back (its target reached, for a money goal). */
+  readonly paid: Uint8Array;
 }
 
-/** Where a block's totals go, a period at a time (the quantile sketches): `totals[0 .. count - 1]`, reused; with money bands, each run's money too. */
-export type TotalsSink = (period: number, totals: Float64Array, reached?: Float64Array, money?: RunMoney) => void;
+/**
+ * Where a block's totals go, a period at a time (the quantile sketches): `totals[0 .. count - 1]`,
+ * reused; with money bands, each run's money too. Calendar runs also say which runs still have
+ * something due (`live[i]` 1; 0 once a run has died out), and stop after a period where the sink
+ * returns true (a goal whose runs have all answered it): the later periods' sums are then 0.
+ */
+export type TotalsSink = (period: number, totals: Float64Array, reached?: Float64Array, money?: RunMoney, live?: Uint8Array) => unknown;
