@@ -267,31 +267,40 @@ export function runEventBlock(p: ChainParams, calendar: CalendarChain, seed: num
             }
           }
           stageLeft[i] = rest;
-          const arrived = mass > 0 ? poisson(rng, mass) : 0;
-          if (arrived > 0) {
-            stageDue[i]! += arrived;
-            touch(i);
+          // The tree's day, inline as the day engine's tight loop has it: arrivals thinned by the market, their referrers' fans into the first stage.
+          let fresh = due[i]! + (mass > 0 ? poisson(rng, mass) : 0);
+          due[i] = 0;
+          if (fresh === 0) continue;
+          if (market !== null) fresh = Math.min(binomial(fresh, unreached(reached[i]!, market)), market - reached[i]!);
+          reached[i]! += fresh;
+          const share = drawn ? drawn.refers[i]! : refers;
+          const referrers = fresh === 0 ? 0 : share === 1 ? fresh : binomial(fresh, share);
+          if (referrers > 0) {
+            const going = drawn ? expectedFans(referrers, i) : poissonLaw ? referrers * mean : (gamma(rng, referrers * shape) * mean) / shape;
+            s[base]! += going;
+            stageLeft[i]! += going;
           }
           continue;
-        }
-        if (stageLeft[i] === 0) continue;
-        const out = q === 1 ? s[base + k - 1]! : binomial(s[base + k - 1]!, q);
-        s[base + k - 1]! -= out;
-        for (let j = k - 1; j > 0; j--) {
-          const move = q === 1 ? s[base + j - 1]! : binomial(s[base + j - 1]!, q);
-          s[base + j - 1]! -= move;
-          s[base + j]! += move;
-        }
-        stageLeft[i]! -= out;
-        if (out > 0) {
+        } else if (stageLeft[i]! > 0) {
+          const out = q === 1 ? s[base + k - 1]! : binomial(s[base + k - 1]!, q);
+          s[base + k - 1]! -= out;
+          for (let j = k - 1; j > 0; j--) {
+            const move = q === 1 ? s[base + j - 1]! : binomial(s[base + j - 1]!, q);
+            s[base + j - 1]! -= move;
+            s[base + j]! += move;
+          }
+          stageLeft[i]! -= out;
           stageDue[i]! += out;
-          touch(i);
         }
+        // A staged run's day is settled here, its events' arrivals with its stages' (the loop below passes it by).
+        if (due[i]! + stageDue[i]! > 0) settle(i, t);
+        due[i] = 0;
+        stageDue[i] = 0;
       }
     }
     for (let j = 0; j < touchedCount; j++) {
       const i = touched[j]!;
-      settle(i, t);
+      if (t === 0 || staged[i] === 0) settle(i, t);
       due[i] = 0;
       stageDue[i] = 0;
       marked[i] = 0;
