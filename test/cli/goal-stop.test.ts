@@ -59,3 +59,27 @@ describe('a goal by date whose runs stop early', () => {
     expect(svg).not.toContain('NaN');
   });
 });
+
+// Issue #33 item 2: the work bound in the unit that costs. A run by events costs about 16
+// weighted stage steps an event and 20 a row's end; by stages, days x (stages + 4) x weight.
+describe('the work bound of sampled runs with a spread', () => {
+  it('takes many more runs where each run holds few fans: a subcritical tree (K = 0.8, 5 fans a run in expectation) by month for 10 years', async () => {
+    const args = ['simulate', '--fanout', '0.8', '--cycle', '1m', '--cycle-spread', '10d', '--start-date', '2027-01-01', '--until', '2036-12-31', '--by', 'month', '--seed', '1', '--format', 'json'];
+    // Days x (stages + 4) alone allowed 2e9 / (3,653 x 11) = 49,772 runs.
+    const refused = await fans([...args, '--trials', '10000000']);
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toMatch(/^fans: --trials 10,000,000 over 3,653 days with a delay of 7 stages is too much work: at most 786,163 runs for this horizon \(runs x the smaller of 16 x 9 expected events a run plus 20 x 120 rows, and days x \(stages \+ 4\) may be at most 2,000,000,000\)\n$/);
+    const ran = await fans([...args, '--trials', '60000', '--threads', '1']);
+    expect(ran.code, ran.stderr).toBe(0);
+    // A subcritical Poisson chain from one fan: total progeny mean 1/(1 - K) = 5, variance K/(1 - K)^3 = 100
+    // (all but a sliver of runs are over within 10 years of monthly referrals): within 4 SE.
+    const last = JSON.parse(ran.stdout).rows.at(-1);
+    expect(Math.abs(last.mean - 5)).toBeLessThan(4 * Math.sqrt(100 / 60000));
+  });
+
+  it('keeps the bound of the stages where runs grow large: the issue\'s compound run holds about 49,000 customers at 8 years', async () => {
+    const ran = await fans(['compound', '--rate', '0.3', '--cycle', '3m', '--cycle-spread', '6w', '--years', '8', '--by', 'quarter', '--start', '10', '--trials', '20000']);
+    expect(ran.code).toBe(2);
+    expect(ran.stderr).toMatch(/at most 9,503 runs for this horizon \(runs x the smaller of 16 x 233,300 expected events a run plus 20 x 33 rows, and days x \(stages \+ 4\) x 8/);
+  });
+});

@@ -6,7 +6,7 @@ import type { Payback } from '../../model/chains/payback.js';
 import type { RunMoney } from '../../model/chains/sink.js';
 import type { ChartData } from '../../output/scale.js';
 import type { CompoundFlags } from './compound.js';
-import { type CalendarPeriod, calendarPeriods, cycleDays, dayDate, isoDate } from '../../model/calendar/dates.js';
+import { type CalendarPeriod, calendarPeriods, cycleDays, dayDate, isoDate, periodCount } from '../../model/calendar/dates.js';
 import { customersOf, existingArrivals } from '../../model/calendar/existing.js';
 import type { Cell } from '../../output/delimited.js';
 import type { Report, Style } from '../../output/render.js';
@@ -24,27 +24,50 @@ import { parseFlags, pick } from '../flags/validate.js';
 import { type Distribution, chainFactor } from '../../model/chains/offspring.js';
 
 /**
- * Work a sampled calendar run may take: runs x days x (stages + 4) x the law's weight, about
- * 20 seconds on one core here (see docs/limits.md).
+ * Work a sampled calendar run may take, in weighted stage steps (runs x days x (stages + 4)
+ * x the law's weight by stages; see withinWork for runs by events): about 20 seconds on one
+ * core here (see docs/limits.md).
  */
 export const calendarWork = 2e9;
 
 type Command = 'simulate' | 'compound';
 
 /**
- * Refuses a sampled calendar run past {@link calendarWork}, runs x steps x (stages + 4) x the
- * law's weight, or past `mostSteps` run-steps: one line saying how many runs the horizon allows.
+ * What a run by events costs, in weighted stage steps (see switchAt, events.ts): about 16 an
+ * event (measured 19). Its expected events, from the expected run: the tree's fans and their
+ * referrals' delays, (1 + K) x fans reached; the compound model's fans, their leavings with
+ * churn, and their referral moments, one a mean delay for each referrer on the books
+ * (nonreferrers' share taken off the customers, summed over the days).
  */
-function withinWork(trials: number, steps: number, unit: 'days' | 'cycles', stages: number, weight: number, mostSteps = Infinity, cohorts = 0): void {
+const eventCost = 16;
+/** What a run costs at each row's end (its total kept, sketched, checked): measured about 20 weighted stage steps (90 ns). */
+const rowCost = 20;
+export function expectedEvents(command: Command, run: { fresh: readonly number[]; totals: readonly number[] }, k: number, refers: number, meanDays: number, churn: boolean): number {
+  const reached = run.fresh.reduce((sum, n) => sum + n, 0);
+  if (command === 'simulate') return (1 + k) * reached;
+  const customerDays = run.totals.reduce((sum, n) => sum + n, 0);
+  return reached * (churn ? 2 : 1) + (refers * customerDays) / meanDays;
+}
+
+/**
+ * Refuses a sampled calendar run past {@link calendarWork}: runs x the smaller of 16 x a
+ * run's expected events plus a step a day (what each day's end costs it), and days x (stages
+ * + 4) x the law's weight (a run by events goes on in stages when it grows, and the mean cost
+ * of runs is at most this, their cost being concave in their events); or past `mostSteps`
+ * run-steps: one line saying how many runs the horizon allows.
+ */
+function withinWork(trials: number, steps: number, unit: 'days' | 'cycles', stages: number, weight: number, mostSteps = Infinity, cohorts = 0, events: { perRun: number; rows: number } | null = null): void {
   // A dated forecast's customers cost a run a step per cohort (a day of joining) at its start.
-  const perRun = (steps + cohorts) * (stages + 4) * weight;
+  const byStages = (steps + cohorts) * (stages + 4) * weight;
+  const perRun = events === null ? byStages : Math.min(eventCost * events.perRun + rowCost * events.rows, byStages);
   const most = Math.min(Math.floor(calendarWork / perRun), Math.floor(mostSteps / steps));
   if (trials <= most) return;
   const delay = unit === 'days' ? ` with a delay of ${stages} ${stages === 1 ? 'stage' : 'stages'}` : '';
   const whole = weight > 8 ? ` x ${weight} (whole fans move through the stages, and churn takes from each)` : weight > 1 ? ` x ${weight} (whole fans move through the stages)` : '';
   const runSteps = Number.isFinite(mostSteps) ? `, runs x ${unit} at most ${thousands(mostSteps)}` : '';
+  const cost = events === null ? `runs x ${unit}${cohorts > 0 ? ' and days of joining' : ''} x (stages + 4)${whole}` : `runs x the smaller of 16 x ${thousands(Math.round(events.perRun))} expected events a run plus 20 x ${thousands(events.rows)} rows, and ${unit} x (stages + 4)${whole}`;
   throw new UsageError(
-    `--trials ${thousands(trials)} over ${thousands(steps)} ${unit}${delay}${cohorts > 0 ? ` from ${thousands(cohorts)} days of joining customers` : ''} is too much work: at most ${thousands(Math.max(1, most))} runs for this horizon (runs x ${unit}${cohorts > 0 ? ' and days of joining' : ''} x (stages + 4)${whole} may be at most ${thousands(calendarWork)}${runSteps})`,
+    `--trials ${thousands(trials)} over ${thousands(steps)} ${unit}${delay}${cohorts > 0 ? ` from ${thousands(cohorts)} days of joining customers` : ''} is too much work: at most ${thousands(Math.max(1, most))} runs for this horizon (${cost} may be at most ${thousands(calendarWork)}${runSteps})`,
   );
 }
 
@@ -81,11 +104,16 @@ export async function sampledCalendarReport(
   // Dated records: the file's customers, part way through their referrals (existing.ts); each cohort costs a run what a day does.
   const existing = fitted?.about.dated?.existing ?? null;
   const withArrivals = (K: number) => (existing ? { ...p, arrivals: existingArrivals(existing, delay, K, base.offspring.dispersion, c.days) } : p);
-  withinWork(trials, c.days + 1, 'days', delay.stages, stageWeight(base), Infinity, existing?.ages.length ?? 0);
   // Expected totals past 1e290 would leave what a double holds in the runs (with a fit, at the largest K a run can draw).
   const k = chainFactor(base);
   const most = fitted ? fitted.upper * (1 - fitted.fields.nonreferrers) : k;
-  if (!(renewalOf(command, withArrivals(most), c, most).totals.at(-1)! < 1e290)) {
+  const largest = renewalOf(command, withArrivals(most), c, most);
+  // Runs from a dated export's customers go day by day; others by events (at the largest K a run can draw).
+  // Each row's end costs every run; a recurring value by day, each day.
+  const rowEnds = periodCount(c.start, c.days, c.by!) + (money?.amounts.per ? c.days : 0);
+  const events = existing ? null : { perRun: expectedEvents(command, largest, most, 1 - (p.nonreferrers ?? 0), delay.stages / delay.chance, leaveOf(command, tree ? 0 : (p as CompoundFlags).churn, c) > 0), rows: rowEnds };
+  withinWork(trials, c.days + 1, 'days', delay.stages, stageWeight(base), Infinity, existing?.ages.length ?? 0, events);
+  if (!(largest.totals.at(-1)! < 1e290)) {
     throw new UsageError(`${c.horizonFlag} is too long for --trials with these parameters: expected totals would pass 1e290${fitted ? ` with K as large as the fit's uncertainty allows (${thousands(Math.round(most))})` : ''}, where sampled counts leave what a double holds`);
   }
   const periods = calendarPeriods(c.start, c.days, c.by!);
@@ -392,7 +420,14 @@ export async function sampledGoalReport(io: Io, g: GoalRun): Promise<Report> {
   const c = g.c;
   // The days totals are looked at: every day with a spread, else each cycle's day.
   const days = c.spread ? Array.from({ length: c.days + 1 }, (_, day) => day) : cyclesWithin(c, tree ? bounds.depth : bounds.years);
-  if (c.spread) withinWork(trials, days.length, 'days', c.spread.delay.stages, stageWeight(base), bounds.trialPeriods, g.fitted?.about.dated?.existing.ages.length ?? 0);
+  if (c.spread) {
+    const existingAges = g.fitted?.about.dated?.existing.ages.length ?? 0;
+    const K = g.fitted ? g.fitted.upper * (1 - g.fitted.fields.nonreferrers) : chainFactor(base);
+    // A goal's runs stop once answered; their work is bounded as if they ran to the horizon.
+    const perRun = expectedEvents(g.command, renewalOf(g.command, g.p, c, K), K, 1 - (g.p.nonreferrers ?? 0), c.spread.delay.stages / c.spread.delay.chance, leaveOf(g.command, g.p.churn, c) > 0);
+    const events = existingAges > 0 ? null : { perRun, rows: days.length };
+    withinWork(trials, days.length, 'days', c.spread.delay.stages, stageWeight(base), bounds.trialPeriods, existingAges, events);
+  }
   else withinWork(trials, days.length, 'cycles', 1, 1, bounds.trialPeriods);
   const existing = g.fitted?.about.dated?.existing;
   const runs: ChainParams = c.spread
