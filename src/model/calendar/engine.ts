@@ -9,6 +9,7 @@ import { offspringMean } from '../chains/offspring.js';
 import { poissonDraw as poisson } from '../chains/poisson.js';
 import { unreached } from '../unreached.js';
 import { pendingStages } from './existing.js';
+import { PeriodEnds } from './period-ends.js';
 
 export type { CalendarChain } from './chain.js';
 
@@ -64,9 +65,6 @@ export function runCalendarBlock(p: ChainParams, calendar: CalendarChain, seed: 
   const rng = new BlockRandom(seed, block);
   // BTPE (binomial.ts): the stages move whole fans by binomial draws every day.
   const binomial = (n: number, p: number) => binomialDraw(rng, n, p);
-  const sums = new Float64Array(periods);
-  const extinct = new Float64Array(periods);
-  const totals = new Float64Array(count);
   const stage = new Float64Array(count * k);
   const reached = new Float64Array(count);
   // Churn: the customers who left, and the non-referrers (outside the stages) who may leave.
@@ -74,11 +72,10 @@ export function runCalendarBlock(p: ChainParams, calendar: CalendarChain, seed: 
   if (leave > 0 && p.model !== 'compound') throw new RangeError('churn on the calendar applies to the compound model');
   const gone = leave > 0 ? new Float64Array(count) : null;
   const others = leave > 0 ? new Float64Array(count) : null;
-  const reachedSums = new Float64Array(periods);
   const payback = p.payback ? new PaybackCounter(p.payback, periods - 1, count) : null;
   // A recurring value by day: each run's customer-days so far (customers on the books each day from day 1).
   const customerDays = p.payback?.perDay ? new Float64Array(count) : null;
-  const customerDaySums = customerDays ? new Float64Array(periods) : null;
+  const closing = new PeriodEnds(periods, count, payback, customerDays);
   // Whether anything is due in a run: once not, it has died out for good.
   const live = new Uint8Array(count);
   const refers = 1 - (p.nonreferrers ?? 0);
@@ -231,31 +228,7 @@ export function runCalendarBlock(p: ChainParams, calendar: CalendarChain, seed: 
       }
     }
     if (customerDays !== null && t > 0) for (let i = 0; i < count; i++) customerDays[i]! += gone === null ? reached[i]! : reached[i]! - gone[i]!;
-    if (t === ends[period]) {
-      let sum = 0;
-      let dead = 0;
-      let ever = 0;
-      for (let i = 0; i < count; i++) {
-        const total = gone === null ? reached[i]! : reached[i]! - gone[i]!;
-        if (!Number.isFinite(total)) throw new RangeError(`sampled count ${total} on day ${t}`);
-        totals[i] = total;
-        sum += total;
-        ever += reached[i]!;
-        if (!live[i]) dead++;
-      }
-      sums[period] = sum;
-      reachedSums[period] = ever;
-      payback?.check(period, reached, p.start, count, customerDays ?? undefined);
-      if (customerDays !== null) {
-        let days = 0;
-        for (let i = 0; i < count; i++) days += customerDays[i]!;
-        customerDaySums![period] = days;
-      }
-      extinct[period] = dead;
-      const stop = sink(period, totals, reached, payback ?? undefined, live);
-      period++;
-      if (stop === true) break;
-    }
+    if (t === ends[period] && closing.close(t, period++, reached, gone, live, p.start, sink)) break;
   }
-  return { sums, extinct, reached: reachedSums, ...(payback ? { paidBack: payback.counts } : {}), ...(customerDaySums ? { customerDays: customerDaySums } : {}) };
+  return closing.result();
 }

@@ -11,6 +11,7 @@ import { poissonDraw as poisson } from '../chains/poisson.js';
 import { unreached } from '../unreached.js';
 import { DelayTable } from './delay-table.js';
 import { DayQueue } from './day-queue.js';
+import { PeriodEnds } from './period-ends.js';
 
 /** Below this many fans still expected in a run's stages, they are empty (as engine.ts). */
 const nothingDue = 1e-9;
@@ -91,17 +92,13 @@ export function runEventBlock(p: ChainParams, calendar: CalendarChain, seed: num
   // Stages hold expected fans (the tree with Poisson or negative binomial referrals) or whole ones.
   const wholeFans = compound || distribution === 'fixed';
 
-  const sums = new Float64Array(periods);
-  const extinct = new Float64Array(periods);
-  const reachedSums = new Float64Array(periods);
-  const totals = new Float64Array(count);
   const reached = new Float64Array(count);
   // At each period's end, whether each run still has something due (for a sink that stops early).
   const live = new Uint8Array(count);
   const gone = churn ? new Float64Array(count) : null;
   const payback = p.payback ? new PaybackCounter(p.payback, periods - 1, count) : null;
   const customerDays = p.payback?.perDay ? new Float64Array(count) : null;
-  const customerDaySums = customerDays ? new Float64Array(periods) : null;
+  const closing = new PeriodEnds(periods, count, payback, customerDays);
 
   // Events by day: a run's arrival or referral moment (with, for a compound referrer, the day
   // they leave), or a customer leaving (the run as -(run + 1)).
@@ -307,32 +304,9 @@ export function runEventBlock(p: ChainParams, calendar: CalendarChain, seed: num
     }
     if (customerDays !== null && t > 0) for (let i = 0; i < count; i++) customerDays[i]! += gone === null ? reached[i]! : reached[i]! - gone[i]!;
     if (t === ends[period]) {
-      let sum = 0;
-      let dead = 0;
-      let ever = 0;
-      for (let i = 0; i < count; i++) {
-        const total = gone === null ? reached[i]! : reached[i]! - gone[i]!;
-        if (!Number.isFinite(total)) throw new RangeError(`sampled count ${total} on day ${t}`);
-        totals[i] = total;
-        sum += total;
-        ever += reached[i]!;
-        const on = pending[i] === 0 && stageLeft[i] === 0 ? 0 : 1;
-        live[i] = on;
-        dead += 1 - on;
-      }
-      sums[period] = sum;
-      reachedSums[period] = ever;
-      payback?.check(period, reached, p.start, count, customerDays ?? undefined);
-      if (customerDays !== null) {
-        let total = 0;
-        for (let i = 0; i < count; i++) total += customerDays[i]!;
-        customerDaySums![period] = total;
-      }
-      extinct[period] = dead;
-      const stop = sink(period, totals, reached, payback ?? undefined, live);
-      period++;
-      if (stop === true) break;
+      for (let i = 0; i < count; i++) live[i] = pending[i] === 0 && stageLeft[i] === 0 ? 0 : 1;
+      if (closing.close(t, period++, reached, gone, live, p.start, sink)) break;
     }
   }
-  return { sums, extinct, reached: reachedSums, ...(payback ? { paidBack: payback.counts } : {}), ...(customerDaySums ? { customerDays: customerDaySums } : {}) };
+  return closing.result();
 }
