@@ -10,9 +10,9 @@ const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const fans = join(root, 'bin', 'fans.js');
 const runs = Number(process.env.BENCH_RUNS ?? 40);
 
-function time(args, { node = false } = {}) {
+function time(args, { node = false, env = {} } = {}) {
   const started = process.hrtime.bigint();
-  const result = spawnSync(process.execPath, node ? args : [fans, ...args], { encoding: 'utf8', maxBuffer: 1 << 30, env: { ...process.env, NO_COLOR: '1' } });
+  const result = spawnSync(process.execPath, node ? args : [fans, ...args], { encoding: 'utf8', maxBuffer: 1 << 30, env: { ...process.env, NO_COLOR: '1', ...env } });
   const ms = Number(process.hrtime.bigint() - started) / 1e6;
   if (result.status !== 0) throw new Error(`${args.join(' ')} exited ${result.status}: ${result.stderr}`);
   return { ms, stdout: result.stdout };
@@ -310,6 +310,31 @@ if (!existsSync(reference) || numpy.status !== 0) {
   rmSync(cDir, { recursive: true, force: true });
   const zero = median(measured['node -e 0']);
   table('Calendar runs: two years by day, a 1m cycle spread 10d, median of 3', ['run', 'median ms', 'ratio to node -e 0'], Object.entries(measured).map(([name, ms]) => [name, fixed(median(ms), 0), fixed(median(ms) / zero, 1)]));
+}
+
+// 8. Runs whose cost grows with the fans (#33): the meeting's goal by date (1,000 compound runs
+// from 200 fans to 1,200, a yearly delay spread 4 months), stopping once answered and run to
+// the horizon (FANS_RUN_TO_HORIZON=1, as before); a subcritical tree (5 fans a run) by month
+// for 10 years, 100,000 runs, where events take the place of stage-days; and two threads
+// against one at 5,000,000 trials (whole process), where Node's start-up is a small share.
+{
+  const goal = ['goal', '1200', '--by-date', '--start', '200', '--rate', '0.59', '--cycle', '1y', '--cycle-spread', '4m', '--start-date', '2027-01-01', '--trials', '1000', '--seed', '1', '--format', 'json'];
+  const small = ['simulate', '--fanout', '0.8', '--cycle', '1m', '--cycle-spread', '10d', '--start-date', '2027-01-01', '--until', '2036-12-31', '--by', 'month', '--trials', '100000', '--seed', '1', '--threads', '1', '--format', 'csv'];
+  const many = ['simulate', '--fanout', '10', '--depth', '10', '--trials', '5000000', '--seed', '1', '--format', 'json'];
+  const cases = {
+    'node -e 0': { args: ['-e', '0'], node: true },
+    'goal 1200 --by-date, 1,000 runs (stops once answered)': { args: goal },
+    'the same, run to the horizon (FANS_RUN_TO_HORIZON=1)': { args: goal, env: { FANS_RUN_TO_HORIZON: '1' } },
+    'simulate --fanout 0.8 by month for 10 years, 100,000 runs, 1 thread': { args: small },
+    'simulate --trials 5,000,000 --depth 10, 1 thread': { args: [...many, '--threads', '1'] },
+    'simulate --trials 5,000,000 --depth 10, 2 threads': { args: [...many, '--threads', '2'] },
+  };
+  const measured = Object.fromEntries(Object.keys(cases).map((name) => [name, []]));
+  for (let i = 0; i < 3; i++) for (const [name, c] of Object.entries(cases)) measured[name].push(time(c.args, { node: c.node === true, env: c.env ?? {} }).ms);
+  const zero = median(measured['node -e 0']);
+  const one = median(measured['simulate --trials 5,000,000 --depth 10, 1 thread']);
+  table('Runs whose cost grows with the fans (#33), median of 3', ['run', 'median ms', 'ratio to node -e 0', 'against the row above'], Object.entries(measured).map(([name, ms], i, all) => [name, fixed(median(ms), 0), fixed(median(ms) / zero, 1), i === 0 ? '' : fixed(median(all[i - 1][1]) / median(ms))]));
+  console.log(`two threads against one at 5,000,000 trials: ${fixed(one / median(measured['simulate --trials 5,000,000 --depth 10, 2 threads']))}x the throughput`);
 }
 
 console.log(`\nnode ${process.version} on ${process.platform}/${process.arch}, ${availableParallelism()} cores`);

@@ -311,3 +311,11 @@ describe('calendar helpers refuse what the CLI refuses', () => {
     expect(renewalDays({ model: 'tree', start: 1, K: 2, market: null, weights: Float64Array.from([0, 1]), days: 3 })).toEqual(Float64Array.from([1, 2, 4, 8]));
   });
 });
+
+describe('isoDate', () => {
+  it("writes what date-fns's format(date, 'yyyy-MM-dd') writes, every 13th day from 1900 to 2999 and the days around each new year", async () => {
+    const { format } = await import('date-fns');
+    for (let t = new Date(1900, 0, 1); t.getFullYear() < 3000; t = new Date(t.getFullYear(), t.getMonth(), t.getDate() + 13)) expect(isoDate(t)).toBe(format(t, 'yyyy-MM-dd'));
+    for (let year = 1900; year < 3000; year += 7) for (const d of [new Date(year, 0, 1), new Date(year, 11, 31), new Date(year, 1, 29)]) expect(isoDate(d)).toBe(format(d, 'yyyy-MM-dd'));
+  });
+});

@@ -452,11 +452,14 @@ export async function sampledGoalReport(io: Io, g: GoalRun): Promise<Report> {
   const goalMinor = g.money ? Number(g.money.amount.minor) : 0;
   const from = chain.payback?.from ?? 0;
   const dateOfDay = (day: number) => isoDate(dayDate(c.start, day));
+  // Each day's date, written once (ascending, so the first day on or after a date is a search).
+  const dayDates = days.map(dateOfDay);
+  const firstOnOrAfter = (date: string) => dayDates.findIndex((d) => d >= date);
   // Runs by day stop once the question is answered (#33): when every run of a block has reached
   // the target (or its money target), or can no longer (died out, its amount no longer growing),
   // and the days the chart draws the band over are run: to a quarter past the expected date
   // (calendar.ts's goalChart) and the deadline.
-  const expectedAt = g.expectedDate === null ? -1 : days.findIndex((day) => dateOfDay(day) >= g.expectedDate!);
+  const expectedAt = g.expectedDate === null ? -1 : firstOnOrAfter(g.expectedDate);
   let bandTo = expectedAt < 0 ? lastDay : Math.min(lastDay, Math.max(expectedAt + 1, Math.ceil(expectedAt * 1.25)));
   if (g.deadlineDay !== null) bandTo = Math.max(bandTo, Math.min(lastDay, days.findLastIndex((day) => day <= g.deadlineDay!)));
   // A day between sketches is read from the sketches either side: run to the next sketched day.
@@ -525,7 +528,7 @@ export async function sampledGoalReport(io: Io, g: GoalRun): Promise<Report> {
   const dates = t.quantiles.map((q) => {
     const needed = Math.ceil((q / 100) * trials - 1e-9);
     const at = reached.findIndex((n) => n >= Math.max(1, needed));
-    return { q, date: at < 0 ? null : dateOfDay(days[at]!) };
+    return { q, date: at < 0 ? null : dayDates[at]! };
   });
   const share = reached.at(-1)! / trials;
   let deadline: { date: string; share: number; error: number } | null = null;
@@ -537,7 +540,7 @@ export async function sampledGoalReport(io: Io, g: GoalRun): Promise<Report> {
   }
   // The chart is drawn through the latest percentile date too (markedChart): a block that stopped
   // before it runs again to it (the same draws: the same runs), for the band's later days.
-  const latestAt = Math.max(-1, ...dates.map((d) => (d.date === null ? -1 : days.findIndex((day) => dateOfDay(day) >= d.date!))));
+  const latestAt = Math.max(-1, ...dates.map((d) => (d.date === null ? -1 : firstOnOrAfter(d.date))));
   const bandThrough = sketchedFrom(Math.max(bandTo, latestAt));
   if (sketches || amounts) {
     const stopped = ranTo.flatMap((to, block) => (to < bandThrough ? [{ block, to }] : []));
@@ -557,7 +560,7 @@ export async function sampledGoalReport(io: Io, g: GoalRun): Promise<Report> {
     }
   }
   const ranLast = Math.max(...ranTo, ranTo.some((to) => to < bandThrough) && (sketches || amounts) ? bandThrough : 0);
-  const stoppedOn = ranLast < lastDay ? dateOfDay(days[ranLast]!) : null;
+  const stoppedOn = ranLast < lastDay ? dayDates[ranLast]! : null;
   const until = isoDate(c.end);
   const k = chainFactor(base);
   const summary = (style: Style) => {
@@ -587,7 +590,7 @@ export async function sampledGoalReport(io: Io, g: GoalRun): Promise<Report> {
     blank: (words) => words.calendar.after(until),
     constants: { seed },
     summary,
-    chart: withBand(markedChart(g, dates, deadline), bandReader(sketches, amounts, from, every, g.money ? 10 ** g.money.amount.digits : 1), every, days.map(dateOfDay), [t.quantiles[0]!, t.quantiles.at(-1)!]),
+    chart: withBand(markedChart(g, dates, deadline), bandReader(sketches, amounts, from, every, g.money ? 10 ** g.money.amount.digits : 1), every, dayDates, [t.quantiles[0]!, t.quantiles.at(-1)!]),
     json: {
       command: 'goal',
       target: g.money ? { [g.money.kind]: g.money.amount } : g.target,

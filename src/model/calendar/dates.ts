@@ -65,8 +65,16 @@ export const daysBetween = (start: Date, date: Date): number => differenceInCale
 /** The date `days` calendar days after `start`. */
 export const dayDate = (start: Date, days: number): Date => addDays(start, days);
 
-/** A date as ISO 8601 text: `2027-01-31`. */
-export const isoDate = (date: Date): string => format(date, 'yyyy-MM-dd');
+/**
+ * A date as ISO 8601 text: `2027-01-31` (its local year, month and day, as date-fns's
+ * `format(date, 'yyyy-MM-dd')` writes them, written out: format takes about 20 µs a date, and
+ * a goal by day writes thousands).
+ */
+export const isoDate = (date: Date): string => {
+  const month = date.getMonth() + 1;
+  const day = date.getDate();
+  return `${String(date.getFullYear()).padStart(4, '0')}-${month < 10 ? '0' : ''}${month}-${day < 10 ? '0' : ''}${day}`;
+};
 
 /**
  * A `YYYY-MM-DD` text as a local date, or the reason it is none: `2027-02-30` is no date
