@@ -83,3 +83,16 @@ describe('the work bound of sampled runs with a spread', () => {
     expect(ran.stderr).toMatch(/at most 9,503 runs for this horizon \(runs x the smaller of 16 x 233,300 expected events a run plus 20 x 33 rows, and days x \(stages \+ 4\) x 8/);
   });
 });
+
+describe('the work bound where the expected run overflows', () => {
+  it('falls back on the stages\' bound, and the run is refused for its horizon, not for "NaN runs"', async () => {
+    const ran = await fans(['simulate', '--fanout', '1000000', '--cycle', '1m', '--cycle-spread', '10d', '--until', '2099-12-31', '--trials', '10']);
+    expect(ran.code).toBe(2);
+    expect(ran.stderr).not.toContain('NaN');
+    expect(ran.stderr).toMatch(/^fans: --until is too long for --trials with these parameters: expected totals would pass 1e290/);
+    // A goal's sampled runs crashed here ("unexpected error: sampled count Infinity on day 795", before this change too): refused as simulate's are.
+    const goal = await fans(['goal', '1e300', '--by-date', '--fanout', '1000000', '--cycle', '1m', '--cycle-spread', '10d', '--until', '2099-12-31', '--trials', '10']);
+    expect(goal.code).toBe(2);
+    expect(goal.stderr).toMatch(/^fans: --until is too long for --trials with these parameters: expected totals would pass 1e290[^\n]*\n$/);
+  });
+});

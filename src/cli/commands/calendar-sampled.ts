@@ -59,13 +59,15 @@ export function expectedEvents(command: Command, run: { fresh: readonly number[]
 function withinWork(trials: number, steps: number, unit: 'days' | 'cycles', stages: number, weight: number, mostSteps = Infinity, cohorts = 0, events: { perRun: number; rows: number } | null = null): void {
   // A dated forecast's customers cost a run a step per cohort (a day of joining) at its start.
   const byStages = (steps + cohorts) * (stages + 4) * weight;
-  const perRun = events === null ? byStages : Math.min(eventCost * events.perRun + rowCost * events.rows, byStages);
+  // Expected events past what a double holds (a K whose expected totals overflow) leave the stages' bound.
+  const byEvents = events === null ? Infinity : eventCost * events.perRun + rowCost * events.rows;
+  const perRun = byEvents < byStages ? byEvents : byStages;
   const most = Math.min(Math.floor(calendarWork / perRun), Math.floor(mostSteps / steps));
   if (trials <= most) return;
   const delay = unit === 'days' ? ` with a delay of ${stages} ${stages === 1 ? 'stage' : 'stages'}` : '';
   const whole = weight > 8 ? ` x ${weight} (whole fans move through the stages, and churn takes from each)` : weight > 1 ? ` x ${weight} (whole fans move through the stages)` : '';
   const runSteps = Number.isFinite(mostSteps) ? `, runs x ${unit} at most ${thousands(mostSteps)}` : '';
-  const cost = events === null ? `runs x ${unit}${cohorts > 0 ? ' and days of joining' : ''} x (stages + 4)${whole}` : `runs x the smaller of 16 x ${thousands(Math.round(events.perRun))} expected events a run plus 20 x ${thousands(events.rows)} rows, and ${unit} x (stages + 4)${whole}`;
+  const cost = events === null || !Number.isFinite(byEvents) ? `runs x ${unit}${cohorts > 0 ? ' and days of joining' : ''} x (stages + 4)${whole}` : `runs x the smaller of 16 x ${thousands(Math.round(events.perRun))} expected events a run plus 20 x ${thousands(events.rows)} rows, and ${unit} x (stages + 4)${whole}`;
   throw new UsageError(
     `--trials ${thousands(trials)} over ${thousands(steps)} ${unit}${delay}${cohorts > 0 ? ` from ${thousands(cohorts)} days of joining customers` : ''} is too much work: at most ${thousands(Math.max(1, most))} runs for this horizon (${cost} may be at most ${thousands(calendarWork)}${runSteps})`,
   );
@@ -424,9 +426,14 @@ export async function sampledGoalReport(io: Io, g: GoalRun): Promise<Report> {
     const existingAges = g.fitted?.about.dated?.existing.ages.length ?? 0;
     const K = g.fitted ? g.fitted.upper * (1 - g.fitted.fields.nonreferrers) : chainFactor(base);
     // A goal's runs stop once answered; their work is bounded as if they ran to the horizon.
-    const perRun = expectedEvents(g.command, renewalOf(g.command, g.p, c, K), K, 1 - (g.p.nonreferrers ?? 0), c.spread.delay.stages / c.spread.delay.chance, leaveOf(g.command, g.p.churn, c) > 0);
+    const expected = renewalOf(g.command, g.p, c, K);
+    const perRun = expectedEvents(g.command, expected, K, 1 - (g.p.nonreferrers ?? 0), c.spread.delay.stages / c.spread.delay.chance, leaveOf(g.command, g.p.churn, c) > 0);
     const events = existingAges > 0 ? null : { perRun, rows: days.length };
     withinWork(trials, days.length, 'days', c.spread.delay.stages, stageWeight(base), bounds.trialPeriods, existingAges, events);
+    // As for simulate and compound: sampled counts past 1e290 would leave what a double holds (they crashed the goal).
+    if (existingAges === 0 && !(expected.totals.at(-1)! < 1e290)) {
+      throw new UsageError(`${c.horizonFlag} is too long for --trials with these parameters: expected totals would pass 1e290${g.fitted ? ` with K as large as the fit's uncertainty allows (${thousands(Math.round(K))})` : ''}, where sampled counts leave what a double holds`);
+    }
   }
   else withinWork(trials, days.length, 'cycles', 1, 1, bounds.trialPeriods);
   const existing = g.fitted?.about.dated?.existing;
