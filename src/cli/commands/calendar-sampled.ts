@@ -32,16 +32,18 @@ export const calendarWork = 2e9;
 
 type Command = 'simulate' | 'compound';
 
-/**
- * What a run by events costs, in weighted stage steps (see switchAt, events.ts): about 16 an
- * event (measured 19). Its expected events, from the expected run: the tree's fans and their
- * referrals' delays, (1 + K) x fans reached; the compound model's fans, their leavings with
- * churn, and their referral moments, one a mean delay for each referrer on the books
- * (nonreferrers' share taken off the customers, summed over the days).
- */
+/** What a run by events costs an event, in weighted stage steps (see switchAt, events.ts): about 16 (measured 19). */
 const eventCost = 16;
 /** What a run costs at each row's end (its total kept, sketched, checked): measured about 20 weighted stage steps (90 ns). */
 const rowCost = 20;
+/**
+ * A run's expected events, from the expected run: the tree's fans and their referrals'
+ * delays, (1 + K) x fans reached; the compound model's fans, their leavings with churn, and
+ * their referral moments, one a mean delay for each referrer on the books (nonreferrers'
+ * share taken off the customers, summed over the days).
+ *
+ * @example expectedEvents('simulate', { fresh: [1, 2], totals: [1, 3] }, 2, 1, 30, false) // => 9
+ */
 export function expectedEvents(command: Command, run: { fresh: readonly number[]; totals: readonly number[] }, k: number, refers: number, meanDays: number, churn: boolean): number {
   const reached = run.fresh.reduce((sum, n) => sum + n, 0);
   if (command === 'simulate') return (1 + k) * reached;
@@ -51,7 +53,7 @@ export function expectedEvents(command: Command, run: { fresh: readonly number[]
 
 /**
  * Refuses a sampled calendar run past {@link calendarWork}: runs x the smaller of 16 x a
- * run's expected events plus a step a day (what each day's end costs it), and days x (stages
+ * run's expected events plus 20 a row (what each row's end costs it), and days x (stages
  * + 4) x the law's weight (a run by events goes on in stages when it grows, and the mean cost
  * of runs is at most this, their cost being concave in their events); or past `mostSteps`
  * run-steps: one line saying how many runs the horizon allows.
