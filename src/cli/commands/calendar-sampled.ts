@@ -336,7 +336,8 @@ const maxBandDays = 1000;
 /**
  * A goal's chart with the band of its runs' totals (percentiles `quantiles`) at each date it
  * draws: from the day's sketch, or (where days were sketched every `every`-th day) read
- * linearly between the two sketched days around it, which a picture cannot tell apart.
+ * linearly between the two sketched days around it, which a picture cannot tell apart. Each
+ * sketch is read once, for both percentiles (a pass over its bins).
  */
 export function withBand(chart: ChartData, read: BandReader | null, every: number, dates: readonly string[], quantiles: readonly [number, number]): ChartData {
   if (read === null || !chart.xDates) return chart;
@@ -344,23 +345,40 @@ export function withBand(chart: ChartData, read: BandReader | null, every: numbe
   // Drawn only where every date of the chart is a day of the runs.
   if (!chart.xDates.every((date) => index.has(date))) return chart;
   const last = dates.length - 1;
-  const first = chart.series[0]?.values[0];
+  const first = Number(chart.series[0]?.values[0] ?? 0);
+  const shares = [quantiles[0] / 100, quantiles[1] / 100] as const;
   // The j-th sketch holds day j × every, the last one the last day.
   const dayOf = (j: number) => Math.min(j * every, last);
-  const at = (j: number, q: number) => read(j, q / 100) ?? Number(first ?? 0);
-  const band = (q: number) =>
-    chart.xDates!.map((date) => {
-      const day = index.get(date)!;
-      const j = Math.floor(day / every);
-      if (dayOf(j) === day) return at(j, q);
-      const share = (day - dayOf(j)) / (dayOf(j + 1) - dayOf(j));
-      return (1 - share) * at(j, q) + share * at(j + 1, q);
-    });
-  return { ...chart, band: { name: `p${quantiles[0]} to p${quantiles[1]}`, low: band(quantiles[0]), high: band(quantiles[1]), quantiles } };
+  const read2 = new Map<number, readonly [number, number]>();
+  const at = (j: number): readonly [number, number] => {
+    let pair = read2.get(j);
+    if (pair === undefined) {
+      const [low, high] = read(j, shares);
+      read2.set(j, (pair = [low ?? first, high ?? first]));
+    }
+    return pair;
+  };
+  const low: number[] = [];
+  const high: number[] = [];
+  for (const date of chart.xDates) {
+    const day = index.get(date)!;
+    const j = Math.floor(day / every);
+    const here = at(j);
+    if (dayOf(j) === day) {
+      low.push(here[0]);
+      high.push(here[1]);
+      continue;
+    }
+    const next = at(j + 1);
+    const share = (day - dayOf(j)) / (dayOf(j + 1) - dayOf(j));
+    low.push((1 - share) * here[0] + share * next[0]);
+    high.push((1 - share) * here[1] + share * next[1]);
+  }
+  return { ...chart, band: { name: `p${quantiles[0]} to p${quantiles[1]}`, low, high, quantiles } };
 }
 
-/** The `share` quantile of the runs in the j-th sketch, or null where the runs stand where the expected curve starts. */
-type BandReader = (j: number, share: number) => number | null;
+/** The `shares` quantiles of the runs in the j-th sketch, each null where the runs stand where the expected curve starts. */
+type BandReader = (j: number, shares: readonly [number, number]) => readonly [number | null, number | null];
 
 /**
  * How a goal's band is read from its sketches: a count goal's totals as they are; a money
@@ -369,12 +387,14 @@ type BandReader = (j: number, share: number) => number | null;
  * before the money starts (`from`).
  */
 export function bandReader(totals: PeriodSketches | null, amounts: { above: PeriodSketches; below: PeriodSketches } | null, from: number, every: number, unit: number): BandReader | null {
-  if (totals) return (j, share) => totals.at(j).quantile(share);
+  if (totals) return (j, shares) => totals.at(j).quantiles(shares) as [number, number];
   if (!amounts) return null;
-  return (j, share) => {
-    if (j * every < from) return null;
-    const up = amounts.above.at(j).quantile(share);
-    return (up > 0 ? up : -amounts.below.at(j).quantile(1 - share) || 0) / unit;
+  return (j, shares) => {
+    if (j * every < from) return [null, null];
+    const up = amounts.above.at(j).quantiles(shares);
+    const down = amounts.below.at(j).quantiles([1 - shares[0], 1 - shares[1]]);
+    const value = (i: 0 | 1) => (up[i]! > 0 ? up[i]! : -down[i]! || 0) / unit;
+    return [value(0), value(1)];
   };
 }
 
