@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { ChainParams } from '../../src/model/chains/montecarlo.js';
 import type { Payback } from '../../src/model/chains/payback.js';
-import type { Uniforms } from '../../src/model/chains/poisson.js';
+import { type Uniforms, poissonLogPmf, zeroTruncatedPoissonDraw } from '../../src/model/chains/poisson.js';
+import { BlockRandom } from '../../src/model/chains/block-random.js';
 import { type PascalDelay, pascalDelay, pascalWeights } from '../../src/model/calendar/delays.js';
 import { DelayTable } from '../../src/model/calendar/delay-table.js';
 import { DayQueue } from '../../src/model/calendar/day-queue.js';
@@ -56,6 +57,45 @@ describe('a Pascal delay in one uniform (DelayTable)', () => {
     expect(off + after).toBeLessThanOrEqual((2 * outcomes) / m);
     // Never a day that has no chance: nothing before the k-th day, nothing past the horizon but "after".
     for (const d of counts.keys()) expect(d === Infinity || (d >= delay.stages && d <= days)).toBe(true);
+  });
+});
+
+describe('a Poisson count given it is not 0 (zeroTruncatedPoissonDraw)', () => {
+  it.each([0.05, 0.59, 2, 9.5])('mean %s: each count drawn as often as e^-m m^k / (k! (1 - e^-m)), over an even grid of uniforms', (m) => {
+    const zero = Math.exp(-m);
+    const n = 1 << 18;
+    const rng = grid(n);
+    const counts = new Map<number, number>();
+    for (let j = 0; j < n; j++) {
+      const k = zeroTruncatedPoissonDraw(rng, m, zero);
+      counts.set(k, (counts.get(k) ?? 0) + 1);
+    }
+    expect(counts.has(0)).toBe(false);
+    let mass = 0;
+    for (let k = 1; k < 60; k++) {
+      const want = Math.exp(poissonLogPmf(k, m)) / (1 - zero);
+      mass += want;
+      // Inversion on an even grid: each count's share is its chance, up to one grid step at each end.
+      expect(Math.abs((counts.get(k) ?? 0) / n - want)).toBeLessThanOrEqual(2 / n);
+    }
+    expect(mass).toBeCloseTo(1, 12);
+  });
+
+  it('from a mean of 10 on (redrawn Poisson counts), the mean is m / (1 - e^-m) within 4 SE (200,000 draws, seed 7)', () => {
+    const rng = new BlockRandom(7, 0);
+    for (const m of [10, 40]) {
+      const n = 200_000;
+      let sum = 0;
+      let zeros = 0;
+      for (let j = 0; j < n; j++) {
+        const k = zeroTruncatedPoissonDraw(rng, m, Math.exp(-m));
+        if (k === 0) zeros++;
+        sum += k;
+      }
+      const want = m / (1 - Math.exp(-m));
+      expect(zeros).toBe(0);
+      expect(Math.abs(sum / n - want)).toBeLessThan(4 * Math.sqrt(m / n));
+    }
   });
 });
 
@@ -131,6 +171,8 @@ describe('the event engine against the day engine, in distribution', () => {
     ['tree, fixed 3 at 50%, a market of 60', base({ offspring: { distribution: 'fixed', introductions: 3, conversion: 0.5, dispersion: 1 }, market: 60 }), 25],
     ['compound, Poisson, churn 10% a month', base({ model: 'compound', offspring: { distribution: 'poisson', introductions: 0.6, conversion: 1, dispersion: 1 }, churn: 0.1 }), 30],
     ['compound, negative binomial, 20% nonreferrers, churn 5%, a market of 100', base({ model: 'compound', offspring: { distribution: 'negbin', introductions: 0.9, conversion: 1, dispersion: 0.7 }, nonreferrers: 0.2, churn: 0.05, market: 100 }), 45],
+    // Thinned: only the moments that bring someone are events (e^-0.35 = 70% of them are not).
+    ['compound, Poisson 0.35 at 60%, 25% nonreferrers, a market of 80 (thinned moments)', base({ model: 'compound', offspring: { distribution: 'poisson', introductions: 0.35 / 0.6, conversion: 0.6, dispersion: 1 }, nonreferrers: 0.25, market: 80 }), 12],
   ] as const)('%s: the day the total reaches a target, two-sample KS below its 0.1%% critical value (4,000 runs each, seeds 31 and 32)', (_, p, target) => {
     const n = 4000;
     const a = firstDays(byDays, p, target, n, 31);
@@ -143,6 +185,17 @@ describe('the event engine against the day engine, in distribution', () => {
     }
     // c(0.001) = 1.949: D > c sqrt((n + m)/(n m)) rejects equal laws at 0.1%.
     expect(ks(a, b)).toBeLessThan(1.949 * Math.sqrt(2 / n));
+  });
+
+  it('compound, Poisson, churn 5% a month, turning to stages after 8 events (thinned events that come after the switch go on in stages): KS as above', () => {
+    const p = base({ model: 'compound', offspring: { distribution: 'poisson', introductions: 0.7, conversion: 1, dispersion: 1 }, churn: 0.05 });
+    const staged: Engine = (q, seed, block, count, sink) => runEventBlock(q, { delay, days, ends: everyDay, leave: leaveFor(q) }, seed, block, count, sink, 8);
+    const a = firstDays(byDays, p, 40, 4000, 31);
+    const b = firstDays(staged, p, 40, 4000, 32);
+    const reached = b.filter((d) => d <= days).length / 4000;
+    expect(reached).toBeGreaterThan(0.1);
+    expect(reached).toBeLessThan(0.99);
+    expect(ks(a, b)).toBeLessThan(1.949 * Math.sqrt(2 / 4000));
   });
 
   it('the KS check can fail: a delay 20% longer moves the date past the critical value', () => {

@@ -7,7 +7,7 @@ import { BlockRandom, gamma } from '../chains/block-random.js';
 import { PaybackCounter } from '../chains/payback.js';
 import { binomialDraw } from '../chains/binomial.js';
 import { offspringMean } from '../chains/offspring.js';
-import { poissonDraw as poisson } from '../chains/poisson.js';
+import { poissonDraw as poisson, zeroTruncatedPoissonDraw } from '../chains/poisson.js';
 import { unreached } from '../unreached.js';
 import { DelayTable } from './delay-table.js';
 import { DayQueue } from './day-queue.js';
@@ -43,7 +43,10 @@ export function switchAt(delay: PascalDelay, weight: number): number {
  *   delay of its own;
  * - compound: a referrer's referral moments come one delay after another, and at each it
  *   brings fans by the law; with churn a customer stays a geometric number of days (the first
- *   day a daily chance `leave` comes up), and a moment after that never comes;
+ *   day a daily chance `leave` comes up), and a moment after that never comes. With Poisson
+ *   referrals only the moments that bring someone are events (thinning: each moment brings
+ *   nobody with chance e^-K, so the next event comes after a geometric number of delays and
+ *   brings a zero-truncated Poisson count): the same law in 1 - e^-K of the events;
  * - a market thins each day's new fans by Binomial(n, (market - reached) / market), and
  *   Binomial(n, 1 - nonreferrers) of them refer.
  *
@@ -91,6 +94,13 @@ export function runEventBlock(p: ChainParams, calendar: CalendarChain, seed: num
   const brought = (n: number, i: number) => (distribution === 'fixed' ? binomial(n * whole + binomial(n, extra), conversion) : poisson(rng, expectedFans(n, i)));
   // Stages hold expected fans (the tree with Poisson or negative binomial referrals) or whole ones.
   const wholeFans = compound || distribution === 'fixed';
+  // Compound with Poisson referrals: a referral moment that brings nobody (e^-K of them) is no
+  // event. A referrer's next event is the first moment that brings someone, and brings a
+  // zero-truncated Poisson count (thinning: the same law for the run, fewer events).
+  const thin = compound && distribution === 'poisson';
+  const meanOf = (i: number) => (drawn ? drawn.mean[i]! : mean);
+  const zeroOf = thin ? (drawn ? Float64Array.from({ length: count }, (_, i) => Math.exp(-meanOf(i))) : null) : null;
+  const zeroAll = Math.exp(-mean);
 
   const reached = new Float64Array(count);
   // At each period's end, whether each run still has something due (for a sink that stops early).
@@ -113,9 +123,11 @@ export function runEventBlock(p: ChainParams, calendar: CalendarChain, seed: num
   const stageLeft = new Float64Array(count);
   // Non-referrers of a staged run, who leave by a binomial draw a day (with churn).
   const others = churn ? new Float64Array(count) : null;
-  // A day's arrivals (tree) or referral moments (compound) by event, and by stage.
+  // A day's arrivals (tree) or referral moments (compound; with `thin`, the fans its events bring) by event, and by stage.
   const due = new Float64Array(count);
   const stageDue = new Float64Array(count);
+  // With `thin`: a staged run's referrers whose event came, set going again in its stages.
+  const back = thin ? new Float64Array(count) : null;
   const touched = new Int32Array(count);
   const marked = new Uint8Array(count);
   let touchedCount = 0;
@@ -128,7 +140,14 @@ export function runEventBlock(p: ChainParams, calendar: CalendarChain, seed: num
 
   /** A compound referrer of run i, on day t, leaving on day `until`: their next moment, or their leaving. */
   const nextMoment = (i: number, t: number, until: number) => {
-    const at = t + delays.draw(rng);
+    let at = t + delays.draw(rng);
+    if (thin) {
+      // Moments that bring nobody pass by, each one with chance e^-K: the next event is the first
+      // that brings someone. (A geometric count of moments and one draw of their summed delay
+      // measured slower: the logarithm and the tables' cache misses cost more than the uniforms.)
+      const zero = zeroOf === null ? zeroAll : zeroOf[i]!;
+      while (at < until && at <= days && rng.uniform32() < zero) at += delays.draw(rng);
+    }
     if (at < until && at <= days) {
       queue.add(at, i, until);
       held[i]!++;
@@ -149,8 +168,8 @@ export function runEventBlock(p: ChainParams, calendar: CalendarChain, seed: num
 
   /** Day t's new fans of run i: thinned by the market, counted, and what they set going. */
   const settle = (i: number, t: number) => {
-    const moments = compound ? due[i]! + stageDue[i]! : 0;
-    let fresh = t === 0 ? p.start : compound ? (moments > 0 ? brought(moments, i) : 0) : due[i]! + stageDue[i]!;
+    const moments = compound ? (thin ? stageDue[i]! : due[i]! + stageDue[i]!) : 0;
+    let fresh = t === 0 ? p.start : compound ? (moments > 0 ? brought(moments, i) : 0) + (thin ? due[i]! : 0) : due[i]! + stageDue[i]!;
     if (t > 0 && market !== null && fresh > 0) fresh = Math.min(binomial(fresh, unreached(reached[i]!, market)), market - reached[i]!);
     reached[i]! += fresh;
     const share = refersOf(i);
@@ -159,7 +178,7 @@ export function runEventBlock(p: ChainParams, calendar: CalendarChain, seed: num
     if (staged[i]) {
       if (others !== null) others[i]! += nonreferrers;
       // What the day sets going, into the first stage: the referrers' own fans (tree) or their next referral moments (compound).
-      const going = compound ? referrers + stageDue[i]! : referrers === 0 ? 0 : distribution === 'fixed' ? brought(referrers, i) : expectedFans(referrers, i);
+      const going = compound ? referrers + stageDue[i]! + (back === null ? 0 : back[i]!) : referrers === 0 ? 0 : distribution === 'fixed' ? brought(referrers, i) : expectedFans(referrers, i);
       if (going > 0) {
         stage![i * k]! += going;
         stageLeft[i]! += going;
@@ -206,6 +225,16 @@ export function runEventBlock(p: ChainParams, calendar: CalendarChain, seed: num
     }
     held[run]!--;
     touch(run);
+    if (thin) {
+      // A moment that brings someone: its fans now; the referrer's next such moment, or, in a staged run, its stages.
+      due[run]! += zeroTruncatedPoissonDraw(rng, meanOf(run), zeroOf === null ? zeroAll : zeroOf[run]!);
+      if (!staged[run]) nextMoment(run, today, until);
+      else {
+        pending[run]!--;
+        back![run]!++;
+      }
+      return;
+    }
     if (compound && !staged[run]) {
       due[run]!++;
       nextMoment(run, today, until);
@@ -290,9 +319,10 @@ export function runEventBlock(p: ChainParams, calendar: CalendarChain, seed: num
           stageDue[i]! += out;
         }
         // A staged run's day is settled here, its events' arrivals with its stages' (the loop below passes it by).
-        if (due[i]! + stageDue[i]! > 0) settle(i, t);
+        if (due[i]! + stageDue[i]! > 0 || (back !== null && back[i]! > 0)) settle(i, t);
         due[i] = 0;
         stageDue[i] = 0;
+        if (back !== null) back[i] = 0;
       }
     }
     for (let j = 0; j < touchedCount; j++) {
@@ -300,6 +330,7 @@ export function runEventBlock(p: ChainParams, calendar: CalendarChain, seed: num
       if (t === 0 || staged[i] === 0) settle(i, t);
       due[i] = 0;
       stageDue[i] = 0;
+      if (back !== null) back[i] = 0;
       marked[i] = 0;
     }
     if (customerDays !== null && t > 0) for (let i = 0; i < count; i++) customerDays[i]! += gone === null ? reached[i]! : reached[i]! - gone[i]!;
