@@ -57,6 +57,15 @@ const lazyFileNames = {
   './calendar.js': 'calendar.cjs',
   '../io/read-sheet.js': 'read-sheet.cjs',
   chalk: 'chalk.cjs',
+  './goal.js': 'goal.cjs',
+  './goal-money.js': 'goal-money.cjs',
+  './money.js': 'money.cjs',
+  './compare.js': 'compare.cjs',
+  './compare-runs.js': 'compare-runs.cjs',
+  './dated-forecast.js': 'dated-forecast.cjs',
+  './examples.js': 'examples.cjs',
+  './completion.js': 'completion.cjs',
+  './nl.js': 'nl.cjs',
 };
 
 /**
@@ -64,7 +73,9 @@ const lazyFileNames = {
  * the CLI proper (not needed for --version), cli-table3 (not needed for JSON, CSV, TSV),
  * chalk (not needed without a terminal), the Monte Carlo engine (only for --trials), the
  * terminal chart (--chart), the SVG renderer (--format svg), its money panel and the fit's picture, the xlsx writer (--format xlsx),
- * fitting (fans fit, --fit) and the xlsx reader (read-excel-file and fflate, for a workbook).
+ * fitting (fans fit, --fit), the xlsx reader (read-excel-file and fflate, for a workbook),
+ * each command's own code past simulate and compound (goal, its money, compare, money
+ * amounts, a dated forecast, examples, completion) and the Dutch words (--lang nl).
  * They load through src/cli/io/load.ts, which compiles them from V8's code cache. Modules they
  * share are copied into each file, so errors are told apart by name, not class identity.
  */
@@ -72,7 +83,7 @@ const lazyFiles = {
   name: 'lazy-files',
   setup(b) {
     // The commands' files are imported as ./commands/x.js from src/cli and as ./x.js beside each other.
-    b.onResolve({ filter: /^(\.\/(commands\/)?(main|table|sampled|chart|svg|money-svg|fit-svg|xlsx|fit|png|html|calendar)\.js|\.\.\/io\/read-sheet\.js|chalk)$/ }, (args) =>
+    b.onResolve({ filter: /^(\.\/(commands\/)?(main|table|sampled|chart|svg|money-svg|fit-svg|xlsx|fit|png|html|calendar|goal|goal-money|money|compare|compare-runs|dated-forecast|examples|completion|nl)\.js|\.\.\/io\/read-sheet\.js|chalk)$/ }, (args) =>
       args.kind === 'dynamic-import' ? { path: lazyFileNames[args.path.replace('./commands/', './')], namespace: 'lazy-file' } : undefined,
     );
     // The loader is bundled into each file that loads another (cli.cjs, main.cjs): one file
@@ -119,6 +130,15 @@ await build({
     calendar: 'src/cli/commands/calendar.ts',
     'read-sheet': 'src/cli/io/read-sheet.ts',
     chalk: 'node_modules/chalk/source/index.js',
+    goal: 'src/cli/commands/goal.ts',
+    'goal-money': 'src/cli/commands/goal-money.ts',
+    money: 'src/cli/commands/money.ts',
+    compare: 'src/cli/commands/compare.ts',
+    'compare-runs': 'src/cli/commands/compare-runs.ts',
+    'dated-forecast': 'src/cli/commands/dated-forecast.ts',
+    examples: 'src/cli/commands/examples.ts',
+    completion: 'src/cli/completion.ts',
+    nl: 'src/output/words/nl.ts',
     'trial-worker': 'src/cli/io/trial-worker.ts',
   },
 });
@@ -148,6 +168,10 @@ const warmUp = [
   ['simulate', '--trials', '2000', '--seed', '1', '--format', 'csv'],
   ['simulate', '--cycle', '30d', '--start-date', '2027-01-01', '--format', 'json'],
   ['simulate', '--cycle', '1m', '--cycle-spread', '10d', '--start-date', '2027-01-01', '--format', 'json'],
+  ['compare', 'examples/article.json', '--format', 'json'],
+  ['compound', '--value', '100', '--format', 'json'],
+  ['goal', '1000', '--fanout', '10', '--format', 'json'],
+  ['simulate', '--lang', 'nl'],
   ['simulate'],
 ];
 for (const args of warmUp) {

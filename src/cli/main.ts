@@ -1,13 +1,11 @@
 import { extname } from 'node:path';
 import { CommanderError } from 'commander';
 import { type ChartOptions, type Format, type Report, binaryFormats, chartFormats, render } from '../output/render.js';
-import { type Language, type Words, environmentLanguage, languageNames, languages } from '../output/words/index.js';
+import { type Language, type Words, environmentLanguage, languageNames, wordsOf } from '../output/words/index.js';
 import type { ScaleChoice } from '../output/scale.js';
-import { asRuns, compareReport, onCalendar, readScenarios, scenarioRows } from './commands/compare.js';
 import { compoundReport, compoundSchema, yearlyRows } from './commands/compound.js';
-import { goalReport, goalSchema, parseTarget, readTarget, solvedFor } from './commands/goal.js';
+import { readTarget } from './flags/target.js';
 import { type Interrupted, type Io, UsageError, stopSignals } from './io/io.js';
-import { withDatedFit } from './commands/dated-forecast.js';
 import { calendarOptions, goalByDateOptions, moneyOptions, optionSpecs, trialOptions } from './flags/options.js';
 import { environmentLocale, fileLabel, hasUnsafeCharacters, isInvalid, localeTag, quoted } from './flags/parse.js';
 import { type Job, buildProgram, shortHelp } from './program.js';
@@ -154,7 +152,7 @@ function languageOf(job: Job, io: Io): Language {
   if (lang === undefined) return environmentLanguage(io.env);
   // NL, nl-NL and nl_NL name the language nl.
   const name = typeof lang === 'string' ? lang.trim().toLowerCase().split(/[-_.]/)[0]! : '';
-  if ((languageNames as string[]).includes(name)) return name as Language;
+  if ((languageNames as readonly string[]).includes(name)) return name as Language;
   throw new UsageError(`--lang must be one of ${languageNames.join(', ')} (got ${quoted(lang)})`);
 }
 
@@ -227,7 +225,8 @@ async function run(job: ReportJob, outer: Io): Promise<void> {
   const restore = readNumbersUnder(() => marksOf(locale ?? environmentLocale(io.env)));
   let output: Output;
   try {
-    output = await renderRun(job, io, locale, unit === null ? languages[lang] : withUnit(languages[lang], unit), fromFile);
+    const words = await wordsOf(lang);
+    output = await renderRun(job, io, locale, unit === null ? words : withUnit(words, unit), fromFile);
   } finally {
     restore();
   }
@@ -298,7 +297,7 @@ const isCalendarRun = (flags: Record<string, unknown>) => calendarOptions.some((
 /** The report a job asks for. */
 async function report(job: ReportJob, io: Io, locale: string): Promise<Report> {
   // A forecast from dated records runs on the calendar the file gives (dated-forecast.ts).
-  if (job.flags.fit !== undefined && (job.command === 'simulate' || job.command === 'compound' || job.command === 'goal')) job = { ...job, flags: await withDatedFit(io, job.command, job.flags) };
+  if (job.flags.fit !== undefined && (job.command === 'simulate' || job.command === 'compound' || job.command === 'goal')) job = { ...job, flags: await (await import('./commands/dated-forecast.js')).withDatedFit(io, job.command, job.flags) };
   // Money flags are rare: their module loads only when one is given.
   const money = [...moneyOptions, 'net', 'revenue', 'maxReward'].some((name) => job.flags[name] !== undefined) ? await import('./commands/money.js') : null;
   const amounts = money ? money.moneyOf(job.flags, locale) : null;
@@ -323,17 +322,20 @@ async function report(job: ReportJob, io: Io, locale: string): Promise<Report> {
     }
     case 'goal': {
       if (goalByDateOptions.some((name) => job.flags[name] !== undefined)) return (await import('./commands/calendar.js')).calendarGoal(io, job.args[0], job.flags, amounts);
-      const flags = parseFlags(goalSchema(), pick(job.flags, goalSchema().shape));
+      // Each command's own code is a file of the build of its own, loaded when it runs (#29).
+      const goal = await import('./commands/goal.js');
+      const flags = parseFlags(goal.goalSchema(), pick(job.flags, goal.goalSchema().shape));
       if (['net', 'revenue', 'maxReward'].some((name) => job.flags[name] !== undefined)) {
         const goals = await import('./commands/goal-money.js');
         return goals.moneyGoalReport(goals.moneyTarget(job.flags, job.args[0], amounts)!, flags, amounts!);
       }
-      return goalReport(parseTarget(job.args[0]), solvedFor(flags), flags, amounts);
+      return goal.goalReport(goal.parseTarget(job.args[0]), goal.solvedFor(flags), flags, amounts);
     }
     case 'fit':
       return (await import('./commands/fit.js')).fitCommand(io, job.args[0]!, job.flags);
     case 'compare': {
       const file = job.args[0]!;
+      const { asRuns, compareReport, onCalendar, readScenarios, scenarioRows } = await import('./commands/compare.js');
       const inputs = readScenarios(await readText(io, file, maxScenarioBytes, 'is larger than 1 MiB; a scenario file holds at most 50 scenarios'), fileLabel(file), locale);
       // A scenario with a field beyond the model's, dates and money runs as its command, and the runs stand side by side.
       if (asRuns(inputs)) return (await import('./commands/compare-runs.js')).compareByRuns(inputs, fileLabel(file), (command, flags) => report({ command, flags, args: [] }, io, locale));

@@ -7,9 +7,9 @@ import type { Report, Style } from '../../output/render.js';
 import { compoundReport } from './compound.js';
 import { UsageError } from '../io/io.js';
 import { bounds, field, marketHoldsStart, optionSpecs, optionalField } from '../flags/options.js';
-import { isInvalid, quoted, realNumber } from '../flags/parse.js';
 import { simulateReport } from './simulate.js';
 import { once } from '../flags/validate.js';
+import { readTarget } from '../flags/target.js';
 import { numbersFor } from './words.js';
 import { type Money, treeWithMoney, yearlyWithMoney } from './money.js';
 import { en } from '../../output/words/en.js';
@@ -39,15 +39,6 @@ export type GoalFlags = z.infer<ReturnType<typeof goalSchema>>;
 /** What `fans goal` solves for, given which flag of the pair. */
 export type SolvedFor = 'depth' | 'fanout' | 'years' | 'rate';
 const solvesFor = { fanout: 'depth', depth: 'fanout', rate: 'years', years: 'rate' } as const;
-
-const targetRule = realNumber(0, bounds.target, true, 'whole');
-
-/** A number of fans to reach, above 0 and up to 1e300 (`<target>`, or `--target` of a chart); `name` heads the message. */
-export function readTarget(text: unknown, name: string): number {
-  const target = targetRule(String(text));
-  if (isInvalid(target)) throw new UsageError(`${name} ${target.invalid} (got ${quoted(text)})`);
-  return target;
-}
 
 /** The goal's target: a positive number up to 1e300. */
 export function parseTarget(text: string | undefined): number {

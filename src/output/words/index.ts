@@ -1,13 +1,21 @@
 import { en } from './en.js';
-import { nl } from './nl.js';
 import type { Words } from './words.js';
 
 export type { Numbers, Words } from './words.js';
 
 /** The languages `fans` speaks: `--lang` takes these. */
-export const languages = { en, nl } as const satisfies Record<string, Words>;
-export type Language = keyof typeof languages;
-export const languageNames = Object.keys(languages) as Language[];
+export const languageNames = ['en', 'nl'] as const;
+export type Language = (typeof languageNames)[number];
+
+/**
+ * A language's words. English is always at hand (the charts and tables fall back on it); the
+ * Dutch words are a file of their own in the build (dist/nl.cjs), loaded only for them.
+ *
+ * @example (await wordsOf('nl')).column('total') // => 'totaal'
+ */
+export async function wordsOf(language: Language): Promise<Words> {
+  return language === 'nl' ? (await import('./nl.js')).nl : en;
+}
 
 /**
  * The language of the environment: the language part of LC_ALL, then LC_MESSAGES, then
@@ -18,7 +26,7 @@ export function environmentLanguage(env: Readonly<Record<string, string | undefi
     const value = env[name];
     if (!value) continue;
     const language = value.split(/[_.@-]/)[0]!.toLowerCase();
-    return Object.hasOwn(languages, language) ? (language as Language) : 'en';
+    return (languageNames as readonly string[]).includes(language) ? (language as Language) : 'en';
   }
   return 'en';
 }
