@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { ChainParams } from '../../src/model/chains/montecarlo.js';
 import type { Payback } from '../../src/model/chains/payback.js';
-import { type Uniforms, poissonLogPmf, zeroTruncatedPoissonDraw } from '../../src/model/chains/poisson.js';
+import { type Uniforms, poissonLogPmf, zeroTruncatedFirst, zeroTruncatedPoissonDraw } from '../../src/model/chains/poisson.js';
 import { BlockRandom } from '../../src/model/chains/block-random.js';
 import { type PascalDelay, pascalDelay, pascalWeights } from '../../src/model/calendar/delays.js';
 import { DelayTable } from '../../src/model/calendar/delay-table.js';
@@ -67,7 +67,7 @@ describe('a Poisson count given it is not 0 (zeroTruncatedPoissonDraw)', () => {
     const rng = grid(n);
     const counts = new Map<number, number>();
     for (let j = 0; j < n; j++) {
-      const k = zeroTruncatedPoissonDraw(rng, m, zero);
+      const k = zeroTruncatedPoissonDraw(rng, m, zeroTruncatedFirst(m));
       counts.set(k, (counts.get(k) ?? 0) + 1);
     }
     expect(counts.has(0)).toBe(false);
@@ -81,6 +81,21 @@ describe('a Poisson count given it is not 0 (zeroTruncatedPoissonDraw)', () => {
     expect(mass).toBeCloseTo(1, 12);
   });
 
+  it('a small mean keeps its digits: for means 1e-12 to 0.01, a uniform at the top of its range (1 - 2^-33) gives the count the exact law does', () => {
+    const u = 1 - 2 ** -33;
+    const top: Uniforms = { uniform: () => u, uniform32: () => u };
+    for (let e = -12; e <= -2; e += 0.01) {
+      const m = 10 ** e;
+      // The smallest k whose P(X <= k | X > 0) reaches u, summed from log P (poissonLogPmf) over 1 - e^-m kept to its digits.
+      let want = 1;
+      let sum = Math.exp(poissonLogPmf(1, m)) / -Math.expm1(-m);
+      while (sum < u) sum += Math.exp(poissonLogPmf(++want, m)) / -Math.expm1(-m);
+      expect(zeroTruncatedPoissonDraw(top, m, zeroTruncatedFirst(m)), `mean ${m}`).toBe(want);
+    }
+    expect(zeroTruncatedFirst(0)).toBe(1);
+    expect(zeroTruncatedFirst(0.59)).toBeCloseTo((0.59 * Math.exp(-0.59)) / (1 - Math.exp(-0.59)), 14);
+  });
+
   it('from a mean of 10 on (redrawn Poisson counts), the mean is m / (1 - e^-m) within 4 SE (200,000 draws, seed 7)', () => {
     const rng = new BlockRandom(7, 0);
     for (const m of [10, 40]) {
@@ -88,7 +103,7 @@ describe('a Poisson count given it is not 0 (zeroTruncatedPoissonDraw)', () => {
       let sum = 0;
       let zeros = 0;
       for (let j = 0; j < n; j++) {
-        const k = zeroTruncatedPoissonDraw(rng, m, Math.exp(-m));
+        const k = zeroTruncatedPoissonDraw(rng, m, zeroTruncatedFirst(m));
         if (k === 0) zeros++;
         sum += k;
       }

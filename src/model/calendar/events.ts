@@ -7,7 +7,7 @@ import { BlockRandom, gamma } from '../chains/block-random.js';
 import { PaybackCounter } from '../chains/payback.js';
 import { binomialDraw } from '../chains/binomial.js';
 import { offspringMean } from '../chains/offspring.js';
-import { poissonDraw as poisson, zeroTruncatedPoissonDraw } from '../chains/poisson.js';
+import { poissonDraw as poisson, zeroTruncatedFirst, zeroTruncatedPoissonDraw } from '../chains/poisson.js';
 import { unreached } from '../unreached.js';
 import { DelayTable } from './delay-table.js';
 import { DayQueue } from './day-queue.js';
@@ -99,8 +99,10 @@ export function runEventBlock(p: ChainParams, calendar: CalendarChain, seed: num
   // zero-truncated Poisson count (thinning: the same law for the run, fewer events).
   const thin = compound && distribution === 'poisson';
   const meanOf = (i: number) => (drawn ? drawn.mean[i]! : mean);
-  const zeroOf = thin ? (drawn ? Float64Array.from({ length: count }, (_, i) => Math.exp(-meanOf(i))) : null) : null;
+  const zeroOf = thin && drawn ? Float64Array.from({ length: count }, (_, i) => Math.exp(-meanOf(i))) : null;
+  const firstOf = thin && drawn ? Float64Array.from({ length: count }, (_, i) => zeroTruncatedFirst(meanOf(i))) : null;
   const zeroAll = Math.exp(-mean);
+  const firstAll = zeroTruncatedFirst(mean);
 
   const reached = new Float64Array(count);
   // At each period's end, whether each run still has something due (for a sink that stops early).
@@ -227,7 +229,7 @@ export function runEventBlock(p: ChainParams, calendar: CalendarChain, seed: num
     touch(run);
     if (thin) {
       // A moment that brings someone: its fans now; the referrer's next such moment, or, in a staged run, its stages.
-      due[run]! += zeroTruncatedPoissonDraw(rng, meanOf(run), zeroOf === null ? zeroAll : zeroOf[run]!);
+      due[run]! += zeroTruncatedPoissonDraw(rng, meanOf(run), firstOf === null ? firstAll : firstOf[run]!);
       if (!staged[run]) nextMoment(run, today, until);
       else {
         pending[run]!--;

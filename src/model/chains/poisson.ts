@@ -109,27 +109,40 @@ export function poissonDraw(rng: Uniforms, lambda: number): number {
 }
 
 /**
- * One draw of a Poisson(lambda) count given that it is not 0 (the zero-truncated law,
- * P(k) = e^-lambda lambda^k / (k! (1 - e^-lambda)) for k >= 1), with `zero` = e^-lambda
- * passed in (a run draws many with one mean). Below a mean of 10, by inversion: one 32-bit
- * uniform u in (zero, 1), and k the first count whose running sum of P passes it (about 1 +
- * lambda/2 steps). From 10 on, {@link poissonDraw} until it is not 0 (e^-10 = 4.5e-5 of the
- * time a second draw).
+ * P(X = 1 | X > 0) for X ~ Poisson(lambda): lambda e^-lambda / (1 - e^-lambda), with the
+ * denominator as -expm1(-lambda), which keeps its digits for a small mean (1 - e^-lambda
+ * loses them all near 0). 1 for a mean of 0, its limit.
  *
- * @example zeroTruncatedPoissonDraw(rng, 0.5, Math.exp(-0.5)) // => 1, 2, 3, ...: 1.27 on average, lambda / (1 - e^-lambda)
+ * @example zeroTruncatedFirst(0.59) // => 0.7365...: the share of a zero-truncated Poisson(0.59) that is 1
  */
-export function zeroTruncatedPoissonDraw(rng: Uniforms, lambda: number, zero: number): number {
+export function zeroTruncatedFirst(lambda: number): number {
+  return lambda > 0 ? (lambda * Math.exp(-lambda)) / -Math.expm1(-lambda) : 1;
+}
+
+/**
+ * One draw of a Poisson(lambda) count given that it is not 0 (the zero-truncated law,
+ * P(k) = e^-lambda lambda^k / (k! (1 - e^-lambda)) for k >= 1), with `first` = P(1), from
+ * {@link zeroTruncatedFirst}, passed in (a run draws many with one mean). Below a mean of 10,
+ * by inversion: one 32-bit uniform u, and k the first count whose running sum of the
+ * truncated law's P passes it (about 1 + lambda/2 steps); the sum is of the truncated law
+ * itself, so no step subtracts nearly equal numbers (summing the untruncated law from e^-lambda
+ * did, and for means below 0.01 a u near 1 then ran k up to 43). From 10 on,
+ * {@link poissonDraw} until it is not 0 (e^-10 = 4.5e-5 of the time a second draw).
+ *
+ * @example zeroTruncatedPoissonDraw(rng, 0.5, zeroTruncatedFirst(0.5)) // => 1, 2, 3, ...: 1.27 on average, lambda / (1 - e^-lambda)
+ */
+export function zeroTruncatedPoissonDraw(rng: Uniforms, lambda: number, first: number): number {
   if (lambda >= knuthBelow) {
     for (;;) {
       const k = poissonDraw(rng, lambda);
       if (k > 0) return k;
     }
   }
-  const u = zero + (1 - zero) * rng.uniform32();
+  const u = rng.uniform32();
   let k = 1;
-  let pk = zero * lambda;
-  let below = zero + pk;
-  // Rounding can leave the running sum a few ulps short of 1: the count stops where P does.
+  let pk = first;
+  let below = first;
+  // The sum reaches 1 within a few ulps, far below u's top (1 - 2^-33); a P that underflows ends it all the same.
   while (u > below && pk > 0) {
     k++;
     pk *= lambda / k;
