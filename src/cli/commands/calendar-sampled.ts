@@ -55,6 +55,16 @@ export function expectedEvents(command: Command, run: { fresh: readonly number[]
 }
 
 /**
+ * Refuses sampled runs whose expected totals pass 1e290 by the horizon, where sampled counts
+ * leave what a double holds; with a fit, `fittedK` is the largest K a run can draw (the one
+ * the expected run was worked out at).
+ */
+function refuseOverflow(run: { totals: readonly number[] }, c: Calendar, fittedK: number | null): void {
+  if (run.totals.at(-1)! < 1e290) return;
+  throw new UsageError(`${c.horizonFlag} is too long for --trials with these parameters: expected totals would pass 1e290${fittedK !== null ? ` with K as large as the fit's uncertainty allows (${thousands(Math.round(fittedK))})` : ''}, where sampled counts leave what a double holds`);
+}
+
+/**
  * Refuses a sampled calendar run past {@link calendarWork}: runs x the smaller of 16 x a
  * run's expected events plus 20 a row (what each row's end costs it), and days x (stages
  * + 4) x the law's weight (a run by events goes on in stages when it grows, and the mean cost
@@ -120,9 +130,7 @@ export async function sampledCalendarReport(
   const rowEnds = periodCount(c.start, c.days, c.by!) + (money?.amounts.per ? c.days : 0);
   const events = existing ? null : { perRun: expectedEvents(command, largest, most, 1 - (p.nonreferrers ?? 0), delay.stages / delay.chance, leaveOf(command, tree ? 0 : (p as CompoundFlags).churn, c) > 0), rows: rowEnds };
   withinWork(trials, c.days + 1, 'days', delay.stages, stageWeight(base), Infinity, existing?.ages.length ?? 0, events);
-  if (!(largest.totals.at(-1)! < 1e290)) {
-    throw new UsageError(`${c.horizonFlag} is too long for --trials with these parameters: expected totals would pass 1e290${fitted ? ` with K as large as the fit's uncertainty allows (${thousands(Math.round(most))})` : ''}, where sampled counts leave what a double holds`);
-  }
+  refuseOverflow(largest, c, fitted ? most : null);
   const periods = calendarPeriods(c.start, c.days, c.by!);
   const plain: ChainParams = { ...base, start: p.start, periods: periods.length - 1, calendar: { delay, days: c.days, ends: periods.map((period) => period.last), leave: leaveOf(command, tree ? 0 : (p as CompoundFlags).churn, c), ...(existing ? { existing } : {}) } };
   // Money: each run is checked for payback as it runs, the fixed cost pro rata by each period's days.
@@ -352,12 +360,12 @@ export function withBand(chart: ChartData, read: BandReader | null, every: numbe
   const shares = [quantiles[0] / 100, quantiles[1] / 100] as const;
   // The j-th sketch holds day j × every, the last one the last day.
   const dayOf = (j: number) => Math.min(j * every, last);
-  const read2 = new Map<number, readonly [number, number]>();
+  const pairs = new Map<number, readonly [number, number]>();
   const at = (j: number): readonly [number, number] => {
-    let pair = read2.get(j);
+    let pair = pairs.get(j);
     if (pair === undefined) {
       const [low, high] = read(j, shares);
-      read2.set(j, (pair = [low ?? first, high ?? first]));
+      pairs.set(j, (pair = [low ?? first, high ?? first]));
     }
     return pair;
   };
@@ -455,10 +463,8 @@ export async function sampledGoalReport(io: Io, g: GoalRun): Promise<Report> {
     const perRun = expectedEvents(g.command, expected, K, 1 - (g.p.nonreferrers ?? 0), c.spread.delay.stages / c.spread.delay.chance, leaveOf(g.command, g.p.churn, c) > 0);
     const events = existingAges > 0 ? null : { perRun, rows: days.length };
     withinWork(trials, days.length, 'days', c.spread.delay.stages, stageWeight(base), bounds.trialPeriods, existingAges, events);
-    // As for simulate and compound: sampled counts past 1e290 would leave what a double holds (they crashed the goal).
-    if (existingAges === 0 && !(expected.totals.at(-1)! < 1e290)) {
-      throw new UsageError(`${c.horizonFlag} is too long for --trials with these parameters: expected totals would pass 1e290${g.fitted ? ` with K as large as the fit's uncertainty allows (${thousands(Math.round(K))})` : ''}, where sampled counts leave what a double holds`);
-    }
+    // As for simulate and compound (they crashed the goal).
+    if (existingAges === 0) refuseOverflow(expected, c, g.fitted ? K : null);
   }
   else withinWork(trials, days.length, 'cycles', 1, 1, bounds.trialPeriods);
   const existing = g.fitted?.about.dated?.existing;
