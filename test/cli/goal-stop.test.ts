@@ -4,7 +4,9 @@ import { pascalDelay } from '../../src/model/calendar/delays.js';
 import { runCalendarBlock } from '../../src/model/calendar/engine.js';
 import { runEventBlock } from '../../src/model/calendar/events.js';
 import { dailyLeave } from '../../src/model/calendar/renewal.js';
-import { fans } from './harness.js';
+import { spawnSync } from 'node:child_process';
+import { join } from 'node:path';
+import { fans, root } from './harness.js';
 
 // Issue #33 item 3: a goal's runs by day stop once the question is answered (every run at the
 // target, or unable to reach it), and the band's days are run. Stopping must change nothing.
@@ -94,5 +96,20 @@ describe('the work bound where the expected run overflows', () => {
     const goal = await fans(['goal', '1e300', '--by-date', '--fanout', '1000000', '--cycle', '1m', '--cycle-spread', '10d', '--until', '2099-12-31', '--trials', '10']);
     expect(goal.code).toBe(2);
     expect(goal.stderr).toMatch(/^fans: --until is too long for --trials with these parameters: expected totals would pass 1e290[^\n]*\n$/);
+  });
+});
+
+describe('memory of runs by events', () => {
+  // Found by the fuzz campaign (FC_RUNS=5000): 1e15 starting fans with K = 1e-5 set 1e10 referrals
+  // going on the first day, each queued as an event before the run turned to stages; one run took
+  // 24 GB. A day that would set more going than the threshold now turns the run to stages first.
+  it('a first day of 1e15 fans runs within 2 GB of address space (it took 24 GB) and answers', () => {
+    const args = ['simulate', '--start', '1000000000000000', '--depth', '1', '--conversion', '0.000001', '--market', '1000000000000000', '--cycle', '100y', '--cycle-spread', '30y', '--start-date', '2028-02-29', '--trials', '20', '--seed', '1', '--threads', '1', '--format', 'json'];
+    const ran = spawnSync('bash', ['-c', `ulimit -v 2000000; exec "${process.execPath}" "${join(root, 'bin', 'fans.js')}" ${args.join(' ')}`], { encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+    expect(ran.stderr).toBe('');
+    expect(ran.status).toBe(0);
+    const rows = JSON.parse(ran.stdout).rows as { mean: number }[];
+    // The market is the 1e15 fans already there: the 1e10 they bring find nobody left to join.
+    expect(rows.at(-1)!.mean).toBe(1e15);
   });
 });

@@ -177,6 +177,10 @@ export function runEventBlock(p: ChainParams, calendar: CalendarChain, seed: num
     const share = refersOf(i);
     const referrers = fresh === 0 ? 0 : share === 1 ? fresh : binomial(fresh, share);
     const nonreferrers = fresh - referrers;
+    // A day that would set more events going than a run may hold goes on in stages at once:
+    // drawn one by one, 1e15 starting fans' referrals held memory without bound (a fuzz case
+    // took 24 GB). Runs that grow day by day pass the threshold below, as before.
+    if (!staged[i] && (compound ? referrers + (others === null ? 0 : nonreferrers) : referrers * meanOf(i)) > threshold) toStages(i);
     if (staged[i]) {
       if (others !== null) others[i]! += nonreferrers;
       // What the day sets going, into the first stage: the referrers' own fans (tree) or their next referral moments (compound).
