@@ -60,6 +60,7 @@ const lazyFileNames = {
   './goal.js': 'goal.cjs',
   './goal-money.js': 'goal-money.cjs',
   './money.js': 'money.cjs',
+  './flags/money.js': 'money-flags.cjs',
   './compare.js': 'compare.cjs',
   './compare-runs.js': 'compare-runs.cjs',
   './dated-forecast.js': 'dated-forecast.cjs',
@@ -83,7 +84,7 @@ const lazyFiles = {
   name: 'lazy-files',
   setup(b) {
     // The commands' files are imported as ./commands/x.js from src/cli and as ./x.js beside each other.
-    b.onResolve({ filter: /^(\.\/(commands\/)?(main|table|sampled|chart|svg|money-svg|fit-svg|xlsx|fit|png|html|calendar|goal|goal-money|money|compare|compare-runs|dated-forecast|examples|completion|nl)\.js|\.\.\/io\/read-sheet\.js|chalk)$/ }, (args) =>
+    b.onResolve({ filter: /^(\.\/(commands\/)?(main|table|sampled|chart|svg|money-svg|fit-svg|xlsx|fit|png|html|calendar|goal|goal-money|money|compare|compare-runs|dated-forecast|examples|completion|nl)\.js|\.\/flags\/money\.js|\.\.\/io\/read-sheet\.js|chalk)$/ }, (args) =>
       args.kind === 'dynamic-import' ? { path: lazyFileNames[args.path.replace('./commands/', './')], namespace: 'lazy-file' } : undefined,
     );
     // The loader is bundled into each file that loads another (cli.cjs, main.cjs): one file
@@ -133,6 +134,7 @@ await build({
     goal: 'src/cli/commands/goal.ts',
     'goal-money': 'src/cli/commands/goal-money.ts',
     money: 'src/cli/commands/money.ts',
+    'money-flags': 'src/cli/flags/money.ts',
     compare: 'src/cli/commands/compare.ts',
     'compare-runs': 'src/cli/commands/compare-runs.ts',
     'dated-forecast': 'src/cli/commands/dated-forecast.ts',

@@ -55,8 +55,8 @@ function failed(error: unknown, io: Io, debug: boolean): number {
     io.stderr(`fans: ${error.message}\n`);
     return exitCodes.failure;
   }
-  // The output layer's refusal (a picture of an answer with no chart) is a usage error too.
-  if (error instanceof Error && (error.name === 'UsageError' || error.name === 'Unrenderable')) {
+  // The model's and the report's refusals (model/refusal.ts) and the output layer's (a picture of an answer with no chart) are usage errors too.
+  if (error instanceof Error && (error.name === 'UsageError' || error.name === 'Refusal' || error.name === 'Unrenderable')) {
     io.stderr(`fans: ${error.message}\n`);
     return exitCodes.usage;
   }
@@ -286,7 +286,7 @@ export function formatOf(given: unknown, file: string | undefined): Format {
 }
 
 /** A calendar run (calendar.ts, loaded with date-fns only for one). */
-async function calendarRun(job: ReportJob, io: Io, money: { amounts: NonNullable<ReturnType<typeof import('./commands/money.js').moneyOf>>; module: typeof import('./commands/money.js') } | null): Promise<Report> {
+async function calendarRun(job: ReportJob, io: Io, money: { amounts: import('../model/money.js').Money; module: typeof import('./commands/money.js') } | null): Promise<Report> {
   const command = job.command as 'simulate' | 'compound';
   return (await import('./commands/calendar.js')).calendarReport(io, command, job.flags, money, sampled(job.flags));
 }
@@ -299,8 +299,9 @@ async function report(job: ReportJob, io: Io, locale: string): Promise<Report> {
   // A forecast from dated records runs on the calendar the file gives (dated-forecast.ts).
   if (job.flags.fit !== undefined && (job.command === 'simulate' || job.command === 'compound' || job.command === 'goal')) job = { ...job, flags: await (await import('./commands/dated-forecast.js')).withDatedFit(io, job.command, job.flags) };
   // Money flags are rare: their module loads only when one is given.
-  const money = [...moneyOptions, 'net', 'revenue', 'maxReward'].some((name) => job.flags[name] !== undefined) ? await import('./commands/money.js') : null;
-  const amounts = money ? money.moneyOf(job.flags, locale) : null;
+  const moneyFlags = [...moneyOptions, 'net', 'revenue', 'maxReward'].some((name) => job.flags[name] !== undefined) ? await import('./flags/money.js') : null;
+  const amounts = moneyFlags ? moneyFlags.moneyOf(job.flags, locale) : null;
+  const money = amounts ? await import('./commands/money.js') : null;
   switch (job.command) {
     case 'simulate': {
       if (isCalendarRun(job.flags)) return calendarRun(job, io, money && amounts ? { amounts, module: money } : null);

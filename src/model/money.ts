@@ -1,4 +1,5 @@
-import type { Count } from './count.js';
+import type { CycleLength } from './calendar/dates.js';
+import { type Count, subtractCounts } from './count.js';
 
 /**
  * Money in a currency's minor units (cents): a `bigint` where the counts are exact and the
@@ -229,3 +230,28 @@ export function effectiveAcquisitionCost(cac: number, rewardPerReferral: number,
 export function amplification(k: number): number | null {
   return k < 1 ? 1 / (1 - k) : null;
 }
+
+/** A run's money: its currency, the currency's minor digits, and the amounts in minor units. */
+export interface Money {
+  currency: string | null;
+  digits: number;
+  amounts: Amounts;
+  /** Which amounts were given. */
+  given: ReadonlySet<string>;
+  /** --per: the value is paid per this period while a customer stays; null for once on joining. */
+  per: CycleLength | null;
+  /** --discount: the yearly rate every amount is discounted at (present values, each from its period's end); null for none. */
+  discount: number | null;
+}
+
+/** Each period's billed customer-periods: the customers on the books at its end times the billing ratio (none in period 0, the start). */
+export const billedOf = (totals: readonly Count[], ratio: number): number[] => totals.map((total, t) => (t === 0 ? 0 : Number(total) * ratio));
+
+/** Each period's new fans split into referred and bought, and (with --per, `ratio` > 0) the customer-periods billed: rows of the tree or compound model. */
+export function periodCounts(rows: readonly { new: Count; paid: Count; total?: Count }[], ratio = 0): PeriodCounts[] {
+  const billed = ratio > 0 ? billedOf(rows.map((r) => r.total ?? 0), ratio) : null;
+  return rows.map((r, t) => ({ referred: subtractCounts(r.new, r.paid), paid: r.paid, ...(billed ? { billed: billed[t]! } : {}) }));
+}
+
+/** Each step's discount factor at --discount's rate, steps 0..last of `years` each (none without --discount). */
+export const stepFactors = (money: Money, last: number, years: number): number[] | null => (money.discount === null ? null : Array.from({ length: last + 1 }, (_, t) => discountFactor(money.discount!, t * years)));

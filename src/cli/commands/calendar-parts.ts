@@ -1,7 +1,7 @@
 import { type Count } from '../../model/count.js';
 import { type CalendarPeriod, type CycleLength, type PeriodKind, cycleDate, cycleDays, dayDate, daysBetween, daysPerUnit, isoDate, yearsFrom } from '../../model/calendar/dates.js';
 import { type PeriodCounts, discountFactor } from '../../model/money.js';
-import type { Money } from './money.js';
+import type { Money } from '../../model/money.js';
 import { type PascalDelay, doublingDays, pascalSd, pascalWeights } from '../../model/calendar/delays.js';
 import { dailyLeave, renewalCustomers, renewalDays } from '../../model/calendar/renewal.js';
 import type { Cell } from '../../output/delimited.js';
@@ -9,7 +9,9 @@ import type { Report, Style } from '../../output/render.js';
 import type { CalendarCaption, ChartData } from '../../output/scale.js';
 import { type CompoundFlags } from './compound.js';
 import { UsageError } from '../io/io.js';
-import { type Duration, durationText, thousands } from '../flags/parse.js';
+import { type Duration, thousands } from '../flags/parse.js';
+import { durationText } from '../../model/calendar/duration-text.js';
+
 import { type SimulateParams } from './simulate.js';
 import { Amount } from '../../output/amount.js';
 

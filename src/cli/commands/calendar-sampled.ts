@@ -14,8 +14,13 @@ import { Amount } from '../../output/amount.js';
 import { type Calendar, addAmounts, billingByDay, calendarCaption, leaveOf, datedMoney, calendarJson, calendarLines, calendarParameters, cyclesWithin, moneyByPeriod, presentOfPeriods, renewalOf, withDates } from './calendar-parts.js';
 import { type Io, type StopSignal, UsageError } from '../io/io.js';
 import { bounds } from '../flags/options.js';
-import { durationText, thousands } from '../flags/parse.js';
-import type { Money } from './money.js';
+import { thousands } from '../flags/parse.js';
+import { durationText } from '../../model/calendar/duration-text.js';
+
+import type { Money } from '../../model/money.js';
+import { moneyPayback } from '../../model/chains/money-payback.js';
+import { withMoney } from '../../report/money.js';
+import { withMoneyBands } from '../../report/money-bands.js';
 import { type FittedRun, type fittedChain, chainFor, coarsestRow, lawName, quantileName, sampledReport, trialLines, trialSchema } from './sampled.js';
 import type { SimulateParams } from './simulate.js';
 import { Interrupted, runTrials } from '../io/trials.js';
@@ -134,14 +139,13 @@ export async function sampledCalendarReport(
   const periods = calendarPeriods(c.start, c.days, c.by!);
   const plain: ChainParams = { ...base, start: p.start, periods: periods.length - 1, calendar: { delay, days: c.days, ends: periods.map((period) => period.last), leave: leaveOf(command, tree ? 0 : (p as CompoundFlags).churn, c), ...(existing ? { existing } : {}) } };
   // Money: each run is checked for payback as it runs, the fixed cost pro rata by each period's days.
-  const moneyModule = money ? await import('./money.js') : null;
   const dated = money ? datedMoney(c, periods) : null;
   const perDays = money?.amounts.per ? cycleDays(money.amounts.per) : null;
   const churn = tree ? 0 : (p as CompoundFlags).churn;
   // One fan's own run (without the market's limit), for its worth; with --discount, each period's amounts from its end.
   const oneRun = money ? renewalOf(command, { start: 1, market: null, churn }, c, k) : null;
   const present = money ? presentOfPeriods(money.amounts, c, periods, money.amounts.discount === null ? null : moneyByPeriod(periods, oneRun!, 1, perDays)) : {};
-  const chain = money ? { ...plain, payback: moneyModule!.moneyPayback(plain, money.amounts, dated!.costShares, perDays ? { perDays } : undefined, present.present?.factors, true, dated!.from) } : plain;
+  const chain = money ? { ...plain, payback: moneyPayback(plain, money.amounts, dated!.costShares, perDays ? { perDays } : undefined, present.present?.factors, true, dated!.from) } : plain;
   const seed = t.seed ?? (await import('node:crypto')).randomInt(0, bounds.seed);
   const threads = threadsFor(trials, c.days * (delay.stages + 4), t.threads);
   const rows = (await runTrials(io, chain, trials, seed, threads)).rows(t.quantiles.map((q) => q / 100));
@@ -157,9 +161,9 @@ export async function sampledCalendarReport(
   const billing = perDays ? billingByDay(periods, renewal?.totals ?? null, oneRun!.totals, leaveOf(command, churn, c), c.days, perDays) : null;
   const billed = billing ? (billing.billed ?? rows.map((row, i) => (row.customerDays! - (i === 0 ? 0 : rows[i - 1]!.customerDays!)) / perDays!)) : null;
   const counts = fresh.map((n, i) => ({ referred: Math.max(0, n - (i === 0 ? p.start : 0)), paid: 0, ...(billed ? { billed: billed[i]! } : {}) }));
-  const expected = moneyModule!.withMoney(report, money.amounts, counts, { tree, k, churn, descendants: one, descendantsInTheEnd: null, dated: dated!, ...(billing ? { recurring: billing.recurring } : {}), ...(p.market !== null ? { market: { start: p.start } } : {}), ...present });
+  const expected = withMoney(report, money.amounts, counts, { tree, k, churn, descendants: one, descendantsInTheEnd: null, dated: dated!, ...(billing ? { recurring: billing.recurring } : {}), ...(p.market !== null ? { market: { start: p.start } } : {}), ...present });
   const until = isoDate(c.end);
-  return moneyModule!.withMoneyBands(expected, chain, rows, t.quantiles, money.amounts, {
+  return withMoneyBands(expected, chain, rows, t.quantiles, money.amounts, {
     band: (style, s) => style.words.money.bandBy(style.numbers, { until, ...s }),
     paidBack: (style, s) => style.words.money.paidBack(style.numbers, { until, ...s }),
     periodBands: (style, s) => style.words.money.periodBands(style.numbers, { ...s, period: periods.at(-1)!.name, unit: null }),

@@ -11,10 +11,13 @@ import type { ChartData } from '../../output/scale.js';
 import { type CompoundFlags, compoundReport, compoundSchema, yearlyRows } from './compound.js';
 import { type Io, UsageError } from '../io/io.js';
 import { bounds, calendarOptions, fields, flagName, goalByDateOptions } from '../flags/options.js';
-import { type Duration, durationText, quoted, thousands } from '../flags/parse.js';
+import { type Duration, quoted, thousands } from '../flags/parse.js';
+import { durationText } from '../../model/calendar/duration-text.js';
+
 import { type SimulateParams, simulateReport, simulateSchema, treeRows } from './simulate.js';
 import { once, parseFlags, pick } from '../flags/validate.js';
-import type { Money } from './money.js';
+import type { Money } from '../../model/money.js';
+import { moneyParameters, moneyText, withMoney } from '../../report/money.js';
 import { type ScenarioInput, compareReport, currencyOf, netColumn, scenarioRows } from './compare.js';
 import { Amount, amountFormat } from '../../output/amount.js';
 import { type Calendar, type Command, addAmounts, billingByDay, leaveOf, calendarCaption, calendarJson, calendarLines, calendarParameters, cyclesWithin, datedMoney, moneyByPeriod, presentOfPeriods, renewalOf, withDates } from './calendar-parts.js';
@@ -187,7 +190,7 @@ export async function calendarReport(io: Io, command: Command, flags: Record<str
     const counts = moneyByPeriod(periods, run, p.start, perDays);
     // With --discount, one fan's line by period, for its present worth.
     const oneLine = money.amounts.discount === null ? null : moneyByPeriod(periods, oneRun, 1, perDays);
-    return money.module.withMoney(report, money.amounts, counts, {
+    return withMoney(report, money.amounts, counts, {
       tree,
       k,
       churn,
@@ -215,7 +218,7 @@ export async function calendarReport(io: Io, command: Command, flags: Record<str
     const periods = calendarPeriods(c.start, c.days, c.by);
     const values = byPeriod(periods, cycles, rows.map((r) => r.new), rows.map((r) => r.total));
     const byDate = periodReport(command, p, c, rate, periods, values, false);
-    return money ? withPeriodMoney(byDate, report, plain, periods, cycles, money.module.moneyParameters(money.amounts)) : byDate;
+    return money ? withPeriodMoney(byDate, report, plain, periods, cycles, moneyParameters(money.amounts)) : byDate;
   }
   return withDates(report, command, c, dates, rate, p.start, rows.at(-1)!.total);
 }
@@ -398,7 +401,6 @@ export async function calendarGoal(io: Io, targetText: string | undefined, flags
  */
 async function worthByDate(command: Command, p: SimulateParams & CompoundFlags, c: Calendar, k: number, money: Money, day: number | null) {
   const { expectedMoneyPaths, measured } = await import('./goal-net-date.js');
-  const { moneyParameters, moneyText } = await import('./money.js');
   // The net and the revenue of one expected run, on the last day (or cycle) on or before the date.
   const paths = expectedMoneyPaths(command, p, c, k, money, [money.amounts, measured('revenue', money.amounts)]);
   let i = 0;
@@ -423,7 +425,6 @@ async function moneyGoalByDate(
   g: { command: Command; p: SimulateParams & CompoundFlags; flags: Record<string, unknown>; c: Calendar; k: number; rate: number | null; goal: { kind: 'net' | 'revenue'; minor: number }; money: Money; deadline: Date | null; deadlineDay: number | null; fitted: Awaited<ReturnType<typeof fittedOnCalendar>> | null },
 ): Promise<Report> {
   const { expectedMoneyPaths, measured, targetPayback } = await import('./goal-net-date.js');
-  const { moneyText } = await import('./money.js');
   const { command, p, c, goal, money } = g;
   const a = measured(goal.kind, money.amounts);
   const { days, cumulative: [cumulative] } = expectedMoneyPaths(command, p, c, g.k, money, [a]) as { days: number[]; cumulative: [number[]] };
@@ -446,7 +447,7 @@ async function moneyGoalByDate(
   };
   const text = (style: Style) => moneyText(style, money)(goal.minor);
   const reached = (style: Style) => moneyText(style, money)(at);
-  const parameters = { ...goalParameters(command, p, c), ...(await import('./money.js')).moneyParameters(money) };
+  const parameters = { ...goalParameters(command, p, c), ...moneyParameters(money) };
   if (g.flags.trials === undefined) {
     if (g.deadline !== null) throw new UsageError('--deadline gives the chance of reaching the target by a date: add --trials N');
     const amount = new Amount(at, money.digits);

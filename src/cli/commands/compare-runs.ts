@@ -44,7 +44,7 @@ export async function compareByRuns(inputs: readonly ScenarioInput[], file: stri
     try {
       report = await run(input.command, flags);
     } catch (error) {
-      if (error instanceof Error && error.name === 'UsageError') throw new UsageError(`${file}: ${input.where} (${quoted(input.title)}): ${error.message}`);
+      if (error instanceof Error && (error.name === 'UsageError' || error.name === 'Refusal')) throw new UsageError(`${file}: ${input.where} (${quoted(input.title)}): ${error.message}`);
       throw error;
     }
     lines.push(lineOf(input, report, dated));

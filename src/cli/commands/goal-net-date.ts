@@ -5,7 +5,9 @@ import { type Amounts, type PeriodCounts, moneyRows, presentCounts } from '../..
 import type { CompoundFlags } from './compound.js';
 import type { SimulateParams } from './simulate.js';
 import { type Calendar, type Command, cyclesWithin, datedMoney, moneyByPeriod, presentOfPeriods, renewalOf } from './calendar-parts.js';
-import { type Money, billingRatio, moneyPayback, periodCounts, stepFactors, stepYears } from './money.js';
+import { type Money, periodCounts, stepFactors } from '../../model/money.js';
+import { moneyPayback } from '../../model/chains/money-payback.js';
+import { billingRatio, stepYears } from '../flags/money.js';
 import { treeRows } from './simulate.js';
 import { yearlyRows } from './compound.js';
 import { bounds } from '../flags/options.js';

@@ -11,7 +11,8 @@ import { simulateReport } from './simulate.js';
 import { once } from '../flags/validate.js';
 import { readTarget } from '../flags/target.js';
 import { numbersFor } from './words.js';
-import { type Money, treeWithMoney, yearlyWithMoney } from './money.js';
+import type { Money } from '../../model/money.js';
+import { treeWithMoney, yearlyWithMoney } from './money.js';
 import { en } from '../../output/words/en.js';
 
 const englishNumbers = numbersFor('en-US');

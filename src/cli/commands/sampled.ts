@@ -10,7 +10,10 @@ import type { CompoundFlags } from './compound.js';
 import { type Io, UsageError } from '../io/io.js';
 import { bounds, fields, trialOptions } from '../flags/options.js';
 import { fileLabel, thousands } from '../flags/parse.js';
-import type { Money } from './money.js';
+import type { Money } from '../../model/money.js';
+import { stepFactors } from '../../model/money.js';
+import { moneyPayback } from '../../model/chains/money-payback.js';
+import { billingRatio, stepYears } from '../flags/money.js';
 import type { FitModel } from '../../model/fit/parameters.js';
 import type { DatedLaw } from './fit.js';
 import { type SimulateParams, elapsedColumn, simulateParameters } from './simulate.js';
@@ -81,10 +84,10 @@ export async function sampledReport(io: Io, model: Model, flags: Record<string, 
   // Money: each run is checked for payback as it runs.
   const moneyModule = money ? await import('./money.js') : null;
   // With --per, customers on the books pay each period: the billing ratio of the run's period (a year, or the cycle).
-  const ratio = money ? moneyModule!.billingRatio(money, cycle, model.command === 'simulate') : 0;
+  const ratio = money ? billingRatio(money, cycle, model.command === 'simulate') : 0;
   // With --discount, each period's amounts at its factor: levels need a --cycle for their length.
-  const factors = money && money.discount !== null ? moneyModule!.stepFactors(money, chain.periods, moneyModule!.stepYears(cycle, model.command === 'simulate'))! : undefined;
-  const run = money ? { ...chain, payback: moneyModule!.moneyPayback(chain, money, undefined, ratio > 0 ? { ratio } : undefined, factors, true) } : chain;
+  const factors = money && money.discount !== null ? stepFactors(money, chain.periods, stepYears(cycle, model.command === 'simulate'))! : undefined;
+  const run = money ? { ...chain, payback: moneyPayback(chain, money, undefined, ratio > 0 ? { ratio } : undefined, factors, true) } : chain;
   const rows = (await runTrials(io, run, trials, seed, threads)).rows(probabilities);
   let report: Report;
   if (!fitted) report = trialReport(model, chain, { ...t, seed }, rows);

@@ -3,7 +3,9 @@ import { type TreeRow, isTreeExact, treeFactor, treeGrowth, treeLimit } from '..
 import type { Report, Style } from '../../output/render.js';
 import { fields, marketHoldsStart } from '../flags/options.js';
 import { exactDigits, withinDigits, withinRange } from './overflow.js';
-import { type Duration, durationText, durationUnits, thousands } from '../flags/parse.js';
+import { type Duration, durationUnits, thousands } from '../flags/parse.js';
+import { durationText } from '../../model/calendar/duration-text.js';
+
 import { once } from '../flags/validate.js';
 import { totalsChart } from './words.js';
 

@@ -225,8 +225,6 @@ export function perDuration(text: string | number): Parsed<Duration> {
   return isInvalid(parsed) ? { invalid: 'must be year, quarter, month, week, day or a duration such as 6w or 1y' } : parsed;
 }
 
-/** A duration written back in its short form: `30d`. */
-export const durationText = (d: Duration) => `${d.amount}${d.unit}`;
 
 /**
  * A BCP 47 locale tag that this Node.js can format numbers in (`en-US`, `nl-NL`, `de`).
