@@ -21,6 +21,14 @@ describe('money on the command line', () => {
     expect(doc.money.breakEvenReward).toBe(533.33);
   });
 
+  it("money past what a double holds is the report's refusal: one line naming the horizon, exit 2, nothing on stdout", async () => {
+    // 9.5^300 (about 1.9e293) fans times 9e15 cents passes 1.8e308: report/money.ts refuses it (model/refusal.ts), the CLI says it.
+    const args = ['compound', '--rate', '8.5', '--years', '300', '--value', '90000000000000'];
+    expectUsageError(await fans([...args, '--format', 'json']), /^fans: the money of this run passes what a double holds \(1\.8e308 cents\): shorten --years, or use smaller amounts$/);
+    // One year less, the same money fits: the refusal is the double's, not the flags'.
+    expect((await fans(['compound', '--rate', '8.5', '--years', '290', '--value', '90000000000000', '--format', 'json'])).code).toBe(0);
+  });
+
   it('exact where the counts are: JSON and CSV carry every digit of the cents', async () => {
     const ran = await fans(['compound', '--years', '100', '--value', '0.01', '--format', 'json']);
     const expected = 2n ** 100n - 1n; // fans who joined after the first, in cents
