@@ -10,14 +10,14 @@ import type { Cell } from '../../output/delimited.js';
 import type { Json } from '../../output/json.js';
 import type { Report, Style, TableData } from '../../output/render.js';
 import { type FitQuantity, fitQuantities } from '../../output/words/words.js';
-import { type FitInput, type InputFormat, inputFormats, maxFitBytes, readFitInput, withMissingZeros } from './fit-input.js';
+import { type FitInput, type InputFormat, inputFormats, maxFitBytes, readFitInput, withMissingZeros } from '../io/fit-input.js';
 import { type Io, UsageError } from '../io/io.js';
 import { decodeText, readFileBytes } from '../io/read-text.js';
 import type { SheetRows } from '../io/read-sheet.js';
 import { fileLabel, isInvalid, quoted, wholeNumber } from '../flags/parse.js';
 import { type DatedResult, fitDated } from '../../model/fit/dated.js';
 import { largestSpread } from '../../model/calendar/delays.js';
-import { isoOfDay, recordDay } from './record-dates.js';
+import { isoOfDay, recordDay } from '../io/record-dates.js';
 
 /** The flags of `fans fit`, as commander hands them over. */
 export interface FitFlags {

@@ -2,10 +2,10 @@ import type { DatedData } from '../../model/fit/dated.js';
 import { isoOfDay, recordDay } from './record-dates.js';
 import type { Frequencies } from '../../model/fit/frequencies.js';
 import { frequencies } from '../../model/fit/frequencies.js';
-import { UsageError } from '../io/io.js';
+import { UsageError } from './io.js';
 import { isInvalid, maxValueLength, quoted, wholeNumber } from '../flags/parse.js';
 import { strictJson } from '../flags/strict-json.js';
-import type { SheetRows } from '../io/read-sheet.js';
+import type { SheetRows } from './read-sheet.js';
 
 /**
  * Reading referral records: CSV, TSV or JSON, in three shapes, into a frequency table.
