@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { PeriodSketches } from '../../src/model/chains/montecarlo.js';
-import { bandReader, withBand } from '../../src/cli/commands/calendar-sampled.js';
+import { bandReader, withBand } from '../../src/report/calendar-sampled.js';
 import type { ChartData } from '../../src/output/scale.js';
 import { fans } from './harness.js';
 

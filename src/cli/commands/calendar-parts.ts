@@ -1,41 +1,17 @@
-import { type Count } from '../../model/count.js';
-import { type CalendarPeriod, type CycleLength, type PeriodKind, cycleDate, cycleDays, dayDate, daysBetween, daysPerUnit, isoDate, yearsFrom } from '../../model/calendar/dates.js';
+import { type CalendarPeriod, cycleDate, cycleDays, dayDate, daysBetween, daysPerUnit, isoDate, yearsFrom } from '../../model/calendar/dates.js';
 import { type PeriodCounts, discountFactor } from '../../model/money.js';
 import type { Money } from '../../model/money.js';
-import { type PascalDelay, doublingDays, pascalSd, pascalWeights } from '../../model/calendar/delays.js';
+import { pascalWeights } from '../../model/calendar/delays.js';
 import { dailyLeave, renewalCustomers, renewalDays } from '../../model/calendar/renewal.js';
-import type { Cell } from '../../output/delimited.js';
-import type { Report, Style } from '../../output/render.js';
-import type { CalendarCaption, ChartData } from '../../output/scale.js';
-import { type CompoundFlags } from './compound.js';
+import type { Calendar, Command } from '../../model/calendar/run-calendar.js';
 import { UsageError } from '../io/io.js';
-import { type Duration, thousands } from '../flags/parse.js';
+import { thousands } from '../flags/parse.js';
 import { durationText } from '../../model/calendar/duration-text.js';
 
-import { type SimulateParams } from './simulate.js';
-import { Amount } from '../../output/amount.js';
-
 /**
- * What the calendar's expected and sampled runs share: the calendar, its rows by cycle or
- * period, the summary lines and JSON, the renewal run by day, dates on a report.
+ * What the calendar's expected and sampled runs share: the cycles within the horizon, the
+ * renewal run by day, money by calendar period (what report/calendar.ts shows of a calendar).
  */
-
-/** A run's calendar, read from the flags. */
-export interface Calendar {
-  start: Date;
-  cycle: CycleLength;
-  /** --cycle-spread, and the delay that stands for it; null for referrals exactly a cycle apart. */
-  spread: { asked: Duration; delay: PascalDelay } | null;
-  /** --by, or month with a spread; null for a row per level (cycle). */
-  by: PeriodKind | null;
-  /** The last day of the run, and the days from the start to it. */
-  end: Date;
-  days: number;
-  /** The flag that set the horizon, for messages. */
-  horizonFlag: string;
-}
-
-export type Command = 'simulate' | 'compound';
 
 /** The cycles (levels, or compound periods) that fall on or before the run's last day, with their days from the start. */
 export function cyclesWithin(c: Calendar, most: number): number[] {
@@ -47,40 +23,6 @@ export function cyclesWithin(c: Calendar, most: number): number[] {
     days.push(day);
   }
   return days;
-}
-
-/** Summary lines every calendar run shows: the dates and total, the delay, the growth rate. */
-export function calendarLines(c: Calendar, start: number, total: Count, rate: number | null, mean = false) {
-  return ({ words, numbers }: Style) => [
-    words.calendar.span(numbers, { from: isoDate(c.start), to: isoDate(c.end), start, total, mean }),
-    ...(c.spread ? [words.calendar.delay(numbers, { mean: cycleDays(c.cycle), sd: pascalSd(c.spread.delay), stages: c.spread.delay.stages, asked: cycleDays(c.spread.asked) })] : []),
-    words.calendar.growth(numbers, { rate, days: doublingDays(rate), spread: c.spread !== null }),
-  ];
-}
-
-/** What a calendar run adds to the JSON parameters. */
-export function calendarParameters(c: Calendar) {
-  return { startDate: isoDate(c.start), until: isoDate(c.end), cycle: durationText(c.cycle), cycleSpread: c.spread ? durationText(c.spread.asked) : null, by: c.by };
-}
-
-/** The JSON document's `calendar`: dates, the delay used, the growth rate and doubling time. */
-export function calendarJson(c: Calendar, rate: number | null) {
-  return {
-    startDate: isoDate(c.start),
-    endDate: isoDate(c.end),
-    days: c.days,
-    delay: c.spread ? { meanDays: cycleDays(c.cycle), sdDays: pascalSd(c.spread.delay), stages: c.spread.delay.stages, dailyChance: c.spread.delay.chance } : { meanDays: cycleDays(c.cycle), sdDays: 0 },
-    growthRatePerDay: rate,
-    doublingDays: rate !== null && rate > 0 ? doublingDays(rate) : null,
-    halvingDays: rate !== null && rate < 0 ? doublingDays(rate) : null,
-  };
-}
-
-/** A chart on the calendar: the report's chart with dates on the x axis. */
-function datedChart(chart: ChartData | undefined, xLabel: string, dates: readonly string[]): ChartData | undefined {
-  if (!chart) return undefined;
-  const { xValues: _, ...rest } = chart;
-  return { ...rest, xLabel, xDates: dates };
 }
 
 /**
@@ -96,38 +38,6 @@ export function datedMoney(c: Calendar, periods: readonly CalendarPeriod[]): { n
     costShares: periods.map((period, i) => (period.last - (i === 0 ? 0 : periods[i - 1]!.last)) / cycle),
     // The first period that carries money: the first, unless it is the start's day alone (by day), where nothing has happened yet.
     from: periods[0]!.last === 0 && periods.length > 1 ? 1 : 0,
-  };
-}
-
-/** Two amounts of one currency added, exactly where both are. */
-export function addAmounts(a: Amount | null, b: Amount): Amount {
-  if (a === null) return b;
-  const minor = typeof a.minor === 'bigint' && typeof b.minor === 'bigint' ? a.minor + b.minor : Number(a.minor) + Number(b.minor);
-  return new Amount(minor, b.digits);
-}
-
-/** A report of rows by cycle, given a date column (and, for a compound cycle other than a year, `cycle` for `year`). */
-export function withDates(report: Report, command: Command, c: Calendar, dates: readonly string[], rate: number | null, start: number, total: Count): Report {
-  const yearly = command === 'compound' && c.cycle.unit === 'y' && c.cycle.amount === 1;
-  const periodName = command === 'simulate' ? 'level' : yearly ? 'year' : 'cycle';
-  const rename = (key: string) => (key === 'year' ? periodName : key);
-  const columns = report.columns.flatMap((name) => (name === 'new' || name === 'mean' ? ['date', name] : [rename(name)]));
-  const rows = report.rows.map((row, i) => Object.fromEntries(Object.entries(row).flatMap(([key, value]) => (key === 'new' || key === 'mean' ? [['date', dates[i]!], [key, value]] : [[rename(key), value]]))) as Record<string, Cell>);
-  const summary = (style: Style) => {
-    const lines = report.summary?.(style) ?? [];
-    // The model's first line says the total: the dates go beside it. The compound model's first lines count years: for a
-    // cycle other than a year the dates and growth rate say it instead.
-    const [span, ...calendar] = calendarLines(c, start, total, rate)(style);
-    return command === 'compound' && !yearly ? [span!, ...calendar, ...lines.slice(2)] : [...lines.slice(0, 1), ...calendar, ...lines.slice(1)];
-  };
-  const json = report.json as Record<string, unknown>;
-  return {
-    ...report,
-    columns,
-    rows,
-    summary,
-    ...(report.chart ? { chart: datedChart(report.chart, 'date', dates)! } : {}),
-    json: { ...report.json, parameters: { ...(json.parameters as object), ...calendarParameters(c) }, rows: rows as never, calendar: calendarJson(c, rate) },
   };
 }
 
@@ -164,27 +74,6 @@ function renewalRun(command: Command, p: { start: number; market: number | null;
   const fresh = renewalDays({ model: command === 'simulate' ? 'tree' : 'compound', start: p.start, K: k, market: p.market, weights: pascalWeights(c.spread!.delay, c.days), days: c.days, leave, ...(p.arrivals ? { arrivals: p.arrivals } : {}) });
   const { lost, totals } = renewalCustomers(fresh, leave);
   return { days: Array.from(fresh, (_, day) => day), fresh: Array.from(fresh), lost: Array.from(lost), totals: Array.from(totals) };
-}
-
-/**
- * A calendar run in plain words for a chart's title (the command stays under it): the
- * model's numbers, the cycle and its spread, the dates; a goal's target, sampled runs.
- */
-export function calendarCaption(command: Command, p: SimulateParams | CompoundFlags, c: Calendar, more: { target?: number; trials?: number; customersOf?: string } = {}): CalendarCaption {
-  const tree = command === 'simulate';
-  return {
-    kind: 'calendar',
-    model: tree ? 'tree' : 'compound',
-    start: p.start,
-    rate: tree ? (p as SimulateParams).fanout : (p as CompoundFlags).rate,
-    conversion: p.conversion,
-    churn: tree ? 0 : (p as CompoundFlags).churn,
-    cycle: c.cycle,
-    spread: c.spread ? c.spread.asked : null,
-    from: isoDate(c.start),
-    to: isoDate(c.end),
-    ...more,
-  };
 }
 
 /** Customer-days of each calendar period: the customers on the books each day after the start, summed by period (a recurring value's billing by day). */

@@ -1,4 +1,4 @@
-import { type ChainParams, type TrialRow, PeriodSketches, blockCount, blockSize, theoreticalExtinction } from '../../model/chains/montecarlo.js';
+import { type ChainParams, type TrialRow, PeriodSketches, blockCount, blockSize } from '../../model/chains/montecarlo.js';
 import { runTrialsBlock } from '../../model/chains/engine.js';
 import { stageWeight } from '../../model/calendar/engine.js';
 import type { Json } from '../../output/json.js';
@@ -7,26 +7,28 @@ import type { RunMoney } from '../../model/chains/sink.js';
 import type { ChartData } from '../../output/scale.js';
 import type { CompoundFlags } from './compound.js';
 import { type CalendarPeriod, calendarPeriods, cycleDays, dayDate, isoDate, periodCount } from '../../model/calendar/dates.js';
-import { customersOf, existingArrivals } from '../../model/calendar/existing.js';
-import type { Cell } from '../../output/delimited.js';
+import { existingArrivals } from '../../model/calendar/existing.js';
 import type { Report, Style } from '../../output/render.js';
 import { Amount } from '../../output/amount.js';
-import { type Calendar, addAmounts, billingByDay, calendarCaption, leaveOf, datedMoney, calendarJson, calendarLines, calendarParameters, cyclesWithin, moneyByPeriod, presentOfPeriods, renewalOf, withDates } from './calendar-parts.js';
+import { billingByDay, leaveOf, datedMoney, cyclesWithin, moneyByPeriod, presentOfPeriods, renewalOf } from './calendar-parts.js';
+import type { Calendar, Command } from '../../model/calendar/run-calendar.js';
+import { calendarJson, calendarLines, withDates } from '../../report/calendar.js';
+import { bandReader, cyclesByPeriod, fitJson, fitLines, periodTrialReport, withBand } from '../../report/calendar-sampled.js';
 import { type Io, type StopSignal, UsageError } from '../io/io.js';
 import { bounds } from '../flags/options.js';
 import { thousands } from '../flags/parse.js';
-import { durationText } from '../../model/calendar/duration-text.js';
 
 import type { Money } from '../../model/money.js';
 import { moneyPayback } from '../../model/chains/money-payback.js';
 import { withMoney } from '../../report/money.js';
 import { withMoneyBands } from '../../report/money-bands.js';
-import { type FittedRun, type fittedChain, chainFor, coarsestRow, lawName, quantileName, sampledReport, trialLines, trialSchema } from './sampled.js';
+import { type fittedChain, chainFor, sampledReport, trialSchema } from './sampled.js';
+import { lawName } from '../../report/sampled.js';
 import type { SimulateParams } from './simulate.js';
 import { Interrupted, runTrials } from '../io/trials.js';
 import { threadsFor } from '../io/threads.js';
 import { parseFlags, pick } from '../flags/validate.js';
-import { type Distribution, chainFactor } from '../../model/chains/offspring.js';
+import { chainFactor } from '../../model/chains/offspring.js';
 
 /**
  * Work a sampled calendar run may take, in weighted stage steps (runs x days x (stages + 4)
@@ -35,7 +37,6 @@ import { type Distribution, chainFactor } from '../../model/chains/offspring.js'
  */
 export const calendarWork = 2e9;
 
-type Command = 'simulate' | 'compound';
 
 /** What a run by events costs an event, in weighted stage steps (see switchAt, events.ts): about 16 (measured 19). */
 const eventCost = 16;
@@ -182,151 +183,6 @@ function byPeriodSums(periods: readonly CalendarPeriod[], days: readonly number[
   });
 }
 
-/** Sampled runs with spread-out delays: per period, the date, the mean and percentiles of the total, the share died out. */
-function periodTrialReport(
-  command: Command,
-  p: SimulateParams | CompoundFlags,
-  c: Calendar,
-  rate: number | null,
-  periods: readonly CalendarPeriod[],
-  rows: readonly TrialRow[],
-  t: { trials: number; seed: number; quantiles: readonly number[]; distribution: Distribution; dispersion: number | null; k: number; chain: ChainParams; fitted: FittedRun | null },
-): Report {
-  const names = t.quantiles.map(quantileName);
-  const churn = command === 'compound' && (p as CompoundFlags).churn > 0;
-  const table = rows.map((r, i) => {
-    // The mean of the new fans in a period is the difference of the mean of the fans ever reached;
-    // with churn, the customers lost are what the total did not keep of them.
-    const ever = (row: TrialRow) => row.reached ?? row.mean;
-    const fresh = i === 0 ? ever(r) : ever(r) - ever(rows[i - 1]!);
-    const row: Record<string, Cell> = { period: periods[i]!.name, date: isoDate(dayDate(c.start, periods[i]!.last)), new: fresh };
-    if (churn) row.lost = Math.max(0, fresh - (i === 0 ? r.mean : r.mean - rows[i - 1]!.mean));
-    row.mean = r.mean;
-    names.forEach((name, j) => (row[name] = r.quantiles[j]!));
-    row.extinct = r.extinct;
-    return row;
-  });
-  const last = rows.at(-1)!;
-  const error = Math.sqrt((last.extinct * (1 - last.extinct)) / t.trials);
-  // The quantile sketches keep fewer bins a period when there are many periods: say how near the percentiles are.
-  const { error: worstError, row: coarsest } = coarsestRow(rows);
-  const lastDate = isoDate(c.end);
-  const theory = theoreticalExtinction(t.chain);
-  const summary = (style: Style) => {
-    const { words, numbers } = style;
-    return [
-      words.sampled.runs(numbers, { trials: t.trials, distribution: lawName(style, t.distribution, t.dispersion), k: t.k, yearly: false, seed: t.seed }),
-      ...fitLines(style, t.fitted),
-      ...calendarLines(c, p.start, last.mean, rate, true)(style),
-      words.calendar.extinct(numbers, { date: lastDate, share: last.extinct, error }),
-      ...(worstError > 2 ** -14 ? [words.sampled.percentilesWithin(numbers, { error: worstError, period: periods[coarsest]!.name, periods: periods.length })] : []),
-      // The chance a chain ever dies out does not depend on when referrals come: Galton-Watson's q = G(q).
-      theory === null ? words.sampled.noTheory : t.fitted?.dated ? words.sampled.theoryExisting(numbers, { q: theory, customers: p.start }) : words.sampled.theory(numbers, { q: theory, start: p.start }),
-    ];
-  };
-  const { depth: _depth, years: _years, paid: _paid, cycle: _cycle, ...parameters } = p as SimulateParams & CompoundFlags;
-  return {
-    columns: ['period', 'date', 'new', ...(churn ? ['lost'] : []), 'mean', ...names, 'extinct'],
-    rows: table,
-    shares: ['extinct'],
-    constants: { seed: t.seed },
-    summary,
-    chart: {
-      caption: calendarCaption(command, p, c, { trials: t.trials, ...(t.fitted?.dated ? { customersOf: t.fitted.file } : {}) }),
-      title: `fans ${command} --trials ${t.trials} --cycle ${durationText(c.cycle)} --cycle-spread ${durationText(c.spread!.asked)} --by ${c.by}`,
-      ...(p.market !== null ? { market: p.market } : {}),
-      xLabel: 'period',
-      xDates: table.map((r) => String(r.period)),
-      ...trialLines(rows, t.quantiles),
-    },
-    json: {
-      command,
-      parameters: { ...parameters, ...calendarParameters(c), trials: t.trials, seed: t.seed, distribution: t.distribution, dispersion: t.dispersion, quantiles: [...t.quantiles] },
-      rows: table as never,
-      extinction: { by: lastDate, estimate: last.extinct, standardError: error, theory },
-      quantileError: worstError,
-      calendar: { ...calendarJson(c, rate), meanDelayDays: cycleDays(c.cycle) },
-      ...(t.fitted ? { fit: fitJson(t.fitted) } : {}),
-    },
-  };
-}
-
-/** What a forecast from --fit says it took from the file: the law it draws from, and for dated records the customers it starts from. */
-function fitLines({ words, numbers }: Style, fitted: FittedRun | null): string[] {
-  if (fitted === null) return [];
-  const { dated } = fitted;
-  return [
-    words.fit.sampledFrom(numbers, { file: fitted.file, model: words.fit.model(fitted.model), draws: 'lognormal' }),
-    ...(dated
-      ? [words.fit.fromCustomers(numbers, { file: fitted.file, customers: customersOf(dated.existing), asOf: dated.asOf, K: fitted.K, k: fitted.k, naive: dated.naiveK, law: words.fit.delayLaw(dated.family), mean: dated.delayMean, sd: dated.delaySd })]
-      : []),
-  ];
-}
-
-/** A forecast's fit in JSON: the law, and for dated records the export's date, the customers and the delay. */
-function fitJson(fitted: FittedRun): Json {
-  const { dated } = fitted;
-  return {
-    file: fitted.file,
-    model: fitted.model,
-    K: fitted.K,
-    k: Number.isFinite(fitted.k) ? fitted.k : null,
-    nonreferrers: fitted.nonreferrers,
-    ...(dated ? { dated: { asOf: dated.asOf, customers: customersOf(dated.existing), naiveK: dated.naiveK, delay: { law: dated.family, meanDays: dated.delayMean, sdDays: dated.delaySd } } } : {}),
-  };
-}
-
-/** Sampled runs by cycle, a row per calendar period: each period shows the runs' totals at its last cycle. */
-function cyclesByPeriod(report: Report, c: Calendar, cycles: readonly number[], rate: number | null, start: number): Report {
-  const periods = calendarPeriods(c.start, c.days, c.by!);
-  // The last cycle on or before each period's end (cycle 0 is day 0, in the first period).
-  const picks: number[] = [];
-  let at = 0;
-  for (const period of periods) {
-    while (at + 1 < cycles.length && cycles[at + 1]! <= period.last) at++;
-    picks.push(at);
-  }
-  const first = report.columns[0]!;
-  const rows = periods.map((period, i) => {
-    const { [first]: _, ...rest } = report.rows[picks[i]!]!;
-    const { days: _d, weeks: _w, months: _m, years: _y, ...kept } = rest as Record<string, Cell>;
-    return { period: period.name, date: isoDate(dayDate(c.start, period.last)), ...kept } as Record<string, Cell>;
-  });
-  // The mean of the new fans in a period is the difference of the mean totals.
-  rows.forEach((row, i) => (row.new = i === 0 ? Number(row.mean) : Number(row.mean) - Number(rows[i - 1]!.mean)));
-  // A period's money flows are the sums of its cycles'; the cumulative net, its percentiles and the share paid back are those of its last cycle.
-  if (report.columns.includes('revenue')) {
-    rows.forEach((row, i) => {
-      for (const name of ['revenue', 'rewards', 'cost', 'net']) {
-        let sum: Amount | null = null;
-        for (let cycle = i === 0 ? 0 : picks[i - 1]! + 1; cycle <= picks[i]!; cycle++) sum = addAmounts(sum, report.rows[cycle]![name] as Amount);
-        row[name] = sum ?? new Amount(0, (report.rows[0]![name] as Amount).digits);
-      }
-    });
-  }
-  const columns = ['period', 'date', 'new', ...report.columns.filter((name) => name !== first && !['days', 'weeks', 'months', 'years'].includes(name))];
-  const chart = report.chart
-    ? {
-        ...report.chart,
-        xLabel: 'period',
-        xValues: undefined,
-        xDates: periods.map((period) => period.name),
-        series: report.chart.series.map((s) => ({ ...s, values: picks.map((i) => s.values[i]!) })),
-        ...(report.chart.band ? { band: { ...report.chart.band, low: picks.map((i) => report.chart!.band!.low[i]!), high: picks.map((i) => report.chart!.band!.high[i]!) } } : {}),
-      }
-    : undefined;
-  const mean = Number(rows.at(-1)!.mean);
-  const json = report.json as Record<string, unknown>;
-  return {
-    ...report,
-    columns,
-    rows,
-    summary: (style: Style) => [...calendarLines(c, start, mean, rate, true)(style), ...(report.summary?.(style) ?? [])],
-    ...(chart ? { chart: chart as never } : {}),
-    json: { ...report.json, parameters: { ...(json.parameters as object), ...calendarParameters(c) }, rows: rows as never, calendar: calendarJson(c, rate) },
-  };
-}
-
 /**
  * A sampled goal's chart with its uncertainty marked on the target line: the percentile dates
  * (p5, p50, p95 by default) and the deadline with the share of runs reaching the target by
@@ -347,71 +203,6 @@ function markedChart(g: GoalRun, dates: readonly { q: number; date: string | nul
 
 /** The most days a goal's band is sketched on: about as many as its chart draws (calendar.ts thins it to 1,000 points). */
 const maxBandDays = 1000;
-
-/**
- * A goal's chart with the band of its runs' totals (percentiles `quantiles`) at each date it
- * draws: from the day's sketch, or (where days were sketched every `every`-th day) read
- * linearly between the two sketched days around it, which a picture cannot tell apart. Each
- * sketch is read once, for both percentiles (a pass over its bins).
- */
-export function withBand(chart: ChartData, read: BandReader | null, every: number, dates: readonly string[], quantiles: readonly [number, number]): ChartData {
-  if (read === null || !chart.xDates) return chart;
-  const index = new Map(dates.map((date, i) => [date, i]));
-  // Drawn only where every date of the chart is a day of the runs.
-  if (!chart.xDates.every((date) => index.has(date))) return chart;
-  const last = dates.length - 1;
-  const first = Number(chart.series[0]?.values[0] ?? 0);
-  const shares = [quantiles[0] / 100, quantiles[1] / 100] as const;
-  // The j-th sketch holds day j × every, the last one the last day.
-  const dayOf = (j: number) => Math.min(j * every, last);
-  const pairs = new Map<number, readonly [number, number]>();
-  const at = (j: number): readonly [number, number] => {
-    let pair = pairs.get(j);
-    if (pair === undefined) {
-      const [low, high] = read(j, shares);
-      pairs.set(j, (pair = [low ?? first, high ?? first]));
-    }
-    return pair;
-  };
-  const low: number[] = [];
-  const high: number[] = [];
-  for (const date of chart.xDates) {
-    const day = index.get(date)!;
-    const j = Math.floor(day / every);
-    const here = at(j);
-    if (dayOf(j) === day) {
-      low.push(here[0]);
-      high.push(here[1]);
-      continue;
-    }
-    const next = at(j + 1);
-    const share = (day - dayOf(j)) / (dayOf(j + 1) - dayOf(j));
-    low.push((1 - share) * here[0] + share * next[0]);
-    high.push((1 - share) * here[1] + share * next[1]);
-  }
-  return { ...chart, band: { name: `p${quantiles[0]} to p${quantiles[1]}`, low, high, quantiles } };
-}
-
-/** The `shares` quantiles of the runs in the j-th sketch, each null where the runs stand where the expected curve starts. */
-type BandReader = (j: number, shares: readonly [number, number]) => readonly [number | null, number | null];
-
-/**
- * How a goal's band is read from its sketches: a count goal's totals as they are; a money
- * goal's amounts (minor units, `unit` of them to the currency's) from their positive part
- * where it is above 0, else minus the negative part's mirrored quantile, and from the curve
- * before the money starts (`from`).
- */
-export function bandReader(totals: PeriodSketches | null, amounts: { above: PeriodSketches; below: PeriodSketches } | null, from: number, every: number, unit: number): BandReader | null {
-  if (totals) return (j, shares) => totals.at(j).quantiles(shares) as [number, number];
-  if (!amounts) return null;
-  return (j, shares) => {
-    if (j * every < from) return [null, null];
-    const up = amounts.above.at(j).quantiles(shares);
-    const down = amounts.below.at(j).quantiles([1 - shares[0], 1 - shares[1]]);
-    const value = (i: 0 | 1) => (up[i]! > 0 ? up[i]! : -down[i]! || 0) / unit;
-    return [value(0), value(1)];
-  };
-}
 
 /** What a sampled goal by date needs from calendar.ts. */
 interface GoalRun {

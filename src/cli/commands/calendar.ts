@@ -20,7 +20,9 @@ import type { Money } from '../../model/money.js';
 import { moneyParameters, moneyText, withMoney } from '../../report/money.js';
 import { type ScenarioInput, compareReport, currencyOf, netColumn, scenarioRows } from './compare.js';
 import { Amount, amountFormat } from '../../output/amount.js';
-import { type Calendar, type Command, addAmounts, billingByDay, leaveOf, calendarCaption, calendarJson, calendarLines, calendarParameters, cyclesWithin, datedMoney, moneyByPeriod, presentOfPeriods, renewalOf, withDates } from './calendar-parts.js';
+import { billingByDay, leaveOf, cyclesWithin, datedMoney, moneyByPeriod, presentOfPeriods, renewalOf } from './calendar-parts.js';
+import type { Calendar, Command } from '../../model/calendar/run-calendar.js';
+import { addAmounts, calendarCaption, calendarJson, calendarLines, calendarParameters, withDates } from '../../report/calendar.js';
 
 /**
  * Calendar runs: `--cycle` with dates, `--start-date`, `--until`, `--cycle-spread` and `--by`.

@@ -3,7 +3,7 @@ import { type FitData, type FitResult, fitReferrals } from '../../model/fit/fit.
 import type { Estimate } from '../../model/fit/estimate.js';
 import type { FitModel } from '../../model/fit/families.js';
 import { type ParameterDraws, cholesky, drawsOf, largestK } from '../../model/fit/draws.js';
-import type { ExistingCustomers } from '../../model/calendar/existing.js';
+import type { DatedLaw } from '../../model/fit/fitted-run.js';
 import { theoreticalExtinction } from '../../model/chains/montecarlo.js';
 import type { Offspring } from '../../model/chains/offspring.js';
 import type { Cell } from '../../output/delimited.js';
@@ -443,16 +443,6 @@ export interface FittedLaw {
   offspring: Offspring;
   nonreferrers: number;
   dated: DatedLaw | null;
-}
-
-/** A dated fit as a forecast reads it: the export's date, the preferred delay, and the file's customers by age. */
-export interface DatedLaw {
-  asOf: string;
-  family: DatedResult['preferred']['family'];
-  delayMean: number;
-  delaySd: number;
-  naiveK: number;
-  existing: ExistingCustomers;
 }
 
 /**

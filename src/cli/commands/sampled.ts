@@ -1,11 +1,10 @@
 import * as z from 'zod/mini';
 import { runPeriodCost } from '../../model/chains/engine.js';
 import { type ChainParams, type TrialRow, expectedLog10Total, theoreticalExtinction, theoryByPeriod } from '../../model/chains/montecarlo.js';
-import { type Distribution, chainFactor } from '../../model/chains/offspring.js';
+import { chainFactor } from '../../model/chains/offspring.js';
 import { concentration } from '../../model/chains/concentration.js';
 import type { Cell } from '../../output/delimited.js';
 import type { Report, Style } from '../../output/render.js';
-import type { ChartData } from '../../output/scale.js';
 import type { CompoundFlags } from './compound.js';
 import { type Io, UsageError } from '../io/io.js';
 import { bounds, fields, trialOptions } from '../flags/options.js';
@@ -14,8 +13,8 @@ import type { Money } from '../../model/money.js';
 import { stepFactors } from '../../model/money.js';
 import { moneyPayback } from '../../model/chains/money-payback.js';
 import { billingRatio, stepYears } from '../flags/money.js';
-import type { FitModel } from '../../model/fit/parameters.js';
-import type { DatedLaw } from './fit.js';
+import type { FittedRun } from '../../model/fit/fitted-run.js';
+import { coarsestRow, lawName, quantileName, trialLines } from '../../report/sampled.js';
 import { type SimulateParams, elapsedColumn, simulateParameters } from './simulate.js';
 import { runTrials } from '../io/trials.js';
 import { threadsFor } from '../io/threads.js';
@@ -101,18 +100,6 @@ export async function sampledReport(io: Io, model: Model, flags: Record<string, 
   return money ? moneyModule!.sampledWithMoney(report, run, rows, t.quantiles, money, trials, ratio, cycle) : report;
 }
 
-/** What a forecast from a fit says beside its runs: the file, the model, the band with K and k fixed. */
-export interface FittedRun {
-  file: string;
-  model: FitModel;
-  K: number;
-  k: number;
-  nonreferrers: number;
-  fixed?: readonly number[];
-  /** Dated records: the export's date, the delay, and the customers the forecast starts from. */
-  dated?: DatedLaw | null;
-}
-
 /**
  * The chain of a forecast from `--fit FILE`: the preferred fit's law (Poisson, geometric,
  * negative binomial, or their zero-inflated forms as --nonreferrers), each run drawing its own
@@ -135,38 +122,6 @@ export async function fittedChain(io: Io, model: Model, t: TrialFlags, flags: Re
   }
   const fields = tree ? { fanout: offspring.introductions, conversion: 1 as const, nonreferrers } : { rate: offspring.introductions, conversion: 1 as const, nonreferrers };
   return { chain: { ...chain, draws }, about: { file: fileLabel(file), model: best.model, K: best.parameters.K, k: best.parameters.k, nonreferrers, dated }, fields, upper };
-}
-
-/** A percentile's column: `p5`. */
-export const quantileName = (q: number) => `p${q}`;
-
-/** A sampled run's law in the reader's words: `Poisson`, `negative binomial (k = 0.5)`. */
-export const lawName = ({ words, numbers }: Pick<Style, 'words' | 'numbers'>, distribution: Distribution, dispersion: number | null): string =>
-  words.sampled.distribution(numbers, distribution === 'negbin' ? { kind: 'negbin', k: dispersion ?? 1 } : { kind: distribution });
-
-/**
- * The coarsest percentiles of sampled rows: quantile sketches hold totals to 2^-14 (exact
- * below 16,384); runs of many periods with totals spread over many orders of magnitude
- * coarsen some periods. The worst relative error and the row it is in.
- */
-export function coarsestRow(rows: readonly TrialRow[]): { error: number; row: number } {
-  let error = 0;
-  let row = 0;
-  for (const r of rows) if (r.quantileError > error) [error, row] = [r.quantileError, r.period];
-  return { error, row };
-}
-
-/** A chart's lines of sampled runs: the median (when asked for) and the mean, with the outer percentiles as a band. */
-export function trialLines(rows: readonly TrialRow[], q: readonly number[]): Pick<ChartData, 'series' | 'band'> {
-  const median = q.indexOf(50);
-  return {
-    // The median and the mean: with uneven referrals they tell different stories.
-    series: [
-      ...(median >= 0 ? [{ name: 'median (p50)', values: rows.map((r) => r.quantiles[median]!), role: 'median' as const }] : []),
-      { name: 'mean', values: rows.map((r) => r.mean), role: 'mean' as const },
-    ],
-    ...(q.length >= 2 ? { band: { name: `p${q[0]} to p${q.at(-1)}`, low: rows.map((r) => r.quantiles[0]!), high: rows.map((r) => r.quantiles.at(-1)!), quantiles: [q[0]!, q.at(-1)!] as const } } : {}),
-  };
 }
 
 /** The report of a sampled run: mean, quantiles and the share extinct per period. */
