@@ -1,5 +1,6 @@
-import type { DatedData } from '../../model/fit/dated.js';
-import { isoOfDay, recordDay } from './record-dates.js';
+import type { FitInput } from '../../model/fit/fit-input.js';
+import { recordDay } from './record-dates.js';
+import { isoOfDay } from '../../model/calendar/iso-of-day.js';
 import type { Frequencies } from '../../model/fit/frequencies.js';
 import { frequencies } from '../../model/fit/frequencies.js';
 import { UsageError } from './io.js';
@@ -58,20 +59,6 @@ export interface FitInputOptions {
 
 /** Columns taken as the join date without --joined (compared without case). */
 export const joinedNames = ['joined', 'joined_at', 'join_date', 'signed_up_at', 'signup_date', 'signed_up', 'created_at'];
-
-/** What the file held: the counts or sizes as a frequency table, and how they were read. */
-export interface FitInput {
-  shape: 'counts' | 'referrals' | 'sizes';
-  frequencies: Frequencies;
-  /** Rows of data read (not the header). */
-  rows: number;
-  /** The column or columns used. */
-  columns: string[];
-  /** Who referred whom: rows whose referrer is not in the file (a windowed export: they joined before it), left as seeds. */
-  outside?: number;
-  /** Who referred whom with join dates: the records as the dated fit reads them, the column and the export's day. */
-  dated?: { data: DatedData; column: string; asOf: number; from: number };
-}
 
 /** Table data: a header and records, walked once. */
 interface Records {

@@ -4,9 +4,6 @@ import { type Parsed, isInvalid } from '../flags/parse.js';
 /** Days from 1970-01-01 of a UTC date. */
 const dayOf = (year: number, month: number, day: number) => Date.UTC(year, month - 1, day) / 86_400_000;
 
-/** A day number as `YYYY-MM-DD`. */
-export const isoOfDay = (day: number): string => new Date(day * 86_400_000).toISOString().slice(0, 10);
-
 /** Excel's day 0 of its 1900 date system, counted so that serial 61 is 1900-03-01 (past its phantom 1900-02-29). */
 const excelEpoch = dayOf(1899, 12, 30);
 

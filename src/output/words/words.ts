@@ -4,7 +4,7 @@ import type { FitModel } from '../../model/fit/families.js';
 import type { Caption } from '../scale.js';
 import type { FitWarning } from '../../model/fit/fit.js';
 
-/** The figures of a fit, one a row in its CSV section and spreadsheet sheet (see cli/commands/fit.ts). */
+/** The figures of a fit, one a row in its CSV section and spreadsheet sheet (see report/fit.ts). */
 export const fitQuantities = ['file', 'shape', 'n', 'mean', 'variance', 'preferred', 'weight', 'K', 'K_low', 'K_high', 'k', 'k_low', 'k_high', 'nonreferrers', 'nonreferrers_low', 'nonreferrers_high', 'K_wald_low', 'K_wald_high', 'k_wald_low', 'k_wald_high', 'chiSquare', 'df', 'p', 'extinction', 'p80', 'projection'] as const;
 export type FitQuantity = (typeof fitQuantities)[number];
 
