@@ -55,6 +55,8 @@ const lazyFileNames = {
   './png.js': 'png.cjs',
   './html.js': 'html.cjs',
   './calendar.js': 'calendar.cjs',
+  './goal-by-date.js': 'goal-by-date.cjs',
+  './compare-dates.js': 'compare-dates.cjs',
   '../io/read-sheet.js': 'read-sheet.cjs',
   chalk: 'chalk.cjs',
   './goal.js': 'goal.cjs',
@@ -75,8 +77,8 @@ const lazyFileNames = {
  * chalk (not needed without a terminal), the Monte Carlo engine (only for --trials), the
  * terminal chart (--chart), the SVG renderer (--format svg), its money panel and the fit's picture, the xlsx writer (--format xlsx),
  * fitting (fans fit, --fit), the xlsx reader (read-excel-file and fflate, for a workbook),
- * each command's own code past simulate and compound (goal, its money, compare, money
- * amounts, a dated forecast, examples, completion) and the Dutch words (--lang nl).
+ * each command's own code past simulate and compound (goal, its money, a goal by date, compare,
+ * compare on dates, money amounts, a dated forecast, examples, completion) and the Dutch words (--lang nl).
  * They load through src/cli/io/load.ts, which compiles them from V8's code cache. Modules they
  * share are copied into each file, so errors are told apart by name, not class identity.
  */
@@ -84,7 +86,7 @@ const lazyFiles = {
   name: 'lazy-files',
   setup(b) {
     // The commands' files are imported as ./commands/x.js from src/cli and as ./x.js beside each other.
-    b.onResolve({ filter: /^(\.\/(commands\/)?(main|table|sampled|chart|svg|money-svg|fit-svg|xlsx|fit|png|html|calendar|goal|goal-money|money|compare|compare-runs|dated-forecast|examples|completion|nl)\.js|\.\/flags\/money\.js|\.\.\/io\/read-sheet\.js|chalk)$/ }, (args) =>
+    b.onResolve({ filter: /^(\.\/(commands\/)?(main|table|sampled|chart|svg|money-svg|fit-svg|xlsx|fit|png|html|calendar|goal-by-date|compare-dates|goal|goal-money|money|compare|compare-runs|dated-forecast|examples|completion|nl)\.js|\.\/flags\/money\.js|\.\.\/io\/read-sheet\.js|chalk)$/ }, (args) =>
       args.kind === 'dynamic-import' ? { path: lazyFileNames[args.path.replace('./commands/', './')], namespace: 'lazy-file' } : undefined,
     );
     // The loader is bundled into each file that loads another (cli.cjs, main.cjs): one file
@@ -129,6 +131,8 @@ await build({
     png: 'src/output/png.ts',
     html: 'src/output/html.ts',
     calendar: 'src/cli/commands/calendar.ts',
+    'goal-by-date': 'src/cli/commands/goal-by-date.ts',
+    'compare-dates': 'src/cli/commands/compare-dates.ts',
     'read-sheet': 'src/cli/io/read-sheet.ts',
     chalk: 'node_modules/chalk/source/index.js',
     goal: 'src/cli/commands/goal.ts',

@@ -322,7 +322,7 @@ async function report(job: ReportJob, io: Io, locale: string): Promise<Report> {
       return (await import('./commands/sampled.js')).sampledReport(io, { command: 'compound', p }, job.flags, amounts);
     }
     case 'goal': {
-      if (goalByDateOptions.some((name) => job.flags[name] !== undefined)) return (await import('./commands/calendar.js')).calendarGoal(io, job.args[0], job.flags, amounts);
+      if (goalByDateOptions.some((name) => job.flags[name] !== undefined)) return (await import('./commands/goal-by-date.js')).calendarGoal(io, job.args[0], job.flags, amounts);
       // Each command's own code is a file of the build of its own, loaded when it runs (#29).
       const goal = await import('./commands/goal.js');
       const flags = parseFlags(goal.goalSchema(), pick(job.flags, goal.goalSchema().shape));
@@ -341,7 +341,7 @@ async function report(job: ReportJob, io: Io, locale: string): Promise<Report> {
       // A scenario with a field beyond the model's, dates and money runs as its command, and the runs stand side by side.
       if (asRuns(inputs)) return (await import('./commands/compare-runs.js')).compareByRuns(inputs, fileLabel(file), (command, flags) => report({ command, flags, args: [] }, io, locale));
       // A cycle or a start date puts every scenario on dates (calendar.ts loads date-fns for it).
-      if (onCalendar(inputs)) return (await import('./commands/calendar.js')).compareOnDates(inputs, fileLabel(file), io.env);
+      if (onCalendar(inputs)) return (await import('./commands/compare-dates.js')).compareOnDates(inputs, fileLabel(file), io.env);
       return compareReport(scenarioRows(inputs, fileLabel(file)), file);
     }
   }

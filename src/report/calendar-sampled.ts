@@ -10,27 +10,13 @@ import type { Cell } from '../output/delimited.js';
 import type { Json } from '../output/json.js';
 import type { Report, Style } from '../output/report.js';
 import type { ChartData } from '../output/scale.js';
-import { addAmounts, calendarCaption, calendarJson, calendarLines, calendarParameters } from './calendar.js';
+import { type ModelFlags, addAmounts, calendarCaption, calendarJson, calendarLines, calendarParameters } from './calendar.js';
 import { coarsestRow, lawName, quantileName, trialLines } from './sampled.js';
 
 /**
  * Sampled calendar runs as reports: a row per calendar period with the runs' mean, percentiles
  * and share died out; runs by cycle gathered into periods; a goal's band of runs on its chart.
  */
-
-/** What a report reads of a run's model (the tree's or the compound model's flags, as the plan holds them); the rest go to its parameter list as they are. */
-export interface ModelFlags {
-  start: number;
-  conversion: number;
-  market: number | null;
-  fanout?: number;
-  rate?: number;
-  churn?: number;
-  depth?: number;
-  years?: number;
-  paid?: number;
-  cycle?: unknown;
-}
 
 /** Sampled runs with spread-out delays: per period, the date, the mean and percentiles of the total, the share died out. */
 export function periodTrialReport(

@@ -100,3 +100,17 @@ export function calendarCaption(command: Command, p: { start: number; conversion
     ...more,
   };
 }
+
+/** What a report reads of a run's model (the tree's or the compound model's flags, as the plan holds them); the rest go to its parameter list as they are. */
+export interface ModelFlags {
+  start: number;
+  conversion: number;
+  market: number | null;
+  fanout?: number;
+  rate?: number;
+  churn?: number;
+  depth?: number;
+  years?: number;
+  paid?: number;
+  cycle?: unknown;
+}

@@ -1,0 +1,117 @@
+import type { Count } from '../model/count.js';
+import { byPeriod } from '../model/calendar/by-period.js';
+import { type CalendarPeriod, dayDate, isoDate } from '../model/calendar/dates.js';
+import { durationText } from '../model/calendar/duration-text.js';
+import type { Calendar, Command } from '../model/calendar/run-calendar.js';
+import { Amount } from '../output/amount.js';
+import type { Cell } from '../output/delimited.js';
+import type { Report, Style } from '../output/report.js';
+import type { ChartData } from '../output/scale.js';
+import { type ModelFlags, addAmounts, calendarCaption, calendarJson, calendarLines, calendarParameters } from './calendar.js';
+
+/**
+ * Expected calendar runs as reports: rows by calendar period (from the renewal equation by
+ * day, or from the model's cycles), their money by period, and a goal by date's chart and
+ * parameters.
+ */
+
+/**
+ * Money by calendar period: each period's revenue, rewards, cost and net are the sums of
+ * its cycles' (from `levels`, the report by cycle with its money), its cumulative net that
+ * of its last cycle; the money's summary and JSON are the cycles' (the payback names a level
+ * or year). `plain` is the report by cycle without money, to tell its summary lines apart.
+ */
+export function withPeriodMoney(byDate: Report, levels: Report, plain: Report, periods: readonly CalendarPeriod[], cycles: readonly number[], parameters: Record<string, Cell>): Report {
+  const flows = ['revenue', 'rewards', 'cost', 'net'] as const;
+  let at = 0;
+  let cumulative: Cell = null;
+  const rows = byDate.rows.map((row, i) => {
+    const sums: Record<string, Amount | null> = {};
+    for (const name of flows) sums[name] = null;
+    while (at < cycles.length && cycles[at]! <= periods[i]!.last) {
+      const level = levels.rows[at]!;
+      for (const name of flows) sums[name] = addAmounts(sums[name] ?? null, level[name] as Amount);
+      cumulative = level.cumulativeNet ?? null;
+      at++;
+    }
+    const zero = (levels.rows[0]!.revenue as Amount).digits;
+    return { ...row, ...Object.fromEntries(flows.map((name) => [name, sums[name] ?? new Amount(0, zero)])), cumulativeNet: cumulative } as Record<string, Cell>;
+  });
+  const { total: _, ...rest } = byDate;
+  return {
+    ...rest,
+    columns: [...byDate.columns, ...flows, 'cumulativeNet'],
+    rows,
+    ...(levels.currency !== undefined ? { currency: levels.currency } : {}),
+    summary: (style: Style) => [...byDate.summary(style), ...levels.summary(style).slice(plain.summary(style).length)],
+    json: { ...byDate.json, parameters: { ...(byDate.json.parameters as Record<string, Cell>), ...parameters } as never, rows: rows as never, money: (levels.json as Record<string, unknown>).money as never },
+  };
+}
+
+/** The day-by-day expected run with spread-out delays, a row per calendar period. */
+export function spreadReport(command: Command, p: ModelFlags, c: Calendar, rate: number | null, k: number, run: { days: readonly number[]; fresh: readonly number[]; lost: readonly number[]; totals: readonly number[] }, periods: readonly CalendarPeriod[]): Report {
+  const { days, fresh, lost, totals } = run;
+  const churn = command === 'compound' && (p.churn ?? 0) > 0;
+  return periodReport(command, p, c, rate, k, periods, byPeriod(periods, days, fresh, totals, churn ? lost : undefined), true);
+}
+
+/** Rows by calendar period: `period`, `date` (its last day in the run), `new`, `total`. */
+export function periodReport(command: Command, p: ModelFlags, c: Calendar, rate: number | null, k: number, periods: readonly CalendarPeriod[], values: readonly { new: Count; lost?: number; total: Count }[], renewal: boolean): Report {
+  const churn = values[0]?.lost !== undefined;
+  const rows = periods.map((period, i) => ({ period: period.name, date: isoDate(dayDate(c.start, period.last)), new: values[i]!.new, ...(churn ? { lost: values[i]!.lost! } : {}), total: values[i]!.total }));
+  const total = values.at(-1)!.total;
+  const { depth: _depth, years: _years, paid: _paid, cycle: _cycle, ...parameters } = p;
+  return {
+    columns: ['period', 'date', 'new', ...(churn ? ['lost'] : []), 'total'],
+    rows,
+    total: { value: total },
+    summary: calendarLines(c, p.start, total, rate, false),
+    chart: {
+      caption: calendarCaption(command, p, c),
+      title: `fans ${command} ${command === 'simulate' ? `--fanout ${p.fanout}` : `--rate ${p.rate}`} --cycle ${durationText(c.cycle)}${c.spread ? ` --cycle-spread ${durationText(c.spread.asked)}` : ''} --by ${c.by}`,
+      ...(p.market !== null ? { market: p.market } : {}),
+      xLabel: 'period',
+      xDates: rows.map((r) => r.period),
+      series: [{ name: 'total', values: values.map((v) => v.total), role: 'total' }],
+    },
+    json: {
+      command,
+      parameters: { ...parameters, ...calendarParameters(c) },
+      rows: rows as never,
+      total,
+      // Whether the rows come from the renewal equation by day (a spread), or from the model's cycles.
+      renewal,
+      referralFactor: k,
+      calendar: calendarJson(c, rate),
+    },
+  };
+}
+
+/** The most points a goal's chart draws: a run by day is thinned to about this many, keeping the day the target is reached. */
+const maxChartPoints = 1000;
+
+/**
+ * A goal by date as a chart: the expected total on each date, and the target's line; up to
+ * a quarter past the date it is reached (as a goal's levels end at the one that reaches it),
+ * so that ten years of growth do not squash the target to the bottom; to the horizon when
+ * it is not reached.
+ */
+export function goalChart(command: Command, target: number, dates: readonly string[], totals: readonly number[], hit: number, through = -1): ChartData {
+  // Through `through` too (a sampled goal's latest percentile date), so its mark is on the chart.
+  const last = hit < 0 ? dates.length - 1 : Math.min(dates.length - 1, Math.max(hit + 1, Math.ceil(hit * 1.25), through));
+  const step = Math.max(1, Math.ceil((last + 1) / maxChartPoints));
+  const keep = dates.slice(0, last + 1).map((_, i) => i).filter((i) => i % step === 0 || i === hit || i === last);
+  return {
+    title: `fans goal ${target} --by-date (${command === 'simulate' ? 'tree' : 'compound'})`,
+    xLabel: 'date',
+    xDates: keep.map((i) => dates[i]!),
+    series: [{ name: 'total', values: keep.map((i) => totals[i]!), role: 'total' }],
+    target,
+  };
+}
+
+/** A calendar goal's parameters as JSON writes them: the model's own, and the calendar. */
+export function goalParameters(command: Command, p: { start: number; fanout: number; rate: number; churn: number; conversion: number; nonreferrers: number; market: number | null; paid: number }, c: Calendar) {
+  const model: Record<string, number> = command === 'simulate' ? { fanout: p.fanout } : { rate: p.rate, churn: p.churn };
+  return { start: p.start, ...model, conversion: p.conversion, nonreferrers: p.nonreferrers, market: p.market, paid: p.paid, ...calendarParameters(c) };
+}
