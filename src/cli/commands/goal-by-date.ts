@@ -17,6 +17,7 @@ import { bounds, flagName, goalByDateOptions } from '../flags/options.js';
 import { parseFlags, pick } from '../flags/validate.js';
 import { cyclesWithin, renewalOf } from './calendar-parts.js';
 import { fittedOnCalendar, refuseWithSpread, withinMarket } from './calendar.js';
+import { sampledGoalByDate } from './goal-by-date-sampled.js';
 import type { CompoundFlags } from './compound.js';
 import { yearlyRows } from './compound.js';
 import { type SimulateParams, treeRows } from './simulate.js';
@@ -94,8 +95,7 @@ export async function calendarGoal(io: Io, targetText: string | undefined, flags
       json: { command: 'goal', target, byDate: answer, total: hit < 0 ? lastTotal : totals[hit]!, ...(worth ? { money: worth.json } : {}), parameters, calendar: calendarJson(end, rate) },
     };
   }
-  const sampled = await import('./calendar-sampled.js');
-  return sampled.sampledGoalReport(io, { command, p, flags, c: end, rate, target, deadlineDay, expectedDate: answer, expectedTotal: hit < 0 ? lastTotal : totals[hit]!, parameters, chart, chartThrough, fitted, ...(worth ? { worth: { line: worth.line, json: worth.json } } : {}) });
+  return sampledGoalByDate(io, { command, p, flags, c: end, rate, target, deadlineDay, expectedDate: answer, expectedTotal: hit < 0 ? lastTotal : totals[hit]!, parameters, chart, chartThrough, fitted, ...(worth ? { worth: { line: worth.line, json: worth.json } } : {}) });
 }
 
 /**
@@ -164,8 +164,7 @@ async function moneyGoalByDate(
       json: { command: 'goal', target: { [goal.kind]: new Amount(goal.minor, money.digits) }, byDate: answer, [column]: amount, parameters, calendar: calendarJson(c, g.rate) },
     };
   }
-  const sampled = await import('./calendar-sampled.js');
-  const report = await sampled.sampledGoalReport(io, {
+  const report = await sampledGoalByDate(io, {
     command,
     p,
     flags: g.flags,
