@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { depthToReach, fanoutToReach, rateToReach, yearsToReach } from '../../src/index.js';
 import { en } from '../../src/output/words/en.js';
-import { numbersFor } from '../../src/cli/commands/words.js';
+import { numbersFor } from '../../src/output/words/numbers.js';
 import type { GoalAnswer } from '../../src/model/growth/goal.js';
 
 /** A reason in the English words JSON carries (the model gives it as data). */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { numbersFor } from '../../src/cli/commands/words.js';
+import { numbersFor } from '../../src/output/words/numbers.js';
 import { en } from '../../src/output/words/en.js';
 import { environmentLanguage, languageNames, wordsOf } from '../../src/output/words/index.js';
 import { datum, nl } from '../../src/output/words/nl.js';

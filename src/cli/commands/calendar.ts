@@ -9,12 +9,14 @@ import type { Report } from '../../output/render.js';
 import { withDates } from '../../report/calendar.js';
 import { periodReport, spreadReport, withPeriodMoney } from '../../report/calendar-periods.js';
 import { moneyParameters, withMoney } from '../../report/money.js';
-import { type CompoundFlags, compoundReport, compoundSchema, yearlyRows } from './compound.js';
+import { type CompoundFlags, compoundSchema, yearlyRows } from './compound.js';
+import { compoundReport } from '../../report/compound.js';
 import { type Io, UsageError } from '../io/io.js';
 import { calendarOf, calendarSchemaOf } from '../flags/calendar.js';
 import { bounds } from '../flags/options.js';
 import { thousands } from '../flags/parse.js';
-import { type SimulateParams, simulateReport, simulateSchema, treeRows } from './simulate.js';
+import { type SimulateParams, simulateSchema, treeRows } from './simulate.js';
+import { simulateReport } from '../../report/simulate.js';
 import { parseFlags, pick } from '../flags/validate.js';
 import { billingByDay, leaveOf, cyclesWithin, datedMoney, moneyByPeriod, presentOfPeriods, renewalOf } from './calendar-parts.js';
 

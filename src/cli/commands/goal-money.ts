@@ -4,7 +4,8 @@ import { type Amounts, moneyRows, presentCounts } from '../../model/money.js';
 import { treeLevels } from '../../model/growth/tree.js';
 import type { Report, Style } from '../../output/render.js';
 import { Amount } from '../../output/amount.js';
-import { compoundReport, yearlyRows } from './compound.js';
+import { yearlyRows } from './compound.js';
+import { compoundReport } from '../../report/compound.js';
 import { type GoalFlags, type SolvedFor, treeOf, yearlyOf } from './goal.js';
 import { UsageError } from '../io/io.js';
 import { type Money, stepFactors } from '../../model/money.js';
@@ -13,7 +14,8 @@ import { billingRatio, stepYears } from '../flags/money.js';
 import { treeWithMoney, yearlyWithMoney } from './money.js';
 import { bounds } from '../flags/options.js';
 import { type AmountText, amount, isInvalid, quoted } from '../flags/parse.js';
-import { simulateReport, treeRows } from './simulate.js';
+import { treeRows } from './simulate.js';
+import { simulateReport } from '../../report/simulate.js';
 
 /** A money target: a cumulative net or revenue to reach, or the break-even reward to find. */
 export type MoneyTarget = { kind: 'net' | 'revenue'; minor: number } | { kind: 'maxReward' };

@@ -1,5 +1,6 @@
 import { ruleText } from '../../model/limits.js';
 import { type NumberKind, readNumberHere } from './number-reading.js';
+import { durationUnits } from '../../model/calendar/duration-text.js';
 
 /**
  * Parsers from the text of a flag (or a scenario field) to a value. Each returns the value
@@ -173,8 +174,7 @@ export function discountRate(text: string | number): Parsed<number> {
   return read.value > -1 && read.value <= (read.percent ? 10 : 1) ? read.value : rule;
 }
 
-/** Units a referral cycle can be written in, and the column they name. */
-export const durationUnits = { d: 'days', w: 'weeks', m: 'months', y: 'years' } as const;
+/** Units a referral cycle can be written in (see model/calendar/duration-text.ts). */
 export type DurationUnit = keyof typeof durationUnits;
 
 /** The time one referral step takes, e.g. 30 days. */

@@ -2,7 +2,7 @@ import { type Paint, type Style, plainPaint } from '../../output/render.js';
 import type { Io } from './io.js';
 import { environmentLocale } from '../flags/parse.js';
 import type { Words } from '../../output/words/index.js';
-import { numbersFor } from '../commands/words.js';
+import { numbersFor } from '../../output/words/numbers.js';
 
 /**
  * Colour level, by the usual rules in this order: `--no-color` or a non-empty NO_COLOR
