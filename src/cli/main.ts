@@ -338,13 +338,9 @@ async function report(job: ReportJob, io: Io, locale: string): Promise<Report> {
       return (await import('./commands/fit.js')).fitCommand(io, job.args[0]!, job.flags);
     case 'compare': {
       const file = job.args[0]!;
-      const { asRuns, compareReport, onCalendar, readScenarios, scenarioRows } = await import('./commands/compare.js');
-      const inputs = readScenarios(await readText(io, file, maxScenarioBytes, 'is larger than 1 MiB; a scenario file holds at most 50 scenarios'), fileLabel(file), locale);
-      // A scenario with a field beyond the model's, dates and money runs as its command, and the runs stand side by side.
-      if (asRuns(inputs)) return (await import('./commands/compare-runs.js')).compareByRuns(inputs, fileLabel(file), (command, flags) => report({ command, flags, args: [] }, io, locale));
-      // A cycle or a start date puts every scenario on dates (calendar.ts loads date-fns for it).
-      if (onCalendar(inputs)) return (await import('./commands/compare-dates.js')).compareOnDates(inputs, fileLabel(file), io.env);
-      return compareReport(scenarioRows(inputs, fileLabel(file)), file);
+      const text = await readText(io, file, maxScenarioBytes, 'is larger than 1 MiB; a scenario file holds at most 50 scenarios');
+      // Each scenario with a field beyond the model's runs as its command (report() for it), side by side.
+      return (await import('./commands/compare.js')).compareCommand(text, file, locale, io.env, (command, flags) => report({ command, flags, args: [] }, io, locale));
     }
   }
 }

@@ -9,7 +9,9 @@ import { quoted, thousands } from '../flags/parse.js';
 import { cyclesWithin } from './calendar-parts.js';
 import type { CompoundFlags } from './compound.js';
 import type { SimulateParams } from './simulate.js';
-import { type ScenarioInput, compareReport, currencyOf, netColumn, scenarioRows } from './compare.js';
+import type { ScenarioInput } from '../flags/scenarios.js';
+import { compareReport, currencyOf, netColumn } from '../../report/compare.js';
+import { compareTitle, scenarioRows } from './compare.js';
 
 /**
  * `fans compare` on one time axis: when a scenario gives a `cycle` or a `startDate`, every
@@ -66,7 +68,7 @@ export function compareOnDates(inputs: readonly ScenarioInput[], file: string, e
     const money = amountFormat(locale, currencyOf(scenarios));
     return scenarios.map((s, j) => words.compare.dated(numbers, { name: s.name, total: s.totals.at(-1)!, date: placed[j]!.dates.at(-1)!, command: s.command, net: s.money ? money(s.money.cumulative.at(-1)!) : null }));
   };
-  const report = compareReport(scenarios, file);
+  const report = compareReport(scenarios, compareTitle(file));
   return {
     ...report,
     columns: ['date', ...report.columns.slice(1)],

@@ -6,7 +6,7 @@ import type { Report, Style } from '../../output/render.js';
 import type { SeriesBand } from '../../output/scale.js';
 import { UsageError } from '../io/io.js';
 import { fileLabel, quoted } from '../flags/parse.js';
-import type { ScenarioInput } from './compare.js';
+import type { ScenarioInput } from '../flags/scenarios.js';
 
 /** Runs one scenario as its command would: `fans simulate|compound` with the scenario's fields as flags. */
 export type RunScenario = (command: ScenarioInput['command'], flags: Record<string, unknown>) => Promise<Report>;
