@@ -11,7 +11,7 @@ import type { CompoundFlags } from './compound.js';
 import type { SimulateParams } from './simulate.js';
 import type { ScenarioInput } from '../flags/scenarios.js';
 import { compareReport, currencyOf, netColumn } from '../../report/compare.js';
-import { compareTitle, scenarioRows } from './compare.js';
+import { compareTitle, scenarioRows } from './scenario-rows.js';
 
 /**
  * `fans compare` on one time axis: when a scenario gives a `cycle` or a `startDate`, every
