@@ -57,12 +57,12 @@ describe('slide-ready SVG: what the picture says', () => {
   it('calendar runs and goals by date have plain-language titles in the reader\'s language, the command under them', async () => {
     const spread = ['--fanout', '1.5', '--cycle', '1m', '--cycle-spread', '10d', '--start-date', '2027-01-01'];
     const run = (await fans(['simulate', ...spread, '--until', '2028-12-31', '--format', 'svg'])).stdout;
-    expect(titleOf(run)).toEqual(['1 fan, 1.5 introductions each every month (give or take 10 days),', '2027-01-01 to 2028-12-31']);
+    expect(titleOf(run)).toEqual(['1 fan, each making 1.5 introductions every month (give or take 10 days),', '2027-01-01 to 2028-12-31']);
     expect(subtitleOf(run)).toBe('fans simulate --fanout 1.5 --cycle 1m --cycle-spread 10d --by month');
     const dutch = (await fans(['simulate', ...spread, '--until', '2028-12-31', '--format', 'svg', '--lang', 'nl', '--locale', 'nl-NL'])).stdout;
     expect(titleOf(dutch).join(' ')).toBe('1 fan, 1,5 introducties per fan elke maand (plus of min 10 dagen), 1 januari 2027 tot 31 december 2028');
     const sampled = (await fans(['compound', '--rate', '0.4', '--cycle', '3m', '--cycle-spread', '2w', '--start-date', '2027-01-01', '--years', '2', '--trials', '200', '--seed', '1', '--format', 'svg'])).stdout;
-    expect(titleOf(sampled).join(' ')).toBe('1 fan, 0.4 new fans each every 3 months (give or take 2 weeks), 2027-01-01 to 2029-01-01: 200 sampled runs');
+    expect(titleOf(sampled).join(' ')).toBe('1 fan, each bringing 0.4 new fans every 3 months (give or take 2 weeks), 2027-01-01 to 2029-01-01: 200 sampled runs');
     const goal = (await fans(['goal', '1000', '--by-date', ...spread, '--format', 'svg', '--lang', 'nl', '--locale', 'nl-NL'])).stdout;
     expect(titleOf(goal).join(' ')).toBe('1 fan, 1,5 introducties per fan elke maand (plus of min 10 dagen), vanaf 1 januari 2027: wanneer 1.000?');
     const yearly = (await fans(['compound', '--rate', '0.3', '--cycle', '1y', '--years', '3', '--start-date', '2027-01-01', '--by', 'quarter', '--format', 'svg', '--lang', 'nl'])).stdout;

@@ -146,8 +146,8 @@ export const en: Words = {
       if (c.kind === 'calendar') {
         const how =
           c.model === 'tree'
-            ? `${countOf(n, c.rate, 'introduction', 'introductions')} each${c.conversion < 1 ? ` (${n.percent(c.conversion)} convert)` : ''}`
-            : `${countOf(n, c.rate * c.conversion, 'new fan', 'new fans')} each${c.churn > 0 ? ` (${n.percent(c.churn)} churn)` : ''}`;
+            ? `each making ${countOf(n, c.rate, 'introduction', 'introductions')}${c.conversion < 1 ? ` (${n.percent(c.conversion)} convert)` : ''}`
+            : `each bringing ${countOf(n, c.rate * c.conversion, 'new fan', 'new fans')}${c.churn > 0 ? ` (${n.percent(c.churn)} churn)` : ''}`;
         const every = c.cycle.amount === 1 ? spanWords[c.cycle.unit][0] : `${n.real(c.cycle.amount)} ${spanWords[c.cycle.unit][1]}`;
         const spread = c.spread ? ` (give or take ${countOf(n, c.spread.amount, spanWords[c.spread.unit][0], spanWords[c.spread.unit][1])})` : '';
         // A goal's horizon is where the search ends, not what the chart shows: its start only.
