@@ -92,7 +92,7 @@ export function sampledGoalReport(g: SampledGoal, runs: SampledGoalRuns): Report
         : [
             words.calendar.goalDates(numbers, { target: g.target, trials, dates, reached: share, until }),
             ...(deadline ? [words.calendar.deadline(numbers, { target: g.target, deadline: deadline.date, share: deadline.share, error: deadline.error, trials })] : []),
-            words.calendar.goalDate(numbers, { target: g.target, date: g.expectedDate, until, total: g.expectedTotal }),
+            words.calendar.goalDate(numbers, { target: g.target, date: g.expectedDate, until, total: g.expectedTotal, atStart: g.target <= g.start ? g.start : null }),
             ...(g.worth ? [g.worth.line(style)] : []),
           ]),
       ...calendarLines(c, g.start, 0, g.rate)(style).slice(1),

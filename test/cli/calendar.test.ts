@@ -191,6 +191,19 @@ describe('dates as the locale writes them (#32)', () => {
 });
 
 describe('fans goal --by-date', () => {
+  it('a target the starting fans already meet is said so: reached on the first day, in English and Dutch, expected and sampled', async () => {
+    const goal = ['goal', '100', '--by-date', '--start', '200', '--rate', '0.5', '--cycle', '1y', '--start-date', '2027-01-01', '--format', 'csv'];
+    const en = await fans([...goal.slice(0, -2)]);
+    expect(en.stdout).toContain('200 fans at the start already meet the target of 100: it is reached on the first day, 2027-01-01.');
+    expect(en.stdout).not.toContain('The expected total reaches');
+    const nl = await fans([...goal.slice(0, -2), '--trials', '50', '--seed', '1', '--lang', 'nl']);
+    expect(nl.stdout).toContain('200 fans bij de start halen het doel van 100 al: het is gehaald op de eerste dag, 1 januari 2027.');
+    // One fan more than the start is not met on the first day: the usual sentence.
+    const later = await fans(['goal', '201', '--by-date', '--start', '200', '--rate', '0.5', '--cycle', '1y', '--start-date', '2027-01-01']);
+    expect(later.stdout).toContain('The expected total reaches 201 on 2028-01-01 (300).');
+    expect(later.stdout).not.toContain('at the start already');
+  });
+
   it('answers the date the expected total reaches the target', async () => {
     const doc = await json(['goal', '1000', '--by-date', '--fanout', '10', '--cycle', '30d', '--start-date', '2027-01-01']);
     // Level 3 (1,111) is 90 days on.

@@ -89,7 +89,7 @@ export async function calendarGoal(io: Io, targetText: string | undefined, flags
     return {
       columns: ['target', 'date', 'total'],
       rows: [{ target, date: answer ?? '', total: hit < 0 ? lastTotal : totals[hit]! }],
-      summary: (style: Style) => [style.words.calendar.goalDate(style.numbers, { target, date: answer, until: isoDate(end.end), total: hit < 0 ? lastTotal : totals[hit]! }), ...(worth ? [worth.line(style)] : []), ...calendarLines(end, p.start, lastTotal, rate)(style).slice(1)],
+      summary: (style: Style) => [style.words.calendar.goalDate(style.numbers, { target, date: answer, until: isoDate(end.end), total: hit < 0 ? lastTotal : totals[hit]!, atStart: hit === 0 ? p.start : null }), ...(worth ? [worth.line(style)] : []), ...calendarLines(end, p.start, lastTotal, rate)(style).slice(1)],
       chart,
       ...(worth ? { currency: money!.currency } : {}),
       json: { command: 'goal', target, byDate: answer, total: hit < 0 ? lastTotal : totals[hit]!, ...(worth ? { money: worth.json } : {}), parameters, calendar: calendarJson(end, rate) },

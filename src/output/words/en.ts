@@ -394,7 +394,9 @@ export const en: Words = {
     goalDate: (n, s) =>
       s.date === null
         ? `The expected total does not reach ${n.count(s.target)} by ${s.until} (it is ${n.count(s.total)} then).`
-        : `The expected total reaches ${n.count(s.target)} on ${s.date} (${n.count(s.total)}).`,
+        : s.atStart !== null
+          ? `${countOf(n, s.atStart, 'fan', 'fans')} at the start already ${s.atStart === 1 ? 'meets' : 'meet'} the target of ${n.count(s.target)}: it is reached on the first day, ${s.date}.`
+          : `The expected total reaches ${n.count(s.target)} on ${s.date} (${n.count(s.total)}).`,
     goalDates: (n, s) =>
       `${n.percent(s.reached)} of ${countOf(n, s.trials, 'run', 'runs')} reach ${n.count(s.target)} by ${s.until}; ${s.dates.map((d) => `p${d.q} ${d.date ?? en.calendar.after(s.until)}`).join(', ')}.`,
     after: (until) => `after ${until}`,

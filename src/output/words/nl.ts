@@ -490,7 +490,9 @@ export const nl: Words = {
     goalDate: (n, s) =>
       s.date === null
         ? `Het verwachte totaal haalt ${n.count(s.target)} niet op of tot en met ${datum(s.until)} (het is dan ${n.count(s.total)}).`
-        : `Het verwachte totaal haalt ${n.count(s.target)} op ${datum(s.date)} (${n.count(s.total)}).`,
+        : s.atStart !== null
+          ? `${countOf(n, s.atStart, 'fan', 'fans')} bij de start ${s.atStart === 1 ? 'haalt' : 'halen'} het doel van ${n.count(s.target)} al: het is gehaald op de eerste dag, ${datum(s.date)}.`
+          : `Het verwachte totaal haalt ${n.count(s.target)} op ${datum(s.date)} (${n.count(s.total)}).`,
     goalDates: (n, s) =>
       `${n.percent(s.reached)} van ${n.count(s.trials)} runs haalt ${n.count(s.target)} uiterlijk op ${datum(s.until)}; ${s.dates.map((d) => `p${d.q} ${d.date === null ? `na ${datum(s.until)}` : datum(d.date)}`).join(', ')}.`,
     after: (until) => `na ${until}`,

@@ -245,7 +245,8 @@ export interface Words {
     /** Sampled runs on the calendar: the share died out by the last date, with its standard error. */
     extinct(n: Numbers, s: { date: string; share: number; error: number }): string;
     /** A goal by date: the date the expected total reaches the target, or not by the horizon. */
-    goalDate(n: Numbers, s: { target: number; date: string | null; until: string; total: Count }): string;
+    /** `atStart`: the fans at the start where they meet the target already (on the first day), else null. */
+    goalDate(n: Numbers, s: { target: number; date: string | null; until: string; total: Count; atStart: number | null }): string;
     /** A sampled goal by date: the percentiles of the date, and the share of runs reaching it at all. */
     goalDates(n: Numbers, s: { target: number; trials: number; dates: readonly { q: number; date: string | null }[]; reached: number; until: string }): string;
     /** A percentile's date when too few runs reach the target by the horizon: `after 2037-01-01`. */
