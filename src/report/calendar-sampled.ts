@@ -53,7 +53,7 @@ export function periodTrialReport(
     return [
       words.sampled.runs(numbers, { trials: t.trials, distribution: lawName(style, t.distribution, t.dispersion), k: t.k, yearly: false, seed: t.seed }),
       ...fitLines(style, t.fitted),
-      ...calendarLines(c, p.start, last.mean, rate, true)(style),
+      ...calendarLines(c, p.start, last.mean, rate, true, t.fitted?.dated?.delaySd ?? null)(style),
       words.calendar.extinct(numbers, { date: lastDate, share: last.extinct, error }),
       ...(worstError > 2 ** -14 ? [words.sampled.percentilesWithin(numbers, { error: worstError, period: periods[coarsest]!.name, periods: periods.length })] : []),
       // The chance a chain ever dies out does not depend on when referrals come: Galton-Watson's q = G(q).

@@ -14,11 +14,11 @@ import type { CalendarCaption, ChartData } from '../output/scale.js';
  * report by cycle.
  */
 
-/** Summary lines every calendar run shows: the dates and total, the delay, the growth rate. */
-export function calendarLines(c: Calendar, start: number, total: Count, rate: number | null, mean = false) {
+/** Summary lines every calendar run shows: the dates and total, the delay (against the sd --cycle-spread asked for, or `fittedSd`, a dated fit's), the growth rate. */
+export function calendarLines(c: Calendar, start: number, total: Count, rate: number | null, mean = false, fittedSd: number | null = null) {
   return ({ words, numbers }: Style) => [
     words.calendar.span(numbers, { from: isoDate(c.start), to: isoDate(c.end), start, total, mean }),
-    ...(c.spread ? [words.calendar.delay(numbers, { mean: cycleDays(c.cycle), sd: pascalSd(c.spread.delay), stages: c.spread.delay.stages, asked: cycleDays(c.spread.asked) })] : []),
+    ...(c.spread ? [words.calendar.delay(numbers, { mean: cycleDays(c.cycle), sd: pascalSd(c.spread.delay), stages: c.spread.delay.stages, asked: fittedSd ?? cycleDays(c.spread.asked), fitted: fittedSd !== null })] : []),
     words.calendar.growth(numbers, { rate, days: doublingDays(rate), spread: c.spread !== null }),
   ];
 }

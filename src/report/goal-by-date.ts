@@ -95,7 +95,7 @@ export function sampledGoalReport(g: SampledGoal, runs: SampledGoalRuns): Report
             words.calendar.goalDate(numbers, { target: g.target, date: g.expectedDate, until, total: g.expectedTotal, atStart: g.target <= g.start ? g.start : null }),
             ...(g.worth ? [g.worth.line(style)] : []),
           ]),
-      ...calendarLines(c, g.start, 0, g.rate)(style).slice(1),
+      ...calendarLines(c, g.start, 0, g.rate, false, g.fitted?.dated?.delaySd ?? null)(style).slice(1),
     ];
   };
   return {

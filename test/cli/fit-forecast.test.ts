@@ -49,6 +49,9 @@ describe('a forecast from a dated export', () => {
     expect(en.stdout).toContain(`From ${crm}: its 2,041 customers as of 2026-12-31, each bringing the referrals still to come for their time so far and what they made; K = 0.744 and k = 0.449`);
     expect(en.stdout).toContain('From 2026-12-31 to 2027-03-31, 2,041 fans grow to a mean of');
     expect(en.stdout).toMatch(/Theory: 100% eventually \(every line the 2,041 customers still start dies out/);
+    // The delay is the fit's (sd 29.7 days), not one the user asked for: no "days asked" (the 2 stages' 28.3 is within 5% of it).
+    expect(en.stdout).toContain('give or take 28.3 days (a Pascal delay of 2 stages).');
+    expect(en.stdout).not.toContain('days asked');
     const nl = await fans(['simulate', '--fit', crm, '--trials', '500', '--seed', '1', '--until', '2027-03-31', '--lang', 'nl', '--locale', 'nl-NL']);
     expect(nl.code, nl.stderr).toBe(0);
     expect(nl.stdout).toContain(`Uit ${crm}: de 2.041 klanten op 31 december 2026`);

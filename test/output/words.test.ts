@@ -17,6 +17,16 @@ describe('the catalogues of words', () => {
     expect(await wordsOf('nl')).toBe(nl);
   });
 
+  it("the delay line names where the spread it is nearest to came from: --cycle-spread's sd (asked) or a dated fit's (fitted)", () => {
+    const n = numbersFor('en-US');
+    const s = { mean: 41, sd: 28.3, stages: 2, asked: 35 };
+    expect(en.calendar.delay(n, { ...s, fitted: false })).toBe('Referrals come 41 days after a fan joins on average, give or take 28.3 days (a Pascal delay of 2 stages: the nearest to the 35 days asked).');
+    expect(en.calendar.delay(n, { ...s, fitted: true })).toBe('Referrals come 41 days after a fan joins on average, give or take 28.3 days (a Pascal delay of 2 stages: the nearest to the 35 days fitted).');
+    expect(nl.calendar.delay(numbersFor('nl-NL'), { ...s, fitted: true })).toContain('het dichtst bij de gefitte 35 dagen');
+    // Within 5% of what was asked or fitted, the stages say it all.
+    expect(en.calendar.delay(n, { ...s, asked: 29.7, fitted: true })).toBe('Referrals come 41 days after a fan joins on average, give or take 28.3 days (a Pascal delay of 2 stages).');
+  });
+
   it('Dutch words are Dutch: no text message is left in English (but for words both languages share)', () => {
     const shared = new Set(['xlsx.parameters', 'xlsx.parameter', 'html.parameters']);
     const texts = (words: object) => Object.fromEntries(leaves(words).filter((l) => l.endsWith(': string')).map((l) => l.split(':')[0]!).map((path) => [path, path.split('.').reduce<any>((o, k) => o[k], words)]));

@@ -383,7 +383,7 @@ export const en: Words = {
   calendar: {
     span: (n, s) => `From ${s.from} to ${s.to}, ${countOf(n, s.start, 'fan grows', 'fans grow')} to ${s.mean ? 'a mean of ' : ''}${countOf(n, s.total, 'fan', 'fans')}.`,
     delay: (n, s) =>
-      `Referrals come ${n.real(oneDecimal(s.mean))} days after a fan joins on average, give or take ${n.real(oneDecimal(s.sd))} days (a Pascal delay of ${countOf(n, s.stages, 'stage', 'stages')}${Math.abs(s.sd - s.asked) > 0.05 * s.asked ? `: the nearest to the ${n.real(oneDecimal(s.asked))} days asked` : ''}).`,
+      `Referrals come ${n.real(oneDecimal(s.mean))} days after a fan joins on average, give or take ${n.real(oneDecimal(s.sd))} days (a Pascal delay of ${countOf(n, s.stages, 'stage', 'stages')}${Math.abs(s.sd - s.asked) > 0.05 * s.asked ? `: the nearest to the ${n.real(oneDecimal(s.asked))} days ${s.fitted ? 'fitted' : 'asked'}` : ''}).`,
     growth: (n, s) =>
       s.rate === null
         ? 'Nobody refers: no growth.'

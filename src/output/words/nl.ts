@@ -479,7 +479,7 @@ export const nl: Words = {
   calendar: {
     span: (n, s) => `Van ${datum(s.from)} tot ${datum(s.to)} ${s.start === 1 ? 'groeit' : 'groeien'} ${n.count(s.start)} fan${s.start === 1 ? '' : 's'} naar ${s.mean ? 'gemiddeld ' : ''}${n.count(s.total)} fans.`,
     delay: (n, s) =>
-      `Aanbevelingen komen gemiddeld ${n.real(oneDecimal(s.mean))} dagen nadat een fan erbij kwam, plus of min ${n.real(oneDecimal(s.sd))} dagen (een Pascal-vertraging van ${n.count(s.stages)} ${s.stages === 1 ? 'stap' : 'stappen'}${Math.abs(s.sd - s.asked) > 0.05 * s.asked ? `: het dichtst bij de gevraagde ${n.real(oneDecimal(s.asked))} dagen` : ''}).`,
+      `Aanbevelingen komen gemiddeld ${n.real(oneDecimal(s.mean))} dagen nadat een fan erbij kwam, plus of min ${n.real(oneDecimal(s.sd))} dagen (een Pascal-vertraging van ${n.count(s.stages)} ${s.stages === 1 ? 'stap' : 'stappen'}${Math.abs(s.sd - s.asked) > 0.05 * s.asked ? `: het dichtst bij de ${s.fitted ? 'gefitte' : 'gevraagde'} ${n.real(oneDecimal(s.asked))} dagen` : ''}).`,
     growth: (n, s) =>
       s.rate === null
         ? 'Niemand beveelt aan: geen groei.'

@@ -239,7 +239,8 @@ export interface Words {
     /** `From 2027-01-01 to 2027-12-31, 1 fan grows to 4,096 fans.` */
     span(n: Numbers, s: { from: string; to: string; start: number; total: Count; mean: boolean }): string;
     /** The delay: mean and standard deviation in days, its stages, and the spread asked for. */
-    delay(n: Numbers, s: { mean: number; sd: number; stages: number; asked: number }): string;
+    /** `asked`: the sd --cycle-spread asked for, or (`fitted`) the one a fit of dated records gave. */
+    delay(n: Numbers, s: { mean: number; sd: number; stages: number; asked: number; fitted: boolean }): string;
     /** Growth per day and the doubling (or halving, when the rate is negative) time in days; `rate` null when nobody refers. */
     growth(n: Numbers, s: { rate: number | null; days: number | null; spread: boolean }): string;
     /** Sampled runs on the calendar: the share died out by the last date, with its standard error. */
