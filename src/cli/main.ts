@@ -310,7 +310,7 @@ async function report(job: ReportJob, io: Io, locale: string): Promise<Report> {
       const p = parseFlags(simulateSchema(), pick(job.flags, simulateSchema().shape));
       if (!sampled(job.flags)) {
         const rows = treeRows(p);
-        return money && amounts ? money.treeWithMoney(simulateReport(p, rows), p, rows, amounts) : simulateReport(p, rows);
+        return simulateReport(p, rows, money && amounts ? [money.treeMoney(p, rows, amounts)] : []);
       }
       return (await import('./commands/sampled.js')).sampledReport(io, { command: 'simulate', p }, job.flags, amounts);
     }
@@ -319,7 +319,7 @@ async function report(job: ReportJob, io: Io, locale: string): Promise<Report> {
       const p = parseFlags(compoundSchema(), pick(job.flags, compoundSchema().shape));
       if (!sampled(job.flags)) {
         const rows = yearlyRows(p);
-        return money && amounts ? money.yearlyWithMoney(compoundReport(p, rows), p, rows, amounts) : compoundReport(p, rows);
+        return compoundReport(p, rows, money && amounts ? [money.yearlyMoney(p, rows, amounts)] : []);
       }
       return (await import('./commands/sampled.js')).sampledReport(io, { command: 'compound', p }, job.flags, amounts);
     }

@@ -5,8 +5,9 @@ import { durationText } from '../model/calendar/duration-text.js';
 import type { Calendar, Command } from '../model/calendar/run-calendar.js';
 import { Amount } from '../output/amount.js';
 import type { Cell } from '../output/delimited.js';
-import type { Report, Style } from '../output/report.js';
+import type { Report } from '../output/report.js';
 import type { ChartData } from '../output/scale.js';
+import { type ReportPart, joinParts } from './part.js';
 import { type ModelFlags, addAmounts, calendarCaption, calendarJson, calendarLines, calendarParameters } from './calendar.js';
 
 /**
@@ -16,75 +17,70 @@ import { type ModelFlags, addAmounts, calendarCaption, calendarJson, calendarLin
  */
 
 /**
- * Money by calendar period: each period's revenue, rewards, cost and net are the sums of
- * its cycles' (from `levels`, the report by cycle with its money), its cumulative net that
- * of its last cycle; the money's summary and JSON are the cycles' (the payback names a level
- * or year). `plain` is the report by cycle without money, to tell its summary lines apart.
+ * A run's money by calendar period, from its money by cycle (`money`, the part of its report
+ * by cycle): each period's revenue, rewards, cost and net are the sums of its cycles', its
+ * cumulative net that of its last cycle; the money's sentences and JSON are the cycles' (the
+ * payback names a level or year).
  */
-export function withPeriodMoney(byDate: Report, levels: Report, plain: Report, periods: readonly CalendarPeriod[], cycles: readonly number[], parameters: Record<string, Cell>): Report {
+export function moneyByPeriodPart(money: ReportPart, periods: readonly CalendarPeriod[], cycles: readonly number[]): ReportPart {
   const flows = ['revenue', 'rewards', 'cost', 'net'] as const;
+  const digits = (money.cells(0).revenue as Amount).digits;
   let at = 0;
   let cumulative: Cell = null;
-  const rows = byDate.rows.map((row, i) => {
+  const rows = periods.map((period) => {
     const sums: Record<string, Amount | null> = {};
     for (const name of flows) sums[name] = null;
-    while (at < cycles.length && cycles[at]! <= periods[i]!.last) {
-      const level = levels.rows[at]!;
+    while (at < cycles.length && cycles[at]! <= period.last) {
+      const level = money.cells(at);
       for (const name of flows) sums[name] = addAmounts(sums[name] ?? null, level[name] as Amount);
       cumulative = level.cumulativeNet ?? null;
       at++;
     }
-    const zero = (levels.rows[0]!.revenue as Amount).digits;
-    return { ...row, ...Object.fromEntries(flows.map((name) => [name, sums[name] ?? new Amount(0, zero)])), cumulativeNet: cumulative } as Record<string, Cell>;
+    return { ...Object.fromEntries(flows.map((name) => [name, sums[name] ?? new Amount(0, digits)])), cumulativeNet: cumulative } as Record<string, Cell>;
   });
-  const { total: _, ...rest } = byDate;
-  return {
-    ...rest,
-    columns: [...byDate.columns, ...flows, 'cumulativeNet'],
-    rows,
-    ...(levels.currency !== undefined ? { currency: levels.currency } : {}),
-    summary: (style: Style) => [...byDate.summary(style), ...levels.summary(style).slice(plain.summary(style).length)],
-    json: { ...byDate.json, parameters: { ...(byDate.json.parameters as Record<string, Cell>), ...parameters } as never, rows: rows as never, money: (levels.json as Record<string, unknown>).money as never },
-  };
+  return { ...money, columns: [...flows, 'cumulativeNet'], cells: (i) => rows[i]! };
 }
 
 /** The day-by-day expected run with spread-out delays, a row per calendar period. */
-export function spreadReport(command: Command, p: ModelFlags, c: Calendar, rate: number | null, k: number, run: { days: readonly number[]; fresh: readonly number[]; lost: readonly number[]; totals: readonly number[] }, periods: readonly CalendarPeriod[]): Report {
+export function spreadReport(command: Command, p: ModelFlags, c: Calendar, rate: number | null, k: number, run: { days: readonly number[]; fresh: readonly number[]; lost: readonly number[]; totals: readonly number[] }, periods: readonly CalendarPeriod[], parts: readonly ReportPart[] = []): Report {
   const { days, fresh, lost, totals } = run;
   const churn = command === 'compound' && (p.churn ?? 0) > 0;
-  return periodReport(command, p, c, rate, k, periods, byPeriod(periods, days, fresh, totals, churn ? lost : undefined), true);
+  return periodReport(command, p, c, rate, k, periods, byPeriod(periods, days, fresh, totals, churn ? lost : undefined), true, parts);
 }
 
 /** Rows by calendar period: `period`, `date` (its last day in the run), `new`, `total`. */
-export function periodReport(command: Command, p: ModelFlags, c: Calendar, rate: number | null, k: number, periods: readonly CalendarPeriod[], values: readonly { new: Count; lost?: number; total: Count }[], renewal: boolean): Report {
+export function periodReport(command: Command, p: ModelFlags, c: Calendar, rate: number | null, k: number, periods: readonly CalendarPeriod[], values: readonly { new: Count; lost?: number; total: Count }[], renewal: boolean, parts: readonly ReportPart[] = []): Report {
   const churn = values[0]?.lost !== undefined;
   const rows = periods.map((period, i) => ({ period: period.name, date: isoDate(dayDate(c.start, period.last)), new: values[i]!.new, ...(churn ? { lost: values[i]!.lost! } : {}), total: values[i]!.total }));
   const total = values.at(-1)!.total;
   const { depth: _depth, years: _years, paid: _paid, cycle: _cycle, ...parameters } = p;
-  return {
-    columns: ['period', 'date', 'new', ...(churn ? ['lost'] : []), 'total'],
-    rows,
-    total: { value: total },
-    summary: calendarLines(c, p.start, total, rate, false),
-    chart: {
-      caption: calendarCaption(command, p, c),
-      title: `fans ${command} ${command === 'simulate' ? `--fanout ${p.fanout}` : `--rate ${p.rate}`} --cycle ${durationText(c.cycle)}${c.spread ? ` --cycle-spread ${durationText(c.spread.asked)}` : ''} --by ${c.by}`,
-      ...(p.market !== null ? { market: p.market } : {}),
-      xLabel: 'period',
-      xDates: rows.map((r) => r.period),
-      series: [{ name: 'total', values: values.map((v) => v.total), role: 'total' }],
+  return joinParts(
+    {
+      columns: ['period', 'date', 'new', ...(churn ? ['lost'] : []), 'total'],
+      rows,
+      total: { value: total },
+      summary: calendarLines(c, p.start, total, rate, false),
+      chart: {
+        caption: calendarCaption(command, p, c),
+        title: `fans ${command} ${command === 'simulate' ? `--fanout ${p.fanout}` : `--rate ${p.rate}`} --cycle ${durationText(c.cycle)}${c.spread ? ` --cycle-spread ${durationText(c.spread.asked)}` : ''} --by ${c.by}`,
+        ...(p.market !== null ? { market: p.market } : {}),
+        xLabel: 'period',
+        xDates: rows.map((r) => r.period),
+        series: [{ name: 'total', values: values.map((v) => v.total), role: 'total' }],
+      },
+      json: {
+        command,
+        parameters: { ...parameters, ...calendarParameters(c) },
+        rows: rows as never,
+        total,
+        // Whether the rows come from the renewal equation by day (a spread), or from the model's cycles.
+        renewal,
+        referralFactor: k,
+        calendar: calendarJson(c, rate),
+      },
     },
-    json: {
-      command,
-      parameters: { ...parameters, ...calendarParameters(c) },
-      rows: rows as never,
-      total,
-      // Whether the rows come from the renewal equation by day (a spread), or from the model's cycles.
-      renewal,
-      referralFactor: k,
-      calendar: calendarJson(c, rate),
-    },
-  };
+    parts,
+  );
 }
 
 /** The most points a goal's chart draws: a run by day is thinned to about this many, keeping the day the target is reached. */

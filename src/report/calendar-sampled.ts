@@ -12,6 +12,7 @@ import type { Report, Style } from '../output/report.js';
 import type { ChartData } from '../output/scale.js';
 import { type ModelFlags, addAmounts, calendarCaption, calendarJson, calendarLines, calendarParameters } from './calendar.js';
 import { coarsestRow, lawName, quantileName, trialLines } from './sampled.js';
+import { type ReportPart, joinParts } from './part.js';
 
 /**
  * Sampled calendar runs as reports: a row per calendar period with the runs' mean, percentiles
@@ -27,6 +28,7 @@ export function periodTrialReport(
   periods: readonly CalendarPeriod[],
   rows: readonly TrialRow[],
   t: { trials: number; seed: number; quantiles: readonly number[]; distribution: Distribution; dispersion: number | null; k: number; chain: ChainParams; fitted: FittedRun | null },
+  parts: readonly ReportPart[] = [],
 ): Report {
   const names = t.quantiles.map(quantileName);
   const churn = command === 'compound' && (p.churn ?? 0) > 0;
@@ -61,30 +63,33 @@ export function periodTrialReport(
     ];
   };
   const { depth: _depth, years: _years, paid: _paid, cycle: _cycle, ...parameters } = p;
-  return {
-    columns: ['period', 'date', 'new', ...(churn ? ['lost'] : []), 'mean', ...names, 'extinct'],
-    rows: table,
-    shares: ['extinct'],
-    constants: { seed: t.seed },
-    summary,
-    chart: {
-      caption: calendarCaption(command, p, c, { trials: t.trials, ...(t.fitted?.dated ? { customersOf: t.fitted.file } : {}) }),
-      title: `fans ${command} --trials ${t.trials} --cycle ${durationText(c.cycle)} --cycle-spread ${durationText(c.spread!.asked)} --by ${c.by}`,
-      ...(p.market !== null ? { market: p.market } : {}),
-      xLabel: 'period',
-      xDates: table.map((r) => String(r.period)),
-      ...trialLines(rows, t.quantiles),
+  return joinParts(
+    {
+      columns: ['period', 'date', 'new', ...(churn ? ['lost'] : []), 'mean', ...names, 'extinct'],
+      rows: table,
+      shares: ['extinct'],
+      constants: { seed: t.seed },
+      summary,
+      chart: {
+        caption: calendarCaption(command, p, c, { trials: t.trials, ...(t.fitted?.dated ? { customersOf: t.fitted.file } : {}) }),
+        title: `fans ${command} --trials ${t.trials} --cycle ${durationText(c.cycle)} --cycle-spread ${durationText(c.spread!.asked)} --by ${c.by}`,
+        ...(p.market !== null ? { market: p.market } : {}),
+        xLabel: 'period',
+        xDates: table.map((r) => String(r.period)),
+        ...trialLines(rows, t.quantiles),
+      },
+      json: {
+        command,
+        parameters: { ...parameters, ...calendarParameters(c), trials: t.trials, seed: t.seed, distribution: t.distribution, dispersion: t.dispersion, quantiles: [...t.quantiles] },
+        rows: table as never,
+        extinction: { by: lastDate, estimate: last.extinct, standardError: error, theory },
+        quantileError: worstError,
+        calendar: { ...calendarJson(c, rate), meanDelayDays: cycleDays(c.cycle) },
+        ...(t.fitted ? { fit: fitJson(t.fitted) } : {}),
+      },
     },
-    json: {
-      command,
-      parameters: { ...parameters, ...calendarParameters(c), trials: t.trials, seed: t.seed, distribution: t.distribution, dispersion: t.dispersion, quantiles: [...t.quantiles] },
-      rows: table as never,
-      extinction: { by: lastDate, estimate: last.extinct, standardError: error, theory },
-      quantileError: worstError,
-      calendar: { ...calendarJson(c, rate), meanDelayDays: cycleDays(c.cycle) },
-      ...(t.fitted ? { fit: fitJson(t.fitted) } : {}),
-    },
-  };
+    parts,
+  );
 }
 
 /** What a forecast from --fit says it took from the file: the law it draws from, and for dated records the customers it starts from. */

@@ -1,6 +1,7 @@
 import { type CompoundParams, type CompoundRow, compoundFactor } from '../model/growth/compound.js';
 import type { Report, Style } from '../output/report.js';
 import { totalsChart } from './chart-title.js';
+import { type ReportPart, joinParts } from './part.js';
 
 /** A compound run as its report reads it: the model's parameters and the fans bought a year. */
 export type CompoundRun = CompoundParams & { nonreferrers: number; paid: number };
@@ -12,7 +13,7 @@ export function compoundParameters(p: CompoundRun) {
 }
 
 /** `fans compound` as a report: the compound model's rows, total and summary. */
-export function compoundReport(p: CompoundRun, rows: readonly CompoundRow[]): Report {
+export function compoundReport(p: CompoundRun, rows: readonly CompoundRow[], parts: readonly ReportPart[] = []): Report {
   const total = rows.at(-1)!.total;
   const k = compoundFactor(p);
   const growth = 1 + k - p.churn;
@@ -32,12 +33,15 @@ export function compoundReport(p: CompoundRun, rows: readonly CompoundRow[]): Re
   ];
   const columns = ['year', 'new', ...(withLost ? ['lost'] : []), 'total'];
   const table = rows.map((r) => ({ year: r.year, new: r.new, ...(withLost ? { lost: r.lost } : {}), total: r.total }));
-  return {
-    columns,
-    rows: table,
-    total: { value: total },
-    summary,
-    chart: totalsChart('compound', p, { start: 1, conversion: 1, churn: 0, nonreferrers: 0, paid: 0 }, 'year', rows.map((r) => r.total), null, { kind: 'compound', start: p.start, rate: p.rate, periods: p.years, conversion: p.conversion, churn: p.churn }),
-    json: { command: 'compound', parameters: compoundParameters(p), rows: table, total, referralFactor: k, growthFactor: growth },
-  };
+  return joinParts(
+    {
+      columns,
+      rows: table,
+      total: { value: total },
+      summary,
+      chart: totalsChart('compound', p, { start: 1, conversion: 1, churn: 0, nonreferrers: 0, paid: 0 }, 'year', rows.map((r) => r.total), null, { kind: 'compound', start: p.start, rate: p.rate, periods: p.years, conversion: p.conversion, churn: p.churn }),
+      json: { command: 'compound', parameters: compoundParameters(p), rows: table, total, referralFactor: k, growthFactor: growth },
+    },
+    parts,
+  );
 }

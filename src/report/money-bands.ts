@@ -4,17 +4,19 @@ import type { Money } from '../model/money.js';
 import { Refusal } from '../model/refusal.js';
 import { Amount, amountFormat } from '../output/amount.js';
 import type { Cell } from '../output/delimited.js';
-import type { Report, Style } from '../output/report.js';
+import type { Json } from '../output/json.js';
+import type { Style } from '../output/report.js';
+import type { ReportPart } from './part.js';
 
 /**
- * The runs' side of money, beside the expected money of `expected`: the cumulative net at
+ * The runs' side of money as a part of their report, after the expected money (report/money.ts's
+ * moneyPart): the cumulative net at
  * each percentile of the fans reached (the totals, or with churn the fans reached sketched
  * apart: see sketchesReached) (`net_p5`, ...: the net is a monotone function of them,
  * see {@link moneyPayback}; where it falls with them the percentiles swap ends), and the share
  * of runs paid back by each period (`paidBack`), with a sentence for each at the last period.
  */
-export function withMoneyBands(
-  expected: Report,
+export function moneyBandsPart(
   chain: ChainParams,
   rows: readonly TrialRow[],
   quantiles: readonly number[],
@@ -26,7 +28,7 @@ export function withMoneyBands(
     flag: string;
     trials: number;
   },
-): Report {
+): ReportPart {
   const pay = chain.payback!;
   const net = (t: number, reached: number) => pay.slope * (reached - chain.start) + pay.offsets[t]!;
   // Net at percentile q: where the net is a function of the fans reached alone (a one-off value, no discount), the percentile q of
@@ -38,10 +40,9 @@ export function withMoneyBands(
   const shown = byRun ? (sketched ? [...quantiles] : []) : quantiles.filter((_, i) => sources[i]! >= 0);
   const netAt = (t: number, q: number) =>
     byRun ? rows[t]!.money!.cumulative[quantiles.indexOf(q)]! : net(t, (rows[t]!.reachedQuantiles ?? rows[t]!.quantiles)[sources[quantiles.indexOf(q)]!]!);
-  const table = expected.rows.map(
-    (row, t) =>
+  const table = rows.map(
+    (_, t) =>
       ({
-        ...row,
         ...Object.fromEntries(shown.map((q) => [`net_p${q}`, new Amount(netAt(t, q), money.digits)])),
         paidBack: rows[t]!.paidBack ?? 0,
       }) as Record<string, Cell>,
@@ -61,14 +62,13 @@ export function withMoneyBands(
   const highQ = shown.at(-1);
   const share = rows[last]!.paidBack ?? 0;
   return {
-    ...expected,
-    columns: [...expected.columns, ...shown.map((q) => `net_p${q}`), 'paidBack'],
-    rows: table,
-    shares: [...(expected.shares ?? []), 'paidBack'],
+    columns: [...shown.map((q) => `net_p${q}`), 'paidBack'],
+    cells: (t) => table[t]!,
+    shares: ['paidBack'],
     summary: (style) => {
       const format = amountFormat(style.locale, money.currency);
       const text = (minor: number) => format(new Amount(minor, money.digits));
-      const lines = [...expected.summary(style)];
+      const lines: string[] = [];
       if (lowQ !== undefined && highQ !== undefined && lowQ !== highQ) {
         const row = table[last]!;
         lines.push(say.band(style, { low: text((row[`net_p${lowQ}`] as Amount).minor as number), high: text((row[`net_p${highQ}`] as Amount).minor as number), share: (highQ - lowQ) / 100 }));
@@ -81,6 +81,6 @@ export function withMoneyBands(
       lines.push(say.paidBack(style, { share, error: Math.sqrt((share * (1 - share)) / say.trials) }));
       return lines;
     },
-    json: { ...expected.json, rows: table as unknown as Cell[], money: { ...((expected.json as Record<string, unknown>).money as object), paidBackShare: share, ...(bands ? { bands } : {}) } as never },
+    json: { money: { paidBackShare: share, ...(bands ? { bands: bands as unknown as Json } : {}) } },
   };
 }

@@ -5,7 +5,8 @@ import { Refusal } from '../model/refusal.js';
 import { durationText } from '../model/calendar/duration-text.js';
 import { Amount, amountFormat } from '../output/amount.js';
 import type { Cell } from '../output/delimited.js';
-import type { Report, Style } from '../output/report.js';
+import type { Style } from '../output/report.js';
+import type { ReportPart } from './part.js';
 
 /**
  * The money of a run in its report: per period revenue, rewards, cost, net and the cumulative
@@ -57,11 +58,12 @@ function withinMarket(context: MoneyContext, counts: readonly PeriodCounts[], st
 export const moneyColumns = ['revenue', 'rewards', 'cost', 'net', 'cumulativeNet'] as const;
 
 /**
- * A report with its money: per period revenue, rewards, cost, net and the cumulative net; in
- * the summary the return, the payback period, the break-even reward, the value of one raving
- * fan and the effective acquisition cost against --cac; all of it in JSON.
+ * A run's money as a part of its report: per period revenue, rewards, cost, net and the
+ * cumulative net (`counts` holds the run's periods, one a row); in the summary the return, the
+ * payback period, the break-even reward, the value of one raving fan and the effective
+ * acquisition cost against --cac; all of it in JSON, the amounts in the parameters.
  */
-export function withMoney(report: Report, money: Money, counts: readonly PeriodCounts[], context: MoneyContext): Report {
+export function moneyPart(money: Money, counts: readonly PeriodCounts[], context: MoneyContext): ReportPart {
   const dated = context.dated;
   const from = dated ? (dated.from ?? 0) : 1;
   const present = money.discount === null ? null : context.present;
@@ -78,10 +80,6 @@ export function withMoney(report: Report, money: Money, counts: readonly PeriodC
   }
   const summary = moneySummary(rows, counted, money.amounts, from);
   const cell = (minor: number | bigint) => new Amount(minor, money.digits);
-  const table = report.rows.map((row, t) => {
-    const m = rows[t]!;
-    return { ...row, revenue: cell(m.revenue), rewards: cell(m.rewards), cost: cell(m.cost), net: cell(m.net), cumulativeNet: cell(m.cumulative) };
-  });
   const a = money.amounts;
   const perReferral = a.reward + a.refereeReward;
   const margin = a.margin ?? 1;
@@ -150,22 +148,19 @@ export function withMoney(report: Report, money: Money, counts: readonly PeriodC
     ];
   };
   const json = (minor: number | bigint | null) => (minor === null ? null : cell(minor));
-  // The total line stands under the last column, which is money now: the total is in the rows and the summary.
-  const { total: _, ...rest } = report;
   return {
-    ...rest,
-    columns: [...report.columns, ...moneyColumns],
-    rows: table,
-    currency: money.currency,
-    summary: (style) => {
-      const format = moneyText(style, money);
-      return [...report.summary(style), ...lines(style, format)];
+    columns: moneyColumns,
+    cells: (t) => {
+      const m = rows[t]!;
+      return { revenue: cell(m.revenue), rewards: cell(m.rewards), cost: cell(m.cost), net: cell(m.net), cumulativeNet: cell(m.cumulative) };
     },
+    currency: money.currency,
+    // The total line stands under the last column, which is money now: the total is in the rows and the summary.
+    dropsTotal: true,
+    summary: (style) => lines(style, moneyText(style, money)),
     json: {
-      ...report.json,
       // The money's assumptions beside the model's: the HTML and xlsx parameters list them.
-      parameters: { ...((report.json.parameters ?? {}) as Record<string, Cell>), ...moneyParameters(money) } as never,
-      rows: table as unknown as Cell[],
+      parameters: moneyParameters(money),
       money: {
         currency: money.currency,
         value: json(money.per ? (a.recurring ?? 0) : a.value),

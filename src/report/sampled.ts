@@ -6,6 +6,7 @@ import type { Cell } from '../output/delimited.js';
 import type { Report, Style } from '../output/report.js';
 import type { ChartData } from '../output/scale.js';
 import { chartTitle } from './chart-title.js';
+import { type ReportPart, joinParts } from './part.js';
 import type { CompoundRun } from './compound.js';
 import { type TreeRun, elapsedColumn, simulateParameters } from './simulate.js';
 
@@ -56,7 +57,7 @@ export interface TrialsShown {
 }
 
 /** The report of a sampled run: mean, quantiles and the share extinct per period. */
-export function trialReport(model: SampledModel, chain: ChainParams, t: TrialsShown, rows: readonly TrialRow[], fitted?: FittedRun): Report {
+export function trialReport(model: SampledModel, chain: ChainParams, t: TrialsShown, rows: readonly TrialRow[], fitted?: FittedRun, parts: readonly ReportPart[] = []): Report {
   const tree = model.command === 'simulate';
   const periodName = tree ? 'level' : 'year';
   const elapsed = tree ? elapsedColumn(model.p.cycle) : null;
@@ -133,46 +134,49 @@ export function trialReport(model: SampledModel, chain: ChainParams, t: TrialsSh
   };
   const modelParameters = tree ? simulateParameters(model.p) : model.p;
   const chartFlags = { ...modelParameters, trials, seed: t.seed, distribution: t.distribution, dispersion: t.dispersion };
-  return {
-    columns: [periodName, ...(elapsed ? [elapsed.name] : []), 'mean', ...(withTheory ? ['meanTheory', 'sdTheory'] : []), ...names, 'extinct', ...(withTheory ? ['extinctTheory'] : [])],
-    rows: table,
-    shares: ['extinct', 'extinctTheory'],
-    constants: { seed: t.seed },
-    summary,
-    chart: {
-      title: chartTitle(model.command, chartFlags, { start: 1, conversion: 1, churn: 0, nonreferrers: 0, paid: 0, distribution: 'poisson' }),
-      caption: { kind: tree ? 'tree' : 'compound', start: chain.start, rate: chain.offspring.introductions, periods: chain.periods, conversion: chain.offspring.conversion, churn: chain.churn, trials },
-      ...(chain.market !== null ? { market: chain.market } : {}),
-      xLabel: elapsed ? elapsed.name : periodName,
-      ...(elapsed ? { xValues: rows.map((r) => elapsed.at(r.period)) } : {}),
-      ...trialLines(rows, t.quantiles),
-    },
-    json: {
-      command: model.command,
-      parameters: {
-        ...modelParameters,
-        trials,
-        seed: t.seed,
-        distribution: t.distribution,
-        dispersion: t.distribution === 'negbin' ? t.dispersion : t.distribution === 'geometric' ? 1 : null,
-        quantiles: t.quantiles,
-      },
+  return joinParts(
+    {
+      columns: [periodName, ...(elapsed ? [elapsed.name] : []), 'mean', ...(withTheory ? ['meanTheory', 'sdTheory'] : []), ...names, 'extinct', ...(withTheory ? ['extinctTheory'] : [])],
       rows: table,
-      extinction: { by: chain.periods, estimate, standardError, theory: outsideTheory ? null : theory },
-      quantileError: worstError,
-      concentration: eightyTwenty ? { p80: eightyTwenty.p80, t20: eightyTwenty.t20 } : null,
-      ...(fitted
-        ? {
-            fit: {
-              file: fitted.file,
-              model: fitted.model,
-              K: fitted.K,
-              k: Number.isFinite(fitted.k) ? fitted.k : null,
-              nonreferrers: fitted.nonreferrers,
-              fixedBand: fitted.fixed ? [fitted.fixed[0]!, fitted.fixed.at(-1)!] : null,
-            },
-          }
-        : {}),
+      shares: ['extinct', 'extinctTheory'],
+      constants: { seed: t.seed },
+      summary,
+      chart: {
+        title: chartTitle(model.command, chartFlags, { start: 1, conversion: 1, churn: 0, nonreferrers: 0, paid: 0, distribution: 'poisson' }),
+        caption: { kind: tree ? 'tree' : 'compound', start: chain.start, rate: chain.offspring.introductions, periods: chain.periods, conversion: chain.offspring.conversion, churn: chain.churn, trials },
+        ...(chain.market !== null ? { market: chain.market } : {}),
+        xLabel: elapsed ? elapsed.name : periodName,
+        ...(elapsed ? { xValues: rows.map((r) => elapsed.at(r.period)) } : {}),
+        ...trialLines(rows, t.quantiles),
+      },
+      json: {
+        command: model.command,
+        parameters: {
+          ...modelParameters,
+          trials,
+          seed: t.seed,
+          distribution: t.distribution,
+          dispersion: t.distribution === 'negbin' ? t.dispersion : t.distribution === 'geometric' ? 1 : null,
+          quantiles: t.quantiles,
+        },
+        rows: table,
+        extinction: { by: chain.periods, estimate, standardError, theory: outsideTheory ? null : theory },
+        quantileError: worstError,
+        concentration: eightyTwenty ? { p80: eightyTwenty.p80, t20: eightyTwenty.t20 } : null,
+        ...(fitted
+          ? {
+              fit: {
+                file: fitted.file,
+                model: fitted.model,
+                K: fitted.K,
+                k: Number.isFinite(fitted.k) ? fitted.k : null,
+                nonreferrers: fitted.nonreferrers,
+                fixedBand: fitted.fixed ? [fitted.fixed[0]!, fitted.fixed.at(-1)!] : null,
+              },
+            }
+          : {}),
+      },
     },
-  };
+    parts,
+  );
 }

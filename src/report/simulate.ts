@@ -3,6 +3,7 @@ import { durationText, durationUnits } from '../model/calendar/duration-text.js'
 import { type TreeParams, type TreeRow, treeFactor, treeLimit } from '../model/growth/tree.js';
 import type { Report, Style } from '../output/report.js';
 import { totalsChart } from './chart-title.js';
+import { type ReportPart, joinParts } from './part.js';
 
 /** A tree run as its report reads it: the model's parameters, the cycle a level takes (null: levels without time) and the fans bought a level. */
 export type TreeRun = TreeParams & { nonreferrers: number; paid: number; cycle: CycleLength | null };
@@ -20,7 +21,7 @@ export function simulateParameters(p: TreeRun) {
 }
 
 /** `fans simulate` as a report: the tree model's rows, total and summary. */
-export function simulateReport(p: TreeRun, rows: readonly TreeRow[]): Report {
+export function simulateReport(p: TreeRun, rows: readonly TreeRow[], parts: readonly ReportPart[] = []): Report {
   const total = rows.at(-1)!.total;
   const elapsed = elapsedColumn(p.cycle);
   const k = treeFactor(p);
@@ -47,19 +48,22 @@ export function simulateReport(p: TreeRun, rows: readonly TreeRow[]): Report {
   const columns = ['level', ...(elapsed ? [elapsed.name] : []), 'new', 'total'];
   const table = rows.map((r) => ({ level: r.level, ...(elapsed ? { [elapsed.name]: elapsed.at(r.level) } : {}), new: r.new, total: r.total }));
   const parameters = simulateParameters(p);
-  return {
-    columns,
-    rows: table,
-    total: { value: total },
-    summary,
-    chart: totalsChart('simulate', parameters, { start: 1, conversion: 1, nonreferrers: 0 }, 'level', rows.map((r) => r.total), elapsed, { kind: 'tree', start: p.start, rate: p.fanout, periods: p.depth, conversion: p.conversion, churn: 0 }),
-    json: {
-      command: 'simulate',
-      parameters,
+  return joinParts(
+    {
+      columns,
       rows: table,
-      total,
-      referralFactor: k,
-      limit: limit ?? undefined,
+      total: { value: total },
+      summary,
+      chart: totalsChart('simulate', parameters, { start: 1, conversion: 1, nonreferrers: 0 }, 'level', rows.map((r) => r.total), elapsed, { kind: 'tree', start: p.start, rate: p.fanout, periods: p.depth, conversion: p.conversion, churn: 0 }),
+      json: {
+        command: 'simulate',
+        parameters,
+        rows: table,
+        total,
+        referralFactor: k,
+        limit: limit ?? undefined,
+      },
     },
-  };
+    parts,
+  );
 }

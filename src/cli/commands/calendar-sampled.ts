@@ -13,8 +13,9 @@ import type { Io } from '../io/io.js';
 import { bounds } from '../flags/options.js';
 import type { Money } from '../../model/money.js';
 import { moneyPayback } from '../../model/chains/money-payback.js';
-import { withMoney } from '../../report/money.js';
-import { withMoneyBands } from '../../report/money-bands.js';
+import { moneyPart } from '../../report/money.js';
+import { moneyBandsPart } from '../../report/money-bands.js';
+import type { ReportPart } from '../../report/part.js';
 import { type fittedChain, chainFor, sampledReport, trialSchema } from './sampled.js';
 import type { SimulateParams } from './simulate.js';
 import { runTrials } from '../io/trials.js';
@@ -79,8 +80,8 @@ export async function sampledCalendarReport(
   const threads = threadsFor(trials, c.days * (delay.stages + 4), t.threads);
   const rows = (await runTrials(io, chain, trials, seed, threads)).rows(t.quantiles.map((q) => q / 100));
   const law = fitted ? { distribution: base.offspring.distribution, dispersion: base.offspring.distribution === 'negbin' ? base.offspring.dispersion : null } : { distribution: t.distribution, dispersion: t.dispersion };
-  const report = periodTrialReport(command, p, c, rate, periods, rows, { trials, seed, quantiles: t.quantiles, ...law, k, chain, fitted: fitted?.about ?? null });
-  if (!money) return report;
+  const report = (parts: readonly ReportPart[] = []) => periodTrialReport(command, p, c, rate, periods, rows, { trials, seed, quantiles: t.quantiles, ...law, k, chain, fitted: fitted?.about ?? null }, parts);
+  if (!money) return report();
   // The expected money: from the renewal equation where it is the runs' expectation (no market), else from the runs' mean new fans.
   const ever = (row: TrialRow) => row.reached ?? row.mean;
   const renewal = p.market === null ? renewalOf(command, withArrivals(k), c, k) : null;
@@ -90,15 +91,16 @@ export async function sampledCalendarReport(
   const billing = perDays ? billingByDay(periods, renewal?.totals ?? null, oneRun!.totals, leaveOf(command, churn, c), c.days, perDays) : null;
   const billed = billing ? (billing.billed ?? rows.map((row, i) => (row.customerDays! - (i === 0 ? 0 : rows[i - 1]!.customerDays!)) / perDays!)) : null;
   const counts = fresh.map((n, i) => ({ referred: Math.max(0, n - (i === 0 ? p.start : 0)), paid: 0, ...(billed ? { billed: billed[i]! } : {}) }));
-  const expected = withMoney(report, money.amounts, counts, { tree, k, churn, descendants: one, descendantsInTheEnd: null, dated: dated!, ...(billing ? { recurring: billing.recurring } : {}), ...(p.market !== null ? { market: { start: p.start } } : {}), ...present });
+  const expected = moneyPart(money.amounts, counts, { tree, k, churn, descendants: one, descendantsInTheEnd: null, dated: dated!, ...(billing ? { recurring: billing.recurring } : {}), ...(p.market !== null ? { market: { start: p.start } } : {}), ...present });
   const until = isoDate(c.end);
-  return withMoneyBands(expected, chain, rows, t.quantiles, money.amounts, {
+  const bands = moneyBandsPart(chain, rows, t.quantiles, money.amounts, {
     band: (style, s) => style.words.money.bandBy(style.numbers, { until, ...s }),
     paidBack: (style, s) => style.words.money.paidBack(style.numbers, { until, ...s }),
     periodBands: (style, s) => style.words.money.periodBands(style.numbers, { ...s, period: periods.at(-1)!.name, unit: null }),
     flag: c.horizonFlag,
     trials,
   });
+  return report([expected, bands]);
 }
 
 /** Day-by-day counts summed by calendar period. */

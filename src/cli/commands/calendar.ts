@@ -7,8 +7,8 @@ import { type Command, rateOf } from '../../model/calendar/run-calendar.js';
 import type { Money } from '../../model/money.js';
 import type { Report } from '../../output/render.js';
 import { withDates } from '../../report/calendar.js';
-import { periodReport, spreadReport, withPeriodMoney } from '../../report/calendar-periods.js';
-import { moneyParameters, withMoney } from '../../report/money.js';
+import { moneyByPeriodPart, periodReport, spreadReport } from '../../report/calendar-periods.js';
+import { moneyPart } from '../../report/money.js';
 import { type CompoundFlags, compoundSchema, yearlyRows } from './compound.js';
 import { compoundReport } from '../../report/compound.js';
 import { type Io, UsageError } from '../io/io.js';
@@ -51,8 +51,7 @@ export async function calendarReport(io: Io, command: Command, flags: Record<str
   if (c.spread) {
     const run = renewalOf(command, p, c, k);
     const periods = calendarPeriods(c.start, c.days, c.by!);
-    const report = spreadReport(command, p, c, rate, k, run, periods);
-    if (!money) return report;
+    if (!money) return spreadReport(command, p, c, rate, k, run, periods);
     // One fan's referrals by the last date, without the market's limit: its own run, less itself.
     const oneRun = renewalOf(command, { start: 1, market: null, churn }, c, k);
     const one = oneRun.fresh.reduce((sum, n) => sum + n, 0) - 1;
@@ -63,7 +62,7 @@ export async function calendarReport(io: Io, command: Command, flags: Record<str
     const counts = moneyByPeriod(periods, run, p.start, perDays);
     // With --discount, one fan's line by period, for its present worth.
     const oneLine = money.amounts.discount === null ? null : moneyByPeriod(periods, oneRun, 1, perDays);
-    return withMoney(report, money.amounts, counts, {
+    const part = moneyPart(money.amounts, counts, {
       tree,
       k,
       churn,
@@ -74,6 +73,7 @@ export async function calendarReport(io: Io, command: Command, flags: Record<str
       ...(p.market !== null ? { market: { start: p.start } } : {}),
       ...presentOfPeriods(money.amounts, c, periods, oneLine),
     });
+    return spreadReport(command, p, c, rate, k, run, periods, [part]);
   }
   // Referrals exactly a cycle apart: the model's own rows, each on its cycle's date.
   const cycles = cyclesWithin(c, tree ? bounds.depth : bounds.years);
@@ -81,18 +81,19 @@ export async function calendarReport(io: Io, command: Command, flags: Record<str
   const model = tree ? { ...(p as SimulateParams), depth: last } : { ...(p as CompoundFlags), years: last };
   const rows = tree ? treeRows(model as SimulateParams, c.horizonFlag) : yearlyRows(model as CompoundFlags, c.horizonFlag);
   const dates = cycles.map((day) => isoDate(dayDate(c.start, day)));
-  const plain = tree ? simulateReport(model as SimulateParams, rows as ReturnType<typeof treeRows>) : compoundReport(model as CompoundFlags, rows as ReturnType<typeof yearlyRows>);
-  const report = !money
-    ? plain
+  // Money by cycle, the model's own: by calendar period it is summed into periods.
+  const part = !money
+    ? null
     : tree
-      ? money.module.treeWithMoney(plain, model as SimulateParams, rows as ReturnType<typeof treeRows>, money.amounts, c.cycle)
-      : money.module.yearlyWithMoney(plain, model as CompoundFlags, rows as ReturnType<typeof yearlyRows>, money.amounts, c.cycle);
+      ? money.module.treeMoney(model as SimulateParams, rows as ReturnType<typeof treeRows>, money.amounts, c.cycle)
+      : money.module.yearlyMoney(model as CompoundFlags, rows as ReturnType<typeof yearlyRows>, money.amounts, c.cycle);
   if (c.by) {
     const periods = calendarPeriods(c.start, c.days, c.by);
     const values = byPeriod(periods, cycles, rows.map((r) => r.new), rows.map((r) => r.total));
-    const byDate = periodReport(command, p, c, rate, k, periods, values, false);
-    return money ? withPeriodMoney(byDate, report, plain, periods, cycles, moneyParameters(money.amounts)) : byDate;
+    return periodReport(command, p, c, rate, k, periods, values, false, part ? [moneyByPeriodPart(part, periods, cycles)] : []);
   }
+  const parts = part ? [part] : [];
+  const report = tree ? simulateReport(model as SimulateParams, rows as ReturnType<typeof treeRows>, parts) : compoundReport(model as CompoundFlags, rows as ReturnType<typeof yearlyRows>, parts);
   return withDates(report, command, c, dates, rate, p.start, rows.at(-1)!.total);
 }
 

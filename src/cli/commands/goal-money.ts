@@ -11,7 +11,7 @@ import { UsageError } from '../io/io.js';
 import { type Money, stepFactors } from '../../model/money.js';
 import { moneyText } from '../../report/money.js';
 import { billingRatio, stepYears } from '../flags/money.js';
-import { treeWithMoney, yearlyWithMoney } from './money.js';
+import { treeMoney, yearlyMoney } from './money.js';
 import { bounds } from '../flags/options.js';
 import { type AmountText, amount, isInvalid, quoted } from '../flags/parse.js';
 import { treeRows } from './simulate.js';
@@ -167,10 +167,10 @@ function scenario(f: GoalFlags, tree: boolean, rate: number, last: number, money
   if (tree) {
     const p = { ...treeOf(f), fanout: rate, depth: last };
     const rows = treeRows(p);
-    return treeWithMoney(simulateReport(p, rows), p, rows, money, f.cycle);
+    return simulateReport(p, rows, [treeMoney(p, rows, money, f.cycle)]);
   }
   const p = { ...yearlyOf(f), rate, years: last };
   const rows = yearlyRows(p);
-  return yearlyWithMoney(compoundReport(p, rows), p, rows, money);
+  return compoundReport(p, rows, [yearlyMoney(p, rows, money)]);
 }
 

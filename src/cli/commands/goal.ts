@@ -12,7 +12,7 @@ import { once } from '../flags/validate.js';
 import { readTarget } from '../flags/target.js';
 import { numbersFor } from '../../output/words/numbers.js';
 import type { Money } from '../../model/money.js';
-import { treeWithMoney, yearlyWithMoney } from './money.js';
+import { treeMoney, yearlyMoney } from './money.js';
 import { en } from '../../output/words/en.js';
 
 const englishNumbers = numbersFor('en-US');
@@ -89,7 +89,7 @@ export function solveGoal(target: number, solved: SolvedFor, f: GoalFlags): Solu
       const p = { ...tree, fanout: f.fanout!, depth: answer.attempt.period };
       const rows = treeGrowth(p);
       const report = simulateReport(p, rows);
-      return { answer, report, before: answer.reachable ? (rows.at(-2)?.total ?? null) : null, withMoney: (money) => treeWithMoney(report, p, rows, money, p.cycle) };
+      return { answer, report, before: answer.reachable ? (rows.at(-2)?.total ?? null) : null, withMoney: (money) => simulateReport(p, rows, [treeMoney(p, rows, money, p.cycle)]) };
     }
     case 'fanout': {
       const answer = fanoutToReach(target, { ...tree, depth: f.depth! }, bounds.fanout);
@@ -98,21 +98,21 @@ export function solveGoal(target: number, solved: SolvedFor, f: GoalFlags): Solu
       const below = answer.reachable && whole > 0 ? treeGrowth({ ...p, fanout: whole - 1 }).at(-1)!.total : null;
       const rows = treeGrowth(p);
       const report = simulateReport(p, rows);
-      return { answer, report, before: below, withMoney: (money) => treeWithMoney(report, p, rows, money, p.cycle) };
+      return { answer, report, before: below, withMoney: (money) => simulateReport(p, rows, [treeMoney(p, rows, money, p.cycle)]) };
     }
     case 'years': {
       const answer = yearsToReach(target, { ...yearly, rate: f.rate! }, bounds.years);
       const p = { ...yearly, rate: f.rate!, years: answer.attempt.period };
       const rows = compoundGrowth(p);
       const report = compoundReport(p, rows);
-      return { answer, report, before: answer.reachable ? (rows.at(-2)?.total ?? null) : null, withMoney: (money) => yearlyWithMoney(report, p, rows, money) };
+      return { answer, report, before: answer.reachable ? (rows.at(-2)?.total ?? null) : null, withMoney: (money) => compoundReport(p, rows, [yearlyMoney(p, rows, money)]) };
     }
     case 'rate': {
       const answer = rateToReach(target, { ...yearly, years: f.years! }, bounds.rate);
       const p = { ...yearly, rate: answer.attempt.value, years: answer.attempt.period };
       const rows = compoundGrowth(p);
       const report = compoundReport(p, rows);
-      return { answer, report, before: null, withMoney: (money) => yearlyWithMoney(report, p, rows, money) };
+      return { answer, report, before: null, withMoney: (money) => compoundReport(p, rows, [yearlyMoney(p, rows, money)]) };
     }
   }
 }

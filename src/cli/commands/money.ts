@@ -4,9 +4,9 @@ import { type ChainParams, type TrialRow, theoryByPeriod } from '../../model/cha
 import { chainFactor } from '../../model/chains/offspring.js';
 import { type CompoundParams, type CompoundRow, compoundFactor, compoundGrowth } from '../../model/growth/compound.js';
 import { type Money, type PeriodCounts, billedOf, discountFactor, periodCounts, stepFactors } from '../../model/money.js';
-import type { Report } from '../../output/report.js';
-import { type MoneyContext, withMoney } from '../../report/money.js';
-import { withMoneyBands } from '../../report/money-bands.js';
+import { type MoneyContext, moneyPart } from '../../report/money.js';
+import { moneyBandsPart } from '../../report/money-bands.js';
+import type { ReportPart } from '../../report/part.js';
 import { billingRatio, rewardsPayable, stepYears } from '../flags/money.js';
 import type { Duration } from '../flags/parse.js';
 
@@ -33,8 +33,8 @@ function unlessOverflow<T>(rows: () => T): T | null {
   }
 }
 
-/** The tree model's report with its money: one fan's descendants are its tree's levels 1..depth. */
-export function treeWithMoney(report: Report, p: TreeParams & { depth: number }, rows: readonly TreeRow[], money: Money, cycle: Duration | null = null): Report {
+/** The tree model's money, a part of its report: one fan's descendants are its tree's levels 1..depth. */
+export function treeMoney(p: TreeParams & { depth: number }, rows: readonly TreeRow[], money: Money, cycle: Duration | null = null): ReportPart {
   const k = treeFactor(p);
   rewardsPayable(money, k, p.depth, '--depth');
   const ratio = billingRatio(money, cycle, true);
@@ -44,11 +44,11 @@ export function treeWithMoney(report: Report, p: TreeParams & { depth: number },
   const descendants = last === undefined ? null : typeof last === 'bigint' ? last - 1n : last - 1;
   const recurring = ratio > 0 && one ? { oneFanBilled: billedOf(one.map((r) => r.total), ratio).reduce((a, b) => a + b, 0), lifetime: { perStep: ratio, stay: 1, steps: p.depth } } : undefined;
   const present = presentOfSteps(money, rows.length - 1, cycle, true, one ? periodCounts(one, ratio) : null);
-  return withMoney(report, money, periodCounts(rows, ratio), { tree: true, k, churn: 0, descendants, descendantsInTheEnd: k < 1 ? k / (1 - k) : null, ...(recurring ? { recurring } : {}), ...(p.market !== null ? { market: { start: p.start } } : {}), ...present });
+  return moneyPart(money, periodCounts(rows, ratio), { tree: true, k, churn: 0, descendants, descendantsInTheEnd: k < 1 ? k / (1 - k) : null, ...(recurring ? { recurring } : {}), ...(p.market !== null ? { market: { start: p.start } } : {}), ...present });
 }
 
-/** The compound model's report with its money: one fan's descendants are all who join its line within the years. */
-export function yearlyWithMoney(report: Report, p: CompoundParams & { years: number }, rows: readonly CompoundRow[], money: Money, cycle: Duration | null = null): Report {
+/** The compound model's money, a part of its report: one fan's descendants are all who join its line within the years. */
+export function yearlyMoney(p: CompoundParams & { years: number }, rows: readonly CompoundRow[], money: Money, cycle: Duration | null = null): ReportPart {
   const k = compoundFactor(p);
   rewardsPayable(money, k, p.years, '--years');
   const ratio = billingRatio(money, cycle, false);
@@ -56,11 +56,11 @@ export function yearlyWithMoney(report: Report, p: CompoundParams & { years: num
   const descendants = one === null ? null : one.slice(1).reduce<Count>((sum, r) => (typeof sum === 'bigint' && typeof r.new === 'bigint' ? sum + r.new : Number(sum) + Number(r.new)), typeof one[0]!.new === 'bigint' ? 0n : 0);
   const recurring = ratio > 0 && one ? { oneFanBilled: billedOf(one.map((r) => r.total), ratio).reduce((a, b) => a + b, 0), lifetime: { perStep: ratio, stay: 1 - p.churn, steps: p.years } } : undefined;
   const present = presentOfSteps(money, rows.length - 1, cycle, false, one ? periodCounts(one, ratio) : null);
-  return withMoney(report, money, periodCounts(rows, ratio), { tree: false, k, churn: p.churn, descendants, descendantsInTheEnd: null, ...(recurring ? { recurring } : {}), ...(p.market !== null ? { market: { start: p.start } } : {}), ...present });
+  return moneyPart(money, periodCounts(rows, ratio), { tree: false, k, churn: p.churn, descendants, descendantsInTheEnd: null, ...(recurring ? { recurring } : {}), ...(p.market !== null ? { market: { start: p.start } } : {}), ...present });
 }
 
 /**
- * A sampled run's report with its money: the expected money per period from the expected
+ * A sampled run's money, two parts of its report: the expected money per period from the expected
  * path (money is linear in the counts, so the mean of the money is the money of the means):
  * the exact expected totals where theory has them (no market, no drawn K, none bought), the
  * same money as the run without --trials and as the value of one raving fan, else the runs'
@@ -70,7 +70,7 @@ export function yearlyWithMoney(report: Report, p: CompoundParams & { years: num
  * cost, less the fixed cost; where it falls with the total the percentiles swap ends), and the
  * share of runs that have paid back by each period (counted run by run as they ran).
  */
-export function sampledWithMoney(report: Report, chain: ChainParams, rows: readonly TrialRow[], quantiles: readonly number[], money: Money, trials: number, ratio = 0, cycle: Duration | null = null): Report {
+export function sampledMoney(chain: ChainParams, rows: readonly TrialRow[], quantiles: readonly number[], money: Money, trials: number, ratio = 0, cycle: Duration | null = null): ReportPart[] {
   const tree = chain.model === 'tree';
   const paid = chain.paid ?? 0;
   const k = chainFactor(chain);
@@ -100,15 +100,16 @@ export function sampledWithMoney(report: Report, chain: ChainParams, rows: reado
   // With --discount, one fan's line by period: its tree's levels (K^g new fans), or its compound line.
   const line = money.discount === null ? null : tree ? oneLine.map((total, g) => ({ referred: g === 0 ? 1 : k ** g, paid: 0, billed: g === 0 ? 0 : total * ratio })) : periodCounts(compoundLine(chain), ratio);
   const present = presentOfSteps(money, chain.periods, cycle, tree, line);
-  const expected = withMoney(report, money, counts, { tree, k, churn: chain.churn, descendants, descendantsInTheEnd: tree && k < 1 ? k / (1 - k) : null, ...(recurring ? { recurring } : {}), ...(chain.market !== null ? { market: { start: chain.start } } : {}), ...present });
+  const expected = moneyPart(money, counts, { tree, k, churn: chain.churn, descendants, descendantsInTheEnd: tree && k < 1 ? k / (1 - k) : null, ...(recurring ? { recurring } : {}), ...(chain.market !== null ? { market: { start: chain.start } } : {}), ...present });
   const unit = tree ? 'level' : 'year';
-  return withMoneyBands(expected, chain, rows, quantiles, money, {
+  const bands = moneyBandsPart(chain, rows, quantiles, money, {
     band: (style, s) => style.words.money.band(style.numbers, { unit, period: chain.periods, ...s }),
     paidBack: (style, s) => style.words.money.paidBackWithin(style.numbers, { ...s, unit, horizon: chain.periods }),
     periodBands: (style, s) => style.words.money.periodBands(style.numbers, { ...s, period: style.numbers.count(chain.periods), unit }),
     flag: tree ? '--depth' : '--years',
     trials,
   });
+  return [expected, bands];
 }
 
 /** The expected totals of a sampled chain: theory's where it has them (tree, compound without churn), else the runs' means. */

@@ -84,16 +84,13 @@ export async function sampledReport(io: Io, model: Model, flags: Record<string, 
   const factors = money && money.discount !== null ? stepFactors(money, chain.periods, stepYears(cycle, model.command === 'simulate'))! : undefined;
   const run = money ? { ...chain, payback: moneyPayback(chain, money, undefined, ratio > 0 ? { ratio } : undefined, factors, true) } : chain;
   const rows = (await runTrials(io, run, trials, seed, threads)).rows(probabilities);
-  let report: Report;
-  if (!fitted) report = trialReport(model, chain, { ...t, seed }, rows);
-  else {
-    // The same runs with K and k fixed at their estimates: how much wider not knowing them makes the band.
-    const { draws: _, ...fixedChain } = chain;
-    const fixedRows = (await runTrials(io, fixedChain, trials, seed, threads)).rows(probabilities);
-    const law = { distribution: chain.offspring.distribution, dispersion: chain.offspring.distribution === 'negbin' ? chain.offspring.dispersion : null };
-    report = trialReport(model, chain, { ...t, ...law, seed }, rows, { ...fitted.about, fixed: fixedRows.at(-1)!.quantiles });
-  }
-  return money ? moneyModule!.sampledWithMoney(report, run, rows, t.quantiles, money, trials, ratio, cycle) : report;
+  const parts = money ? moneyModule!.sampledMoney(run, rows, t.quantiles, money, trials, ratio, cycle) : [];
+  if (!fitted) return trialReport(model, chain, { ...t, seed }, rows, undefined, parts);
+  // The same runs with K and k fixed at their estimates: how much wider not knowing them makes the band.
+  const { draws: _, ...fixedChain } = chain;
+  const fixedRows = (await runTrials(io, fixedChain, trials, seed, threads)).rows(probabilities);
+  const law = { distribution: chain.offspring.distribution, dispersion: chain.offspring.distribution === 'negbin' ? chain.offspring.dispersion : null };
+  return trialReport(model, chain, { ...t, ...law, seed }, rows, { ...fitted.about, fixed: fixedRows.at(-1)!.quantiles }, parts);
 }
 
 /**
