@@ -5,6 +5,7 @@ import { type Amount, amountFormat, isAmount } from './amount.js';
 import { parameterList, parameterText } from './parameters.js';
 import { type Report, type Style, type TableData, headingOf } from './report.js';
 import type { ChartData } from './scale.js';
+import type { Json } from './json.js';
 
 const css = `
 :root { color-scheme: light; }
@@ -57,11 +58,11 @@ footer { margin-top: 32px; color: #666666; font-size: 0.8rem; }
  */
 export function renderHtml(report: Report, style: Style, svg: string | null, chart: Pick<ChartData, 'title' | 'subtitle'> | null): string {
   const { words } = style;
-  const json = report.json as Record<string, unknown>;
+  const json = report.json;
   const command = typeof json.command === 'string' ? json.command : 'fans';
   // A goal runs the tree or the compound model: its Method explains the one that ran (a goal
   // by date names none, and has a rate only on the compound model).
-  const goalParameters = (json.parameters ?? {}) as Record<string, unknown>;
+  const goalParameters = (json.parameters ?? {}) as { readonly rate?: Json };
   const modelCommand = command !== 'goal' ? command : json.model === 'compound' || (json.model === undefined && typeof goalParameters.rate === 'number') ? 'compound' : 'simulate';
   const title = chart?.title ?? words.html.title(command);
   // Dated records: a fit that read join dates, or a forecast that starts from a file's customers.
@@ -157,7 +158,7 @@ export function columnParts(headings: readonly string[], rows: readonly (readonl
  * the run's JSON, the expected date, the band of the sampled dates, the share by the deadline
  * and the cumulative net by the expected date. Empty for any other run.
  */
-function answers(json: Record<string, unknown>, style: Style, currency: string | null): string {
+function answers(json: Report['json'], style: Style, currency: string | null): string {
   const date = ('expectedDate' in json ? json.expectedDate : json.byDate) as string | null | undefined;
   if (json.command !== 'goal' || date === undefined) return '';
   // A count of fans, or a money goal's amount ({ net } or { revenue }), written in the currency.

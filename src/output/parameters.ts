@@ -1,6 +1,6 @@
 import { type Amount, amountFormat, isAmount } from './amount.js';
 import type { Cell } from './delimited.js';
-import type { Style } from './report.js';
+import type { Report, Style } from './report.js';
 
 /** Parameters that are shares: written as percentages (`30%`, `8%`). */
 export const shares = new Set(['conversion', 'nonreferrers', 'churn', 'margin', 'discount']);
@@ -13,7 +13,7 @@ export const shares = new Set(['conversion', 'nonreferrers', 'churn', 'margin', 
  *
  * @example parameterList({ parameters: { start: 1 }, target: 1200 }) // => [['start', 1], ['target', 1200]]
  */
-export function parameterList(json: Record<string, unknown>): [name: string, value: Cell][] {
+export function parameterList(json: Report['json']): [name: string, value: Cell][] {
   // A fit's records: the file and the columns read, before the flags that say how.
   const records: [string, Cell][] = json.command === 'fit' ? [['file', json.file as Cell], ['columns', json.columns as Cell]] : [];
   const list = [...records, ...Object.entries((json.parameters ?? {}) as Record<string, Cell>)];

@@ -59,7 +59,7 @@ export async function renderXlsx(report: Report, style: Style): Promise<Uint8Arr
   // Every parameter and assumption (a goal's target and deadline too), named in the sheet's
   // language; numbers stay numbers (shares as percentages), shown in the reader's locale by the spreadsheet.
   const about: SheetCell[][] = [[{ value: words.xlsx.parameter, type: String, fontWeight: 'bold' }, { value: words.xlsx.value, type: String, fontWeight: 'bold' }]];
-  for (const [name, value] of parameterList(report.json as Record<string, unknown>)) {
+  for (const [name, value] of parameterList(report.json)) {
     const shown = Array.isArray(value) ? value.join(', ') : value;
     const format = shares.has(name) ? '0.0%' : typeof shown === 'number' && !Number.isInteger(shown) ? 'General' : '#,##0';
     about.push([{ value: words.parameter(name), type: String }, shown === null ? { value: words.xlsx.none, type: String } : results.cell(shown as Cell, format)]);

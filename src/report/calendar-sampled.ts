@@ -157,7 +157,7 @@ export function cyclesByPeriod(report: Report, c: Calendar, cycles: readonly num
       }
     : undefined;
   const mean = Number(rows.at(-1)!.mean);
-  const json = report.json as Record<string, unknown>;
+  const json = report.json;
   return {
     ...report,
     columns,

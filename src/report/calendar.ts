@@ -69,7 +69,7 @@ export function withDates(report: Report, command: Command, c: Calendar, dates: 
     const [span, ...calendar] = calendarLines(c, start, total, rate)(style);
     return command === 'compound' && !yearly ? [span!, ...calendar, ...lines.slice(2)] : [...lines.slice(0, 1), ...calendar, ...lines.slice(1)];
   };
-  const json = report.json as Record<string, unknown>;
+  const json = report.json;
   return {
     ...report,
     columns,

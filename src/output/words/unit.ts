@@ -52,7 +52,7 @@ function wrap(value: unknown, path: string, noun: (text: string) => string): unk
 function shield(arg: unknown, names: string[]): unknown {
   if (typeof arg !== 'object' || arg === null || Array.isArray(arg)) return arg;
   const token = (name: string) => `\u0000${names.push(name) - 1}\u0000`;
-  const copy: Record<string, unknown> = { ...(arg as Record<string, unknown>) };
+  const copy: { name?: unknown; file?: unknown; names?: unknown } = { ...arg };
   if (typeof copy.name === 'string') copy.name = token(copy.name);
   if (typeof copy.file === 'string') copy.file = token(copy.file);
   if (Array.isArray(copy.names)) copy.names = copy.names.map((n) => (typeof n === 'string' ? token(n) : n));
