@@ -3,43 +3,16 @@ import { byPeriod } from '../model/calendar/by-period.js';
 import { type CalendarPeriod, dayDate, isoDate } from '../model/calendar/dates.js';
 import { durationText } from '../model/calendar/duration-text.js';
 import type { Calendar, Command } from '../model/calendar/run-calendar.js';
-import { Amount } from '../output/amount.js';
-import type { Cell } from '../output/delimited.js';
 import type { Report } from '../output/report.js';
 import type { ChartData } from '../output/scale.js';
 import { type ReportPart, joinParts } from './part.js';
-import { type ModelFlags, addAmounts, calendarCaption, calendarJson, calendarLines, calendarParameters } from './calendar.js';
+import { type ModelFlags, calendarCaption, calendarJson, calendarLines, calendarParameters } from './calendar.js';
 
 /**
  * Expected calendar runs as reports: rows by calendar period (from the renewal equation by
  * day, or from the model's cycles), their money by period, and a goal by date's chart and
  * parameters.
  */
-
-/**
- * A run's money by calendar period, from its money by cycle (`money`, the part of its report
- * by cycle): each period's revenue, rewards, cost and net are the sums of its cycles', its
- * cumulative net that of its last cycle; the money's sentences and JSON are the cycles' (the
- * payback names a level or year).
- */
-export function moneyByPeriodPart(money: ReportPart, periods: readonly CalendarPeriod[], cycles: readonly number[]): ReportPart {
-  const flows = ['revenue', 'rewards', 'cost', 'net'] as const;
-  const digits = (money.cells(0).revenue as Amount).digits;
-  let at = 0;
-  let cumulative: Cell = null;
-  const rows = periods.map((period) => {
-    const sums: Record<string, Amount | null> = {};
-    for (const name of flows) sums[name] = null;
-    while (at < cycles.length && cycles[at]! <= period.last) {
-      const level = money.cells(at);
-      for (const name of flows) sums[name] = addAmounts(sums[name] ?? null, level[name] as Amount);
-      cumulative = level.cumulativeNet ?? null;
-      at++;
-    }
-    return { ...Object.fromEntries(flows.map((name) => [name, sums[name] ?? new Amount(0, digits)])), cumulativeNet: cumulative } as Record<string, Cell>;
-  });
-  return { ...money, columns: [...flows, 'cumulativeNet'], cells: (i) => rows[i]! };
-}
 
 /** The day-by-day expected run with spread-out delays, a row per calendar period. */
 export function spreadReport(command: Command, p: ModelFlags, c: Calendar, rate: number | null, k: number, run: { days: readonly number[]; fresh: readonly number[]; lost: readonly number[]; totals: readonly number[] }, periods: readonly CalendarPeriod[], parts: readonly ReportPart[] = []): Report {

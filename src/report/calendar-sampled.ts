@@ -1,16 +1,15 @@
 import { type ChainParams, type TrialRow, type PeriodSketches, theoreticalExtinction } from '../model/chains/montecarlo.js';
 import type { Distribution } from '../model/chains/offspring.js';
-import { type CalendarPeriod, calendarPeriods, cycleDays, dayDate, isoDate } from '../model/calendar/dates.js';
+import { type CalendarPeriod, cycleDays, dayDate, isoDate } from '../model/calendar/dates.js';
 import { durationText } from '../model/calendar/duration-text.js';
 import { customersOf } from '../model/calendar/existing.js';
 import type { Calendar, Command } from '../model/calendar/run-calendar.js';
 import type { FittedRun } from '../model/fit/fitted-run.js';
-import { Amount } from '../output/amount.js';
 import type { Cell } from '../output/delimited.js';
 import type { Json } from '../output/json.js';
 import type { Report, Style } from '../output/report.js';
 import type { ChartData } from '../output/scale.js';
-import { type ModelFlags, addAmounts, calendarCaption, calendarJson, calendarLines, calendarParameters } from './calendar.js';
+import { type ModelFlags, calendarCaption, calendarJson, calendarLines, calendarParameters } from './calendar.js';
 import { coarsestRow, lawName, quantileName, trialLines } from './sampled.js';
 import { type ReportPart, joinParts } from './part.js';
 
@@ -114,57 +113,6 @@ export function fitJson(fitted: FittedRun): Json {
     k: Number.isFinite(fitted.k) ? fitted.k : null,
     nonreferrers: fitted.nonreferrers,
     ...(dated ? { dated: { asOf: dated.asOf, customers: customersOf(dated.existing), naiveK: dated.naiveK, delay: { law: dated.family, meanDays: dated.delayMean, sdDays: dated.delaySd } } } : {}),
-  };
-}
-
-/** Sampled runs by cycle, a row per calendar period: each period shows the runs' totals at its last cycle. */
-export function cyclesByPeriod(report: Report, c: Calendar, cycles: readonly number[], rate: number | null, start: number): Report {
-  const periods = calendarPeriods(c.start, c.days, c.by!);
-  // The last cycle on or before each period's end (cycle 0 is day 0, in the first period).
-  const picks: number[] = [];
-  let at = 0;
-  for (const period of periods) {
-    while (at + 1 < cycles.length && cycles[at + 1]! <= period.last) at++;
-    picks.push(at);
-  }
-  const first = report.columns[0]!;
-  const rows = periods.map((period, i) => {
-    const { [first]: _, ...rest } = report.rows[picks[i]!]!;
-    const { days: _d, weeks: _w, months: _m, years: _y, ...kept } = rest as Record<string, Cell>;
-    return { period: period.name, date: isoDate(dayDate(c.start, period.last)), ...kept } as Record<string, Cell>;
-  });
-  // The mean of the new fans in a period is the difference of the mean totals.
-  rows.forEach((row, i) => (row.new = i === 0 ? Number(row.mean) : Number(row.mean) - Number(rows[i - 1]!.mean)));
-  // A period's money flows are the sums of its cycles'; the cumulative net, its percentiles and the share paid back are those of its last cycle.
-  if (report.columns.includes('revenue')) {
-    rows.forEach((row, i) => {
-      for (const name of ['revenue', 'rewards', 'cost', 'net']) {
-        let sum: Amount | null = null;
-        for (let cycle = i === 0 ? 0 : picks[i - 1]! + 1; cycle <= picks[i]!; cycle++) sum = addAmounts(sum, report.rows[cycle]![name] as Amount);
-        row[name] = sum ?? new Amount(0, (report.rows[0]![name] as Amount).digits);
-      }
-    });
-  }
-  const columns = ['period', 'date', 'new', ...report.columns.filter((name) => name !== first && !['days', 'weeks', 'months', 'years'].includes(name))];
-  const chart = report.chart
-    ? {
-        ...report.chart,
-        xLabel: 'period',
-        xValues: undefined,
-        xDates: periods.map((period) => period.name),
-        series: report.chart.series.map((s) => ({ ...s, values: picks.map((i) => s.values[i]!) })),
-        ...(report.chart.band ? { band: { ...report.chart.band, low: picks.map((i) => report.chart!.band!.low[i]!), high: picks.map((i) => report.chart!.band!.high[i]!) } } : {}),
-      }
-    : undefined;
-  const mean = Number(rows.at(-1)!.mean);
-  const json = report.json;
-  return {
-    ...report,
-    columns,
-    rows,
-    summary: (style: Style) => [...calendarLines(c, start, mean, rate, true)(style), ...(report.summary?.(style) ?? [])],
-    ...(chart ? { chart: chart as never } : {}),
-    json: { ...report.json, parameters: { ...(json.parameters as object), ...calendarParameters(c) }, rows: rows as never, calendar: calendarJson(c, rate) },
   };
 }
 

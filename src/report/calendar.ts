@@ -1,17 +1,18 @@
 import type { Count } from '../model/count.js';
-import { cycleDays, isoDate } from '../model/calendar/dates.js';
+import { type CalendarPeriod, calendarPeriods, cycleDays, dayDate, isoDate } from '../model/calendar/dates.js';
 import { doublingDays, pascalSd } from '../model/calendar/delays.js';
 import { durationText } from '../model/calendar/duration-text.js';
 import type { Calendar, Command } from '../model/calendar/run-calendar.js';
 import { Amount } from '../output/amount.js';
 import type { Cell } from '../output/delimited.js';
-import type { Report, Style } from '../output/report.js';
+import type { Style } from '../output/report.js';
 import type { CalendarCaption, ChartData } from '../output/scale.js';
+import type { ReportPart } from './part.js';
 
 /**
  * What a calendar run shows of its calendar: the summary's lines of dates, delay and growth;
- * the parameters and the JSON's `calendar`; a chart's caption and date axis; dates on a
- * report by cycle.
+ * the parameters and the JSON's `calendar`; a chart's caption; where a run's rows stand on the
+ * calendar (an axis, laid out by the report builders).
  */
 
 /** Summary lines every calendar run shows: the dates and total, the delay (against the sd --cycle-spread asked for, or `fittedSd`, a dated fit's), the growth rate. */
@@ -41,13 +42,6 @@ export function calendarJson(c: Calendar, rate: number | null) {
   };
 }
 
-/** A chart on the calendar: the report's chart with dates on the x axis. */
-function datedChart(chart: ChartData | undefined, xLabel: string, dates: readonly string[]): ChartData | undefined {
-  if (!chart) return undefined;
-  const { xValues: _, ...rest } = chart;
-  return { ...rest, xLabel, xDates: dates };
-}
-
 /** Two amounts of one currency added, exactly where both are. */
 export function addAmounts(a: Amount | null, b: Amount): Amount {
   if (a === null) return b;
@@ -55,29 +49,123 @@ export function addAmounts(a: Amount | null, b: Amount): Amount {
   return new Amount(minor, b.digits);
 }
 
-/** A report of rows by cycle, given a date column (and, for a compound cycle other than a year, `cycle` for `year`). */
-export function withDates(report: Report, command: Command, c: Calendar, dates: readonly string[], rate: number | null, start: number, total: Count): Report {
-  const yearly = command === 'compound' && c.cycle.unit === 'y' && c.cycle.amount === 1;
-  const periodName = command === 'simulate' ? 'level' : yearly ? 'year' : 'cycle';
-  const rename = (key: string) => (key === 'year' ? periodName : key);
-  const columns = report.columns.flatMap((name) => (name === 'new' || name === 'mean' ? ['date', name] : [rename(name)]));
-  const rows = report.rows.map((row, i) => Object.fromEntries(Object.entries(row).flatMap(([key, value]) => (key === 'new' || key === 'mean' ? [['date', dates[i]!], [key, value]] : [[rename(key), value]]))) as Record<string, Cell>);
-  const summary = (style: Style) => {
-    const lines = report.summary?.(style) ?? [];
-    // The model's first line says the total: the dates go beside it. The compound model's first lines count years: for a
-    // cycle other than a year the dates and growth rate say it instead.
-    const [span, ...calendar] = calendarLines(c, start, total, rate)(style);
-    return command === 'compound' && !yearly ? [span!, ...calendar, ...lines.slice(2)] : [...lines.slice(0, 1), ...calendar, ...lines.slice(1)];
+/**
+ * Where a run's rows stand on the calendar. `cycles`: a row per cycle, each on its date
+ * (`dates`, ISO). `periods`: a row per calendar period, the run as it stands at `picks[i]`,
+ * the last cycle on or before period i's end. A report builder given one lays its rows out so.
+ */
+export type CalendarAxis = CycleAxis | PeriodAxis;
+export type CycleAxis = { kind: 'cycles'; command: Command; c: Calendar; rate: number | null; dates: readonly string[] };
+export type PeriodAxis = { kind: 'periods'; command: Command; c: Calendar; rate: number | null; periods: readonly CalendarPeriod[]; picks: readonly number[] };
+
+/** The axis of a run by cycle gathered into calendar periods: for each period, the last of `cycles` (days from the start) on or before its end. */
+export function periodAxis(command: Command, c: Calendar, rate: number | null, cycles: readonly number[]): PeriodAxis {
+  const periods = calendarPeriods(c.start, c.days, c.by!);
+  // The last cycle on or before each period's end (cycle 0 is day 0, in the first period).
+  const picks: number[] = [];
+  let at = 0;
+  for (const period of periods) {
+    while (at + 1 < cycles.length && cycles[at + 1]! <= period.last) at++;
+    picks.push(at);
+  }
+  return { kind: 'periods', command, c, rate, periods, picks };
+}
+
+/** A compound run on a yearly cycle keeps its `year` column; on another cycle, `cycle`. */
+const yearly = (axis: CalendarAxis) => axis.command === 'compound' && axis.c.cycle.unit === 'y' && axis.c.cycle.amount === 1;
+
+/** The period column's name by cycle on the calendar: `level`, `year` or `cycle`. */
+const cycleName = (axis: CalendarAxis) => (axis.command === 'simulate' ? 'level' : yearly(axis) ? 'year' : 'cycle');
+
+/** The columns of a run by cycle (`level`, elapsed time, `new` or `mean`, ...) as `axis` lays them out: a date before `new` or `mean`; by period, `period`, `date` and `new` in place of the cycle and its elapsed time. */
+export function axisColumns(axis: CalendarAxis, columns: readonly string[]): string[] {
+  if (axis.kind === 'periods') return ['period', 'date', 'new', ...columns.slice(1).filter((name) => !elapsedNames.has(name))];
+  return columns.flatMap((name) => (name === 'new' || name === 'mean' ? ['date', name] : [name === 'year' ? cycleName(axis) : name]));
+}
+
+/** The elapsed-time columns of a run by cycle with a --cycle (see report/simulate.ts). */
+const elapsedNames = new Set(['days', 'weeks', 'months', 'years']);
+
+/**
+ * The rows of a run by cycle as `axis` lays them out (see {@link axisColumns}): `rows` are the
+ * builder's own, a row per cycle, keyed as its columns. By period, a period's `new` is the
+ * difference of its `mean` from the period before's (the runs' mean totals).
+ */
+export function axisRows(axis: CalendarAxis, rows: readonly Record<string, Cell>[]): Record<string, Cell>[] {
+  if (axis.kind === 'cycles') {
+    const name = cycleName(axis);
+    return rows.map((row, i) => Object.fromEntries(Object.entries(row).flatMap(([key, value]) => (key === 'new' || key === 'mean' ? [['date', axis.dates[i]!], [key, value]] : [[key === 'year' ? name : key, value]]))));
+  }
+  const { c, periods, picks } = axis;
+  const means = picks.map((pick) => Number(rows[pick]!.mean));
+  return periods.map((period, i) => {
+    const [, ...kept] = Object.entries(rows[picks[i]!]!).filter(([key]) => !elapsedNames.has(key));
+    return { period: period.name, date: isoDate(dayDate(c.start, period.last)), new: i === 0 ? means[0]! : means[i]! - means[i - 1]!, ...Object.fromEntries(kept) };
+  });
+}
+
+/**
+ * A run by cycle's summary on the calendar. By cycle: the model's first line (its total),
+ * then the delay and growth rate, then its other lines; a compound run on a cycle other than
+ * a year counts no years: the dates say its total instead of its first two lines. By period:
+ * the dates and the mean total first, then the model's lines.
+ */
+export function axisSummary(axis: CalendarAxis, start: number, total: Count, lines: (style: Style) => readonly string[]): (style: Style) => string[] {
+  const mean = axis.kind === 'periods';
+  return (style) => {
+    const model = lines(style);
+    const [span, ...calendar] = calendarLines(axis.c, start, total, axis.rate, mean)(style);
+    if (mean) return [span!, ...calendar, ...model];
+    return axis.command === 'compound' && !yearly(axis) ? [span!, ...calendar, ...model.slice(2)] : [...model.slice(0, 1), ...calendar, ...model.slice(1)];
   };
-  const json = report.json;
+}
+
+/** A chart by cycle as `axis` lays it out: dates (or period names) on the x axis; by period, each line's and band's values at the period's last cycle. */
+export function axisChart(axis: CalendarAxis, chart: ChartData): ChartData {
+  const { xValues: _, ...rest } = chart;
+  if (axis.kind === 'cycles') return { ...rest, xLabel: 'date', xDates: axis.dates };
+  const pick = <T>(values: readonly T[]) => axis.picks.map((i) => values[i]!);
   return {
-    ...report,
-    columns,
-    rows,
-    summary,
-    ...(report.chart ? { chart: datedChart(report.chart, 'date', dates)! } : {}),
-    json: { ...report.json, parameters: { ...(json.parameters as object), ...calendarParameters(c) }, rows: rows as never, calendar: calendarJson(c, rate) },
+    ...rest,
+    xLabel: 'period',
+    xDates: axis.periods.map((period) => period.name),
+    series: chart.series.map((s) => ({ ...s, values: pick(s.values) })),
+    ...(chart.band ? { band: { ...chart.band, low: pick(chart.band.low), high: pick(chart.band.high) } } : {}),
   };
+}
+
+/**
+ * A part of a run by cycle (its money, the money bands of its runs) by calendar period, period
+ * i ending with cycle `picks[i]` (see periodAxis in report/calendar.ts): each period's revenue, rewards, cost and net are the sums of its cycles'; every other column
+ * (the cumulative net, its percentiles, the share paid back) is its last cycle's. The part's
+ * sentences and JSON are the cycles' (the payback names a level or year).
+ */
+export function partByPeriod(part: ReportPart, picks: readonly number[]): ReportPart {
+  const flows = part.columns.filter((name) => (flowNames as readonly string[]).includes(name));
+  const digits = flows.length > 0 ? (part.cells(0)[flows[0]!] as Amount).digits : 0;
+  const rows = picks.map((pick, i) => {
+    const sums: Record<string, Amount | null> = Object.fromEntries(flows.map((name) => [name, null]));
+    for (let cycle = i === 0 ? 0 : picks[i - 1]! + 1; cycle <= pick; cycle++) {
+      const cells = part.cells(cycle);
+      for (const name of flows) sums[name] = addAmounts(sums[name] ?? null, cells[name] as Amount);
+    }
+    const last = part.cells(pick);
+    return Object.fromEntries(part.columns.map((name) => [name, name in sums ? (sums[name] ?? new Amount(0, digits)) : (last[name] ?? null)])) as Record<string, Cell>;
+  });
+  return { ...part, cells: (i) => rows[i]! };
+}
+
+/** The money columns that flow in a period (summed over its cycles), not stand at its end. */
+const flowNames = ['revenue', 'rewards', 'cost', 'net'] as const;
+
+/** A run by cycle's parts as `axis` lays out its rows: by period, each part's rows by period (see {@link partByPeriod}). */
+export function axisParts(axis: CalendarAxis, parts: readonly ReportPart[]): ReportPart[] {
+  return [...(axis.kind === 'periods' ? parts.map((part) => partByPeriod(part, axis.picks)) : parts), calendarPart(axis.c, axis.rate)];
+}
+
+/** What a calendar adds to a run's JSON, joined after its other parts: the calendar's flags in `parameters`, and `calendar`. */
+export function calendarPart(c: Calendar, rate: number | null): ReportPart {
+  return { columns: [], cells: () => ({}), summary: () => [], json: { parameters: calendarParameters(c), calendar: calendarJson(c, rate) } };
 }
 
 /**

@@ -2,6 +2,7 @@ import { type CompoundParams, type CompoundRow, compoundFactor } from '../model/
 import type { Report, Style } from '../output/report.js';
 import { totalsChart } from './chart-title.js';
 import { type ReportPart, joinParts } from './part.js';
+import { type CalendarAxis, axisChart, axisColumns, axisRows, axisParts, axisSummary } from './calendar.js';
 
 /** A compound run as its report reads it: the model's parameters and the fans bought a year. */
 export type CompoundRun = CompoundParams & { nonreferrers: number; paid: number };
@@ -12,8 +13,8 @@ export function compoundParameters(p: CompoundRun) {
   return { ...rest, ...(paid > 0 ? { paid } : {}) };
 }
 
-/** `fans compound` as a report: the compound model's rows, total and summary. */
-export function compoundReport(p: CompoundRun, rows: readonly CompoundRow[], parts: readonly ReportPart[] = []): Report {
+/** `fans compound` as a report: the compound model's rows, total and summary; on the calendar, laid out by `axis` (see report/calendar.ts). */
+export function compoundReport(p: CompoundRun, rows: readonly CompoundRow[], parts: readonly ReportPart[] = [], axis: CalendarAxis | null = null): Report {
   const total = rows.at(-1)!.total;
   const k = compoundFactor(p);
   const growth = 1 + k - p.churn;
@@ -32,16 +33,18 @@ export function compoundReport(p: CompoundRun, rows: readonly CompoundRow[], par
     ...(p.market === null ? [] : [words.market(numbers, p.market, rows.reduce((sum, r) => sum + Number(r.new), 0))]),
   ];
   const columns = ['year', 'new', ...(withLost ? ['lost'] : []), 'total'];
-  const table = rows.map((r) => ({ year: r.year, new: r.new, ...(withLost ? { lost: r.lost } : {}), total: r.total }));
+  const byYear = rows.map((r) => ({ year: r.year, new: r.new, ...(withLost ? { lost: r.lost } : {}), total: r.total }));
+  const table = axis ? axisRows(axis, byYear) : byYear;
+  const chart = totalsChart('compound', p, { start: 1, conversion: 1, churn: 0, nonreferrers: 0, paid: 0 }, 'year', rows.map((r) => r.total), null, { kind: 'compound', start: p.start, rate: p.rate, periods: p.years, conversion: p.conversion, churn: p.churn });
   return joinParts(
     {
-      columns,
+      columns: axis ? axisColumns(axis, columns) : columns,
       rows: table,
       total: { value: total },
-      summary,
-      chart: totalsChart('compound', p, { start: 1, conversion: 1, churn: 0, nonreferrers: 0, paid: 0 }, 'year', rows.map((r) => r.total), null, { kind: 'compound', start: p.start, rate: p.rate, periods: p.years, conversion: p.conversion, churn: p.churn }),
+      summary: axis ? axisSummary(axis, p.start, total, summary) : summary,
+      chart: axis ? axisChart(axis, chart) : chart,
       json: { command: 'compound', parameters: compoundParameters(p), rows: table, total, referralFactor: k, growthFactor: growth },
     },
-    parts,
+    axis ? axisParts(axis, parts) : parts,
   );
 }

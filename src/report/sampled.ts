@@ -7,6 +7,7 @@ import type { Report, Style } from '../output/report.js';
 import type { ChartData } from '../output/scale.js';
 import { chartTitle } from './chart-title.js';
 import { type ReportPart, joinParts } from './part.js';
+import { type CalendarAxis, axisChart, axisColumns, axisParts, axisRows, axisSummary } from './calendar.js';
 import type { CompoundRun } from './compound.js';
 import { type TreeRun, elapsedColumn, simulateParameters } from './simulate.js';
 
@@ -56,8 +57,8 @@ export interface TrialsShown {
   dispersion: number | null;
 }
 
-/** The report of a sampled run: mean, quantiles and the share extinct per period. */
-export function trialReport(model: SampledModel, chain: ChainParams, t: TrialsShown, rows: readonly TrialRow[], fitted?: FittedRun, parts: readonly ReportPart[] = []): Report {
+/** The report of a sampled run: mean, quantiles and the share extinct per period; on the calendar, laid out by `axis` (see report/calendar.ts). */
+export function trialReport(model: SampledModel, chain: ChainParams, t: TrialsShown, rows: readonly TrialRow[], fitted?: FittedRun, parts: readonly ReportPart[] = [], axis: CalendarAxis | null = null): Report {
   const tree = model.command === 'simulate';
   const periodName = tree ? 'level' : 'year';
   const elapsed = tree ? elapsedColumn(model.p.cycle) : null;
@@ -67,7 +68,7 @@ export function trialReport(model: SampledModel, chain: ChainParams, t: TrialsSh
   // Theory holds K and k fixed and knows no bought fans: beside runs that draw K or buy fans it would mislead.
   const outsideTheory = chain.draws !== undefined || (chain.paid ?? 0) > 0;
   const withTheory = theories[0]!.mean !== null && !outsideTheory;
-  const table = rows.map((r) => {
+  const byPeriod = rows.map((r) => {
     const row: Record<string, Cell> = { [periodName]: r.period };
     if (elapsed) row[elapsed.name] = elapsed.at(r.period);
     row.mean = r.mean;
@@ -81,6 +82,7 @@ export function trialReport(model: SampledModel, chain: ChainParams, t: TrialsSh
     if (withTheory) row.extinctTheory = theory.extinct;
     return row;
   });
+  const table = axis ? axisRows(axis, byPeriod) : byPeriod;
   const last = rows.at(-1)!;
   const trials = t.trials!;
   const estimate = last.extinct;
@@ -134,21 +136,25 @@ export function trialReport(model: SampledModel, chain: ChainParams, t: TrialsSh
   };
   const modelParameters = tree ? simulateParameters(model.p) : model.p;
   const chartFlags = { ...modelParameters, trials, seed: t.seed, distribution: t.distribution, dispersion: t.dispersion };
+  const columns = [periodName, ...(elapsed ? [elapsed.name] : []), 'mean', ...(withTheory ? ['meanTheory', 'sdTheory'] : []), ...names, 'extinct', ...(withTheory ? ['extinctTheory'] : [])];
+  const chart: ChartData = {
+    title: chartTitle(model.command, chartFlags, { start: 1, conversion: 1, churn: 0, nonreferrers: 0, paid: 0, distribution: 'poisson' }),
+    caption: { kind: tree ? 'tree' : 'compound', start: chain.start, rate: chain.offspring.introductions, periods: chain.periods, conversion: chain.offspring.conversion, churn: chain.churn, trials },
+    ...(chain.market !== null ? { market: chain.market } : {}),
+    xLabel: elapsed ? elapsed.name : periodName,
+    ...(elapsed ? { xValues: rows.map((r) => elapsed.at(r.period)) } : {}),
+    ...trialLines(rows, t.quantiles),
+  };
+  // On the calendar the dates say the total (by period, the mean total at the last period's last cycle).
+  const shownTotal = axis?.kind === 'periods' ? Number(table.at(-1)!.mean) : last.mean;
   return joinParts(
     {
-      columns: [periodName, ...(elapsed ? [elapsed.name] : []), 'mean', ...(withTheory ? ['meanTheory', 'sdTheory'] : []), ...names, 'extinct', ...(withTheory ? ['extinctTheory'] : [])],
+      columns: axis ? axisColumns(axis, columns) : columns,
       rows: table,
       shares: ['extinct', 'extinctTheory'],
       constants: { seed: t.seed },
-      summary,
-      chart: {
-        title: chartTitle(model.command, chartFlags, { start: 1, conversion: 1, churn: 0, nonreferrers: 0, paid: 0, distribution: 'poisson' }),
-        caption: { kind: tree ? 'tree' : 'compound', start: chain.start, rate: chain.offspring.introductions, periods: chain.periods, conversion: chain.offspring.conversion, churn: chain.churn, trials },
-        ...(chain.market !== null ? { market: chain.market } : {}),
-        xLabel: elapsed ? elapsed.name : periodName,
-        ...(elapsed ? { xValues: rows.map((r) => elapsed.at(r.period)) } : {}),
-        ...trialLines(rows, t.quantiles),
-      },
+      summary: axis ? axisSummary(axis, model.p.start, shownTotal, summary) : summary,
+      chart: axis ? axisChart(axis, chart) : chart,
       json: {
         command: model.command,
         parameters: {
@@ -177,6 +183,6 @@ export function trialReport(model: SampledModel, chain: ChainParams, t: TrialsSh
           : {}),
       },
     },
-    parts,
+    axis ? axisParts(axis, parts) : parts,
   );
 }

@@ -4,6 +4,7 @@ import { type TreeParams, type TreeRow, treeFactor, treeLimit } from '../model/g
 import type { Report, Style } from '../output/report.js';
 import { totalsChart } from './chart-title.js';
 import { type ReportPart, joinParts } from './part.js';
+import { type CalendarAxis, axisChart, axisColumns, axisRows, axisParts, axisSummary } from './calendar.js';
 
 /** A tree run as its report reads it: the model's parameters, the cycle a level takes (null: levels without time) and the fans bought a level. */
 export type TreeRun = TreeParams & { nonreferrers: number; paid: number; cycle: CycleLength | null };
@@ -20,8 +21,8 @@ export function simulateParameters(p: TreeRun) {
   return { ...rest, cycle: p.cycle ? durationText(p.cycle) : null, ...(paid > 0 ? { paid } : {}) };
 }
 
-/** `fans simulate` as a report: the tree model's rows, total and summary. */
-export function simulateReport(p: TreeRun, rows: readonly TreeRow[], parts: readonly ReportPart[] = []): Report {
+/** `fans simulate` as a report: the tree model's rows, total and summary; on the calendar, laid out by `axis` (see report/calendar.ts). */
+export function simulateReport(p: TreeRun, rows: readonly TreeRow[], parts: readonly ReportPart[] = [], axis: CalendarAxis | null = null): Report {
   const total = rows.at(-1)!.total;
   const elapsed = elapsedColumn(p.cycle);
   const k = treeFactor(p);
@@ -46,15 +47,17 @@ export function simulateReport(p: TreeRun, rows: readonly TreeRow[], parts: read
     ...(p.market === null ? [] : [words.market(numbers, p.market, Number(total))]),
   ];
   const columns = ['level', ...(elapsed ? [elapsed.name] : []), 'new', 'total'];
-  const table = rows.map((r) => ({ level: r.level, ...(elapsed ? { [elapsed.name]: elapsed.at(r.level) } : {}), new: r.new, total: r.total }));
+  const byLevel = rows.map((r) => ({ level: r.level, ...(elapsed ? { [elapsed.name]: elapsed.at(r.level) } : {}), new: r.new, total: r.total }));
+  const table = axis ? axisRows(axis, byLevel) : byLevel;
   const parameters = simulateParameters(p);
+  const chart = totalsChart('simulate', parameters, { start: 1, conversion: 1, nonreferrers: 0 }, 'level', rows.map((r) => r.total), elapsed, { kind: 'tree', start: p.start, rate: p.fanout, periods: p.depth, conversion: p.conversion, churn: 0 });
   return joinParts(
     {
-      columns,
+      columns: axis ? axisColumns(axis, columns) : columns,
       rows: table,
       total: { value: total },
-      summary,
-      chart: totalsChart('simulate', parameters, { start: 1, conversion: 1, nonreferrers: 0 }, 'level', rows.map((r) => r.total), elapsed, { kind: 'tree', start: p.start, rate: p.fanout, periods: p.depth, conversion: p.conversion, churn: 0 }),
+      summary: axis ? axisSummary(axis, p.start, total, summary) : summary,
+      chart: axis ? axisChart(axis, chart) : chart,
       json: {
         command: 'simulate',
         parameters,
@@ -64,6 +67,6 @@ export function simulateReport(p: TreeRun, rows: readonly TreeRow[], parts: read
         limit: limit ?? undefined,
       },
     },
-    parts,
+    axis ? axisParts(axis, parts) : parts,
   );
 }

@@ -71,6 +71,10 @@ describe('fans simulate and compound on the calendar', () => {
       for (const name of ['revenue', 'rewards', 'cost', 'net']) expect(byQuarter.rows[i][name]).toBeCloseTo(runs.rows.slice(from, to! + 1).reduce((a: number, r: Record<string, number>) => a + r[name]!, 0), 2);
       for (const name of ['cumulativeNet', 'net_p5', 'net_p95', 'paidBack']) expect(byQuarter.rows[i][name]).toBe(runs.rows[to!][name]);
     }
+    // A row's fields in JSON stand in the order of the CSV's columns (`new` was last in JSON before); the CSV adds the seed, a constant.
+    const header = (await fans([...flags, '--by', 'quarter', ...sampled, '--format', 'csv'])).stdout.split(/\r?\n/)[0]!.split(',');
+    expect(Object.keys(byQuarter.rows[0])).toEqual(header.filter((name) => name !== 'seed'));
+    expect(header.slice(0, 4)).toEqual(['period', 'date', 'new', 'mean']);
   });
 
   it('with a spread, the expected totals come from the renewal equation, and are the sampled means within 4 SE', async () => {

@@ -7,8 +7,8 @@ import type { Calendar, Command } from '../../model/calendar/run-calendar.js';
 import { expectedEvents, refuseOverflow, withinWork } from '../../model/calendar/work.js';
 import type { Report } from '../../output/render.js';
 import { billingByDay, leaveOf, datedMoney, cyclesWithin, moneyByPeriod, presentOfPeriods, renewalOf } from './calendar-parts.js';
-import { withDates } from '../../report/calendar.js';
-import { cyclesByPeriod, periodTrialReport } from '../../report/calendar-sampled.js';
+import { type CalendarAxis, periodAxis } from '../../report/calendar.js';
+import { periodTrialReport } from '../../report/calendar-sampled.js';
 import type { Io } from '../io/io.js';
 import { bounds } from '../flags/options.js';
 import type { Money } from '../../model/money.js';
@@ -43,10 +43,9 @@ export async function sampledCalendarReport(
     const cycles = cyclesWithin(c, tree ? bounds.depth : bounds.years);
     const last = cycles.length - 1;
     const model = tree ? { command, p: { ...(p as SimulateParams), depth: last } } : { command, p: { ...(p as CompoundFlags), years: last } };
-    const report = await sampledReport(io, model as never, flags, money?.amounts ?? null, c.cycle);
-    const mean = Number(report.rows.at(-1)!.mean);
-    if (c.by === null) return withDates(report, command, c, cycles.map((day) => isoDate(dayDate(c.start, day))), rate, p.start, mean);
-    return cyclesByPeriod(report, c, cycles, rate, p.start);
+    // Each cycle on its date, or (--by) the runs as they stand at each period's last cycle.
+    const axis: CalendarAxis = c.by === null ? { kind: 'cycles', command, c, rate, dates: cycles.map((day) => isoDate(dayDate(c.start, day))) } : periodAxis(command, c, rate, cycles);
+    return sampledReport(io, model as never, flags, money?.amounts ?? null, c.cycle, axis);
   }
   const t = parseFlags(trialSchema(), pick(flags, trialSchema().shape));
   const trials = t.trials!;

@@ -6,8 +6,8 @@ import { customersOf } from '../../model/calendar/existing.js';
 import { type Command, rateOf } from '../../model/calendar/run-calendar.js';
 import type { Money } from '../../model/money.js';
 import type { Report } from '../../output/render.js';
-import { withDates } from '../../report/calendar.js';
-import { moneyByPeriodPart, periodReport, spreadReport } from '../../report/calendar-periods.js';
+import { type CalendarAxis, partByPeriod, periodAxis } from '../../report/calendar.js';
+import { periodReport, spreadReport } from '../../report/calendar-periods.js';
 import { moneyPart } from '../../report/money.js';
 import { type CompoundFlags, compoundSchema, yearlyRows } from './compound.js';
 import { compoundReport } from '../../report/compound.js';
@@ -88,13 +88,13 @@ export async function calendarReport(io: Io, command: Command, flags: Record<str
       ? money.module.treeMoney(model as SimulateParams, rows as ReturnType<typeof treeRows>, money.amounts, c.cycle)
       : money.module.yearlyMoney(model as CompoundFlags, rows as ReturnType<typeof yearlyRows>, money.amounts, c.cycle);
   if (c.by) {
-    const periods = calendarPeriods(c.start, c.days, c.by);
+    const { periods, picks } = periodAxis(command, c, rate, cycles);
     const values = byPeriod(periods, cycles, rows.map((r) => r.new), rows.map((r) => r.total));
-    return periodReport(command, p, c, rate, k, periods, values, false, part ? [moneyByPeriodPart(part, periods, cycles)] : []);
+    return periodReport(command, p, c, rate, k, periods, values, false, part ? [partByPeriod(part, picks)] : []);
   }
   const parts = part ? [part] : [];
-  const report = tree ? simulateReport(model as SimulateParams, rows as ReturnType<typeof treeRows>, parts) : compoundReport(model as CompoundFlags, rows as ReturnType<typeof yearlyRows>, parts);
-  return withDates(report, command, c, dates, rate, p.start, rows.at(-1)!.total);
+  const axis: CalendarAxis = { kind: 'cycles', command, c, rate, dates };
+  return tree ? simulateReport(model as SimulateParams, rows as ReturnType<typeof treeRows>, parts, axis) : compoundReport(model as CompoundFlags, rows as ReturnType<typeof yearlyRows>, parts, axis);
 }
 
 /** A dated forecast's customers, the run's starting fans: a market holds at least them. */

@@ -12,6 +12,7 @@ import { moneyPayback } from '../../model/chains/money-payback.js';
 import { billingRatio, stepYears } from '../flags/money.js';
 import type { FittedRun } from '../../model/fit/fitted-run.js';
 import { trialReport } from '../../report/sampled.js';
+import type { CalendarAxis } from '../../report/calendar.js';
 import type { SimulateParams } from './simulate.js';
 import { runTrials } from '../io/trials.js';
 import { threadsFor } from '../io/threads.js';
@@ -61,8 +62,8 @@ export function chainFor(model: Model, t: TrialFlags, drawn = false, payback?: C
   return chain;
 }
 
-/** Runs `fans simulate|compound --trials N` and builds its report. */
-export async function sampledReport(io: Io, model: Model, flags: Record<string, unknown>, money: Money | null = null, cycle: Duration | null = null): Promise<Report> {
+/** Runs `fans simulate|compound --trials N` and builds its report (on the calendar, `axis`: see report/calendar.ts). */
+export async function sampledReport(io: Io, model: Model, flags: Record<string, unknown>, money: Money | null = null, cycle: Duration | null = null, axis: CalendarAxis | null = null): Promise<Report> {
   const t = parseFlags(trialSchema(), pick(flags, trialSchema().shape));
   const fitted = t.fit === null ? null : await fittedChain(io, model, t, flags);
   // With money the runs cost more (see runPeriodCost): the bound is checked for them.
@@ -85,12 +86,12 @@ export async function sampledReport(io: Io, model: Model, flags: Record<string, 
   const run = money ? { ...chain, payback: moneyPayback(chain, money, undefined, ratio > 0 ? { ratio } : undefined, factors, true) } : chain;
   const rows = (await runTrials(io, run, trials, seed, threads)).rows(probabilities);
   const parts = money ? moneyModule!.sampledMoney(run, rows, t.quantiles, money, trials, ratio, cycle) : [];
-  if (!fitted) return trialReport(model, chain, { ...t, seed }, rows, undefined, parts);
+  if (!fitted) return trialReport(model, chain, { ...t, seed }, rows, undefined, parts, axis);
   // The same runs with K and k fixed at their estimates: how much wider not knowing them makes the band.
   const { draws: _, ...fixedChain } = chain;
   const fixedRows = (await runTrials(io, fixedChain, trials, seed, threads)).rows(probabilities);
   const law = { distribution: chain.offspring.distribution, dispersion: chain.offspring.distribution === 'negbin' ? chain.offspring.dispersion : null };
-  return trialReport(model, chain, { ...t, ...law, seed }, rows, { ...fitted.about, fixed: fixedRows.at(-1)!.quantiles }, parts);
+  return trialReport(model, chain, { ...t, ...law, seed }, rows, { ...fitted.about, fixed: fixedRows.at(-1)!.quantiles }, parts, axis);
 }
 
 /**
