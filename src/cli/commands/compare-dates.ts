@@ -1,6 +1,4 @@
-import type { Cell } from '../../output/delimited.js';
-import type { Report, Style } from '../../output/render.js';
-import { amountFormat } from '../../output/amount.js';
+import type { Report } from '../../output/render.js';
 import { dayDate, isoDate } from '../../model/calendar/dates.js';
 import { type Io, UsageError } from '../io/io.js';
 import { calendarOf, maxRows } from '../flags/calendar.js';
@@ -10,7 +8,7 @@ import { cyclesWithin } from './calendar-parts.js';
 import type { CompoundFlags } from './compound.js';
 import type { SimulateParams } from './simulate.js';
 import type { ScenarioInput } from '../flags/scenarios.js';
-import { compareReport, currencyOf, netColumn } from '../../report/compare.js';
+import { compareReport } from '../../report/compare.js';
 import { compareTitle, scenarioRows } from './scenario-rows.js';
 
 /**
@@ -56,25 +54,5 @@ export function compareOnDates(inputs: readonly ScenarioInput[], file: string, e
       return date > s.dates.at(-1)! ? -1 : i;
     });
   });
-  const rows = dates.map(
-    (date, row) =>
-      Object.fromEntries([
-        ['date', date],
-        ...scenarios.map((s, j) => [s.name, at[j]![row]! < 0 ? null : s.totals[at[j]![row]!]!]),
-        ...scenarios.flatMap((s, j) => (s.money ? [[netColumn(s), at[j]![row]! < 0 ? null : s.money.cumulative[at[j]![row]!]!]] : [])),
-      ]) as Record<string, Cell>,
-  );
-  const summary = ({ words, numbers, locale }: Style) => {
-    const money = amountFormat(locale, currencyOf(scenarios));
-    return scenarios.map((s, j) => words.compare.dated(numbers, { name: s.name, total: s.totals.at(-1)!, date: placed[j]!.dates.at(-1)!, command: s.command, net: s.money ? money(s.money.cumulative.at(-1)!) : null }));
-  };
-  const report = compareReport(scenarios, compareTitle(file));
-  return {
-    ...report,
-    columns: ['date', ...report.columns.slice(1)],
-    rows,
-    summary,
-    chart: { ...report.chart!, xLabel: 'date', xDates: dates, series: scenarios.map((s, j) => ({ name: s.name, values: at[j]!.map((i) => (i < 0 ? null : s.totals[i]!)) })) },
-    json: { ...report.json, rows: rows as never, calendar: { dates: dates.length, first: dates[0]!, last: dates.at(-1)! } },
-  };
+  return compareReport(scenarios, compareTitle(file), { dates, at, ends: placed.map((s) => s.dates.at(-1)!) });
 }
