@@ -60,6 +60,14 @@ export function marksOf(locale: string): NumberMarks {
 /** Plain numbers: digits with an optional dot fraction and exponent, an optional leading `+`. */
 const plainPattern = /^\+?(?:\d+(?:\.\d*)?|\.\d+)(?:e[+-]?\d+)?$/i;
 
+/**
+ * The value of a plain number (rule 1: `1000000`, `1e6`, the same under every locale), or
+ * null for any other text: what can be read before the locale is known (io/prestart.ts).
+ */
+export function plainNumber(text: string): number | null {
+  return plainValue(text)?.value ?? null;
+}
+
 /** The value of a plain number and its text, or null. */
 function plainValue(text: string): { value: number; text: string } | null {
   if (!plainPattern.test(text)) return null;

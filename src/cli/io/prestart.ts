@@ -1,6 +1,7 @@
 import type { Worker } from 'node:worker_threads';
 import { availableParallelism } from 'node:os';
 import { threadsFor } from './threads.js';
+import { plainNumber } from '../flags/number-reading.js';
 
 /**
  * Worker threads started from the command line's words, before the CLI is loaded.
@@ -18,7 +19,11 @@ const key = Symbol.for('fans.prestartedWorkers');
 /** Shared through globalThis: the entry file starts the workers, a lazily loaded file takes them. */
 const held = globalThis as { [key]?: Worker[] };
 
-/** The value of `--name v` or `--name=v` in raw words, read as a count ("1.000.000" and "1e6" too), or null. */
+/**
+ * The value of `--name v` or `--name=v` in raw words when written plainly (`1000000`, `1e6`:
+ * rule 1 of number-reading.ts, which the plan reads alike under every locale), or null. A
+ * count written the locale's way (`1.000.000`) is not guessed: the locale is not known yet.
+ */
 function countIn(argv: readonly string[], name: string): number | null {
   let raw: string | undefined;
   for (let i = 0; i < argv.length; i++) {
@@ -26,8 +31,8 @@ function countIn(argv: readonly string[], name: string): number | null {
     else if (argv[i]!.startsWith(`${name}=`)) raw = argv[i]!.slice(name.length + 1);
   }
   if (raw === undefined) return null;
-  const count = Number(raw.replace(/[\s._,'\u2019]/g, ''));
-  return Number.isFinite(count) && count >= 0 ? count : null;
+  const count = plainNumber(raw.trim());
+  return count !== null && Number.isInteger(count) ? count : null;
 }
 
 /**
