@@ -7,12 +7,13 @@ import { compoundSchema, yearlyRows } from './commands/compound.js';
 import { compoundReport } from '../report/compound.js';
 import { readTarget } from './flags/target.js';
 import { type Interrupted, type Io, UsageError, stopSignals } from './io/io.js';
-import { calendarOptions, goalByDateOptions, moneyOptions, optionSpecs, trialOptions } from './flags/options.js';
+import { goalByDateOptions, moneyTargets } from './flags/options.js';
 import { environmentLocale, fileLabel, hasUnsafeCharacters, isInvalid, localeTag, quoted } from './flags/parse.js';
 import { type Job, buildProgram, shortHelp } from './program.js';
+import { type Plan, type ReportCommand, flagsOf, planOf } from './plan.js';
 import { simulateSchema, treeRows } from './commands/simulate.js';
 import { simulateReport } from '../report/simulate.js';
-import { parseFlags, pick } from './flags/validate.js';
+import { once, parseFlags, pick } from './flags/validate.js';
 import { marksOf, readNumbersUnder } from './flags/number-reading.js';
 import { readText } from './io/read-text.js';
 import { type Unit, withUnit } from '../output/words/unit.js';
@@ -91,9 +92,8 @@ export const maxScenarioBytes = 1024 * 1024;
  * --chart and --scale, checked against the format (`fromFile`: taken from --output's
  * extension, not given); the chart fits the terminal, or 80 columns.
  */
-function chartOptions(job: Job, io: Io, locale: string, words: Words, fromFile: string | null): ChartOptions {
+function chartOptions(job: Job, format: Format, io: Io, locale: string, words: Words, fromFile: string | null): ChartOptions {
   const chart = job.flags.chart === true;
-  const format = job.flags.format as Format;
   if (chart && format !== 'table') {
     throw new UsageError(
       fromFile === null
@@ -176,19 +176,8 @@ function checkedLocale(text: unknown): string {
   return tag;
 }
 
-/** Whether the flags ask for sampled runs; the other trial flags alone are a usage error. */
-function sampled(flags: Record<string, unknown>): boolean {
-  // Parsed once here, and decided from the parsed value: `--trials none` (the default the help shows) is no trials.
-  const trials = flags.trials === undefined ? null : optionSpecs.trials.parse(String(flags.trials));
-  if (isInvalid(trials)) throw new UsageError(`--trials ${trials.invalid} (got ${quoted(flags.trials)})`);
-  if (trials !== null) return true;
-  const stray = trialOptions.find((name) => name !== 'trials' && flags[name] !== undefined);
-  if (stray) throw new UsageError(`--${stray} applies to sampled runs only: add --trials N`);
-  return false;
-}
-
 /** A job whose answer is a report (every command but `example`). */
-type ReportJob = Job & { command: Exclude<Job['command'], 'example' | 'completion'> };
+type ReportJob = Job & { command: ReportCommand };
 
 /** What a run writes: text, or the bytes of a binary format. */
 type Output = string | Uint8Array;
@@ -214,7 +203,7 @@ async function run(job: ReportJob, outer: Io): Promise<void> {
   if (file?.startsWith('-')) throw new UsageError(`--output needs a file name, not ${quoted(file)} (a flag?): write ./${fileLabel(file)} for a file of that name`);
   // The file whose extension chose the format, when --format was not given.
   const fromFile = job.flags.format === undefined && file !== undefined ? file : null;
-  const format = (job.flags.format = formatOf(job.flags.format, file));
+  const format = formatOf(job.flags.format, file);
   const force = job.flags.force === true;
   if (force && file === undefined) throw new UsageError('--force replaces the file of --output: add --output FILE');
   // Checked before any work: a run of minutes should not end in "file exists".
@@ -223,12 +212,15 @@ async function run(job: ReportJob, outer: Io): Promise<void> {
   else if (binaryFormats.includes(format) && io.stdoutIsTTY) {
     throw new UsageError(`--format ${format} writes a binary file, not text for a terminal: add --output FILE.${format} (or redirect: > FILE.${format})`);
   }
+  // The locale numbers are read and written under: --locale, else the environment's, resolved
+  // once and only when asked (checking the environment's tag loads ICU).
+  const reading = once(() => locale ?? environmentLocale(io.env));
   // Numbers in flags and scenario files are read the locale's way (`10.000` under nl-NL).
-  const restore = readNumbersUnder(() => marksOf(locale ?? environmentLocale(io.env)));
+  const restore = readNumbersUnder(() => marksOf(reading()));
   let output: Output;
   try {
     const words = await wordsOf(lang);
-    output = await renderRun(job, io, locale, unit === null ? words : withUnit(words, unit), fromFile);
+    output = await renderRun(job, format, io, { given: locale, reading }, unit === null ? words : withUnit(words, unit), fromFile);
   } finally {
     restore();
   }
@@ -250,16 +242,18 @@ async function run(job: ReportJob, outer: Io): Promise<void> {
   }
 }
 
-async function renderRun(job: ReportJob, io: Io, locale: string | undefined, words: Words, fromFile: string | null): Promise<Output> {
-  const format = job.flags.format as Format;
-  const style = async () => (await import('./io/style.js')).buildStyle(io, { locale, color: job.flags.color, words });
+async function renderRun(job: ReportJob, format: Format, io: Io, locales: { given: string | undefined; reading: () => string }, words: Words, fromFile: string | null): Promise<Output> {
+  const locale = locales.given;
+  const style = async () => (await import('./io/style.js')).buildStyle(io, { locale: locales.reading(), color: job.flags.color, words });
   // The environment's locale is looked up only for a chart: checking a tag loads ICU.
   const drawn = job.flags.chart === true || chartFormats.includes(format);
-  const charts = chartOptions(job, io, locale ?? (drawn ? environmentLocale(io.env) : 'en-US'), words, fromFile);
+  const charts = chartOptions(job, format, io, drawn ? locales.reading() : (locale ?? 'en-US'), words, fromFile);
   // Spreadsheets of a decimal-comma locale read `;` and decimal commas; only an explicit
   // --locale asks for that: without it CSV stays the same for every script.
   const dialect = format === 'csv' && locale !== undefined && marksOf(locale).decimal === ',' ? ({ separator: ';', decimal: ',' } as const) : undefined;
-  return render(await report(job, io, locale ?? environmentLocale(io.env)), format, style, charts, dialect);
+  // Amounts in flags are read under the locale: --locale, else the environment's.
+  const reading = locales.reading();
+  return render(await report(await planOf(io, job.command, flagsOf(job.flags), job.args, reading), io, reading), format, style, charts, dialect);
 }
 
 /**
@@ -287,60 +281,49 @@ export function formatOf(given: unknown, file: string | undefined): Format {
   return format;
 }
 
-/** A calendar run (calendar.ts, loaded with date-fns only for one). */
-async function calendarRun(job: ReportJob, io: Io, money: { amounts: import('../model/money.js').Money; module: typeof import('./commands/money.js') } | null): Promise<Report> {
-  const command = job.command as 'simulate' | 'compound';
-  return (await import('./commands/calendar.js')).calendarReport(io, command, job.flags, money, sampled(job.flags));
-}
-
-/** Whether the flags ask for a calendar run: a calendar flag, or --cycle (cheap: no calendar loads to tell). */
-const isCalendarRun = (flags: Record<string, unknown>) => calendarOptions.some((name) => flags[name] !== undefined) || flags.cycle !== undefined;
-
-/** The report a job asks for. */
-async function report(job: ReportJob, io: Io, locale: string): Promise<Report> {
-  // A forecast from dated records runs on the calendar the file gives (dated-forecast.ts).
-  if (job.flags.fit !== undefined && (job.command === 'simulate' || job.command === 'compound' || job.command === 'goal')) job = { ...job, flags: await (await import('./commands/dated-forecast.js')).withDatedFit(io, job.command, job.flags) };
-  // Money flags are rare: their module loads only when one is given.
-  const moneyFlags = [...moneyOptions, 'net', 'revenue', 'maxReward'].some((name) => job.flags[name] !== undefined) ? await import('./flags/money.js') : null;
-  const amounts = moneyFlags ? moneyFlags.moneyOf(job.flags, locale) : null;
+/** The report a plan asks for. */
+async function report(plan: Plan, io: Io, locale: string): Promise<Report> {
+  const { flags, trials, money: amounts } = plan;
+  // Money is rare: its reports load only when amounts are given.
   const money = amounts ? await import('./commands/money.js') : null;
-  switch (job.command) {
+  switch (plan.command) {
     case 'simulate': {
-      if (isCalendarRun(job.flags)) return calendarRun(job, io, money && amounts ? { amounts, module: money } : null);
-      const p = parseFlags(simulateSchema(), pick(job.flags, simulateSchema().shape));
-      if (!sampled(job.flags)) {
+      // A calendar run (calendar.ts, loaded with date-fns only for one).
+      if (plan.calendar) return (await import('./commands/calendar.js')).calendarReport(io, plan, money && amounts ? { amounts, module: money } : null);
+      const p = parseFlags(simulateSchema(), pick(flags, simulateSchema().shape));
+      if (trials === null) {
         const rows = treeRows(p);
         return simulateReport(p, rows, money && amounts ? [money.treeMoney(p, rows, amounts)] : []);
       }
-      return (await import('./commands/sampled.js')).sampledReport(io, { command: 'simulate', p }, job.flags, amounts);
+      return (await import('./commands/sampled.js')).sampledReport(io, { command: 'simulate', p }, trials, flags, amounts);
     }
     case 'compound': {
-      if (isCalendarRun(job.flags)) return calendarRun(job, io, money && amounts ? { amounts, module: money } : null);
-      const p = parseFlags(compoundSchema(), pick(job.flags, compoundSchema().shape));
-      if (!sampled(job.flags)) {
+      if (plan.calendar) return (await import('./commands/calendar.js')).calendarReport(io, plan, money && amounts ? { amounts, module: money } : null);
+      const p = parseFlags(compoundSchema(), pick(flags, compoundSchema().shape));
+      if (trials === null) {
         const rows = yearlyRows(p);
         return compoundReport(p, rows, money && amounts ? [money.yearlyMoney(p, rows, amounts)] : []);
       }
-      return (await import('./commands/sampled.js')).sampledReport(io, { command: 'compound', p }, job.flags, amounts);
+      return (await import('./commands/sampled.js')).sampledReport(io, { command: 'compound', p }, trials, flags, amounts);
     }
     case 'goal': {
-      if (goalByDateOptions.some((name) => job.flags[name] !== undefined)) return (await import('./commands/goal-by-date.js')).calendarGoal(io, job.args[0], job.flags, amounts);
+      if (goalByDateOptions.some((name) => flags[name] !== undefined)) return (await import('./commands/goal-by-date.js')).calendarGoal(io, plan);
       // Each command's own code is a file of the build of its own, loaded when it runs (#29).
       const goal = await import('./commands/goal.js');
-      const flags = parseFlags(goal.goalSchema(), pick(job.flags, goal.goalSchema().shape));
-      if (['net', 'revenue', 'maxReward'].some((name) => job.flags[name] !== undefined)) {
+      const model = parseFlags(goal.goalSchema(), pick(flags, goal.goalSchema().shape));
+      if (moneyTargets.some((name) => flags[name] !== undefined)) {
         const goals = await import('./commands/goal-money.js');
-        return goals.moneyGoalReport(goals.moneyTarget(job.flags, job.args[0], amounts)!, flags, amounts!);
+        return goals.moneyGoalReport(goals.moneyTarget(flags, plan.args[0], amounts)!, model, amounts!);
       }
-      return goal.goalReport(goal.parseTarget(job.args[0]), goal.solvedFor(flags), flags, amounts);
+      return goal.goalReport(goal.parseTarget(plan.args[0]), goal.solvedFor(model), model, amounts);
     }
     case 'fit':
-      return (await import('./commands/fit.js')).fitCommand(io, job.args[0]!, job.flags);
+      return (await import('./commands/fit.js')).fitCommand(io, plan.args[0]!, flags);
     case 'compare': {
-      const file = job.args[0]!;
+      const file = plan.args[0]!;
       const text = await readText(io, file, maxScenarioBytes, 'is larger than 1 MiB; a scenario file holds at most 50 scenarios');
-      // Each scenario with a field beyond the model's runs as its command (report() for it), side by side.
-      return (await import('./commands/compare.js')).compareCommand(text, file, locale, io.env, (command, flags) => report({ command, flags, args: [] }, io, locale));
+      // Each scenario with a field beyond the model's runs as its command, planned as its flags would be, side by side.
+      return (await import('./commands/compare.js')).compareCommand(text, file, locale, io.env, async (command, scenario) => report(await planOf(io, command, scenario, [], locale), io, locale));
     }
   }
 }

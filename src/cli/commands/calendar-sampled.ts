@@ -16,11 +16,12 @@ import { moneyPayback } from '../../model/chains/money-payback.js';
 import { moneyPart } from '../../report/money.js';
 import { moneyBandsPart } from '../../report/money-bands.js';
 import type { ReportPart } from '../../report/part.js';
-import { type fittedChain, chainFor, sampledReport, trialSchema } from './sampled.js';
+import { type fittedChain, chainFor, sampledReport } from './sampled.js';
+import type { TrialFlags } from '../flags/trials.js';
+import type { Flags } from '../plan.js';
 import type { SimulateParams } from './simulate.js';
 import { runTrials } from '../io/trials.js';
 import { threadsFor } from '../io/threads.js';
-import { parseFlags, pick } from '../flags/validate.js';
 import { chainFactor } from '../../model/chains/offspring.js';
 
 /**
@@ -32,7 +33,8 @@ export async function sampledCalendarReport(
   io: Io,
   command: Command,
   p: SimulateParams | CompoundFlags,
-  flags: Record<string, unknown>,
+  t: TrialFlags,
+  flags: Flags,
   c: Calendar,
   rate: number | null,
   money: { amounts: Money } | null,
@@ -45,9 +47,8 @@ export async function sampledCalendarReport(
     const model = tree ? { command, p: { ...(p as SimulateParams), depth: last } } : { command, p: { ...(p as CompoundFlags), years: last } };
     // Each cycle on its date, or (--by) the runs as they stand at each period's last cycle.
     const axis: CalendarAxis = c.by === null ? { kind: 'cycles', command, c, rate, dates: cycles.map((day) => isoDate(dayDate(c.start, day))) } : periodAxis(command, c, rate, cycles);
-    return sampledReport(io, model as never, flags, money?.amounts ?? null, c.cycle, axis);
+    return sampledReport(io, model as never, t, flags, money?.amounts ?? null, c.cycle, axis);
   }
-  const t = parseFlags(trialSchema(), pick(flags, trialSchema().shape));
   const trials = t.trials!;
   // With --fit, each run draws its own K and k from the fit (as the runs by cycle do).
   const base = fitted ? fitted.chain : chainFor(tree ? { command: 'simulate', p: { ...(p as SimulateParams), depth: 0 } } : { command: 'compound', p: { ...(p as CompoundFlags), years: 0 } }, t);

@@ -18,6 +18,8 @@ import { thousands } from '../flags/parse.js';
 import { type SimulateParams, simulateSchema, treeRows } from './simulate.js';
 import { simulateReport } from '../../report/simulate.js';
 import { parseFlags, pick } from '../flags/validate.js';
+import type { TrialFlags } from '../flags/trials.js';
+import type { Flags, Plan } from '../plan.js';
 import { billingByDay, leaveOf, cyclesWithin, datedMoney, moneyByPeriod, presentOfPeriods, renewalOf } from './calendar-parts.js';
 
 /**
@@ -32,14 +34,16 @@ import { billingByDay, leaveOf, cyclesWithin, datedMoney, moneyByPeriod, present
  * (see model/calendar/renewal.ts) summed by period. With `--trials`, the sampled runs on
  * the same calendar.
  */
-export async function calendarReport(io: Io, command: Command, flags: Record<string, unknown>, money: { amounts: Money; module: typeof import('./money.js') } | null, trials: boolean): Promise<Report> {
+export async function calendarReport(io: Io, plan: Plan, money: { amounts: Money; module: typeof import('./money.js') } | null): Promise<Report> {
+  const { flags, trials } = plan;
+  const command = plan.command as Command;
   const schema = command === 'simulate' ? simulateSchema() : compoundSchema();
   let p = parseFlags(schema, pick(flags, schema.shape)) as SimulateParams | CompoundFlags;
   const calendarFlags = parseFlags(calendarSchemaOf(), pick(flags, calendarSchemaOf().shape));
   const c = calendarOf(command, { ...calendarFlags, cycle: 'cycle' in p ? p.cycle : (calendarFlags.cycle ?? null), depth: (p as SimulateParams).depth, years: (p as CompoundFlags).years }, flags, io.env);
   const tree = command === 'simulate';
   // A forecast from --fit: K (and the non-referrers) from the records, for the growth rate and the expected run; the runs draw their own.
-  const fitted = trials && flags.fit !== undefined ? await fittedOnCalendar(io, command, p, flags) : null;
+  const fitted = trials?.fit != null ? await fittedOnCalendar(io, command, p, trials, flags) : null;
   if (fitted) p = { ...p, ...fitted.fields } as SimulateParams | CompoundFlags;
   // Dated records: the forecast starts from the file's customers (dated-forecast.ts).
   if (fitted?.about.dated) p = { ...p, start: withinMarket(customersOf(fitted.about.dated.existing), p.market, fitted.about.file) };
@@ -47,7 +51,7 @@ export async function calendarReport(io: Io, command: Command, flags: Record<str
   const churn = tree ? 0 : (p as CompoundFlags).churn;
   const rate = rateOf(command, k, churn, c);
   if (c.spread) refuseWithSpread(p.paid);
-  if (trials) return (await import('./calendar-sampled.js')).sampledCalendarReport(io, command, p, flags, c, rate, money, fitted);
+  if (trials) return (await import('./calendar-sampled.js')).sampledCalendarReport(io, command, p, trials, flags, c, rate, money, fitted);
   if (c.spread) {
     const run = renewalOf(command, p, c, k);
     const periods = calendarPeriods(c.start, c.days, c.by!);
@@ -104,9 +108,8 @@ export function withinMarket(customers: number, market: number | null, file: str
 }
 
 /** The fit of `--fit FILE` for a calendar run: its chain (horizon to be set), what it says, and the model fields it gives. */
-export async function fittedOnCalendar(io: Io, command: Command, p: SimulateParams | CompoundFlags, flags: Record<string, unknown>) {
-  const { fittedChain, trialSchema } = await import('./sampled.js');
-  const t = parseFlags(trialSchema(), pick(flags, trialSchema().shape));
+export async function fittedOnCalendar(io: Io, command: Command, p: SimulateParams | CompoundFlags, t: TrialFlags, flags: Flags) {
+  const { fittedChain } = await import('./sampled.js');
   const model = command === 'simulate' ? { command, p: { ...(p as SimulateParams), depth: 0 } } : { command, p: { ...(p as CompoundFlags), years: 0 } };
   return fittedChain(io, model as never, t, flags);
 }

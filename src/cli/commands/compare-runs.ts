@@ -7,9 +7,10 @@ import type { SeriesBand } from '../../output/scale.js';
 import { UsageError } from '../io/io.js';
 import { fileLabel, quoted } from '../flags/parse.js';
 import type { ScenarioInput } from '../flags/scenarios.js';
+import type { Flags } from '../plan.js';
 
 /** Runs one scenario as its command would: `fans simulate|compound` with the scenario's fields as flags. */
-export type RunScenario = (command: ScenarioInput['command'], flags: Record<string, unknown>) => Promise<Report>;
+export type RunScenario = (command: ScenarioInput['command'], flags: Flags) => Promise<Report>;
 
 /** What a scenario's run gives compare: its rows' keys (dates or periods), totals (or means), band and cumulative net. */
 interface Line {
@@ -34,12 +35,11 @@ export async function compareByRuns(inputs: readonly ScenarioInput[], file: stri
   const dated = inputs.some((s) => s.raw.cycle !== undefined || s.raw.startDate !== undefined);
   const lines: Line[] = [];
   for (const input of inputs) {
-    const flags: Record<string, unknown> = { ...input.raw };
     // On dates, a compound scenario without a cycle has the yearly one; a tree needs its own (as compare on dates says).
-    if (dated && flags.cycle === undefined) {
-      if (input.command === 'simulate') throw new UsageError(`${file}: ${input.where} (${quoted(input.title)}) has no "cycle": the file puts its scenarios on dates (another gives a cycle or a start date), and a tree needs a cycle to go there, e.g. "cycle": "30d"`);
-      flags.cycle = '1y';
+    if (dated && input.raw.cycle === undefined && input.command === 'simulate') {
+      throw new UsageError(`${file}: ${input.where} (${quoted(input.title)}) has no "cycle": the file puts its scenarios on dates (another gives a cycle or a start date), and a tree needs a cycle to go there, e.g. "cycle": "30d"`);
     }
+    const flags: Flags = dated && input.raw.cycle === undefined ? { ...input.raw, cycle: '1y' } : input.raw;
     let report: Report;
     try {
       report = await run(input.command, flags);

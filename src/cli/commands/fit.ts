@@ -13,9 +13,10 @@ import { fitDated } from '../../model/fit/dated.js';
 import type { Estimate } from '../../model/fit/estimate.js';
 import type { Offspring } from '../../model/chains/offspring.js';
 import { isoOfDay } from '../../model/calendar/iso-of-day.js';
+import type { Flags } from '../plan.js';
 import { recordDay } from '../io/record-dates.js';
 
-/** The flags of `fans fit`, as commander hands them over. */
+/** The flags of `fans fit`, as text. */
 export interface FitFlags {
   input?: string;
   column?: string;
@@ -30,6 +31,13 @@ export interface FitFlags {
   joined?: string;
   asOf?: string;
   countsPer?: string;
+}
+
+/** The plan's flags of a fit, as text (commander gives text for each of these but the switches). */
+function fitFlagsOf(flags: Flags): FitFlags {
+  const text = (name: keyof FitFlags) => (typeof flags[name] === 'string' ? { [name]: flags[name] } : {});
+  const on = (name: 'zeroTruncated' | 'sizes') => (flags[name] === true ? { [name]: true } : {});
+  return Object.assign({}, ...(['input', 'column', 'fans', 'id', 'referredBy', 'censoredAt', 'minSize', 'sheet', 'joined', 'asOf', 'countsPer'] as const).map(text), on('zeroTruncated'), on('sizes')) as FitFlags;
 }
 
 /** Largest --censored-at and --min-size: each likelihood evaluation sums that many terms. */
@@ -188,7 +196,8 @@ function datedLaw(dated: NonNullable<FitInput['dated']>, file: string): FittedLa
 }
 
 /** `fans fit FILE`: reads the records, fits, and reports. */
-export async function fitCommand(io: Io, file: string, flags: FitFlags): Promise<Report> {
+export async function fitCommand(io: Io, file: string, given: Flags): Promise<Report> {
+  const flags = fitFlagsOf(given);
   const options = fitOptions(flags);
   const { input, data } = fitDataOf(await recordsText(io, file, flags.sheet ?? null), file, options);
   noteInput(io, input, file);

@@ -16,10 +16,10 @@ import type { StopSignal } from '../io/io.js';
 import { type Io } from '../io/io.js';
 import { Interrupted } from '../io/trials.js';
 import { bounds } from '../flags/options.js';
-import { parseFlags, pick } from '../flags/validate.js';
 import { cyclesWithin, leaveOf, renewalOf } from './calendar-parts.js';
 import type { CompoundFlags } from './compound.js';
-import { type fittedChain, chainFor, trialSchema } from './sampled.js';
+import { type fittedChain, chainFor } from './sampled.js';
+import type { TrialFlags } from '../flags/trials.js';
 import type { SimulateParams } from './simulate.js';
 
 /** The most days a goal's band is sketched on: about as many as its chart draws (calendar.ts thins it to 1,000 points). */
@@ -29,7 +29,8 @@ const maxBandDays = 1000;
 export interface GoalRun {
   command: Command;
   p: SimulateParams & CompoundFlags;
-  flags: Record<string, unknown>;
+  /** The run's trial flags, read by the plan. */
+  t: TrialFlags;
   c: Calendar;
   rate: number | null;
   target: number;
@@ -63,7 +64,7 @@ export interface GoalRun {
  * of `fans simulate|compound --trials` on the same calendar, on this thread.
  */
 export async function sampledGoalByDate(io: Io, g: GoalRun): Promise<Report> {
-  const t = parseFlags(trialSchema(), pick(g.flags, trialSchema().shape));
+  const t = g.t;
   const tree = g.command === 'simulate';
   const trials = t.trials!;
   const base = g.fitted ? g.fitted.chain : chainFor(tree ? { command: 'simulate', p: { ...g.p, depth: 0 } } : { command: 'compound', p: { ...g.p, years: 0 } }, t);

@@ -15,6 +15,8 @@ import { type Io, UsageError } from '../io/io.js';
 import { calendarOf, calendarSchemaOf, dateFlag } from '../flags/calendar.js';
 import { bounds, flagName, goalByDateOptions } from '../flags/options.js';
 import { parseFlags, pick } from '../flags/validate.js';
+import type { TrialFlags } from '../flags/trials.js';
+import type { Plan } from '../plan.js';
 import { cyclesWithin, renewalOf } from './calendar-parts.js';
 import { fittedOnCalendar, refuseWithSpread, withinMarket } from './calendar.js';
 import { sampledGoalByDate } from './goal-by-date-sampled.js';
@@ -28,7 +30,9 @@ import { type SimulateParams, treeRows } from './simulate.js';
  * percentiles of that date over sampled runs and, with --deadline, the chance of reaching
  * the target by then. The horizon: --until, --depth cycles or --years years, else 10 years.
  */
-export async function calendarGoal(io: Io, targetText: string | undefined, flags: Record<string, unknown>, money: Money | null): Promise<Report> {
+export async function calendarGoal(io: Io, plan: Plan): Promise<Report> {
+  const { flags, trials: t, money } = plan;
+  const targetText = plan.args[0];
   const { goalSchema, parseTarget } = await import('./goal.js');
   if (flags.byDate === undefined) {
     const stray = goalByDateOptions.find((name) => flags[name] !== undefined)!;
@@ -41,7 +45,7 @@ export async function calendarGoal(io: Io, targetText: string | undefined, flags
   const g = parseFlags(goalSchema(), pick(flags, goalSchema().shape));
   // With --fit the records give K: the model is the tree, or the compound model where --years or --churn says so.
   const fit = flags.fit !== undefined;
-  if (fit && flags.trials === undefined) throw new UsageError('--fit applies to sampled runs only: add --trials N');
+  if (fit && t === null) throw new UsageError('--fit applies to sampled runs only: add --trials N');
   if (fit && (g.fanout !== undefined || g.rate !== undefined)) throw new UsageError(`--${g.fanout !== undefined ? 'fanout' : 'rate'} is what --fit takes from your records: leave it out, or leave out --fit`);
   if (!fit && g.fanout === undefined && g.rate === undefined) throw new UsageError('--by-date needs --fanout (the tree model) or --rate (the compound model), and the date is what it solves for');
   if (g.fanout !== undefined && g.rate !== undefined) throw new UsageError('--fanout and --rate given together: --by-date needs one model');
@@ -61,7 +65,7 @@ export async function calendarGoal(io: Io, targetText: string | undefined, flags
   const end = tree && !horizonGiven ? tenYears(c) : c;
   // One parameter set for either model: each reads its own.
   let p = { start: g.start, fanout: g.fanout ?? 0, depth: 0, rate: g.rate ?? 0, years: 0, conversion: g.conversion, nonreferrers: g.nonreferrers, churn: g.churn ?? 0, market: g.market, cycle: end.cycle, paid: g.paid, arrivals: undefined as Float64Array | undefined };
-  const fitted = fit ? await fittedOnCalendar(io, command, p as SimulateParams & CompoundFlags, flags) : null;
+  const fitted = fit ? await fittedOnCalendar(io, command, p as SimulateParams & CompoundFlags, t!, flags) : null;
   if (fitted) p = { ...p, ...fitted.fields };
   // Dated records: the run starts from the file's customers, bringing what is still to come (dated-forecast.ts).
   const dated = fitted?.about.dated;
@@ -72,7 +76,7 @@ export async function calendarGoal(io: Io, targetText: string | undefined, flags
   const deadline = calendarFlags.deadline === null ? null : dateFlag('--deadline', calendarFlags.deadline);
   const deadlineDay = deadline === null ? null : daysBetween(end.start, deadline);
   if (deadlineDay !== null && (deadlineDay < 0 || deadlineDay > end.days)) throw new UsageError(`--deadline ${isoDate(deadline!)} must fall within the run, ${isoDate(end.start)} to ${isoDate(end.end)} (set --until for a longer run)`);
-  if (moneyGoal) return moneyGoalByDate(io, { command, p, flags, c: end, k, rate, goal: moneyGoal, money: money!, deadline, deadlineDay, fitted });
+  if (moneyGoal) return moneyGoalByDate(io, { command, p, t, c: end, k, rate, goal: moneyGoal, money: money!, deadline, deadlineDay, fitted });
   // Days (from the start) on which totals are known, and the expected total on each.
   const { days, totals } = expectedTotals(command, p, end, k);
   const hit = totals.findIndex((total) => total >= target);
@@ -84,7 +88,7 @@ export async function calendarGoal(io: Io, targetText: string | undefined, flags
   // With money: what the fans are worth by the date the target is reached (or by the horizon).
   const worth = money ? await worthByDate(command, p, end, k, money, hit < 0 ? null : days[hit]!) : null;
   const parameters = { ...goalParameters(command, p, end), ...(worth ? worth.parameters : {}) };
-  if (flags.trials === undefined) {
+  if (t === null) {
     if (deadline !== null) throw new UsageError('--deadline gives the chance of reaching the target by a date: add --trials N');
     return {
       columns: ['target', 'date', 'total'],
@@ -95,7 +99,7 @@ export async function calendarGoal(io: Io, targetText: string | undefined, flags
       json: { command: 'goal', target, byDate: answer, total: hit < 0 ? lastTotal : totals[hit]!, ...(worth ? { money: worth.json } : {}), parameters, calendar: calendarJson(end, rate) },
     };
   }
-  return sampledGoalByDate(io, { command, p, flags, c: end, rate, target, deadlineDay, expectedDate: answer, expectedTotal: hit < 0 ? lastTotal : totals[hit]!, parameters, chart, chartThrough, fitted, ...(worth ? { worth: { line: worth.line, json: worth.json } } : {}) });
+  return sampledGoalByDate(io, { command, p, t, c: end, rate, target, deadlineDay, expectedDate: answer, expectedTotal: hit < 0 ? lastTotal : totals[hit]!, parameters, chart, chartThrough, fitted, ...(worth ? { worth: { line: worth.line, json: worth.json } } : {}) });
 }
 
 /**
@@ -126,7 +130,7 @@ async function worthByDate(command: Command, p: SimulateParams & CompoundFlags, 
  */
 async function moneyGoalByDate(
   io: Io,
-  g: { command: Command; p: SimulateParams & CompoundFlags; flags: Record<string, unknown>; c: Calendar; k: number; rate: number | null; goal: { kind: 'net' | 'revenue'; minor: number }; money: Money; deadline: Date | null; deadlineDay: number | null; fitted: Awaited<ReturnType<typeof fittedOnCalendar>> | null },
+  g: { command: Command; p: SimulateParams & CompoundFlags; t: TrialFlags | null; c: Calendar; k: number; rate: number | null; goal: { kind: 'net' | 'revenue'; minor: number }; money: Money; deadline: Date | null; deadlineDay: number | null; fitted: Awaited<ReturnType<typeof fittedOnCalendar>> | null },
 ): Promise<Report> {
   const { expectedMoneyPaths, measured, targetPayback } = await import('./goal-net-date.js');
   const { command, p, c, goal, money } = g;
@@ -152,7 +156,7 @@ async function moneyGoalByDate(
   const text = (style: Style) => moneyText(style, money)(goal.minor);
   const reached = (style: Style) => moneyText(style, money)(at);
   const parameters = { ...goalParameters(command, p, c), ...moneyParameters(money) };
-  if (g.flags.trials === undefined) {
+  if (g.t === null) {
     if (g.deadline !== null) throw new UsageError('--deadline gives the chance of reaching the target by a date: add --trials N');
     const amount = new Amount(at, money.digits);
     return {
@@ -167,7 +171,7 @@ async function moneyGoalByDate(
   const report = await sampledGoalByDate(io, {
     command,
     p,
-    flags: g.flags,
+    t: g.t,
     c,
     rate: g.rate,
     target: 0,

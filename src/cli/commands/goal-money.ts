@@ -15,6 +15,7 @@ import { treeMoney, yearlyMoney } from './money.js';
 import { bounds } from '../flags/options.js';
 import { type AmountText, amount, isInvalid, quoted } from '../flags/parse.js';
 import { treeRows } from './simulate.js';
+import type { Flags } from '../plan.js';
 import { simulateReport } from '../../report/simulate.js';
 
 /** A money target: a cumulative net or revenue to reach, or the break-even reward to find. */
@@ -24,7 +25,7 @@ export type MoneyTarget = { kind: 'net' | 'revenue'; minor: number } | { kind: '
  * The money target of `fans goal`'s flags, or null: `--net X` or `--revenue X` (amounts in
  * the run's currency) in place of the target count, or `--max-reward`.
  */
-export function moneyTarget(flags: Record<string, unknown>, target: string | undefined, money: Money | null): MoneyTarget | null {
+export function moneyTarget(flags: Flags, target: string | undefined, money: Money | null): MoneyTarget | null {
   const asked = (['net', 'revenue'] as const).filter((name) => flags[name] !== undefined);
   const maxReward = flags.maxReward === true;
   if (asked.length + (maxReward ? 1 : 0) === 0) return null;

@@ -1,10 +1,9 @@
-import * as z from 'zod/mini';
 import { runPeriodCost } from '../../model/chains/engine.js';
 import { type ChainParams, expectedLog10Total } from '../../model/chains/montecarlo.js';
 import type { Report } from '../../output/render.js';
 import type { CompoundFlags } from './compound.js';
 import { type Io, UsageError } from '../io/io.js';
-import { bounds, fields, trialOptions } from '../flags/options.js';
+import { bounds } from '../flags/options.js';
 import { fileLabel, thousands } from '../flags/parse.js';
 import type { Money } from '../../model/money.js';
 import { stepFactors } from '../../model/money.js';
@@ -16,12 +15,11 @@ import type { CalendarAxis } from '../../report/calendar.js';
 import type { SimulateParams } from './simulate.js';
 import { runTrials } from '../io/trials.js';
 import { threadsFor } from '../io/threads.js';
-import { once, parseFlags, pick } from '../flags/validate.js';
+import type { TrialFlags } from '../flags/trials.js';
+import type { Flags } from '../plan.js';
 import type { Duration } from '../flags/parse.js';
 
-/** Flags of a sampled run, checked once. */
-export const trialSchema = once(() => z.strictObject(fields(trialOptions)));
-export type TrialFlags = z.infer<ReturnType<typeof trialSchema>>;
+export type { TrialFlags } from '../flags/trials.js';
 
 type Model = { command: 'simulate'; p: SimulateParams } | { command: 'compound'; p: CompoundFlags };
 
@@ -63,8 +61,7 @@ export function chainFor(model: Model, t: TrialFlags, drawn = false, payback?: C
 }
 
 /** Runs `fans simulate|compound --trials N` and builds its report (on the calendar, `axis`: see report/calendar.ts). */
-export async function sampledReport(io: Io, model: Model, flags: Record<string, unknown>, money: Money | null = null, cycle: Duration | null = null, axis: CalendarAxis | null = null): Promise<Report> {
-  const t = parseFlags(trialSchema(), pick(flags, trialSchema().shape));
+export async function sampledReport(io: Io, model: Model, t: TrialFlags, flags: Flags, money: Money | null = null, cycle: Duration | null = null, axis: CalendarAxis | null = null): Promise<Report> {
   const fitted = t.fit === null ? null : await fittedChain(io, model, t, flags);
   // With money the runs cost more (see runPeriodCost): the bound is checked for them.
   const moneyCost = money ? { slope: 0, offsets: new Float64Array(0), from: 1 } : undefined;
@@ -99,8 +96,8 @@ export async function sampledReport(io: Io, model: Model, flags: Record<string, 
  * negative binomial, or their zero-inflated forms as --nonreferrers), each run drawing its own
  * parameters from the fit's uncertainty. The flags the fit gives are refused beside it.
  */
-export async function fittedChain(io: Io, model: Model, t: TrialFlags, flags: Record<string, unknown>): Promise<{ chain: ChainParams; about: FittedRun; fields: { fanout?: number; rate?: number; conversion: 1; nonreferrers: number }; upper: number }> {
-  const given = [model.command === 'simulate' ? 'fanout' : 'rate', 'distribution', 'dispersion', 'nonreferrers', 'conversion'].find((name) => flags[name] !== undefined);
+export async function fittedChain(io: Io, model: Model, t: TrialFlags, flags: Flags): Promise<{ chain: ChainParams; about: FittedRun; fields: { fanout?: number; rate?: number; conversion: 1; nonreferrers: number }; upper: number }> {
+  const given = ([model.command === 'simulate' ? 'fanout' : 'rate', 'distribution', 'dispersion', 'nonreferrers', 'conversion'] as const).find((name) => flags[name] !== undefined);
   if (given) throw new UsageError(`--${given} is what --fit takes from your records: leave it out, or leave out --fit`);
   const file = t.fit!;
   const { best, draws, largest, offspring, nonreferrers, dated } = await (await import('./fit.js')).fittedLaw(io, file);

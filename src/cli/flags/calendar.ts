@@ -6,6 +6,7 @@ import type { Calendar, Command } from '../../model/calendar/run-calendar.js';
 import { type Io, UsageError } from '../io/io.js';
 import { bounds, calendarOptions, fields, flagName } from './options.js';
 import { type Duration, quoted, thousands } from './parse.js';
+import type { Flags } from '../plan.js';
 import { once } from './validate.js';
 
 /**
@@ -60,14 +61,14 @@ function tooLong(flag: string, what: string): never {
 export function calendarOf(
   command: Command,
   flags: { cycle: Duration | null; startDate: string | null; until: string | null; cycleSpread: Duration | null; by: PeriodKind | null; depth?: number; years?: number },
-  given: Record<string, unknown>,
+  given: Flags,
   env: Io['env'],
   name: (key: string) => string = flagName,
 ): Calendar {
   const tree = command === 'simulate';
   if (tree && flags.cycle === null) {
     // The calendar flag that asked for dates (goal --by-date included); the tree has no default cycle.
-    const stray = [...calendarOptions, 'byDate', 'deadline'].find((name) => given[name] !== undefined) ?? 'cycle';
+    const stray = ([...calendarOptions, 'byDate', 'deadline'] as const).find((name) => given[name] !== undefined) ?? 'cycle';
     throw new UsageError(`${flagName(stray)} needs --cycle with the tree model: how long one referral step takes, e.g. --cycle 30d`);
   }
   const cycle: CycleLength = flags.cycle ?? { amount: 1, unit: 'y' };

@@ -3,6 +3,7 @@ import { cycleDays } from '../../model/calendar/dates.js';
 import { Amount } from '../../output/amount.js';
 import { UsageError } from '../io/io.js';
 import { type OptionName, flagName, moneyOptions, optionSpecs } from './options.js';
+import type { Flags } from '../plan.js';
 import { type AmountText, type Duration, isInvalid, minorUnits, quoted } from './parse.js';
 
 /**
@@ -34,7 +35,7 @@ const amountFlags = ['value', 'reward', 'refereeReward', 'cost', 'cac'] as const
  * it must be that currency's), in whole minor units, as minor units. null when no amount is
  * given. `parsed` holds the flags as the option specs parse them.
  */
-export function moneyOf(flags: Record<string, unknown>, locale: string, where = (name: string) => flagName(name)): Money | null {
+export function moneyOf(flags: Flags, locale: string, where = (name: string) => flagName(name)): Money | null {
   const parsed: Partial<Record<(typeof moneyOptions)[number], AmountText | string | null>> = {};
   for (const name of moneyOptions) {
     const text = flags[name];

@@ -193,6 +193,12 @@ export const goalByDateOptions = ['byDate', 'startDate', 'until', 'cycleSpread',
 /** The money flags: amounts and their currency (see money.ts). */
 export const moneyOptions = ['value', 'per', 'margin', 'discount', 'reward', 'refereeReward', 'cost', 'cac', 'currency'] as const;
 
+/** A goal's money targets (`--net X`, `--revenue X`, `--max-reward`), flags of `fans goal` beside the amounts. */
+export const moneyTargets = ['net', 'revenue', 'maxReward'] as const;
+
+/** Every flag of money: the amounts and a goal's money targets. */
+export const moneyFlagNames = [...moneyOptions, ...moneyTargets] as const;
+
 /** Flags that only mean something with --trials. */
 export const trialOptions = ['trials', 'seed', 'distribution', 'dispersion', 'quantiles', 'fit', 'threads'] as const;
 

@@ -6,6 +6,7 @@ import { once, pathText } from './validate.js';
 import { moneyOf } from './money.js';
 import { strictJson } from './strict-json.js';
 import { compoundSchema } from '../commands/compound.js';
+import type { Flags } from '../plan.js';
 import { simulateSchema } from '../commands/simulate.js';
 
 /**
@@ -54,7 +55,8 @@ export interface ScenarioInput {
   p: Record<string, unknown>;
   money: ReturnType<typeof moneyOf>;
   /** The scenario's fields as written (but its name and command): the flags of a run of its command. */
-  raw: Record<string, unknown>;
+  /** The scenario's fields beside its name and command, as flags (`cycleSpread` for --cycle-spread). */
+  raw: Flags;
 }
 
 /** Whether scenarios go on the calendar: one of them gives a cycle or a start date. */
@@ -101,7 +103,7 @@ export function readScenarios(text: string, file: string, locale = 'en-US'): Sce
     const money = moneyOf(all, locale, (field) => `${file}: ${where}.${field}:`);
     if (names.has(title)) fail(`${where}.name: `, `${quoted(title)} is used twice; names head the columns`);
     names.add(title);
-    return { where, title, command: command as 'simulate' | 'compound', p, money, raw: written };
+    return { where, title, command: command as 'simulate' | 'compound', p, money, raw: written as Flags };
   });
   const currencies = new Set(checked.filter((s) => s.money).map((s) => s.money!.currency));
   if (currencies.size > 1) fail('', `scenarios give amounts in ${[...currencies].map((c) => c ?? 'no currency').join(' and ')}: one file compares one currency (set "currency" alike)`);

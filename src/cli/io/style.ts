@@ -1,6 +1,5 @@
 import { type Paint, type Style, plainPaint } from '../../output/render.js';
 import type { Io } from './io.js';
-import { environmentLocale } from '../flags/parse.js';
 import type { Words } from '../../output/words/index.js';
 import { numbersFor } from '../../output/words/numbers.js';
 
@@ -26,11 +25,11 @@ export async function colourLevel(io: Pick<Io, 'env' | 'stdoutIsTTY'>, colourFla
 }
 
 /**
- * How tables look: the locale (a checked `--locale`, else the environment's) and colour.
- * chalk is loaded only when there is colour to paint.
+ * How tables look: the locale (a checked `--locale`, else the environment's: main.ts resolves
+ * it once) and colour. chalk is loaded only when there is colour to paint.
  */
-export async function buildStyle(io: Io, flags: { locale?: string | undefined; color?: unknown; words: Words }): Promise<Style> {
-  const locale = flags.locale ?? environmentLocale(io.env);
+export async function buildStyle(io: Io, flags: { locale: string; color?: unknown; words: Words }): Promise<Style> {
+  const locale = flags.locale;
   const level = await colourLevel(io, flags.color !== false);
   const chalk = level === 0 ? plainPaint : painted(new (await import('chalk')).Chalk({ level }));
   // Sentences wrap at the terminal's width (at spaces); piped output is not wrapped.
