@@ -3,7 +3,7 @@ import { CommanderError } from 'commander';
 import { type ChartOptions, type Format, type Report, binaryFormats, chartFormats, render } from '../output/render.js';
 import { type Language, type Words, environmentLanguage, languageNames, wordsOf } from '../output/words/index.js';
 import type { ScaleChoice } from '../output/scale.js';
-import { compoundSchema, yearlyRows } from './commands/compound.js';
+import { yearlyRows } from './commands/compound.js';
 import { compoundReport } from '../report/compound.js';
 import { readTarget } from './flags/target.js';
 import { type Interrupted, type Io, UsageError, stopSignals } from './io/io.js';
@@ -11,9 +11,9 @@ import { goalByDateOptions, moneyTargets } from './flags/options.js';
 import { environmentLocale, fileLabel, hasUnsafeCharacters, isInvalid, localeTag, quoted } from './flags/parse.js';
 import { type Job, buildProgram, shortHelp } from './program.js';
 import { type Plan, type ReportCommand, flagsOf, planOf } from './plan.js';
-import { simulateSchema, treeRows } from './commands/simulate.js';
+import { treeRows } from './commands/simulate.js';
 import { simulateReport } from '../report/simulate.js';
-import { once, parseFlags, pick } from './flags/validate.js';
+import { once } from './flags/validate.js';
 import { marksOf, readNumbersUnder } from './flags/number-reading.js';
 import { readText } from './io/read-text.js';
 import { type Unit, withUnit } from '../output/words/unit.js';
@@ -290,7 +290,7 @@ async function report(plan: Plan, io: Io, locale: string): Promise<Report> {
     case 'simulate': {
       // A calendar run (calendar.ts, loaded with date-fns only for one).
       if (plan.calendar) return (await import('./commands/calendar.js')).calendarReport(io, plan, money && amounts ? { amounts, module: money } : null);
-      const p = parseFlags(simulateSchema(), pick(flags, simulateSchema().shape));
+      const p = plan.model;
       if (trials === null) {
         const rows = treeRows(p);
         return simulateReport(p, rows, money && amounts ? [money.treeMoney(p, rows, amounts)] : []);
@@ -299,7 +299,7 @@ async function report(plan: Plan, io: Io, locale: string): Promise<Report> {
     }
     case 'compound': {
       if (plan.calendar) return (await import('./commands/calendar.js')).calendarReport(io, plan, money && amounts ? { amounts, module: money } : null);
-      const p = parseFlags(compoundSchema(), pick(flags, compoundSchema().shape));
+      const p = plan.model;
       if (trials === null) {
         const rows = yearlyRows(p);
         return compoundReport(p, rows, money && amounts ? [money.yearlyMoney(p, rows, amounts)] : []);
@@ -310,7 +310,7 @@ async function report(plan: Plan, io: Io, locale: string): Promise<Report> {
       if (goalByDateOptions.some((name) => flags[name] !== undefined)) return (await import('./commands/goal-by-date.js')).calendarGoal(io, plan);
       // Each command's own code is a file of the build of its own, loaded when it runs (#29).
       const goal = await import('./commands/goal.js');
-      const model = parseFlags(goal.goalSchema(), pick(flags, goal.goalSchema().shape));
+      const model = plan.model;
       if (moneyTargets.some((name) => flags[name] !== undefined)) {
         const goals = await import('./commands/goal-money.js');
         return goals.moneyGoalReport(goals.moneyTarget(flags, plan.args[0], amounts)!, model, amounts!);

@@ -1,11 +1,14 @@
-import type { OptionName } from './flags/options.js';
+import type { Flags } from './flags/flags.js';
 import { calendarOptions, moneyFlagNames, optionSpecs, trialOptions } from './flags/options.js';
 import { isInvalid, quoted } from './flags/parse.js';
 import { parseFlags, pick } from './flags/validate.js';
 import { type TrialFlags, trialSchema } from './flags/trials.js';
+import { type CompoundFlags, type GoalFlags, type SimulateParams, compoundSchema, goalSchema, simulateSchema } from './flags/models.js';
 import { type Io, UsageError } from './io/io.js';
 import type { Money } from '../model/money.js';
 import type { Job } from './program.js';
+
+export type { FlagName, Flags } from './flags/flags.js';
 
 /**
  * The plan of a run: the words of its command line (or of a scenario in a `fans compare`
@@ -14,26 +17,19 @@ import type { Job } from './program.js';
  * their model's own flags from them with their schema, once a run.
  */
 
-/** Every flag a command takes, as commander names it (camelCase). */
-export type FlagName =
-  | OptionName
-  | 'format' | 'output' | 'force' | 'locale' | 'lang' | 'unit' | 'color' | 'debug'
-  | 'chart' | 'scale' | 'title' | 'subtitle' | 'target' | 'size'
-  | 'net' | 'revenue' | 'maxReward' | 'byDate'
-  | 'input' | 'column' | 'fans' | 'zeroTruncated' | 'id' | 'referredBy' | 'sizes' | 'censoredAt' | 'minSize' | 'sheet' | 'joined' | 'asOf' | 'countsPer';
-
-/** The words of a command line by flag: the text given (or a scenario file's number), `true` for a switch; absent when not given. */
-export type Flags = Readonly<Partial<Record<FlagName, string | number | boolean>>>;
-
 /** Commander's flags as the plan's: it hands over only the names its options declare (program.ts). */
 export const flagsOf = (flags: Job['flags']): Flags => flags as Flags;
 
 /** A command whose answer is a report. */
 export type ReportCommand = Exclude<Job['command'], 'example' | 'completion'>;
 
-/** A run, planned: its command, positional words, flags, and what they ask for, read once. */
-export interface Plan {
-  command: ReportCommand;
+/** A run, planned: its command and model, positional words, flags, and what they ask for, read once. */
+export type Plan = PlanOf<'simulate', SimulateParams> | PlanOf<'compound', CompoundFlags> | PlanOf<'goal', GoalFlags> | PlanOf<'fit' | 'compare', null>;
+
+/** The plan of a command: `model` its model's flags, read by its schema (flags/models.ts). */
+export interface PlanOf<C extends ReportCommand, M> {
+  command: C;
+  model: M;
   args: readonly string[];
   flags: Flags;
   /** `--trials` and its companions; null: expected values, not sampled runs. */
@@ -57,14 +53,23 @@ export async function planOf(io: Io, command: ReportCommand, given: Flags, args:
   // A forecast from dated records runs on the calendar the file gives.
   const flags = model && given.fit !== undefined ? await (await import('./commands/dated-forecast.js')).withDatedFit(io, command, given) : given;
   const money = model && moneyGiven(flags) ? (await import('./flags/money.js')).moneyOf(flags, locale) : null;
-  return {
-    command,
+  const base = {
     args,
     flags,
     trials: model ? trialsOf(flags, command === 'goal') : null,
     money,
     calendar: model && (calendarOptions.some((name) => flags[name] !== undefined) || flags.cycle !== undefined),
   };
+  switch (command) {
+    case 'simulate':
+      return { command, model: parseFlags(simulateSchema(), pick(flags, simulateSchema().shape)), ...base };
+    case 'compound':
+      return { command, model: parseFlags(compoundSchema(), pick(flags, compoundSchema().shape)), ...base };
+    case 'goal':
+      return { command, model: parseFlags(goalSchema(), pick(flags, goalSchema().shape)), ...base };
+    default:
+      return { command, model: null, ...base };
+  }
 }
 
 /**

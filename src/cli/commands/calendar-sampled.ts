@@ -18,7 +18,7 @@ import { moneyBandsPart } from '../../report/money-bands.js';
 import type { ReportPart } from '../../report/part.js';
 import { type fittedChain, chainFor, sampledReport } from './sampled.js';
 import type { TrialFlags } from '../flags/trials.js';
-import type { Flags } from '../plan.js';
+import type { Flags } from '../flags/flags.js';
 import type { SimulateParams } from './simulate.js';
 import { runTrials } from '../io/trials.js';
 import { threadsFor } from '../io/threads.js';

@@ -9,17 +9,18 @@ import type { Report } from '../../output/render.js';
 import { type CalendarAxis, partByPeriod, periodAxis } from '../../report/calendar.js';
 import { periodReport, spreadReport } from '../../report/calendar-periods.js';
 import { moneyPart } from '../../report/money.js';
-import { type CompoundFlags, compoundSchema, yearlyRows } from './compound.js';
+import { type CompoundFlags, yearlyRows } from './compound.js';
 import { compoundReport } from '../../report/compound.js';
 import { type Io, UsageError } from '../io/io.js';
 import { calendarOf, calendarSchemaOf } from '../flags/calendar.js';
 import { bounds } from '../flags/options.js';
 import { thousands } from '../flags/parse.js';
-import { type SimulateParams, simulateSchema, treeRows } from './simulate.js';
+import { type SimulateParams, treeRows } from './simulate.js';
 import { simulateReport } from '../../report/simulate.js';
 import { parseFlags, pick } from '../flags/validate.js';
 import type { TrialFlags } from '../flags/trials.js';
-import type { Flags, Plan } from '../plan.js';
+import type { Flags } from '../flags/flags.js';
+import type { Plan } from '../plan.js';
 import { billingByDay, leaveOf, cyclesWithin, datedMoney, moneyByPeriod, presentOfPeriods, renewalOf } from './calendar-parts.js';
 
 /**
@@ -34,11 +35,9 @@ import { billingByDay, leaveOf, cyclesWithin, datedMoney, moneyByPeriod, present
  * (see model/calendar/renewal.ts) summed by period. With `--trials`, the sampled runs on
  * the same calendar.
  */
-export async function calendarReport(io: Io, plan: Plan, money: { amounts: Money; module: typeof import('./money.js') } | null): Promise<Report> {
-  const { flags, trials } = plan;
-  const command = plan.command as Command;
-  const schema = command === 'simulate' ? simulateSchema() : compoundSchema();
-  let p = parseFlags(schema, pick(flags, schema.shape)) as SimulateParams | CompoundFlags;
+export async function calendarReport(io: Io, plan: Plan & { command: Command }, money: { amounts: Money; module: typeof import('./money.js') } | null): Promise<Report> {
+  const { command, flags, trials } = plan;
+  let p: SimulateParams | CompoundFlags = plan.model;
   const calendarFlags = parseFlags(calendarSchemaOf(), pick(flags, calendarSchemaOf().shape));
   const c = calendarOf(command, { ...calendarFlags, cycle: 'cycle' in p ? p.cycle : (calendarFlags.cycle ?? null), depth: (p as SimulateParams).depth, years: (p as CompoundFlags).years }, flags, io.env);
   const tree = command === 'simulate';

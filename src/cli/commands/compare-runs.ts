@@ -7,7 +7,7 @@ import type { SeriesBand } from '../../output/scale.js';
 import { UsageError } from '../io/io.js';
 import { fileLabel, quoted } from '../flags/parse.js';
 import type { ScenarioInput } from '../flags/scenarios.js';
-import type { Flags } from '../plan.js';
+import type { Flags } from '../flags/flags.js';
 
 /** Runs one scenario as its command would: `fans simulate|compound` with the scenario's fields as flags. */
 export type RunScenario = (command: ScenarioInput['command'], flags: Flags) => Promise<Report>;

@@ -1,15 +1,9 @@
-import * as z from 'zod/mini';
 import { type CompoundRow, compoundGrowth, isCompoundExact } from '../../model/growth/compound.js';
-import { fields, marketHoldsStart } from '../flags/options.js';
 import { exactDigits, withinDigits, withinRange } from './overflow.js';
 import { thousands } from '../flags/parse.js';
-import { once } from '../flags/validate.js';
 
-/** Flags of `fans compound`, checked once. */
-export const compoundSchema = once(() =>
-  z.strictObject(fields(['start', 'rate', 'years', 'conversion', 'nonreferrers', 'churn', 'market', 'paid'])).check(z.superRefine(marketHoldsStart)),
-);
-export type CompoundFlags = z.infer<ReturnType<typeof compoundSchema>>;
+export { compoundSchema, type CompoundFlags } from '../flags/models.js';
+import type { CompoundFlags } from '../flags/models.js';
 
 /**
  * The compound model's rows for validated flags, refusing what cannot be printed well:

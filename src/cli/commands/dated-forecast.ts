@@ -2,7 +2,7 @@ import { largestSpread } from '../../model/calendar/delays.js';
 import { customersOf } from '../../model/calendar/existing.js';
 import { type Io, UsageError } from '../io/io.js';
 import { flagName } from '../flags/options.js';
-import type { FlagName, Flags } from '../plan.js';
+import type { FlagName, Flags } from '../flags/flags.js';
 import { fileLabel, thousands } from '../flags/parse.js';
 
 /**

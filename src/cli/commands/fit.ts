@@ -13,7 +13,7 @@ import { fitDated } from '../../model/fit/dated.js';
 import type { Estimate } from '../../model/fit/estimate.js';
 import type { Offspring } from '../../model/chains/offspring.js';
 import { isoOfDay } from '../../model/calendar/iso-of-day.js';
-import type { Flags } from '../plan.js';
+import type { Flags } from '../flags/flags.js';
 import { recordDay } from '../io/record-dates.js';
 
 /** The flags of `fans fit`, as text. */

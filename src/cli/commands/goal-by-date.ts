@@ -30,10 +30,10 @@ import { type SimulateParams, treeRows } from './simulate.js';
  * percentiles of that date over sampled runs and, with --deadline, the chance of reaching
  * the target by then. The horizon: --until, --depth cycles or --years years, else 10 years.
  */
-export async function calendarGoal(io: Io, plan: Plan): Promise<Report> {
+export async function calendarGoal(io: Io, plan: Plan & { command: 'goal' }): Promise<Report> {
   const { flags, trials: t, money } = plan;
   const targetText = plan.args[0];
-  const { goalSchema, parseTarget } = await import('./goal.js');
+  const { parseTarget } = await import('./goal.js');
   if (flags.byDate === undefined) {
     const stray = goalByDateOptions.find((name) => flags[name] !== undefined)!;
     throw new UsageError(`${flagName(stray)} goes with --by-date: fans goal TARGET --by-date answers when the target is reached`);
@@ -42,7 +42,7 @@ export async function calendarGoal(io: Io, plan: Plan): Promise<Report> {
   // A money target (--net X, --revenue X): the date the cumulative net or revenue reaches it.
   const moneyGoal = flags.net !== undefined || flags.revenue !== undefined ? ((await import('./goal-money.js')).moneyTarget(flags, targetText, money) as { kind: 'net' | 'revenue'; minor: number }) : null;
   const target = moneyGoal ? 0 : parseTarget(targetText);
-  const g = parseFlags(goalSchema(), pick(flags, goalSchema().shape));
+  const g = plan.model;
   // With --fit the records give K: the model is the tree, or the compound model where --years or --churn says so.
   const fit = flags.fit !== undefined;
   if (fit && t === null) throw new UsageError('--fit applies to sampled runs only: add --trials N');

@@ -15,7 +15,7 @@ import { treeMoney, yearlyMoney } from './money.js';
 import { bounds } from '../flags/options.js';
 import { type AmountText, amount, isInvalid, quoted } from '../flags/parse.js';
 import { treeRows } from './simulate.js';
-import type { Flags } from '../plan.js';
+import type { Flags } from '../flags/flags.js';
 import { simulateReport } from '../../report/simulate.js';
 
 /** A money target: a cumulative net or revenue to reach, or the break-even reward to find. */

@@ -1,4 +1,3 @@
-import * as z from 'zod/mini';
 import { compoundGrowth } from '../../model/growth/compound.js';
 import type { Count } from '../../model/count.js';
 import { type GoalAnswer, depthToReach, fanoutToReach, rateToReach, yearsToReach } from '../../model/growth/goal.js';
@@ -6,9 +5,8 @@ import { treeGrowth } from '../../model/growth/tree.js';
 import type { Report, Style } from '../../output/render.js';
 import { compoundReport } from '../../report/compound.js';
 import { UsageError } from '../io/io.js';
-import { bounds, field, marketHoldsStart, optionSpecs, optionalField } from '../flags/options.js';
+import { bounds } from '../flags/options.js';
 import { simulateReport } from '../../report/simulate.js';
-import { once } from '../flags/validate.js';
 import { readTarget } from '../flags/target.js';
 import { numbersFor } from '../../output/words/numbers.js';
 import type { Money } from '../../model/money.js';
@@ -17,25 +15,8 @@ import { en } from '../../output/words/en.js';
 
 const englishNumbers = numbersFor('en-US');
 
-/** Flags of `fans goal`: the given half of a pair has no default. */
-export const goalSchema = once(() =>
-  z
-  .strictObject({
-    start: field(optionSpecs.start),
-    conversion: field(optionSpecs.conversion),
-    nonreferrers: field(optionSpecs.nonreferrers),
-    churn: optionalField(optionSpecs.churn),
-    market: field(optionSpecs.market),
-    cycle: field(optionSpecs.cycle),
-    paid: field(optionSpecs.paid),
-    fanout: optionalField(optionSpecs.fanout),
-    depth: optionalField(optionSpecs.depth),
-    rate: optionalField(optionSpecs.rate),
-    years: optionalField(optionSpecs.years),
-  })
-  .check(z.superRefine(marketHoldsStart)),
-);
-export type GoalFlags = z.infer<ReturnType<typeof goalSchema>>;
+export { goalSchema, type GoalFlags } from '../flags/models.js';
+import type { GoalFlags } from '../flags/models.js';
 
 /** What `fans goal` solves for, given which flag of the pair. */
 export type SolvedFor = 'depth' | 'fanout' | 'years' | 'rate';

@@ -16,7 +16,7 @@ import type { SimulateParams } from './simulate.js';
 import { runTrials } from '../io/trials.js';
 import { threadsFor } from '../io/threads.js';
 import type { TrialFlags } from '../flags/trials.js';
-import type { Flags } from '../plan.js';
+import type { Flags } from '../flags/flags.js';
 import type { Duration } from '../flags/parse.js';
 
 export type { TrialFlags } from '../flags/trials.js';

@@ -1,15 +1,9 @@
-import * as z from 'zod/mini';
 import { type TreeRow, isTreeExact, treeGrowth } from '../../model/growth/tree.js';
-import { fields, marketHoldsStart } from '../flags/options.js';
 import { exactDigits, withinDigits, withinRange } from './overflow.js';
 import { thousands } from '../flags/parse.js';
-import { once } from '../flags/validate.js';
 
-/** Flags of `fans simulate`, checked once. */
-export const simulateSchema = once(() =>
-  z.strictObject(fields(['start', 'fanout', 'depth', 'conversion', 'nonreferrers', 'market', 'cycle', 'paid'])).check(z.superRefine(marketHoldsStart)),
-);
-export type SimulateParams = z.infer<ReturnType<typeof simulateSchema>>;
+export { simulateSchema, type SimulateParams } from '../flags/models.js';
+import type { SimulateParams } from '../flags/models.js';
 
 /**
  * The tree model's rows for validated flags, refusing what cannot be printed well: exact

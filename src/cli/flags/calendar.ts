@@ -6,7 +6,7 @@ import type { Calendar, Command } from '../../model/calendar/run-calendar.js';
 import { type Io, UsageError } from '../io/io.js';
 import { bounds, calendarOptions, fields, flagName } from './options.js';
 import { type Duration, quoted, thousands } from './parse.js';
-import type { Flags } from '../plan.js';
+import type { Flags } from './flags.js';
 import { once } from './validate.js';
 
 /**

@@ -3,7 +3,7 @@ import { cycleDays } from '../../model/calendar/dates.js';
 import { Amount } from '../../output/amount.js';
 import { UsageError } from '../io/io.js';
 import { type OptionName, flagName, moneyOptions, optionSpecs } from './options.js';
-import type { Flags } from '../plan.js';
+import type { Flags } from './flags.js';
 import { type AmountText, type Duration, isInvalid, minorUnits, quoted } from './parse.js';
 
 /**

@@ -6,7 +6,7 @@ import { once, pathText } from './validate.js';
 import { moneyOf } from './money.js';
 import { strictJson } from './strict-json.js';
 import { compoundSchema } from '../commands/compound.js';
-import type { Flags } from '../plan.js';
+import type { Flags } from './flags.js';
 import { simulateSchema } from '../commands/simulate.js';
 
 /**
