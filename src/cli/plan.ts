@@ -1,6 +1,5 @@
 import type { Flags } from './flags/flags.js';
-import { calendarOptions, moneyFlagNames, optionSpecs, trialOptions } from './flags/options.js';
-import { isInvalid, quoted } from './flags/parse.js';
+import { calendarOptions, moneyFlagNames, trialOptions } from './flags/options.js';
 import { parseFlags, pick } from './flags/validate.js';
 import { type TrialFlags, trialSchema } from './flags/trials.js';
 import { type CompoundFlags, type GoalFlags, type SimulateParams, compoundSchema, goalSchema, simulateSchema } from './flags/models.js';
@@ -78,12 +77,9 @@ export async function planOf(io: Io, command: ReportCommand, given: Flags, args:
  * refuses them itself, beside --by-date).
  */
 function trialsOf(flags: Flags, goal: boolean): TrialFlags | null {
-  const trials = flags.trials === undefined ? null : optionSpecs.trials.parse(String(flags.trials));
-  if (isInvalid(trials)) throw new UsageError(`--trials ${trials.invalid} (got ${quoted(flags.trials)})`);
-  if (trials === null) {
-    const stray = trialOptions.find((name) => name !== 'trials' && flags[name] !== undefined);
-    if (stray && !goal) throw new UsageError(`--${stray} applies to sampled runs only: add --trials N`);
-    return null;
-  }
-  return parseFlags(trialSchema(), pick(flags, trialSchema().shape));
+  const t = flags.trials === undefined ? null : parseFlags(trialSchema(), pick(flags, trialSchema().shape));
+  if (t !== null && t.trials !== null) return t;
+  const stray = trialOptions.find((name) => name !== 'trials' && flags[name] !== undefined);
+  if (stray && !goal) throw new UsageError(`--${stray} applies to sampled runs only: add --trials N`);
+  return null;
 }
