@@ -35,6 +35,11 @@ describe('the README examples', () => {
     expect(examples.length).toBeGreaterThanOrEqual(8);
   });
 
+  it('the README counts the refusals of docs/combinations.md as its table lists them', () => {
+    const table = readFileSync(join(root, 'docs', 'combinations.md'), 'utf8').split('\n').filter((line) => line.startsWith('| ') && !line.startsWith('| refused') && !line.startsWith('| ---'));
+    expect(readme).toContain(`the ${table.length} combinations refused`);
+  });
+
   it('the README is short (about 200 lines), and every page it lists is there', () => {
     expect(readme.split('\n').length).toBeLessThanOrEqual(220);
     const linked = [...readme.matchAll(/\]\(((?:docs\/)?[A-Za-z-]+\.md)\)/g)].map((m) => m[1]!);
