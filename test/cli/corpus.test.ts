@@ -24,6 +24,8 @@ const cases: Record<string, string[]> = {
   'compound-trials-money-json': ['compound', '--rate', '0.5', '--churn', '20%', '--years', '4', '--trials', '1000', '--seed', '3', '--value', '100', '--cost', '30', '--format', 'json'],
   'simulate-fit-tsv': ['simulate', '--fit', fit, '--trials', '1000', '--seed', '2', '--depth', '4', '--format', 'tsv'],
   'simulate-cycle-table': ['simulate', '--fanout', '3', '--depth', '4', '--cycle', '1m', ...dated],
+  'compound-cycle-trials-json': ['compound', '--rate', '0.5', '--cycle', '3m', '--until', '2028-01-01', '--trials', '300', '--seed', '2', ...dated, '--format', 'json'],
+  'simulate-cycle-trials-by-quarter-money-json': ['simulate', '--fanout', '2', '--depth', '6', '--cycle', '1m', '--trials', '300', '--seed', '3', '--by', 'quarter', '--value', '100', '--cost', '20', ...dated, '--format', 'json'],
   'compound-by-quarter-money-csv': ['compound', '--rate', '0.2', '--cycle', '1m', '--years', '1', '--by', 'quarter', '--value', '100', '--cost', '10', ...dated, '--format', 'csv'],
   'simulate-spread-table': ['simulate', '--fanout', '1.5', '--cycle', '1m', '--cycle-spread', '2w', '--until', '2027-12-31', '--by', 'quarter', ...dated],
   'compound-spread-churn-trials-json': ['compound', '--rate', '0.4', '--churn', '10%', '--cycle', '1m', '--cycle-spread', '2w', '--years', '1', '--by', 'quarter', '--start', '10', '--trials', '500', '--seed', '4', '--value', '100', ...dated, '--format', 'json'],
