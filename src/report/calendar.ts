@@ -88,8 +88,9 @@ const elapsedNames = new Set(['days', 'weeks', 'months', 'years']);
 
 /**
  * The rows of a run by cycle as `axis` lays them out (see {@link axisColumns}): `rows` are the
- * builder's own, a row per cycle, keyed as its columns. By period, a period's `new` is the
- * difference of its `mean` from the period before's (the runs' mean totals).
+ * builder's own, a row per cycle, keyed as its columns, the cycle first. By period (sampled
+ * runs, whose rows have a `mean`), a period's `new` is the difference of its `mean` from the
+ * period before's (the runs' mean totals).
  */
 export function axisRows(axis: CalendarAxis, rows: readonly Record<string, Cell>[]): Record<string, Cell>[] {
   if (axis.kind === 'cycles') {

@@ -2,7 +2,7 @@ import { type CompoundParams, type CompoundRow, compoundFactor } from '../model/
 import type { Report, Style } from '../output/report.js';
 import { totalsChart } from './chart-title.js';
 import { type ReportPart, joinParts } from './part.js';
-import { type CalendarAxis, axisChart, axisColumns, axisRows, axisParts, axisSummary } from './calendar.js';
+import { type CycleAxis, axisChart, axisColumns, axisRows, axisParts, axisSummary } from './calendar.js';
 
 /** A compound run as its report reads it: the model's parameters and the fans bought a year. */
 export type CompoundRun = CompoundParams & { nonreferrers: number; paid: number };
@@ -13,8 +13,8 @@ export function compoundParameters(p: CompoundRun) {
   return { ...rest, ...(paid > 0 ? { paid } : {}) };
 }
 
-/** `fans compound` as a report: the compound model's rows, total and summary; on the calendar, laid out by `axis` (see report/calendar.ts). */
-export function compoundReport(p: CompoundRun, rows: readonly CompoundRow[], parts: readonly ReportPart[] = [], axis: CalendarAxis | null = null): Report {
+/** `fans compound` as a report: the compound model's rows, total and summary; on the calendar, each cycle on its date (`axis`, see report/calendar.ts). */
+export function compoundReport(p: CompoundRun, rows: readonly CompoundRow[], parts: readonly ReportPart[] = [], axis: CycleAxis | null = null): Report {
   const total = rows.at(-1)!.total;
   const k = compoundFactor(p);
   const growth = 1 + k - p.churn;

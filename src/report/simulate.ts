@@ -4,7 +4,7 @@ import { type TreeParams, type TreeRow, treeFactor, treeLimit } from '../model/g
 import type { Report, Style } from '../output/report.js';
 import { totalsChart } from './chart-title.js';
 import { type ReportPart, joinParts } from './part.js';
-import { type CalendarAxis, axisChart, axisColumns, axisRows, axisParts, axisSummary } from './calendar.js';
+import { type CycleAxis, axisChart, axisColumns, axisRows, axisParts, axisSummary } from './calendar.js';
 
 /** A tree run as its report reads it: the model's parameters, the cycle a level takes (null: levels without time) and the fans bought a level. */
 export type TreeRun = TreeParams & { nonreferrers: number; paid: number; cycle: CycleLength | null };
@@ -21,8 +21,8 @@ export function simulateParameters(p: TreeRun) {
   return { ...rest, cycle: p.cycle ? durationText(p.cycle) : null, ...(paid > 0 ? { paid } : {}) };
 }
 
-/** `fans simulate` as a report: the tree model's rows, total and summary; on the calendar, laid out by `axis` (see report/calendar.ts). */
-export function simulateReport(p: TreeRun, rows: readonly TreeRow[], parts: readonly ReportPart[] = [], axis: CalendarAxis | null = null): Report {
+/** `fans simulate` as a report: the tree model's rows, total and summary; on the calendar, each level on its date (`axis`, see report/calendar.ts). */
+export function simulateReport(p: TreeRun, rows: readonly TreeRow[], parts: readonly ReportPart[] = [], axis: CycleAxis | null = null): Report {
   const total = rows.at(-1)!.total;
   const elapsed = elapsedColumn(p.cycle);
   const k = treeFactor(p);
