@@ -45,7 +45,8 @@ const moneyGiven = (flags: Flags) => moneyFlagNames.some((name) => flags[name] !
 /**
  * The plan of `command` with `flags`: a forecast from dated records (`--fit` a file with
  * join dates, with `--trials`) takes its calendar from the file (dated-forecast.ts), read
- * here; amounts are read under `locale`. Throws UsageError for what cannot be read.
+ * here. Numbers are read the way main.ts set (readNumbersUnder: `10.000` under nl-NL); the
+ * amounts' currency, when none is given, is `locale`'s. Throws UsageError for what cannot be read.
  */
 export async function planOf(io: Io, command: ReportCommand, given: Flags, args: readonly string[], locale: string): Promise<Plan> {
   const model = command === 'simulate' || command === 'compound' || command === 'goal';
