@@ -50,13 +50,48 @@ export function addAmounts(a: Amount | null, b: Amount): Amount {
 }
 
 /**
- * Where a run's rows stand on the calendar. `cycles`: a row per cycle, each on its date
- * (`dates`, ISO). `periods`: a row per calendar period, the run as it stands at `picks[i]`,
- * the last cycle on or before period i's end. A report builder given one lays its rows out so.
+ * Where a run's rows stand on the calendar, and how a report builder lays them out so: its
+ * columns, rows (a row per cycle, keyed as its columns, the cycle first), summary, chart and
+ * parts. `cycles`: a row per cycle, each on its date. `periods`: a row per calendar period,
+ * the run as it stands at `picks[i]`, the last cycle on or before period i's end. The builders
+ * (simulate.ts, compound.ts, sampled.ts) import only this type, so that a run without dates
+ * loads none of the calendar (date-fns comes with calendar.cjs).
  */
-export type CalendarAxis = CycleAxis | PeriodAxis;
-export type CycleAxis = { kind: 'cycles'; command: Command; c: Calendar; rate: number | null; dates: readonly string[] };
-export type PeriodAxis = { kind: 'periods'; command: Command; c: Calendar; rate: number | null; periods: readonly CalendarPeriod[]; picks: readonly number[] };
+export interface CalendarAxis {
+  kind: 'cycles' | 'periods';
+  /** The columns: a date before `new` or `mean`; by period, `period`, `date` and `new` in place of the cycle and its elapsed time. */
+  columns(columns: readonly string[]): string[];
+  /** The rows, as {@link axisRows} lays them out. */
+  rows(rows: readonly Record<string, Cell>[]): Record<string, Cell>[];
+  /** The summary, as {@link axisSummary} words it; `total` the run's (by period: the mean at the last period's last cycle). */
+  summary(start: number, total: Count, lines: (style: Style) => readonly string[]): (style: Style) => string[];
+  /** The chart: dates (or period names) on the x axis; by period, each line's and band's values at the period's last cycle. */
+  chart(chart: ChartData): ChartData;
+  /** The parts (money, money bands) laid out alike, and the calendar's JSON as a last part. */
+  parts(parts: readonly ReportPart[]): ReportPart[];
+}
+export type CycleAxis = CalendarAxis & { kind: 'cycles' };
+export type PeriodAxis = CalendarAxis & { kind: 'periods'; periods: readonly CalendarPeriod[]; picks: readonly number[] };
+
+/** Where a run is laid out: by cycle on dates, or by period at each period's last cycle. */
+type Layout = { kind: 'cycles'; command: Command; c: Calendar; rate: number | null; dates: readonly string[] } | { kind: 'periods'; command: Command; c: Calendar; rate: number | null; periods: readonly CalendarPeriod[]; picks: readonly number[] };
+
+/** The axis of a layout: its functions bound to it. */
+function axisOf<L extends Layout>(layout: L): CalendarAxis & L {
+  const axis: Omit<CalendarAxis, 'kind'> = {
+    columns: (columns) => axisColumns(layout, columns),
+    rows: (rows) => axisRows(layout, rows),
+    summary: (start, total, lines) => axisSummary(layout, start, total, lines),
+    chart: (chart) => axisChart(layout, chart),
+    parts: (parts) => axisParts(layout, parts),
+  };
+  return { ...layout, ...axis } as CalendarAxis & L;
+}
+
+/** The axis of a run by cycle, each cycle on its date (`dates`, ISO). */
+export function cycleAxis(command: Command, c: Calendar, rate: number | null, dates: readonly string[]): CycleAxis {
+  return axisOf({ kind: 'cycles', command, c, rate, dates });
+}
 
 /** The axis of a run by cycle gathered into calendar periods: for each period, the last of `cycles` (days from the start) on or before its end. */
 export function periodAxis(command: Command, c: Calendar, rate: number | null, cycles: readonly number[]): PeriodAxis {
@@ -68,17 +103,17 @@ export function periodAxis(command: Command, c: Calendar, rate: number | null, c
     while (at + 1 < cycles.length && cycles[at + 1]! <= period.last) at++;
     picks.push(at);
   }
-  return { kind: 'periods', command, c, rate, periods, picks };
+  return axisOf({ kind: 'periods', command, c, rate, periods, picks });
 }
 
 /** A compound run on a yearly cycle keeps its `year` column; on another cycle, `cycle`. */
-const yearly = (axis: CalendarAxis) => axis.command === 'compound' && axis.c.cycle.unit === 'y' && axis.c.cycle.amount === 1;
+const yearly = (axis: Layout) => axis.command === 'compound' && axis.c.cycle.unit === 'y' && axis.c.cycle.amount === 1;
 
 /** The period column's name by cycle on the calendar: `level`, `year` or `cycle`. */
-const cycleName = (axis: CalendarAxis) => (axis.command === 'simulate' ? 'level' : yearly(axis) ? 'year' : 'cycle');
+const cycleName = (axis: Layout) => (axis.command === 'simulate' ? 'level' : yearly(axis) ? 'year' : 'cycle');
 
 /** The columns of a run by cycle (`level`, elapsed time, `new` or `mean`, ...) as `axis` lays them out: a date before `new` or `mean`; by period, `period`, `date` and `new` in place of the cycle and its elapsed time. */
-export function axisColumns(axis: CalendarAxis, columns: readonly string[]): string[] {
+function axisColumns(axis: Layout, columns: readonly string[]): string[] {
   if (axis.kind === 'periods') return ['period', 'date', 'new', ...columns.slice(1).filter((name) => !elapsedNames.has(name))];
   return columns.flatMap((name) => (name === 'new' || name === 'mean' ? ['date', name] : [name === 'year' ? cycleName(axis) : name]));
 }
@@ -92,7 +127,7 @@ const elapsedNames = new Set(['days', 'weeks', 'months', 'years']);
  * runs, whose rows have a `mean`), a period's `new` is the difference of its `mean` from the
  * period before's (the runs' mean totals).
  */
-export function axisRows(axis: CalendarAxis, rows: readonly Record<string, Cell>[]): Record<string, Cell>[] {
+function axisRows(axis: Layout, rows: readonly Record<string, Cell>[]): Record<string, Cell>[] {
   if (axis.kind === 'cycles') {
     const name = cycleName(axis);
     return rows.map((row, i) => Object.fromEntries(Object.entries(row).flatMap(([key, value]) => (key === 'new' || key === 'mean' ? [['date', axis.dates[i]!], [key, value]] : [[key === 'year' ? name : key, value]]))));
@@ -111,7 +146,7 @@ export function axisRows(axis: CalendarAxis, rows: readonly Record<string, Cell>
  * a year counts no years: the dates say its total instead of its first two lines. By period:
  * the dates and the mean total first, then the model's lines.
  */
-export function axisSummary(axis: CalendarAxis, start: number, total: Count, lines: (style: Style) => readonly string[]): (style: Style) => string[] {
+function axisSummary(axis: Layout, start: number, total: Count, lines: (style: Style) => readonly string[]): (style: Style) => string[] {
   const mean = axis.kind === 'periods';
   return (style) => {
     const model = lines(style);
@@ -122,7 +157,7 @@ export function axisSummary(axis: CalendarAxis, start: number, total: Count, lin
 }
 
 /** A chart by cycle as `axis` lays it out: dates (or period names) on the x axis; by period, each line's and band's values at the period's last cycle. */
-export function axisChart(axis: CalendarAxis, chart: ChartData): ChartData {
+function axisChart(axis: Layout, chart: ChartData): ChartData {
   const { xValues: _, ...rest } = chart;
   if (axis.kind === 'cycles') return { ...rest, xLabel: 'date', xDates: axis.dates };
   const pick = <T>(values: readonly T[]) => axis.picks.map((i) => values[i]!);
@@ -160,7 +195,7 @@ export function partByPeriod(part: ReportPart, picks: readonly number[]): Report
 const flowNames = ['revenue', 'rewards', 'cost', 'net'] as const;
 
 /** A run by cycle's parts as `axis` lays out its rows: by period, each part's rows by period (see {@link partByPeriod}). */
-export function axisParts(axis: CalendarAxis, parts: readonly ReportPart[]): ReportPart[] {
+function axisParts(axis: Layout, parts: readonly ReportPart[]): ReportPart[] {
   return [...(axis.kind === 'periods' ? parts.map((part) => partByPeriod(part, axis.picks)) : parts), calendarPart(axis.c, axis.rate)];
 }
 

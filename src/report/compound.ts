@@ -2,7 +2,7 @@ import { type CompoundParams, type CompoundRow, compoundFactor } from '../model/
 import type { Report, Style } from '../output/report.js';
 import { totalsChart } from './chart-title.js';
 import { type ReportPart, joinParts } from './part.js';
-import { type CycleAxis, axisChart, axisColumns, axisRows, axisParts, axisSummary } from './calendar.js';
+import type { CycleAxis } from './calendar.js';
 
 /** A compound run as its report reads it: the model's parameters and the fans bought a year. */
 export type CompoundRun = CompoundParams & { nonreferrers: number; paid: number };
@@ -34,17 +34,17 @@ export function compoundReport(p: CompoundRun, rows: readonly CompoundRow[], par
   ];
   const columns = ['year', 'new', ...(withLost ? ['lost'] : []), 'total'];
   const byYear = rows.map((r) => ({ year: r.year, new: r.new, ...(withLost ? { lost: r.lost } : {}), total: r.total }));
-  const table = axis ? axisRows(axis, byYear) : byYear;
+  const table = axis ? axis.rows(byYear) : byYear;
   const chart = totalsChart('compound', p, { start: 1, conversion: 1, churn: 0, nonreferrers: 0, paid: 0 }, 'year', rows.map((r) => r.total), null, { kind: 'compound', start: p.start, rate: p.rate, periods: p.years, conversion: p.conversion, churn: p.churn });
   return joinParts(
     {
-      columns: axis ? axisColumns(axis, columns) : columns,
+      columns: axis ? axis.columns(columns) : columns,
       rows: table,
       total: { value: total },
-      summary: axis ? axisSummary(axis, p.start, total, summary) : summary,
-      chart: axis ? axisChart(axis, chart) : chart,
+      summary: axis ? axis.summary(p.start, total, summary) : summary,
+      chart: axis ? axis.chart(chart) : chart,
       json: { command: 'compound', parameters: compoundParameters(p), rows: table, total, referralFactor: k, growthFactor: growth },
     },
-    axis ? axisParts(axis, parts) : parts,
+    axis ? axis.parts(parts) : parts,
   );
 }

@@ -7,7 +7,7 @@ import type { Report, Style } from '../output/report.js';
 import type { ChartData } from '../output/scale.js';
 import { chartTitle } from './chart-title.js';
 import { type ReportPart, joinParts } from './part.js';
-import { type CalendarAxis, axisChart, axisColumns, axisParts, axisRows, axisSummary } from './calendar.js';
+import type { CalendarAxis } from './calendar.js';
 import type { CompoundRun } from './compound.js';
 import { type TreeRun, elapsedColumn, simulateParameters } from './simulate.js';
 
@@ -82,7 +82,7 @@ export function trialReport(model: SampledModel, chain: ChainParams, t: TrialsSh
     if (withTheory) row.extinctTheory = theory.extinct;
     return row;
   });
-  const table = axis ? axisRows(axis, byPeriod) : byPeriod;
+  const table = axis ? axis.rows(byPeriod) : byPeriod;
   const last = rows.at(-1)!;
   const trials = t.trials!;
   const estimate = last.extinct;
@@ -149,12 +149,12 @@ export function trialReport(model: SampledModel, chain: ChainParams, t: TrialsSh
   const shownTotal = axis?.kind === 'periods' ? Number(table.at(-1)!.mean) : last.mean;
   return joinParts(
     {
-      columns: axis ? axisColumns(axis, columns) : columns,
+      columns: axis ? axis.columns(columns) : columns,
       rows: table,
       shares: ['extinct', 'extinctTheory'],
       constants: { seed: t.seed },
-      summary: axis ? axisSummary(axis, model.p.start, shownTotal, summary) : summary,
-      chart: axis ? axisChart(axis, chart) : chart,
+      summary: axis ? axis.summary(model.p.start, shownTotal, summary) : summary,
+      chart: axis ? axis.chart(chart) : chart,
       json: {
         command: model.command,
         parameters: {
@@ -183,6 +183,6 @@ export function trialReport(model: SampledModel, chain: ChainParams, t: TrialsSh
           : {}),
       },
     },
-    axis ? axisParts(axis, parts) : parts,
+    axis ? axis.parts(parts) : parts,
   );
 }

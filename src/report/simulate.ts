@@ -4,7 +4,7 @@ import { type TreeParams, type TreeRow, treeFactor, treeLimit } from '../model/g
 import type { Report, Style } from '../output/report.js';
 import { totalsChart } from './chart-title.js';
 import { type ReportPart, joinParts } from './part.js';
-import { type CycleAxis, axisChart, axisColumns, axisRows, axisParts, axisSummary } from './calendar.js';
+import type { CycleAxis } from './calendar.js';
 
 /** A tree run as its report reads it: the model's parameters, the cycle a level takes (null: levels without time) and the fans bought a level. */
 export type TreeRun = TreeParams & { nonreferrers: number; paid: number; cycle: CycleLength | null };
@@ -48,16 +48,16 @@ export function simulateReport(p: TreeRun, rows: readonly TreeRow[], parts: read
   ];
   const columns = ['level', ...(elapsed ? [elapsed.name] : []), 'new', 'total'];
   const byLevel = rows.map((r) => ({ level: r.level, ...(elapsed ? { [elapsed.name]: elapsed.at(r.level) } : {}), new: r.new, total: r.total }));
-  const table = axis ? axisRows(axis, byLevel) : byLevel;
+  const table = axis ? axis.rows(byLevel) : byLevel;
   const parameters = simulateParameters(p);
   const chart = totalsChart('simulate', parameters, { start: 1, conversion: 1, nonreferrers: 0 }, 'level', rows.map((r) => r.total), elapsed, { kind: 'tree', start: p.start, rate: p.fanout, periods: p.depth, conversion: p.conversion, churn: 0 });
   return joinParts(
     {
-      columns: axis ? axisColumns(axis, columns) : columns,
+      columns: axis ? axis.columns(columns) : columns,
       rows: table,
       total: { value: total },
-      summary: axis ? axisSummary(axis, p.start, total, summary) : summary,
-      chart: axis ? axisChart(axis, chart) : chart,
+      summary: axis ? axis.summary(p.start, total, summary) : summary,
+      chart: axis ? axis.chart(chart) : chart,
       json: {
         command: 'simulate',
         parameters,
@@ -67,6 +67,6 @@ export function simulateReport(p: TreeRun, rows: readonly TreeRow[], parts: read
         limit: limit ?? undefined,
       },
     },
-    axis ? axisParts(axis, parts) : parts,
+    axis ? axis.parts(parts) : parts,
   );
 }

@@ -73,6 +73,12 @@ describe('start-up: what a run loads', () => {
     expect(read).toEqual(files);
     expect(builtins.filter((m) => streams.includes(m))).toEqual([]);
   });
+  it('main.cjs holds no calendar code: date-fns comes with calendar.cjs only (the report builders import only the calendar axis\'s type)', () => {
+    // date-fns's constructFrom keys dates by Symbol.for("constructDateFrom"), a string minifying keeps: present where date-fns is.
+    const marker = 'constructDateFrom';
+    expect(readFileSync(join(root, 'dist', 'calendar.cjs'), 'utf8')).toContain(marker);
+    expect(readFileSync(join(root, 'dist', 'main.cjs'), 'utf8')).not.toContain(marker);
+  });
   // Making an Intl formatter loads its locale's data: the first Dutch date format cost about 20 ms of
   // a 40 ms start on Node 22 when words/nl.ts made three at load (#29). A formatter is made when used.
   it.each(['simulate', 'compound --format json', 'simulate --lang nl', 'compound --years 5 --lang nl --format csv'])('fans %s makes no Intl formatter', (args) => {

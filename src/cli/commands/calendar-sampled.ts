@@ -7,7 +7,7 @@ import type { Calendar, Command } from '../../model/calendar/run-calendar.js';
 import { expectedEvents, refuseOverflow, withinWork } from '../../model/calendar/work.js';
 import type { Report } from '../../output/render.js';
 import { billingByDay, leaveOf, datedMoney, cyclesWithin, moneyByPeriod, presentOfPeriods, renewalOf } from './calendar-parts.js';
-import { type CalendarAxis, periodAxis } from '../../report/calendar.js';
+import { cycleAxis, periodAxis } from '../../report/calendar.js';
 import { periodTrialReport } from '../../report/calendar-sampled.js';
 import type { Io } from '../io/io.js';
 import { bounds } from '../flags/options.js';
@@ -46,7 +46,7 @@ export async function sampledCalendarReport(
     const last = cycles.length - 1;
     const model = tree ? { command, p: { ...(p as SimulateParams), depth: last } } : { command, p: { ...(p as CompoundFlags), years: last } };
     // Each cycle on its date, or (--by) the runs as they stand at each period's last cycle.
-    const axis: CalendarAxis = c.by === null ? { kind: 'cycles', command, c, rate, dates: cycles.map((day) => isoDate(dayDate(c.start, day))) } : periodAxis(command, c, rate, cycles);
+    const axis = c.by === null ? cycleAxis(command, c, rate, cycles.map((day) => isoDate(dayDate(c.start, day)))) : periodAxis(command, c, rate, cycles);
     return sampledReport(io, model as never, t, flags, money?.amounts ?? null, c.cycle, axis);
   }
   const trials = t.trials!;

@@ -6,7 +6,7 @@ import { customersOf } from '../../model/calendar/existing.js';
 import { type Command, rateOf } from '../../model/calendar/run-calendar.js';
 import type { Money } from '../../model/money.js';
 import type { Report } from '../../output/render.js';
-import { type CycleAxis, partByPeriod, periodAxis } from '../../report/calendar.js';
+import { cycleAxis, partByPeriod, periodAxis } from '../../report/calendar.js';
 import { periodReport, spreadReport } from '../../report/calendar-periods.js';
 import { moneyPart } from '../../report/money.js';
 import { type CompoundFlags, yearlyRows } from './compound.js';
@@ -96,7 +96,7 @@ export async function calendarReport(io: Io, plan: Plan & { command: Command }, 
     return periodReport(command, p, c, rate, k, periods, values, false, part ? [partByPeriod(part, picks)] : []);
   }
   const parts = part ? [part] : [];
-  const axis: CycleAxis = { kind: 'cycles', command, c, rate, dates };
+  const axis = cycleAxis(command, c, rate, dates);
   return tree ? simulateReport(model as SimulateParams, rows as ReturnType<typeof treeRows>, parts, axis) : compoundReport(model as CompoundFlags, rows as ReturnType<typeof yearlyRows>, parts, axis);
 }
 
