@@ -172,9 +172,12 @@ function axisChart(axis: Layout, chart: ChartData): ChartData {
 
 /**
  * A part of a run by cycle (its money, the money bands of its runs) by calendar period, period
- * i ending with cycle `picks[i]` (see periodAxis in report/calendar.ts): each period's revenue, rewards, cost and net are the sums of its cycles'; every other column
- * (the cumulative net, its percentiles, the share paid back) is its last cycle's. The part's
- * sentences and JSON are the cycles' (the payback names a level or year).
+ * i ending with cycle `picks[i]` (see {@link periodAxis}): each period's revenue, rewards,
+ * cost and net are the sums of its cycles'; every other column (the cumulative net, its
+ * percentiles, the share paid back) is its last cycle's. The part's sentences and JSON are
+ * the cycles' (the payback names a level or year).
+ *
+ * @example partByPeriod(money, [1, 4, 6]).cells(1).revenue // cycles 2 to 4's revenue, summed
  */
 export function partByPeriod(part: ReportPart, picks: readonly number[]): ReportPart {
   const flows = part.columns.filter((name) => (flowNames as readonly string[]).includes(name));
