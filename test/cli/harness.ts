@@ -16,6 +16,18 @@ export interface Ran {
   bytes?: Buffer;
 }
 
+/** An Io for code that should write nothing and read no file: no terminal, no environment; reading a file rejects. */
+export const quietIo: Io = {
+  stdout: () => {},
+  stderr: () => {},
+  env: {},
+  stdoutIsTTY: false,
+  stderrIsTTY: false,
+  columns: undefined,
+  readBytes: () => Promise.reject(new Error('no input: this test reads no file')),
+  onInterrupt: () => () => {},
+};
+
 /** Runs the CLI in-process with a fake terminal-less environment. */
 export async function fans(args: string[], options: { env?: Record<string, string>; tty?: boolean; stdin?: string | Buffer; columns?: number } = {}): Promise<Ran> {
   const chunks: Buffer[] = [];

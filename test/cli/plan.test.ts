@@ -1,21 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import type { Io } from '../../src/cli/io/io.js';
 import { planOf } from '../../src/cli/plan.js';
+import { quietIo } from './harness.js';
 import { marksOf, readNumbersUnder } from '../../src/cli/flags/number-reading.js';
 
-/** An Io that no plan of these flags needs to touch: reading a file fails the test. */
-const io: Io = {
-  stdout: () => {},
-  stderr: () => {},
-  env: {},
-  stdoutIsTTY: false,
-  stderrIsTTY: false,
-  columns: undefined,
-  readBytes: async () => {
-    throw new Error('a plan without --fit reads no file');
-  },
-  onInterrupt: () => () => {},
-};
+/** No plan of these flags reads a file (none has --fit): the quiet Io rejects a read. */
+const io = quietIo;
 
 describe('the plan: a run read once into typed values (issue #28)', () => {
   it('reads the model by the command\'s schema, with its defaults', async () => {

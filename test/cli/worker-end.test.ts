@@ -4,7 +4,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { ChainParams } from '../../src/model/chains/params.js';
 import { endAll, workersEnded } from '../../src/cli/io/prestart.js';
 import { runTrials } from '../../src/cli/io/trials.js';
-import type { Io } from '../../src/cli/io/io.js';
+import { quietIo } from './harness.js';
 
 // How a run's threads end, whatever a worker does. A run must never wait for ever: it waits for
 // a worker's blocks only while the worker lives, and the process waits for a worker's end only
@@ -24,16 +24,7 @@ function stuckWorker(): Worker & EventEmitter {
   return Object.assign(new EventEmitter(), { terminate: () => new Promise<number>(() => {}) }) as unknown as Worker & EventEmitter;
 }
 
-const quiet: Io = {
-  stdout: () => {},
-  stderr: () => {},
-  env: {},
-  stdoutIsTTY: false,
-  stderrIsTTY: false,
-  columns: undefined,
-  readBytes: () => Promise.reject(new Error('no input')),
-  onInterrupt: () => () => {},
-};
+const quiet = quietIo;
 
 describe('the threads of a sampled run end', () => {
   it('a worker that ends before handing over its work fails the run with a message, instead of leaving it waiting', async () => {
