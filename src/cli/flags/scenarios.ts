@@ -54,8 +54,7 @@ export interface ScenarioInput {
   command: 'simulate' | 'compound';
   p: Record<string, unknown>;
   money: ReturnType<typeof moneyOf>;
-  /** The scenario's fields as written (but its name and command): the flags of a run of its command. */
-  /** The scenario's fields beside its name and command, as flags (`cycleSpread` for --cycle-spread). */
+  /** The scenario's fields as written (but its name and command): the flags of a run of its command (`cycleSpread` for --cycle-spread). */
   raw: Flags;
 }
 
