@@ -2,7 +2,7 @@ import { type CompoundRow, compoundGrowth, isCompoundExact } from '../../model/g
 import { exactDigits, withinDigits, withinRange } from './overflow.js';
 import { thousands } from '../flags/parse.js';
 
-export { compoundSchema, type CompoundFlags } from '../flags/models.js';
+export type { CompoundFlags } from '../flags/models.js';
 import type { CompoundFlags } from '../flags/models.js';
 
 /**

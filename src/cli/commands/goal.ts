@@ -15,7 +15,7 @@ import { en } from '../../output/words/en.js';
 
 const englishNumbers = numbersFor('en-US');
 
-export { goalSchema, type GoalFlags } from '../flags/models.js';
+export type { GoalFlags } from '../flags/models.js';
 import type { GoalFlags } from '../flags/models.js';
 
 /** What `fans goal` solves for, given which flag of the pair. */

@@ -2,7 +2,7 @@ import { type TreeRow, isTreeExact, treeGrowth } from '../../model/growth/tree.j
 import { exactDigits, withinDigits, withinRange } from './overflow.js';
 import { thousands } from '../flags/parse.js';
 
-export { simulateSchema, type SimulateParams } from '../flags/models.js';
+export type { SimulateParams } from '../flags/models.js';
 import type { SimulateParams } from '../flags/models.js';
 
 /**

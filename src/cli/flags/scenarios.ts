@@ -5,9 +5,8 @@ import { hasUnsafeCharacters, quoted } from './parse.js';
 import { once, pathText } from './validate.js';
 import { moneyOf } from './money.js';
 import { strictJson } from './strict-json.js';
-import { compoundSchema } from '../commands/compound.js';
 import type { Flags } from './flags.js';
-import { simulateSchema } from '../commands/simulate.js';
+import { compoundSchema, simulateSchema } from './models.js';
 
 /**
  * A scenario file (`fans compare FILE`) read once: JSON `{"scenarios": [{"name", "command",
