@@ -29,9 +29,22 @@ export interface FitFlags {
 
 /** The plan's flags of a fit, as text (commander gives text for each of these but the switches). */
 export function fitFlagsOf(flags: Flags): FitFlags {
-  const text = (name: keyof FitFlags) => (typeof flags[name] === 'string' ? { [name]: flags[name] } : {});
-  const on = (name: 'zeroTruncated' | 'sizes') => (flags[name] === true ? { [name]: true } : {});
-  return Object.assign({}, ...(['input', 'column', 'fans', 'id', 'referredBy', 'censoredAt', 'minSize', 'sheet', 'joined', 'asOf', 'countsPer'] as const).map(text), on('zeroTruncated'), on('sizes')) as FitFlags;
+  const text = (name: keyof FitFlags) => (typeof flags[name] === 'string' ? flags[name] : undefined);
+  return {
+    input: text('input'),
+    column: text('column'),
+    fans: text('fans'),
+    zeroTruncated: flags.zeroTruncated === true,
+    id: text('id'),
+    referredBy: text('referredBy'),
+    sizes: flags.sizes === true,
+    censoredAt: text('censoredAt'),
+    minSize: text('minSize'),
+    sheet: text('sheet'),
+    joined: text('joined'),
+    asOf: text('asOf'),
+    countsPer: text('countsPer'),
+  };
 }
 
 /** Largest --censored-at and --min-size: each likelihood evaluation sums that many terms. */
