@@ -5,6 +5,7 @@ import { type Uniforms, poissonLogPmf, zeroTruncatedFirst, zeroTruncatedPoissonD
 import { BlockRandom } from '../../src/model/chains/block-random.js';
 import { type PascalDelay, pascalDelay, pascalWeights } from '../../src/model/calendar/delays.js';
 import { DelayTable } from '../../src/model/calendar/delay-table.js';
+import { thinnedWeights } from '../../src/model/calendar/thinned-weights.js';
 import { DayQueue } from '../../src/model/calendar/day-queue.js';
 import { runCalendarBlock } from '../../src/model/calendar/engine.js';
 import { runEventBlock, switchAt } from '../../src/model/calendar/events.js';
@@ -31,7 +32,7 @@ describe('a Pascal delay in one uniform (DelayTable)', () => {
     ['geometric, a week', { stages: 1, chance: 1 / 7 }, 60],
     ['fixed, 3 days', { stages: 3, chance: 1 }, 10],
   ] as const)('%s: each day drawn as often as its Pascal chance, and "after the horizon" as the rest, over an even grid of uniforms', (_, delay: PascalDelay, days) => {
-    const table = new DelayTable(delay, days);
+    const table = DelayTable.pascal(delay, days);
     const weights = pascalWeights(delay, days);
     const outcomes = weights.length + 1;
     const perOutcome = 4096;
@@ -57,6 +58,60 @@ describe('a Pascal delay in one uniform (DelayTable)', () => {
     expect(off + after).toBeLessThanOrEqual((2 * outcomes) / m);
     // Never a day that has no chance: nothing before the k-th day, nothing past the horizon but "after".
     for (const d of counts.keys()) expect(d === Infinity || (d >= delay.stages && d <= days)).toBe(true);
+  });
+});
+
+describe('the delay to the next moment that brings someone (thinnedWeights)', () => {
+  it("a geometric delay of chance q, thinned by zero, is geometric of chance q (1 - zero): the first 50 days to 1e-12 of their chance, all days within what the delay's tail left off (1e-12) costs its 1 / (1 - zero) moments", () => {
+    for (const [q, zero] of [[1 / 7, Math.exp(-0.59)], [0.3, 0.9], [1, 0.5]] as const) {
+      const days = 400;
+      const f = thinnedWeights(pascalWeights({ stages: 1, chance: q }, days), zero, days);
+      const p = q * (1 - zero);
+      expect(f[0]).toBe(0);
+      let off = 0;
+      for (let t = 1; t <= days; t++) {
+        const exact = p * (1 - p) ** (t - 1);
+        if (t <= 50) expect(Math.abs(f[t]! - exact)).toBeLessThanOrEqual(1e-12 * exact);
+        off += Math.abs(f[t]! - exact);
+      }
+      expect(off).toBeLessThanOrEqual(1e-12 / (1 - zero));
+    }
+  });
+
+  it('a Pascal delay (a year, 9 stages) thinned by e^-0.59: its chances sum to 1 and its mean is the delay\'s over 1 - e^-0.59 (Wald), over a horizon long enough for both', () => {
+    const delay = pascalDelay(365.2425, 121.75)!;
+    const days = 36_525;
+    const zero = Math.exp(-0.59);
+    const f = thinnedWeights(pascalWeights(delay, 2000), zero, days);
+    let sum = 0;
+    let mean = 0;
+    for (let t = 0; t <= days; t++) {
+      sum += f[t]!;
+      mean += t * f[t]!;
+    }
+    expect(Math.abs(sum - 1)).toBeLessThan(1e-9);
+    expect(Math.abs(mean / (delay.stages / delay.chance / (1 - zero)) - 1)).toBeLessThan(1e-9);
+  });
+
+  it('drawn in one uniform, the days come as often as their chances (an even grid of uniforms)', () => {
+    const days = 200;
+    const f = thinnedWeights(pascalWeights(pascalDelay(30, 10)!, days), Math.exp(-1), days);
+    const table = new DelayTable(f);
+    const m = (days + 2) * 4096;
+    const rng = grid(m);
+    const counts = new Float64Array(days + 1);
+    let after = 0;
+    for (let j = 0; j < m; j++) {
+      const d = table.draw(rng);
+      if (d === Infinity) after++;
+      else counts[d]!++;
+    }
+    let rest = 1;
+    for (let t = 0; t <= days; t++) {
+      expect(Math.abs(counts[t]! / m - f[t]!)).toBeLessThanOrEqual(16 / m);
+      rest -= f[t]!;
+    }
+    expect(Math.abs(after / m - rest)).toBeLessThanOrEqual(16 / m);
   });
 });
 

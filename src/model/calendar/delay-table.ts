@@ -2,13 +2,14 @@ import type { Uniforms } from '../chains/poisson.js';
 import { type PascalDelay, pascalWeights } from './delays.js';
 
 /**
- * A Pascal delay drawn in one uniform: Walker's alias table (Vose's construction, "A linear
+ * A delay drawn in one uniform: Walker's alias table (Vose's construction, "A linear
  * algorithm for generating random numbers with a given distribution", IEEE TSE 17, 1991)
- * over the delay's days 0..`days` ({@link pascalWeights}) and one more outcome, "after
- * `days`", with the rest of the chance. A run never needs to know how long after its horizon
- * a referral comes, only that it does.
+ * over the delay's days 0..`days` (`weights`, the chance of each day: a Pascal delay's
+ * {@link pascalWeights}, or the thinned delay of thinned-weights.ts) and one more outcome,
+ * "after `days`", with the rest of the chance. A run never needs to know how long after its
+ * horizon a referral comes, only that it does.
  *
- * @example new DelayTable({ stages: 1, chance: 1 }, 10).draw(rng) // => 1: a fixed delay of one day
+ * @example DelayTable.pascal({ stages: 1, chance: 1 }, 10).draw(rng) // => 1: a fixed delay of one day
  */
 export class DelayTable {
   readonly #chance: Float64Array;
@@ -16,8 +17,13 @@ export class DelayTable {
   /** The outcomes: days 0..length - 2, and `length - 1` for "after the horizon". */
   readonly #length: number;
 
-  constructor(delay: PascalDelay, days: number) {
-    const weights = pascalWeights(delay, days);
+  /** A Pascal delay's table, over days 0..`days`. */
+  static pascal(delay: PascalDelay, days: number): DelayTable {
+    return new DelayTable(pascalWeights(delay, days));
+  }
+
+  /** `weights[s]`: the chance of a delay of s days; what they leave of 1 is "after the horizon". */
+  constructor(weights: Float64Array) {
     let sum = 0;
     for (const w of weights) sum += w;
     const n = weights.length + 1;
@@ -45,7 +51,7 @@ export class DelayTable {
 
   /**
    * The days until a referral comes, or Infinity for after the horizon. One 32-bit uniform:
-   * over at most 36,527 outcomes it leaves each outcome's chance at least 2^16 steps, where
+   * over at most 36,527 outcomes (a horizon of at most 36,525 days) it leaves each outcome's chance at least 2^16 steps, where
    * a chance is off by at most one step in 2^32.
    */
   draw(rng: Uniforms): number {

@@ -1,7 +1,7 @@
 import type { BlockTotals, TotalsSink } from '../chains/sink.js';
 import type { ChainParams } from '../chains/params.js';
 import type { CalendarChain } from './chain.js';
-import type { PascalDelay } from './delays.js';
+import { type PascalDelay, pascalWeights } from './delays.js';
 import { drawnParameters } from '../chains/drawn.js';
 import { BlockRandom, gamma } from '../chains/block-random.js';
 import { PaybackCounter } from '../chains/payback.js';
@@ -10,11 +10,18 @@ import { offspringMean } from '../chains/offspring.js';
 import { poissonDraw as poisson, zeroTruncatedFirst, zeroTruncatedPoissonDraw } from '../chains/poisson.js';
 import { unreached } from '../unreached.js';
 import { DelayTable } from './delay-table.js';
+import { thinnedWeights, thinnedWork } from './thinned-weights.js';
 import { DayQueue } from './day-queue.js';
 import { PeriodEnds } from './period-ends.js';
 
 /** Below this many fans still expected in a run's stages, they are empty (as engine.ts). */
 const nothingDue = 1e-9;
+
+/**
+ * The most multiply-adds a block spends on the thinned delay's table (thinned-weights.ts):
+ * 5e7, about 50 ms, once a block. A yearly delay over ten years takes about 5e6.
+ */
+const maxThinnedWork = 5e7;
 
 /**
  * The referral events a run holds before it goes on in stages: where the events due on a day
@@ -66,7 +73,8 @@ export function runEventBlock(p: ChainParams, calendar: CalendarChain, seed: num
   const periods = ends.length;
   const rng = new BlockRandom(seed, block);
   const binomial = (n: number, pr: number) => binomialDraw(rng, n, pr);
-  const delays = new DelayTable(calendar.delay, days);
+  const delayWeights = pascalWeights(calendar.delay, days);
+  const delays = new DelayTable(delayWeights);
   const leave = calendar.leave ?? 0;
   if (leave > 0 && p.model !== 'compound') throw new RangeError('churn on the calendar applies to the compound model');
   const churn = leave > 0;
@@ -103,6 +111,11 @@ export function runEventBlock(p: ChainParams, calendar: CalendarChain, seed: num
   const firstOf = thin && drawn ? Float64Array.from({ length: count }, (_, i) => zeroTruncatedFirst(meanOf(i))) : null;
   const zeroAll = Math.exp(-mean);
   const firstAll = zeroTruncatedFirst(mean);
+  // With one K for every run, the delay to the next moment that brings someone in one uniform
+  // (thinned-weights.ts): the moments that bring nobody are passed by in its chances. Its
+  // table costs (days + 1) x the delay's days to work out: past maxThinnedWork, and with a
+  // K for each run (a fit's uncertainty), each moment is drawn and passed by in nextMoment.
+  const toEvent = thin && zeroOf === null && thinnedWork(delayWeights, days) <= maxThinnedWork ? new DelayTable(thinnedWeights(delayWeights, zeroAll, days)) : null;
 
   const reached = new Float64Array(count);
   // At each period's end, whether each run still has something due (for a sink that stops early).
@@ -142,8 +155,8 @@ export function runEventBlock(p: ChainParams, calendar: CalendarChain, seed: num
 
   /** A compound referrer of run i, on day t, leaving on day `until`: their next moment, or their leaving. */
   const nextMoment = (i: number, t: number, until: number) => {
-    let at = t + delays.draw(rng);
-    if (thin) {
+    let at = t + (toEvent === null ? delays.draw(rng) : toEvent.draw(rng));
+    if (thin && toEvent === null) {
       // Moments that bring nobody pass by, each one with chance e^-K: the next event is the first
       // that brings someone. (A geometric count of moments and one draw of their summed delay
       // measured slower: the logarithm and the tables' cache misses cost more than the uniforms.)
