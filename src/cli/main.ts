@@ -253,7 +253,7 @@ async function renderRun(job: ReportJob, format: Format, io: Io, locales: { give
   const dialect = format === 'csv' && locale !== undefined && marksOf(locale).decimal === ',' ? ({ separator: ';', decimal: ',' } as const) : undefined;
   // Amounts in flags are read under the locale: --locale, else the environment's.
   const reading = locales.reading();
-  return render(await report(await planOf(io, job.command, flagsOf(job.flags), job.args, reading), io, reading), format, style, charts, dialect);
+  return render(await report(await planOf(io, job.command, flagsOf(job.flags), job.args, reading, { drawn }), io, reading), format, style, charts, dialect);
 }
 
 /**

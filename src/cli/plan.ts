@@ -37,6 +37,11 @@ export interface PlanOf<C extends ReportCommand, M> {
   money: Money | null;
   /** Whether the run is on the calendar: a calendar flag, or `--cycle`. */
   calendar: boolean;
+  /**
+   * Whether its report is drawn (`--chart`, or a picture format): a sampled goal by date
+   * then runs on past its answer for the band the chart draws; else it stops once answered.
+   */
+  drawn: boolean;
 }
 
 /** The money flags and targets: their reading loads only when one is given. */
@@ -46,9 +51,10 @@ const moneyGiven = (flags: Flags) => moneyFlagNames.some((name) => flags[name] !
  * The plan of `command` with `flags`: a forecast from dated records (`--fit` a file with
  * join dates, with `--trials`) takes its calendar from the file (dated-forecast.ts), read
  * here. Numbers are read the way main.ts set (readNumbersUnder: `10.000` under nl-NL); the
- * amounts' currency, when none is given, is `locale`'s. Throws UsageError for what cannot be read.
+ * amounts' currency, when none is given, is `locale`'s; `shown.drawn`: whether the report is
+ * drawn (a scenario of `fans compare` may be). Throws UsageError for what cannot be read.
  */
-export async function planOf(io: Io, command: ReportCommand, given: Flags, args: readonly string[], locale: string): Promise<Plan> {
+export async function planOf(io: Io, command: ReportCommand, given: Flags, args: readonly string[], locale: string, shown: { drawn: boolean } = { drawn: true }): Promise<Plan> {
   const model = command === 'simulate' || command === 'compound' || command === 'goal';
   // A forecast from dated records runs on the calendar the file gives.
   const flags = model && given.fit !== undefined ? await (await import('./commands/dated-forecast.js')).withDatedFit(io, command, given) : given;
@@ -59,6 +65,7 @@ export async function planOf(io: Io, command: ReportCommand, given: Flags, args:
     trials: model ? trialsOf(flags, command === 'goal') : null,
     money,
     calendar: model && (calendarOptions.some((name) => flags[name] !== undefined) || flags.cycle !== undefined),
+    drawn: shown.drawn,
   };
   switch (command) {
     case 'simulate':

@@ -62,6 +62,25 @@ describe('a goal by date whose runs stop early', () => {
   });
 });
 
+describe('a goal by date that is not drawn', () => {
+  it("stops once every run has reached the target, where a picture's runs go on to the band's last day (a quarter past the expected date); the dates are the same", async () => {
+    const args = ['goal', '1200', '--by-date', '--start', '200', '--rate', '0.59', '--cycle', '1y', '--cycle-spread', '4m', '--trials', '1000', '--seed', '1', '--start-date', '2027-01-01'];
+    const json = JSON.parse((await fans([...args, '--format', 'json'])).stdout);
+    const dayOf = (date: string) => (Date.parse(date) - Date.parse('2027-01-01')) / 86_400_000;
+    const bandDay = Math.ceil(dayOf(json.expectedDate) * 1.25);
+    expect(json.reachedShare).toBe(1);
+    // Every run has reached 1,200 by the day the runs stopped, after the latest percentile date and before the band's day.
+    expect(dayOf(json.runsStoppedOn)).toBeGreaterThanOrEqual(dayOf(json.dates.p95));
+    expect(dayOf(json.runsStoppedOn)).toBeLessThan(bandDay - 100);
+    const csv = (await fans([...args, '--format', 'csv'])).stdout;
+    const svg = (await fans([...args, '--format', 'svg'])).stdout;
+    for (const date of Object.values(json.dates) as string[]) {
+      expect(csv).toContain(date);
+      expect(svg).toContain(date);
+    }
+  });
+});
+
 // Issue #33 item 2: the work bound in the unit that costs. A run by events costs about 16
 // weighted stage steps an event and 20 a row's end; by stages, days x (stages + 4) x weight.
 describe('the work bound of sampled runs with a spread', () => {

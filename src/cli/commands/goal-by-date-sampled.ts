@@ -43,6 +43,8 @@ export interface GoalRun {
   parameters: Record<string, Json>;
   /** The expected totals' chart, with the target. */
   chart: ChartData;
+  /** Whether the chart is drawn: the runs then go on to the band's days, else they stop once the dates are known. */
+  drawn: boolean;
   /** The chart drawn through a date (the latest percentile date), where the plain one would end before it. */
   chartThrough?: (date: string | null) => ChartData;
   /** A forecast from --fit: the fit's chain, each run drawing its own K and k. */
@@ -94,7 +96,7 @@ export async function sampledGoalByDate(io: Io, g: GoalRun): Promise<Report> {
   // them, as many as the chart draws) and the last, their lowest and highest percentiles drawn.
   const every = Math.max(1, Math.ceil(days.length / maxBandDays));
   const lastDay = days.length - 1;
-  const sketches = goalBand(lastDay, every, t.quantiles.length >= 2, g.money !== undefined);
+  const sketches = goalBand(lastDay, every, g.drawn && t.quantiles.length >= 2, g.money !== undefined);
   // A money target: the runs count, day by day, those whose cumulative net has reached it.
   const chain = g.money ? { ...runs, payback: g.money.payback(runs, sketches.amounts !== null) } : runs;
   const from = chain.payback?.from ?? 0;
@@ -111,7 +113,8 @@ export async function sampledGoalByDate(io: Io, g: GoalRun): Promise<Report> {
   if (g.deadlineDay !== null) bandTo = Math.max(bandTo, Math.min(lastDay, days.findLastIndex((day) => day <= g.deadlineDay!)));
   // A day between sketches is read from the sketches either side: run to the next sketched day.
   const sketchedFrom = (day: number) => Math.min(lastDay, Math.ceil(day / every) * every);
-  bandTo = sketchedFrom(bandTo);
+  // Without a band to draw, no day needs running past the answer.
+  bandTo = band === null ? 0 : sketchedFrom(bandTo);
   const ask: GoalRunsAsk = {
     chain,
     seed,

@@ -76,7 +76,7 @@ export async function calendarGoal(io: Io, plan: Plan & { command: 'goal' }): Pr
   const deadline = calendarFlags.deadline === null ? null : dateFlag('--deadline', calendarFlags.deadline);
   const deadlineDay = deadline === null ? null : daysBetween(end.start, deadline);
   if (deadlineDay !== null && (deadlineDay < 0 || deadlineDay > end.days)) throw new UsageError(`--deadline ${isoDate(deadline!)} must fall within the run, ${isoDate(end.start)} to ${isoDate(end.end)} (set --until for a longer run)`);
-  if (moneyGoal) return moneyGoalByDate(io, { command, p, t, c: end, k, rate, goal: moneyGoal, money: money!, deadline, deadlineDay, fitted });
+  if (moneyGoal) return moneyGoalByDate(io, { command, p, t, c: end, k, rate, goal: moneyGoal, money: money!, deadline, deadlineDay, fitted, drawn: plan.drawn });
   // Days (from the start) on which totals are known, and the expected total on each.
   const { days, totals } = expectedTotals(command, p, end, k);
   const hit = totals.findIndex((total) => total >= target);
@@ -99,7 +99,7 @@ export async function calendarGoal(io: Io, plan: Plan & { command: 'goal' }): Pr
       json: { command: 'goal', target, byDate: answer, total: hit < 0 ? lastTotal : totals[hit]!, ...(worth ? { money: worth.json } : {}), parameters, calendar: calendarJson(end, rate) },
     };
   }
-  return sampledGoalByDate(io, { command, p, t, c: end, rate, target, deadlineDay, expectedDate: answer, expectedTotal: hit < 0 ? lastTotal : totals[hit]!, parameters, chart, chartThrough, fitted, ...(worth ? { worth: { line: worth.line, json: worth.json } } : {}) });
+  return sampledGoalByDate(io, { command, p, t, c: end, rate, target, deadlineDay, expectedDate: answer, expectedTotal: hit < 0 ? lastTotal : totals[hit]!, parameters, chart, drawn: plan.drawn, chartThrough, fitted, ...(worth ? { worth: { line: worth.line, json: worth.json } } : {}) });
 }
 
 /**
@@ -130,7 +130,7 @@ async function worthByDate(command: Command, p: SimulateParams & CompoundFlags, 
  */
 async function moneyGoalByDate(
   io: Io,
-  g: { command: Command; p: SimulateParams & CompoundFlags; t: TrialFlags | null; c: Calendar; k: number; rate: number | null; goal: { kind: 'net' | 'revenue'; minor: number }; money: Money; deadline: Date | null; deadlineDay: number | null; fitted: Awaited<ReturnType<typeof fittedOnCalendar>> | null },
+  g: { command: Command; p: SimulateParams & CompoundFlags; t: TrialFlags | null; c: Calendar; k: number; rate: number | null; goal: { kind: 'net' | 'revenue'; minor: number }; money: Money; deadline: Date | null; deadlineDay: number | null; fitted: Awaited<ReturnType<typeof fittedOnCalendar>> | null; drawn: boolean },
 ): Promise<Report> {
   const { expectedMoneyPaths, measured, targetPayback } = await import('./goal-net-date.js');
   const { command, p, c, goal, money } = g;
@@ -180,6 +180,7 @@ async function moneyGoalByDate(
     expectedTotal: 0,
     parameters,
     chart,
+    drawn: g.drawn,
     fitted: g.fitted,
     money: { kind: goal.kind, amount: new Amount(goal.minor, money.digits), payback: (chain, bands) => targetPayback(chain, c, money, a, goal.minor, bands), text, expected: reached },
   });
