@@ -92,7 +92,7 @@ describe('a forecast from a dated export', () => {
   it('counts the customers\' days of joining in the work a run may do', async () => {
     const ran = await fans(['simulate', '--fit', crm, '--trials', '10000000', '--until', '2036-12-31']);
     expect(ran.code).toBe(2);
-    expect(ran.stderr).toBe('fans: --trials 10,000,000 over 3,654 days with a delay of 2 stages from 357 days of joining customers is too much work: at most 83,104 runs for this horizon (runs x days and days of joining x (stages + 4) may be at most 2,000,000,000)\n');
+    expect(ran.stderr).toBe('fans: --trials 10,000,000 over 3,654 days with a delay of 2 stages from 357 days of joining customers is too much work: at most 124,657 runs for this horizon (runs x days and days of joining x (stages + 4) may be at most 3,000,000,000)\n');
   });
 
   it.each([

@@ -86,10 +86,10 @@ describe('a goal by date that is not drawn', () => {
 describe('the work bound of sampled runs with a spread', () => {
   it('takes many more runs where each run holds few fans: a subcritical tree (K = 0.8, 5 fans a run in expectation) by month for 10 years', async () => {
     const args = ['simulate', '--fanout', '0.8', '--cycle', '1m', '--cycle-spread', '10d', '--start-date', '2027-01-01', '--until', '2036-12-31', '--by', 'month', '--seed', '1', '--format', 'json'];
-    // Days x (stages + 4) alone allowed 2e9 / (3,653 x 11) = 49,772 runs.
+    // Days x (stages + 4) alone allow 3e9 / (3,653 x 11) = 74,658 runs; by events, 3e9 / (16 x 9.0 + 20 x 120) = 1,179,245.
     const refused = await fans([...args, '--trials', '10000000']);
     expect(refused.code).toBe(2);
-    expect(refused.stderr).toMatch(/^fans: --trials 10,000,000 over 3,653 days with a delay of 7 stages is too much work: at most 786,163 runs for this horizon \(runs x the smaller of 16 x 9 expected events a run plus 20 x 120 rows, and days x \(stages \+ 4\) may be at most 2,000,000,000\)\n$/);
+    expect(refused.stderr).toMatch(/^fans: --trials 10,000,000 over 3,653 days with a delay of 7 stages is too much work: at most 1,179,245 runs for this horizon \(runs x 2,544 a run: the least, over the day a run goes on in stages, of 16 x its expected events before it \(9 in all\) plus 20 x 120 rows, and its days from then on x \(stages \+ 4\) may be at most 3,000,000,000\)\n$/);
     const ran = await fans([...args, '--trials', '60000', '--threads', '1']);
     expect(ran.code, ran.stderr).toBe(0);
     // A subcritical Poisson chain from one fan: total progeny mean 1/(1 - K) = 5, variance K/(1 - K)^3 = 100
@@ -98,10 +98,12 @@ describe('the work bound of sampled runs with a spread', () => {
     expect(Math.abs(last.mean - 5)).toBeLessThan(4 * Math.sqrt(100 / 60000));
   });
 
-  it('keeps the bound of the stages where runs grow large: the issue\'s compound run holds about 49,000 customers at 8 years', async () => {
-    const ran = await fans(['compound', '--rate', '0.3', '--cycle', '3m', '--cycle-spread', '6w', '--years', '8', '--by', 'quarter', '--start', '10', '--trials', '20000']);
+  it("counts a run that grows large by events until it goes on in stages: the issue's 20,000 compound runs (about 49,000 customers each at 8 years) are taken, where the stages alone allowed 14,254", async () => {
+    // By stages alone: 3e9 / (2,923 days x (5 + 4) x 8) = 14,254 runs. A run by events goes on in stages
+    // about 3.5 years in (switchAt: 410 events due), so it costs 147,484 steps, not 210,456: 20,341 runs.
+    const ran = await fans(['compound', '--rate', '0.3', '--cycle', '3m', '--cycle-spread', '6w', '--years', '8', '--by', 'quarter', '--start', '10', '--trials', '30000']);
     expect(ran.code).toBe(2);
-    expect(ran.stderr).toMatch(/at most 9,503 runs for this horizon \(runs x the smaller of 16 x 233,300 expected events a run plus 20 x 33 rows, and days x \(stages \+ 4\) x 8/);
+    expect(ran.stderr).toMatch(/at most 20,341 runs for this horizon \(runs x 147,484 a run: the least, over the day a run goes on in stages, of 16 x its expected events before it \(233,300 in all\) plus 20 x 33 rows, and its days from then on x \(stages \+ 4\) x 8/);
   });
 });
 

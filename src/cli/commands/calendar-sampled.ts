@@ -63,7 +63,7 @@ export async function sampledCalendarReport(
   // Runs from a dated export's customers go day by day; others by events (at the largest K a run can draw).
   // Each row's end costs every run; a recurring value by day, each day.
   const rowEnds = periodCount(c.start, c.days, c.by!) + (money?.amounts.per ? c.days : 0);
-  const events = existing ? null : { perRun: expectedEvents(command, largest, most, 1 - (p.nonreferrers ?? 0), delay.stages / delay.chance, leaveOf(command, tree ? 0 : (p as CompoundFlags).churn, c) > 0), rows: rowEnds };
+  const events = existing ? null : { byDay: expectedEvents(command, largest, most, 1 - (p.nonreferrers ?? 0), delay.stages / delay.chance, leaveOf(command, tree ? 0 : (p as CompoundFlags).churn, c) > 0), rows: rowEnds };
   withinWork(trials, c.days + 1, 'days', delay.stages, stageWeight(base), Infinity, existing?.ages.length ?? 0, events);
   refuseOverflow(largest, c, fitted ? most : null);
   const periods = calendarPeriods(c.start, c.days, c.by!);

@@ -79,8 +79,8 @@ export async function sampledGoalByDate(io: Io, g: GoalRun): Promise<Report> {
     const K = g.fitted ? g.fitted.upper * (1 - g.fitted.fields.nonreferrers) : chainFactor(base);
     // A goal's runs stop once answered; their work is bounded as if they ran to the horizon.
     const expected = renewalOf(g.command, g.p, c, K);
-    const perRun = expectedEvents(g.command, expected, K, 1 - (g.p.nonreferrers ?? 0), c.spread.delay.stages / c.spread.delay.chance, leaveOf(g.command, g.p.churn, c) > 0);
-    const events = existingAges > 0 ? null : { perRun, rows: days.length };
+    const byDay = expectedEvents(g.command, expected, K, 1 - (g.p.nonreferrers ?? 0), c.spread.delay.stages / c.spread.delay.chance, leaveOf(g.command, g.p.churn, c) > 0);
+    const events = existingAges > 0 ? null : { byDay, rows: days.length };
     withinWork(trials, days.length, 'days', c.spread.delay.stages, stageWeight(base), bounds.trialPeriods, existingAges, events);
     // As for simulate and compound (they crashed the goal).
     if (existingAges === 0) refuseOverflow(expected, c, g.fitted ? K : null);

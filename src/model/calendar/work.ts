@@ -10,10 +10,10 @@ import type { Calendar, Command } from './run-calendar.js';
 
 /**
  * Work a sampled calendar run may take, in weighted stage steps (runs x days x (stages + 4)
- * x the law's weight by stages; see withinWork for runs by events): about 20 seconds on one
- * core here (see docs/limits.md).
+ * x the law's weight by stages; see {@link runWork} for runs by events): 15 to 35 seconds on
+ * one core here, the slowest a goal by date with the band of its net (see docs/limits.md).
  */
-export const calendarWork = 2e9;
+export const calendarWork = 3e9;
 
 /** What a run by events costs an event, in weighted stage steps (see switchAt, events.ts): about 16 (measured 19). */
 const eventCost = 16;
@@ -22,42 +22,67 @@ const eventCost = 16;
 const rowCost = 20;
 
 /**
- * A run's expected events, from the expected run: the tree's fans and their referrals'
+ * A run's expected events before each day, from the expected run: `events[s]` those of days
+ * 0..s - 1 (`events[0]` = 0, the last all of them). The tree's fans and their referrals'
  * delays, (1 + K) x fans reached; the compound model's fans, their leavings with churn, and
  * their referral moments, one a mean delay for each referrer on the books (nonreferrers'
  * share taken off the customers, summed over the days). With Poisson referrals the engine
- * skips the moments that bring nobody (events.ts), but each moment it keeps costs more (its
- * skipped delays drawn, a zero-truncated count): counted here as every moment, which
- * measured about 1.3 x what those runs cost (K = 0.59), so the bound stays on the safe side.
+ * skips the moments that bring nobody (events.ts), but each moment it keeps costs more (a
+ * zero-truncated count drawn): counted here as every moment, so the bound stays on the safe side.
  *
- * @example expectedEvents('simulate', { fresh: [1, 2], totals: [1, 3] }, 2, 1, 30, false) // => 9
+ * @example expectedEvents('simulate', { fresh: [1, 2], totals: [1, 3] }, 2, 1, 30, false) // => [0, 3, 9]
  */
-export function expectedEvents(command: Command, run: { fresh: readonly number[]; totals: readonly number[] }, k: number, refers: number, meanDays: number, churn: boolean): number {
-  const reached = run.fresh.reduce((sum, n) => sum + n, 0);
-  if (command === 'simulate') return (1 + k) * reached;
-  const customerDays = run.totals.reduce((sum, n) => sum + n, 0);
-  return reached * (churn ? 2 : 1) + (refers * customerDays) / meanDays;
+export function expectedEvents(command: Command, run: { fresh: readonly number[]; totals: readonly number[] }, k: number, refers: number, meanDays: number, churn: boolean): Float64Array {
+  const events = new Float64Array(run.fresh.length + 1);
+  for (let t = 0; t < run.fresh.length; t++) {
+    const day = command === 'simulate' ? (1 + k) * run.fresh[t]! : run.fresh[t]! * (churn ? 2 : 1) + (refers * run.totals[t]!) / meanDays;
+    events[t + 1] = events[t]! + day;
+  }
+  return events;
 }
 
 /**
- * Refuses a sampled calendar run past {@link calendarWork}: runs x the smaller of 16 x a
- * run's expected events plus 20 a row (what each row's end costs it), and days x (stages
- * + 4) x the law's weight (a run by events goes on in stages when it grows, and the mean cost
- * of runs is at most this, their cost being concave in their events); or past `mostSteps`
+ * What a run by events (events.ts) is bounded to cost, in weighted stage steps: the least,
+ * over the day s it might go on in stages, of 16 x its expected events before s plus 20 a
+ * row (what each row's end costs it), and its days from s on x (stages + 4) x the law's
+ * weight; s = 0, all in stages, costs the days alone (the rows' ends within the 4). A run
+ * goes on in stages where its events due on a day come to cost what a day of stages does
+ * ({@link switchAt}), so it costs about the least of these for its own growth; and the mean
+ * over runs of each run's least is at most the least of the mean, which this is (the expected
+ * events being the runs' mean). Null where the expected events are past what a double holds.
+ *
+ * @example runWork(Float64Array.of(0, 10, 1e6), 2, 5, 1, 3) // => 2 x 9 = 18: all in stages
+ */
+export function runWork(events: Float64Array, steps: number, stages: number, weight: number, rows: number): number | null {
+  const day = (stages + 4) * weight;
+  let least = steps * day;
+  for (let s = 1; s <= steps && s < events.length; s++) {
+    const cost = eventCost * events[s]! + rowCost * rows + (steps - s) * day;
+    if (cost < least) least = cost;
+  }
+  return Number.isFinite(events.at(-1)!) ? least : null;
+}
+
+/** A count of expected events as the refusal writes it: whole, or in three figures past 1e15 (`2.55e+22`). */
+const eventCount = (n: number) => (n < 1e15 ? thousands(Math.round(n)) : n.toPrecision(3));
+
+/**
+ * Refuses a sampled calendar run past {@link calendarWork}: runs x a run's work ({@link
+ * runWork}, or with no events days x (stages + 4) x the law's weight); or past `mostSteps`
  * run-steps: one line saying how many runs the horizon allows.
  */
-export function withinWork(trials: number, steps: number, unit: 'days' | 'cycles', stages: number, weight: number, mostSteps = Infinity, cohorts = 0, events: { perRun: number; rows: number } | null = null): void {
+export function withinWork(trials: number, steps: number, unit: 'days' | 'cycles', stages: number, weight: number, mostSteps = Infinity, cohorts = 0, events: { byDay: Float64Array; rows: number } | null = null): void {
   // A dated forecast's customers cost a run a step per cohort (a day of joining) at its start.
   const byStages = (steps + cohorts) * (stages + 4) * weight;
   // Expected events past what a double holds (a K whose expected totals overflow) leave the stages' bound.
-  const byEvents = events === null ? Infinity : eventCost * events.perRun + rowCost * events.rows;
-  const perRun = byEvents < byStages ? byEvents : byStages;
+  const byEvents = events === null ? null : runWork(events.byDay, steps, stages, weight, events.rows);
+  const perRun = byEvents ?? byStages;
   const most = Math.min(Math.floor(calendarWork / perRun), Math.floor(mostSteps / steps));
   if (trials <= most) return;
   const delay = unit === 'days' ? ` with a delay of ${stages} ${stages === 1 ? 'stage' : 'stages'}` : '';
   const whole = weight > 8 ? ` x ${weight} (whole fans move through the stages, and churn takes from each)` : weight > 1 ? ` x ${weight} (whole fans move through the stages)` : '';
   const runSteps = Number.isFinite(mostSteps) ? `, runs x ${unit} at most ${thousands(mostSteps)}` : '';
-  const cost = events === null || !Number.isFinite(byEvents) ? `runs x ${unit}${cohorts > 0 ? ' and days of joining' : ''} x (stages + 4)${whole}` : `runs x the smaller of 16 x ${thousands(Math.round(events.perRun))} expected events a run plus 20 x ${thousands(events.rows)} rows, and ${unit} x (stages + 4)${whole}`;
+  const cost = byEvents === null ? `runs x ${unit}${cohorts > 0 ? ' and days of joining' : ''} x (stages + 4)${whole}` : `runs x ${thousands(Math.round(byEvents))} a run: the least, over the day a run goes on in stages, of 16 x its expected events before it (${eventCount(events!.byDay.at(-1)!)} in all) plus 20 x ${thousands(events!.rows)} rows, and its ${unit} from then on x (stages + 4)${whole}`;
   throw new Refusal(
     `--trials ${thousands(trials)} over ${thousands(steps)} ${unit}${delay}${cohorts > 0 ? ` from ${thousands(cohorts)} days of joining customers` : ''} is too much work: at most ${thousands(Math.max(1, most))} runs for this horizon (${cost} may be at most ${thousands(calendarWork)}${runSteps})`,
   );
