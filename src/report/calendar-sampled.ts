@@ -32,12 +32,10 @@ export function periodTrialReport(
   const names = t.quantiles.map(quantileName);
   const churn = command === 'compound' && (p.churn ?? 0) > 0;
   const table = rows.map((r, i) => {
-    // The mean of the new fans in a period is the difference of the mean of the fans ever reached;
-    // with churn, the customers lost are what the total did not keep of them.
-    const ever = (row: TrialRow) => row.reached ?? row.mean;
-    const fresh = i === 0 ? ever(r) : ever(r) - ever(rows[i - 1]!);
-    const row: Record<string, Cell> = { period: periods[i]!.name, date: isoDate(dayDate(c.start, periods[i]!.last)), new: fresh };
-    if (churn) row.lost = Math.max(0, fresh - (i === 0 ? r.mean : r.mean - rows[i - 1]!.mean));
+    // The mean of the new fans in a period (the fans ever reached, less those of the period before);
+    // with churn, the customers lost are what the total did not keep of them (TrialRow).
+    const row: Record<string, Cell> = { period: periods[i]!.name, date: isoDate(dayDate(c.start, periods[i]!.last)), new: r.fresh };
+    if (churn) row.lost = r.lost;
     row.mean = r.mean;
     names.forEach((name, j) => (row[name] = r.quantiles[j]!));
     row.extinct = r.extinct;

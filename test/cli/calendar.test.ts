@@ -176,6 +176,26 @@ describe('fans simulate and compound on the calendar', () => {
   });
 });
 
+describe('sampled runs with a spread, by period: new and lost', () => {
+  it('are whole counts over the runs, divided once (no rounding noise such as 3.8679999999999986), and add up to the mean total', async () => {
+    const trials = 500;
+    const ran = await fans(['compound', '--rate', '0.4', '--churn', '10%', '--cycle', '1m', '--cycle-spread', '10d', '--start-date', '2027-01-01', '--until', '2029-01-01', '--by', 'quarter', '--trials', String(trials), '--seed', '1', '--format', 'json']);
+    expect(ran.code, ran.stderr).toBe(0);
+    const rows = JSON.parse(ran.stdout).rows as { new: number; lost: number; mean: number }[];
+    let total = 0;
+    for (const row of rows) {
+      // A mean of whole counts over 500 runs has at most three decimals, and is written so.
+      for (const value of [row.new, row.lost]) {
+        expect(Number.isInteger(Math.round(value * trials * 1e6) / 1e6)).toBe(true);
+        expect(String(value)).toMatch(/^\d+(\.\d{1,3})?$/);
+      }
+      total += row.new - row.lost;
+      expect(Math.abs(total - row.mean)).toBeLessThan(1e-9 * Math.max(1, row.mean));
+    }
+    expect(rows.some((row) => row.lost > 0)).toBe(true);
+  });
+});
+
 describe('dates as the locale writes them (#32)', () => {
   const startOf = async (args: string[], env?: Record<string, string>) => JSON.parse((await fans(['simulate', '--cycle', '1m', ...args, '--format', 'json'], env ? { env } : {})).stdout).parameters.startDate;
   it('day first under nl-NL (01-02-2027 is 1 February), month first under en-US (2/1/2027 too), ISO everywhere', async () => {

@@ -183,6 +183,14 @@ export interface TrialRow {
   extinct: number;
   /** The mean of the fans ever reached (calendar runs), where it differs from the mean total: with churn, mean new fans are its differences. */
   reached?: number;
+  /**
+   * The mean of the fans reached since the row before (the first row: all of them), and of
+   * the customers lost since (what the total did not keep of them): differences of the runs'
+   * summed counts, divided once, so a whole difference is shown as it is (63.138, where the
+   * difference of two means gave 63.138000000000005).
+   */
+  fresh: number;
+  lost: number;
   /** The share of runs paid back by this period (with {@link ChainParams.payback}). */
   paidBack?: number;
   /** The runs' mean customer-days so far (calendar runs by day with a recurring value). */
@@ -293,9 +301,12 @@ export class TrialSummary {
   /** Rows, with quantiles given as shares (0.05 for the 5th percentile). */
   rows(quantiles: readonly number[]): TrialRow[] {
     if (this.#pending.size > 0) throw new Error('a block is missing');
+    const ever = this.#hasReached ? this.#reached : this.#sums;
     return Array.from({ length: this.periods + 1 }, (_, t) => ({
       period: t,
       mean: this.#sums[t]! / this.#trials,
+      fresh: (t === 0 ? ever[0]! : ever[t]! - ever[t - 1]!) / this.#trials,
+      lost: Math.max(0, t === 0 ? ever[0]! - this.#sums[0]! : ever[t]! - ever[t - 1]! - (this.#sums[t]! - this.#sums[t - 1]!)) / this.#trials,
       quantiles: this.#sketches.at(t).quantiles(quantiles),
       extinct: this.#extinct[t]! / this.#trials,
       ...(this.#hasReached ? { reached: this.#reached[t]! / this.#trials } : {}),
