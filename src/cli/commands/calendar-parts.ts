@@ -7,6 +7,11 @@ import type { Calendar, Command } from '../../model/calendar/run-calendar.js';
 import { UsageError } from '../io/io.js';
 import { thousands } from '../flags/parse.js';
 import { durationText } from '../../model/calendar/duration-text.js';
+import { toNumber } from '../../model/count.js';
+import type { CompoundFlags, SimulateParams } from '../flags/models.js';
+import { bounds } from '../flags/options.js';
+import { yearlyRows } from './compound.js';
+import { treeRows } from './simulate.js';
 
 /**
  * What the calendar's expected and sampled runs share: the cycles within the horizon, the
@@ -123,4 +128,13 @@ export function presentOfPeriods(money: Money, c: Calendar, periods: readonly Ca
   if (money.discount === null) return {};
   const rate = money.discount;
   return { present: { factors: periods.map((period) => discountFactor(rate, yearsFrom(c.start, dayDate(c.start, period.last + 1)))), step: discountFactor(rate, 1 / daysPerUnit.y), oneLine } };
+}
+
+/** The expected totals of a calendar run: by day with a spread, else on each cycle's day. */
+export function expectedTotals(command: Command, p: SimulateParams & CompoundFlags, c: Calendar, k: number): { days: number[]; totals: number[] } {
+  if (c.spread) return renewalOf(command, p, c, k);
+  const days = cyclesWithin(c, command === 'simulate' ? bounds.depth : bounds.years);
+  const last = days.length - 1;
+  const rows = command === 'simulate' ? treeRows({ ...p, depth: last }, c.horizonFlag) : yearlyRows({ ...p, years: last }, c.horizonFlag);
+  return { days, totals: rows.map((r) => toNumber(r.total)) };
 }

@@ -1,4 +1,3 @@
-import { toNumber } from '../../model/count.js';
 import { compoundFactor } from '../../model/growth/compound.js';
 import { treeFactor } from '../../model/growth/tree.js';
 import { cycleDate, dayDate, daysBetween, isoDate } from '../../model/calendar/dates.js';
@@ -13,16 +12,15 @@ import { goalChart, goalParameters } from '../../report/calendar-periods.js';
 import { moneyParameters, moneyText } from '../../report/money.js';
 import { type Io, UsageError } from '../io/io.js';
 import { calendarOf, calendarSchemaOf, dateFlag } from '../flags/calendar.js';
-import { bounds, flagName, goalByDateOptions } from '../flags/options.js';
+import { flagName, goalByDateOptions } from '../flags/options.js';
 import { parseFlags, pick } from '../flags/validate.js';
 import type { TrialFlags } from '../flags/trials.js';
 import type { Plan } from '../plan.js';
-import { cyclesWithin, renewalOf } from './calendar-parts.js';
+import { expectedTotals } from './calendar-parts.js';
 import { fittedOnCalendar, refuseWithSpread, withinMarket } from './calendar.js';
 import { sampledGoalByDate } from './goal-by-date-sampled.js';
 import type { CompoundFlags } from './compound.js';
-import { yearlyRows } from './compound.js';
-import { type SimulateParams, treeRows } from './simulate.js';
+import type { SimulateParams } from './simulate.js';
 
 /**
  * `fans goal TARGET --by-date`: the date the expected total reaches the target, with
@@ -191,13 +189,4 @@ async function moneyGoalByDate(
 function tenYears(c: Calendar): Calendar {
   const end = cycleDate(c.start, { amount: 10, unit: 'y' }, 1);
   return { ...c, end, days: daysBetween(c.start, end), horizonFlag: '--until' };
-}
-
-/** The expected totals of a calendar run: by day with a spread, else on each cycle's day. */
-export function expectedTotals(command: Command, p: SimulateParams & CompoundFlags, c: Calendar, k: number): { days: number[]; totals: number[] } {
-  if (c.spread) return renewalOf(command, p, c, k);
-  const days = cyclesWithin(c, command === 'simulate' ? bounds.depth : bounds.years);
-  const last = days.length - 1;
-  const rows = command === 'simulate' ? treeRows({ ...p, depth: last }, c.horizonFlag) : yearlyRows({ ...p, years: last }, c.horizonFlag);
-  return { days, totals: rows.map((r) => toNumber(r.total)) };
 }
