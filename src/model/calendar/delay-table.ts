@@ -51,8 +51,8 @@ export class DelayTable {
 
   /**
    * The days until a referral comes, or Infinity for after the horizon. One 32-bit uniform:
-   * over at most 36,527 outcomes (a horizon of at most 36,525 days) it leaves each outcome's chance at least 2^16 steps, where
-   * a chance is off by at most one step in 2^32.
+   * over at most 36,527 outcomes (a horizon of at most 36,525 days) it leaves each outcome's
+   * chance at least 2^16 steps, where a chance is off by at most one step in 2^32.
    */
   draw(rng: Uniforms): number {
     const x = rng.uniform32() * this.#length;

@@ -10,8 +10,8 @@ import type { Calendar, Command } from './run-calendar.js';
 
 /**
  * Work a sampled calendar run may take, in weighted stage steps (runs x days x (stages + 4)
- * x the law's weight by stages; see {@link runWork} for runs by events): 15 to 35 seconds on
- * one core here, the slowest a goal by date with the band of its net (see docs/limits.md).
+ * x the law's weight by stages; see {@link runWork} for runs by events): at most about 21
+ * seconds on one thread here, measured at the bound (docs/limits.md).
  */
 export const calendarWork = 3e9;
 
