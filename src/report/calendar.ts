@@ -61,8 +61,8 @@ export interface CalendarAxis {
   kind: 'cycles' | 'periods';
   /** The columns: a date before `new` or `mean`; by period, `period`, `date` and `new` in place of the cycle and its elapsed time. */
   columns(columns: readonly string[]): string[];
-  /** The rows, as {@link axisRows} lays them out. */
-  rows(rows: readonly Record<string, Cell>[]): Record<string, Cell>[];
+  /** The rows, as {@link axisRows} lays them out; `gained(from, to)`, where given, a period's `new` from cycle `from` (-1: before the first) to `to`. */
+  rows(rows: readonly Record<string, Cell>[], gained?: (from: number, to: number) => number): Record<string, Cell>[];
   /** The summary, as {@link axisSummary} words it; `total` the run's (by period: the mean at the last period's last cycle). */
   summary(start: number, total: Count, lines: (style: Style) => readonly string[]): (style: Style) => string[];
   /** The chart: dates (or period names) on the x axis; by period, each line's and band's values at the period's last cycle. */
@@ -80,7 +80,7 @@ type Layout = { kind: 'cycles'; command: Command; c: Calendar; rate: number | nu
 function axisOf<L extends Layout>(layout: L): CalendarAxis & L {
   const axis: Omit<CalendarAxis, 'kind'> = {
     columns: (columns) => axisColumns(layout, columns),
-    rows: (rows) => axisRows(layout, rows),
+    rows: (rows, gained) => axisRows(layout, rows, gained),
     summary: (start, total, lines) => axisSummary(layout, start, total, lines),
     chart: (chart) => axisChart(layout, chart),
     parts: (parts) => axisParts(layout, parts),
@@ -124,10 +124,11 @@ const elapsedNames = new Set(['days', 'weeks', 'months', 'years']);
 /**
  * The rows of a run by cycle as `axis` lays them out (see {@link axisColumns}): `rows` are the
  * builder's own, a row per cycle, keyed as its columns, the cycle first. By period (sampled
- * runs, whose rows have a `mean`), a period's `new` is the difference of its `mean` from the
- * period before's (the runs' mean totals).
+ * runs, whose rows have a `mean`), a period's `new` is what the runs' mean total gained since
+ * the period before: `gained` (sampled.ts: a difference of summed counts, divided once), else
+ * the difference of the two means.
  */
-function axisRows(axis: Layout, rows: readonly Record<string, Cell>[]): Record<string, Cell>[] {
+function axisRows(axis: Layout, rows: readonly Record<string, Cell>[], gained?: (from: number, to: number) => number): Record<string, Cell>[] {
   if (axis.kind === 'cycles') {
     const name = cycleName(axis);
     return rows.map((row, i) => Object.fromEntries(Object.entries(row).flatMap(([key, value]) => (key === 'new' || key === 'mean' ? [['date', axis.dates[i]!], [key, value]] : [[key === 'year' ? name : key, value]]))));
@@ -136,7 +137,8 @@ function axisRows(axis: Layout, rows: readonly Record<string, Cell>[]): Record<s
   const means = picks.map((pick) => Number(rows[pick]!.mean));
   return periods.map((period, i) => {
     const [, ...kept] = Object.entries(rows[picks[i]!]!).filter(([key]) => !elapsedNames.has(key));
-    return { period: period.name, date: isoDate(dayDate(c.start, period.last)), new: i === 0 ? means[0]! : means[i]! - means[i - 1]!, ...Object.fromEntries(kept) };
+    const fresh = gained ? gained(i === 0 ? -1 : picks[i - 1]!, picks[i]!) : i === 0 ? means[0]! : means[i]! - means[i - 1]!;
+    return { period: period.name, date: isoDate(dayDate(c.start, period.last)), new: fresh, ...Object.fromEntries(kept) };
   });
 }
 

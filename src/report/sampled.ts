@@ -82,9 +82,10 @@ export function trialReport(model: SampledModel, chain: ChainParams, t: TrialsSh
     if (withTheory) row.extinctTheory = theory.extinct;
     return row;
   });
-  const table = axis ? axis.rows(byPeriod) : byPeriod;
-  const last = rows.at(-1)!;
   const trials = t.trials!;
+  // By period, a period's new fans: the runs' summed totals' difference, divided once (no rounding noise).
+  const table = axis ? axis.rows(byPeriod, (from, to) => (rows[to]!.sum - (from < 0 ? 0 : rows[from]!.sum)) / trials) : byPeriod;
+  const last = rows.at(-1)!;
   const estimate = last.extinct;
   const standardError = Math.sqrt((estimate * (1 - estimate)) / trials);
   const theory = theoreticalExtinction(chain);

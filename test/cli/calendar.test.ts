@@ -194,6 +194,19 @@ describe('sampled runs with a spread, by period: new and lost', () => {
     }
     expect(rows.some((row) => row.lost > 0)).toBe(true);
   });
+
+  it('runs by cycle gathered into periods (no spread) too: each new is what the mean total gained, without noise such as 197.30999999999997', async () => {
+    const trials = 500;
+    const ran = await fans(['compound', '--rate', '0.4', '--cycle', '1m', '--start-date', '2027-01-01', '--years', '2', '--by', 'quarter', '--trials', String(trials), '--seed', '1', '--format', 'json']);
+    expect(ran.code, ran.stderr).toBe(0);
+    const rows = JSON.parse(ran.stdout).rows as { new: number; mean: number }[];
+    let total = 0;
+    for (const row of rows) {
+      expect(String(row.new)).toMatch(/^\d+(\.\d{1,3})?$/);
+      total += row.new;
+      expect(Math.abs(total - row.mean)).toBeLessThan(1e-9 * Math.max(1, row.mean));
+    }
+  });
 });
 
 describe('dates as the locale writes them (#32)', () => {

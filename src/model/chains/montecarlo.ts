@@ -191,6 +191,8 @@ export interface TrialRow {
    */
   fresh: number;
   lost: number;
+  /** The runs' totals summed (whole counts: exact below 2^53), for differences divided once. */
+  sum: number;
   /** The share of runs paid back by this period (with {@link ChainParams.payback}). */
   paidBack?: number;
   /** The runs' mean customer-days so far (calendar runs by day with a recurring value). */
@@ -305,6 +307,7 @@ export class TrialSummary {
     return Array.from({ length: this.periods + 1 }, (_, t) => ({
       period: t,
       mean: this.#sums[t]! / this.#trials,
+      sum: this.#sums[t]!,
       fresh: (t === 0 ? ever[0]! : ever[t]! - ever[t - 1]!) / this.#trials,
       lost: Math.max(0, t === 0 ? ever[0]! - this.#sums[0]! : ever[t]! - ever[t - 1]! - (this.#sums[t]! - this.#sums[t - 1]!)) / this.#trials,
       quantiles: this.#sketches.at(t).quantiles(quantiles),
