@@ -211,10 +211,12 @@ export function calendarPart(c: Calendar, rate: number | null): ReportPart {
 
 /**
  * A calendar run in plain words for a chart's title (the command stays under it): the
- * model's numbers, the cycle and its spread, the dates; a goal's target, sampled runs.
+ * model's numbers, the cycle and its spread, the dates; a goal's target, sampled runs; for
+ * a forecast from dated records, the file by its name alone ({@link titleFileName}).
  */
 export function calendarCaption(command: Command, p: { start: number; conversion: number; fanout?: number; rate?: number; churn?: number }, c: Calendar, more: { target?: number; trials?: number; customersOf?: string } = {}): CalendarCaption {
   const tree = command === 'simulate';
+  const { customersOf, ...rest } = more;
   return {
     kind: 'calendar',
     model: tree ? 'tree' : 'compound',
@@ -226,8 +228,24 @@ export function calendarCaption(command: Command, p: { start: number; conversion
     spread: c.spread ? c.spread.asked : null,
     from: isoDate(c.start),
     to: isoDate(c.end),
-    ...more,
+    ...rest,
+    ...(customersOf !== undefined ? { customersOf: titleFileName(customersOf) } : {}),
   };
+}
+
+/** The longest file name a chart's title holds: with the rest of a title's words, two lines of 800 pixels. */
+const maxTitleFileName = 40;
+
+/**
+ * A file as a chart's title names it: its name without the folders (a path as long as a
+ * temporary folder's pushed a Dutch title out of the picture), cut to 40 characters with an
+ * ellipsis; the summary and JSON keep the path as given.
+ *
+ * @example titleFileName('/home/ann/exports/crm.csv') // => 'crm.csv'
+ */
+export function titleFileName(file: string): string {
+  const name = file.split(/[\\/]/).filter((part) => part !== '').at(-1) ?? file;
+  return name.length > maxTitleFileName ? `${name.slice(0, maxTitleFileName - 1)}…` : name;
 }
 
 /** What a report reads of a run's model (the tree's or the compound model's flags, as the plan holds them); the rest go to its parameter list as they are. */

@@ -4,6 +4,7 @@ import { existingArrivals } from '../../src/model/calendar/existing.js';
 import { pascalDelay, pascalWeights } from '../../src/model/calendar/delays.js';
 import { renewalDays } from '../../src/model/calendar/renewal.js';
 import { fans, root } from './harness.js';
+import { titleFileName } from '../../src/report/calendar.js';
 
 /**
  * A forecast from dated records (#31 item 3): `--fit FILE` with join dates takes K, k and the
@@ -111,6 +112,29 @@ describe('a forecast from a dated export', () => {
     expect(ran.stdout).toBe('');
     expect(ran.stderr).toContain(message);
     expect(ran.stderr.trim().split('\n')).toHaveLength(1);
+  });
+});
+
+describe("a forecast's chart title names the file, not its folders", () => {
+  it('by its name, cut to 40 characters: a long folder (a temporary one in CI) pushed the Dutch title out of the picture', async () => {
+    expect(titleFileName('/tmp/tmp.5TuBdwrCeN/examples/crm.csv')).toBe('crm.csv');
+    expect(titleFileName('crm.csv')).toBe('crm.csv');
+    expect(titleFileName('exports/')).toBe('exports');
+    expect(titleFileName(`/data/${'x'.repeat(60)}.csv`)).toBe(`${'x'.repeat(39)}…`);
+    const { mkdtempSync, copyFileSync, rmSync } = await import('node:fs');
+    const { tmpdir } = await import('node:os');
+    const folder = join(mkdtempSync(join(tmpdir(), 'fans-')), 'WWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWW');
+    (await import('node:fs')).mkdirSync(folder);
+    copyFileSync(crm, join(folder, 'crm.csv'));
+    try {
+      const ran = await fans(['goal', '2500', '--fit', join(folder, 'crm.csv'), '--trials', '300', '--seed', '1', '--lang', 'nl', '--locale', 'nl-NL', '--format', 'svg']);
+      expect(ran.code, ran.stderr).toBe(0);
+      const title = /<title>([^<]*)<\/title>/.exec(ran.stdout)![1]!;
+      expect(title).toContain('klanten van crm.csv zoals ze nu zijn');
+      expect(ran.stdout).not.toContain('WWWW');
+    } finally {
+      rmSync(join(folder, '..'), { recursive: true, force: true });
+    }
   });
 });
 
