@@ -68,7 +68,7 @@ export function periodTrialReport(
       constants: { seed: t.seed },
       summary,
       chart: {
-        caption: calendarCaption(command, p, c, { trials: t.trials, ...(t.fitted?.dated ? { customersOf: t.fitted.file } : {}) }),
+        caption: calendarCaption(command, p, c, { trials: t.trials, ...(t.fitted?.dated ? { customersOf: t.fitted.fileName } : {}) }),
         title: `fans ${command} --trials ${t.trials} --cycle ${durationText(c.cycle)} --cycle-spread ${durationText(c.spread!.asked)} --by ${c.by}`,
         ...(p.market !== null ? { market: p.market } : {}),
         xLabel: 'period',

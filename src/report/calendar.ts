@@ -212,7 +212,7 @@ export function calendarPart(c: Calendar, rate: number | null): ReportPart {
 /**
  * A calendar run in plain words for a chart's title (the command stays under it): the
  * model's numbers, the cycle and its spread, the dates; a goal's target, sampled runs; for
- * a forecast from dated records, the file by its name alone ({@link titleFileName}).
+ * a forecast from dated records, the file by its own name ({@link titleFileName}).
  */
 export function calendarCaption(command: Command, p: { start: number; conversion: number; fanout?: number; rate?: number; churn?: number }, c: Calendar, more: { target?: number; trials?: number; customersOf?: string } = {}): CalendarCaption {
   const tree = command === 'simulate';
@@ -237,14 +237,13 @@ export function calendarCaption(command: Command, p: { start: number; conversion
 const maxTitleFileName = 40;
 
 /**
- * A file as a chart's title names it: its name without the folders (a path as long as a
- * temporary folder's pushed a Dutch title out of the picture), cut to 40 characters with an
- * ellipsis; the summary and JSON keep the path as given.
+ * A file's own name (without its folders: cli/flags/parse.ts's fileName; a path as long as a
+ * temporary folder's pushed a Dutch title out of the picture) as a forecast's chart title
+ * holds it: cut to 40 characters with an ellipsis. The summary and JSON keep the path.
  *
- * @example titleFileName('/home/ann/exports/crm.csv') // => 'crm.csv'
+ * @example titleFileName('crm.csv') // => 'crm.csv'
  */
-export function titleFileName(file: string): string {
-  const name = file.split(/[\\/]/).filter((part) => part !== '').at(-1) ?? file;
+export function titleFileName(name: string): string {
   return name.length > maxTitleFileName ? `${name.slice(0, maxTitleFileName - 1)}…` : name;
 }
 

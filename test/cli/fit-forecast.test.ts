@@ -5,6 +5,7 @@ import { pascalDelay, pascalWeights } from '../../src/model/calendar/delays.js';
 import { renewalDays } from '../../src/model/calendar/renewal.js';
 import { fans, root } from './harness.js';
 import { titleFileName } from '../../src/report/calendar.js';
+import { fileName } from '../../src/cli/flags/parse.js';
 
 /**
  * A forecast from dated records (#31 item 3): `--fit FILE` with join dates takes K, k and the
@@ -117,10 +118,13 @@ describe('a forecast from a dated export', () => {
 
 describe("a forecast's chart title names the file, not its folders", () => {
   it('by its name, cut to 40 characters: a long folder (a temporary one in CI) pushed the Dutch title out of the picture', async () => {
-    expect(titleFileName('/tmp/tmp.5TuBdwrCeN/examples/crm.csv')).toBe('crm.csv');
+    // The name without its folders is the one `fans fit`'s picture takes (fileName); the forecast's title cuts it to 40.
+    expect(fileName('/tmp/tmp.5TuBdwrCeN/examples/crm.csv')).toBe('crm.csv');
+    expect(fileName('crm.csv')).toBe('crm.csv');
+    expect(fileName('exports/')).toBe('exports');
+    expect(fileName('-')).toBe('<stdin>');
+    expect(titleFileName(fileName(`/data/${'x'.repeat(60)}.csv`))).toBe(`${'x'.repeat(39)}…`);
     expect(titleFileName('crm.csv')).toBe('crm.csv');
-    expect(titleFileName('exports/')).toBe('exports');
-    expect(titleFileName(`/data/${'x'.repeat(60)}.csv`)).toBe(`${'x'.repeat(39)}…`);
     const { mkdtempSync, copyFileSync, rmSync } = await import('node:fs');
     const { tmpdir } = await import('node:os');
     const folder = join(mkdtempSync(join(tmpdir(), 'fans-')), 'WWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWW');

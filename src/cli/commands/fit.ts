@@ -8,7 +8,7 @@ import { maxFitBytes, readFitInput, withMissingZeros } from '../io/fit-input.js'
 import { type Io, UsageError } from '../io/io.js';
 import { decodeText, readFileBytes } from '../io/read-text.js';
 import type { SheetRows } from '../io/read-sheet.js';
-import { fileLabel, quoted } from '../flags/parse.js';
+import { fileLabel, fileName, quoted } from '../flags/parse.js';
 import { fitFlagsOf, fitOptions } from '../flags/fit.js';
 import { fitDated } from '../../model/fit/dated.js';
 import type { Estimate } from '../../model/fit/estimate.js';
@@ -136,6 +136,6 @@ export async function fitCommand(io: Io, file: string, given: Flags): Promise<Re
   const { input, data } = fitDataOf(await recordsText(io, file, flags.sheet ?? null), file, options);
   noteInput(io, input, file);
   // The file's own name, without its folders, for a picture's title: `referrals.csv`, `<stdin>`.
-  const names = { label: fileLabel(file), name: file === '-' ? fileLabel(file) : fileLabel(file.replace(/^.*[\\/]/, '') || file) };
+  const names = { label: fileLabel(file), name: fileName(file) };
   return fitReport(fitReferrals(data), input, names, { ...options, sheet: flags.sheet }, input.dated ? fitDated(input.dated.data) : null);
 }

@@ -81,7 +81,7 @@ export async function calendarGoal(io: Io, plan: Plan & { command: 'goal' }): Pr
   const dateOfDay = (day: number) => isoDate(dayDate(end.start, day));
   const answer = hit < 0 ? null : dateOfDay(days[hit]!);
   const lastTotal = totals.at(-1)!;
-  const chartThrough = (date: string | null) => ({ ...goalChart(command, target, days.map(dateOfDay), totals, hit, date === null ? -1 : days.findIndex((day) => dateOfDay(day) >= date)), caption: calendarCaption(command, p, end, { target, ...(dated ? { customersOf: fitted!.about.file } : {}) }) });
+  const chartThrough = (date: string | null) => ({ ...goalChart(command, target, days.map(dateOfDay), totals, hit, date === null ? -1 : days.findIndex((day) => dateOfDay(day) >= date)), caption: calendarCaption(command, p, end, { target, ...(dated ? { customersOf: fitted!.about.fileName } : {}) }) });
   const chart = chartThrough(null);
   // With money: what the fans are worth by the date the target is reached (or by the horizon).
   const worth = money ? await worthByDate(command, p, end, k, money, hit < 0 ? null : days[hit]!) : null;

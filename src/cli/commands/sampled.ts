@@ -4,7 +4,7 @@ import type { Report } from '../../output/render.js';
 import type { CompoundFlags } from './compound.js';
 import { type Io, UsageError } from '../io/io.js';
 import { bounds } from '../flags/options.js';
-import { fileLabel, thousands } from '../flags/parse.js';
+import { fileLabel, fileName, thousands } from '../flags/parse.js';
 import type { Money } from '../../model/money.js';
 import { stepFactors } from '../../model/money.js';
 import { moneyPayback } from '../../model/chains/money-payback.js';
@@ -112,5 +112,5 @@ export async function fittedChain(io: Io, model: Model, t: TrialFlags, flags: Fl
     throw new UsageError(`${tree ? '--depth' : '--years'} is too large for --fit ${fileLabel(file)}: with K as large as its uncertainty allows (${thousands(Math.round(upper))}) expected totals would pass 1e290`);
   }
   const fields = tree ? { fanout: offspring.introductions, conversion: 1 as const, nonreferrers } : { rate: offspring.introductions, conversion: 1 as const, nonreferrers };
-  return { chain: { ...chain, draws }, about: { file: fileLabel(file), model: best.model, K: best.parameters.K, k: best.parameters.k, nonreferrers, dated }, fields, upper };
+  return { chain: { ...chain, draws }, about: { file: fileLabel(file), fileName: fileName(file), model: best.model, K: best.parameters.K, k: best.parameters.k, nonreferrers, dated }, fields, upper };
 }

@@ -74,6 +74,17 @@ export function fileLabel(file: string): string {
 }
 
 /**
+ * A file's own name, without its folders, as a picture's title names it (`referrals.csv`,
+ * `<stdin>`), shown as {@link fileLabel} shows a file.
+ *
+ * @example fileName('/home/ann/exports/crm.csv') // => 'crm.csv'
+ */
+export function fileName(file: string): string {
+  if (file === '-') return fileLabel(file);
+  return fileLabel(file.split(/[\\/]/).filter((part) => part !== '').at(-1) ?? file);
+}
+
+/**
  * Plain decimal numbers: digits with an optional fraction and exponent and an optional
  * leading `+`, surrounding blanks ignored (`1e3`, `+3`, ` 7 `, `.5`). Not accepted: hex
  * (`0x10`), separators (`1_000`, `1,5`), signs other than `+`, `Infinity`, `NaN`, empty text.

@@ -4,7 +4,10 @@ import type { FitModel } from './parameters.js';
 
 /** What a forecast from a fit says beside its runs: the file, the model, the band with K and k fixed. */
 export interface FittedRun {
+  /** The records file as messages show it (cli/flags/parse.ts's fileLabel). */
   file: string;
+  /** Its own name, without its folders, for a picture's title (fileName). */
+  fileName: string;
   model: FitModel;
   K: number;
   k: number;
