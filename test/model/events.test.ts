@@ -32,7 +32,7 @@ describe('a Pascal delay in one uniform (DelayTable)', () => {
     ['geometric, a week', { stages: 1, chance: 1 / 7 }, 60],
     ['fixed, 3 days', { stages: 3, chance: 1 }, 10],
   ] as const)('%s: each day drawn as often as its Pascal chance, and "after the horizon" as the rest, over an even grid of uniforms', (_, delay: PascalDelay, days) => {
-    const table = DelayTable.pascal(delay, days);
+    const table = new DelayTable(pascalWeights(delay, days));
     const weights = pascalWeights(delay, days);
     const outcomes = weights.length + 1;
     const perOutcome = 4096;

@@ -1,26 +1,20 @@
 import type { Uniforms } from '../chains/poisson.js';
-import { type PascalDelay, pascalWeights } from './delays.js';
 
 /**
  * A delay drawn in one uniform: Walker's alias table (Vose's construction, "A linear
  * algorithm for generating random numbers with a given distribution", IEEE TSE 17, 1991)
  * over the delay's days 0..`days` (`weights`, the chance of each day: a Pascal delay's
- * {@link pascalWeights}, or the thinned delay of thinned-weights.ts) and one more outcome,
+ * delays.ts's pascalWeights, or the thinned delay of thinned-weights.ts) and one more outcome,
  * "after `days`", with the rest of the chance. A run never needs to know how long after its
  * horizon a referral comes, only that it does.
  *
- * @example DelayTable.pascal({ stages: 1, chance: 1 }, 10).draw(rng) // => 1: a fixed delay of one day
+ * @example new DelayTable(pascalWeights({ stages: 1, chance: 1 }, 10)).draw(rng) // => 1: a fixed delay of one day
  */
 export class DelayTable {
   readonly #chance: Float64Array;
   readonly #alias: Int32Array;
   /** The outcomes: days 0..length - 2, and `length - 1` for "after the horizon". */
   readonly #length: number;
-
-  /** A Pascal delay's table, over days 0..`days`. */
-  static pascal(delay: PascalDelay, days: number): DelayTable {
-    return new DelayTable(pascalWeights(delay, days));
-  }
 
   /** `weights[s]`: the chance of a delay of s days; what they leave of 1 is "after the horizon". */
   constructor(weights: Float64Array) {
