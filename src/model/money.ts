@@ -191,7 +191,9 @@ export function moneySummary(rows: readonly MoneyRow[], periods: readonly Period
     }
     if (referredSoFar > 0) {
       // The largest whole r with r F ≤ R - C: a floor, corrected where the division rounded across a whole number.
-      const room = revenueSoFar - costSoFar;
+      // R and F are sums of doubles, worked out by different paths (a calendar run's by day and by
+      // period): within 1e-12 of them is break-even, so a value with no costs breaks even at the value, not a cent below.
+      const room = revenueSoFar - costSoFar + 1e-12 * (Math.abs(revenueSoFar) + Math.abs(costSoFar));
       let whole = Math.floor(room / referredSoFar);
       if ((whole + 1) * referredSoFar <= room) whole++;
       else if (whole * referredSoFar > room) whole--;

@@ -80,6 +80,18 @@ describe('payback and break-even reward against brute force', () => {
       { numRuns: 150, seed: 20261127 },
     );
   });
+
+  it('a value with no costs breaks even at the value, where the revenue and the referred fans were summed by different paths (their last bits differ)', () => {
+    // 3 referred fans at $100.00 each: the revenue summed by day came out a bit under 30,000 cents.
+    const counts: PeriodCounts[] = [{ referred: 0, paid: 0 }, { referred: 3, paid: 0 }];
+    const a = { value: 10_000, reward: 0, refereeReward: 0, cost: 0, cac: null };
+    const rows = moneyRows(counts, a).map((row, t) => (t === 1 ? { ...row, revenue: 29_999.999999999996, net: 29_999.999999999996, cumulative: 29_999.999999999996 } : row));
+    expect(Math.floor(29_999.999999999996 / 3)).toBe(9_999);
+    expect(moneySummary(rows, counts, a).breakEvenReward).toBe(10_000);
+    // A room a cent short is a cent short.
+    const short = rows.map((row, t) => (t === 1 ? { ...row, revenue: 29_997, net: 29_997, cumulative: 29_997 } : row));
+    expect(moneySummary(short, counts, a).breakEvenReward).toBe(9_999);
+  });
 });
 
 // Issue #30, item 8: the return of exact runs was rounded to 12 decimals (-1.129E-9 for
