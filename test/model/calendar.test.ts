@@ -180,30 +180,56 @@ describe('the renewal equation', () => {
 
   it("with a fixed delay gives Skok's U(t) = U0 (K^(t/ct + 1) - 1)/(K - 1) at whole cycles", () => {
     const [U0, K, ct] = [3, 1.7, 12];
-    const fresh = renewalDays({ model: 'tree', start: U0, K, market: null, weights: fixed(ct), days: 10 * ct });
-    let total = 0;
-    fresh.forEach((n, t) => {
-      total += n;
-      if (t % ct === 0) expect(total).toBeCloseTo((U0 * (K ** (t / ct + 1) - 1)) / (K - 1), 9);
-      else expect(n).toBe(0);
-    });
+    // As chances by day, and as a Pascal delay of 12 stages each left for sure after a day.
+    for (const interval of [{ weights: fixed(ct) }, { delay: { stages: ct, chance: 1 } }]) {
+      const fresh = renewalDays({ model: 'tree', start: U0, K, market: null, ...interval, days: 10 * ct });
+      let total = 0;
+      fresh.forEach((n, t) => {
+        total += n;
+        if (t % ct === 0) expect(total).toBeCloseTo((U0 * (K ** (t / ct + 1) - 1)) / (K - 1), 9);
+        else expect(n).toBe(0);
+      });
+    }
   });
 
   it('with a fixed delay compounds: (1 + K)^t at whole cycles', () => {
-    const fresh = renewalDays({ model: 'compound', start: 1, K: 0.5, market: null, weights: fixed(5), days: 50 });
-    let total = 0;
-    fresh.forEach((n, t) => {
-      total += n;
-      if (t % 5 === 0) expect(total).toBeCloseTo(1.5 ** (t / 5), 10);
-    });
+    for (const interval of [{ weights: fixed(5) }, { delay: { stages: 5, chance: 1 } }]) {
+      const fresh = renewalDays({ model: 'compound', start: 1, K: 0.5, market: null, ...interval, days: 50 });
+      let total = 0;
+      fresh.forEach((n, t) => {
+        total += n;
+        if (t % 5 === 0) expect(total).toBeCloseTo(1.5 ** (t / 5), 10);
+      });
+    }
   });
 
   it('grows at the Euler-Lotka rate once the start is forgotten', () => {
     const delay = pascalDelay(30, 10)!;
     for (const [model, K] of [['tree', 1.5], ['compound', 0.3]] as const) {
-      const fresh = renewalDays({ model, start: 1, K, market: null, weights: pascalWeights(delay, 2000), days: 2000 });
-      const r = pascalGrowthRate(model === 'tree' ? K : 1 + K, delay)!;
-      expect(Math.log(fresh[2000]! / fresh[1999]!)).toBeCloseTo(r, 9);
+      for (const interval of [{ weights: pascalWeights(delay, 2000) }, { delay }]) {
+        const fresh = renewalDays({ model, start: 1, K, market: null, ...interval, days: 2000 });
+        const r = pascalGrowthRate(model === 'tree' ? K : 1 + K, delay)!;
+        expect(Math.log(fresh[2000]! / fresh[1999]!)).toBeCloseTo(r, 9);
+      }
+    }
+  });
+
+  it("run in a Pascal delay's stages, gives what its chances by day give, to what those leave off (1e-12 a generation): with churn, a market and customers already there", () => {
+    const yearly = pascalDelay(365.2425, 121.75)!;
+    const quarterly = pascalDelay(91.3, 45)!;
+    const cases = [
+      { model: 'compound', start: 200, K: 0.59, market: null, delay: yearly, days: 3653 },
+      { model: 'compound', start: 10, K: 0.3, market: 5000, delay: quarterly, days: 2922, leave: 0.001 },
+      { model: 'tree', start: 5, K: 1.5, market: 1e6, delay: pascalDelay(30.44, 3)!, days: 730 },
+      { model: 'tree', start: 40, K: 0.8, market: null, delay: quarterly, days: 1000, arrivals: Float64Array.from({ length: 1001 }, (_, t) => (t > 0 && t <= 100 ? 0.3 : 0)) },
+    ] as const;
+    for (const { delay, ...run } of cases) {
+      const bySum = renewalDays({ ...run, weights: pascalWeights(delay, run.days) });
+      const byStages = renewalDays({ ...run, delay });
+      let most = 0;
+      for (let t = 0; t <= run.days; t++) most = Math.max(most, Math.abs(byStages[t]! - bySum[t]!) / Math.max(bySum[t]!, 1e-6));
+      // Each generation of referrals adds what the chances by day leave off (1e-12) once more: a hundred of them at most here.
+      expect(most).toBeLessThan(1e-10);
     }
   });
 
@@ -295,6 +321,8 @@ describe('calendar helpers refuse what the CLI refuses', () => {
     ['calendarPeriods, a kind of period that is none', () => calendarPeriods(start, 10, 'fortnight' as 'day'), /^by must be day, week, month, quarter or year/],
     ['renewalDays, 1e8 days', () => renewalDays({ model: 'tree', start: 1, K: 2, market: null, weights: Float64Array.from([0, 1]), days: 1e8 }), /^days must be a whole number from 0 to 36,525/],
     ['renewalDays, 1e6 weights', () => renewalDays({ model: 'tree', start: 1, K: 2, market: null, weights: new Float64Array(1e6), days: 10 }), /^weights must be a Float64Array of at most 36526 chances/],
+    ['renewalDays, weights and a delay', () => renewalDays({ model: 'tree', start: 1, K: 2, market: null, weights: Float64Array.from([0, 1]), delay: { stages: 1, chance: 1 }, days: 10 }), /^delay is given in place of weights, not with them/],
+    ['renewalDays, a delay of no stages', () => renewalDays({ model: 'tree', start: 1, K: 2, market: null, delay: { stages: 0, chance: 1 }, days: 10 }), /^delay\.stages must be a whole number/],
     ['pascalWeights, 1e8 days', () => pascalWeights({ stages: 2, chance: 0.1 }, 1e8), /^maxDays must be a whole number from 0 to 36,525/],
     ['pascalWeights, 1e6 stages', () => pascalWeights({ stages: 1e6, chance: 0.5 }, 10), /^stages must be a whole number from 1 to 100/],
   ])('%s: FansInputError', (_, call, message) => {

@@ -5,7 +5,7 @@ import { type Uniforms, poissonLogPmf, zeroTruncatedFirst, zeroTruncatedPoissonD
 import { BlockRandom } from '../../src/model/chains/block-random.js';
 import { type PascalDelay, pascalDelay, pascalWeights } from '../../src/model/calendar/delays.js';
 import { DelayTable } from '../../src/model/calendar/delay-table.js';
-import { thinnedWeights } from '../../src/model/calendar/thinned-weights.js';
+import { thinnedPascal } from '../../src/model/calendar/thinned-weights.js';
 import { DayQueue } from '../../src/model/calendar/day-queue.js';
 import { runCalendarBlock } from '../../src/model/calendar/engine.js';
 import { runEventBlock, switchAt } from '../../src/model/calendar/events.js';
@@ -61,20 +61,46 @@ describe('a Pascal delay in one uniform (DelayTable)', () => {
   });
 });
 
-describe('the delay to the next moment that brings someone (thinnedWeights)', () => {
-  it("a geometric delay of chance q, thinned by zero, is geometric of chance q (1 - zero): the first 50 days to 1e-12 of their chance, all days within what the delay's tail left off (1e-12) costs its 1 / (1 - zero) moments", () => {
+/**
+ * The thinned delay's chances by their defining sum, f_D(t) = (1 - zero) f_X(t) + zero Σ f_X(s) f_D(t - s),
+ * from the delay's chances by day: the reference thinnedPascal's stages are held to.
+ */
+function thinnedBySum(weights: Float64Array, zero: number, days: number): Float64Array {
+  const f = new Float64Array(days + 1);
+  for (let t = 1; t <= days; t++) {
+    let sum = 0;
+    for (let s = 1; s <= Math.min(t - 1, weights.length - 1); s++) sum += weights[s]! * f[t - s]!;
+    f[t] = (t < weights.length ? (1 - zero) * weights[t]! : 0) + zero * sum;
+  }
+  return f;
+}
+
+describe('the delay to the next moment that brings someone (thinnedPascal)', () => {
+  it('a geometric delay of chance q, thinned by zero, is geometric of chance q (1 - zero): every day of 400 to 1e-12 of its chance', () => {
     for (const [q, zero] of [[1 / 7, Math.exp(-0.59)], [0.3, 0.9], [1, 0.5]] as const) {
       const days = 400;
-      const f = thinnedWeights(pascalWeights({ stages: 1, chance: q }, days), zero, days);
+      const f = thinnedPascal({ stages: 1, chance: q }, zero, days);
       const p = q * (1 - zero);
       expect(f[0]).toBe(0);
-      let off = 0;
       for (let t = 1; t <= days; t++) {
         const exact = p * (1 - p) ** (t - 1);
-        if (t <= 50) expect(Math.abs(f[t]! - exact)).toBeLessThanOrEqual(1e-12 * exact);
-        off += Math.abs(f[t]! - exact);
+        expect(Math.abs(f[t]! - exact)).toBeLessThanOrEqual(1e-12 * exact);
       }
-      expect(off).toBeLessThanOrEqual(1e-12 / (1 - zero));
+    }
+  });
+
+  it('Pascal delays of 1, 9 and 24 stages: the stages give the defining sum over the delay\'s chances by day, within what those leave off (1e-12)', () => {
+    for (const [delay, zero, days] of [
+      [pascalDelay(30, 29)!, Math.exp(-0.3), 730],
+      [pascalDelay(365.2425, 121.75)!, Math.exp(-0.59), 3653],
+      [pascalDelay(30.44, 3)!, Math.exp(-2), 1000],
+    ] as const) {
+      expect([1, 9, 24]).toContain(delay.stages);
+      const byStages = thinnedPascal(delay, zero, days);
+      const bySum = thinnedBySum(pascalWeights(delay, days), zero, days);
+      let off = 0;
+      for (let t = 0; t <= days; t++) off += Math.abs(byStages[t]! - bySum[t]!);
+      expect(off).toBeLessThanOrEqual(2e-12 / (1 - zero));
     }
   });
 
@@ -82,7 +108,7 @@ describe('the delay to the next moment that brings someone (thinnedWeights)', ()
     const delay = pascalDelay(365.2425, 121.75)!;
     const days = 36_525;
     const zero = Math.exp(-0.59);
-    const f = thinnedWeights(pascalWeights(delay, 2000), zero, days);
+    const f = thinnedPascal(delay, zero, days);
     let sum = 0;
     let mean = 0;
     for (let t = 0; t <= days; t++) {
@@ -95,7 +121,7 @@ describe('the delay to the next moment that brings someone (thinnedWeights)', ()
 
   it('drawn in one uniform, the days come as often as their chances (an even grid of uniforms)', () => {
     const days = 200;
-    const f = thinnedWeights(pascalWeights(pascalDelay(30, 10)!, days), Math.exp(-1), days);
+    const f = thinnedPascal(pascalDelay(30, 10)!, Math.exp(-1), days);
     const table = new DelayTable(f);
     const m = (days + 2) * 4096;
     const rng = grid(m);

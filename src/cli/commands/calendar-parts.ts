@@ -1,7 +1,6 @@
 import { type CalendarPeriod, cycleDate, cycleDays, dayDate, daysBetween, daysPerUnit, isoDate, yearsFrom } from '../../model/calendar/dates.js';
 import { type PeriodCounts, discountFactor } from '../../model/money.js';
 import type { Money } from '../../model/money.js';
-import { pascalWeights } from '../../model/calendar/delays.js';
 import { dailyLeave, renewalCustomers, renewalDays } from '../../model/calendar/renewal.js';
 import type { Calendar, Command } from '../../model/calendar/run-calendar.js';
 import { UsageError } from '../io/io.js';
@@ -76,7 +75,7 @@ let lastRenewal: { command: Command; start: number; market: number | null; churn
 
 function renewalRun(command: Command, p: { start: number; market: number | null; churn?: number; arrivals?: Float64Array }, c: Calendar, k: number): RenewalRun {
   const leave = leaveOf(command, p.churn ?? 0, c);
-  const fresh = renewalDays({ model: command === 'simulate' ? 'tree' : 'compound', start: p.start, K: k, market: p.market, weights: pascalWeights(c.spread!.delay, c.days), days: c.days, leave, ...(p.arrivals ? { arrivals: p.arrivals } : {}) });
+  const fresh = renewalDays({ model: command === 'simulate' ? 'tree' : 'compound', start: p.start, K: k, market: p.market, delay: c.spread!.delay, days: c.days, leave, ...(p.arrivals ? { arrivals: p.arrivals } : {}) });
   const { lost, totals } = renewalCustomers(fresh, leave);
   return { days: Array.from(fresh, (_, day) => day), fresh: Array.from(fresh), lost: Array.from(lost), totals: Array.from(totals) };
 }

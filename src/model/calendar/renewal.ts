@@ -1,6 +1,7 @@
 import * as check from '../check.js';
 import { bounds } from '../limits.js';
 import { unreached } from '../unreached.js';
+import type { PascalDelay } from './delays.js';
 
 /**
  * Expected new fans day by day when referrals are spread out in time: the renewal equation
@@ -21,7 +22,7 @@ import { unreached } from '../unreached.js';
  * and never more than the rest of it (the models' rule, per day). Day 0 holds the starting fans;
  * with `arrivals`, they are customers part way through their referrals, and what they still
  * bring is added to each day's due: n(t) = a(t) + K Σ_s w(s) n(t - s) for t ≥ 1.
- * Cost: days x the delay's length.
+ * Cost: days x the delay's length; with `delay` in place of `weights`, days x its stages.
  */
 export interface RenewalParams {
   model: 'tree' | 'compound';
@@ -29,8 +30,15 @@ export interface RenewalParams {
   /** New fans a fan brings (tree), or brings each cycle (compound). */
   K: number;
   market: number | null;
-  /** Chance of a delay of s days, s = 1, 2, ... (weights[0] is 0). */
-  weights: Float64Array;
+  /** Chance of a delay of s days, s = 1, 2, ... (weights[0] is 0); or give `delay`. */
+  weights?: Float64Array;
+  /**
+   * A Pascal delay (delays.ts) in place of `weights`: what each day sets going passes its k
+   * stages, each a day at least and left with chance q a day, as the day engine's stages do,
+   * so the sums cost days x k, not days x the delay's length. The same law as its weights
+   * (pascalWeights), without their cut where less than 1e-12 is left.
+   */
+  delay?: PascalDelay;
   /** The last day (days run 0..days). */
   days: number;
   /** Compound only: the chance a fan leaves on any given day (churn as a daily hazard); 0 when absent. */
@@ -51,7 +59,12 @@ export interface RenewalParams {
 export function renewalDays(p: RenewalParams): Float64Array {
   // The CLI's bounds, for the library too: cost days x the delay's length, at most 36,525².
   check.whole('days', p.days, 0, bounds.days);
-  if (!(p.weights instanceof Float64Array) || p.weights.length > bounds.days + 1) throw new check.FansInputError('weights', `must be a Float64Array of at most ${bounds.days + 1} chances`, p.weights?.length);
+  const delay = p.delay;
+  if (delay !== undefined) {
+    if (p.weights !== undefined) throw new check.FansInputError('delay', 'is given in place of weights, not with them', 'both');
+    check.whole('delay.stages', delay?.stages, 1, bounds.stages);
+    check.real('delay.chance', delay.chance, 0, 1, true);
+  } else if (!(p.weights instanceof Float64Array) || p.weights.length > bounds.days + 1) throw new check.FansInputError('weights', `must be a Float64Array of at most ${bounds.days + 1} chances (or give delay)`, p.weights?.length);
   check.whole('start', p.start, 0, bounds.start);
   check.real('K', p.K, 0, bounds.fanout);
   check.market(p.market, p.start);
@@ -65,14 +78,31 @@ export function renewalDays(p: RenewalParams): Float64Array {
   }
   const { days, K } = p;
   // A moment s days on needs the fan to have stayed s days: (1 - h)^s.
-  const weights = leave === 0 ? p.weights : p.weights.map((w, s) => w * (1 - leave) ** s);
-  const span = weights.length;
+  const weights = delay !== undefined ? null : leave === 0 ? p.weights! : p.weights!.map((w, s) => w * (1 - leave) ** s);
+  const span = weights === null ? 0 : weights.length;
+  // With a delay: what is under way, by stage; each day its share 1 - q stays, q moves on (and
+  // all of it is kept by the fans who stayed the day, 1 - h).
+  const k = delay?.stages ?? 0;
+  const q = delay?.chance ?? 0;
+  const stage = new Float64Array(k);
+  const stay = (1 - q) * (1 - leave);
+  const move = q * (1 - leave);
   const fresh = new Float64Array(days + 1);
   // Referral moments still to come (compound), or expected new fans already due (tree), by day.
   const due = arrivals === undefined ? new Float64Array(days + 1) : Float64Array.from(arrivals);
   const compound = p.model === 'compound';
   let reached = 0;
   for (let t = 0; t <= days; t++) {
+    if (delay !== undefined && t > 0) {
+      let before = stage[0]!;
+      stage[0] = stay * before;
+      for (let j = 1; j < k; j++) {
+        const own = stage[j]!;
+        stage[j] = stay * own + move * before;
+        before = own;
+      }
+      due[t]! += move * before;
+    }
     let n = t === 0 ? p.start : compound ? K * due[t]! : due[t]!;
     if (t > 0 && p.market !== null) n = Math.max(0, Math.min(n * unreached(reached, p.market), p.market - reached));
     fresh[t] = n;
@@ -81,6 +111,10 @@ export function renewalDays(p: RenewalParams): Float64Array {
     // With arrivals, the customers already there on day 0 bring only those.
     const going = compound ? n + (t > 0 ? due[t]! : 0) : t === 0 && arrivals !== undefined ? 0 : K * n;
     if (going === 0) continue;
+    if (weights === null) {
+      stage[0]! += going;
+      continue;
+    }
     const end = Math.min(span - 1, days - t);
     for (let s = 1; s <= end; s++) due[t + s]! += going * weights[s]!;
   }
