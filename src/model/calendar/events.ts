@@ -73,8 +73,6 @@ export function runEventBlock(p: ChainParams, calendar: CalendarChain, seed: num
   const periods = ends.length;
   const rng = new BlockRandom(seed, block);
   const binomial = (n: number, pr: number) => binomialDraw(rng, n, pr);
-  const delayWeights = pascalWeights(calendar.delay, days);
-  const delays = new DelayTable(delayWeights);
   const leave = calendar.leave ?? 0;
   if (leave > 0 && p.model !== 'compound') throw new RangeError('churn on the calendar applies to the compound model');
   const churn = leave > 0;
@@ -116,6 +114,9 @@ export function runEventBlock(p: ChainParams, calendar: CalendarChain, seed: num
   // table costs (days + 1) x the delay's stages to work out: past maxThinnedWork, and with a
   // K for each run (a fit's uncertainty), each moment is drawn and passed by in nextMoment.
   const toEvent = thin && zeroOf === null && thinnedWork(calendar.delay, days) <= maxThinnedWork ? new DelayTable(thinnedPascal(calendar.delay, zeroAll, days)) : null;
+  // The delay itself, drawn for the tree's referrals and for compound moments one by one: not
+  // needed (nor worked out) where every compound moment is drawn from the thinned table.
+  const delays = compound && toEvent !== null ? null : new DelayTable(pascalWeights(calendar.delay, days));
 
   const reached = new Float64Array(count);
   // At each period's end, whether each run still has something due (for a sink that stops early).
@@ -155,13 +156,13 @@ export function runEventBlock(p: ChainParams, calendar: CalendarChain, seed: num
 
   /** A compound referrer of run i, on day t, leaving on day `until`: their next moment, or their leaving. */
   const nextMoment = (i: number, t: number, until: number) => {
-    let at = t + (toEvent === null ? delays.draw(rng) : toEvent.draw(rng));
+    let at = t + (toEvent === null ? delays!.draw(rng) : toEvent.draw(rng));
     if (thin && toEvent === null) {
       // Moments that bring nobody pass by, each one with chance e^-K: the next event is the first
       // that brings someone. (A geometric count of moments and one draw of their summed delay
       // measured slower: the logarithm and the tables' cache misses cost more than the uniforms.)
       const zero = zeroOf === null ? zeroAll : zeroOf[i]!;
-      while (at < until && at <= days && rng.uniform32() < zero) at += delays.draw(rng);
+      while (at < until && at <= days && rng.uniform32() < zero) at += delays!.draw(rng);
     }
     if (at < until && at <= days) {
       queue.add(at, i, until);
@@ -222,7 +223,7 @@ export function runEventBlock(p: ChainParams, calendar: CalendarChain, seed: num
       const children = brought(referrers, i);
       for (let j = 0; j < children; j++) {
         pending[i]!++;
-        const at = t + delays.draw(rng);
+        const at = t + delays!.draw(rng);
         if (at <= days) {
           queue.add(at, i, 0);
           held[i]!++;
