@@ -164,7 +164,7 @@ function languageOf(job: Job, io: Io): Language {
  */
 function unitOf(text: unknown): Unit {
   const parts = String(text).split(',').map((part) => part.trim());
-  const word = /^[\p{L}\p{M}][\p{L}\p{M} '’-]{0,39}$/u;
+  const word = /^[\p{L}\p{M}][\p{L}\p{M} '\u2019-]{0,39}$/u;
   if (parts.length === 2 && parts.every((part) => word.test(part))) return { one: parts[0]!, many: parts[1]! };
   throw new UsageError(`--unit must be the singular and the plural, letters separated by a comma, such as customer,customers or klant,klanten (got ${quoted(text)})`);
 }

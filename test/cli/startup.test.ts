@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -78,6 +78,12 @@ describe('start-up: what a run loads', () => {
     const marker = 'constructDateFrom';
     expect(readFileSync(join(root, 'dist', 'calendar.cjs'), 'utf8')).toContain(marker);
     expect(readFileSync(join(root, 'dist', 'main.cjs'), 'utf8')).not.toContain(marker);
+  });
+  // One character past ASCII (an en dash in a regular expression did it) makes V8 hold a file's
+  // whole text as two bytes a character, read and decoded as UTF-16: the files a run loads are ASCII.
+  it.each(readdirSync(join(root, 'dist')).filter((name) => name.endsWith('.cjs')))('dist/%s is ASCII', (name) => {
+    const text = readFileSync(join(root, 'dist', name), 'latin1');
+    expect([...text.matchAll(/[^\x00-\x7f]/g)].map((m) => text.slice(Math.max(0, m.index - 30), m.index + 10))).toEqual([]);
   });
   // Making an Intl formatter loads its locale's data: the first Dutch date format cost about 20 ms of
   // a 40 ms start on Node 22 when words/nl.ts made three at load (#29). A formatter is made when used.

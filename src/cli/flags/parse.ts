@@ -313,7 +313,7 @@ export function amount(text: string | number): Parsed<AmountText> {
   if (text.length > maxValueLength) return rule;
   // A whole amount's dash (`€ 1.250,-`, `$1,250.-`) is `,00`: left off. One run of non-digit,
   // non-mark characters at either end is the currency; one scan each way.
-  const trimmed = text.trim().replace(/(\d)[.,][-–](?=\s*[^\d.,\s-]*$)/, '$1');
+  const trimmed = text.trim().replace(/(\d)[.,][-\u2013](?=\s*[^\d.,\s-]*$)/, '$1');
   let start = 0;
   while (start < trimmed.length && !/[\d.,+\-\s]/.test(trimmed[start]!)) start++;
   let end = trimmed.length;
