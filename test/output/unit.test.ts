@@ -44,5 +44,7 @@ describe('--unit: the noun for the people counted (#32 item 2)', () => {
     expect(text).toContain('1 customer becomes 1,024 customers in 10 years.');
     expectUsageError(await fans(['simulate', '--unit', 'klant']), /^fans: --unit must be the singular and the plural, letters separated by a comma, such as customer,customers or klant,klanten \(got "klant"\)$/);
     expectUsageError(await fans(['simulate', '--unit', 'a,<script>']), /^fans: --unit must be/);
+    // Apostrophes, straight and curly (written \u2019 in the source, which stays ASCII), are letters' company.
+    expect((await fans(['compound', '--years', '2', '--unit', "friend’s pal,friend's pals"])).stdout).toContain("1 friend’s pal becomes 4 friend's pals in 2 years.");
   });
 });
