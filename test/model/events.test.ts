@@ -5,7 +5,7 @@ import { type Uniforms, poissonLogPmf, zeroTruncatedFirst, zeroTruncatedPoissonD
 import { BlockRandom } from '../../src/model/chains/block-random.js';
 import { type PascalDelay, pascalDelay, pascalWeights } from '../../src/model/calendar/delays.js';
 import { DelayTable } from '../../src/model/calendar/delay-table.js';
-import { thinnedPascal } from '../../src/model/calendar/thinned-weights.js';
+import { thinnedPascal } from '../../src/model/calendar/thinned-pascal.js';
 import { DayQueue } from '../../src/model/calendar/day-queue.js';
 import { runCalendarBlock } from '../../src/model/calendar/engine.js';
 import { runEventBlock, switchAt } from '../../src/model/calendar/events.js';

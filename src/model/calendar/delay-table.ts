@@ -4,7 +4,7 @@ import type { Uniforms } from '../chains/poisson.js';
  * A delay drawn in one uniform: Walker's alias table (Vose's construction, "A linear
  * algorithm for generating random numbers with a given distribution", IEEE TSE 17, 1991)
  * over the delay's days 0..`days` (`weights`, the chance of each day: a Pascal delay's
- * delays.ts's pascalWeights, or the thinned delay of thinned-weights.ts) and one more outcome,
+ * delays.ts's pascalWeights, or the thinned delay of thinned-pascal.ts) and one more outcome,
  * "after `days`", with the rest of the chance. A run never needs to know how long after its
  * horizon a referral comes, only that it does.
  *

@@ -10,7 +10,7 @@ import { offspringMean } from '../chains/offspring.js';
 import { poissonDraw as poisson, zeroTruncatedFirst, zeroTruncatedPoissonDraw } from '../chains/poisson.js';
 import { unreached } from '../unreached.js';
 import { DelayTable } from './delay-table.js';
-import { thinnedPascal, thinnedWork } from './thinned-weights.js';
+import { thinnedPascal, thinnedWork } from './thinned-pascal.js';
 import { DayQueue } from './day-queue.js';
 import { PeriodEnds } from './period-ends.js';
 
@@ -18,7 +18,7 @@ import { PeriodEnds } from './period-ends.js';
 const nothingDue = 1e-9;
 
 /**
- * The most steps a block spends on the thinned delay's table (thinned-weights.ts): 5e7,
+ * The most steps a block spends on the thinned delay's table (thinned-pascal.ts): 5e7,
  * about 50 ms, once a block. A yearly delay of 9 stages over ten years takes about 33,000.
  */
 const maxThinnedWork = 5e7;
@@ -110,7 +110,7 @@ export function runEventBlock(p: ChainParams, calendar: CalendarChain, seed: num
   const zeroAll = Math.exp(-mean);
   const firstAll = zeroTruncatedFirst(mean);
   // With one K for every run, the delay to the next moment that brings someone in one uniform
-  // (thinned-weights.ts): the moments that bring nobody are passed by in its chances. Its
+  // (thinned-pascal.ts): the moments that bring nobody are passed by in its chances. Its
   // table costs (days + 1) x the delay's stages to work out: past maxThinnedWork, and with a
   // K for each run (a fit's uncertainty), each moment is drawn and passed by in nextMoment.
   const toEvent = thin && zeroOf === null && thinnedWork(calendar.delay, days) <= maxThinnedWork ? new DelayTable(thinnedPascal(calendar.delay, zeroAll, days)) : null;

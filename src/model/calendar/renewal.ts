@@ -55,6 +55,7 @@ export interface RenewalParams {
  * Expected new fans on each day 0..days.
  *
  * @example renewalDays({ model: 'tree', start: 1, K: 2, market: null, weights: Float64Array.from([0, 1]), days: 3 }) // => [1, 2, 4, 8]
+ * @example renewalDays({ model: 'tree', start: 1, K: 2, market: null, delay: { stages: 1, chance: 1 }, days: 3 }) // => [1, 2, 4, 8]: the same one-day delay, as a stage
  */
 export function renewalDays(p: RenewalParams): Float64Array {
   // The CLI's bounds, for the library too: cost days x the delay's length, at most 36,525².
