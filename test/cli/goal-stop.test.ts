@@ -107,6 +107,23 @@ describe('the work bound of sampled runs with a spread', () => {
   });
 });
 
+describe('the work bound of a goal by date, whose runs stop once answered', () => {
+  const goal = ['goal', '1200', '--by-date', '--start', '200', '--rate', '0.59', '--cycle', '1y', '--cycle-spread', '4m', '--start-date', '2027-01-01', '--seed', '1', '--format', 'json'];
+  it("takes the issue's 10,000 runs of the meeting's goal (refused while their work was counted to the horizon: at most 8,690), and answers around the expected date", async () => {
+    const ran = await fans([...goal, '--trials', '10000']);
+    expect(ran.code).toBe(0);
+    const json = JSON.parse(ran.stdout);
+    expect(json.expectedDate).toBe('2031-03-09');
+    // From 200 fans the runs answer within months of each other: p50 within a month of the expected run's date.
+    expect(Math.abs(Date.parse(json.dates.p50) - Date.parse('2031-03-09'))).toBeLessThan(31 * 86_400_000);
+  });
+  it('counts the work up front to a quarter past the day the expected run answers (day 1,528 of 3,653: to day 1,910)', async () => {
+    const ran = await fans([...goal, '--trials', '26000']);
+    expect(ran.code).toBe(2);
+    expect(ran.stderr).toMatch(/^fans: --trials 26,000 over 3,654 days with a delay of 9 stages is too much work: at most 23,245 runs for this horizon \(runs x 129,055 a run to day 1,910, where the runs are expected to have answered: /);
+  });
+});
+
 describe('the work bound where the expected run overflows', () => {
   it('falls back on the stages\' bound, and the run is refused for its horizon, not for "NaN runs"', async () => {
     const ran = await fans(['simulate', '--fanout', '1000000', '--cycle', '1m', '--cycle-spread', '10d', '--until', '2099-12-31', '--trials', '10']);

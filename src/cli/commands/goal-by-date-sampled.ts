@@ -5,7 +5,10 @@ import { stageWeight } from '../../model/calendar/engine.js';
 import { dayDate, isoDate } from '../../model/calendar/dates.js';
 import { type GoalBand, type GoalRunsAsk, bandThrough, goalBand, runGoal } from '../../model/calendar/goal-runs.js';
 import type { Calendar, Command } from '../../model/calendar/run-calendar.js';
-import { expectedEvents, refuseOverflow, withinWork } from '../../model/calendar/work.js';
+import { calendarWork, dayWork, expectedEvents, refuseOverflow, withinWork } from '../../model/calendar/work.js';
+import { Refusal } from '../../model/refusal.js';
+import { thousands } from '../../model/limits.js';
+import type { PascalDelay } from '../../model/calendar/delays.js';
 import type { Amount } from '../../output/amount.js';
 import type { Json } from '../../output/json.js';
 import type { Report, Style } from '../../output/render.js';
@@ -21,6 +24,29 @@ import type { CompoundFlags } from './compound.js';
 import { type fittedChain, chainFor } from './sampled.js';
 import type { TrialFlags } from '../flags/trials.js';
 import type { SimulateParams } from './simulate.js';
+
+/**
+ * What a goal's runs with a spread may cost: the expected run at the largest K a run can draw,
+ * its events by day (work.ts), and a day's work of the sampled runs counted as they go.
+ */
+function workOf(g: GoalRun, base: ChainParams, delay: PascalDelay) {
+  const existingAges = g.fitted?.about.dated?.existing.ages.length ?? 0;
+  const K = g.fitted ? g.fitted.upper * (1 - g.fitted.fields.nonreferrers) : chainFactor(base);
+  const expected = renewalOf(g.command, g.p, g.c, K);
+  const refers = 1 - (g.p.nonreferrers ?? 0);
+  const meanDays = delay.stages / delay.chance;
+  const churn = leaveOf(g.command, g.p.churn, g.c) > 0;
+  const weight = stageWeight(base);
+  return {
+    existingAges,
+    K,
+    expected,
+    stages: delay.stages,
+    weight,
+    byDay: expectedEvents(g.command, expected, K, refers, meanDays, churn),
+    ofDay: dayWork(g.command, K, refers, meanDays, churn, delay.stages, weight),
+  };
+}
 
 /** The most days a goal's band is sketched on: about as many as its chart draws (calendar.ts thins it to 1,000 points). */
 const maxBandDays = 1000;
@@ -74,18 +100,11 @@ export async function sampledGoalByDate(io: Io, g: GoalRun): Promise<Report> {
   const c = g.c;
   // The days totals are looked at: every day with a spread, else each cycle's day.
   const days = c.spread ? Array.from({ length: c.days + 1 }, (_, day) => day) : cyclesWithin(c, tree ? bounds.depth : bounds.years);
-  if (c.spread) {
-    const existingAges = g.fitted?.about.dated?.existing.ages.length ?? 0;
-    const K = g.fitted ? g.fitted.upper * (1 - g.fitted.fields.nonreferrers) : chainFactor(base);
-    // A goal's runs stop once answered; their work is bounded as if they ran to the horizon.
-    const expected = renewalOf(g.command, g.p, c, K);
-    const byDay = expectedEvents(g.command, expected, K, 1 - (g.p.nonreferrers ?? 0), c.spread.delay.stages / c.spread.delay.chance, leaveOf(g.command, g.p.churn, c) > 0);
-    const events = existingAges > 0 ? null : { byDay, rows: days.length };
-    withinWork(trials, days.length, 'days', c.spread.delay.stages, stageWeight(base), bounds.trialPeriods, existingAges, events);
-    // As for simulate and compound (they crashed the goal).
-    if (existingAges === 0) refuseOverflow(expected, c, g.fitted ? K : null);
-  }
-  else withinWork(trials, days.length, 'cycles', 1, 1, bounds.trialPeriods);
+  // The work of the runs (with a spread): from the expected run at the largest K a run can draw.
+  const work = c.spread ? workOf(g, base, c.spread.delay) : null;
+  if (work === null) withinWork(trials, days.length, 'cycles', 1, 1, bounds.trialPeriods);
+  // As for simulate and compound (they crashed the goal).
+  else if (work.existingAges === 0) refuseOverflow(work.expected, c, g.fitted ? work.K : null);
   const existing = g.fitted?.about.dated?.existing;
   const runs: ChainParams = c.spread
     ? { ...base, start: g.p.start, periods: days.length - 1, calendar: { delay: c.spread.delay, days: c.days, ends: days, leave: leaveOf(g.command, g.p.churn, c), ...(existing ? { existing } : {}) } }
@@ -115,6 +134,14 @@ export async function sampledGoalByDate(io: Io, g: GoalRun): Promise<Report> {
   const sketchedFrom = (day: number) => Math.min(lastDay, Math.ceil(day / every) * every);
   // Without a band to draw, no day needs running past the answer.
   bandTo = band === null ? 0 : sketchedFrom(bandTo);
+  if (work !== null) {
+    // Runs by events stop once answered (or at the band's last day): their work is checked up
+    // front to a quarter past the day the expected run answers (as the band runs on: the runs
+    // answer around it), and counted as they go (goal-runs.ts), to twice the bound at most.
+    // Runs by day (customers already there) cost their days whatever they hold: to the horizon.
+    const until = work.existingAges > 0 || expectedAt < 0 ? undefined : Math.min(lastDay, Math.max(Math.ceil(expectedAt * 1.25), bandTo));
+    withinWork(trials, days.length, 'days', work.stages, work.weight, bounds.trialPeriods, work.existingAges, work.existingAges > 0 ? null : { byDay: work.byDay, rows: days.length, ...(until === undefined ? {} : { until }) });
+  }
   const ask: GoalRunsAsk = {
     chain,
     seed,
@@ -125,6 +152,17 @@ export async function sampledGoalByDate(io: Io, g: GoalRun): Promise<Report> {
     bandTo,
     // FANS_RUN_TO_HORIZON=1 runs every day to the horizon, as before: a check that stopping changes nothing (tested).
     stopsEarly: c.spread !== null && io.env.FANS_RUN_TO_HORIZON !== '1',
+    work:
+      work === null || work.existingAges > 0
+        ? null
+        : {
+            budget: 2 * calendarWork,
+            ofDay: work.ofDay,
+            refusal: (runs, spent) =>
+              new Refusal(
+                `--trials ${thousands(trials)} is too much work for this goal: its runs answer later than the expected run, and ${runs === 0 ? 'the first 1,024' : `all but the last ${thousands(trials - runs)}`} took about ${thousands(Math.round(spent))} weighted steps (at most ${thousands(2 * calendarWork)} as they go: 16 an event and 20 a run's day, or its stages); ${runs === 0 ? 'ask for a nearer --until' : `ask for at most ${thousands(Math.floor((runs * 2 * calendarWork) / spent))} runs, or a nearer --until`}`,
+              ),
+          },
   };
   let interrupted: StopSignal | null = null;
   const pause = async () => {
@@ -137,13 +175,14 @@ export async function sampledGoalByDate(io: Io, g: GoalRun): Promise<Report> {
   let dates: { q: number; date: string | null }[];
   let through: number;
   try {
-    ({ reached, ranTo } = await runGoal(ask, lastDay, pause));
+    let spent: number;
+    ({ reached, ranTo, spent } = await runGoal(ask, lastDay, pause));
     dates = percentileDates(reached, t.quantiles, trials, dayDates);
     // The chart is drawn through the latest percentile date too (markedChart): a block that stopped
     // before it runs again to it (the same draws: the same runs), for the band's later days.
     const latestAt = Math.max(-1, ...dates.map((d) => (d.date === null ? -1 : firstOnOrAfter(d.date))));
     through = sketchedFrom(Math.max(bandTo, latestAt));
-    if (band) await bandThrough(ask, ranTo, through, pause);
+    if (band) await bandThrough(ask, ranTo, through, pause, spent);
   } finally {
     stop();
   }

@@ -54,6 +54,43 @@ export interface GoalRunsAsk {
   /** Each block runs at least to this day (the band's days); stopsEarly false: to the last day. */
   bandTo: number;
   stopsEarly: boolean;
+  /**
+   * The work the runs may take, counted as they go (runs by events: checked up front only to
+   * the day they are expected to stop, work.ts): `ofDay` weighs a day of `count` runs from
+   * their summed new fans and totals (work.ts's dayWork), and past `budget` the run stops with
+   * `refusal(runs, spent)`, `runs` those run whole before. Null: no count (runs by day,
+   * bounded up front to the horizon).
+   */
+  work: { budget: number; ofDay: (fresh: number, total: number, count: number) => number; refusal: (runs: number, spent: number) => Error } | null;
+}
+
+/**
+ * The work a goal's runs have taken so far, for {@link GoalRunsAsk.work}: `day` adds a day of
+ * a block's runs (their totals and fans reached), and throws the refusal past the budget.
+ */
+function workCounter(work: GoalRunsAsk['work'], from: number): { spent(): number; block(first: number): void; day(count: number, totals: Float64Array, reached: Float64Array | undefined): void } {
+  let spent = from;
+  let before = 0;
+  let runs = 0;
+  return {
+    spent: () => spent,
+    block(first) {
+      before = 0;
+      runs = first;
+    },
+    day(count, totals, reached) {
+      if (work === null) return;
+      let total = 0;
+      let ever = 0;
+      for (let i = 0; i < count; i++) {
+        total += totals[i]!;
+        ever += reached === undefined ? totals[i]! : reached[i]!;
+      }
+      spent += work.ofDay(ever - before, total, count);
+      before = ever;
+      if (spent > work.budget) throw work.refusal(runs, spent);
+    },
+  };
 }
 
 /** Sketches one day of a block's runs for the band. */
@@ -77,21 +114,25 @@ function sketchDay(band: GoalBand | null, period: number, count: number, totals:
 /**
  * Runs a goal's blocks: `reached[day]`, the runs at the target by each day (a run that
  * reached it stays counted), and the last day each block ran (`ranTo`: where it stopped
- * early, the band's later days lack its runs). `pause` runs between blocks (the CLI
- * yields to its event loop there and throws on Ctrl-C).
+ * early, the band's later days lack its runs), and the work they took (`spent`, with
+ * `ask.work`). `pause` runs between blocks (the CLI yields to its event loop there and
+ * throws on Ctrl-C).
  */
-export async function runGoal(ask: GoalRunsAsk, lastDay: number, pause: () => Promise<void>): Promise<{ reached: Float64Array; ranTo: number[] }> {
+export async function runGoal(ask: GoalRunsAsk, lastDay: number, pause: () => Promise<void>): Promise<{ reached: Float64Array; ranTo: number[]; spent: number }> {
   const { chain, seed, trials } = ask;
   const reached = new Float64Array(lastDay + 1);
   const ranTo: number[] = [];
+  const spent = workCounter(ask.work, 0);
   for (let block = 0; block < blockCount(trials); block++) {
     await pause();
     const count = Math.min(blockSize, trials - block * blockSize);
+    spent.block(block * blockSize);
     // Each run's first day at the target (a count goal): once reached, reached.
     const hit = new Uint8Array(count);
     let hits = 0;
     let last = lastDay;
-    runTrialsBlock(chain, seed, block, count, (period, totals, _reached, money, live) => {
+    runTrialsBlock(chain, seed, block, count, (period, totals, fans, money, live) => {
+      spent.day(count, totals, fans);
       sketchDay(ask.band, period, count, totals, money);
       const done = ask.money ? money!.paid : hit;
       if (ask.money) {
@@ -116,7 +157,7 @@ export async function runGoal(ask: GoalRunsAsk, lastDay: number, pause: () => Pr
     for (let period = last + 1; period <= lastDay; period++) reached[period]! += hits;
     ranTo.push(last);
   }
-  return { reached, ranTo };
+  return { reached, ranTo, spent: spent.spent() };
 }
 
 /**
@@ -124,12 +165,16 @@ export async function runGoal(ask: GoalRunsAsk, lastDay: number, pause: () => Pr
  * `through`, sketching its days after where it stopped: the band's later days (a chart
  * drawn through the latest percentile date) then hold every run.
  */
-export async function bandThrough(ask: GoalRunsAsk, ranTo: readonly number[], through: number, pause: () => Promise<void>): Promise<void> {
+export async function bandThrough(ask: GoalRunsAsk, ranTo: readonly number[], through: number, pause: () => Promise<void>, spentBefore = 0): Promise<void> {
+  // Its work counts on from the first pass's (`spentBefore`): it runs those blocks' days again.
+  const spent = workCounter(ask.work, spentBefore);
   for (const [block, to] of ranTo.entries()) {
     if (to >= through) continue;
     await pause();
     const count = Math.min(blockSize, ask.trials - block * blockSize);
-    runTrialsBlock(ask.chain, ask.seed, block, count, (period, totals, _reached, money) => {
+    spent.block(0);
+    runTrialsBlock(ask.chain, ask.seed, block, count, (period, totals, fans, money) => {
+      spent.day(count, totals, fans);
       if (period > to) sketchDay(ask.band, period, count, totals, money);
       return period >= through;
     });

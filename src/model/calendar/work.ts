@@ -34,11 +34,31 @@ const rowCost = 20;
  */
 export function expectedEvents(command: Command, run: { fresh: readonly number[]; totals: readonly number[] }, k: number, refers: number, meanDays: number, churn: boolean): Float64Array {
   const events = new Float64Array(run.fresh.length + 1);
-  for (let t = 0; t < run.fresh.length; t++) {
-    const day = command === 'simulate' ? (1 + k) * run.fresh[t]! : run.fresh[t]! * (churn ? 2 : 1) + (refers * run.totals[t]!) / meanDays;
-    events[t + 1] = events[t]! + day;
-  }
+  for (let t = 0; t < run.fresh.length; t++) events[t + 1] = events[t]! + dayEvents(command, run.fresh[t]!, run.totals[t]!, k, refers, meanDays, churn);
   return events;
+}
+
+/**
+ * A day's events, by the rule of {@link expectedEvents}, from its new fans and its total.
+ *
+ * @example dayEvents('compound', 10, 365, 0.59, 1, 365, false) // => 11: 10 fans and one referral moment
+ */
+export function dayEvents(command: Command, fresh: number, total: number, k: number, refers: number, meanDays: number, churn: boolean): number {
+  return command === 'simulate' ? (1 + k) * fresh : fresh * (churn ? 2 : 1) + (refers * total) / meanDays;
+}
+
+/**
+ * The work of a day of `count` runs, counted as they go (a goal by date's runs, which stop
+ * once answered: see goal-runs.ts), by the rule of {@link runWork}: 16 an event and 20 a run
+ * (its row), or, where less, every run's day in stages. From the runs' summed new fans and
+ * totals, so the events of all runs are counted as one run's (the least of the sums is at
+ * least the sum of each run's least: on the safe side).
+ *
+ * @example dayWork('compound', 0.59, 1, 365, false, 100, 8)(10, 365, 1) // => 196: 11 events and a row (a day in 100 stages: 832)
+ */
+export function dayWork(command: Command, k: number, refers: number, meanDays: number, churn: boolean, stages: number, weight: number): (fresh: number, total: number, count: number) => number {
+  const day = (stages + 4) * weight;
+  return (fresh, total, count) => Math.min(eventCost * dayEvents(command, fresh, total, k, refers, meanDays, churn) + rowCost * count, count * day);
 }
 
 /**
@@ -69,20 +89,24 @@ const eventCount = (n: number) => (n < 1e15 ? thousands(Math.round(n)) : n.toPre
 /**
  * Refuses a sampled calendar run past {@link calendarWork}: runs x a run's work ({@link
  * runWork}, or with no events days x (stages + 4) x the law's weight); or past `mostSteps`
- * run-steps: one line saying how many runs the horizon allows.
+ * run-steps: one line saying how many runs the horizon allows. With `events.until`, the runs
+ * are expected to stop on that day (a goal by date, once answered), and their work is
+ * counted to it: past it, the runs count their own as they go (goal-runs.ts).
  */
-export function withinWork(trials: number, steps: number, unit: 'days' | 'cycles', stages: number, weight: number, mostSteps = Infinity, cohorts = 0, events: { byDay: Float64Array; rows: number } | null = null): void {
+export function withinWork(trials: number, steps: number, unit: 'days' | 'cycles', stages: number, weight: number, mostSteps = Infinity, cohorts = 0, events: { byDay: Float64Array; rows: number; until?: number } | null = null): void {
   // A dated forecast's customers cost a run a step per cohort (a day of joining) at its start.
   const byStages = (steps + cohorts) * (stages + 4) * weight;
   // Expected events past what a double holds (a K whose expected totals overflow) leave the stages' bound.
-  const byEvents = events === null ? null : runWork(events.byDay, steps, stages, weight, events.rows);
+  const to = events?.until === undefined ? steps : Math.min(steps, events.until + 1);
+  const byEvents = events === null ? null : runWork(events.byDay.subarray(0, to + 1), to, stages, weight, Math.min(events.rows, to));
   const perRun = byEvents ?? byStages;
   const most = Math.min(Math.floor(calendarWork / perRun), Math.floor(mostSteps / steps));
   if (trials <= most) return;
   const delay = unit === 'days' ? ` with a delay of ${stages} ${stages === 1 ? 'stage' : 'stages'}` : '';
   const whole = weight > 8 ? ` x ${weight} (whole fans move through the stages, and churn takes from each)` : weight > 1 ? ` x ${weight} (whole fans move through the stages)` : '';
   const runSteps = Number.isFinite(mostSteps) ? `, runs x ${unit} at most ${thousands(mostSteps)}` : '';
-  const cost = byEvents === null ? `runs x ${unit}${cohorts > 0 ? ' and days of joining' : ''} x (stages + 4)${whole}` : `runs x ${thousands(Math.round(byEvents))} a run: the least, over the day a run goes on in stages, of 16 x its expected events before it (${eventCount(events!.byDay.at(-1)!)} in all) plus 20 x ${thousands(events!.rows)} rows, and its ${unit} from then on x (stages + 4)${whole}`;
+  const until = to < steps ? ` to day ${thousands(to - 1)}, where the runs are expected to have answered` : '';
+  const cost = byEvents === null ? `runs x ${unit}${cohorts > 0 ? ' and days of joining' : ''} x (stages + 4)${whole}` : `runs x ${thousands(Math.round(byEvents))} a run${until}: the least, over the day a run goes on in stages, of 16 x its expected events before it (${eventCount(events!.byDay[to]!)} in all) plus 20 x ${thousands(Math.min(events!.rows, to))} rows, and its ${unit} from then on x (stages + 4)${whole}`;
   throw new Refusal(
     `--trials ${thousands(trials)} over ${thousands(steps)} ${unit}${delay}${cohorts > 0 ? ` from ${thousands(cohorts)} days of joining customers` : ''} is too much work: at most ${thousands(Math.max(1, most))} runs for this horizon (${cost} may be at most ${thousands(calendarWork)}${runSteps})`,
   );
