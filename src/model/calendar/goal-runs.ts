@@ -68,17 +68,26 @@ export interface GoalRunsAsk {
  * The work a goal's runs have taken so far, for {@link GoalRunsAsk.work}: `day` adds a day of
  * a block's runs (their totals and fans reached), and throws the refusal past the budget.
  */
-function workCounter(work: GoalRunsAsk['work'], from: number): { spent(): number; block(first: number): void; day(count: number, totals: Float64Array, reached: Float64Array | undefined): void } {
+function workCounter(work: GoalRunsAsk['work'], from: number): { counts: boolean; spent(): number; block(first: number): void; day(count: number, total: number, ever: number): void; runs(count: number, totals: Float64Array, reached: Float64Array | undefined): void } {
   let spent = from;
   let before = 0;
   let runs = 0;
-  return {
+  const counter = {
+    counts: work !== null,
     spent: () => spent,
-    block(first) {
+    block(first: number) {
       before = 0;
       runs = first;
     },
-    day(count, totals, reached) {
+    /** A day of `count` runs, from their summed totals and fans ever reached. */
+    day(count: number, total: number, ever: number) {
+      if (work === null) return;
+      spent += work.ofDay(ever - before, total, count);
+      before = ever;
+      if (spent > work.budget) throw work.refusal(runs, spent);
+    },
+    /** The same, summing the runs' totals and fans reached here. */
+    runs(count: number, totals: Float64Array, reached: Float64Array | undefined) {
       if (work === null) return;
       let total = 0;
       let ever = 0;
@@ -86,11 +95,10 @@ function workCounter(work: GoalRunsAsk['work'], from: number): { spent(): number
         total += totals[i]!;
         ever += reached === undefined ? totals[i]! : reached[i]!;
       }
-      spent += work.ofDay(ever - before, total, count);
-      before = ever;
-      if (spent > work.budget) throw work.refusal(runs, spent);
+      counter.day(count, total, ever);
     },
   };
+  return counter;
 }
 
 /** Sketches one day of a block's runs for the band. */
@@ -132,12 +140,26 @@ export async function runGoal(ask: GoalRunsAsk, lastDay: number, pause: () => Pr
     let hits = 0;
     let last = lastDay;
     runTrialsBlock(chain, seed, block, count, (period, totals, fans, money, live) => {
-      spent.day(count, totals, fans);
       sketchDay(ask.band, period, count, totals, money);
       const done = ask.money ? money!.paid : hit;
       if (ask.money) {
+        spent.runs(count, totals, fans);
         hits = 0;
         for (let i = 0; i < count; i++) hits += done[i]!;
+      } else if (spent.counts && fans !== undefined) {
+        // The day's work counted in the same pass as the runs at the target.
+        let total = 0;
+        let ever = 0;
+        for (let i = 0; i < count; i++) {
+          const n = totals[i]!;
+          total += n;
+          ever += fans[i]!;
+          if (hit[i] === 0 && n >= ask.target) {
+            hit[i] = 1;
+            hits++;
+          }
+        }
+        spent.day(count, total, ever);
       } else {
         for (let i = 0; i < count; i++) {
           if (hit[i] === 0 && totals[i]! >= ask.target) {
@@ -174,7 +196,7 @@ export async function bandThrough(ask: GoalRunsAsk, ranTo: readonly number[], th
     const count = Math.min(blockSize, ask.trials - block * blockSize);
     spent.block(0);
     runTrialsBlock(ask.chain, ask.seed, block, count, (period, totals, fans, money) => {
-      spent.day(count, totals, fans);
+      spent.runs(count, totals, fans);
       if (period > to) sketchDay(ask.band, period, count, totals, money);
       return period >= through;
     });
