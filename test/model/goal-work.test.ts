@@ -52,3 +52,17 @@ describe('a goal by date counts its runs\' work as they go', () => {
     expect(said[0]!.spent).toBeLessThan(whole);
   });
 });
+
+describe("the goal's line past its work (goalWorkRefusal)", () => {
+  it('names --trials, the runs run, the work and the bound, and how many runs fit at that rate', async () => {
+    const { goalWorkRefusal } = await import('../../src/cli/commands/goal-by-date-sampled.js');
+    const after = goalWorkRefusal(20_000, 10_240, 6.1e9);
+    expect(after.name).toBe('Refusal');
+    // 10,240 runs took 6.1e9 steps: 6e9 allow 10,240 x 6e9 / 6.1e9 = 10,072.
+    expect(after.message).toBe(
+      '--trials 20,000 is too much work for this goal: its runs answer later than the expected run does, and after 10,240 runs they had taken about 6,100,000,000 weighted steps, past the 6,000,000,000 allowed as they go (16 an event and 20 a run\'s day, or a day in stages); ask for at most 10,072 runs, or a nearer --until',
+    );
+    // Within the first block: no count to give, and the block is as large as the runs asked.
+    expect(goalWorkRefusal(500, 0, 6.2e9).message).toMatch(/and before its first 500 runs had all answered they had taken about 6,200,000,000 weighted steps, [^;]*; ask for a nearer --until$/);
+  });
+});

@@ -7,6 +7,7 @@ import { type GoalBand, type GoalRunsAsk, bandThrough, goalBand, runGoal } from 
 import type { Calendar, Command } from '../../model/calendar/run-calendar.js';
 import { calendarWork, dayWork, expectedEvents, refuseOverflow, withinWork } from '../../model/calendar/work.js';
 import { Refusal } from '../../model/refusal.js';
+import { blockSize } from '../../model/chains/blocks.js';
 import { thousands } from '../../model/limits.js';
 import type { PascalDelay } from '../../model/calendar/delays.js';
 import type { Amount } from '../../output/amount.js';
@@ -46,6 +47,18 @@ function workOf(g: GoalRun, base: ChainParams, delay: PascalDelay) {
     byDay: expectedEvents(g.command, expected, K, refers, meanDays, churn),
     ofDay: dayWork(g.command, K, refers, meanDays, churn, delay.stages, weight),
   };
+}
+
+/**
+ * The line of a goal whose runs, counted as they go, passed twice the work bound: after
+ * `runs` whole runs (a block's 1,024 at a time), `spent` weighted steps.
+ *
+ * @example goalWorkRefusal(20_000, 10_240, 6.1e9).message // '--trials 20,000 is too much work for this goal: ... ask for at most 10,072 runs, or a nearer --until'
+ */
+export function goalWorkRefusal(trials: number, runs: number, spent: number): Refusal {
+  const had = runs === 0 ? `before its first ${thousands(Math.min(blockSize, trials))} runs had all answered` : `after ${thousands(runs)} runs`;
+  const ask = runs === 0 ? 'ask for a nearer --until' : `ask for at most ${thousands(Math.floor((runs * 2 * calendarWork) / spent))} runs, or a nearer --until`;
+  return new Refusal(`--trials ${thousands(trials)} is too much work for this goal: its runs answer later than the expected run does, and ${had} they had taken about ${thousands(Math.round(spent))} weighted steps, past the ${thousands(2 * calendarWork)} allowed as they go (16 an event and 20 a run's day, or a day in stages); ${ask}`);
 }
 
 /** The most days a goal's band is sketched on: about as many as its chart draws (calendar.ts thins it to 1,000 points). */
@@ -158,10 +171,7 @@ export async function sampledGoalByDate(io: Io, g: GoalRun): Promise<Report> {
         : {
             budget: 2 * calendarWork,
             ofDay: work.ofDay,
-            refusal: (runs, spent) =>
-              new Refusal(
-                `--trials ${thousands(trials)} is too much work for this goal: its runs answer later than the expected run, and ${runs === 0 ? 'the first 1,024' : `all but the last ${thousands(trials - runs)}`} took about ${thousands(Math.round(spent))} weighted steps (at most ${thousands(2 * calendarWork)} as they go: 16 an event and 20 a run's day, or its stages); ${runs === 0 ? 'ask for a nearer --until' : `ask for at most ${thousands(Math.floor((runs * 2 * calendarWork) / spent))} runs, or a nearer --until`}`,
-              ),
+            refusal: (runs, spent) => goalWorkRefusal(trials, runs, spent),
           },
   };
   let interrupted: StopSignal | null = null;
