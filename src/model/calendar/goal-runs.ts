@@ -194,7 +194,8 @@ export async function bandThrough(ask: GoalRunsAsk, ranTo: readonly number[], th
     if (to >= through) continue;
     await pause();
     const count = Math.min(blockSize, ask.trials - block * blockSize);
-    spent.block(0);
+    // Every run has answered by now: a refusal here counts the runs before this block as run.
+    spent.block(block * blockSize);
     runTrialsBlock(ask.chain, ask.seed, block, count, (period, totals, fans, money) => {
       spent.runs(count, totals, fans);
       if (period > to) sketchDay(ask.band, period, count, totals, money);
