@@ -2,6 +2,7 @@ import * as check from '../check.js';
 import { bounds } from '../limits.js';
 import { unreached } from '../unreached.js';
 import type { PascalDelay } from './delays.js';
+import { stepStages } from './step-stages.js';
 
 /**
  * Expected new fans day by day when referrals are spread out in time: the renewal equation
@@ -81,11 +82,10 @@ export function renewalDays(p: RenewalParams): Float64Array {
   // A moment s days on needs the fan to have stayed s days: (1 - h)^s.
   const weights = delay !== undefined ? null : leave === 0 ? p.weights! : p.weights!.map((w, s) => w * (1 - leave) ** s);
   const span = weights === null ? 0 : weights.length;
-  // With a delay: what is under way, by stage; each day its share 1 - q stays, q moves on (and
-  // all of it is kept by the fans who stayed the day, 1 - h).
-  const k = delay?.stages ?? 0;
+  // With a delay: what is under way, by stage (step-stages.ts); each day its share 1 - q stays,
+  // q moves on (and all of it is kept by the fans who stayed the day, 1 - h).
   const q = delay?.chance ?? 0;
-  const stage = new Float64Array(k);
+  const stage = new Float64Array(delay?.stages ?? 0);
   const stay = (1 - q) * (1 - leave);
   const move = q * (1 - leave);
   const fresh = new Float64Array(days + 1);
@@ -94,16 +94,7 @@ export function renewalDays(p: RenewalParams): Float64Array {
   const compound = p.model === 'compound';
   let reached = 0;
   for (let t = 0; t <= days; t++) {
-    if (delay !== undefined && t > 0) {
-      let before = stage[0]!;
-      stage[0] = stay * before;
-      for (let j = 1; j < k; j++) {
-        const own = stage[j]!;
-        stage[j] = stay * own + move * before;
-        before = own;
-      }
-      due[t]! += move * before;
-    }
+    if (delay !== undefined && t > 0) due[t]! += stepStages(stage, stay, move);
     let n = t === 0 ? p.start : compound ? K * due[t]! : due[t]!;
     if (t > 0 && p.market !== null) n = Math.max(0, Math.min(n * unreached(reached, p.market), p.market - reached));
     fresh[t] = n;

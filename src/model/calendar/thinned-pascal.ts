@@ -1,4 +1,5 @@
 import type { PascalDelay } from './delays.js';
+import { stepStages } from './step-stages.js';
 
 /**
  * The delay to a compound referrer's next referral moment that brings someone, when each
@@ -26,16 +27,8 @@ export function thinnedPascal(delay: PascalDelay, zero: number, days: number): F
   const f = new Float64Array(days + 1);
   const stage = new Float64Array(k);
   stage[0] = 1;
-  const stay = 1 - q;
   for (let t = 1; t <= days; t++) {
-    let before: number = stage[0]!;
-    stage[0] = stay * before;
-    for (let j = 1; j < k; j++) {
-      const own: number = stage[j]!;
-      stage[j] = stay * own + q * before;
-      before = own;
-    }
-    const moment = q * before;
+    const moment = stepStages(stage, 1 - q, q);
     f[t] = (1 - zero) * moment;
     stage[0]! += zero * moment;
   }
