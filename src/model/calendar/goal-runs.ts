@@ -68,12 +68,11 @@ export interface GoalRunsAsk {
  * The work a goal's runs have taken so far, for {@link GoalRunsAsk.work}: `day` adds a day of
  * a block's runs (their totals and fans reached), and throws the refusal past the budget.
  */
-function workCounter(work: GoalRunsAsk['work'], from: number): { counts: boolean; spent(): number; block(first: number): void; day(count: number, total: number, ever: number): void; runs(count: number, totals: Float64Array, reached: Float64Array | undefined): void } {
+function workCounter(work: GoalRunsAsk['work'], from: number): { spent(): number; block(first: number): void; day(count: number, total: number, ever: number): void; runs(count: number, totals: Float64Array, reached: Float64Array | undefined): void } {
   let spent = from;
   let before = 0;
   let runs = 0;
   const counter = {
-    counts: work !== null,
     spent: () => spent,
     block(first: number) {
       before = 0;
@@ -146,27 +145,20 @@ export async function runGoal(ask: GoalRunsAsk, lastDay: number, pause: () => Pr
         spent.runs(count, totals, fans);
         hits = 0;
         for (let i = 0; i < count; i++) hits += done[i]!;
-      } else if (spent.counts && fans !== undefined) {
-        // The day's work counted in the same pass as the runs at the target.
+      } else {
+        // The runs at the target, and the day's work counted in the same pass.
         let total = 0;
         let ever = 0;
         for (let i = 0; i < count; i++) {
           const n = totals[i]!;
           total += n;
-          ever += fans[i]!;
+          ever += fans === undefined ? n : fans[i]!;
           if (hit[i] === 0 && n >= ask.target) {
             hit[i] = 1;
             hits++;
           }
         }
         spent.day(count, total, ever);
-      } else {
-        for (let i = 0; i < count; i++) {
-          if (hit[i] === 0 && totals[i]! >= ask.target) {
-            hit[i] = 1;
-            hits++;
-          }
-        }
       }
       reached[period]! += hits;
       if (!ask.stopsEarly || period < ask.bandTo || period === lastDay) return false;
