@@ -1,5 +1,5 @@
 import type { Count } from '../model/count.js';
-import { numberFormat } from './en-us.js';
+import { numberFormat } from './number-format.js';
 
 /** Counts formatted for people: grouped by locale, exact integers in full. */
 export type CountFormat = (value: Count) => string;

@@ -1,5 +1,5 @@
 import { type Count, log10Count } from '../model/count.js';
-import { numberFormat } from './en-us.js';
+import { numberFormat } from './number-format.js';
 
 /** What a chart shows: lines of totals per period, and an optional band around the first. */
 export interface ChartData {

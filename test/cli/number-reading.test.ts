@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { marksOf, readNumber } from '../../src/cli/flags/number-reading.js';
+import { marksOf, nlNlMarks, readNumber } from '../../src/cli/flags/number-reading.js';
+import { environmentLocale, localeTag } from '../../src/cli/flags/parse.js';
 import { expectUsageError, fans, spawnFans } from './harness.js';
 
 /**
@@ -155,6 +156,36 @@ describe('numbers as the reader writes them: the table of forms', () => {
     expect(asked).toBe(0);
     expect(readNumber('10.000', 'whole', marks)).toEqual({ value: 10000, text: '10000' });
     expect(asked).toBe(1);
+  });
+});
+
+describe('en-US and nl-NL without ICU', () => {
+  /** The marks as Intl reports them (what marksOf asks ICU for any other locale). */
+  const intlMarks = (locale: string) => {
+    const parts = new Intl.NumberFormat(locale, { useGrouping: true }).formatToParts(123456789.5);
+    return { decimal: parts.find((p) => p.type === 'decimal')?.value, group: parts.find((p) => p.type === 'group')?.value };
+  };
+
+  it("nl-NL's marks are Intl's", () => {
+    expect(marksOf('nl-NL')).toBe(nlNlMarks);
+    expect(intlMarks('nl-NL')).toEqual({ decimal: nlNlMarks.decimal, group: nlNlMarks.group });
+    expect(intlMarks('en-US')).toEqual({ decimal: marksOf('en-US').decimal, group: marksOf('en-US').group });
+  });
+
+  it.each(['nl-NL', 'nl_NL', 'nl_NL.UTF-8', ' nl-NL ', 'en-US', 'en_US.utf8'])('the tag %j is the one ICU gives', (text) => {
+    const written = text.trim().replace(/\.[\w-]+$/, '').replace(/_/g, '-');
+    const [canonical] = Intl.getCanonicalLocales(written);
+    expect(Intl.NumberFormat.supportedLocalesOf([canonical!])).toEqual([canonical]);
+    expect(localeTag(text)).toBe(canonical);
+  });
+
+  it('the environment names them as before: nl_NL.UTF-8 and nl_NL@euro are nl-NL, C is en-US', () => {
+    expect(environmentLocale({ LANG: 'nl_NL.UTF-8' })).toBe('nl-NL');
+    expect(environmentLocale({ LC_ALL: 'nl_NL@euro', LANG: 'en_US.UTF-8' })).toBe('nl-NL');
+    expect(environmentLocale({ LC_NUMERIC: 'en_US.UTF-8', LANG: 'nl_NL.UTF-8' })).toBe('en-US');
+    expect(environmentLocale({ LANG: 'C.UTF-8' })).toBe('en-US');
+    expect(environmentLocale({ LANG: 'de_DE.UTF-8' })).toBe('de-DE');
+    expect(environmentLocale({ LANG: 'xx_YY' })).toBe('en-US');
   });
 });
 

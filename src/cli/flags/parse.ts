@@ -243,9 +243,13 @@ export function perDuration(text: string | number): Parsed<Duration> {
 export function localeTag(text: string | number): Parsed<string> {
   const rule = { invalid: 'must be a locale tag this system knows, such as en-US, nl-NL or de-DE' };
   if (String(text).length > maxValueLength) return rule;
+  // The environment's spelling works too: nl_NL and nl_NL.UTF-8 are nl-NL.
+  const written = String(text).trim().replace(/\.[\w-]+$/, '').replace(/_/g, '-');
+  // The two locales fans writes numbers in by hand (output/number-format.ts) need no ICU,
+  // whose loading is most of a Dutch reader's start-up: both tags are already canonical.
+  if (written === 'en-US' || written === 'nl-NL') return written;
   try {
-    // The environment's spelling works too: nl_NL and nl_NL.UTF-8 are nl-NL.
-    const [tag] = Intl.getCanonicalLocales(String(text).trim().replace(/\.[\w-]+$/, '').replace(/_/g, '-'));
+    const [tag] = Intl.getCanonicalLocales(written);
     return tag && Intl.NumberFormat.supportedLocalesOf([tag]).length > 0 ? tag : rule;
   } catch {
     return rule;
@@ -261,8 +265,9 @@ export function environmentLocale(env: Readonly<Record<string, string | undefine
     const value = env[name];
     if (!value) continue;
     const base = value.split(/[.@]/)[0]!.replace('_', '-');
-    // The usual answers need no ICU: checking a tag loads it, at a fifth of start-up.
-    if (base === 'C' || base === 'POSIX' || base === 'en-US' || base === 'en') return 'en-US';
+    // The usual answers need no ICU: checking a tag loads it, at a fifth of start-up
+    // (en-US and nl-NL are known to localeTag without it).
+    if (base === 'C' || base === 'POSIX' || base === 'en') return 'en-US';
     const tag = localeTag(base);
     return isInvalid(tag) ? 'en-US' : tag;
   }

@@ -1,5 +1,5 @@
 import { countFormat } from '../number.js';
-import { numberFormat } from '../en-us.js';
+import { numberFormat } from '../number-format.js';
 import type { Numbers } from './words.js';
 
 /** A share as a percentage for people: `30%`, `12.5%`. */

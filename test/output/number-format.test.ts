@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { type NumberOptions, enUsFormat } from '../../src/output/en-us.js';
+import { type NumberOptions, enUsFormat, nlNlFormat, numberFormat } from '../../src/output/number-format.js';
 
 // Every option set fans formats with (src/output/number.ts, src/cli/commands/words.ts, src/output/table.ts).
 const optionSets: NumberOptions[] = [
@@ -56,5 +56,42 @@ describe('enUsFormat equals Intl.NumberFormat("en-US")', () => {
         expect(ours(x)).toBe(intl.format(x));
       }),
     );
+  });
+});
+
+describe('nlNlFormat equals Intl.NumberFormat("nl-NL")', () => {
+  it.each(optionSets.map((o) => [JSON.stringify(o), o] as const))('%s, for any number', (_, options) => {
+    const intl = new Intl.NumberFormat('nl-NL', options);
+    const ours = nlNlFormat(options);
+    fc.assert(
+      fc.property(fc.oneof(numbers, numbers.map((x) => -x)), (x) => {
+        expect(ours(x)).toBe(intl.format(x));
+      }),
+      { numRuns: 3000 },
+    );
+  });
+
+  it('groups bigints of any size, with dots', () => {
+    const intl = new Intl.NumberFormat('nl-NL', { maximumFractionDigits: 0 });
+    const ours = nlNlFormat({ maximumFractionDigits: 0 });
+    fc.assert(
+      fc.property(fc.bigInt({ min: -(10n ** 400n), max: 10n ** 400n }), (x) => {
+        expect(ours(x)).toBe(intl.format(x));
+      }),
+    );
+  });
+
+  it('writes the values Intl writes apart from digits', () => {
+    const ours = nlNlFormat({ maximumFractionDigits: 2 });
+    for (const x of [Infinity, -Infinity, NaN, -0, 1234.5, -1234567.891]) expect(ours(x)).toBe(new Intl.NumberFormat('nl-NL', { maximumFractionDigits: 2 }).format(x));
+    expect(ours(1234.567)).toBe('1.234,57');
+  });
+});
+
+describe('numberFormat', () => {
+  it('writes en-US and nl-NL by hand and any other locale through Intl', () => {
+    expect(numberFormat('en-US', { maximumFractionDigits: 1 })(1234.56)).toBe('1,234.6');
+    expect(numberFormat('nl-NL', { maximumFractionDigits: 1 })(1234.56)).toBe('1.234,6');
+    expect(numberFormat('de-CH', { maximumFractionDigits: 1 })(1234.56)).toBe(new Intl.NumberFormat('de-CH', { maximumFractionDigits: 1 }).format(1234.56));
   });
 });
