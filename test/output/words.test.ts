@@ -165,6 +165,24 @@ describe('Dutch dates as a reader writes them (#32)', () => {
     expect(datum('2031')).toBe('2031');
   });
 
+  it('written by hand as Intl.DateTimeFormat("nl-NL") writes them: every day of a leap year and a common year, and every month', () => {
+    const utc = { timeZone: 'UTC' } as const;
+    const long = new Intl.DateTimeFormat('nl-NL', { day: 'numeric', month: 'long', year: 'numeric', ...utc });
+    const short = new Intl.DateTimeFormat('nl-NL', { day: 'numeric', month: 'short', year: 'numeric', ...utc });
+    const month = new Intl.DateTimeFormat('nl-NL', { month: 'long', year: 'numeric', ...utc });
+    let days = 0;
+    for (let t = Date.UTC(2028, 0, 1); t < Date.UTC(2030, 0, 1); t += 86_400_000, days++) {
+      const iso = new Date(t).toISOString().slice(0, 10);
+      expect(datum(iso), iso).toBe(long.format(t));
+      expect(datum(iso, true), iso).toBe(short.format(t));
+      if (iso.endsWith('-01')) expect(datum(iso.slice(0, 7))).toBe(month.format(t));
+    }
+    expect(days).toBe(366 + 365);
+    for (const [iso, t] of [['1900-01-01', Date.UTC(1900, 0, 1)], ['9999-12-31', Date.UTC(9999, 11, 31)]] as const) expect(datum(iso)).toBe(long.format(t));
+    // Not a month: left as it is.
+    expect(datum('2031-13')).toBe('2031-13');
+  });
+
   it('in jaar 4, op 7 februari 2031, in maart 2028: the preposition the axis needs', () => {
     const n = numbersFor('nl-NL');
     expect(nl.chart.reached(n, { x: '4', xLabel: 'jaar' })).toBe('bereikt in jaar 4');
