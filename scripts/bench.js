@@ -31,10 +31,13 @@ const table = (title, header, rows) => {
 
 // 1. Start-up: every command's median against a bare `node -e 0`, interleaved so noise hits all alike.
 // `fans simulate` also as a Dutch reader runs it: LANG=nl_NL.UTF-8 (Dutch words, nl-NL numbers).
+// And what it is worth (--value: amounts in euros), and in calendar time (--cycle: Dutch dates).
 const dutch = 'fans simulate, LANG=nl_NL.UTF-8';
-const startup = { 'node -e 0': [], 'fans simulate': [], [dutch]: [], 'fans compound --format json': [], 'fans --version': [] };
-const argsOf = { 'node -e 0': ['-e', '0'], 'fans simulate': ['simulate'], [dutch]: ['simulate'], 'fans compound --format json': ['compound', '--format', 'json'], 'fans --version': ['--version'] };
-const envOf = (name) => (name === dutch ? { LANG: 'nl_NL.UTF-8', LC_ALL: '', LC_NUMERIC: '', LC_MESSAGES: '' } : {});
+const dutchMoney = 'fans simulate --value 100, LANG=nl_NL.UTF-8';
+const dutchDates = 'fans compound --cycle 1m --years 1, LANG=nl_NL.UTF-8';
+const startup = { 'node -e 0': [], 'fans simulate': [], [dutch]: [], [dutchMoney]: [], [dutchDates]: [], 'fans compound --format json': [], 'fans --version': [] };
+const argsOf = { 'node -e 0': ['-e', '0'], 'fans simulate': ['simulate'], [dutch]: ['simulate'], [dutchMoney]: ['simulate', '--value', '100'], [dutchDates]: ['compound', '--cycle', '1m', '--years', '1', '--start-date', '2027-01-01'], 'fans compound --format json': ['compound', '--format', 'json'], 'fans --version': ['--version'] };
+const envOf = (name) => (name.endsWith('LANG=nl_NL.UTF-8') ? { LANG: 'nl_NL.UTF-8', LC_ALL: '', LC_NUMERIC: '', LC_MESSAGES: '' } : {});
 for (let i = 0; i < 3; i++) for (const name of Object.keys(startup)) time(argsOf[name], { node: name.startsWith('node'), env: envOf(name) }); // warm the disk cache
 for (let i = 0; i < runs; i++) {
   for (const name of Object.keys(startup)) startup[name].push(time(argsOf[name], { node: name.startsWith('node'), env: envOf(name) }).ms);

@@ -1,3 +1,5 @@
+import { group } from './number-format.js';
+
 /**
  * A sum of money in a table, JSON, CSV or a spreadsheet: minor units (cents) and the number
  * of minor digits of its currency. Exact where `minor` is a bigint: JSON and CSV get its
@@ -54,6 +56,7 @@ export const isLargeAmount = (value: unknown): boolean => isAmount(value) && who
  * @example amountFormat('en-US', 'USD')(new Amount(123450n, 2)) // => '$1,234.50'
  */
 export function amountFormat(locale: string, currency: string | null): (amount: Amount) => string {
+  const byHand = handAmount(locale, currency);
   const cache = new Map<number, Intl.NumberFormat>();
   const style = currency ? { style: 'currency' as const, currency } : {};
   // Made when first needed: an Intl.NumberFormat loads ICU's data (tens of milliseconds), and most tables hold no amount.
@@ -71,6 +74,7 @@ export function amountFormat(locale: string, currency: string | null): (amount: 
         .map((part) => (part.type === 'exponentInteger' ? String(exponent) : part.value))
         .join('');
     }
+    if (byHand) return byHand(text);
     let format = cache.get(amount.digits);
     if (!format) {
       format = new Intl.NumberFormat(locale, { ...style, minimumFractionDigits: amount.digits, maximumFractionDigits: amount.digits });
@@ -78,5 +82,29 @@ export function amountFormat(locale: string, currency: string | null): (amount: 
     }
     // A decimal string is formatted exactly (Intl.NumberFormat v3).
     return format.format(text as unknown as number);
+  };
+}
+
+/**
+ * Amounts as Intl writes them, by hand, for the locales `fans` writes numbers in itself and
+ * their own currencies: en-US in dollars (`$1,234.50`, `-$1,234.50`), nl-NL in euros
+ * (`€ 1.234,50`, `€ -1.234,50`, a no-break space after the sign), and both without a
+ * currency (`1.234,50`). A property test holds them equal to Intl. Loading ICU for its
+ * currency data is most of a money run's start-up; any other pair is left to Intl (null).
+ * `text` is {@link Amount.decimal}'s: a sign only below zero, the currency's decimals.
+ *
+ * @example handAmount('nl-NL', 'EUR')!('-1234.50') // => '€ -1.234,50'
+ */
+export function handAmount(locale: string, currency: string | null): ((text: string) => string) | null {
+  const dutch = locale === 'nl-NL';
+  if (!dutch && locale !== 'en-US') return null;
+  const sign = currency === null ? '' : !dutch && currency === 'USD' ? '$' : dutch && currency === 'EUR' ? '\u20ac\u00a0' : null;
+  if (sign === null) return null;
+  return (text) => {
+    const negative = text.startsWith('-');
+    const [whole, fraction] = (negative ? text.slice(1) : text).split('.') as [string, string | undefined];
+    const digits = dutch ? `${group(whole).replaceAll(',', '.')}${fraction === undefined ? '' : `,${fraction}`}` : `${group(whole)}${fraction === undefined ? '' : `.${fraction}`}`;
+    const minus = negative ? '-' : '';
+    return dutch ? `${sign}${minus}${digits}` : `${minus}${sign}${digits}`;
   };
 }

@@ -21,7 +21,8 @@ const regionCurrency: Record<string, string> = {
 /** The default currency of a locale: its region's (nl-NL: EUR), or null where none is known. */
 export function localeCurrency(locale: string): string | null {
   try {
-    const region = new Intl.Locale(locale).maximize().region;
+    // A tag that names its region (en-US, nl-NL) says it without ICU's likely-subtags data.
+    const region = /^[a-z]{2,3}-([A-Z]{2})$/.exec(locale)?.[1] ?? new Intl.Locale(locale).maximize().region;
     return (region && regionCurrency[region]) ?? null;
   } catch {
     return null;
@@ -57,13 +58,16 @@ export function moneyOf(flags: Flags, locale: string, where = (name: string) => 
     return null;
   }
   const currency = (parsed.currency as string | null | undefined) ?? localeCurrency(locale);
-  const digits = currency ? new Intl.NumberFormat('en', { style: 'currency', currency }).resolvedOptions().maximumFractionDigits ?? 2 : 2;
-  const marks = currency ? currencyMarks(currency, locale) : [];
+  const digits = currency ? currencyDigits(currency) : 2;
+  // Asked of ICU only for an amount written with a mark (`€ 12,50`, `12 euro`): its currency
+  // names are most of a money run's start-up.
+  let marks: string[] | undefined;
   const minor = (name: (typeof amountFlags)[number]): number => {
     const a = parsed[name] as AmountText | null | undefined;
     if (!a) return 0;
     if (a.mark !== null) {
       if (!currency) throw new UsageError(`${where(name)} is written with ${quoted(a.mark)}, but no currency is set: add --currency CODE`);
+      marks ??= currencyMarks(currency, locale);
       if (!marks.includes(a.mark.toUpperCase())) throw new UsageError(`${where(name)} is written in another currency than ${currency} (${quoted(a.mark)}): write the amount in ${currency}, or set --currency`);
     }
     // From the digits as typed, not through a double: 999999999999.99 is 99999999999999 cents.
@@ -85,6 +89,18 @@ export function moneyOf(flags: Flags, locale: string, where = (name: string) => 
     per,
     discount,
   };
+}
+
+/**
+ * Digits after the decimal mark of a currency, as ICU (CLDR) has them: 2 for EUR and USD,
+ * known without ICU (the default currencies of nl-NL and en-US, held equal to Intl by a
+ * test), 0 for JPY.
+ *
+ * @example currencyDigits('JPY') // => 0
+ */
+export function currencyDigits(currency: string): number {
+  if (currency === 'EUR' || currency === 'USD') return 2;
+  return new Intl.NumberFormat('en', { style: 'currency', currency }).resolvedOptions().maximumFractionDigits ?? 2;
 }
 
 /** The marks a currency may be written with: its code and its symbols (en-US's and the locale's). */
