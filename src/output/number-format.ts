@@ -95,6 +95,31 @@ export function nlNlFormat(options: NumberOptions): (value: number | bigint) => 
   return (value) => enUs(value).replace(/[.,]/g, (mark) => (mark === '.' ? ',' : '.'));
 }
 
+/** Dutch short words of thousands to trillions after a number, as ICU's nl-NL compact notation writes them. */
+const dutchPowers = ['', 'K', '\u00a0mln.', '\u00a0mld.', '\u00a0bln.'];
+
+/**
+ * Intl.NumberFormat('nl-NL', { notation: 'compact', maximumSignificantDigits: 3 }) by hand:
+ * three significant digits, then the short word of the rounded number's thousands (`1,5K`,
+ * `1,5 mln.`, `12,5 mld.`, `1 bln.`: 10^12, a *biljoen*), so 999,999 is `1 mln.` as in ICU.
+ * For the labels of a Dutch chart's axis; a test holds it equal to Intl.
+ *
+ * @example nlNlCompact(1_500_000) // => '1,5\u00a0mln.'
+ */
+export function nlNlCompact(x: number): string {
+  const short = nlNlFormat({ maximumSignificantDigits: 3 });
+  if (!Number.isFinite(x)) return short(x);
+  // Rounded to three significant digits: below 999.5 a plain number; from there on the
+  // rounding falls on whole numbers (and 999.5 itself), which a double holds exactly.
+  const rounded = Number(Math.abs(x).toPrecision(3));
+  if (rounded < 1000) return short(x);
+  const thousands = Math.min(Math.floor(Number(rounded.toExponential().split('e')[1]) / 3), dutchPowers.length - 1);
+  const mantissa = rounded / 10 ** (3 * thousands);
+  // Past the last word (from 10^15) ICU counts biljoenen, grouped from five digits on (as
+  // compact notation groups): 1000 bln., 10.000 bln.
+  return `${x < 0 ? '-' : ''}${mantissa >= 1000 && mantissa < 10000 ? String(mantissa) : short(mantissa)}${dutchPowers[thousands]}`;
+}
+
 /**
  * A formatter for a locale: the hand-written one for en-US and nl-NL (no ICU to load), else
  * Intl.NumberFormat.

@@ -1,5 +1,5 @@
 import { type Count, log10Count } from '../model/count.js';
-import { numberFormat } from './number-format.js';
+import { nlNlCompact, numberFormat } from './number-format.js';
 
 /** What a chart shows: lines of totals per period, and an optional band around the first. */
 export interface ChartData {
@@ -205,10 +205,12 @@ const suffixes = ['', 'k', 'M', 'B', 'T'];
 /**
  * Thousands to trillions in a locale's own short words (Intl's compact notation): nl-NL
  * 20K, 1,5 mln., 10 mld. (where `10B` would read as ten *biljoen*, 10^13), de-DE 1,5 Mio.;
- * null for en-US, whose k, M, B, T are written by hand (no ICU at start-up).
+ * nl-NL's written by hand as ICU writes them (number-format.ts), and null for en-US, whose
+ * k, M, B, T are written by hand too (no ICU at start-up).
  */
 function compactOf(locale: string): ((x: number) => string) | null {
   if (locale === 'en-US' || locale === 'en') return null;
+  if (locale === 'nl-NL') return nlNlCompact;
   const format = new Intl.NumberFormat(locale, { notation: 'compact', maximumSignificantDigits: 3 });
   return (x) => format.format(x);
 }

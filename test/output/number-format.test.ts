@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { type NumberOptions, enUsFormat, nlNlFormat, numberFormat } from '../../src/output/number-format.js';
+import { type NumberOptions, enUsFormat, nlNlCompact, nlNlFormat, numberFormat } from '../../src/output/number-format.js';
 
 // Every option set fans formats with (src/output/number.ts, src/cli/commands/words.ts, src/output/table.ts).
 const optionSets: NumberOptions[] = [
@@ -93,5 +93,30 @@ describe('numberFormat', () => {
     expect(numberFormat('en-US', { maximumFractionDigits: 1 })(1234.56)).toBe('1,234.6');
     expect(numberFormat('nl-NL', { maximumFractionDigits: 1 })(1234.56)).toBe('1.234,6');
     expect(numberFormat('de-CH', { maximumFractionDigits: 1 })(1234.56)).toBe(new Intl.NumberFormat('de-CH', { maximumFractionDigits: 1 }).format(1234.56));
+  });
+});
+
+describe('nlNlCompact equals Intl.NumberFormat("nl-NL", { notation: "compact", maximumSignificantDigits: 3 })', () => {
+  const intl = new Intl.NumberFormat('nl-NL', { notation: 'compact', maximumSignificantDigits: 3 });
+
+  it('every round number an axis marks: 1 to 999 times a power of ten, to 10^14, either sign', () => {
+    for (let power = -2; power <= 14; power++) {
+      for (let m = 1; m <= 999; m++) {
+        const x = Number(`${m}e${power}`);
+        expect(nlNlCompact(x), String(x)).toBe(intl.format(x));
+        expect(nlNlCompact(-x), String(-x)).toBe(intl.format(-x));
+      }
+    }
+  });
+
+  it('any whole or half number below 10^15, rounding across a thousand (999,999 is 1 mln.)', () => {
+    fc.assert(
+      fc.property(fc.oneof(fc.integer({ min: -1e9, max: 1e9 }), fc.double({ min: 0, max: 1e15, noNaN: true }).map((x) => Math.round(x * 2) / 2), fc.double({ min: 0, max: 1000, noNaN: true })), (x) => {
+        expect(nlNlCompact(x)).toBe(intl.format(x));
+      }),
+      { numRuns: 5000 },
+    );
+    for (const x of [0, 999, 999.5, 999_499, 999_500, 999_999, 9_995_000, 999_500_000_000_000]) expect(nlNlCompact(x), String(x)).toBe(intl.format(x));
+    expect(nlNlCompact(1_500_000)).toBe('1,5\u00a0mln.');
   });
 });
