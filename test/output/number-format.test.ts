@@ -25,60 +25,38 @@ const numbers = fc.oneof(
   fc.constantFrom(0, 0.005, 0.015, 1.005, 2.675, 9.995, 99.995, 999.995, 0.07, 9.999995e20, 999999.5, 1e15, 1e21, 0.0045420555, 5e-324),
 );
 
+/** Asserts that a hand-written formatter writes every drawn value as Intl.NumberFormat(locale, options) does. */
+function holdsIntl(locale: string, options: NumberOptions, ours: (x: number | bigint) => string, values: fc.Arbitrary<number | bigint>, numRuns = 100): void {
+  const intl = new Intl.NumberFormat(locale, options);
+  fc.assert(
+    fc.property(values, (x) => {
+      expect(ours(x)).toBe(intl.format(x));
+    }),
+    { numRuns },
+  );
+}
+
 describe('enUsFormat equals Intl.NumberFormat("en-US")', () => {
   it.each(optionSets.map((o) => [JSON.stringify(o), o] as const))('%s, for any non-negative number', (_, options) => {
-    const intl = new Intl.NumberFormat('en-US', options);
-    const ours = enUsFormat(options);
-    fc.assert(
-      fc.property(numbers, (x) => {
-        expect(ours(x)).toBe(intl.format(x));
-      }),
-      { numRuns: 3000 },
-    );
+    holdsIntl('en-US', options, enUsFormat(options), numbers, 3000);
   });
 
   it.each([{ notation: 'scientific', maximumSignificantDigits: 6 }, { minimumFractionDigits: 2, maximumFractionDigits: 2 }] as NumberOptions[])('writes bigints of any size with %j', (options) => {
-    const intl = new Intl.NumberFormat('en-US', options);
-    const ours = enUsFormat(options);
-    fc.assert(
-      fc.property(fc.bigInt({ min: 0n, max: 10n ** 400n }), (x) => {
-        expect(ours(x)).toBe(intl.format(x));
-      }),
-      { numRuns: 2000 },
-    );
+    holdsIntl('en-US', options, enUsFormat(options), fc.bigInt({ min: 0n, max: 10n ** 400n }), 2000);
   });
 
   it('groups bigints of any size', () => {
-    const intl = new Intl.NumberFormat('en-US', { maximumFractionDigits: 0 });
-    const ours = enUsFormat({ maximumFractionDigits: 0 });
-    fc.assert(
-      fc.property(fc.bigInt({ min: 0n, max: 10n ** 400n }), (x) => {
-        expect(ours(x)).toBe(intl.format(x));
-      }),
-    );
+    holdsIntl('en-US', { maximumFractionDigits: 0 }, enUsFormat({ maximumFractionDigits: 0 }), fc.bigInt({ min: 0n, max: 10n ** 400n }));
   });
 });
 
 describe('nlNlFormat equals Intl.NumberFormat("nl-NL")', () => {
   it.each(optionSets.map((o) => [JSON.stringify(o), o] as const))('%s, for any number', (_, options) => {
-    const intl = new Intl.NumberFormat('nl-NL', options);
-    const ours = nlNlFormat(options);
-    fc.assert(
-      fc.property(fc.oneof(numbers, numbers.map((x) => -x)), (x) => {
-        expect(ours(x)).toBe(intl.format(x));
-      }),
-      { numRuns: 3000 },
-    );
+    holdsIntl('nl-NL', options, nlNlFormat(options), fc.oneof(numbers, numbers.map((x) => -x)), 3000);
   });
 
   it('groups bigints of any size, with dots', () => {
-    const intl = new Intl.NumberFormat('nl-NL', { maximumFractionDigits: 0 });
-    const ours = nlNlFormat({ maximumFractionDigits: 0 });
-    fc.assert(
-      fc.property(fc.bigInt({ min: -(10n ** 400n), max: 10n ** 400n }), (x) => {
-        expect(ours(x)).toBe(intl.format(x));
-      }),
-    );
+    holdsIntl('nl-NL', { maximumFractionDigits: 0 }, nlNlFormat({ maximumFractionDigits: 0 }), fc.bigInt({ min: -(10n ** 400n), max: 10n ** 400n }));
   });
 
   it('writes the values Intl writes apart from digits', () => {
