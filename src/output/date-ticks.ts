@@ -114,14 +114,50 @@ function positionOf(starts: readonly number[], time: number): number {
 
 /** How a boundary is written in a locale: the year at a year's start, else the month, else day and month. */
 function formats(locale: string): (date: Date, kind: 'day' | 'month' | 'year', first: boolean) => string {
-  const month = new Intl.DateTimeFormat(locale, { month: 'short', timeZone: 'UTC' });
-  const monthYear = new Intl.DateTimeFormat(locale, { month: 'short', year: 'numeric', timeZone: 'UTC' });
-  const day = new Intl.DateTimeFormat(locale, { month: 'short', day: 'numeric', timeZone: 'UTC' });
-  const dayYear = new Intl.DateTimeFormat(locale, { month: 'short', day: 'numeric', year: 'numeric', timeZone: 'UTC' });
+  const write = handDates(locale) ?? intlDates(locale);
   return (date, kind, first) => {
     const newYear = date.getUTCMonth() === 0 && date.getUTCDate() === 1;
     if (kind === 'year' || newYear) return String(date.getUTCFullYear());
-    if (kind === 'month' || date.getUTCDate() === 1) return (first ? monthYear : month).format(date);
-    return (first ? dayYear : day).format(date);
+    return write(date, kind === 'month' || date.getUTCDate() === 1 ? 'month' : 'day', first);
   };
+}
+
+/** A month (`Mar`, with its year `Mar 2027`) or a day (`Mar 7`, `Mar 7, 2027`) as a tick's label. */
+type DateWriter = (date: Date, kind: 'month' | 'day', withYear: boolean) => string;
+
+/** The short month names ICU writes in English and Dutch (`Sep`, `mrt`). */
+const shortMonths = {
+  en: ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'],
+  nl: ['jan', 'feb', 'mrt', 'apr', 'mei', 'jun', 'jul', 'aug', 'sep', 'okt', 'nov', 'dec'],
+} as const;
+
+/**
+ * English and Dutch tick labels by hand, as Intl.DateTimeFormat writes them (`Mar 7, 2027`,
+ * `7 mrt 2027`; a test holds every day of two years equal to it): making those formats loads
+ * ICU's calendar data, 10 to 20 ms of a dated chart's start-up. Null for other languages.
+ *
+ * @example handDates('nl')!(new Date(Date.UTC(2027, 2, 7)), 'day', true) // => '7 mrt 2027'
+ */
+export function handDates(locale: string): DateWriter | null {
+  const language = locale === 'en' || locale === 'en-US' ? 'en' : locale === 'nl' || locale === 'nl-NL' ? 'nl' : null;
+  if (language === null) return null;
+  const names = shortMonths[language];
+  return (date, kind, withYear) => {
+    const month = names[date.getUTCMonth()]!;
+    const year = date.getUTCFullYear();
+    if (kind === 'month') return withYear ? `${month} ${year}` : month;
+    const day = date.getUTCDate();
+    if (language === 'en') return withYear ? `${month} ${day}, ${year}` : `${month} ${day}`;
+    return withYear ? `${day} ${month} ${year}` : `${day} ${month}`;
+  };
+}
+
+/** Tick labels by Intl.DateTimeFormat, for any other locale. */
+export function intlDates(locale: string): DateWriter {
+  const utc = { month: 'short', timeZone: 'UTC' } as const;
+  const month = new Intl.DateTimeFormat(locale, utc);
+  const monthYear = new Intl.DateTimeFormat(locale, { ...utc, year: 'numeric' });
+  const day = new Intl.DateTimeFormat(locale, { ...utc, day: 'numeric' });
+  const dayYear = new Intl.DateTimeFormat(locale, { ...utc, day: 'numeric', year: 'numeric' });
+  return (date, kind, withYear) => (kind === 'month' ? (withYear ? monthYear : month) : withYear ? dayYear : day).format(date);
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { dateTicks, periodStart } from '../../src/output/date-ticks.js';
+import { dateTicks, handDates, intlDates, periodStart } from '../../src/output/date-ticks.js';
 import { peopleFormat } from '../../src/output/number.js';
 
 const iso = (ms: number) => new Date(ms).toISOString().slice(0, 10);
@@ -80,6 +80,26 @@ describe('dateTicks: labels on calendar boundaries, the finest that fit', () => 
     })!;
     expect(tried).toBeLessThanOrEqual(400);
     expect(ticks.map((t) => t.label)).toEqual(['2000', '2010', '2020', '2030', '2040', '2050', '2060', '2070', '2080', '2090', '2100']);
+  });
+});
+
+describe('tick labels by hand, as Intl writes them', () => {
+  it.each(['en', 'nl', 'en-US', 'nl-NL'])('%s: every day of 2027 and 2028, as a month and as a day, with and without its year', (locale) => {
+    const ours = handDates(locale)!;
+    const theirs = intlDates(locale);
+    let days = 0;
+    for (let t = Date.UTC(2027, 0, 1); t < Date.UTC(2029, 0, 1); t += 86_400_000, days++) {
+      const date = new Date(t);
+      for (const kind of ['month', 'day'] as const) for (const withYear of [false, true]) expect(ours(date, kind, withYear)).toBe(theirs(date, kind, withYear));
+    }
+    expect(days).toBe(365 + 366);
+    expect(handDates('en')!(new Date(Date.UTC(2027, 8, 7)), 'day', true)).toBe('Sep 7, 2027');
+    expect(handDates('nl')!(new Date(Date.UTC(2027, 2, 7)), 'day', true)).toBe('7 mrt 2027');
+  });
+
+  it('leaves other languages to Intl', () => {
+    expect(handDates('de')).toBeNull();
+    expect(dateTicks(['2027-02', '2027-03', '2027-04', '2027-05'], () => true, 'de')![0]!.label).toBe(intlDates('de')(new Date(Date.UTC(2027, 1, 1)), 'month', true));
   });
 });
 
