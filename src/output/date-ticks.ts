@@ -1,4 +1,5 @@
 import { type TimeInterval, utcDay, utcMonday, utcMonth, utcYear } from 'd3-time';
+import { dutchShortMonths, englishShortMonths } from './words/months.js';
 
 /** A label on a date axis: where it stands (a period's index, fractional between two periods) and its text. */
 export interface AxisTick {
@@ -125,12 +126,6 @@ function formats(locale: string): (date: Date, kind: 'day' | 'month' | 'year', f
 /** A month (`Mar`, with its year `Mar 2027`) or a day (`Mar 7`, `Mar 7, 2027`) as a tick's label. */
 type DateWriter = (date: Date, kind: 'month' | 'day', withYear: boolean) => string;
 
-/** The short month names ICU writes in English and Dutch (`Sep`, `mrt`). */
-const shortMonths = {
-  en: ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'],
-  nl: ['jan', 'feb', 'mrt', 'apr', 'mei', 'jun', 'jul', 'aug', 'sep', 'okt', 'nov', 'dec'],
-} as const;
-
 /**
  * English and Dutch tick labels by hand, as Intl.DateTimeFormat writes them (`Mar 7, 2027`,
  * `7 mrt 2027`; a test holds every day of two years equal to it): making those formats loads
@@ -141,7 +136,7 @@ const shortMonths = {
 export function handDates(locale: string): DateWriter | null {
   const language = locale === 'en' || locale === 'en-US' ? 'en' : locale === 'nl' || locale === 'nl-NL' ? 'nl' : null;
   if (language === null) return null;
-  const names = shortMonths[language];
+  const names = language === 'en' ? englishShortMonths : dutchShortMonths;
   return (date, kind, withYear) => {
     const month = names[date.getUTCMonth()]!;
     const year = date.getUTCFullYear();

@@ -1,10 +1,8 @@
 import type { Why } from '../../model/growth/goal.js';
 import type { FitModel } from '../../model/fit/families.js';
 import { type FitQuantity, type Numbers, type Words, bound, countOf, oneDecimal } from './words.js';
+import { dutchMonths, dutchShortMonths } from './months.js';
 
-/** The Dutch months, written out and short, as ICU's nl-NL writes them (`7 februari 2031`, `7 feb 2031`). */
-const maanden = ['januari', 'februari', 'maart', 'april', 'mei', 'juni', 'juli', 'augustus', 'september', 'oktober', 'november', 'december'];
-const kort = ['jan', 'feb', 'mrt', 'apr', 'mei', 'jun', 'jul', 'aug', 'sep', 'okt', 'nov', 'dec'];
 
 /**
  * A date or calendar period as a Dutch reader writes it: `7 februari 2031`, `maart 2028`,
@@ -17,9 +15,9 @@ const kort = ['jan', 'feb', 'mrt', 'apr', 'mei', 'jun', 'jul', 'aug', 'sep', 'ok
  */
 export function datum(label: string, short = false): string {
   let m = /^(\d{4})-(0[1-9]|1[0-2])-(\d{2})$/.exec(label);
-  if (m) return `${+m[3]!} ${(short ? kort : maanden)[+m[2]! - 1]} ${+m[1]!}`;
+  if (m) return `${+m[3]!} ${(short ? dutchShortMonths : dutchMonths)[+m[2]! - 1]} ${+m[1]!}`;
   m = /^(\d{4})-(0[1-9]|1[0-2])$/.exec(label);
-  if (m) return `${maanden[+m[2]! - 1]} ${+m[1]!}`;
+  if (m) return `${dutchMonths[+m[2]! - 1]} ${+m[1]!}`;
   m = /^(\d{4})-Q([1-4])$/.exec(label);
   if (m) return `Q${m[2]} ${m[1]}`;
   m = /^(\d{4})-W(\d{2})$/.exec(label);
