@@ -1,4 +1,4 @@
-import { group } from './number-format.js';
+import { dutchMarks, group } from './number-format.js';
 
 /**
  * A sum of money in a table, JSON, CSV or a spreadsheet: minor units (cents) and the number
@@ -103,7 +103,8 @@ export function handAmount(locale: string, currency: string | null): ((text: str
   return (text) => {
     const negative = text.startsWith('-');
     const [whole, fraction] = (negative ? text.slice(1) : text).split('.') as [string, string | undefined];
-    const digits = dutch ? `${group(whole).replaceAll(',', '.')}${fraction === undefined ? '' : `,${fraction}`}` : `${group(whole)}${fraction === undefined ? '' : `.${fraction}`}`;
+    const enUs = `${group(whole)}${fraction === undefined ? '' : `.${fraction}`}`;
+    const digits = dutch ? dutchMarks(enUs) : enUs;
     const minus = negative ? '-' : '';
     return dutch ? `${sign}${minus}${digits}` : `${minus}${sign}${digits}`;
   };

@@ -92,7 +92,16 @@ export function group(digits: string): string {
  */
 export function nlNlFormat(options: NumberOptions): (value: number | bigint) => string {
   const enUs = enUsFormat(options);
-  return (value) => enUs(value).replace(/[.,]/g, (mark) => (mark === '.' ? ',' : '.'));
+  return (value) => dutchMarks(enUs(value));
+}
+
+/**
+ * A number written the en-US way, with nl-NL's marks: its dots and commas swapped.
+ *
+ * @example dutchMarks('-1,234.50') // => '-1.234,50'
+ */
+export function dutchMarks(enUs: string): string {
+  return enUs.replace(/[.,]/g, (mark) => (mark === '.' ? ',' : '.'));
 }
 
 /** Dutch short words of thousands to trillions after a number, as ICU's nl-NL compact notation writes them. */
