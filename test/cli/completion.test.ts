@@ -1,14 +1,13 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { expectUsageError, fans } from './harness.js';
+import { expectUsageError, fans, scratchDir } from './harness.js';
 
 // Issue #29, item 4: `fans completion bash|zsh|fish` prints a script from the same
 // definitions commander uses; each shell loads it (zsh and fish where .ci/run installed them).
 
-const dir = mkdtempSync(join(tmpdir(), 'fans-completion-'));
+const dir = scratchDir('fans-completion-');
 const has = (shell: string) => spawnSync(shell, ['-c', 'exit 0']).status === 0;
 async function script(shell: string): Promise<string> {
   const ran = await fans(['completion', shell]);

@@ -1,8 +1,10 @@
-import { closeSync, existsSync, mkdtempSync, openSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { closeSync, existsSync, openSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { fdWriter, isTerminal } from '../../src/cli/io/fd-write.js';
+import { scratchDir } from './harness.js';
+
+const scratch = scratchDir('fans-fd-');
 
 /** A fake write(2): takes at most `chunk` bytes per call, then fails with `code` once `failAt` bytes are in. */
 function fakeFd(chunk: number, failAt = Infinity, code = 'EAGAIN') {
@@ -56,7 +58,7 @@ describe('fdWriter', () => {
   });
 
   it('writes to a real file descriptor', () => {
-    const path = join(mkdtempSync(join(tmpdir(), 'fans-')), 'out.txt');
+    const path = join(scratch, 'out.txt');
     const fd = openSync(path, 'w');
     fdWriter(fd, () => expect.fail('no stream'), (e) => expect.fail(e.message))('1,111\n');
     closeSync(fd);
@@ -68,7 +70,7 @@ describe('isTerminal', () => {
   const asked: number[] = [];
   const isatty = (fd: number) => (asked.push(fd), true);
   it('is false for a file, /dev/null and a closed descriptor, without asking isatty (pipes: test/cli/startup.test.ts)', () => {
-    const path = join(mkdtempSync(join(tmpdir(), 'fans-')), 'f');
+    const path = join(scratch, 'f');
     const file = openSync(path, 'w');
     const devNull = openSync('/dev/null', 'w');
     expect(isTerminal(file, isatty)).toBe(false);

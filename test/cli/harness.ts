@@ -1,12 +1,24 @@
 import { spawnSync } from 'node:child_process';
-import { readFileSync, writeFileSync, mkdirSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { expect } from 'vitest';
+import { afterAll, expect } from 'vitest';
 import type { Io } from '../../src/cli/io/io.js';
 import { main } from '../../src/cli/main.js';
 
 export const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
+
+/**
+ * A new folder under the system's temporary one, removed with all it holds when the test
+ * file's tests have run. Call it at a file's top level (vitest gathers afterAll hooks then).
+ * @example const dir = scratchDir('fans-completion-'); // /tmp/fans-completion-Ab12Cd
+ */
+export function scratchDir(prefix: string): string {
+  const dir = mkdtempSync(join(tmpdir(), prefix));
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+  return dir;
+}
 
 export interface Ran {
   code: number;

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { expectUsageError, fans } from './harness.js';
+import { expectUsageError, fans, scratchDir } from './harness.js';
+
+const scratch = scratchDir('fans-hostile-');
 
 /**
  * Every odd input, decided one by one: accepted with a documented meaning, or refused with
@@ -207,11 +209,10 @@ describe('names from files reach terminals, SVG and spreadsheets safely (issue 1
   });
 
   it('writes a well-formed SVG whatever the file name holds', async () => {
-    const { mkdtempSync, writeFileSync } = await import('node:fs');
+    const { writeFileSync } = await import('node:fs');
     const { join } = await import('node:path');
-    const { tmpdir } = await import('node:os');
     const { XMLValidator } = await import('fast-xml-parser');
-    const file = join(mkdtempSync(join(tmpdir(), 'fans-')), 'odd\u0001\u001b[31m<name>&.json');
+    const file = join(scratch, 'odd\u0001\u001b[31m<name>&.json');
     writeFileSync(file, scenario('ok'));
     const svg = (await fans(['compare', file, '--format', 'svg'])).stdout;
     expect(XMLValidator.validate(svg)).toBe(true);

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import pkg from '../../package.json' with { type: 'json' };
-import { expectGolden, expectUsageError, fans } from './harness.js';
+import { expectGolden, expectUsageError, fans, scratchDir } from './harness.js';
+
+const scratch = scratchDir('fans-o-');
 
 const ansi = /\u001b\[/;
 
@@ -154,10 +156,9 @@ describe('command-line habits (clig.dev, issue #28 item 7)', () => {
     ]) expect(await fans(args), args.join(' ')).toEqual(after);
     // -o -: standard output; -o FILE before the command writes the file.
     expect((await fans(['-o', '-', 'simulate', '--depth', '2', '-f', 'json'])).stdout).toBe((await fans(['simulate', '--depth', '2', '--format', 'json'])).stdout);
-    const { mkdtempSync, readFileSync } = await import('node:fs');
-    const { tmpdir } = await import('node:os');
+    const { readFileSync } = await import('node:fs');
     const { join } = await import('node:path');
-    const file = join(mkdtempSync(join(tmpdir(), 'fans-o-')), 'tree.json');
+    const file = join(scratch, 'tree.json');
     expect((await fans(['-o', file, 'simulate', '--depth', '2'])).code).toBe(0);
     expect(JSON.parse(readFileSync(file, 'utf8')).total).toBe(111);
   });

@@ -1,13 +1,12 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { root } from './harness.js';
+import { root, scratchDir } from './harness.js';
 
 // What a run loads is what start-up costs (npm run bench measures it; these tests keep the
 // structure that makes it fast): Node modules past those of an empty script, and the files read.
-const preload = join(mkdtempSync(join(tmpdir(), 'fans-startup-')), 'record.cjs');
+const preload = join(scratchDir('fans-startup-'), 'record.cjs');
 writeFileSync(
   preload,
   `const fs = require('fs');
