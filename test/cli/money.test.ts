@@ -284,3 +284,48 @@ describe('amounts as people write them (issue #30, item 7)', () => {
     expectUsageError(await fans(['compound', '--value', '1250 euros']), /^fans: --value is written in another currency than USD \("euros"\)/);
   });
 });
+
+describe('a value with how often it is paid written after it (250/year, € 20 per maand)', () => {
+  it('one customer who stays, paying 250 a year, brings 250 each year: 750 in three (closed form), however the period is written', async () => {
+    for (const text of ['250/year', '250/jaar', '250 per year', '€ 250 per jaar', '250 a year', '250/yr', '250/jr', '250/1y', '€250/j']) {
+      const doc = await json(['compound', '--start', '1', '--rate', '0', '--years', '3', '--value', text, '--locale', 'nl-NL']);
+      expect(doc.rows.map((r: { revenue: number }) => r.revenue), text).toEqual([0, 250, 250, 250]);
+      expect(doc.rows.at(-1).cumulativeNet, text).toBe(750);
+    }
+    // Twelve months of 20: 240; four quarters of 100: 400; 99 every 6 weeks over a (Gregorian, 365.2425-day) year: 99 × 365.2425 / 42.
+    expect((await json(['compound', '--start', '1', '--rate', '0', '--years', '1', '--value', '20 per maand', '--locale', 'nl-NL'])).rows[1].revenue).toBe(240);
+    expect((await json(['compound', '--start', '1', '--rate', '0', '--years', '1', '--value', '100/quarter'])).rows[1].revenue).toBe(400);
+    expect((await json(['compound', '--start', '1', '--rate', '0', '--years', '1', '--value', '99/6w'])).rows[1].revenue).toBeCloseTo((99 * 365.2425) / 42, 2);
+  });
+
+  it.each([
+    [['compound', '--years', '4', '--churn', '10%'], '1.250/jaar', ['1.250', '--per', 'jaar']],
+    [['simulate', '--cycle', '1m', '--depth', '6'], '€ 20 per maand', ['€ 20', '--per', 'maand']],
+    [['goal', '1200', '--by-date', '--start', '200', '--rate', '0.59', '--cycle', '1y', '--cycle-spread', '4m', '--trials', '200', '--seed', '3'], '250/jaar', ['250', '--per', 'year']],
+    [['compound', '--years', '3', '--trials', '500', '--seed', '2', '--format', 'csv'], '1.250 per kwartaal', ['1.250', '--per', 'quarter']],
+  ])('%j --value %s is the same run as --value %j, byte for byte, in Dutch', async (args, written, flags) => {
+    const dutch = ['--locale', 'nl-NL', '--lang', 'nl'];
+    const a = await fans([...args, '--value', written, ...dutch]);
+    const b = await fans([...args, '--value', ...flags, ...dutch]);
+    expect(a.code).toBe(0);
+    expect(a).toEqual(b);
+  });
+
+  it('in a scenario file too', async () => {
+    const file = JSON.stringify({ scenarios: [{ name: 'a', command: 'compound', years: 2, value: '250/year' }, { name: 'b', command: 'compound', years: 2, value: 250, per: 'year' }] });
+    const doc = await json(['compare', '-'], { stdin: file });
+    expect(doc.scenarios[0].rows).toEqual(doc.scenarios[1].rows);
+  });
+
+  it('a period given twice must agree; other amounts take none; a slash that is no period stays a currency mark', async () => {
+    expect((await fans(['compound', '--value', '250/year', '--per', '1y'])).code).toBe(0);
+    expectUsageError(await fans(['compound', '--value', '250/year', '--per', 'month']), /^fans: --value is paid every 1y \(got "250\/year"\) and --per says every 1m: give the period once$/);
+    for (const flag of ['--cost', '--reward', '--referee-reward', '--cac']) {
+      expectUsageError(await fans(['compound', '--value', '250', flag, '20/month']), new RegExp(`^fans: ${flag} is one amount, without a period \\("/month"\\): only --value is paid per period, as --value 250/year or --value 250 --per year \\(got "20/month"\\)$`));
+    }
+    // Peru's sol is written S/ (ICU es-PE): a currency, not a period.
+    const sol = await json(['compound', '--years', '1', '--currency', 'PEN', '--value', 'S/ 250', '--locale', 'es-PE']);
+    expect(sol.money).toMatchObject({ currency: 'PEN', value: 250 });
+    expectUsageError(await fans(['compound', '--value', '250/fortnightly']), /^fans: --value is written in another currency than USD \("\/fortnightly"\)/);
+  });
+});

@@ -1,10 +1,11 @@
 import type { Money } from '../../model/money.js';
 import { cycleDays } from '../../model/calendar/dates.js';
+import { durationText } from '../../model/calendar/duration-text.js';
 import { Amount } from '../../output/amount.js';
 import { UsageError } from '../io/io.js';
 import { type OptionName, flagName, moneyOptions, optionSpecs } from './options.js';
 import type { Flags } from './flags.js';
-import { type AmountText, type Duration, isInvalid, minorUnits, quoted } from './parse.js';
+import { type AmountText, type Duration, type PaidAmount, isInvalid, minorUnits, quoted } from './parse.js';
 
 /**
  * The money flags, read once: --value, --reward, --referee-reward, --cost, --cac in the run's
@@ -47,7 +48,13 @@ export function moneyOf(flags: Flags, locale: string, where = (name: string) => 
     parsed[name] = value as AmountText | string | null;
   }
   const given = amountFlags.filter((name) => parsed[name] !== undefined && parsed[name] !== null);
-  const per = (parsed.per ?? null) as unknown as Duration | null;
+  const flagPer = (parsed.per ?? null) as unknown as Duration | null;
+  // A period written with the value (`250/year`) is --per's.
+  const valuePer = (parsed.value as PaidAmount | null | undefined)?.per ?? null;
+  if (flagPer !== null && valuePer !== null && (flagPer.amount !== valuePer.amount || flagPer.unit !== valuePer.unit)) {
+    throw new UsageError(`${where('value')} is paid every ${durationText(valuePer)} (got ${quoted(flags.value)}) and ${where('per')} says every ${durationText(flagPer)}: give the period once`);
+  }
+  const per = flagPer ?? valuePer;
   const margin = (parsed.margin ?? null) as unknown as number | null;
   const discount = (parsed.discount ?? null) as unknown as number | null;
   if (per !== null && !given.includes('value')) throw new UsageError(`${where('per')} says how often --value is paid: give --value too`);

@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import { type AmountText, type Duration, type Parsed, amount, currencyCode, discountRate, duration, isInvalid, perDuration, maxValueLength, quantileList, quoted, realNumber, share, thousands, wholeNumber } from './parse.js';
+import { type AmountText, type Duration, type PaidAmount, type Parsed, amount, paidAmount, currencyCode, discountRate, duration, isInvalid, perDuration, maxValueLength, quantileList, quoted, realNumber, share, thousands, wholeNumber } from './parse.js';
 import { type Distribution, distributions } from '../../model/chains/offspring.js';
 import { bounds } from '../../model/limits.js';
 import { readingLocale } from './number-reading.js';
@@ -117,11 +117,11 @@ export const optionSpecs = {
     parse: orNull('none', (text) => String(text)),
   }),
   paid: option({ flags: '--paid <fans>', description: 'new fans bought (or arriving by themselves) every level or year, who then refer like the others', default: '0', parse: wholeNumber(0, bounds.start) }),
-  value: option<AmountText | null>({
+  value: option<PaidAmount | null>({
     flags: '--value <amount>',
-    description: 'what one new fan is worth to you (lifetime value x margin, or first-year revenue: you decide); adds money columns',
+    description: 'what one new fan is worth to you (lifetime value x margin, or first-year revenue: you decide), once on joining, or per period written after it (250/year, same as --per year); adds money columns',
     default: 'none',
-    parse: orNull('none', amount),
+    parse: orNull('none', paidAmount),
   }),
   reward: option<AmountText | null>({ flags: '--reward <amount>', description: 'paid to the referrer for each new fan they bring', default: 'none', parse: orNull('none', amount) }),
   refereeReward: option<AmountText | null>({ flags: '--referee-reward <amount>', description: 'paid to each referred new fan (a double-sided programme)', default: 'none', parse: orNull('none', amount) }),

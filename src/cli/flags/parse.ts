@@ -316,6 +316,8 @@ export function amount(text: string | number): Parsed<AmountText> {
   const rule = { invalid: `must be an amount from 0 to ${maxAmount.toExponential()}, such as 600 or 12.50 (a currency symbol may stand with it)` };
   if (typeof text === 'number') return Number.isFinite(text) && text >= 0 && text <= maxAmount ? { units: text, decimal: String(text), mark: null } : rule;
   if (text.length > maxValueLength) return rule;
+  const period = periodWritten(text);
+  if (period) return { invalid: `is one amount, without a period (${quoted(period.written)}): only --value is paid per period, as --value 250/year or --value 250 --per year` };
   // A whole amount's dash (`€ 1.250,-`, `$1,250.-`) is `,00`: left off. One run of non-digit,
   // non-mark characters at either end is the currency; one scan each way.
   const trimmed = text.trim().replace(/(\d)[.,][-\u2013](?=\s*[^\d.,\s-]*$)/, '$1');
@@ -328,6 +330,52 @@ export function amount(text: string | number): Parsed<AmountText> {
   const reading = readNumberHere(trimmed.slice(start, end).trim(), 'amount');
   if (reading !== null && 'refused' in reading) return { invalid: reading.refused };
   return reading !== null && reading.value >= 0 && reading.value <= maxAmount ? { units: reading.value, decimal: reading.text, mark } : rule;
+}
+
+/** A --value as typed, with how often it is paid when the text says so (`250/jaar`). */
+export interface PaidAmount extends AmountText {
+  /** The period written after the amount, or null: paid once (unless --per says otherwise). */
+  per: Duration | null;
+}
+
+/**
+ * --value: an {@link amount}, optionally followed by how often it is paid, as people write
+ * it: `250/year`, `€ 20 per maand`, `20 a month`, `1.250/jr`, `99/6w`. The period is what
+ * `--per` takes (year, quarter, month, week, day, their Dutch names, or a duration); an
+ * amount with one is `--value AMOUNT --per PERIOD`.
+ *
+ * @example paidAmount('250/jaar') // => { units: 250, decimal: '250', mark: null, per: { amount: 1, unit: 'y' } }
+ */
+export function paidAmount(text: string | number): Parsed<PaidAmount> {
+  const period = typeof text === 'string' && text.length <= maxValueLength ? periodWritten(text) : null;
+  const read = amount(period ? period.amount : text);
+  return isInvalid(read) ? read : { ...read, per: period ? period.per : null };
+}
+
+/**
+ * The period written after an amount (`/year`, ` per maand`, ` a month`), split off, or
+ * null when the text has none: only a text whose last part is a period `--per` takes, so
+ * a currency symbol with a slash in it (`S/ 250`, Peru's sol) is still read as one.
+ *
+ * @example periodWritten('€ 20 per month') // => { amount: '€ 20', written: 'per month', per: { amount: 1, unit: 'm' } }
+ */
+function periodWritten(text: string): { amount: string; written: string; per: Duration } | null {
+  const trimmed = text.trim();
+  const slash = trimmed.lastIndexOf('/');
+  // `per`, `a` or `an` and one word at the end; else what follows the last slash.
+  const words = /\s(per|an?)\s+([\p{L}\d.]+)$/iu.exec(trimmed);
+  const [cut, word] = words ? [words.index, words[2]!] : slash > 0 ? [slash, trimmed.slice(slash + 1)] : [-1, ''];
+  if (cut < 0) return null;
+  const per = periodOf(word.trim());
+  return per && /\d/.test(trimmed.slice(0, cut)) ? { amount: trimmed.slice(0, cut), written: trimmed.slice(cut).trim(), per } : null;
+}
+
+/** A period as `--per` takes it (`year`, `kwartaal`, `6w`), or a unit alone (`yr`, `mnd`, `w`) as one of it; null otherwise. */
+function periodOf(word: string): Duration | null {
+  const per = perDuration(word);
+  if (!isInvalid(per)) return per;
+  const one = /^[a-z]+$/i.test(word) ? duration(`1${word}`) : null;
+  return one && !isInvalid(one) ? one : null;
 }
 
 /**
