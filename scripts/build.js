@@ -43,6 +43,7 @@ const fastStringWidth = {
 
 /** Imports that become separate files of dist/, and the files. */
 const lazyFileNames = {
+  './run.js': 'run.cjs',
   './main.js': 'main.cjs',
   './table.js': 'table.cjs',
   './sampled.js': 'sampled.cjs',
@@ -73,6 +74,8 @@ const lazyFileNames = {
 
 /**
  * Imports that become separate files of dist/, loaded only when a command needs them:
+ * the CLI's start (run.ts: its I/O, signals, --version and the early worker start), so that
+ * dist/cli.cjs, the one file Node compiles itself with no code cache, holds only the loader;
  * the CLI proper (not needed for --version), cli-table3 (not needed for JSON, CSV, TSV),
  * chalk (not needed without a terminal), the Monte Carlo engine (only for --trials), the
  * terminal chart (--chart), the SVG renderer (--format svg), its money panel and the fit's picture, the xlsx writer (--format xlsx),
@@ -86,10 +89,10 @@ const lazyFiles = {
   name: 'lazy-files',
   setup(b) {
     // The commands' files are imported as ./commands/x.js from src/cli and as ./x.js beside each other.
-    b.onResolve({ filter: /^(\.\/(commands\/)?(main|table|sampled|chart|svg|money-svg|fit-svg|xlsx|fit|png|html|calendar|goal-by-date|compare-dates|goal|goal-money|money|compare|compare-runs|dated-forecast|examples|completion|nl)\.js|\.\/flags\/money\.js|\.\.\/io\/read-sheet\.js|chalk)$/ }, (args) =>
+    b.onResolve({ filter: /^(\.\/(commands\/)?(run|main|table|sampled|chart|svg|money-svg|fit-svg|xlsx|fit|png|html|calendar|goal-by-date|compare-dates|goal|goal-money|money|compare|compare-runs|dated-forecast|examples|completion|nl)\.js|\.\/flags\/money\.js|\.\.\/io\/read-sheet\.js|chalk)$/ }, (args) =>
       args.kind === 'dynamic-import' ? { path: lazyFileNames[args.path.replace('./commands/', './')], namespace: 'lazy-file' } : undefined,
     );
-    // The loader is bundled into each file that loads another (cli.cjs, main.cjs): one file
+    // The loader is bundled into each file that loads another (cli.cjs, run.cjs, main.cjs): one file
     // fewer for Node to find, read and compile at start-up. Each file is loaded from one place.
     b.onLoad({ filter: /.*/, namespace: 'lazy-file' }, (args) => ({
       contents: `module.exports = require('./src/cli/io/load.ts').loadCached(${JSON.stringify(args.path)});`,
@@ -118,7 +121,8 @@ const cjs = {
 await build({
   ...cjs,
   entryPoints: {
-    cli: 'src/cli/run.ts',
+    cli: 'src/cli/boot.ts',
+    run: 'src/cli/run.ts',
     main: 'src/cli/main.ts',
     table: 'src/output/table.ts',
     sampled: 'src/cli/commands/sampled.ts',

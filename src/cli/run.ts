@@ -28,7 +28,7 @@ const errors = fdWriter(2, () => process.stderr, () => undefined);
 
 /**
  * node:tty's isatty, loaded on first use. This file runs only as the bundle's CommonJS entry
- * (dist/cli.cjs), where `require` is Node's; esbuild leaves a call inside a function lazy.
+ * (dist/run.cjs, loaded by dist/cli.cjs), where `require` is Node's; esbuild leaves a call inside a function lazy.
  */
 const isatty = (fd: number) => (require('node:tty') as typeof import('node:tty')).isatty(fd);
 
