@@ -72,6 +72,9 @@ export function localizedChart(chart: ChartData, words: Words, locale = 'en-US')
   };
 }
 
+/** Whether the report's picture has a money panel: money by the chart's periods, or a chart that carries its own. */
+const hasMoneyPanel = (report: Report) => report.columns.includes('cumulativeNet') || report.chart?.money !== undefined;
+
 /**
  * The report's chart as SVG: with money, the chart and the money panel under it (money-svg.ts),
  * 800 wide and `size`'s shape (720 high by default: the chart 450, the panel 270).
@@ -79,9 +82,10 @@ export function localizedChart(chart: ChartData, words: Words, locale = 'en-US')
 async function picture(report: Report, chart: ChartData, charts: ChartOptions | undefined, locale = 'en-US', words?: Words, size?: { width: number; height: number }): Promise<string> {
   const { renderSvg } = await import('./svg.js');
   const scale = charts?.scale ?? 'auto';
-  const withMoney = report.columns.includes('cumulativeNet') ? await import('./money-svg.js') : null;
+  const withMoney = hasMoneyPanel(report) ? await import('./money-svg.js') : null;
   const lang = words ?? (await import('./words/en.js')).en;
-  const money = withMoney?.moneyChartOf(report, lang) ?? null;
+  // A chart that carries its money (a goal by date, whose rows are not the chart's dates), else the report's rows.
+  const money = chart.money ?? withMoney?.moneyChartOf(report, lang) ?? null;
   if (!withMoney || !money) return renderSvg(chart, scale, locale, words, size);
   // Not rounded: resvg scales 800 wide to the width asked, and the height must come out as asked too.
   const height = size ? (800 * size.height) / size.width : 720;
@@ -108,7 +112,7 @@ export async function render(report: Report, format: Format, style: () => Promis
         return (await import('./png.js')).renderPng(await fitPicture(report, charts, charts?.locale ?? 'en-US', charts?.words, size), size);
       }
       // With money the picture has a panel under the chart: taller by default, the chart keeping 16:9.
-      const size = charts?.size ?? { width: 1600, height: report.columns.includes('cumulativeNet') ? 1440 : 900 };
+      const size = charts?.size ?? { width: 1600, height: hasMoneyPanel(report) ? 1440 : 900 };
       const svg = await picture(report, drawn(chartOf(report, charts)), charts, charts?.locale, charts?.words, size);
       return (await import('./png.js')).renderPng(svg, size);
     }

@@ -63,20 +63,46 @@ const maxChartPoints = 1000;
  * A goal by date as a chart: the expected total on each date, and the target's line; up to
  * a quarter past the date it is reached (as a goal's levels end at the one that reaches it),
  * so that ten years of growth do not squash the target to the bottom; to the horizon when
- * it is not reached.
+ * it is not reached. With `money`, the expected cumulative net on the same dates, drawn as the
+ * money panel under the chart (SVG, PNG, HTML), and the date it pays back marked.
  */
-export function goalChart(command: Command, target: number, dates: readonly string[], totals: readonly number[], hit: number, through = -1): ChartData {
+export function goalChart(command: Command, target: number, dates: readonly string[], totals: readonly number[], hit: number, through = -1, money?: GoalMoney): ChartData {
   // Through `through` too (a sampled goal's latest percentile date), so its mark is on the chart.
   const last = hit < 0 ? dates.length - 1 : Math.min(dates.length - 1, Math.max(hit + 1, Math.ceil(hit * 1.25), through));
   const step = Math.max(1, Math.ceil((last + 1) / maxChartPoints));
-  const keep = dates.slice(0, last + 1).map((_, i) => i).filter((i) => i % step === 0 || i === hit || i === last);
+  // With money, the day it pays back is drawn too, so its mark stands on its own day.
+  const payback = money ? paysBackFor(money.cumulative, last) : -1;
+  const keep = dates.slice(0, last + 1).map((_, i) => i).filter((i) => i % step === 0 || i === hit || i === last || i === payback);
   return {
     title: `fans goal ${target} --by-date (${command === 'simulate' ? 'tree' : 'compound'})`,
     xLabel: 'date',
     xDates: keep.map((i) => dates[i]!),
     series: [{ name: 'total', values: keep.map((i) => totals[i]!), role: 'total' }],
     target,
+    ...(money ? { money: { currency: money.currency, values: keep.map((i) => money.cumulative[i]!), payback: payback < 0 ? null : keep.indexOf(payback) } } : {}),
   };
+}
+
+/** A goal's expected money on the chart's days: the cumulative net on each, in the currency's units. */
+export interface GoalMoney {
+  currency: string | null;
+  cumulative: readonly number[];
+}
+
+/**
+ * The day (an index of `cumulative`, at most `last`) from which the cumulative net is 0 or
+ * more for good, having been below 0 after the start; -1 when it never was (nothing to pay
+ * back) or is still below 0 on day `last`. Day by day a first day at 0 or more can come
+ * before the costs do (the first day's revenue against its share of a yearly cost), so the
+ * last crossing counts, not the first.
+ *
+ * @example paysBackFor([0, -5, -2, 1, 3], 4) // => 3
+ * @example paysBackFor([0, 2, 4], 2) // => -1
+ */
+export function paysBackFor(cumulative: readonly number[], last: number): number {
+  let below = -1;
+  for (let i = 1; i <= last; i++) if (cumulative[i]! < 0) below = i;
+  return below < 0 || below === last ? -1 : below + 1;
 }
 
 /** A calendar goal's parameters as JSON writes them: the model's own, and the calendar. */

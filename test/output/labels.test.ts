@@ -27,6 +27,8 @@ const corpus: string[][] = [
   ['simulate', '--fanout', '1.5', '--cycle', '1m', '--cycle-spread', '10d', '--start-date', '2027-01-01', '--until', '2028-12-31', '--by', 'month', '--value', '100', '--cost', '500'],
   ['goal', '600', '--by-date', '--start', '200', '--rate', '0.59', '--churn', '10%', '--cycle-spread', '2m', '--until', '2030-12-31', '--trials', '300', '--seed', '1', '--deadline', '2030-09-30'],
   ['goal', '1200', '--by-date', '--start', '20', '--rate', '0.5', '--cycle', '3m', '--trials', '400', '--seed', '2', '--value', '1250', '--per', 'year', '--deadline', '2031-06-30'],
+  // The meeting's question with its money: the expected net under the chart, paid back in 2028 (rewards and a yearly cost first).
+  ['goal', '1200', '--by-date', '--start', '200', '--rate', '0.59', '--cycle', '1y', '--cycle-spread', '4m', '--trials', '300', '--seed', '1', '--value', '250/year', '--reward', '100', '--cost', '50000'],
   ['goal', '1000', '--fanout', '4'],
   // A money goal: its amounts on the axis, the target and the line's end in the currency, its band.
   ['goal', '--net', '1000000', '--by-date', '--start', '200', '--rate', '0.59', '--churn', '10%', '--value', '1250', '--per', 'year', '--reward', '100', '--cycle-spread', '2m', '--until', '2031-01-01', '--trials', '300', '--seed', '4', '--deadline', '2029-12-31', '--currency', 'EUR'],

@@ -5,6 +5,7 @@ import { PNG } from 'pngjs';
 import { describe, expect, it } from 'vitest';
 import { fans } from '../cli/harness.js';
 import { moneyTicks } from '../../src/output/money-svg.js';
+import { paysBackFor } from '../../src/report/calendar-periods.js';
 import { datum } from '../../src/output/words/nl.js';
 
 // 2027-01-01: every calendar run starts on the same day.
@@ -116,6 +117,73 @@ describe('the money panel: cumulative net, break-even and payback under the char
       expect(html).toContain(`<dt>${name}</dt><dd>${value}</dd>`);
     }
     expect(html).toContain('<g class="money"');
+  });
+});
+
+describe('a goal by date with money: the expected net in a panel under its chart (when, how sure, and what it is worth)', () => {
+  // From 2027-01-01 (SOURCE_DATE_EPOCH): 200 customers who stay and pay 250 a year, and no one new (rate 0).
+  const flat = ['goal', '1200', '--by-date', '--start', '200', '--rate', '0', '--cycle', '1y', '--until', '2031-01-01', '--value', '250/year'];
+
+  it('by cycle: each year-end the 200 have paid 200 x 250 more, 0 to 200,000 over four years (closed form)', async () => {
+    const p = panel(await run([...flat, '--format', 'svg']));
+    expect(p.points.map((point) => Math.round(point.value))).toEqual([0, 50000, 100000, 150000, 200000]);
+    // Never below 0: nothing to pay back, so no mark.
+    expect(p.payback).toBeNull();
+  });
+
+  it('by day (a spread): 200 x 250 x days / 365.2425 on the last day drawn, 2031-01-01 (1,461 days), within a pixel', async () => {
+    const p = panel(await run([...flat, '--cycle-spread', '2m', '--format', 'svg']));
+    const pixel = (Number(/data-high="([-\d.e]+)"/.exec(p.money)![1]) - Number(/data-low="([-\d.e]+)"/.exec(p.money)![1])) / 200;
+    expect(p.points[0]!.value).toBeCloseTo(0, 6);
+    expect(Math.abs(p.points.at(-1)!.value - (200 * 250 * 1461) / 365.2425)).toBeLessThan(pixel);
+    // Straight: customers and their payments are the same every day.
+    p.points.forEach((point, i) => expect(Math.abs(point.value - (point.t / (p.points.length - 1)) * p.points.at(-1)!.value), String(i)).toBeLessThan(3 * pixel));
+  });
+
+  it("with rewards and a yearly cost: pays back in the month the calendar's money table says, and draws the net the summary gives on the expected date", async () => {
+    const meeting = ['--start', '200', '--rate', '0.59', '--cycle', '1y', '--cycle-spread', '4m', '--value', '250/year', '--reward', '100', '--cost', '50000'];
+    const table = JSON.parse(await run(['compound', ...meeting, '--until', '2031-06-01', '--by', 'month', '--format', 'json']));
+    const svg = await run(['goal', '1200', '--by-date', ...meeting, '--format', 'svg']);
+    const p = panel(svg);
+    expect(table.money.payback).toMatch(/^\d{4}-\d{2}$/);
+    const label = new RegExp(`pays back at date (${table.money.payback}-\\d{2})</text>`).exec(p.money);
+    expect(label, table.money.payback).not.toBeNull();
+    // Below 0 before it (the rewards and the cost come first), at 0 or more from it on.
+    expect(p.points.slice(0, p.payback!).some((point) => point.value < 0)).toBe(true);
+    expect(p.points.slice(p.payback!).every((point) => point.value >= -1e-6)).toBe(true);
+    // The summary's worth on the expected date is on the drawn line (its date is drawn: the target's mark stands on it).
+    const doc = JSON.parse(await run(['goal', '1200', '--by-date', ...meeting, '--format', 'json']));
+    const pixel = (Number(/data-high="([-\d.e]+)"/.exec(p.money)![1]) - Number(/data-low="([-\d.e]+)"/.exec(p.money)![1])) / 200;
+    expect(p.points.some((point) => Math.abs(point.value - doc.money.cumulativeNet) < pixel)).toBe(true);
+  });
+
+  it('pays back on the day the net turns 0 or more for good, having been below 0 after the start', () => {
+    expect(paysBackFor([0, -5, -2, 1, 3], 4)).toBe(3);
+    // The last crossing: a first day at 0 or more can come before the costs do.
+    expect(paysBackFor([0, 1, -1, -3, 2, 4], 5)).toBe(4);
+    expect(paysBackFor([0, 2, 4], 2)).toBe(-1);
+    expect(paysBackFor([0, -1, -2], 2)).toBe(-1);
+    // Only the days drawn count: below 0 on the last of them is not paid back yet.
+    expect(paysBackFor([0, -1, -2, 5], 2)).toBe(-1);
+  });
+
+  it('sampled runs draw the expected net alone (they stop once answered: there are no nets of theirs to band); a PNG is 1600 x 1440; without money, no panel', async () => {
+    const sampled = [...flat.slice(0, 6), '0.59', ...flat.slice(7), '--cycle-spread', '4m', '--trials', '200', '--seed', '1'];
+    const svg = await run([...sampled, '--format', 'svg']);
+    expect(svg).toContain('<g class="money"');
+    expect(svg.split('<g class="money"')[1]).not.toContain('class="band"');
+    expect(svg.split('<g class="money"')[0]).toContain('class="marks"');
+    const dir = mkdtempSync(join(tmpdir(), 'fans-goal-money-png-'));
+    try {
+      const file = join(dir, 'meeting.png');
+      expect((await fans([...sampled, '--output', file], { env })).code).toBe(0);
+      const png = PNG.sync.read(readFileSync(file));
+      expect([png.width, png.height]).toEqual([1600, 1440]);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+    const plain = flat.filter((_, i) => i < flat.length - 2);
+    expect(await run([...plain, '--format', 'svg'])).not.toContain('class="money"');
   });
 });
 

@@ -81,10 +81,13 @@ export async function calendarGoal(io: Io, plan: Plan & { command: 'goal' }): Pr
   const dateOfDay = (day: number) => isoDate(dayDate(end.start, day));
   const answer = hit < 0 ? null : dateOfDay(days[hit]!);
   const lastTotal = totals.at(-1)!;
-  const chartThrough = (date: string | null) => ({ ...goalChart(command, target, days.map(dateOfDay), totals, hit, date === null ? -1 : days.findIndex((day) => dateOfDay(day) >= date)), caption: calendarCaption(command, p, end, { target, ...(dated ? { customersOf: fitted!.about.fileName } : {}) }) });
+  // With money: the expected run's cumulative net and revenue, for what the fans are worth by
+  // the date the target is reached (or by the horizon), and for the picture's money panel.
+  const paths = money ? await expectedWorth(command, p, end, k, money) : null;
+  const worth = paths ? worthByDate(paths, end, money!, hit < 0 ? null : days[hit]!) : null;
+  const net = paths ? { currency: money!.currency, cumulative: days.map((day) => paths.net(day) / 10 ** money!.digits) } : undefined;
+  const chartThrough = (date: string | null) => ({ ...goalChart(command, target, days.map(dateOfDay), totals, hit, date === null ? -1 : days.findIndex((day) => dateOfDay(day) >= date), net), caption: calendarCaption(command, p, end, { target, ...(dated ? { customersOf: fitted!.about.fileName } : {}) }) });
   const chart = chartThrough(null);
-  // With money: what the fans are worth by the date the target is reached (or by the horizon).
-  const worth = money ? await worthByDate(command, p, end, k, money, hit < 0 ? null : days[hit]!) : null;
   const parameters = { ...goalParameters(command, p, end), ...(worth ? worth.parameters : {}) };
   if (t === null) {
     if (deadline !== null) throw new UsageError('--deadline gives the chance of reaching the target by a date: add --trials N');
@@ -101,17 +104,29 @@ export async function calendarGoal(io: Io, plan: Plan & { command: 'goal' }): Pr
 }
 
 /**
- * What a count goal's fans are worth by its date: the expected run's cumulative net and revenue
- * (goal-net-date.ts's money path: by cycle, or by day with a spread) on the expected date the
- * target is reached (`day`), or by the horizon where it is not.
+ * The expected run's cumulative net and revenue (goal-net-date.ts's money path: by cycle, or
+ * by day with a spread), each read on a day as the last value on or before it, in minor units.
  */
-async function worthByDate(command: Command, p: SimulateParams & CompoundFlags, c: Calendar, k: number, money: Money, day: number | null) {
+async function expectedWorth(command: Command, p: SimulateParams & CompoundFlags, c: Calendar, k: number, money: Money) {
   const { expectedMoneyPaths, measured } = await import('./goal-net-date.js');
-  // The net and the revenue of one expected run, on the last day (or cycle) on or before the date.
   const paths = expectedMoneyPaths(command, p, c, k, money, [money.amounts, measured('revenue', money.amounts)]);
-  let i = 0;
-  while (i + 1 < paths.days.length && paths.days[i + 1]! <= (day ?? c.days)) i++;
-  const [net, revenue] = paths.cumulative.map((path) => new Amount(path[i]!, money.digits)) as [Amount, Amount];
+  // The last of the path's days on or before `day` (the first for a day before them all), by bisection.
+  const at = (day: number) => {
+    let [low, high] = [0, paths.days.length - 1];
+    while (low < high) {
+      const mid = (low + high + 1) >> 1;
+      if (paths.days[mid]! <= day) low = mid;
+      else high = mid - 1;
+    }
+    return low;
+  };
+  const onDay = (path: readonly number[]) => (day: number) => path[at(day)]!;
+  return { net: onDay(paths.cumulative[0]!), revenue: onDay(paths.cumulative[1]!) };
+}
+
+/** What a count goal's fans are worth on the expected date the target is reached (`day`), or by the horizon where it is not. */
+function worthByDate(paths: Awaited<ReturnType<typeof expectedWorth>>, c: Calendar, money: Money, day: number | null) {
+  const [net, revenue] = [paths.net, paths.revenue].map((path) => new Amount(path(day ?? c.days), money.digits)) as [Amount, Amount];
   const date = isoDate(dayDate(c.start, day ?? c.days));
   const text = (style: Style, amount: Amount) => moneyText(style, money)(amount.minor);
   return {
