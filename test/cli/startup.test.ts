@@ -19,10 +19,15 @@ for (const name of ['DateTimeFormat', 'NumberFormat', 'PluralRules', 'Collator',
 }
 const readFileSync = fs.readFileSync;
 fs.readFileSync = function (path, ...rest) { read.push(String(path)); return readFileSync.call(this, path, ...rest); };
+// Regular expressions run with a Unicode property escape (\\p{L}): the first costs about 1 ms of ICU's set-up.
+const properties = [];
+const exec = RegExp.prototype.exec;
+RegExp.prototype.exec = function (...args) { if (this.source.includes('\\p{')) properties.push(this.source); return exec.apply(this, args); };
 process.on('exit', () => fs.writeFileSync(process.env.FANS_RECORD, JSON.stringify({
   builtins: process.moduleLoadList.filter((m) => !before.has(m) && m.startsWith('NativeModule ')).map((m) => m.slice(13)),
   read: read.map((p) => require('path').relative(${JSON.stringify(root)}, p)),
   intl,
+  properties,
 })));
 `,
 );
@@ -44,7 +49,7 @@ function loads(args: string, shell = (command: string) => `${command} | cat > /d
   const command = `"${process.execPath}" -r "${preload}" "${join(root, 'bin', 'fans.js')}" ${args}`;
   const ran = spawnSync('bash', ['-c', shell(command)], { encoding: 'utf8', env: { ...process.env, NO_COLOR: '', ...env, FANS_RECORD: record, XDG_CACHE_HOME: userCaches } });
   expect(ran.status).toBe(0);
-  return JSON.parse(readFileSync(record, 'utf8')) as { builtins: string[]; read: string[]; intl: string[] };
+  return JSON.parse(readFileSync(record, 'utf8')) as { builtins: string[]; read: string[]; intl: string[]; properties: string[] };
 }
 const onTerminal = (command: string) => `script -qec '${command.replaceAll("'", "'\\''")}' /dev/null > /dev/null`;
 const hasScript = spawnSync('script', ['--version']).status === 0;
@@ -102,8 +107,11 @@ describe('start-up: what a run loads', () => {
     'compound --value 100 --per year --churn 10% --discount 8% --chart',
     'goal 1200 --by-date --start 200 --rate 0.59 --cycle 1y --value 100 --per year --start-date 2027-01-01',
     'goal 1200 --by-date --start 200 --rate 0.59 --cycle 1y --cycle-spread 4m --trials 300 --seed 1 --value 100 --per year --start-date 2027-01-01 --chart',
-  ])('under LANG=nl_NL.UTF-8, fans %s makes no Intl object', (args) => {
-    expect(loads(args, undefined, { LANG: 'nl_NL.UTF-8', LC_ALL: '', LC_NUMERIC: '', LC_MESSAGES: '' }).intl).toEqual([]);
+  ])('under LANG=nl_NL.UTF-8, fans %s makes no Intl object and runs no regular expression with a Unicode property escape', (args) => {
+    const ran = loads(args, undefined, { LANG: 'nl_NL.UTF-8', LC_ALL: '', LC_NUMERIC: '', LC_MESSAGES: '' });
+    expect(ran.intl).toEqual([]);
+    // An amount's period (`250/jaar`) is read with ASCII classes: with [\p{L}] every money run paid about 0.7 ms more.
+    expect(ran.properties).toEqual([]);
   });
   it('a Dutch date is still written the Dutch way (the formatter made on first use)', () => {
     const ran = spawnSync(process.execPath, [join(root, 'bin', 'fans.js'), 'goal', '100', '--by-date', '--rate', '1', '--cycle', '1j', '--start-date', '2027-01-01', '--lang', 'nl', '--locale', 'nl-NL'], { encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
