@@ -93,8 +93,10 @@ describe('start-up: what a run loads', () => {
   });
   // Making an Intl formatter loads its locale's data: the first Dutch date format cost about 20 ms of
   // a 40 ms start on Node 22 when words/nl.ts made three at load (#29). A formatter is made when used.
-  it.each(['simulate', 'compound --format json', 'simulate --lang nl', 'compound --years 5 --lang nl --format csv', 'compound --cycle 1m --years 2 --start-date 2027-01-01 --chart'])('fans %s makes no Intl formatter', (args) => {
-    expect(loads(args).intl).toEqual([]);
+  it.each(['simulate', 'compound --format json', 'simulate --lang nl', 'compound --years 5 --lang nl --format csv', 'compound --cycle 1m --years 2 --start-date 2027-01-01 --chart'])('fans %s makes no Intl formatter, and runs no regular expression with a Unicode property escape', (args) => {
+    const ran = loads(args);
+    expect(ran.intl).toEqual([]);
+    expect(ran.properties).toEqual([]);
   });
   // A Dutch reader (LANG=nl_NL.UTF-8) gets nl-NL numbers, dates, chart labels and euros written
   // by hand, as ICU writes them (property tests in test/output): loading ICU for them took a
