@@ -313,11 +313,16 @@ export const maxAmount = 1e15;
  * @example amount('€ 600') // => { units: 600, mark: '€' }
  */
 export function amount(text: string | number): Parsed<AmountText> {
+  const period = typeof text === 'string' && text.length <= maxValueLength ? periodWritten(text) : null;
+  if (period) return { invalid: `is one amount, without a period (${quoted(period.written)}): only --value is paid per period, as --value 250/year or --value 250 --per year` };
+  return amountAlone(text);
+}
+
+/** {@link amount} once any period is split off (see {@link paidAmount}): the number and its currency mark. */
+function amountAlone(text: string | number): Parsed<AmountText> {
   const rule = { invalid: `must be an amount from 0 to ${maxAmount.toExponential()}, such as 600 or 12.50 (a currency symbol may stand with it)` };
   if (typeof text === 'number') return Number.isFinite(text) && text >= 0 && text <= maxAmount ? { units: text, decimal: String(text), mark: null } : rule;
   if (text.length > maxValueLength) return rule;
-  const period = periodWritten(text);
-  if (period) return { invalid: `is one amount, without a period (${quoted(period.written)}): only --value is paid per period, as --value 250/year or --value 250 --per year` };
   // A whole amount's dash (`€ 1.250,-`, `$1,250.-`) is `,00`: left off. One run of non-digit,
   // non-mark characters at either end is the currency; one scan each way.
   const trimmed = text.trim().replace(/(\d)[.,][-\u2013](?=\s*[^\d.,\s-]*$)/, '$1');
@@ -348,7 +353,7 @@ export interface PaidAmount extends AmountText {
  */
 export function paidAmount(text: string | number): Parsed<PaidAmount> {
   const period = typeof text === 'string' && text.length <= maxValueLength ? periodWritten(text) : null;
-  const read = amount(period ? period.amount : text);
+  const read = amountAlone(period ? period.amount : text);
   return isInvalid(read) ? read : { ...read, per: period ? period.per : null };
 }
 

@@ -3,7 +3,6 @@ import type { FitModel } from '../../model/fit/families.js';
 import { type FitQuantity, type Numbers, type Words, bound, countOf, oneDecimal } from './words.js';
 import { dutchMonths, dutchShortMonths } from './months.js';
 
-
 /**
  * A date or calendar period as a Dutch reader writes it: `7 februari 2031`, `maart 2028`,
  * `Q1 2027`, `week 5 van 2027` (`short`: `7 feb 2031`, for the marks on a chart). Anything
