@@ -22,19 +22,26 @@ export { thousands } from '../../model/limits.js';
 export const maxValueLength = 100;
 
 /**
+ * Made on first use, not as the file loads: a literal with a Unicode property escape is
+ * parsed when it is first evaluated (ICU builds its sets), about 0.25 ms of every start on
+ * Node 22 and 26 when the file is compiled from a code cache (docs/performance.md).
+ */
+let unsafeCharacters: RegExp | undefined;
+
+/**
  * Characters never echoed raw: C0 and C1 controls, DEL, line and paragraph separators, and
  * every invisible format character (Unicode's Cf: marks that turn text direction, the Arabic
  * letter mark U+061C, zero-width spaces, the soft hyphen, the byte-order mark, tags), but the
  * zero-width joiner and non-joiner, which Persian words and emoji need.
  */
-const unsafe = /(?![\u200c\u200d])[\p{Cc}\p{Cf}\u2028\u2029]/gu;
+const unsafe = (): RegExp => (unsafeCharacters ??= /(?![\u200c\u200d])[\p{Cc}\p{Cf}\u2028\u2029]/gu);
 
 /** Whether a text holds any of those characters (scenario names may not). */
-export const hasUnsafeCharacters = (text: string): boolean => text.search(unsafe) >= 0;
+export const hasUnsafeCharacters = (text: string): boolean => text.search(unsafe()) >= 0;
 
 /** Those characters written as `\uXXXX`. */
 const escapeUnsafe = (text: string): string =>
-  text.replace(unsafe, (c) => {
+  text.replace(unsafe(), (c) => {
     const code = c.codePointAt(0)!;
     return code > 0xffff ? `\\u{${code.toString(16)}}` : `\\u${code.toString(16).padStart(4, '0')}`;
   });
