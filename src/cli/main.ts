@@ -9,7 +9,7 @@ import { readTarget } from './flags/target.js';
 import { type Interrupted, type Io, UsageError, stopSignals } from './io/io.js';
 import { goalByDateOptions, moneyTargets } from './flags/options.js';
 import { environmentLocale, fileLabel, hasUnsafeCharacters, isInvalid, localeTag, quoted } from './flags/parse.js';
-import { type Job, buildProgram, shortHelp } from './program.js';
+import { type Job, buildProgram, namedOptions, shortHelp } from './program.js';
 import { type Plan, type ReportCommand, flagsOf, planOf } from './plan.js';
 import { treeRows } from './commands/simulate.js';
 import { simulateReport } from '../report/simulate.js';
@@ -28,13 +28,12 @@ export const exitCodes = { ok: 0, failure: 1, usage: 2, interrupted: 130 } as co
  * leaves half an answer on stdout.
  */
 export async function main(argv: readonly string[], io: Io): Promise<number> {
-  let job: Job | undefined;
   try {
     if (argv.length === 0) {
       io.stdout(shortHelp);
       return exitCodes.ok;
     }
-    await buildProgram(io, (j) => (job = j)).parseAsync(hoistGlobalFlags(argv), { from: 'user' });
+    const job = await jobOf(argv, io);
     if (job?.command === 'example') io.stdout(await example(job.args[0], io));
     else if (job?.command === 'completion') io.stdout(await completion(job.args[0]!, job.program!));
     else if (job) await run({ ...job, command: job.command }, io);
@@ -42,6 +41,26 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
   } catch (error) {
     return failed(error, io, argv.includes('--debug'));
   }
+}
+
+/**
+ * What the words ask for, read by commander (undefined when commander answered them itself:
+ * help, the version). The command run gets only the options the words name
+ * ({@link namedOptions}); should commander fail so, the words are read again with every
+ * option, for the same message and suggestion as ever (a CommanderError, thrown).
+ */
+export async function jobOf(argv: readonly string[], io: Io): Promise<Job | undefined> {
+  const words = hoistGlobalFlags(argv);
+  const named = namedOptions(words);
+  let job: Job | undefined;
+  try {
+    await buildProgram(io, (read) => (job = read), named).parseAsync(words, { from: 'user' });
+  } catch (error) {
+    if (named === null || !(error instanceof CommanderError) || error.exitCode === 0) throw error;
+    job = undefined;
+    await buildProgram(io, (read) => (job = read)).parseAsync(words, { from: 'user' });
+  }
+  return job;
 }
 
 function failed(error: unknown, io: Io, debug: boolean): number {

@@ -75,35 +75,77 @@ function modelOption(name: OptionName, showDefault = true): Option {
 /**
  * The output flags of a command: every format, --title, --subtitle and --size of its picture;
  * with `charts` true (a chart of totals) --chart, --scale and --target too, with 'picture'
- * (a fit's picture of its own) not.
+ * (a fit's picture of its own) not. Each is made only if `keep` keeps it, but --scale, whose
+ * default a run reads.
  */
-function outputOptions(command: Command, charts: true | 'picture' = true): Command {
+function outputOptions(command: Command, keep: Keep, charts: true | 'picture' = true): Command {
   // No commander default: without --format, main.ts takes the format from --output's extension, else table.
-  command.addOption(new Option('-f, --format <format>', 'output format (default: the extension of --output, else table)').choices(formats));
+  if (keep('--format')) command.addOption(new Option('-f, --format <format>', 'output format (default: the extension of --output, else table)').choices(formats));
   if (charts === true) {
-    command
-      .addOption(new Option('--chart', 'draw a chart of the totals under the table'))
-      .addOption(new Option('--scale <scale>', 'y scale of the chart: log when values span over two orders of magnitude').choices(scales).default('auto'));
+    addKept(command, keep, ['--chart', 'draw a chart of the totals under the table']);
+    command.addOption(new Option('--scale <scale>', 'y scale of the chart: log when values span over two orders of magnitude').choices(scales).default('auto'));
   }
-  command
-    .addOption(new Option('--title <text>', charts === true ? "the chart's title (default: the run in plain words)" : "the picture's title (default: what it shows and the file's name)"))
-    .addOption(new Option('--subtitle <text>', charts === true ? 'small text under the title (default: the command)' : "small text under the title (default: the preferred model's K and k)"));
-  if (charts === true) command.addOption(new Option('--target <fans>', 'draw a target line, and mark where the total reaches it'));
-  command.addOption(new Option('--size <WxH>', 'pixels of --format png or svg, at most 2:1 either way (default: 1600x900)'));
-  return command
-    .addOption(new Option('--locale <tag>', 'how numbers are read and written, e.g. nl-NL: 10.000 is ten thousand; with csv, ; and decimal commas (default: from LC_ALL, LC_NUMERIC or LANG, else en-US)'))
-    .addOption(new Option('--lang <language>', 'words of tables, summaries, charts and spreadsheets: en or nl (default: from LC_ALL, LC_MESSAGES or LANG, else en)'))
-    .addOption(new Option('--unit <one,many>', 'the noun for the people counted in summaries, titles and the y axis, singular and plural: customer,customers or klant,klanten (default: fan,fans)'))
-    .addOption(new Option('-o, --output <file>', 'write to this file (whole or not at all) instead of stdout; - is stdout'))
-    .addOption(new Option('--force', 'let --output replace an existing file'));
+  addKept(
+    command,
+    keep,
+    ['--title <text>', charts === true ? "the chart's title (default: the run in plain words)" : "the picture's title (default: what it shows and the file's name)"],
+    ['--subtitle <text>', charts === true ? 'small text under the title (default: the command)' : "small text under the title (default: the preferred model's K and k)"],
+  );
+  if (charts === true) addKept(command, keep, ['--target <fans>', 'draw a target line, and mark where the total reaches it']);
+  return addKept(
+    command,
+    keep,
+    ['--size <WxH>', 'pixels of --format png or svg, at most 2:1 either way (default: 1600x900)'],
+    ['--locale <tag>', 'how numbers are read and written, e.g. nl-NL: 10.000 is ten thousand; with csv, ; and decimal commas (default: from LC_ALL, LC_NUMERIC or LANG, else en-US)'],
+    ['--lang <language>', 'words of tables, summaries, charts and spreadsheets: en or nl (default: from LC_ALL, LC_MESSAGES or LANG, else en)'],
+    ['--unit <one,many>', 'the noun for the people counted in summaries, titles and the y axis, singular and plural: customer,customers or klant,klanten (default: fan,fans)'],
+    ['-o, --output <file>', 'write to this file (whole or not at all) instead of stdout; - is stdout'],
+    ['--force', 'let --output replace an existing file'],
+  );
+}
+
+/** Whether a command gets an option, by its flags (`-o, --output <file>`): see {@link namedOptions}. */
+type Keep = (flags: string) => boolean;
+
+/** Adds the options `keep` keeps, each made only then: its flags and description, as commander's Option takes them. */
+function addKept(command: Command, keep: Keep, ...options: [flags: string, description: string][]): Command {
+  for (const [flags, description] of options) if (keep(flags)) command.addOption(new Option(flags, description));
+  return command;
 }
 
 /**
- * The commander program: parses words into a {@link Job} handed to `onJob`; writes help,
- * version and usage errors through `io`, one line each for errors.
+ * The options a run's words name (`--fanout 3` and `--fanout=3` name --fanout), when those are
+ * all its command needs to be read: then only they (and those with a default) are made, where
+ * simulate has 40 (about 1 ms of a 9 ms start on Node 22, docs/performance.md). Null, for every
+ * option, when the words could ask for help (`help`, `-h`, `--help`: it lists them all) or hold a
+ * word with one dash (a short flag, or a value such as -1). A word naming no option of the
+ * command makes commander fail; main.ts then reads the words again with every option, so the
+ * error and its suggestion are the same as ever.
+ *
+ * @example namedOptions(['simulate', '--fanout=3', '--depth', '5']) // => Set { '--fanout', '--depth' }
+ * @example namedOptions(['simulate', '-f', 'json']) // => null
  */
-export function buildProgram(io: Io, onJob: (job: Job) => void): Command {
+export function namedOptions(words: readonly string[]): ReadonlySet<string> | null {
+  const named = new Set<string>();
+  for (const word of words) {
+    if (word === 'help' || word === '--help' || (word.startsWith('-') && !word.startsWith('--'))) return null;
+    if (word.startsWith('--')) named.add(word.includes('=') ? word.slice(0, word.indexOf('=')) : word);
+  }
+  return named;
+}
+
+/** The long flag of an option's flags: `-o, --output <file>` is --output. */
+const longFlag = (flags: string): string => /--[A-Za-z0-9-]+/.exec(flags)?.[0] ?? flags;
+
+/**
+ * The commander program: parses words into a {@link Job} handed to `onJob`; writes help,
+ * version and usage errors through `io`, one line each for errors. With `named` (from
+ * {@link namedOptions}), the command run gets only those of its options, and writes no error:
+ * the caller reads the words again without it on any usage error.
+ */
+export function buildProgram(io: Io, onJob: (job: Job) => void, named: ReadonlySet<string> | null = null): Command {
   let active: string | undefined; // the command being parsed, for error messages
+  const quiet = named !== null;
   const program = new Command('fans')
     .description('Turn one raving fan into numbers: referral growth as a tree or compounding, exact.')
     .version(version, '-V, --version', 'print the version')
@@ -113,8 +155,11 @@ export function buildProgram(io: Io, onJob: (job: Job) => void): Command {
     .configureOutput({
       writeOut: (text) => io.stdout(text),
       // commander writes help to stderr only for `fans help <unknown>`: one line instead.
-      writeErr: (text) => io.stderr(text.startsWith('Usage:') ? 'fans: help knows the commands simulate, compound, goal, compare and example\n' : text),
+      writeErr: (text) => {
+        if (!quiet) io.stderr(text.startsWith('Usage:') ? 'fans: help knows the commands simulate, compound, goal, compare and example\n' : text);
+      },
       outputError: (text, write) => {
+        if (quiet) return;
         const unknown = /unknown option '(--[A-Za-z-]+)(?:=[^']*)?'/.exec(text);
         const hint = unknown ? elsewhere(unknown[1]!, active) : null;
         // An option's short form is left out of its message: "option '--format <format>'", as the long form is what the docs name.
@@ -137,27 +182,28 @@ export function buildProgram(io: Io, onJob: (job: Job) => void): Command {
   // A command's options are added only when it runs or shows its help (`fans help goal`
   // shows it without running it): building options a run does not use is start-up time
   // spent for nothing. The command list says `[options]` for every command all the same.
-  const pendingOptions = new Map<Command, (command: Command) => void>();
-  const withOptions = (command: Command) => {
+  const pendingOptions = new Map<Command, (command: Command, keep: Keep) => void>();
+  const every: Keep = () => true;
+  const withOptions = (command: Command, keep = every) => {
     const add = pendingOptions.get(command);
     if (!add) return;
     pendingOptions.delete(command);
-    add(command);
+    add(command, keep);
     onlyOnce(command);
   };
-  const optionsLater = (command: Command, add: (command: Command) => void) => {
+  const optionsLater = (command: Command, add: (command: Command, keep: Keep) => void) => {
     pendingOptions.set(command, add);
     command.on('beforeHelp', () => withOptions(command));
   };
   program.hook('preSubcommand', (_, command) => {
     active = command.name();
-    withOptions(command);
+    withOptions(command, named === null ? every : (flags) => named.has(longFlag(flags)));
   });
 
   const simulate = program.command('simulate').description('the tree model: each fan introduces --fanout people, once; only the newest level refers').action(job('simulate'));
-  optionsLater(simulate, (command) => {
-    for (const name of commandFlags.simulate) command.addOption(modelOption(name));
-    outputOptions(command).addHelpText('after', `
+  optionsLater(simulate, (command, keep) => {
+    for (const name of commandFlags.simulate) if (keep(optionSpecs[name].flags)) command.addOption(modelOption(name));
+    outputOptions(command, keep).addHelpText('after', `
 Examples:
   $ fans simulate                                  1 + 10 + 100 + 1,000 = 1,111
   $ fans simulate --fanout 3 --conversion 30% --depth 10 --cycle 30d
@@ -174,9 +220,9 @@ More in the package's docs/: models.md, monte-carlo.md, calendar.md, money.md.`)
   });
 
   const compound = program.command('compound').description('the compound model: every fan brings --rate new fans every year').action(job('compound'));
-  optionsLater(compound, (command) => {
-    for (const name of commandFlags.compound) command.addOption(modelOption(name));
-    outputOptions(command).addHelpText('after', `
+  optionsLater(compound, (command, keep) => {
+    for (const name of commandFlags.compound) if (keep(optionSpecs[name].flags)) command.addOption(modelOption(name));
+    outputOptions(command, keep).addHelpText('after', `
 Examples:
   $ fans compound                                  1 -> 2 -> 4 -> ... -> 1,024 in 10 years
   $ fans compound --rate 0.5 --churn 10% --market 100000 --years 20
@@ -193,16 +239,19 @@ More in the package's docs/: models.md, monte-carlo.md, calendar.md, money.md.`)
     .argument('[target]', 'the number of fans to reach (or a money target: --net, --revenue, --max-reward)')
     .description('solve for what reaches a target: depth, fanout, years or rate')
     .action(job('goal'));
-  optionsLater(goal, (command) => {
+  optionsLater(goal, (command, keep) => {
     for (const name of commandFlags.goal) {
-      command.addOption(modelOption(name, !['fanout', 'depth', 'rate', 'years'].includes(name)));
+      if (keep(optionSpecs[name].flags)) command.addOption(modelOption(name, !['fanout', 'depth', 'rate', 'years'].includes(name)));
     }
-    command
-      .addOption(new Option('--net <amount>', 'reach this cumulative net (with --value), instead of a number of fans'))
-      .addOption(new Option('--revenue <amount>', 'reach this cumulative revenue (with --value), instead of a number of fans'))
-      .addOption(new Option('--max-reward', 'with a whole scenario (--fanout and --depth, or --rate and --years): the largest reward that still pays back'))
-      .addOption(new Option('--by-date', 'with --cycle (and a whole scenario): the date the total reaches the target; with --trials, its percentiles'));
-    outputOptions(command).addHelpText('after', `
+    addKept(
+      command,
+      keep,
+      ['--net <amount>', 'reach this cumulative net (with --value), instead of a number of fans'],
+      ['--revenue <amount>', 'reach this cumulative revenue (with --value), instead of a number of fans'],
+      ['--max-reward', 'with a whole scenario (--fanout and --depth, or --rate and --years): the largest reward that still pays back'],
+      ['--by-date', 'with --cycle (and a whole scenario): the date the total reaches the target; with --trials, its percentiles'],
+    );
+    outputOptions(command, keep).addHelpText('after', `
 Give one half of a pair; fans solves for the other, with every other flag taken into account:
   --fanout F   the smallest depth (tree model)      --depth D   the smallest fanout
   --rate R     the smallest number of years         --years Y   the smallest yearly rate
@@ -223,8 +272,8 @@ More in the package's docs/: goal.md, calendar.md, money.md.`);
     .argument('<file>', 'a JSON file of scenarios, or - for standard input')
     .description('compare named scenarios from a JSON file: a column of totals per scenario')
     .action(job('compare'));
-  optionsLater(compare, (command) => {
-    outputOptions(command).addHelpText('after', `
+  optionsLater(compare, (command, keep) => {
+    outputOptions(command, keep).addHelpText('after', `
 The file holds {"scenarios": [...]}, each a name, a command and that command's flags:
   {"scenarios": [
     {"name": "article tree", "command": "simulate", "fanout": 10, "depth": 3},
@@ -248,22 +297,25 @@ docs/compare.md describes every field.`);
     .argument('<file>', 'referral records: CSV, TSV, JSON or an .xlsx workbook, or - for standard input')
     .description('fit K and k to your referral records: per-fan counts, who referred whom, or chain sizes')
     .action(job('fit'));
-  optionsLater(fit, (command) => {
-    command
-      .addOption(new Option('--input <format>', 'csv, tsv or json (default: from the content)'))
-      .addOption(new Option('--sheet <name>', 'the sheet of an .xlsx workbook to read (default: the first)'))
-      .addOption(new Option('--column <name>', 'the column of counts (sizes with --sizes); default: referrals (size), or the only numeric column'))
-      .addOption(new Option('--fans <n>', 'all fans, when the file lists only those who referred someone: the rest are zeros'))
-      .addOption(new Option('--zero-truncated', 'the file lists only fans with 1 or more referrals, and how many fans there are is unknown'))
-      .addOption(new Option('--id <name>', 'who referred whom: the column of fan ids (default: id)'))
-      .addOption(new Option('--referred-by <name>', 'who referred whom: the column naming the referrer, empty for a seed (default: referred_by)'))
-      .addOption(new Option('--counts-per <period>', 'the counts are per year (quarter, month, week, day), not over each fan\'s whole time: the compound rate, projected with fans compound'))
-      .addOption(new Option('--joined <name>', 'who referred whom, dated: the column of join dates (default: joined, signed_up_at, created_at, … when there is one)'))
-      .addOption(new Option('--as-of <date>', "with join dates: the export's date (default: the latest join)"))
-      .addOption(new Option('--sizes', 'the file holds chain sizes: one total per seed, its whole referral tree'))
-      .addOption(new Option('--censored-at <n>', `with --sizes: trees of this size or more are still growing (2..${maxSizeLimitText})`))
-      .addOption(new Option('--min-size <n>', `with --sizes: only trees of at least this size are listed (2..${maxSizeLimitText})`));
-    outputOptions(command, 'picture').addHelpText('after', `
+  optionsLater(fit, (command, keep) => {
+    addKept(
+      command,
+      keep,
+      ['--input <format>', 'csv, tsv or json (default: from the content)'],
+      ['--sheet <name>', 'the sheet of an .xlsx workbook to read (default: the first)'],
+      ['--column <name>', 'the column of counts (sizes with --sizes); default: referrals (size), or the only numeric column'],
+      ['--fans <n>', 'all fans, when the file lists only those who referred someone: the rest are zeros'],
+      ['--zero-truncated', 'the file lists only fans with 1 or more referrals, and how many fans there are is unknown'],
+      ['--id <name>', 'who referred whom: the column of fan ids (default: id)'],
+      ['--referred-by <name>', 'who referred whom: the column naming the referrer, empty for a seed (default: referred_by)'],
+      ['--counts-per <period>', 'the counts are per year (quarter, month, week, day), not over each fan\'s whole time: the compound rate, projected with fans compound'],
+      ['--joined <name>', 'who referred whom, dated: the column of join dates (default: joined, signed_up_at, created_at, … when there is one)'],
+      ['--as-of <date>', "with join dates: the export's date (default: the latest join)"],
+      ['--sizes', 'the file holds chain sizes: one total per seed, its whole referral tree'],
+      ['--censored-at <n>', `with --sizes: trees of this size or more are still growing (2..${maxSizeLimitText})`],
+      ['--min-size <n>', `with --sizes: only trees of at least this size are listed (2..${maxSizeLimitText})`],
+    );
+    outputOptions(command, keep, 'picture').addHelpText('after', `
 Examples:
   $ fans example referrals | fans fit -            300 customers' referrals, shipped with fans
   $ fans fit referrals.csv                        a column of how many new fans each fan brought
