@@ -2,6 +2,7 @@
 import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { build } from 'esbuild';
 import { wrapLazy } from './code-tag.js';
+import { cellHelpers } from './cell-helpers.js';
 
 /**
  * commander requires node:child_process at load time, for executable subcommands, which
@@ -38,6 +39,21 @@ const fastStringWidth = {
       resolveDir: new URL('..', import.meta.url).pathname,
       loader: 'js',
     }));
+  },
+};
+
+/** cli-table3's cell.js with two helpers that do not allocate (scripts/cell-helpers.js says why). */
+const leanCellHelpers = {
+  name: 'lean-cell-helpers',
+  setup(b) {
+    b.onLoad({ filter: /node_modules[\\/]cli-table3[\\/]src[\\/]cell\.js$/ }, (args) => {
+      let text = readFileSync(args.path, 'utf8');
+      for (const [name, [before, after]] of Object.entries(cellHelpers)) {
+        if (!text.includes(before)) throw new Error(`scripts/build.js: ${args.path} no longer holds cli-table3 0.6.5's ${name}; see cellHelpers`);
+        text = text.replace(before, after);
+      }
+      return { contents: text, loader: 'js' };
+    });
   },
 };
 
@@ -116,7 +132,7 @@ const cjs = {
   // address, a terminal check): pathToFileURL at every start costs more than it should.
   define: { 'import.meta.url': 'importMeta.url' },
   banner: { js: "const importMeta = { get url() { return require('node:url').pathToFileURL(__filename).href; } };" },
-  plugins: [lazyChildProcess, lazyFiles, fastStringWidth],
+  plugins: [lazyChildProcess, lazyFiles, fastStringWidth, leanCellHelpers],
 };
 await build({
   ...cjs,
