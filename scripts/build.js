@@ -42,6 +42,22 @@ const fastStringWidth = {
   },
 };
 
+/**
+ * src/cli/version.ts reads the version from package.json; bundled as written, each file that
+ * needs it (cli.cjs for `--version`, main.cjs for commander's) would carry the whole of
+ * package.json (1.5 kB, in cli.cjs compiled without a cache at every start). The build gives
+ * them the version alone.
+ */
+const versionAlone = {
+  name: 'version-alone',
+  setup(b) {
+    b.onLoad({ filter: /src[\\/]cli[\\/]version\.ts$/ }, () => ({
+      contents: `export const version = ${JSON.stringify(JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')).version)};`,
+      loader: 'ts',
+    }));
+  },
+};
+
 /** cli-table3's cell.js with two helpers that do not allocate (scripts/cell-helpers.js says why). */
 const leanCellHelpers = {
   name: 'lean-cell-helpers',
@@ -59,8 +75,7 @@ const leanCellHelpers = {
 
 /** Imports that become separate files of dist/, and the files. */
 const lazyFileNames = {
-  './run.js': 'run.cjs',
-  './main.js': 'main.cjs',
+  './run.js': 'main.cjs',
   './table.js': 'table.cjs',
   './sampled.js': 'sampled.cjs',
   './chart.js': 'chart.cjs',
@@ -90,9 +105,9 @@ const lazyFileNames = {
 
 /**
  * Imports that become separate files of dist/, loaded only when a command needs them:
- * the CLI's start (run.ts: its I/O, signals, --version and the early worker start), so that
- * dist/cli.cjs, the one file Node compiles itself with no code cache, holds only the loader;
- * the CLI proper (not needed for --version), cli-table3 (not needed for JSON, CSV, TSV),
+ * the CLI (run.ts, its I/O, signals and early worker start, and the CLI proper, as main.cjs),
+ * so that dist/cli.cjs, the one file Node compiles itself with no code cache, holds only the
+ * loader and `--version`; cli-table3 (not needed for JSON, CSV, TSV),
  * chalk (not needed without a terminal), the Monte Carlo engine (only for --trials), the
  * terminal chart (--chart), the SVG renderer (--format svg), its money panel and the fit's picture, the xlsx writer (--format xlsx),
  * fitting (fans fit, --fit), the xlsx reader (read-excel-file and fflate, for a workbook),
@@ -105,10 +120,10 @@ const lazyFiles = {
   name: 'lazy-files',
   setup(b) {
     // The commands' files are imported as ./commands/x.js from src/cli and as ./x.js beside each other.
-    b.onResolve({ filter: /^(\.\/(commands\/)?(run|main|table|sampled|chart|svg|money-svg|fit-svg|xlsx|fit|png|html|calendar|goal-by-date|compare-dates|goal|goal-money|money|compare|compare-runs|dated-forecast|examples|completion|nl)\.js|\.\/flags\/money\.js|\.\.\/io\/read-sheet\.js|chalk)$/ }, (args) =>
+    b.onResolve({ filter: /^(\.\/(commands\/)?(run|table|sampled|chart|svg|money-svg|fit-svg|xlsx|fit|png|html|calendar|goal-by-date|compare-dates|goal|goal-money|money|compare|compare-runs|dated-forecast|examples|completion|nl)\.js|\.\/flags\/money\.js|\.\.\/io\/read-sheet\.js|chalk)$/ }, (args) =>
       args.kind === 'dynamic-import' ? { path: lazyFileNames[args.path.replace('./commands/', './')], namespace: 'lazy-file' } : undefined,
     );
-    // The loader is bundled into each file that loads another (cli.cjs, run.cjs, main.cjs): one file
+    // The loader is bundled into each file that loads another (cli.cjs, main.cjs): one file
     // fewer for Node to find, read and compile at start-up. Each file is loaded from one place.
     b.onLoad({ filter: /.*/, namespace: 'lazy-file' }, (args) => ({
       contents: `module.exports = require('./src/cli/io/load.ts').loadCached(${JSON.stringify(args.path)});`,
@@ -132,14 +147,13 @@ const cjs = {
   // address, a terminal check): pathToFileURL at every start costs more than it should.
   define: { 'import.meta.url': 'importMeta.url' },
   banner: { js: "const importMeta = { get url() { return require('node:url').pathToFileURL(__filename).href; } };" },
-  plugins: [lazyChildProcess, lazyFiles, fastStringWidth, leanCellHelpers],
+  plugins: [lazyChildProcess, lazyFiles, fastStringWidth, leanCellHelpers, versionAlone],
 };
 await build({
   ...cjs,
   entryPoints: {
     cli: 'src/cli/boot.ts',
-    run: 'src/cli/run.ts',
-    main: 'src/cli/main.ts',
+    main: 'src/cli/run.ts',
     table: 'src/output/table.ts',
     sampled: 'src/cli/commands/sampled.ts',
     chart: 'src/output/chart.ts',

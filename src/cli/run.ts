@@ -1,34 +1,13 @@
-import { fdWriter, isTerminal } from './io/fd-write.js';
+import { isTerminal } from './io/fd-write.js';
+import { errors, output } from './io/std.js';
 import { type Io, type StopSignal, TooLarge, stopSignals } from './io/io.js';
-import { version } from './version.js';
 import { prestartWorkers, workersEnded } from './io/prestart.js';
 import { workerUrl } from './io/threads.js';
+import { main } from './main.js';
 
 /**
- * What to do when output cannot be written. A reader that went away (`fans ... | head`) is
- * not an error: stop quietly. Anything else (a full disk) is one line on stderr and exit 1.
- */
-function outputFailed(error: NodeJS.ErrnoException): never {
-  if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
-  errors(`fans: cannot write output: ${error.message}\n`);
-  process.exit(1);
-}
-
-let stdoutWatched = false;
-/** process.stdout, created only if a write has to wait for the reader. */
-function stdoutStream(): NodeJS.WritableStream {
-  if (!stdoutWatched) process.stdout.on('error', outputFailed);
-  stdoutWatched = true;
-  return process.stdout;
-}
-
-const output = fdWriter(1, stdoutStream, outputFailed);
-// stderr cannot report its own failure; a closed stderr is ignored.
-const errors = fdWriter(2, () => process.stderr, () => undefined);
-
-/**
- * node:tty's isatty, loaded on first use. This file runs only as the bundle's CommonJS entry
- * (dist/run.cjs, loaded by dist/cli.cjs), where `require` is Node's; esbuild leaves a call inside a function lazy.
+ * node:tty's isatty, loaded on first use. This file runs only as the entry of a CommonJS file of
+ * the bundle (dist/main.cjs, loaded by dist/cli.cjs), where `require` is Node's; esbuild leaves a call inside a function lazy.
  */
 const isatty = (fd: number) => (require('node:tty') as typeof import('node:tty')).isatty(fd);
 
@@ -89,23 +68,16 @@ function listenForStops(): void {
 }
 
 const argv = process.argv.slice(2);
-if (argv.length === 1 && (argv[0] === '--version' || argv[0] === '-V')) {
-  // The one answer that needs nothing else: skip loading the CLI (commander's own
-  // --version prints the same line; a test holds them equal).
-  output(`${version}\n`);
-} else {
-  listenForStops();
-  // Workers for a big sampled run boot while the CLI loads (see prestart.ts).
-  prestartWorkers(argv, () => new (require('node:worker_threads') as typeof import('node:worker_threads')).Worker(workerUrl()));
-  void import('./main.js').then(async ({ main }) => {
-    const code = await main(argv, processIo());
-    // Should the process run dry while it waits for its workers, it still exits with this.
-    process.exitCode = code;
-    await workersEnded();
-    // Everything is written (synchronously) and every worker has ended: exit now rather than
-    // idle in the event loop, where V8 may run a garbage collection no one is waiting for.
-    // Text that went to a stream (a full non-blocking pipe) is left to drain first.
-    if (output.streamed || errors.streamed) process.exitCode = code;
-    else process.exit(code);
-  });
-}
+listenForStops();
+// Workers for a big sampled run boot while the CLI reads its words (see prestart.ts).
+prestartWorkers(argv, () => new (require('node:worker_threads') as typeof import('node:worker_threads')).Worker(workerUrl()));
+void main(argv, processIo()).then(async (code) => {
+  // Should the process run dry while it waits for its workers, it still exits with this.
+  process.exitCode = code;
+  await workersEnded();
+  // Everything is written (synchronously) and every worker has ended: exit now rather than
+  // idle in the event loop, where V8 may run a garbage collection no one is waiting for.
+  // Text that went to a stream (a full non-blocking pipe) is left to drain first.
+  if (output.streamed || errors.streamed) process.exitCode = code;
+  else process.exit(code);
+});
