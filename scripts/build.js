@@ -22,6 +22,18 @@ const lazyChildProcess = {
   },
 };
 
+/**
+ * commander requires node:process, which is the global `process` itself; loading the module
+ * for it cost about 0.05 ms of every start on Node 22 (it is not in Node's start-up snapshot).
+ */
+const globalProcess = {
+  name: 'global-process',
+  setup(b) {
+    b.onResolve({ filter: /^(node:)?process$/ }, () => ({ path: 'process', namespace: 'global-process' }));
+    b.onLoad({ filter: /.*/, namespace: 'global-process' }, () => ({ contents: 'module.exports = process;', loader: 'js' }));
+  },
+};
+
 rmSync('dist', { recursive: true, force: true });
 
 const common = { bundle: true, platform: 'node', target: 'node20', minify: process.env.FANS_NO_MINIFY !== '1', legalComments: 'none', logLevel: 'warning' };
@@ -147,7 +159,7 @@ const cjs = {
   // address, a terminal check): pathToFileURL at every start costs more than it should.
   define: { 'import.meta.url': 'importMeta.url' },
   banner: { js: "const importMeta = { get url() { return require('node:url').pathToFileURL(__filename).href; } };" },
-  plugins: [lazyChildProcess, lazyFiles, fastStringWidth, leanCellHelpers, versionAlone],
+  plugins: [lazyChildProcess, globalProcess, lazyFiles, fastStringWidth, leanCellHelpers, versionAlone],
 };
 await build({
   ...cjs,

@@ -1,6 +1,5 @@
 import type { Worker } from 'node:worker_threads';
-import { availableParallelism } from 'node:os';
-import { threadsFor } from './threads.js';
+import { availableParallelism, threadsFor } from './threads.js';
 import { plainNumber } from '../flags/number-reading.js';
 
 /**

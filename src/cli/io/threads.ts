@@ -1,4 +1,3 @@
-import { availableParallelism } from 'node:os';
 import { blockCount } from '../../model/chains/blocks.js';
 
 /**
@@ -7,6 +6,17 @@ import { blockCount } from '../../model/chains/blocks.js';
  * on one thread on a 2-core machine; see npm run bench).
  */
 const workerThreshold = 3_000_000;
+
+/**
+ * The cores this process may use (node:os's availableParallelism). node:os is loaded on first
+ * use, by a run that may want threads: it is not in Node's start-up snapshot, and loading it
+ * cost every run about 0.2 ms on Node 22 and 26 (docs/performance.md). `process.getBuiltinModule`
+ * came with Node 20.16 and 22.3; before, the bundle's CommonJS `require` serves.
+ */
+export function availableParallelism(): number {
+  const os = (process.getBuiltinModule?.('node:os') as typeof import('node:os') | undefined) ?? (require('node:os') as typeof import('node:os'));
+  return os.availableParallelism();
+}
 
 /**
  * Threads for a run: as asked, but at most one per block and one per core (a CPU-bound run
