@@ -113,25 +113,38 @@ function addKept(command: Command, keep: Keep, ...options: [flags: string, descr
   return command;
 }
 
+/** What a run's words name: its command, and the long flags they hold (see {@link namedOptions}). */
+export interface Named {
+  command: string;
+  options: ReadonlySet<string>;
+}
+
+/** The commands of `fans`, in the order help lists them. */
+const commandNames = ['simulate', 'compound', 'goal', 'compare', 'fit', 'example', 'completion'] as const;
+
 /**
- * The options a run's words name (`--fanout 3` and `--fanout=3` name --fanout), when those are
- * all its command needs to be read: then only they (and those with a default) are made, where
- * simulate has 40 (about 1 ms of a 9 ms start on Node 22, docs/performance.md). Null, for every
- * option, when the words could ask for help (`help`, `-h`, `--help`: it lists them all) or hold a
+ * The command and the options a run's words name (`--fanout 3` and `--fanout=3` name
+ * --fanout), when those are all commander needs to read them: then only that command is
+ * made, and of its options only those (and those with a default), where simulate has 40
+ * (making them all cost about 1 ms of a 9 ms start on Node 22, and the other commands
+ * 0.2 ms more; docs/performance.md). Null, for every command and option, when the words name
+ * no command of fans or `completion` (its script lists them all), could ask for help (`help`, `-h`, `--help`: it lists them all) or hold a
  * word with one dash (a short flag, or a value such as -1). A word naming no option of the
  * command makes commander fail; main.ts then reads the words again with every option, so the
  * error and its suggestion are the same as ever.
  *
- * @example namedOptions(['simulate', '--fanout=3', '--depth', '5']) // => Set { '--fanout', '--depth' }
+ * @example namedOptions(['simulate', '--fanout=3', '--depth', '5']) // => { command: 'simulate', options: Set { '--fanout', '--depth' } }
  * @example namedOptions(['simulate', '-f', 'json']) // => null
  */
-export function namedOptions(words: readonly string[]): ReadonlySet<string> | null {
-  const named = new Set<string>();
+export function namedOptions(words: readonly string[]): Named | null {
+  const options = new Set<string>();
   for (const word of words) {
     if (word === 'help' || word === '--help' || (word.startsWith('-') && !word.startsWith('--'))) return null;
-    if (word.startsWith('--')) named.add(word.includes('=') ? word.slice(0, word.indexOf('=')) : word);
+    if (word.startsWith('--')) options.add(word.includes('=') ? word.slice(0, word.indexOf('=')) : word);
   }
-  return named;
+  // `fans completion` writes its script from every command.
+  const command = words.find((word) => !word.startsWith('-'));
+  return command !== undefined && command !== 'completion' && (commandNames as readonly string[]).includes(command) ? { command, options } : null;
 }
 
 /** The long flag of an option's flags: `-o, --output <file>` is --output. */
@@ -140,10 +153,10 @@ const longFlag = (flags: string): string => /--[A-Za-z0-9-]+/.exec(flags)?.[0] ?
 /**
  * The commander program: parses words into a {@link Job} handed to `onJob`; writes help,
  * version and usage errors through `io`, one line each for errors. With `named` (from
- * {@link namedOptions}), the command run gets only those of its options, and writes no error:
- * the caller reads the words again without it on any usage error.
+ * {@link namedOptions}), the program has only the command named, with only the options
+ * named, and writes no error: the caller reads the words again without it on any usage error.
  */
-export function buildProgram(io: Io, onJob: (job: Job) => void, named: ReadonlySet<string> | null = null): Command {
+export function buildProgram(io: Io, onJob: (job: Job) => void, named: Named | null = null): Command {
   let active: string | undefined; // the command being parsed, for error messages
   const quiet = named !== null;
   const program = new Command('fans')
@@ -197,9 +210,51 @@ export function buildProgram(io: Io, onJob: (job: Job) => void, named: ReadonlyS
   };
   program.hook('preSubcommand', (_, command) => {
     active = command.name();
-    withOptions(command, named === null ? every : (flags) => named.has(longFlag(flags)));
+    withOptions(command, named === null ? every : (flags) => named.options.has(longFlag(flags)));
   });
 
+  // With `named`, only the command the words name is made: the others are start-up time spent
+  // for nothing (their names serve help and an unknown command's suggestion, which read the
+  // words with every command).
+  const building: Building = { program, job, optionsLater, withOptions, onJob };
+  for (const name of commandNames) if (named === null || named.command === name) commandDefinitions[name](building);
+
+  program.configureHelp({
+    subcommandTerm: (command) =>
+      [
+        command.name(),
+        ...(command.options.length > 0 || pendingOptions.has(command) ? ['[options]'] : []),
+        ...command.registeredArguments.map((a) => (a.required ? `<${a.name()}>` : `[${a.name()}]`)),
+      ].join(' '),
+  });
+  return program;
+}
+
+/** What a command's definition needs of the program being built (see buildProgram). */
+interface Building {
+  program: Command;
+  /** The action of a command: hands its job to the caller. */
+  job: (command: Job['command']) => (this: Command, ...args: unknown[]) => void;
+  /** Adds a command's options when it runs or shows its help, those `keep` keeps. */
+  optionsLater: (command: Command, add: (command: Command, keep: Keep) => void) => void;
+  /** Adds a command's options now, every one. */
+  withOptions: (command: Command) => void;
+  onJob: (job: Job) => void;
+}
+
+/** Each command of `fans`, defined on the program being built. */
+const commandDefinitions: Record<(typeof commandNames)[number], (building: Building) => void> = {
+  simulate: simulateCommand,
+  compound: compoundCommand,
+  goal: goalCommand,
+  compare: compareCommand,
+  fit: fitCommand,
+  example: exampleCommand,
+  completion: completionCommand,
+};
+
+/** `fans simulate`: the tree model. */
+function simulateCommand({ program, job, optionsLater }: Building): void {
   const simulate = program.command('simulate').description('the tree model: each fan introduces --fanout people, once; only the newest level refers').action(job('simulate'));
   optionsLater(simulate, (command, keep) => {
     for (const name of commandFlags.simulate) if (keep(optionSpecs[name].flags)) command.addOption(modelOption(name));
@@ -218,7 +273,10 @@ Examples:
 
 More in the package's docs/: models.md, monte-carlo.md, calendar.md, money.md.`);
   });
+}
 
+/** `fans compound`: the compound model. */
+function compoundCommand({ program, job, optionsLater }: Building): void {
   const compound = program.command('compound').description('the compound model: every fan brings --rate new fans every year').action(job('compound'));
   optionsLater(compound, (command, keep) => {
     for (const name of commandFlags.compound) if (keep(optionSpecs[name].flags)) command.addOption(modelOption(name));
@@ -233,7 +291,10 @@ Examples:
 
 More in the package's docs/: models.md, monte-carlo.md, calendar.md, money.md.`);
   });
+}
 
+/** `fans goal`: what reaches a target. */
+function goalCommand({ program, job, optionsLater }: Building): void {
   const goal = program
     .command('goal')
     .argument('[target]', 'the number of fans to reach (or a money target: --net, --revenue, --max-reward)')
@@ -266,7 +327,10 @@ Examples:
 
 More in the package's docs/: goal.md, calendar.md, money.md.`);
   });
+}
 
+/** `fans compare`: scenarios from a file. */
+function compareCommand({ program, job, optionsLater }: Building): void {
   const compare = program
     .command('compare')
     .argument('<file>', 'a JSON file of scenarios, or - for standard input')
@@ -291,7 +355,10 @@ Examples:
 'fans example' prints the files shipped with fans; save one to edit it. The package's
 docs/compare.md describes every field.`);
   });
+}
 
+/** `fans fit`: K and k from records. */
+function fitCommand({ program, job, optionsLater }: Building): void {
   const fit = program
     .command('fit')
     .argument('<file>', 'referral records: CSV, TSV, JSON or an .xlsx workbook, or - for standard input')
@@ -327,13 +394,19 @@ Examples:
 
 More in the package's docs/fit.md.`);
   });
+}
 
+/** `fans example`: the files shipped with fans. */
+function exampleCommand({ program, job }: Building): void {
   program
     .command('example')
     .argument('[name]', 'article, programmes, calendar or referrals; without a name, the list')
     .description('print a file shipped with fans: scenarios for fans compare, records for fans fit')
     .action(job('example'));
+}
 
+/** `fans completion`: a completion script, from every command and option. */
+function completionCommand({ program, withOptions, onJob }: Building): void {
   program
     .command('completion')
     .argument('<shell>', 'bash, zsh or fish')
@@ -342,16 +415,6 @@ More in the package's docs/fit.md.`);
       for (const command of program.commands) withOptions(command);
       onJob({ command: 'completion', flags: {}, args: [shell], program });
     });
-
-  program.configureHelp({
-    subcommandTerm: (command) =>
-      [
-        command.name(),
-        ...(command.options.length > 0 || pendingOptions.has(command) ? ['[options]'] : []),
-        ...command.registeredArguments.map((a) => (a.required ? `<${a.name()}>` : `[${a.name()}]`)),
-      ].join(' '),
-  });
-  return program;
 }
 
 /**

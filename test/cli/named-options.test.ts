@@ -16,7 +16,7 @@ import { quietIo } from './harness.js';
 
 /** What reading the words came to: the job, what was written, and commander's exit code if it stopped. */
 interface Reading {
-  job: Omit<Job, 'program'> | undefined;
+  job: (Omit<Job, 'program'> & { program?: [string, number][] }) | undefined;
   out: string;
   err: string;
   exit: number | null;
@@ -32,7 +32,9 @@ const settle = async (read: (io: Io) => Promise<Job | undefined>): Promise<Readi
   const { io, seen } = capture();
   try {
     const job = await read(io);
-    return { job: job && { command: job.command, flags: job.flags, args: job.args }, ...seen, exit: null };
+    // `fans completion` hands on the program: its commands and their options are what the script lists.
+    const program = job?.program?.commands.map((command): [string, number] => [command.name(), command.options.length]);
+    return { job: job && { command: job.command, flags: job.flags, args: job.args, ...(program ? { program } : {}) }, ...seen, exit: null };
   } catch (error) {
     if (!(error instanceof CommanderError)) throw error;
     return { job: undefined, ...seen, exit: error.exitCode };
@@ -63,25 +65,29 @@ async function everyOption(): Promise<Record<string, { flags: string; long: stri
 }
 
 describe('namedOptions: the options a run names', () => {
-  it('takes long flags, with or without =value', () => {
-    expect(namedOptions(['simulate', '--fanout=3', '--depth', '5'])).toEqual(new Set(['--fanout', '--depth']));
-    expect(namedOptions(['compound', '--years', '10', '--format', 'json', '--chart'])).toEqual(new Set(['--years', '--format', '--chart']));
-    expect(namedOptions(['simulate'])).toEqual(new Set());
+  it('takes the command and the long flags, with or without =value', () => {
+    expect(namedOptions(['simulate', '--fanout=3', '--depth', '5'])).toEqual({ command: 'simulate', options: new Set(['--fanout', '--depth']) });
+    expect(namedOptions(['compound', '--years', '10', '--format', 'json', '--chart'])).toEqual({ command: 'compound', options: new Set(['--years', '--format', '--chart']) });
+    expect(namedOptions(['--debug', 'goal', '1000'])).toEqual({ command: 'goal', options: new Set(['--debug']) });
+    expect(namedOptions(['simulate'])).toEqual({ command: 'simulate', options: new Set() });
   });
-  it('is null (every option) when help may be shown or a word has one dash', () => {
-    for (const words of [['help', 'simulate'], ['simulate', '--help'], ['simulate', '-h'], ['simulate', '-f', 'json'], ['goal', '1000', '--rate', '-1'], ['simulate', '--title', 'help']]) {
+  it('is null (every command and option) when help may be shown, a word has one dash or no command of fans is named', () => {
+    for (const words of [['help', 'simulate'], ['simulate', '--help'], ['simulate', '-h'], ['simulate', '-f', 'json'], ['goal', '1000', '--rate', '-1'], ['simulate', '--title', 'help'], ['simulat', '--depth', '2'], ['completion', 'bash'], ['--debug'], []]) {
       expect(namedOptions(words)).toBeNull();
     }
   });
-  it('a run of simulate makes only the options it names, and --scale (it has a default)', async () => {
+  it('a run of simulate makes only that command, and of its options only those it names and --scale (it has a default)', async () => {
     let job: Job | undefined;
     const program = buildProgram(quietIo, (read) => (job = read), namedOptions(['simulate', '--fanout', '3', '--format', 'json']));
     await program.parseAsync(['simulate', '--fanout', '3', '--format', 'json'], { from: 'user' });
-    const simulate = program.commands.find((command) => command.name() === 'simulate')!;
+    expect(program.commands.map((command) => command.name())).toEqual(['simulate']);
+    const simulate = program.commands[0]!;
     expect(simulate.options.map((option) => option.long)).toEqual(['--fanout', '--format', '--scale']);
     expect(job!.flags).toMatchObject({ fanout: '3', format: 'json', scale: 'auto' });
-    // Every option, as before, for its help.
-    expect((await everyOption()).simulate!.length).toBe(40);
+    // Every command and option, as before, for help.
+    const every = await everyOption();
+    expect(Object.keys(every)).toEqual(['simulate', 'compound', 'goal', 'compare', 'fit', 'example', 'completion']);
+    expect(every.simulate!.length).toBe(40);
   });
 });
 
