@@ -7,7 +7,8 @@ import { fileURLToPath } from 'node:url';
 import { dirname, join } from 'node:path';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
-const fans = join(root, 'bin', 'fans.js');
+// The installed `fans` command (package.json's bin), not the checkout's bin/fans.js, which adds a file.
+const fans = join(root, 'dist', 'cli.cjs');
 const runs = Number(process.env.BENCH_RUNS ?? 40);
 
 function time(args, { node = false, env = {} } = {}) {

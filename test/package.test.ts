@@ -1,5 +1,5 @@
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, readdirSync, realpathSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -68,6 +68,14 @@ describe('the packed tarball', () => {
       expect({ command, status: ran.status, stderr: ran.stderr }).toEqual({ command, status: 0, stderr: '' });
     }
     expect(fans(['example', 'article']).stdout).toBe(readFileSync(join(root, 'examples', 'article.json'), 'utf8'));
+  });
+
+  it('the installed `fans` command is dist/cli.cjs itself, not bin/fans.js: one file fewer to find and compile at every start', () => {
+    const installed = realpathSync(join(prefix, 'node_modules', '.bin', 'fans'));
+    expect(installed).toBe(join(prefix, 'node_modules', pkg.name, 'dist', 'cli.cjs'));
+    expect(readFileSync(installed, 'utf8').startsWith('#!/usr/bin/env node\n')).toBe(true);
+    expect(statSync(installed).mode & 0o111).not.toBe(0);
+    expect(fans(['--version'])).toMatchObject({ status: 0, stdout: `${pkg.version}\n` });
   });
 
   it('a checkout becomes the `fans` command with `npm install -g .` (here into a temporary prefix)', () => {
