@@ -1,5 +1,6 @@
+import type * as z from 'zod/mini';
 import type { Flags } from './flags/flags.js';
-import { calendarOptions, moneyFlagNames, trialOptions } from './flags/options.js';
+import { calendarOptions, marketBelowStart, moneyFlagNames, trialOptions } from './flags/options.js';
 import { parseFlags, pick } from './flags/validate.js';
 import { type TrialFlags, trialSchema } from './flags/trials.js';
 import { type CompoundFlags, type GoalFlags, type SimulateParams, compoundSchema, goalSchema, simulateSchema } from './flags/models.js';
@@ -69,14 +70,25 @@ export async function planOf(io: Io, command: ReportCommand, given: Flags, args:
   };
   switch (command) {
     case 'simulate':
-      return { command, model: parseFlags(simulateSchema(), pick(flags, simulateSchema().shape)), ...base };
+      return { command, model: modelOf(simulateSchema(), flags), ...base };
     case 'compound':
-      return { command, model: parseFlags(compoundSchema(), pick(flags, compoundSchema().shape)), ...base };
+      return { command, model: modelOf(compoundSchema(), flags), ...base };
     case 'goal':
-      return { command, model: parseFlags(goalSchema(), pick(flags, goalSchema().shape)), ...base };
+      return { command, model: modelOf(goalSchema(), flags), ...base };
     default:
       return { command, model: null, ...base };
   }
+}
+
+/**
+ * A model's flags read by its schema, then checked across: the market must hold the starting
+ * fans (the schema's own fields are read first, so a flag that does not read is the error).
+ */
+function modelOf<S extends z.ZodMiniObject>(schema: S, flags: Flags): z.infer<S> {
+  const model = parseFlags(schema, pick(flags, schema.shape)) as z.infer<S> & { start: number; market: number | null };
+  const problem = marketBelowStart(model);
+  if (problem !== null) throw new UsageError(`--market ${problem}`);
+  return model;
 }
 
 /**

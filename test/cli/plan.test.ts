@@ -24,6 +24,22 @@ describe('the plan: a run read once into typed values (issue #28)', () => {
     expect(fit.model).toBeNull();
   });
 
+  it('refuses a market smaller than the starting fans, for every model and a scenario file alike, once every flag reads', async () => {
+    const message = '--market must be at least the starting fans, 5 (got 3)';
+    for (const command of ['simulate', 'compound', 'goal'] as const) {
+      await expect(planOf(io, command, { start: '5', market: '3', fanout: '2' }, ['100'], 'en-US')).rejects.toThrow(message);
+      // A market as large as the start, or none, is a market.
+      await expect(planOf(io, command, { start: '5', market: '5', fanout: '2' }, ['100'], 'en-US')).resolves.toMatchObject({ model: { start: 5, market: 5 } });
+      await expect(planOf(io, command, { start: '5', fanout: '2' }, ['100'], 'en-US')).resolves.toMatchObject({ model: { market: null } });
+    }
+    // A flag that does not read is the error, not the market.
+    await expect(planOf(io, 'simulate', { start: '5', market: '3', depth: '-1' }, [], 'en-US')).rejects.toThrow(/^--depth /);
+    const { fans } = await import('./harness.js');
+    const ran = await fans(['compare', '-'], { stdin: JSON.stringify({ scenarios: [{ name: 'a', command: 'simulate', start: 5, market: 3 }] }) });
+    expect(ran.code).toBe(2);
+    expect(ran.stderr).toBe('fans: <stdin>: scenarios[0].market: must be at least the starting fans, 5 (got 3)\n');
+  });
+
   it('reads --trials and its companions once, or none: `none` is no trials, and a companion alone is refused', async () => {
     expect((await planOf(io, 'simulate', {}, [], 'en-US')).trials).toBeNull();
     expect((await planOf(io, 'simulate', { trials: 'none' }, [], 'en-US')).trials).toBeNull();

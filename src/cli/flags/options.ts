@@ -272,9 +272,19 @@ export function issueText(issue: z.core.$ZodIssue): string {
   }
 }
 
-/** Market must be at least the starting fans: a shared cross-field check. */
+/**
+ * What is wrong with a market smaller than the starting fans, or null: the one cross-field
+ * check of the models' flags, made by the plan once every flag reads (cli/plan.ts) and by a
+ * scenario file's schema ({@link marketHoldsStart}).
+ *
+ * @example marketBelowStart({ start: 5, market: 3 }) // => 'must be at least the starting fans, 5 (got 3)'
+ */
+export function marketBelowStart(value: { start: number; market: number | null }): string | null {
+  return value.market !== null && value.market < value.start ? `must be at least the starting fans, ${value.start} (got ${value.market})` : null;
+}
+
+/** {@link marketBelowStart} as a zod refinement, for a scenario file's schema. */
 export function marketHoldsStart(value: { start: number; market: number | null }, ctx: z.core.$RefinementCtx) {
-  if (value.market !== null && value.market < value.start) {
-    ctx.addIssue({ code: 'custom', message: `must be at least the starting fans, ${value.start} (got ${value.market})`, input: value.market, path: ['market'] });
-  }
+  const problem = marketBelowStart(value);
+  if (problem !== null) ctx.addIssue({ code: 'custom', message: problem, input: value.market, path: ['market'] });
 }
