@@ -3,10 +3,11 @@ import { availableParallelism, threadsFor } from './threads.js';
 import { plainNumber } from '../flags/number-reading.js';
 
 /**
- * Worker threads started from the command line's words, before the CLI is loaded.
+ * Worker threads started from the command line's words, before commander reads them.
  *
  * A worker takes about 0.1 s to boot (Node's own set-up, then the engine's code), while
- * loading, parsing and checking a command takes about as long on the main thread. Started
+ * parsing and checking a command and loading the Monte Carlo engine take about as long on the
+ * main thread. Started
  * first, the workers boot on the idle cores meanwhile and claim their first block as the
  * main thread claims its own, instead of 0.1 s after it (see npm run bench, section 5).
  *
