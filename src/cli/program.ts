@@ -128,10 +128,11 @@ const commandNames = ['simulate', 'compound', 'goal', 'compare', 'fit', 'example
  * made, and of its options only those (and those with a default), where simulate has 40
  * (making them all cost about 1 ms of a 9 ms start on Node 22, and the other commands
  * 0.2 ms more; docs/performance.md). Null, for every command and option, when the words name
- * no command of fans or `completion` (its script lists them all), could ask for help (`help`, `-h`, `--help`: it lists them all) or hold a
- * word with one dash (a short flag, or a value such as -1). A word naming no option of the
- * command makes commander fail; main.ts then reads the words again with every option, so the
- * error and its suggestion are the same as ever.
+ * no command of fans or name `completion` (its script lists them all), could ask for help
+ * (`help`, `-h`, `--help`: it lists them all) or hold a word with one dash (a short flag, or a
+ * value such as -1). A word naming no option of the command makes commander fail; main.ts
+ * then reads the words again with every option, so the error and its suggestion are the same
+ * as ever.
  *
  * @example namedOptions(['simulate', '--fanout=3', '--depth', '5']) // => { command: 'simulate', options: Set { '--fanout', '--depth' } }
  * @example namedOptions(['simulate', '-f', 'json']) // => null

@@ -320,7 +320,7 @@ export const maxAmount = 1e15;
  * @example amount('€ 600') // => { units: 600, mark: '€' }
  */
 export function amount(text: string | number): Parsed<AmountText> {
-  const period = typeof text === 'string' && text.length <= maxValueLength ? periodWritten(text) : null;
+  const period = periodIn(text);
   if (period) return { invalid: `is one amount, without a period (${quoted(period.written)}): only --value is paid per period, as --value 250/year or --value 250 --per year` };
   return amountAlone(text);
 }
@@ -359,10 +359,13 @@ export interface PaidAmount extends AmountText {
  * @example paidAmount('250/jaar') // => { units: 250, decimal: '250', mark: null, per: { amount: 1, unit: 'y' } }
  */
 export function paidAmount(text: string | number): Parsed<PaidAmount> {
-  const period = typeof text === 'string' && text.length <= maxValueLength ? periodWritten(text) : null;
+  const period = periodIn(text);
   const read = amountAlone(period ? period.amount : text);
   return isInvalid(read) ? read : { ...read, per: period ? period.per : null };
 }
+
+/** {@link periodWritten} of a text within {@link maxValueLength} (a longer one is refused as an amount, unread). */
+const periodIn = (text: string | number) => (typeof text === 'string' && text.length <= maxValueLength ? periodWritten(text) : null);
 
 /**
  * The period written after an amount (`/year`, ` per maand`, ` a month`), split off, or

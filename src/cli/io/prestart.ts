@@ -7,9 +7,9 @@ import { plainNumber } from '../flags/number-reading.js';
  *
  * A worker takes about 0.1 s to boot (Node's own set-up, then the engine's code), while
  * parsing and checking a command and loading the Monte Carlo engine take about as long on the
- * main thread. Started
- * first, the workers boot on the idle cores meanwhile and claim their first block as the
- * main thread claims its own, instead of 0.1 s after it (see npm run bench, section 5).
+ * main thread. Started first, the workers boot on the idle cores meanwhile and claim their
+ * first block as the main thread claims its own, instead of 0.1 s after it (see npm run bench,
+ * section 5).
  *
  * The words are only read for a guess, never trusted: {@link takePrestarted} hands the run
  * the workers it needs and ends the rest; a worker nobody takes costs its boot on an idle
