@@ -1,5 +1,6 @@
 import { extname } from 'node:path';
 import { CommanderError } from 'commander';
+import { beforeAny } from '../output/before-any.js';
 import { type ChartOptions, type Format, type Report, binaryFormats, chartFormats, render } from '../output/render.js';
 import { type Language, type Words, environmentLanguage, languageNames, wordsOf } from '../output/words/index.js';
 import type { ScaleChoice } from '../output/scale.js';
@@ -172,7 +173,7 @@ function languageOf(job: Job, io: Io): Language {
   const lang = job.flags.lang;
   if (lang === undefined) return environmentLanguage(io.env);
   // NL, nl-NL and nl_NL name the language nl.
-  const name = typeof lang === 'string' ? lang.trim().toLowerCase().split(/[-_.]/)[0]! : '';
+  const name = typeof lang === 'string' ? beforeAny(lang.trim().toLowerCase(), '-_.') : '';
   if ((languageNames as readonly string[]).includes(name)) return name as Language;
   throw new UsageError(`--lang must be one of ${languageNames.join(', ')} (got ${quoted(lang)})`);
 }

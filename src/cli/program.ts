@@ -148,8 +148,21 @@ export function namedOptions(words: readonly string[]): Named | null {
   return command !== undefined && command !== 'completion' && (commandNames as readonly string[]).includes(command) ? { command, options } : null;
 }
 
-/** The long flag of an option's flags: `-o, --output <file>` is --output. */
-const longFlag = (flags: string): string => /--[A-Za-z0-9-]+/.exec(flags)?.[0] ?? flags;
+/**
+ * The long flag of an option's flags: `-o, --output <file>` is --output (the first `--` with a
+ * letter, digit or `-` after it, and those that follow: `/--[A-Za-z0-9-]+/`, scanned without
+ * compiling a pattern at start-up), else the flags as given.
+ */
+export function longFlag(flags: string): string {
+  const flagCharacter = (c: string | undefined) => c !== undefined && (c === '-' || (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'));
+  for (let at = flags.indexOf('--'); at >= 0; at = flags.indexOf('--', at + 1)) {
+    if (!flagCharacter(flags[at + 2])) continue;
+    let end = at + 3;
+    while (flagCharacter(flags[end])) end++;
+    return flags.slice(at, end);
+  }
+  return flags;
+}
 
 /**
  * The commander program: parses words into a {@link Job} handed to `onJob`; writes help,

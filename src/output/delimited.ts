@@ -15,9 +15,40 @@ function plain(cell: Cell): string {
   if (cell === null || cell === undefined) return '';
   if (isAmount(cell)) return cell.decimal();
   if (typeof cell === 'number' && !Number.isFinite(cell)) throw new RangeError(`cannot write ${cell}`);
-  if (typeof cell === 'string') return /^(?:[\t\r]| *[=+\-@])/.test(cell) ? `'${cell}` : cell;
+  if (typeof cell === 'string') return formulaLike(cell) ? `'${cell}` : cell;
   if (typeof cell === 'number' && !Number.isInteger(cell)) return String(Number(cell.toPrecision(15)));
   return typeof cell === 'object' ? JSON.stringify(cell) : String(cell);
+}
+
+/**
+ * Whether a spreadsheet could take text as a formula: a tab or carriage return first, or `=`,
+ * `+`, `-` or `@` after any spaces (`/^(?:[\t\r]| *[=+\-@])/`, scanned: the writers here run
+ * no pattern, which V8 would compile at every start; docs/performance.md).
+ *
+ * @example formulaLike('  =SUM(A1:A9)') // => true
+ */
+export function formulaLike(text: string): boolean {
+  if (text[0] === '\t' || text[0] === '\r') return true;
+  let i = 0;
+  while (text[i] === ' ') i++;
+  return text[i] === '=' || text[i] === '+' || text[i] === '-' || text[i] === '@';
+}
+
+/**
+ * Text on one line: each run of tabs and line breaks one space (`.replace(/[\t\r\n]+/g, ' ')`).
+ *
+ * @example withoutBreaks('a\t\tb\r\nc') // => 'a b c'
+ */
+export function withoutBreaks(text: string): string {
+  let out = '';
+  let breaking = false;
+  for (const c of text) {
+    const blank = c === '\t' || c === '\r' || c === '\n';
+    if (!blank) out += c;
+    else if (!breaking) out += ' ';
+    breaking = blank;
+  }
+  return out;
 }
 
 /**
@@ -42,7 +73,7 @@ export function toCsv(columns: readonly string[], rows: readonly Record<string, 
   const separator = dialect?.separator ?? ',';
   const field = (cell: Cell) => {
     const text = dialect && (typeof cell === 'number' || isAmount(cell)) ? plain(cell).replace('.', dialect.decimal) : plain(cell);
-    return text.includes(separator) || /["\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
+    return text.includes(separator) || text.includes('"') || text.includes('\r') || text.includes('\n') ? `"${text.replaceAll('"', '""')}"` : text;
   };
   const body = [columns, ...rows.map((row) => columns.map((c) => row[c] ?? null))].map((r) => r.map(field).join(separator) + '\r\n').join('');
   return dialect ? `\ufeff${body}` : body;
@@ -55,6 +86,6 @@ export function toCsv(columns: readonly string[], rows: readonly Record<string, 
  * @example toTsv(['level', 'total'], [{ level: 0, total: 1n }]) // => 'level\ttotal\n0\t1\n'
  */
 export function toTsv(columns: readonly string[], rows: readonly Record<string, Cell>[]): string {
-  const field = (cell: Cell) => plain(cell).replace(/[\t\r\n]+/g, ' ');
+  const field = (cell: Cell) => withoutBreaks(plain(cell));
   return [columns, ...rows.map((row) => columns.map((c) => row[c] ?? null))].map((r) => r.map(field).join('\t') + '\n').join('');
 }

@@ -33,7 +33,7 @@ export function enUsFormat(options: NumberOptions): (value: number | bigint) => 
     let digits = mantissa.replace('.', '');
     let exponent = Number(power) + (percent ? 2 : 0);
     const suffix = percent ? '%' : '';
-    if (/^0+$/.test(digits)) return `${sign}0${scientific ? 'E0' : zeros}${suffix}`;
+    if (withoutTrailingZeros(digits) === '') return `${sign}0${scientific ? 'E0' : zeros}${suffix}`;
     // How many digits to keep: significant ones, or those up to the last fraction digit.
     const keep = options.maximumSignificantDigits ?? (scientific ? 6 : exponent + 1 + (options.maximumFractionDigits ?? 3));
     if (keep < 0) return `${sign}0${zeros}${suffix}`;
@@ -46,7 +46,7 @@ export function enUsFormat(options: NumberOptions): (value: number | bigint) => 
         digits = carried.slice(0, Math.max(keep, 1));
       }
     }
-    digits = digits.replace(/0+$/, '');
+    digits = withoutTrailingZeros(digits);
     if (digits === '') return `${sign}0${zeros}${suffix}`;
     if (scientific) return `${sign}${digits[0]}${digits.length > 1 ? `.${digits.slice(1)}` : ''}E${exponent}${suffix}`;
     const whole = exponent >= 0 ? digits.slice(0, exponent + 1).padEnd(exponent + 1, '0') : '0';
@@ -101,7 +101,21 @@ export function nlNlFormat(options: NumberOptions): (value: number | bigint) => 
  * @example dutchMarks('-1,234.50') // => '-1.234,50'
  */
 export function dutchMarks(enUs: string): string {
-  return enUs.replace(/[.,]/g, (mark) => (mark === '.' ? ',' : '.'));
+  let swapped = '';
+  for (const c of enUs) swapped += c === '.' ? ',' : c === ',' ? '.' : c;
+  return swapped;
+}
+
+/**
+ * Digits without their trailing zeros (`digits.replace(/0+$/, '')`, with no regular expression
+ * to compile at start-up; see output/before-any.ts).
+ *
+ * @example withoutTrailingZeros('12500') // => '125'
+ */
+export function withoutTrailingZeros(digits: string): string {
+  let end = digits.length;
+  while (end > 0 && digits[end - 1] === '0') end--;
+  return digits.slice(0, end);
 }
 
 /** Dutch short words of thousands to trillions after a number, as ICU's nl-NL compact notation writes them. */

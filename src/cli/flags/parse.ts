@@ -1,6 +1,7 @@
 import { ruleText } from '../../model/limits.js';
 import { type NumberKind, readNumberHere } from './number-reading.js';
 import { durationUnits } from '../../model/calendar/duration-text.js';
+import { beforeAny } from '../../output/before-any.js';
 
 /**
  * Parsers from the text of a flag (or a scenario field) to a value. Each returns the value
@@ -245,13 +246,30 @@ export function perDuration(text: string | number): Parsed<Duration> {
 
 
 /**
+ * A locale as the environment spells it, without its character set: `nl_NL.UTF-8` is `nl_NL`
+ * (what `.replace(/\.[\w-]+$/, '')` gives: the text after the last dot, when that is one or
+ * more letters, digits, `_` or `-`, goes with the dot).
+ *
+ * @example withoutCharset('nl_NL.UTF-8') // => 'nl_NL'
+ */
+export function withoutCharset(text: string): string {
+  const dot = text.lastIndexOf('.');
+  if (dot < 0 || dot === text.length - 1) return text;
+  for (let i = dot + 1; i < text.length; i++) {
+    const c = text[i]!;
+    if (!(c === '_' || c === '-' || (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'))) return text;
+  }
+  return text.slice(0, dot);
+}
+
+/**
  * A BCP 47 locale tag that this Node.js can format numbers in (`en-US`, `nl-NL`, `de`).
  */
 export function localeTag(text: string | number): Parsed<string> {
   const rule = { invalid: 'must be a locale tag this system knows, such as en-US, nl-NL or de-DE' };
   if (String(text).length > maxValueLength) return rule;
   // The environment's spelling works too: nl_NL and nl_NL.UTF-8 are nl-NL.
-  const written = String(text).trim().replace(/\.[\w-]+$/, '').replace(/_/g, '-');
+  const written = withoutCharset(String(text).trim()).replaceAll('_', '-');
   // The two locales fans writes numbers in by hand (output/number-format.ts) need no ICU,
   // whose loading is most of a Dutch reader's start-up: both tags are already canonical.
   if (written === 'en-US' || written === 'nl-NL') return written;
@@ -271,7 +289,7 @@ export function environmentLocale(env: Readonly<Record<string, string | undefine
   for (const name of ['LC_ALL', 'LC_NUMERIC', 'LANG']) {
     const value = env[name];
     if (!value) continue;
-    const base = value.split(/[.@]/)[0]!.replace('_', '-');
+    const base = beforeAny(value, '.@').replace('_', '-');
     // The usual answers need no ICU: checking a tag loads it, at a fifth of start-up
     // (en-US and nl-NL are known to localeTag without it).
     if (base === 'C' || base === 'POSIX' || base === 'en') return 'en-US';

@@ -1,3 +1,4 @@
+import { beforeAny } from '../before-any.js';
 import { en } from './en.js';
 import type { Words } from './words.js';
 
@@ -25,7 +26,7 @@ export function environmentLanguage(env: Readonly<Record<string, string | undefi
   for (const name of ['LC_ALL', 'LC_MESSAGES', 'LANG']) {
     const value = env[name];
     if (!value) continue;
-    const language = value.split(/[_.@-]/)[0]!.toLowerCase();
+    const language = beforeAny(value, '_.@-').toLowerCase();
     return (languageNames as readonly string[]).includes(language) ? (language as Language) : 'en';
   }
   return 'en';
