@@ -2,7 +2,7 @@
 import { chmodSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { build } from 'esbuild';
 import { wrapLazy } from './code-tag.js';
-import { cellHelpers } from './cell-helpers.js';
+import { bundlePatches } from './bundle-patches.js';
 
 /**
  * commander requires node:child_process at load time, for executable subcommands, which
@@ -70,14 +70,20 @@ const versionAlone = {
   },
 };
 
-/** cli-table3's cell.js with two helpers that do not allocate (scripts/cell-helpers.js says why). */
-const leanCellHelpers = {
-  name: 'lean-cell-helpers',
+/**
+ * cli-table3 and commander with the changes scripts/bundle-patches.js makes for start-up time
+ * (two cli-table3 helpers that do not allocate, no pattern run on a cell without colour codes,
+ * commander's flags read without patterns). The build stops when a file no longer holds a text
+ * as written there: another version of the dependency, to be looked at again.
+ */
+const patchedDependencies = {
+  name: 'patched-dependencies',
   setup(b) {
-    b.onLoad({ filter: /node_modules[\\/]cli-table3[\\/]src[\\/]cell\.js$/ }, (args) => {
+    b.onLoad({ filter: /node_modules[\\/](cli-table3[\\/]src[\\/](cell|utils)|commander[\\/]lib[\\/](option|command))\.js$/ }, (args) => {
+      const file = Object.keys(bundlePatches).find((name) => args.path.replaceAll('\\', '/').endsWith(`node_modules/${name}`));
       let text = readFileSync(args.path, 'utf8');
-      for (const [name, [before, after]] of Object.entries(cellHelpers)) {
-        if (!text.includes(before)) throw new Error(`scripts/build.js: ${args.path} no longer holds cli-table3 0.6.5's ${name}; see cellHelpers`);
+      for (const [name, [before, after]] of Object.entries(bundlePatches[file])) {
+        if (!text.includes(before)) throw new Error(`scripts/build.js: ${args.path} no longer holds ${name} as scripts/bundle-patches.js has it (another version?)`);
         text = text.replace(before, after);
       }
       return { contents: text, loader: 'js' };
@@ -159,7 +165,7 @@ const cjs = {
   // address, a terminal check): pathToFileURL at every start costs more than it should.
   define: { 'import.meta.url': 'importMeta.url' },
   banner: { js: "const importMeta = { get url() { return require('node:url').pathToFileURL(__filename).href; } };" },
-  plugins: [lazyChildProcess, globalProcess, lazyFiles, fastStringWidth, leanCellHelpers, versionAlone],
+  plugins: [lazyChildProcess, globalProcess, lazyFiles, fastStringWidth, patchedDependencies, versionAlone],
 };
 await build({
   ...cjs,
