@@ -1,9 +1,7 @@
-import type * as z from 'zod/mini';
 import type { Flags } from './flags/flags.js';
-import { calendarOptions, marketBelowStart, moneyFlagNames, trialOptions } from './flags/options.js';
-import { parseFlags, pick } from './flags/validate.js';
-import { type TrialFlags, trialSchema } from './flags/trials.js';
-import { type CompoundFlags, type GoalFlags, type SimulateParams, compoundSchema, goalSchema, simulateSchema } from './flags/models.js';
+import { type OptionName, calendarOptions, marketBelowStart, moneyFlagNames, readFlags, trialOptions } from './flags/options.js';
+import type { TrialFlags } from './flags/trials.js';
+import { type CompoundFlags, type GoalFlags, type SimulateParams, compoundFlags, goalFlags, goalOptional, simulateFlags } from './flags/models.js';
 import { type Io, UsageError } from './io/io.js';
 import type { Money } from '../model/money.js';
 import type { Job } from './program.js';
@@ -14,7 +12,7 @@ export type { FlagName, Flags } from './flags/flags.js';
  * The plan of a run: the words of its command line (or of a scenario in a `fans compare`
  * file) read once, into typed values, before anything runs. Commands receive a plan; they
  * ask its {@link Flags} whether a flag was given (to refuse combinations by name) and read
- * their model's own flags from them with their schema, once a run.
+ * their model's own flags from them by the options' specs (readFlags), once a run.
  */
 
 /** Commander's flags as the plan's: it hands over only the names its options declare (program.ts). */
@@ -26,7 +24,7 @@ export type ReportCommand = Exclude<Job['command'], 'example' | 'completion'>;
 /** A run, planned: its command and model, positional words, flags, and what they ask for, read once. */
 export type Plan = PlanOf<'simulate', SimulateParams> | PlanOf<'compound', CompoundFlags> | PlanOf<'goal', GoalFlags> | PlanOf<'fit' | 'compare', null>;
 
-/** The plan of a command: `model` its model's flags, read by its schema (flags/models.ts). */
+/** The plan of a command: `model` its model's flags, read by their specs (flags/models.ts). */
 export interface PlanOf<C extends ReportCommand, M> {
   command: C;
   model: M;
@@ -70,22 +68,22 @@ export async function planOf(io: Io, command: ReportCommand, given: Flags, args:
   };
   switch (command) {
     case 'simulate':
-      return { command, model: modelOf(simulateSchema(), flags), ...base };
+      return { command, model: modelOf<SimulateParams>(flags, simulateFlags), ...base };
     case 'compound':
-      return { command, model: modelOf(compoundSchema(), flags), ...base };
+      return { command, model: modelOf<CompoundFlags>(flags, compoundFlags), ...base };
     case 'goal':
-      return { command, model: modelOf(goalSchema(), flags), ...base };
+      return { command, model: modelOf<GoalFlags>(flags, goalFlags, goalOptional), ...base };
     default:
       return { command, model: null, ...base };
   }
 }
 
 /**
- * A model's flags read by its schema, then checked across: the market must hold the starting
- * fans (the schema's own fields are read first, so a flag that does not read is the error).
+ * A model's flags read (options.ts's readFlags), then checked across: the market must hold the
+ * starting fans (the flags themselves are read first, so a flag that does not read is the error).
  */
-function modelOf<S extends z.ZodMiniObject>(schema: S, flags: Flags): z.infer<S> {
-  const model = parseFlags(schema, pick(flags, schema.shape)) as z.infer<S> & { start: number; market: number | null };
+function modelOf<M extends { start: number; market: number | null }>(flags: Flags, names: readonly OptionName[], optional: readonly OptionName[] = []): M {
+  const model = readFlags(flags, names, optional) as unknown as M;
   const problem = marketBelowStart(model);
   if (problem !== null) throw new UsageError(`--market ${problem}`);
   return model;
@@ -97,7 +95,7 @@ function modelOf<S extends z.ZodMiniObject>(schema: S, flags: Flags): z.infer<S>
  * refuses them itself, beside --by-date).
  */
 function trialsOf(flags: Flags, goal: boolean): TrialFlags | null {
-  const t = flags.trials === undefined ? null : parseFlags(trialSchema(), pick(flags, trialSchema().shape));
+  const t = flags.trials === undefined ? null : readFlags(flags, trialOptions);
   if (t !== null && t.trials !== null) return t;
   const stray = trialOptions.find((name) => name !== 'trials' && flags[name] !== undefined);
   if (stray && !goal) throw new UsageError(`--${stray} applies to sampled runs only: add --trials N`);

@@ -92,6 +92,13 @@ describe('start-up: what a run loads', () => {
     expect(readFileSync(join(root, 'dist', 'calendar.cjs'), 'utf8')).toContain(marker);
     expect(readFileSync(join(root, 'dist', 'main.cjs'), 'utf8')).not.toContain(marker);
   });
+  it('main.cjs holds no zod: a command\'s flags are read by their specs (options.ts\'s readFlags), zod comes with the files that read files', () => {
+    // zod keeps each schema's internals under \`_zod\`, a property name minifying keeps.
+    const marker = '_zod';
+    expect(readFileSync(join(root, 'dist', 'compare.cjs'), 'utf8')).toContain(marker);
+    expect(readFileSync(join(root, 'dist', 'calendar.cjs'), 'utf8')).toContain(marker);
+    expect(readFileSync(join(root, 'dist', 'main.cjs'), 'utf8')).not.toContain(marker);
+  });
   // Each Node module a run loads past a bare start costs it: node:os (for the core count) about
   // 0.2 ms on Node 22 and 26, node:process (commander's; the global process itself) 0.05. A
   // common run loads node:vm alone (the code caches), and node:os comes with --trials.

@@ -1,8 +1,8 @@
-import * as z from 'zod/mini';
 import { type AmountText, type Duration, type PaidAmount, type Parsed, amount, paidAmount, currencyCode, discountRate, duration, isInvalid, perDuration, maxValueLength, quantileList, quoted, realNumber, share, thousands, wholeNumber } from './parse.js';
 import { type Distribution, distributions } from '../../model/chains/offspring.js';
 import { bounds } from '../../model/limits.js';
 import { readingLocale } from './number-reading.js';
+import { UsageError } from '../io/io.js';
 
 /** A row per calendar period: the same words as calendar/dates.ts (which loads date-fns, so not imported here). */
 const periodKinds = ['day', 'week', 'month', 'quarter', 'year'] as const;
@@ -203,73 +203,63 @@ export const moneyFlagNames = [...moneyOptions, ...moneyTargets] as const;
 export const trialOptions = ['trials', 'seed', 'distribution', 'dispersion', 'quantiles', 'fit', 'threads'] as const;
 
 export type OptionName = keyof typeof optionSpecs;
-type Value<N extends OptionName> = Exclude<ReturnType<(typeof optionSpecs)[N]['parse']>, { invalid: string }>;
+/** The value an option's text reads as. */
+export type Value<N extends OptionName> = Exclude<ReturnType<(typeof optionSpecs)[N]['parse']>, { invalid: string }>;
 
 /** The flag a schema key stands for: `fanout` -> `--fanout`. */
 export const flagName = (key: PropertyKey) => `--${String(key).replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}`;
 
 /**
- * A flag's text (or a number, from a scenario file) parsed by its spec; a value of another
- * type or one the spec rejects becomes an issue whose message says what is allowed.
+ * A flag's text (or a number, from a scenario file) read by its spec: its value, or what is
+ * wrong with it in words that follow the flag's name (a value of another type, -0, a text too
+ * long, or the spec's own rule, each with what was given).
+ *
+ * @example readInput(optionSpecs.fanout, '-1') // => { problem: 'must be a number from 0 to 1,000,000 (got "-1")' }
  */
-function parseInput<T>(spec: OptionSpec<T>, input: unknown, ctx: { issues: z.core.$ZodRawIssue[] }): T {
+export function readInput<T>(spec: OptionSpec<T>, input: unknown): { value: T } | { problem: string } {
   if (typeof input !== 'string' && typeof input !== 'number') {
-    ctx.issues.push({ code: 'custom', message: `must be a number or a text${input === null ? ' (null is not a value: leave the field out for its default)' : ''}`, input });
-    return z.NEVER;
+    return { problem: `must be a number or a text${input === null ? ' (null is not a value: leave the field out for its default)' : ''}` };
   }
   // -0 is refused in a file as on the command line: a sign on a count is a slip.
   if (Object.is(input, -0)) {
     const rule = spec.parse('-0');
-    ctx.issues.push({ code: 'custom', message: `${isInvalid(rule) ? rule.invalid : 'must not be -0'} (got -0)`, input });
-    return z.NEVER;
+    return { problem: `${isInvalid(rule) ? rule.invalid : 'must not be -0'} (got -0)` };
   }
   if (typeof input === 'string' && input.length > maxValueLength) {
-    ctx.issues.push({ code: 'custom', message: `is too long: at most ${maxValueLength} characters (got ${quoted(input)}, ${thousands(input.length)} characters)`, input });
-    return z.NEVER;
+    return { problem: `is too long: at most ${maxValueLength} characters (got ${quoted(input)}, ${thousands(input.length)} characters)` };
   }
   const value = spec.parse(input);
-  if (!isInvalid(value)) return value;
-  ctx.issues.push({ code: 'custom', message: `${value.invalid} (got ${quoted(input)})`, input });
-  return z.NEVER;
+  return isInvalid(value) ? { problem: `${value.invalid} (got ${quoted(input)})` } : { value };
 }
+
+/** The values of the named flags: each read by its spec, with its default when absent (`optional` ones stay undefined). */
+export type FlagValues<N extends OptionName, O extends N = never> = { [K in Exclude<N, O>]: Value<K> } & { [K in O]: Value<K> | undefined };
 
 /**
- * A zod field that applies the spec's default when the flag is absent and parses it. One
- * transform per field, not a pipe of a type check and a transform: building zod schemas
- * is a good part of start-up, and the spec's parser checks the type anyway.
+ * The named flags read in order, each by its spec ({@link readInput}), absent ones from their
+ * defaults (those in `optional` left undefined); the first problem is a UsageError naming the
+ * flag: `--fanout must be a number from 0 to 1,000,000 (got "-1")`. What commander hands the
+ * plan is already split into known names, so no schema library is needed here (zod reads
+ * scenario files, flags/fields.ts): zod's load and its schemas for a run's flags took about
+ * 0.45 ms of each start on Node 22 to 26 (docs/performance.md). A property test holds this to
+ * the zod schemas it replaced.
+ *
+ * @example readFlags({ fanout: '3' }, ['fanout', 'depth']) // => { fanout: 3, depth: 3 }
  */
-export function field<T>(spec: OptionSpec<T>) {
-  return z.transform((input: unknown, ctx): T => parseInput(spec, input === undefined ? spec.default : input, ctx));
-}
-
-/** Like {@link field}, but `undefined` when absent: for flags that choose what to solve for. */
-export function optionalField<T>(spec: OptionSpec<T>) {
-  return z.transform((input: unknown, ctx): T | undefined => (input === undefined ? undefined : parseInput(spec, input, ctx)));
-}
-
-/** Fields for the named options, all with their defaults. */
-export function fields<const N extends OptionName>(names: readonly N[]): { [K in N]: ReturnType<typeof field<Value<K>>> } {
-  return Object.fromEntries(names.map((name) => [name, field(optionSpecs[name] as OptionSpec<unknown>)])) as never;
-}
-
-/** A zod issue in words: what is wrong with the value at its path. */
-export function issueText(issue: z.core.$ZodIssue): string {
-  switch (issue.code) {
-    case 'unrecognized_keys':
-      return `unknown ${issue.keys.length > 1 ? 'fields' : 'field'} ${issue.keys.slice(0, 5).map(quoted).join(', ')}${issue.keys.length > 5 ? ', …' : ''}`;
-    case 'invalid_type':
-      return `must be ${issue.expected === 'array' ? 'a list' : issue.expected === 'object' ? 'an object' : `a ${issue.expected}`}`;
-    case 'invalid_union':
-      return 'must be a number or a text';
-    case 'too_small':
-      return `must hold at least ${issue.minimum} ${issue.origin === 'array' ? 'item' : 'character'}${Number(issue.minimum) === 1 ? '' : 's'}`;
-    case 'too_big':
-      return `must hold at most ${issue.maximum}`;
-    case 'invalid_value':
-      return `must be one of ${issue.values.map((v) => JSON.stringify(v)).join(', ')}`;
-    default:
-      return issue.message;
+export function readFlags<const N extends OptionName, const O extends N = never>(flags: Readonly<Record<string, unknown>>, names: readonly N[], optional: readonly O[] = []): FlagValues<N, O> {
+  const values: Record<string, unknown> = {};
+  for (const name of names) {
+    const given = flags[name];
+    if (given === undefined && (optional as readonly string[]).includes(name)) {
+      values[name] = undefined;
+      continue;
+    }
+    const spec = optionSpecs[name] as OptionSpec<unknown>;
+    const read = readInput(spec, given === undefined ? spec.default : given);
+    if ('problem' in read) throw new UsageError(`${flagName(name)} ${read.problem}`);
+    values[name] = read.value;
   }
+  return values as FlagValues<N, O>;
 }
 
 /**
@@ -281,10 +271,4 @@ export function issueText(issue: z.core.$ZodIssue): string {
  */
 export function marketBelowStart(value: { start: number; market: number | null }): string | null {
   return value.market !== null && value.market < value.start ? `must be at least the starting fans, ${value.start} (got ${value.market})` : null;
-}
-
-/** {@link marketBelowStart} as a zod refinement, for a scenario file's schema. */
-export function marketHoldsStart(value: { start: number; market: number | null }, ctx: z.core.$RefinementCtx) {
-  const problem = marketBelowStart(value);
-  if (problem !== null) ctx.addIssue({ code: 'custom', message: problem, input: value.market, path: ['market'] });
 }

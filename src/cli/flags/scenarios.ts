@@ -1,12 +1,13 @@
 import * as z from 'zod/mini';
 import { UsageError } from '../io/io.js';
-import { field, issueText, marketHoldsStart, moneyOptions, optionSpecs } from './options.js';
+import { moneyOptions, optionSpecs } from './options.js';
+import { field, fields, issueText, marketHoldsStart } from './fields.js';
 import { hasUnsafeCharacters, quoted } from './parse.js';
 import { once, pathText } from './validate.js';
 import { moneyOf } from './money.js';
 import { strictJson } from './strict-json.js';
 import type { Flags } from './flags.js';
-import { compoundSchema, simulateSchema } from './models.js';
+import { compoundFlags, simulateFlags } from './models.js';
 
 /**
  * A scenario file (`fans compare FILE`) read once: JSON `{"scenarios": [{"name", "command",
@@ -32,8 +33,8 @@ const scenarioSchemas = once(() => {
   // The rest of the command's flags: a scenario with any of them runs as its command (see compareByRuns).
   const runs = Object.fromEntries(runFields.map((key) => [key, z.optional(z.union([z.string(), z.number()]))]));
   return {
-    simulate: z.strictObject({ name, command: z.literal('simulate'), ...simulateSchema().def.shape, ...calendar, ...money, ...runs }).check(z.superRefine(marketHoldsStart)),
-    compound: z.strictObject({ name, command: z.literal('compound'), ...compoundSchema().def.shape, cycle: field(optionSpecs.cycle), ...calendar, ...money, ...runs }).check(z.superRefine(marketHoldsStart)),
+    simulate: z.strictObject({ name, command: z.literal('simulate'), ...fields(simulateFlags), ...calendar, ...money, ...runs }).check(z.superRefine(marketHoldsStart)),
+    compound: z.strictObject({ name, command: z.literal('compound'), ...fields(compoundFlags), cycle: field(optionSpecs.cycle), ...calendar, ...money, ...runs }).check(z.superRefine(marketHoldsStart)),
   };
 });
 
