@@ -42,7 +42,16 @@ export function isAmount(value: unknown): value is Amount {
 }
 
 /** Digits of an amount's whole part; past 15 people get it shortened, as counts are (see number.ts). */
-const wholeDigits = (amount: Amount) => amount.decimal().replace(/^-/, '').split('.')[0]!.replace(/^0+(?=\d)/, '').length;
+export const wholeDigits = (amount: Amount): number => {
+  const text = amount.decimal();
+  const from = text.startsWith('-') ? 1 : 0;
+  const point = text.indexOf('.');
+  const end = point < 0 ? text.length : point;
+  // Leading zeros do not count, but a lone 0 does (`.replace(/^0+(?=\d)/, '')`).
+  let first = from;
+  while (first < end - 1 && text[first] === '0' && text[first + 1]! >= '0' && text[first + 1]! <= '9') first++;
+  return end - first;
+};
 
 /** Whether an amount is shown shortened for people: its whole part past 15 digits. */
 export const isLargeAmount = (value: unknown): boolean => isAmount(value) && wholeDigits(value) > 15;
@@ -65,7 +74,7 @@ export function amountFormat(locale: string, currency: string | null): (amount: 
     const text = amount.decimal();
     if (wholeDigits(amount) > 15) {
       // The mantissa by Intl (sign, symbol, decimal mark), the exponent counted from the digits.
-      const digits = text.replace(/^-/, '').replace('.', '');
+      const digits = (text.startsWith('-') ? text.slice(1) : text).replace('.', '');
       const exponent = wholeDigits(amount) - 1;
       const mantissa = Number(`${text.startsWith('-') ? '-' : ''}${digits[0]}.${digits.slice(1, 9)}`);
       scientific ??= new Intl.NumberFormat(locale, { ...style, notation: 'scientific', maximumSignificantDigits: 6 });

@@ -155,13 +155,12 @@ describe('start-up: what a run loads', () => {
     ['simulate', { LANG: 'nl_NL.UTF-8', LC_ALL: '', LC_NUMERIC: '', LC_MESSAGES: '' }],
     ['compound --years 5 --format tsv', {}],
     ['simulate', { FORCE_COLOR: '0' }],
+    // Money in euros: the amounts read by scans, the cells measured without string-width's emoji pattern (1.5 ms).
+    ['simulate --value 100', { LANG: 'nl_NL.UTF-8', LC_ALL: '', LC_NUMERIC: '', LC_MESSAGES: '' }],
+    ['compound --value "€ 250 per jaar" --years 3 --cost 1.000,-', { LANG: 'nl_NL.UTF-8', LC_ALL: '', LC_NUMERIC: '', LC_MESSAGES: '' }],
+    ['compound --value 250/year --currency USD --years 3', {}],
   ])('fans %s (%o) runs no pattern but commander\'s reading of the command name', (args, env) => {
     expect(loads(args, undefined, env).patterns).toEqual(['([^ ]+) *(.*)']);
-  });
-  it('a money run in euros measures its cells without string-width\'s emoji pattern', () => {
-    const ran = loads('simulate --value 100', undefined, { LANG: 'nl_NL.UTF-8', LC_ALL: '', LC_NUMERIC: '', LC_MESSAGES: '' });
-    expect(ran.patterns.some((source) => source.length > 1000)).toBe(false);
-    expect(ran.patterns.filter((source) => source.includes('\\u001b'))).toEqual([]);
   });
   // A Dutch reader (LANG=nl_NL.UTF-8) gets nl-NL numbers, dates, chart labels and euros written
   // by hand, as ICU writes them (property tests in test/output): loading ICU for them took a

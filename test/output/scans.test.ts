@@ -1,6 +1,9 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { withoutCharset } from '../../src/cli/flags/parse.js';
+import { isDigit, isLetter, isSpace } from '../../src/cli/flags/characters.js';
+import { namedRegion } from '../../src/cli/flags/money.js';
+import { decimalParts, periodWords, withoutCharset, withoutWholeDash } from '../../src/cli/flags/parse.js';
+import { Amount, wholeDigits } from '../../src/output/amount.js';
 import { isPlainNumber, singleMark } from '../../src/cli/flags/number-reading.js';
 import { longFlag } from '../../src/cli/program.js';
 import { beforeAny } from '../../src/output/before-any.js';
@@ -78,6 +81,59 @@ describe('each scan equals the pattern it replaced (property)', () => {
       fc.property(textOf(' ', '\t', '\r', '\n', '=', '+', '-', '@', 'a', '1'), (text) => {
         expect(formulaLike(text)).toBe(/^(?:[\t\r]| *[=+\-@])/.test(text));
         expect(withoutBreaks(text)).toBe(text.replace(/[\t\r\n]+/g, ' '));
+      }),
+      runs,
+    );
+  });
+});
+
+describe('the money readers scan as their patterns read (property)', () => {
+  it('isDigit, isLetter and isSpace are /\\d/, /[a-z]/i and /\\s/ for every UTF-16 code unit', () => {
+    for (let code = 0; code < 0x10000; code++) {
+      const c = String.fromCharCode(code);
+      expect([code, isDigit(c), isLetter(c), isSpace(c)]).toEqual([code, /\d/.test(c), /[a-z]/i.test(c), /\s/.test(c)]);
+    }
+  });
+  it("withoutWholeDash is .replace(/(\\d)[.,][-\\u2013](?=\\s*[^\\d.,\\s-]*$)/, '$1'): € 1.250,- is € 1.250", () => {
+    fc.assert(
+      fc.property(textOf('1', '0', '.', ',', '-', '–', ' ', '\u00a0', '€', 'E', 'U', 'R', '$'), (text) => {
+        expect(withoutWholeDash(text)).toBe(text.replace(/(\d)[.,][-\u2013](?=\s*[^\d.,\s-]*$)/, '$1'));
+      }),
+      { numRuns: 20000, seed: 29 },
+    );
+    expect(withoutWholeDash('€ 1.250,-')).toBe('€ 1.250');
+  });
+  it('periodWords is /\\s(per|an?)\\s+([a-z\\d.]+)$/i: where the space is, and the word', () => {
+    fc.assert(
+      fc.property(textOf('per', 'PER', 'Per', 'a', 'an', 'AN', ' ', '\u00a0', '\t', 'maand', 'year', '6w', '.', '2', '€', 'p', 'e', 'r', 'n', 'ſ', 'K'), (text) => {
+        const words = /\s(per|an?)\s+([a-z\d.]+)$/i.exec(text);
+        expect(periodWords(text)).toEqual(words ? { index: words.index, word: words[2] } : null);
+      }),
+      { numRuns: 20000, seed: 29 },
+    );
+    expect(periodWords('€ 20 per maand')).toEqual({ index: 4, word: 'maand' });
+  });
+  it('decimalParts reads what /^\\+?(\\d*)(?:\\.(\\d*))?(?:e([+-]?\\d+))?$/i reads', () => {
+    fc.assert(
+      fc.property(textOf('1', '0', '9', '.', 'e', 'E', '+', '-', ' '), (text) => {
+        const parts = /^\+?(\d*)(?:\.(\d*))?(?:e([+-]?\d+))?$/i.exec(text);
+        const read = decimalParts(text);
+        expect(read === null ? null : { ...read, exponent: Number(read.exponent) }).toEqual(parts ? { whole: parts[1] ?? '', fraction: parts[2] ?? '', exponent: Number(parts[3] ?? 0) } : null);
+      }),
+      { numRuns: 20000, seed: 29 },
+    );
+  });
+  it("wholeDigits counts an amount's whole digits as .replace(/^-/, '').split('.')[0].replace(/^0+(?=\\d)/, '') did; namedRegion reads /^[a-z]{2,3}-([A-Z]{2})$/", () => {
+    fc.assert(
+      fc.property(fc.bigInt({ min: -(10n ** 40n), max: 10n ** 40n }), fc.integer({ min: 0, max: 4 }), (units, digits) => {
+        const amount = new Amount(units, digits);
+        expect(wholeDigits(amount)).toBe(amount.decimal().replace(/^-/, '').split('.')[0]!.replace(/^0+(?=\d)/, '').length);
+      }),
+      runs,
+    );
+    fc.assert(
+      fc.property(textOf('n', 'l', 'N', 'L', 'e', 'u', 'S', '-', '_', 'x', 'X', '1'), (locale) => {
+        expect(namedRegion(locale)).toBe(/^[a-z]{2,3}-([A-Z]{2})$/.exec(locale)?.[1] ?? null);
       }),
       runs,
     );

@@ -19,11 +19,25 @@ const regionCurrency: Record<string, string> = {
   US: 'USD', GB: 'GBP', IN: 'INR', JP: 'JPY', CH: 'CHF', CA: 'CAD', AU: 'AUD', NZ: 'NZD', SE: 'SEK', NO: 'NOK', DK: 'DKK', PL: 'PLN', CZ: 'CZK', HU: 'HUF', BR: 'BRL', MX: 'MXN', CN: 'CNY', ZA: 'ZAR', SG: 'SGD',
 };
 
+/**
+ * The region a locale tag names as `ll-RR` or `lll-RR` (`nl-NL`: NL), or null: what
+ * `/^[a-z]{2,3}-([A-Z]{2})$/` reads, without running a pattern (see flags/characters.ts).
+ *
+ * @example namedRegion('nl-NL') // => 'NL'
+ */
+export function namedRegion(locale: string): string | null {
+  const dash = locale.indexOf('-');
+  const lower = (c: string) => c >= 'a' && c <= 'z';
+  const upper = (c: string) => c >= 'A' && c <= 'Z';
+  if ((dash !== 2 && dash !== 3) || locale.length !== dash + 3) return null;
+  return [...locale.slice(0, dash)].every(lower) && [...locale.slice(dash + 1)].every(upper) ? locale.slice(dash + 1) : null;
+}
+
 /** The default currency of a locale: its region's (nl-NL: EUR), or null where none is known. */
 export function localeCurrency(locale: string): string | null {
   try {
     // A tag that names its region (en-US, nl-NL) says it without ICU's likely-subtags data.
-    const region = /^[a-z]{2,3}-([A-Z]{2})$/.exec(locale)?.[1] ?? new Intl.Locale(locale).maximize().region;
+    const region = namedRegion(locale) ?? new Intl.Locale(locale).maximize().region;
     return (region && regionCurrency[region]) ?? null;
   } catch {
     return null;

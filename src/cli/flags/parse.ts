@@ -2,6 +2,7 @@ import { ruleText } from '../../model/limits.js';
 import { type NumberKind, readNumberHere } from './number-reading.js';
 import { durationUnits } from '../../model/calendar/duration-text.js';
 import { beforeAny } from '../../output/before-any.js';
+import { isDigit, isLetter, isSpace } from './characters.js';
 
 /**
  * Parsers from the text of a flag (or a scenario field) to a value. Each returns the value
@@ -350,16 +351,35 @@ function amountAlone(text: string | number): Parsed<AmountText> {
   if (text.length > maxValueLength) return rule;
   // A whole amount's dash (`€ 1.250,-`, `$1,250.-`) is `,00`: left off. One run of non-digit,
   // non-mark characters at either end is the currency; one scan each way.
-  const trimmed = text.trim().replace(/(\d)[.,][-\u2013](?=\s*[^\d.,\s-]*$)/, '$1');
+  const trimmed = withoutWholeDash(text.trim());
   let start = 0;
-  while (start < trimmed.length && !/[\d.,+\-\s]/.test(trimmed[start]!)) start++;
+  while (start < trimmed.length && !(isDigit(trimmed[start]) || '.,+-'.includes(trimmed[start]!) || isSpace(trimmed[start]))) start++;
   let end = trimmed.length;
-  while (end > start && !/[\d.,\s]/.test(trimmed[end - 1]!)) end--;
+  while (end > start && !(isDigit(trimmed[end - 1]) || '.,'.includes(trimmed[end - 1]!) || isSpace(trimmed[end - 1]))) end--;
   if (start > 0 && end < trimmed.length) return rule;
   const mark = start > 0 ? trimmed.slice(0, start) : end < trimmed.length ? trimmed.slice(end) : null;
   const reading = readNumberHere(trimmed.slice(start, end).trim(), 'amount');
   if (reading !== null && 'refused' in reading) return { invalid: reading.refused };
   return reading !== null && reading.value >= 0 && reading.value <= maxAmount ? { units: reading.value, decimal: reading.text, mark } : rule;
+}
+
+/**
+ * An amount without a whole amount's dash (`€ 1.250,-` is `€ 1.250`): a digit, a mark and a
+ * dash, then only spaces and a currency's letters to the end, lose the mark and the dash
+ * (`.replace(/(\d)[.,][-\u2013](?=\s*[^\d.,\s-]*$)/, '$1')`, scanned; see characters.ts).
+ *
+ * @example withoutWholeDash('€ 1.250,-') // => '€ 1.250'
+ */
+export function withoutWholeDash(text: string): string {
+  for (let i = 0; i + 2 < text.length; i++) {
+    if (!isDigit(text[i]) || (text[i + 1] !== '.' && text[i + 1] !== ',') || (text[i + 2] !== '-' && text[i + 2] !== '\u2013')) continue;
+    let rest = i + 3;
+    while (isSpace(text[rest])) rest++;
+    let clean = true;
+    for (let j = rest; j < text.length && clean; j++) clean = !(isDigit(text[j]) || '.,-'.includes(text[j]!) || isSpace(text[j]));
+    if (clean) return text.slice(0, i + 1) + text.slice(i + 3);
+  }
+  return text;
 }
 
 /** A --value as typed, with how often it is paid when the text says so (`250/jaar`). */
@@ -398,18 +418,38 @@ function periodWritten(text: string): { amount: string; written: string; per: Du
   // `per`, `a` or `an` and one word at the end; else what follows the last slash. The periods'
   // words are ASCII, and so is the class: a Unicode property (\p{L}) costs a money run about
   // 0.7 ms of ICU's set-up the first time it runs (test/cli/startup.test.ts).
-  const words = /\s(per|an?)\s+([a-z\d.]+)$/i.exec(trimmed);
-  const [cut, word] = words ? [words.index, words[2]!] : slash > 0 ? [slash, trimmed.slice(slash + 1)] : [-1, ''];
+  const words = periodWords(trimmed);
+  const [cut, word] = words ? [words.index, words.word] : slash > 0 ? [slash, trimmed.slice(slash + 1)] : [-1, ''];
   if (cut < 0) return null;
   const per = periodOf(word.trim());
-  return per && /\d/.test(trimmed.slice(0, cut)) ? { amount: trimmed.slice(0, cut), written: trimmed.slice(cut).trim(), per } : null;
+  return per && [...trimmed.slice(0, cut)].some(isDigit) ? { amount: trimmed.slice(0, cut), written: trimmed.slice(cut).trim(), per } : null;
+}
+
+/**
+ * `per`, `a` or `an` and one word at the end of a text, after a space (` per maand`, ` a
+ * year`, any case): where that space is, and the word; null without. What
+ * `/\s(per|an?)\s+([a-z\d.]+)$/i.exec(text)` gives as its index and second group, scanned
+ * from the end (see characters.ts).
+ *
+ * @example periodWords('€ 20 per maand') // => { index: 4, word: 'maand' }
+ */
+export function periodWords(text: string): { index: number; word: string } | null {
+  let from = text.length;
+  while (from > 0 && (isLetter(text[from - 1]) || isDigit(text[from - 1]) || text[from - 1] === '.')) from--;
+  if (from === text.length) return null;
+  let spaced = from;
+  while (spaced > 0 && isSpace(text[spaced - 1])) spaced--;
+  if (spaced === from) return null;
+  const is = (at: number, letter: string) => text[at] !== undefined && text[at]!.toLowerCase() === letter && isLetter(text[at]);
+  const at = is(spaced - 3, 'p') && is(spaced - 2, 'e') && is(spaced - 1, 'r') ? spaced - 4 : is(spaced - 2, 'a') && is(spaced - 1, 'n') ? spaced - 3 : is(spaced - 1, 'a') ? spaced - 2 : -1;
+  return at >= 0 && isSpace(text[at]) ? { index: at, word: text.slice(from) } : null;
 }
 
 /** A period as `--per` takes it (`year`, `kwartaal`, `6w`), or a unit alone (`yr`, `mnd`, `w`) as one of it; null otherwise. */
 function periodOf(word: string): Duration | null {
   const per = perDuration(word);
   if (!isInvalid(per)) return per;
-  const one = /^[a-z]+$/i.test(word) ? duration(`1${word}`) : null;
+  const one = word !== '' && [...word].every(isLetter) ? duration(`1${word}`) : null;
   return one && !isInvalid(one) ? one : null;
 }
 
@@ -421,15 +461,45 @@ function periodOf(word: string): Duration | null {
  * @example minorUnits('999999999999.99', 2) // => 99999999999999n
  */
 export function minorUnits(text: string, digits: number): bigint | null {
-  const parts = /^\+?(\d*)(?:\.(\d*))?(?:e([+-]?\d+))?$/i.exec(text.trim());
+  const parts = decimalParts(text.trim());
   if (!parts) return null;
-  const fraction = parts[2] ?? '';
-  const mantissa = BigInt(`${parts[1] ?? ''}${fraction}` || '0');
+  const fraction = parts.fraction;
+  const mantissa = BigInt(`${parts.whole}${fraction}` || '0');
   if (mantissa === 0n) return 0n;
-  const shift = Number(parts[3] ?? 0) - fraction.length + digits;
+  const shift = Number(parts.exponent) - fraction.length + digits;
   if (shift >= 0) return mantissa * 10n ** BigInt(shift);
   const divisor = 10n ** BigInt(-shift);
   return mantissa % divisor === 0n ? mantissa / divisor : null;
+}
+
+/**
+ * A plain decimal text's whole digits, fraction digits and exponent (`+12.50e3`: 12, 50, 3;
+ * each may be empty, the exponent 0), or null for any other text: what
+ * `/^\+?(\d*)(?:\.(\d*))?(?:e([+-]?\d+))?$/i` reads, scanned (see characters.ts).
+ *
+ * @example decimalParts('1234.5') // => { whole: '1234', fraction: '5', exponent: '0' }
+ */
+export function decimalParts(text: string): { whole: string; fraction: string; exponent: string } | null {
+  let i = text.startsWith('+') ? 1 : 0;
+  const wholeFrom = i;
+  while (isDigit(text[i])) i++;
+  const whole = text.slice(wholeFrom, i);
+  let fraction = '';
+  if (text[i] === '.') {
+    const fractionFrom = ++i;
+    while (isDigit(text[i])) i++;
+    fraction = text.slice(fractionFrom, i);
+  }
+  let exponent = '0';
+  if (text[i] === 'e' || text[i] === 'E') {
+    const exponentFrom = ++i;
+    if (text[i] === '+' || text[i] === '-') i++;
+    const digitsFrom = i;
+    while (isDigit(text[i])) i++;
+    if (i === digitsFrom) return null;
+    exponent = text.slice(exponentFrom, i);
+  }
+  return i === text.length ? { whole, fraction, exponent } : null;
 }
 
 /**
@@ -440,6 +510,6 @@ export function minorUnits(text: string, digits: number): bigint | null {
 export function currencyCode(text: string | number): Parsed<string> {
   const rule = { invalid: 'must be an ISO 4217 currency code this system knows, such as EUR, USD or GBP' };
   const code = String(text).trim().toUpperCase();
-  if (!/^[A-Z]{3}$/.test(code)) return rule;
+  if (code.length !== 3 || ![...code].every((c) => c >= 'A' && c <= 'Z')) return rule;
   return Intl.supportedValuesOf('currency').includes(code) ? code : rule;
 }
