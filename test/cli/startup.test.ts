@@ -159,6 +159,9 @@ describe('start-up: what a run loads', () => {
     ['simulate --value 100', { LANG: 'nl_NL.UTF-8', LC_ALL: '', LC_NUMERIC: '', LC_MESSAGES: '' }],
     ['compound --value "€ 250 per jaar" --years 3 --cost 1.000,-', { LANG: 'nl_NL.UTF-8', LC_ALL: '', LC_NUMERIC: '', LC_MESSAGES: '' }],
     ['compound --value 250/year --currency USD --years 3', {}],
+    // On the calendar: dates read, flags named and Dutch dates written by scans too.
+    ['compound --cycle 1m --years 1 --start-date 2027-01-01', { LANG: 'nl_NL.UTF-8', LC_ALL: '', LC_NUMERIC: '', LC_MESSAGES: '' }],
+    ['simulate --cycle 30d --start-date 2027-01-01 --format json', {}],
   ])('fans %s (%o) runs no pattern but commander\'s reading of the command name', (args, env) => {
     expect(loads(args, undefined, env).patterns).toEqual(['([^ ]+) *(.*)']);
   });

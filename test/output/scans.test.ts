@@ -5,10 +5,14 @@ import { namedRegion } from '../../src/cli/flags/money.js';
 import { decimalParts, periodWords, withoutCharset, withoutWholeDash } from '../../src/cli/flags/parse.js';
 import { Amount, wholeDigits } from '../../src/output/amount.js';
 import { isPlainNumber, singleMark } from '../../src/cli/flags/number-reading.js';
+import { flagName } from '../../src/cli/flags/options.js';
 import { longFlag } from '../../src/cli/program.js';
+import { isoDateParts } from '../../src/model/calendar/iso-date.js';
 import { beforeAny } from '../../src/output/before-any.js';
 import { formulaLike, withoutBreaks } from '../../src/output/delimited.js';
 import { dutchMarks, withoutTrailingZeros } from '../../src/output/number-format.js';
+import { datum } from '../../src/output/words/nl.js';
+import { dutchMonths, dutchShortMonths } from '../../src/output/words/months.js';
 
 /**
  * The readers and writers on a common run's path scan their text instead of running a pattern
@@ -137,5 +141,53 @@ describe('the money readers scan as their patterns read (property)', () => {
       }),
       runs,
     );
+  });
+});
+
+describe('the calendar readers scan as their patterns read (property)', () => {
+  it("isoDateParts is /^(\\d{4})-(\\d{2})-(\\d{2})$/'s groups; flagName is .replace(/[A-Z]/g, ...)", () => {
+    fc.assert(
+      fc.property(textOf('2', '0', '7', '1', '-', '/', ' ', '٣', 'a'), (text) => {
+        const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
+        expect(isoDateParts(text)).toEqual(match ? { year: match[1], month: match[2], day: match[3] } : null);
+      }),
+      { numRuns: 20000, seed: 29 },
+    );
+    expect(isoDateParts('2027-02-30')).toEqual({ year: '2027', month: '02', day: '30' });
+    fc.assert(
+      fc.property(textOf('start', 'Date', 'cycle', 'Spread', 'A', 'Z', 'é', 'É', '-'), (key) => {
+        expect(flagName(key)).toBe(`--${key.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}`);
+      }),
+      runs,
+    );
+  });
+});
+
+describe('datum reads the forms its patterns read (property)', () => {
+  /** datum as it was, with its four patterns. */
+  const before = (label: string, short = false): string => {
+    let m = /^(\d{4})-(0[1-9]|1[0-2])-(\d{2})$/.exec(label);
+    if (m) return `${+m[3]!} ${(short ? dutchShortMonths : dutchMonths)[+m[2]! - 1]} ${+m[1]!}`;
+    m = /^(\d{4})-(0[1-9]|1[0-2])$/.exec(label);
+    if (m) return `${dutchMonths[+m[2]! - 1]} ${+m[1]!}`;
+    m = /^(\d{4})-Q([1-4])$/.exec(label);
+    if (m) return `Q${m[2]} ${m[1]}`;
+    m = /^(\d{4})-W(\d{2})$/.exec(label);
+    if (m) return `week ${+m[2]!} van ${m[1]}`;
+    return label;
+  };
+  // Labels near each form: four digits, a dash, then a month's, a quarter's or a week's digits, or a day's.
+  const digit = fc.constantFrom('0', '1', '2', '3', '4', '5', '9');
+  const labels = fc
+    .tuple(fc.array(digit, { minLength: 3, maxLength: 5 }), fc.constantFrom('-', '/'), fc.constantFrom('', 'Q', 'W', 'q'), fc.array(digit, { minLength: 1, maxLength: 3 }), fc.constantFrom('', '-01', '-31', '-7', '-00'))
+    .map(([year, dash, kind, part, rest]) => `${year.join('')}${dash}${kind}${part.join('')}${rest}`);
+  it('every label: a day, a month, a quarter, a week, or as it is', () => {
+    fc.assert(
+      fc.property(fc.oneof(textOf('2', '0', '1', '3', '9', '-', 'Q', 'W', '5', ' ', 'x'), labels), fc.boolean(), (label, short) => {
+        expect(datum(label, short)).toBe(before(label, short));
+      }),
+      { numRuns: 30000, seed: 29 },
+    );
+    for (const label of ['2031-02-07', '2028-03', '2027-Q1', '2027-W05', '2027-13', '2027-00-01', '2027-Q5', 'jaar 4']) expect(datum(label)).toBe(before(label));
   });
 });

@@ -3,6 +3,7 @@ import { type Distribution, distributions } from '../../model/chains/offspring.j
 import { bounds } from '../../model/limits.js';
 import { readingLocale } from './number-reading.js';
 import { UsageError } from '../io/io.js';
+import { isoDateParts } from '../../model/calendar/iso-date.js';
 
 /** A row per calendar period: the same words as calendar/dates.ts (which loads date-fns, so not imported here). */
 const periodKinds = ['day', 'week', 'month', 'quarter', 'year'] as const;
@@ -167,7 +168,7 @@ export const optionSpecs = {
  */
 export function dateText(text: string | number): Parsed<string> {
   const value = String(text).trim();
-  if (/^\d{4}-\d{2}-\d{2}$/.test(value)) return value;
+  if (isoDateParts(value) !== null) return value;
   const locale = readingLocale();
   const dayFirst = dayComesFirst(locale);
   const example = dayFirst ? '31-01-2027' : '1/31/2027';
@@ -207,7 +208,12 @@ export type OptionName = keyof typeof optionSpecs;
 export type Value<N extends OptionName> = Exclude<ReturnType<(typeof optionSpecs)[N]['parse']>, { invalid: string }>;
 
 /** The flag a schema key stands for: `fanout` -> `--fanout`. */
-export const flagName = (key: PropertyKey) => `--${String(key).replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}`;
+export const flagName = (key: PropertyKey): string => {
+  let name = '--';
+  // Each capital becomes a dash and its small letter (`.replace(/[A-Z]/g, ...)`, scanned).
+  for (const c of String(key)) name += c >= 'A' && c <= 'Z' ? `-${c.toLowerCase()}` : c;
+  return name;
+};
 
 /**
  * A flag's text (or a number, from a scenario file) read by its spec: its value, or what is

@@ -220,7 +220,7 @@ export function duration(text: string | number): Parsed<Duration> {
   const trimmed = String(text).length > maxValueLength ? '' : String(text).trim();
   // The unit is the run of letters at the end; the amount what stands before it (one scan, no backtracking).
   let cut = trimmed.length;
-  while (cut > 0 && /[a-z]/i.test(trimmed[cut - 1]!)) cut--;
+  while (cut > 0 && isLetter(trimmed[cut - 1])) cut--;
   const unit = cut < trimmed.length ? unitWords[trimmed.slice(cut).toLowerCase()] : undefined;
   const amount = cut > 0 ? numberText(trimmed.slice(0, cut).trimEnd(), 'fraction') : null;
   if (isInvalid(amount)) return amount;

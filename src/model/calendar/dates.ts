@@ -1,5 +1,6 @@
 import * as check from '../check.js';
 import { bounds } from '../limits.js';
+import { isoDateParts } from './iso-date.js';
 import { addDays, addMonths, differenceInCalendarDays, format, getISOWeek, getISOWeekYear, getQuarter, startOfISOWeek, startOfMonth, startOfQuarter, startOfYear } from 'date-fns';
 
 /**
@@ -83,11 +84,11 @@ export const isoDate = (date: Date): string => {
  * @example dateOf('2028-02-29') // => Date of 29 February 2028
  */
 export function dateOf(text: string): Date | { invalid: string } {
-  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
-  if (!match) return { invalid: 'must be a date written YYYY-MM-DD, such as 2027-01-31' };
-  const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
+  const parts = isoDateParts(text);
+  if (!parts) return { invalid: 'must be a date written YYYY-MM-DD, such as 2027-01-31' };
+  const [year, month, day] = [Number(parts.year), Number(parts.month), Number(parts.day)];
   if (year < 1900 || year > 2999) return { invalid: 'must be a date from 1900-01-01 to 2999-12-31' };
-  if (month < 1 || month > 12) return { invalid: `is no date: there is no month ${match[2]}` };
+  if (month < 1 || month > 12) return { invalid: `is no date: there is no month ${parts.month}` };
   const date = new Date(year, month - 1, day);
   const inMonth = new Date(year, month, 0).getDate();
   if (day < 1 || date.getMonth() !== month - 1) return { invalid: `is no date: ${format(new Date(year, month - 1, 1), 'MMMM yyyy')} has ${inMonth} days` };

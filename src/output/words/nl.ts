@@ -1,3 +1,4 @@
+import { isoDateParts } from '../../model/calendar/iso-date.js';
 import type { Why } from '../../model/growth/goal.js';
 import type { FitModel } from '../../model/fit/families.js';
 import { type FitQuantity, type Numbers, type Words, bound, countOf, oneDecimal } from './words.js';
@@ -13,19 +14,21 @@ import { dutchMonths, dutchShortMonths } from './months.js';
  * @example datum('2031-02-07') // => '7 februari 2031'
  */
 export function datum(label: string, short = false): string {
-  let m = /^(\d{4})-(0[1-9]|1[0-2])-(\d{2})$/.exec(label);
-  if (m) return `${+m[3]!} ${(short ? dutchShortMonths : dutchMonths)[+m[2]! - 1]} ${+m[1]!}`;
-  m = /^(\d{4})-(0[1-9]|1[0-2])$/.exec(label);
-  if (m) return `${dutchMonths[+m[2]! - 1]} ${+m[1]!}`;
-  m = /^(\d{4})-Q([1-4])$/.exec(label);
-  if (m) return `Q${m[2]} ${m[1]}`;
-  m = /^(\d{4})-W(\d{2})$/.exec(label);
-  if (m) return `week ${+m[2]!} van ${m[1]}`;
+  // The forms /^(\d{4})-(0[1-9]|1[0-2])-(\d{2})$/, /^(\d{4})-(0[1-9]|1[0-2])$/, /^(\d{4})-Q([1-4])$/
+  // and /^(\d{4})-W(\d{2})$/, read without running a pattern (model/calendar/iso-date.ts says why).
+  const digits = (from: number, to: number) => label.length >= to && [...label.slice(from, to)].every((c) => c >= '0' && c <= '9');
+  const month = (text: string) => (+text >= 1 && +text <= 12 ? +text : null);
+  const day = isoDateParts(label);
+  if (day && month(day.month)) return `${+day.day} ${(short ? dutchShortMonths : dutchMonths)[month(day.month)! - 1]} ${+day.year}`;
+  if (label[4] !== '-' || !digits(0, 4)) return label;
+  if (label.length === 7 && digits(5, 7) && month(label.slice(5))) return `${dutchMonths[month(label.slice(5))! - 1]} ${+label.slice(0, 4)}`;
+  if (label.length === 7 && label[5] === 'Q' && label[6]! >= '1' && label[6]! <= '4') return `Q${label[6]} ${label.slice(0, 4)}`;
+  if (label.length === 8 && label[5] === 'W' && digits(6, 8)) return `week ${+label.slice(6)} van ${label.slice(0, 4)}`;
   return label;
 }
 
 /** Where on an axis something happens: `op 7 februari 2031` (a day), `in maart 2028`, `in 2031` (a calendar period), `in jaar 4`. */
-const onAxis = (xLabel: string, x: string) => (/^\d{4}-\d{2}-\d{2}$/.test(x) ? `op ${datum(x)}` : xLabel === 'periode' ? `in ${datum(x)}` : `in ${xLabel} ${x}`);
+const onAxis = (xLabel: string, x: string) => (isoDateParts(x) !== null ? `op ${datum(x)}` : xLabel === 'periode' ? `in ${datum(x)}` : `in ${xLabel} ${x}`);
 
 /** `3 niveaus`, `1 niveau`, `5 jaar`. */
 const periods = (n: Numbers, count: number, unit: 'level' | 'year') => (unit === 'level' ? countOf(n, count, 'niveau', 'niveaus') : `${n.count(count)} jaar`);
