@@ -11,7 +11,7 @@
  * (docs/performance.md). The build swaps in the same two functions written without allocating:
  * `firstDefined` returns the first argument that is neither undefined nor null, as before, and
  * `setOption` works each name out once. The build stops if cell.js no longer holds them as
- * written here (another cli-table3); test/output/table-lean.test.ts holds the bundled tables equal
+ * written here (another cli-table3); test/output/bundle-patches.test.ts holds the bundled tables equal
  * to cli-table3's own.
  */
 export const cellHelpers = {
@@ -60,7 +60,7 @@ function setOption(objA, objB, nameB, targetObj) {
  * pattern at its first use in a process, twice when it runs again, and no code cache keeps that:
  * about 0.1 ms of every table's start-up (docs/performance.md). Neither pattern can match a text
  * without an escape character, so the build asks the text first: without colour (NO_COLOR, a
- * pipe) the patterns never run. The results are the same; test/output/table-lean.test.ts holds
+ * pipe) the patterns never run. The results are the same; test/output/bundle-patches.test.ts holds
  * them equal on coloured and plain texts, and the built tables equal cli-table3's own.
  */
 export const utilsHelpers = {
