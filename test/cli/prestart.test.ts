@@ -39,6 +39,10 @@ describe('workers started before the CLI loads', () => {
     expect(likelyThreads(['simulate', '--trials', '100000'])).toBe(1);
     // A calendar run counts as a year of days: 20,000 x 366 is past 3,000,000.
     expect(likelyThreads(['simulate', '--trials', '20000', '--cycle', '1w', '--by', 'day'])).toBe(cores);
+    // A flag given with its value after `=` counts as given; a longer flag that starts alike does not.
+    expect(likelyThreads(['simulate', '--trials', '20000', '--cycle', '1w', '--until=2028-01-01'])).toBe(cores);
+    expect(likelyThreads(['simulate', '--trials', '20000', '--cycle', '1w', '--byday'])).toBe(1);
+    expect(likelyThreads(['simulate', '--trials', '1000000', '--threads=1'])).toBe(1);
     for (const argv of [
       ['simulate', '--trials', '1000000', '--threads', '1'],
       ['simulate', '--trials', '1000000', '--threads', '0'],

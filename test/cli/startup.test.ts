@@ -162,6 +162,9 @@ describe('start-up: what a run loads', () => {
     // On the calendar: dates read, flags named and Dutch dates written by scans too.
     ['compound --cycle 1m --years 1 --start-date 2027-01-01', { LANG: 'nl_NL.UTF-8', LC_ALL: '', LC_NUMERIC: '', LC_MESSAGES: '' }],
     ['simulate --cycle 30d --start-date 2027-01-01 --format json', {}],
+    // A sampled run (its --quantiles read, its threads guessed from the raw words) and a picture (its text escaped).
+    ['simulate --trials 2000 --seed 1', {}],
+    ['compound --format svg', {}],
   ])('fans %s (%o) runs no pattern but commander\'s reading of the command name', (args, env) => {
     expect(loads(args, undefined, env).patterns).toEqual(['([^ ]+) *(.*)']);
   });

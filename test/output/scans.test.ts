@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { isDigit, isLetter, isSpace } from '../../src/cli/flags/characters.js';
 import { namedRegion } from '../../src/cli/flags/money.js';
-import { decimalParts, periodWords, withoutCharset, withoutWholeDash } from '../../src/cli/flags/parse.js';
+import { decimalParts, hasUnsafeCharacters, periodWords, quoted, safeText, withoutCharset, withoutWholeDash } from '../../src/cli/flags/parse.js';
 import { Amount, wholeDigits } from '../../src/output/amount.js';
 import { isPlainNumber, singleMark } from '../../src/cli/flags/number-reading.js';
 import { flagName } from '../../src/cli/flags/options.js';
@@ -10,6 +10,7 @@ import { longFlag } from '../../src/cli/program.js';
 import { isoDateParts } from '../../src/model/calendar/iso-date.js';
 import { beforeAny } from '../../src/output/before-any.js';
 import { formulaLike, withoutBreaks } from '../../src/output/delimited.js';
+import { escapeMarkup } from '../../src/output/markup.js';
 import { dutchMarks, withoutTrailingZeros } from '../../src/output/number-format.js';
 import { datum } from '../../src/output/words/nl.js';
 import { dutchMonths, dutchShortMonths } from '../../src/output/words/months.js';
@@ -189,5 +190,32 @@ describe('datum reads the forms its patterns read (property)', () => {
       { numRuns: 30000, seed: 29 },
     );
     for (const label of ['2031-02-07', '2028-03', '2027-Q1', '2027-W05', '2027-13', '2027-00-01', '2027-Q5', 'jaar 4']) expect(datum(label)).toBe(before(label));
+  });
+});
+
+describe('the escapers skip their patterns for text that needs none, with the same results (property)', () => {
+  /** escapeMarkup as it was: its two patterns for every text. */
+  const markupBefore = (text: string) =>
+    text
+      .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g, '\ufffd')
+      .replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+  const unsafe = /(?![\u200c\u200d])[\p{Cc}\p{Cf}\u2028\u2029]/gu;
+  const text = fc.oneof(
+    fc.string({ unit: 'binary', maxLength: 12 }),
+    fc.string({ unit: 'grapheme', maxLength: 12 }),
+    textOf('a', ' ', '&', '<', '>', '"', "'", '\t', '\n', '\u0007', '\u007f', '\u0085', '\u00ad', '\u200b', '\u200d', '\u202e', '\ufeff', '\ufffe', '\ud83d', '\ude80', 'é', '€', 'x'.repeat(45)),
+  );
+  it('escapeMarkup, hasUnsafeCharacters, quoted and safeText give what their patterns give', () => {
+    fc.assert(
+      fc.property(text, (s) => {
+        expect(escapeMarkup(s)).toBe(markupBefore(s));
+        expect(hasUnsafeCharacters(s)).toBe(s.search(unsafe) >= 0);
+        const escaped = (t: string) => t.replace(unsafe, (c) => { const code = c.codePointAt(0)!; return code > 0xffff ? `\\u{${code.toString(16)}}` : `\\u${code.toString(16).padStart(4, '0')}`; });
+        const shown = s.length > 40 ? `${s.slice(0, 40)}…` : s;
+        expect(quoted(s)).toBe(escaped(JSON.stringify(shown)));
+        expect(safeText(`option '${s}'`)).toBe(escaped(`option '${s}'`).replace(/'([^']{41,})'/g, (_, inner: string) => `'${inner.slice(0, 40)}…'`));
+      }),
+      { numRuns: 5000, seed: 29 },
+    );
   });
 });

@@ -1,5 +1,5 @@
 import { ruleText } from '../../model/limits.js';
-import { type NumberKind, readNumberHere } from './number-reading.js';
+import { type NumberKind, isPlainNumber, readNumberHere } from './number-reading.js';
 import { durationUnits } from '../../model/calendar/duration-text.js';
 import { beforeAny } from '../../output/before-any.js';
 import { isDigit, isLetter, isSpace } from './characters.js';
@@ -38,12 +38,22 @@ let unsafeCharacters: RegExp | undefined;
  */
 const unsafe = (): RegExp => (unsafeCharacters ??= /(?![\u200c\u200d])[\p{Cc}\p{Cf}\u2028\u2029]/gu);
 
+/**
+ * Whether a text is printable ASCII alone (0x20 to 0x7e), which holds none of those
+ * characters: then the pattern need not run. Its Unicode properties cost about 1 ms of ICU's
+ * set-up the first time, and V8 compiles any pattern at its first use (docs/performance.md).
+ */
+const plainAscii = (text: string): boolean => {
+  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) < 0x20 || text.charCodeAt(i) > 0x7e) return false;
+  return true;
+};
+
 /** Whether a text holds any of those characters (scenario names may not). */
-export const hasUnsafeCharacters = (text: string): boolean => text.search(unsafe()) >= 0;
+export const hasUnsafeCharacters = (text: string): boolean => !plainAscii(text) && text.search(unsafe()) >= 0;
 
 /** Those characters written as `\uXXXX`. */
 const escapeUnsafe = (text: string): string =>
-  text.replace(unsafe(), (c) => {
+  plainAscii(text) ? text : text.replace(unsafe(), (c) => {
     const code = c.codePointAt(0)!;
     return code > 0xffff ? `\\u{${code.toString(16)}}` : `\\u${code.toString(16).padStart(4, '0')}`;
   });
@@ -69,7 +79,9 @@ export function quoted(value: unknown): string {
  * @example safeText("unknown option '--\u001b[31m'") // => "unknown option '--\\u001b[31m'"
  */
 export function safeText(text: string): string {
-  return escapeUnsafe(text).replace(/'([^']{41,})'/g, (_, inner: string) => `'${inner.slice(0, 40)}…'`);
+  const safe = escapeUnsafe(text);
+  // Only a text with quotes has a quoted run to cut (no pattern to compile for the others).
+  return safe.includes("'") ? safe.replace(/'([^']{41,})'/g, (_, inner: string) => `'${inner.slice(0, 40)}…'`) : safe;
 }
 
 /**
@@ -99,16 +111,15 @@ export function fileName(file: string): string {
  * (`0x10`), separators (`1_000`, `1,5`), signs other than `+`, `Infinity`, `NaN`, empty text.
  * Every part of the pattern can match a character in one way only (no backtracking), and
  * texts past {@link maxValueLength} are refused before it runs. Lists (`--quantiles`) use
- * it: their commas separate items.
+ * it: their commas separate items. The grammar is number-reading.ts's plain numbers
+ * (`/^\+?(?:\d+(?:\.\d*)?|\.\d+)(?:e[+-]?\d+)?$/i`, read by isPlainNumber's scan).
  */
-const decimal = /^\+?(?:\d+(?:\.\d*)?|\.\d+)(?:e[+-]?\d+)?$/i;
-
-/** The number a text spells under the {@link decimal} grammar, or null. */
+/** The number a text spells under the plain-number grammar above, or null. */
 export function plainNumber(text: string | number): number | null {
   if (typeof text === 'number') return Number.isFinite(text) ? text : null;
   if (text.length > maxValueLength) return null;
   const trimmed = text.trim();
-  if (!decimal.test(trimmed)) return null;
+  if (!isPlainNumber(trimmed)) return null;
   const value = Number(trimmed);
   return Number.isFinite(value) ? value : null;
 }

@@ -45,11 +45,14 @@ export function likelyThreads(argv: readonly string[]): number {
   const command = argv[0];
   const trials = countIn(argv, '--trials');
   if (trials === null || (command !== 'simulate' && command !== 'compound')) return 1;
-  const calendar = argv.some((word) => /^--(by|cycle-spread|until)(=|$)/.test(word));
+  const calendar = argv.some((word) => givenAs(word, '--by') || givenAs(word, '--cycle-spread') || givenAs(word, '--until'));
   const periods = calendar ? 365 : (countIn(argv, command === 'simulate' ? '--depth' : '--years') ?? (command === 'simulate' ? 3 : 10));
-  const asked = argv.some((word) => /^--threads(=|$)/.test(word)) ? countIn(argv, '--threads') : null;
+  const asked = argv.some((word) => givenAs(word, '--threads')) ? countIn(argv, '--threads') : null;
   return Math.max(1, Math.min(threadsFor(trials, periods, asked), availableParallelism()));
 }
+
+/** Whether a word is `flag` or `flag=value` (`/^--flag(=|$)/`, without a pattern to compile). */
+const givenAs = (word: string, flag: string): boolean => word === flag || word.startsWith(`${flag}=`);
 
 /**
  * Starts the workers a run of these words will likely want (none for most commands), each
