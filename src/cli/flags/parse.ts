@@ -106,15 +106,14 @@ export function fileName(file: string): string {
 }
 
 /**
- * Plain decimal numbers: digits with an optional fraction and exponent and an optional
- * leading `+`, surrounding blanks ignored (`1e3`, `+3`, ` 7 `, `.5`). Not accepted: hex
- * (`0x10`), separators (`1_000`, `1,5`), signs other than `+`, `Infinity`, `NaN`, empty text.
- * Every part of the pattern can match a character in one way only (no backtracking), and
- * texts past {@link maxValueLength} are refused before it runs. Lists (`--quantiles`) use
- * it: their commas separate items. The grammar is number-reading.ts's plain numbers
- * (`/^\+?(?:\d+(?:\.\d*)?|\.\d+)(?:e[+-]?\d+)?$/i`, read by isPlainNumber's scan).
+ * The number a text spells as a plain decimal number, or null: digits with an optional
+ * fraction and exponent and an optional leading `+`, surrounding blanks ignored (`1e3`, `+3`,
+ * ` 7 `, `.5`). Not accepted: hex (`0x10`), separators (`1_000`, `1,5`), signs other than `+`,
+ * `Infinity`, `NaN`, empty text. The grammar is number-reading.ts's plain numbers
+ * (`/^\+?(?:\d+(?:\.\d*)?|\.\d+)(?:e[+-]?\d+)?$/i`, read by isPlainNumber's scan); texts past
+ * {@link maxValueLength} are refused before it. Lists (`--quantiles`) use it: their commas
+ * separate items.
  */
-/** The number a text spells under the plain-number grammar above, or null. */
 export function plainNumber(text: string | number): number | null {
   if (typeof text === 'number') return Number.isFinite(text) ? text : null;
   if (text.length > maxValueLength) return null;
