@@ -1,3 +1,4 @@
+import { isDigit, isLetter } from './flags/characters.js';
 import { Command, InvalidArgumentError, Option } from 'commander';
 import { version } from './version.js';
 import { formats } from '../output/render.js';
@@ -154,7 +155,7 @@ export function namedOptions(words: readonly string[]): Named | null {
  * compiling a pattern at start-up), else the flags as given.
  */
 export function longFlag(flags: string): string {
-  const flagCharacter = (c: string | undefined) => c !== undefined && (c === '-' || (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'));
+  const flagCharacter = (c: string | undefined) => c === '-' || isDigit(c) || isLetter(c);
   for (let at = flags.indexOf('--'); at >= 0; at = flags.indexOf('--', at + 1)) {
     if (!flagCharacter(flags[at + 2])) continue;
     let end = at + 3;

@@ -20,6 +20,8 @@
  * 100 characters (parse.ts's maxValueLength) when they reach here.
  */
 
+import { isDigit } from './characters.js';
+
 /** The marks a locale writes numbers with. */
 export interface NumberMarks {
   locale: string;
@@ -61,12 +63,10 @@ export function marksOf(locale: string): NumberMarks {
   return { locale, decimal, group, secondary };
 }
 
-/** Whether `text[i]` is a digit 0 to 9. */
-const digitAt = (text: string, i: number): boolean => text[i] !== undefined && text[i]! >= '0' && text[i]! <= '9';
-
 /**
  * Whether `text` is a plain number: digits with an optional dot fraction and exponent, an
- * optional leading `+`; `/^\+?(?:\d+(?:\.\d*)?|\.\d+)(?:e[+-]?\d+)?$/i` as one scan. The
+ * optional leading `+`, at least one digit before the exponent;
+ * `/^\+?(?:\d+(?:\.\d*)?|\.\d+)(?:e[+-]?\d+)?$/i`, read by {@link decimalParts}' scan. The
  * readers here use no regular expression on a common run's path: V8 compiles each pattern at
  * its first use in a process (a case-blind one like this about 0.1 ms), and no code cache
  * keeps that (docs/performance.md). A property test holds each scan equal to its pattern.
@@ -74,23 +74,38 @@ const digitAt = (text: string, i: number): boolean => text[i] !== undefined && t
  * @example isPlainNumber('1e6') // => true
  */
 export function isPlainNumber(text: string): boolean {
+  const parts = decimalParts(text);
+  return parts !== null && parts.whole.length + parts.fraction.length > 0;
+}
+
+/**
+ * A plain decimal text's whole digits, fraction digits and exponent (`+12.50e3`: 12, 50, 3;
+ * each may be empty, the exponent 0), or null for any other text: what
+ * `/^\+?(\d*)(?:\.(\d*))?(?:e([+-]?\d+))?$/i` reads, scanned (see {@link isPlainNumber}).
+ *
+ * @example decimalParts('1234.5') // => { whole: '1234', fraction: '5', exponent: '0' }
+ */
+export function decimalParts(text: string): { whole: string; fraction: string; exponent: string } | null {
   let i = text.startsWith('+') ? 1 : 0;
   const wholeFrom = i;
-  while (digitAt(text, i)) i++;
-  let digits = i - wholeFrom;
+  while (isDigit(text[i])) i++;
+  const whole = text.slice(wholeFrom, i);
+  let fraction = '';
   if (text[i] === '.') {
     const fractionFrom = ++i;
-    while (digitAt(text, i)) i++;
-    digits += i - fractionFrom;
+    while (isDigit(text[i])) i++;
+    fraction = text.slice(fractionFrom, i);
   }
-  if (digits === 0) return false;
+  let exponent = '0';
   if (text[i] === 'e' || text[i] === 'E') {
-    i += text[i + 1] === '+' || text[i + 1] === '-' ? 2 : 1;
-    const exponentFrom = i;
-    while (digitAt(text, i)) i++;
-    if (i === exponentFrom) return false;
+    const exponentFrom = ++i;
+    if (text[i] === '+' || text[i] === '-') i++;
+    const digitsFrom = i;
+    while (isDigit(text[i])) i++;
+    if (i === digitsFrom) return null;
+    exponent = text.slice(exponentFrom, i);
   }
-  return i === text.length;
+  return i === text.length ? { whole, fraction, exponent } : null;
 }
 
 /**
@@ -102,12 +117,12 @@ export function isPlainNumber(text: string): boolean {
  */
 export function singleMark(text: string): '.' | ',' | null {
   const first = text.startsWith('+') ? 1 : 0;
-  if (!digitAt(text, first) || text[first] === '0') return null;
+  if (!isDigit(text[first]) || text[first] === '0') return null;
   let i = first + 1;
-  while (i < first + 3 && digitAt(text, i)) i++;
+  while (i < first + 3 && isDigit(text[i])) i++;
   const mark = text[i];
   if ((mark !== '.' && mark !== ',') || text.length !== i + 4) return null;
-  return digitAt(text, i + 1) && digitAt(text, i + 2) && digitAt(text, i + 3) ? mark : null;
+  return isDigit(text[i + 1]) && isDigit(text[i + 2]) && isDigit(text[i + 3]) ? mark : null;
 }
 
 /**

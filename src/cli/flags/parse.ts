@@ -1,5 +1,5 @@
 import { ruleText } from '../../model/limits.js';
-import { type NumberKind, isPlainNumber, readNumberHere } from './number-reading.js';
+import { type NumberKind, decimalParts, isPlainNumber, readNumberHere } from './number-reading.js';
 import { durationUnits } from '../../model/calendar/duration-text.js';
 import { beforeAny } from '../../output/before-any.js';
 import { isDigit, isLetter, isSpace } from './characters.js';
@@ -268,7 +268,7 @@ export function withoutCharset(text: string): string {
   if (dot < 0 || dot === text.length - 1) return text;
   for (let i = dot + 1; i < text.length; i++) {
     const c = text[i]!;
-    if (!(c === '_' || c === '-' || (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'))) return text;
+    if (!(c === '_' || c === '-' || isDigit(c) || isLetter(c))) return text;
   }
   return text.slice(0, dot);
 }
@@ -480,36 +480,6 @@ export function minorUnits(text: string, digits: number): bigint | null {
   if (shift >= 0) return mantissa * 10n ** BigInt(shift);
   const divisor = 10n ** BigInt(-shift);
   return mantissa % divisor === 0n ? mantissa / divisor : null;
-}
-
-/**
- * A plain decimal text's whole digits, fraction digits and exponent (`+12.50e3`: 12, 50, 3;
- * each may be empty, the exponent 0), or null for any other text: what
- * `/^\+?(\d*)(?:\.(\d*))?(?:e([+-]?\d+))?$/i` reads, scanned (see characters.ts).
- *
- * @example decimalParts('1234.5') // => { whole: '1234', fraction: '5', exponent: '0' }
- */
-export function decimalParts(text: string): { whole: string; fraction: string; exponent: string } | null {
-  let i = text.startsWith('+') ? 1 : 0;
-  const wholeFrom = i;
-  while (isDigit(text[i])) i++;
-  const whole = text.slice(wholeFrom, i);
-  let fraction = '';
-  if (text[i] === '.') {
-    const fractionFrom = ++i;
-    while (isDigit(text[i])) i++;
-    fraction = text.slice(fractionFrom, i);
-  }
-  let exponent = '0';
-  if (text[i] === 'e' || text[i] === 'E') {
-    const exponentFrom = ++i;
-    if (text[i] === '+' || text[i] === '-') i++;
-    const digitsFrom = i;
-    while (isDigit(text[i])) i++;
-    if (i === digitsFrom) return null;
-    exponent = text.slice(exponentFrom, i);
-  }
-  return i === text.length ? { whole, fraction, exponent } : null;
 }
 
 /**
